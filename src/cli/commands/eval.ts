@@ -1,0 +1,5 @@
+/** `snowman eval`: being written (see issues). */
+export async function run(_argv: string[]): Promise<number> {
+  process.stderr.write('snowman eval: not available in this build yet\n');
+  return 1;
+}

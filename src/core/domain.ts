@@ -1,0 +1,144 @@
+/**
+ * Input → normalised host name. Training and scoring go through the same function, so the
+ * model sees the same strings in both (see ../shared/data/SOURCES.md, "Normalisation").
+ */
+import { parse } from 'tldts';
+import punycode from 'punycode/punycode.js';
+
+/** Why an input cannot be scored. */
+export type UnscorableReason = 'empty' | 'invalid' | 'scheme' | 'ip' | 'local' | 'too-long';
+
+export interface ScorableHost {
+  readonly ok: true;
+  /** ASCII (punycode), lowercase, no trailing dot, leading `www.` removed: what the model scores. */
+  readonly host: string;
+  /** The host as the browser saw it (ASCII, lowercase, `www.` kept): for display and rule matching. */
+  readonly fullHost: string;
+  /** `fullHost` with IDN labels decoded to Unicode, for display. */
+  readonly displayHost: string;
+  /** eTLD+1 with the PSL private section on (user.github.io), or null when the host is a public suffix. */
+  readonly registrableDomain: string | null;
+  readonly publicSuffix: string | null;
+}
+
+export interface UnscorableHost {
+  readonly ok: false;
+  readonly reason: UnscorableReason;
+  /** A sentence for people: what was wrong with the input. */
+  readonly message: string;
+  /** The host when one could be extracted (e.g. an IP literal or `localhost`). */
+  readonly host?: string;
+}
+
+export type ParsedHost = ScorableHost | UnscorableHost;
+
+/** Inputs beyond this are refused before any parsing work (URLs in the wild stay far below). */
+export const MAX_INPUT_LENGTH = 8192;
+export const MAX_HOST_LENGTH = 253;
+
+// Hoisted once: tldts re-reads its options object on every call.
+const TLDTS_OPTIONS = { allowPrivateDomains: true, detectIp: true, extractHostname: false, validateHosts: false } as const;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const PORT_ONLY = /^\d+(?:[/?#]|$)/;
+const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
+const TOP_LABEL = /^(?:[a-z]+|xn--[a-z0-9-]+)$/;
+const IPV6_BARE = /^[0-9a-f:.]+$/i;
+const LOCAL_SUFFIXES = ['localhost', 'local', 'test', 'invalid', 'example', 'lan', 'internal', 'home', 'corp', 'intranet', 'private', 'localdomain', 'home.arpa', 'in-addr.arpa', 'ip6.arpa'];
+
+function rejected(reason: UnscorableReason, message: string, host?: string): UnscorableHost {
+  return host === undefined ? { ok: false, reason, message } : { ok: false, reason, message, host };
+}
+
+/** Extracts the raw host of a URL-ish input, or explains why there is none. */
+function extractHost(input: string): string | UnscorableHost {
+  const scheme = SCHEME.exec(input);
+  // `example.com:8080` also matches the scheme pattern; a scheme is followed by something other than a port.
+  const hasScheme = scheme !== null && !PORT_ONLY.test(input.slice(scheme[0].length));
+  if (hasScheme) {
+    const name = scheme[1]!.toLowerCase();
+    if (name !== 'http' && name !== 'https') return rejected('scheme', `only http and https addresses are scored, not ${name}:`);
+  }
+  if (!hasScheme && input.includes(':') && !input.includes('[') && IPV6_BARE.test(input) && input.split(':').length > 2) {
+    return rejected('ip', 'IP addresses are not scored', input.toLowerCase());
+  }
+  let url: URL;
+  try {
+    url = new URL(hasScheme ? input : `http://${input}`);
+  } catch {
+    return rejected('invalid', 'not a valid host name or URL');
+  }
+  return url.hostname;
+}
+
+function decodeForDisplay(host: string): string {
+  if (!host.includes('xn--')) return host;
+  return host
+    .split('.')
+    .map((label) => {
+      if (!label.startsWith('xn--')) return label;
+      try {
+        return punycode.toUnicode(label);
+      } catch {
+        return label;
+      }
+    })
+    .join('.');
+}
+
+/** Removes leading `www.` labels while at least two labels remain (`www.tv` stays). */
+export function stripWww(host: string): string {
+  let out = host;
+  while (out.startsWith('www.') && out.indexOf('.', 4) !== -1) out = out.slice(4);
+  return out;
+}
+
+function isLocalName(host: string): boolean {
+  for (const suffix of LOCAL_SUFFIXES) {
+    if (host === suffix || host.endsWith(`.${suffix}`)) return true;
+  }
+  return false;
+}
+
+/**
+ * Turns a URL, host, `host:port`, IDN or garbage into a scorable host or a reason why not.
+ * Never throws; idempotent on its own `host` output.
+ */
+export function parseDomain(input: string): ParsedHost {
+  if (typeof input !== 'string') return rejected('invalid', 'input is not a string');
+  const trimmed = input.trim();
+  if (trimmed === '') return rejected('empty', 'empty input');
+  if (trimmed.length > MAX_INPUT_LENGTH) return rejected('too-long', `input longer than ${MAX_INPUT_LENGTH} characters`);
+
+  const extracted = extractHost(trimmed);
+  if (typeof extracted !== 'string') return extracted;
+  let host = extracted.toLowerCase();
+  while (host.endsWith('.')) host = host.slice(0, -1);
+  if (host === '') return rejected('invalid', 'no host name in the input');
+  if (host.startsWith('[')) return rejected('ip', 'IP addresses are not scored', host);
+
+  const info = parse(host, TLDTS_OPTIONS);
+  if (info.isIp === true) return rejected('ip', 'IP addresses are not scored', host);
+  if (host.length > MAX_HOST_LENGTH) return rejected('too-long', `host name longer than ${MAX_HOST_LENGTH} characters`);
+
+  const labels = host.split('.');
+  for (const label of labels) {
+    if (!LABEL.test(label)) return rejected('invalid', `"${label.slice(0, 64)}" is not a valid host name label`);
+  }
+  if (labels.length < 2) return rejected('local', 'single-label (intranet) names are not scored', host);
+  if (isLocalName(host)) return rejected('local', 'local and special-use names are not scored', host);
+  if (!TOP_LABEL.test(labels[labels.length - 1]!)) return rejected('invalid', 'the top-level label is not a valid TLD');
+
+  return {
+    ok: true,
+    host: stripWww(host),
+    fullHost: host,
+    displayHost: decodeForDisplay(host),
+    registrableDomain: info.domain,
+    publicSuffix: info.publicSuffix,
+  };
+}
+
+/** Display form of any ASCII host (IDN labels decoded), for UIs. */
+export function toDisplayHost(host: string): string {
+  return decodeForDisplay(host);
+}

@@ -1,0 +1,65 @@
+/**
+ * model/metadata.json: what a shipped model is, how it tokenizes, and where its thresholds lie.
+ * Validated on every load: a model is refused loudly rather than used with the wrong assumptions.
+ */
+import { createTokenizer, type TokenizerSpec } from '../tokenizer.js';
+import { validateArchitecture, type ArchitectureConfig, type RiskCategory } from './architecture.js';
+
+export const METADATA_FORMAT = 'snowman-model';
+export const METADATA_FORMAT_VERSION = 1;
+
+/** Score cut-offs for one head, chosen on validation benign names. */
+export interface HeadThresholds {
+  /** At or above: `suspicious` (false-positive rate about 1e-3 on validation benign names). */
+  readonly suspicious: number;
+  /** At or above: `dangerous` (false-positive rate about 1e-4). */
+  readonly dangerous: number;
+}
+
+export interface ModelMetadata {
+  readonly format: typeof METADATA_FORMAT;
+  readonly formatVersion: number;
+  /** Stamped into caches and reports: scores from another version are never reused. */
+  readonly version: string;
+  readonly createdAt: string;
+  readonly architecture: ArchitectureConfig;
+  readonly tokenizer: TokenizerSpec;
+  /** Per head, in `architecture.heads` order. */
+  readonly thresholds: Readonly<Partial<Record<RiskCategory, HeadThresholds>>>;
+  /** Free-form: test metrics, seed comparison, training data provenance. */
+  readonly metrics?: unknown;
+  readonly provenance?: unknown;
+  readonly [extra: string]: unknown;
+}
+
+export class ModelFormatError extends Error {
+  override readonly name = 'ModelFormatError';
+}
+
+function isProbability(x: unknown): x is number {
+  return typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 1;
+}
+
+/** Checks a parsed metadata.json; returns it typed or throws ModelFormatError saying what is wrong. */
+export function validateMetadata(json: unknown): ModelMetadata {
+  if (typeof json !== 'object' || json === null) throw new ModelFormatError('metadata.json is not an object');
+  const m = json as Record<string, unknown>;
+  if (m['format'] !== METADATA_FORMAT) throw new ModelFormatError(`metadata.json format is ${JSON.stringify(m['format'])}, expected "${METADATA_FORMAT}"`);
+  if (m['formatVersion'] !== METADATA_FORMAT_VERSION) throw new ModelFormatError(`metadata.json formatVersion ${String(m['formatVersion'])} is not supported (expected ${METADATA_FORMAT_VERSION})`);
+  if (typeof m['version'] !== 'string' || m['version'] === '') throw new ModelFormatError('metadata.json has no model version');
+  try {
+    validateArchitecture(m['architecture'] as ArchitectureConfig);
+    createTokenizer(m['tokenizer'] as TokenizerSpec);
+  } catch (error) {
+    throw new ModelFormatError(`metadata.json: ${(error as Error).message}`);
+  }
+  const architecture = m['architecture'] as ArchitectureConfig;
+  const thresholds = m['thresholds'] as Record<string, HeadThresholds> | undefined;
+  for (const head of architecture.heads) {
+    const t = thresholds?.[head];
+    if (!t || !isProbability(t.suspicious) || !isProbability(t.dangerous) || t.dangerous < t.suspicious) {
+      throw new ModelFormatError(`metadata.json thresholds for head "${head}" are missing or invalid`);
+    }
+  }
+  return json as ModelMetadata;
+}

@@ -1,0 +1,112 @@
+/**
+ * The one decision: model thresholds, the popular-site allowlist, lookalike findings and the
+ * user's own choices → a verdict. The extension, `snowman score` and `snowman serve` all call
+ * this, so they always agree on a name.
+ */
+import type { ParsedHost, UnscorableReason } from './domain.js';
+import type { RiskCategory } from './model/architecture.js';
+import type { HeadThresholds, ModelMetadata } from './model/metadata.js';
+import type { HostScore } from './model/scorer.js';
+
+export type RiskLevel = 'safe' | 'suspicious' | 'dangerous';
+export type VerdictLevel = RiskLevel | 'unscorable';
+export type Category = 'benign' | RiskCategory | '-';
+
+/** Why a verdict is what it is, in words a user can read. */
+export interface Reason {
+  readonly kind: 'model' | 'popular' | 'lookalike' | 'user-trusted' | 'user-blocked' | 'unscorable';
+  readonly message: string;
+  /** For lookalikes: the popular domain being imitated. */
+  readonly target?: string;
+}
+
+/** A detector's opinion on a name independent of the model (typosquat, brand, homograph). */
+export interface Finding {
+  readonly level: Exclude<RiskLevel, 'safe'>;
+  readonly message: string;
+  readonly target?: string;
+}
+
+export interface Verdict {
+  readonly level: VerdictLevel;
+  readonly category: Category;
+  /** Model score (0–1), or null when the name was not scored. */
+  readonly score: number | null;
+  readonly reasons: readonly Reason[];
+  readonly unscorableReason?: UnscorableReason;
+}
+
+/** Everything besides the model score that the decision needs. */
+export interface DecisionContext {
+  readonly metadata: ModelMetadata;
+  /** True when the registrable domain (PSL private section on) is on the shipped popular list. */
+  isPopular(registrableDomain: string): boolean;
+  /** Lookalike and impersonation detectors; none when absent. */
+  findLookalikes?(host: ParsedHost & { ok: true }): readonly Finding[];
+}
+
+export type UserOverride = 'trusted' | 'blocked';
+
+const RANK: Record<RiskLevel, number> = { safe: 0, suspicious: 1, dangerous: 2 };
+
+/** Level of one head's probability against its thresholds. */
+export function levelFor(probability: number, thresholds: HeadThresholds): RiskLevel {
+  if (probability >= thresholds.dangerous) return 'dangerous';
+  if (probability >= thresholds.suspicious) return 'suspicious';
+  return 'safe';
+}
+
+/** Worst level over the model's heads, and the head responsible. */
+export function modelLevel(score: HostScore, metadata: ModelMetadata): { level: RiskLevel; category: RiskCategory } {
+  const heads = metadata.architecture.heads;
+  let level: RiskLevel = 'safe';
+  let category: RiskCategory = score.category;
+  for (let h = 0; h < heads.length; h++) {
+    const head = heads[h]!;
+    const thresholds = metadata.thresholds[head];
+    if (!thresholds) continue;
+    const headLevel = levelFor(score.heads[h] ?? 0, thresholds);
+    if (RANK[headLevel] > RANK[level]) {
+      level = headLevel;
+      category = head;
+    }
+  }
+  return { level, category };
+}
+
+const CATEGORY_WORDS: Record<RiskCategory, string> = {
+  malicious: 'looks like a phishing or malware domain',
+  dga: 'looks algorithmically generated (malware infrastructure)',
+};
+
+/** Decides one parsed name. `score` is null only for unscorable names. */
+export function decide(parsed: ParsedHost, score: HostScore | null, context: DecisionContext, override?: UserOverride): Verdict {
+  if (!parsed.ok) {
+    return { level: 'unscorable', category: '-', score: null, reasons: [{ kind: 'unscorable', message: parsed.message }], unscorableReason: parsed.reason };
+  }
+  const modelScore = score?.score ?? null;
+  if (override === 'trusted') return { level: 'safe', category: 'benign', score: modelScore, reasons: [{ kind: 'user-trusted', message: 'you chose to trust this site' }] };
+  if (override === 'blocked') return { level: 'dangerous', category: score?.category ?? 'malicious', score: modelScore, reasons: [{ kind: 'user-blocked', message: 'you chose to block this site' }] };
+
+  if (parsed.registrableDomain !== null && context.isPopular(parsed.registrableDomain)) {
+    return { level: 'safe', category: 'benign', score: modelScore, reasons: [{ kind: 'popular', message: `${parsed.registrableDomain} is one of the most visited sites` }] };
+  }
+
+  const reasons: Reason[] = [];
+  let level: RiskLevel = 'safe';
+  let category: Category = 'benign';
+  if (score) {
+    const fromModel = modelLevel(score, context.metadata);
+    if (fromModel.level !== 'safe') {
+      level = fromModel.level;
+      category = fromModel.category;
+      reasons.push({ kind: 'model', message: `the name ${CATEGORY_WORDS[fromModel.category]} (score ${score.score.toFixed(3)})` });
+    }
+  }
+  for (const finding of context.findLookalikes?.(parsed) ?? []) {
+    reasons.push(finding.target === undefined ? { kind: 'lookalike', message: finding.message } : { kind: 'lookalike', message: finding.message, target: finding.target });
+    if (RANK[finding.level] > RANK[level]) level = finding.level;
+    if (category === 'benign') category = 'malicious';
+  }
+  return { level, category, score: modelScore, reasons };
+}
