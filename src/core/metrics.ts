@@ -1,0 +1,106 @@
+/**
+ * Ranking metrics for a binary detector: AUC, thresholds at a target false-positive rate, recall
+ * there, and ROC points for reports. Shared by the trainer (threshold choice), eval and tests.
+ */
+
+function sortedAscending(values: ArrayLike<number>): Float64Array {
+  const out = Float64Array.from(values as ArrayLike<number>);
+  out.sort();
+  return out;
+}
+
+/** Area under the ROC curve (Mann–Whitney U; ties count one half). NaN if a class is empty. */
+export function auc(positives: ArrayLike<number>, negatives: ArrayLike<number>): number {
+  if (positives.length === 0 || negatives.length === 0) return Number.NaN;
+  const pos = sortedAscending(positives);
+  const neg = sortedAscending(negatives);
+  // For each positive: negatives strictly below + half the ties, by a merged walk.
+  let below = 0;
+  let equalEnd = 0;
+  let sum = 0;
+  for (let i = 0; i < pos.length; i++) {
+    const p = pos[i]!;
+    while (below < neg.length && neg[below]! < p) below++;
+    if (equalEnd < below) equalEnd = below;
+    while (equalEnd < neg.length && neg[equalEnd]! === p) equalEnd++;
+    sum += below + (equalEnd - below) / 2;
+  }
+  return sum / (pos.length * neg.length);
+}
+
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+
+/** The smallest float32 strictly greater than x (x ≥ 0): scores are float32, so this is exact. */
+export function nextFloat32Up(x: number): number {
+  f32[0] = x;
+  if (f32[0]! > x) return f32[0]!;
+  if (f32[0]! < x) return nextFloat32Up(f32[0]!);
+  if (x === 0) return 1.401298464324817e-45;
+  u32[0] = u32[0]! + 1;
+  return f32[0]!;
+}
+
+/**
+ * The lowest threshold t such that the share of negatives with score ≥ t is at most `fpr`.
+ * Flag a name when score ≥ t. With n negatives, at most floor(fpr·n) of them are flagged.
+ */
+export function thresholdAtFpr(negatives: ArrayLike<number>, fpr: number): number {
+  if (negatives.length === 0) throw new Error('thresholdAtFpr needs at least one negative score');
+  if (!(fpr >= 0 && fpr < 1)) throw new Error(`fpr must be in [0, 1), got ${fpr}`);
+  const neg = sortedAscending(negatives);
+  const allowed = Math.floor(fpr * neg.length + 1e-9);
+  // The highest negative score that must stay below the threshold.
+  const mustPass = neg[neg.length - 1 - allowed]!;
+  return nextFloat32Up(mustPass);
+}
+
+/** Share of `scores` at or above `threshold`. */
+export function shareAtOrAbove(scores: ArrayLike<number>, threshold: number): number {
+  if (scores.length === 0) return Number.NaN;
+  let hits = 0;
+  for (let i = 0; i < scores.length; i++) if (scores[i]! >= threshold) hits++;
+  return hits / scores.length;
+}
+
+/** Recall of positives at the threshold that keeps negatives' false-positive rate at most `fpr`. */
+export function recallAtFpr(positives: ArrayLike<number>, negatives: ArrayLike<number>, fpr: number): number {
+  return shareAtOrAbove(positives, thresholdAtFpr(negatives, fpr));
+}
+
+export interface RocPoint {
+  readonly fpr: number;
+  readonly tpr: number;
+  readonly threshold: number;
+}
+
+/** ROC points at each distinct score, thinned to about `maxPoints` (keeping the low-FPR end dense). */
+export function rocCurve(positives: ArrayLike<number>, negatives: ArrayLike<number>, maxPoints = 400): RocPoint[] {
+  const pos = sortedAscending(positives);
+  const neg = sortedAscending(negatives);
+  const thresholds = Array.from(new Set([...Array.from(pos), ...Array.from(neg)])).sort((a, b) => b - a);
+  const points: RocPoint[] = [{ fpr: 0, tpr: 0, threshold: Number.POSITIVE_INFINITY }];
+  const p = pos.length;
+  const n = neg.length;
+  // Walking thresholds downwards, count how many of each class are ≥ t.
+  let pAbove = 0;
+  let nAbove = 0;
+  let pi = pos.length - 1;
+  let ni = neg.length - 1;
+  for (const t of thresholds) {
+    while (pi >= 0 && pos[pi]! >= t) { pAbove++; pi--; }
+    while (ni >= 0 && neg[ni]! >= t) { nAbove++; ni--; }
+    points.push({ fpr: n ? nAbove / n : 0, tpr: p ? pAbove / p : 0, threshold: t });
+  }
+  if (points.length <= maxPoints) return points;
+  // Thin on a log-FPR grid so the 1e-4..1e-2 region stays visible.
+  const kept: RocPoint[] = [];
+  let lastKey = Number.NaN;
+  for (const point of points) {
+    const key = point.fpr === 0 ? -Infinity : Math.round(Math.log10(point.fpr) * (maxPoints / 6));
+    if (key !== lastKey) kept.push(point);
+    else kept[kept.length - 1] = point;
+    lastKey = key;
+  }
+  return kept;
+}
