@@ -1,0 +1,91 @@
+/**
+ * The contract of `snowman eval --generalisation`: options in, a result out. The report code
+ * renders `GeneralisationResult`; the harness fills it. Kept in its own file so both sides can
+ * build against it before the other is finished.
+ */
+
+/**
+ * `source`: one malicious source file held out (leave-one-source-out).
+ * `family`: one DGA family held out (leave-family-out; families may be held out in groups, the
+ * row is still per family). `random`: a seeded random group split, reported beside the others only.
+ */
+export type FoldKind = 'source' | 'family' | 'random';
+
+/** One held-out set scored by one model. */
+export interface FoldResult {
+  readonly kind: FoldKind;
+  /** Source file base name (`malicious-phishing-blocklistproject`), family (`dga-tinba`), or `random-malicious` / `random-dga`. */
+  readonly heldOut: string;
+  /** Training run this row came from (several rows share one run when families are held out in groups). */
+  readonly fold: number;
+  readonly model: string;
+  readonly auc: number;
+  /** Recall of the held-out positives at the threshold giving FPR 1e-3 on the held-out benign names. */
+  readonly recallAtFpr1e3: number;
+  readonly recallAtFpr1e4: number;
+  readonly nPositives: number;
+  readonly nNegatives: number;
+}
+
+/** Means per model over the rows of each kind; these decide which scorer ships. */
+export interface ModelMeans {
+  readonly model: string;
+  readonly source: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number };
+  readonly family: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number };
+  /** Random split, malicious and DGA positives pooled (null when the random fold was not run). */
+  readonly random: { readonly auc: number; readonly recallAtFpr1e3: number } | null;
+}
+
+/** Cost of a model: time spent training and scoring over all folds, and per-name scoring cost. */
+export interface ModelCost {
+  readonly model: string;
+  readonly trainSeconds: number;
+  /** Microseconds per name when scoring in batches (this machine, Node, single thread). */
+  readonly scoreMicrosPerName: number;
+}
+
+export interface GeneralisationProtocol {
+  /** Share of benign registrable domains held out of every fold's training and used as negatives. */
+  readonly benignHoldoutShare: number;
+  /** DGA families held out together in one training run. */
+  readonly familyGroups: readonly (readonly string[])[];
+  /** Malicious source held out in each training run (null: none in that run). */
+  readonly sourceByFold: readonly (string | null)[];
+  /** Training caps applied to keep the run affordable (names per source file, total). */
+  readonly maxTrainPerSource: number;
+  readonly epochs: number;
+  readonly seed: number;
+  /** Plain-language description of the shortcuts taken (subsampling, grouped folds, epochs). */
+  readonly notes: readonly string[];
+}
+
+export interface GeneralisationResult {
+  readonly createdAt: string;
+  readonly dataDir: string;
+  readonly models: readonly string[];
+  readonly protocol: GeneralisationProtocol;
+  readonly folds: readonly FoldResult[];
+  readonly means: readonly ModelMeans[];
+  readonly costs: readonly ModelCost[];
+  readonly runSeconds: number;
+}
+
+export interface GeneralisationOptions {
+  /** Directory of benign-/malicious-/dga- list files (default ../shared/data). */
+  readonly dataDir?: string;
+  /** Model names from the candidate registry (default: ngram, seed and the registered ensembles). */
+  readonly models?: readonly string[];
+  /** Training epochs per fold for the models that take epochs. */
+  readonly epochs?: number;
+  /** Number of training runs (DGA families are spread over them; malicious sources one per run). */
+  readonly folds?: number;
+  readonly seed?: number;
+  /** Cap on training names taken from any one source file (seeded sample). */
+  readonly maxTrainPerSource?: number;
+  /** Share of benign registrable domains held out as negatives (default 0.25). */
+  readonly benignHoldoutShare?: number;
+  /** Also run the random group split (default true). */
+  readonly random?: boolean;
+  /** Progress lines (default: none). */
+  readonly log?: (line: string) => void;
+}
