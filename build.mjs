@@ -1,0 +1,122 @@
+// Builds the extension into dist/chrome and dist/firefox from the one manifest.json.
+//   node build.mjs            production (minified)
+//   DEBUG=1 node build.mjs    __DEBUG__ on, not minified, inline source maps
+// Entry points are listed explicitly below; page scripts are iife (an esm bundle with no imports
+// gains an `export` that breaks a classic <script>); the background is esm (manifest "type": "module").
+import { build } from 'esbuild';
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const DEBUG = process.env.DEBUG === '1';
+
+export const TARGETS = ['chrome', 'firefox'];
+
+/** Extension pages: src/<name>/{index.html, main.ts, style.css} → <name>/{index.html, main.js, style.css}. */
+export const PAGES = ['warning', 'options'];
+
+/** Content scripts: source → output file (none yet: the link scanner adds its entry here). */
+export const CONTENT_SCRIPTS = {};
+
+/** Model directory files shipped in the package (the popular-site list is optional until it lands). */
+const MODEL_FILES = ['model.json', 'weights.bin', 'metadata.json'];
+const OPTIONAL_MODEL_FILES = ['popular-domains.txt'];
+
+/** tfjs-backend-wasm builds: single-threaded SIMD, and plain for engines without SIMD. Never the threaded one. */
+const WASM_FILES = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'];
+const WASM_DIR = path.join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
+
+const ICON_STATES = ['safe', 'suspicious', 'dangerous', 'unscored', 'error'];
+const ICON_SIZES = [16, 32, 48, 128];
+
+async function exists(file) {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The manifest for one browser: Chrome gets a service worker and DNR, Firefox background scripts and blocking webRequest. */
+export function manifestFor(base, target) {
+  const manifest = structuredClone(base);
+  if (target === 'chrome') {
+    delete manifest.background.scripts;
+    delete manifest.browser_specific_settings;
+  } else {
+    delete manifest.background.service_worker;
+    delete manifest.minimum_chrome_version;
+    manifest.permissions = manifest.permissions
+      .filter((p) => p !== 'declarativeNetRequestWithHostAccess')
+      .concat(['webRequest', 'webRequestBlocking']);
+  }
+  return manifest;
+}
+
+async function bundle(target, outDir) {
+  const common = {
+    bundle: true,
+    minify: !DEBUG,
+    sourcemap: DEBUG ? 'inline' : false,
+    legalComments: 'none',
+    platform: 'browser',
+    target: target === 'chrome' ? ['chrome121'] : ['firefox128'],
+    define: { __FIREFOX__: String(target === 'firefox'), __DEBUG__: String(DEBUG), 'process.env.NODE_ENV': DEBUG ? '"development"' : '"production"' },
+    logLevel: 'warning',
+  };
+  await build({ ...common, entryPoints: { background: 'src/background/index.ts' }, format: 'esm', outdir: outDir });
+  const pageEntries = Object.fromEntries(PAGES.map((page) => [`${page}/main`, `src/${page}/main.ts`]));
+  await build({ ...common, entryPoints: { ...pageEntries, ...CONTENT_SCRIPTS }, format: 'iife', outdir: outDir });
+}
+
+async function copyStatic(outDir) {
+  for (const page of PAGES) {
+    await mkdir(path.join(outDir, page), { recursive: true });
+    for (const file of ['index.html', 'style.css']) {
+      const from = path.join(ROOT, 'src', page, file);
+      if (await exists(from)) await cp(from, path.join(outDir, page, file));
+    }
+  }
+  await mkdir(path.join(outDir, 'model'), { recursive: true });
+  for (const file of MODEL_FILES) await cp(path.join(ROOT, 'model', file), path.join(outDir, 'model', file));
+  for (const file of OPTIONAL_MODEL_FILES) {
+    const from = path.join(ROOT, 'model', file);
+    if (await exists(from)) await cp(from, path.join(outDir, 'model', file));
+  }
+  await mkdir(path.join(outDir, 'wasm'), { recursive: true });
+  for (const file of WASM_FILES) await cp(path.join(WASM_DIR, file), path.join(outDir, 'wasm', file));
+  await mkdir(path.join(outDir, 'icons'), { recursive: true });
+  for (const state of ICON_STATES) {
+    for (const size of ICON_SIZES) await cp(path.join(ROOT, 'icons', `${state}-${size}.png`), path.join(outDir, 'icons', `${state}-${size}.png`));
+  }
+}
+
+/** Builds both browsers; returns their output directories. */
+export async function buildAll() {
+  const base = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8'));
+  const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
+  base.version = pkg.version;
+  const outputs = {};
+  for (const target of TARGETS) {
+    const outDir = path.join(ROOT, 'dist', target);
+    await rm(outDir, { recursive: true, force: true });
+    await mkdir(outDir, { recursive: true });
+    await bundle(target, outDir);
+    await copyStatic(outDir);
+    await writeFile(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifestFor(base, target), null, 2)}\n`);
+    outputs[target] = outDir;
+  }
+  return outputs;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  const outputs = await buildAll();
+  for (const [target, dir] of Object.entries(outputs)) {
+    const size = (await stat(path.join(dir, 'background.js'))).size;
+    console.log(`${target}: ${path.relative(ROOT, dir)} (background.js ${(size / 1024).toFixed(0)} KB)`);
+  }
+  console.log(`built in ${Date.now() - started} ms${DEBUG ? ' (debug)' : ''}`);
+}

@@ -1,0 +1,89 @@
+/**
+ * The live set of declarativeNetRequest rules (Chrome only): read once from the browser, then
+ * changed through one serialised queue so concurrent navigations never pick the same rule id.
+ */
+import { dynamicRules, sessionRules, type NetRule } from '../platform/net-rules.js';
+import { MAX_BLOCK_RULES, allowRule, blockRule, hostOfRule, isUnderSite } from './block-rules.js';
+
+export interface BlockList {
+  /** True when a redirect rule for `host` is installed. */
+  has(host: string): Promise<boolean>;
+  add(host: string): Promise<void>;
+  /** Removes the redirect rules of `site` and its subdomains (Always trust). */
+  removeSite(site: string): Promise<void>;
+  /** Session allow rule for `site` (Continue). */
+  allowForSession(site: string): Promise<void>;
+  /** Drops every rule (a new model version may judge differently). */
+  clear(): Promise<void>;
+}
+
+interface RuleState {
+  readonly blocked: Map<string, number>;
+  readonly allowed: Map<string, number>;
+  nextId: number;
+}
+
+function maxId(rules: readonly NetRule[]): number {
+  return rules.reduce((max, rule) => Math.max(max, rule.id), 0);
+}
+
+/** The block list over the browser's DNR rules, redirecting to `warningPage`. */
+export function createBlockList(warningPage: string): BlockList {
+  let queue: Promise<unknown> = Promise.resolve();
+  let state: Promise<RuleState> | undefined;
+
+  async function load(): Promise<RuleState> {
+    const [dynamic, session] = await Promise.all([dynamicRules.list(), sessionRules.list()]);
+    const blocked = new Map<string, number>();
+    for (const rule of dynamic) {
+      const host = hostOfRule(rule);
+      if (host !== null) blocked.set(host, rule.id);
+    }
+    const allowed = new Map<string, number>();
+    for (const rule of session) {
+      const site = rule.action.type === 'allow' ? rule.condition.requestDomains?.[0] : undefined;
+      if (site !== undefined) allowed.set(site, rule.id);
+    }
+    return { blocked, allowed, nextId: Math.max(maxId(dynamic), maxId(session)) + 1 };
+  }
+
+  function run<T>(task: (s: RuleState) => Promise<T>): Promise<T> {
+    state ??= load();
+    const next = queue.then(async () => task(await state!));
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    has: (host) => run(async (s) => s.blocked.has(host)),
+    add: (host) =>
+      run(async (s) => {
+        if (s.blocked.has(host)) return;
+        const evict = s.blocked.size >= MAX_BLOCK_RULES ? [...s.blocked].slice(0, s.blocked.size - MAX_BLOCK_RULES + 1) : [];
+        const id = s.nextId++;
+        await dynamicRules.update([blockRule(id, host, warningPage)], evict.map(([, ruleId]) => ruleId));
+        for (const [old] of evict) s.blocked.delete(old);
+        s.blocked.set(host, id);
+      }),
+    removeSite: (site) =>
+      run(async (s) => {
+        const gone = [...s.blocked].filter(([host]) => isUnderSite(host, site));
+        if (gone.length === 0) return;
+        await dynamicRules.update([], gone.map(([, id]) => id));
+        for (const [host] of gone) s.blocked.delete(host);
+      }),
+    allowForSession: (site) =>
+      run(async (s) => {
+        if (s.allowed.has(site)) return;
+        const id = s.nextId++;
+        await sessionRules.update([allowRule(id, site)], []);
+        s.allowed.set(site, id);
+      }),
+    clear: () =>
+      run(async (s) => {
+        // Every dynamic rule is ours; listing them also drops any this code no longer recognises.
+        await dynamicRules.update([], (await dynamicRules.list()).map((rule) => rule.id));
+        s.blocked.clear();
+      }),
+  };
+}

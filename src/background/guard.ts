@@ -1,0 +1,108 @@
+/**
+ * The navigation guard. Chrome: onBeforeNavigate judges the URL and sends the tab to the warning
+ * page; a dangerous host also gets a DNR redirect rule so later visits never reach it. Firefox:
+ * blocking webRequest holds the top-level request until the verdict, so none ever reaches it.
+ * Both: committed frames are recorded per tab and the toolbar follows the main frame.
+ */
+import { parseDomain } from '../core/domain.js';
+import type { TabRecord } from '../core/messages.js';
+import { showToolbar } from '../platform/action.js';
+import { logError } from '../platform/log.js';
+import { navigateTab, type NavigationEvent } from '../platform/navigation.js';
+import type { RequestDecision, RequestEvent } from '../platform/web-request.js';
+import type { BlockList } from './block-list.js';
+import { ruleCatches } from './block-rules.js';
+import { frameRecordOf, shouldInterrupt, unavailableJudgement, type Judgement } from './judge.js';
+import type { Runtime } from './runtime.js';
+import type { TabRecords } from './tab-records.js';
+import { toolbarViewFor } from './toolbar.js';
+import { targetOfWarningUrl, warningUrl } from './warning-url.js';
+
+export interface GuardDeps {
+  readonly runtime: Promise<Runtime>;
+  readonly tabs: TabRecords;
+  /** Chrome's DNR rules; null in Firefox. */
+  readonly blockList: BlockList | null;
+  /** Absolute URL of the warning page. */
+  readonly warningPage: string;
+}
+
+/** Speculative loads (prerender) the user has not asked for: never interrupted or recorded. */
+function isSpeculative(event: NavigationEvent): boolean {
+  return event.documentLifecycle === 'prerender';
+}
+
+function isWebUrl(url: string): boolean {
+  return url.startsWith('http:') || url.startsWith('https:');
+}
+
+export interface Guard {
+  judgeUrl(url: string): Promise<Judgement>;
+  onBeforeNavigate(event: NavigationEvent): void;
+  onFrameRequest(event: RequestEvent): Promise<RequestDecision> | undefined;
+  onCommitted(event: NavigationEvent): void;
+  showTabToolbar(tabId: number, record: TabRecord | null): Promise<void>;
+}
+
+export function createGuard(deps: GuardDeps): Guard {
+  const { tabs, blockList, warningPage } = deps;
+
+  /** Unscorable names are answered at once, without waiting for the model. */
+  async function judgeUrl(url: string): Promise<Judgement> {
+    const parsed = parseDomain(url);
+    const runtime = parsed.ok ? await deps.runtime : null;
+    if (runtime && !runtime.judge) return unavailableJudgement(url, runtime.modelError ?? 'the model is not loaded');
+    if (runtime?.judge) return runtime.judge.judge(url);
+    return unavailableJudgement(url, '');
+  }
+
+  async function stopTopLevel(tabId: number, url: string, speculative: boolean): Promise<void> {
+    const judgement = await judgeUrl(url);
+    if (!shouldInterrupt(judgement) || !judgement.parsed.ok) return;
+    const host = judgement.parsed.host;
+    const ruled = blockList !== null && (await blockList.has(host)) && ruleCatches(host, url);
+    const adding = blockList?.add(host).catch((error: unknown) => logError('adding a block rule', error));
+    // With a rule already in place DNR has redirected this navigation before it left.
+    if (!ruled && !speculative) await navigateTab(tabId, warningUrl(warningPage, url));
+    await adding;
+  }
+
+  async function showTabToolbar(tabId: number, record: TabRecord | null): Promise<void> {
+    const runtime = await deps.runtime;
+    await showToolbar(toolbarViewFor(record?.main ?? null, runtime.judge ? undefined : runtime.modelError), tabId);
+  }
+
+  return {
+    judgeUrl,
+    showTabToolbar,
+    onBeforeNavigate(event) {
+      if (event.frameId !== 0 || !parseDomain(event.url).ok) return;
+      // A prerendered dangerous page is not shown, but its host is ruled so activating it cannot load it again.
+      void stopTopLevel(event.tabId, event.url, isSpeculative(event)).catch((error: unknown) => logError('navigation guard', error));
+    },
+    onFrameRequest(event) {
+      if (event.type !== 'main_frame' || !parseDomain(event.url).ok) return undefined;
+      return judgeUrl(event.url).then(
+        (judgement): RequestDecision => (shouldInterrupt(judgement) ? { redirectUrl: warningUrl(warningPage, event.url) } : undefined),
+        (error: unknown) => {
+          logError('request guard', error);
+          return undefined;
+        },
+      );
+    },
+    onCommitted(event) {
+      if (isSpeculative(event) || event.tabId < 0) return;
+      const target = targetOfWarningUrl(warningPage, event.url) ?? event.url;
+      if (event.frameId !== 0 && !isWebUrl(target)) return;
+      const frame = judgeUrl(target).then(frameRecordOf);
+      if (event.frameId === 0) {
+        void tabs
+          .mainFrame(event.tabId, frame)
+          .then((record) => showTabToolbar(event.tabId, record))
+          .catch((error: unknown) => logError('recording a page', error));
+      } else {
+        void tabs.subframe(event.tabId, frame).catch((error: unknown) => logError('recording a frame', error));
+      }
+    },
+  };
+}

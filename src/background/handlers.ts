@@ -1,0 +1,94 @@
+/** The background's answer to every message of the protocol (core/messages.ts). */
+import { parseDomain, type ScorableHost } from '../core/domain.js';
+import { MessageError, type Handlers, type WarningDetails } from '../core/messages.js';
+import { withTrustedSite, withoutTrustedSite, type Settings, type SettingsStore } from '../core/settings.js';
+import { showToolbar } from '../platform/action.js';
+import { logError } from '../platform/log.js';
+import { replaceWithNewTabPage } from '../platform/navigation.js';
+import type { BlockList } from './block-list.js';
+import type { Guard } from './guard.js';
+import { frameRecordOf, siteOf } from './judge.js';
+import { status, type Runtime } from './runtime.js';
+import type { TabRecords } from './tab-records.js';
+import { toolbarViewFor } from './toolbar.js';
+
+export interface HandlerDeps {
+  readonly runtime: Promise<Runtime>;
+  readonly guard: Guard;
+  readonly tabs: TabRecords;
+  readonly blockList: BlockList | null;
+  readonly settingsStore: SettingsStore;
+}
+
+/** Only http(s) names that can be scored can be continued to or trusted. */
+function scorable(url: string): ScorableHost {
+  if (!/^https?:/i.test(url)) throw new MessageError('only http and https addresses can be opened from here');
+  const parsed = parseDomain(url);
+  if (!parsed.ok) throw new MessageError(parsed.message);
+  return parsed;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { guard, tabs, blockList } = deps;
+
+  async function changeSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+    const runtime = await deps.runtime;
+    runtime.settings = change(runtime.settings);
+    await deps.settingsStore.save(runtime.settings);
+    return runtime.settings;
+  }
+
+  return {
+    'get-status': () => ({ ...status }),
+
+    async 'get-warning'({ url }, sender) {
+      const parsed = scorable(url);
+      const judgement = await guard.judgeUrl(url);
+      if (sender.tabId !== undefined) {
+        void showToolbar(toolbarViewFor(frameRecordOf(judgement), judgement.error), sender.tabId).catch((e: unknown) => logError('toolbar', e));
+      }
+      const runtime = await deps.runtime;
+      const details: WarningDetails = {
+        url,
+        fullHost: parsed.fullHost,
+        displayHost: parsed.displayHost,
+        registrableDomain: parsed.registrableDomain,
+        site: siteOf(parsed),
+        verdict: judgement.verdict ?? { level: 'unscorable', category: '-', score: null, reasons: [{ kind: 'unscorable', message: judgement.error ?? 'the model is not loaded' }] },
+        modelVersion: runtime.engine?.scorer.metadata.version ?? null,
+      };
+      return details;
+    },
+
+    async 'allow-session'({ url }) {
+      const site = siteOf(scorable(url));
+      const runtime = await deps.runtime;
+      await Promise.all([runtime.sessionAllow.add(site), blockList?.allowForSession(site)]);
+      return { site };
+    },
+
+    async 'trust-site'({ url }) {
+      const site = siteOf(scorable(url));
+      await changeSettings((settings) => withTrustedSite(settings, site));
+      await blockList?.removeSite(site);
+      return { site };
+    },
+
+    async 'untrust-site'({ site }) {
+      const settings = await changeSettings((s) => withoutTrustedSite(s, site.toLowerCase()));
+      return { trustedSites: settings.trustedSites };
+    },
+
+    async 'list-trusted'() {
+      return { trustedSites: (await deps.runtime).settings.trustedSites };
+    },
+
+    async 'open-new-tab-page'(_payload, sender) {
+      if (sender.tabId === undefined) throw new MessageError('open-new-tab-page needs a sender tab');
+      await replaceWithNewTabPage(sender.tabId);
+      return {};
+    },
+
+    'get-tab-state': ({ tabId }) => tabs.get(tabId),
+  };
+}

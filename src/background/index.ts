@@ -1,0 +1,47 @@
+/**
+ * Background entry (Chrome service worker, Firefox event page). Every listener is registered
+ * synchronously here, at the top level, so an event that wakes a stopped worker is never missed;
+ * the work itself waits on the one start-up promise (STYLE rule 4).
+ */
+import { serve } from '../core/messages.js';
+import { extensionId, extensionOrigin, extensionUrl } from '../platform/browser.js';
+import { logError } from '../platform/log.js';
+import { listenForMessages } from '../platform/messaging.js';
+import { onBeforeNavigate, onCommitted, onInstalled, onTabRemoved } from '../platform/navigation.js';
+import { sessionStore, settingsStore } from '../platform/storage.js';
+import { onFrameRequest } from '../platform/web-request.js';
+import { showToolbar } from '../platform/action.js';
+import { createBlockList } from './block-list.js';
+import { createGuard } from './guard.js';
+import { createHandlers } from './handlers.js';
+import { startRuntime } from './runtime.js';
+import { createTabRecords } from './tab-records.js';
+import { toolbarViewFor } from './toolbar.js';
+import { WARNING_PAGE_PATH } from './warning-url.js';
+
+const warningPage = extensionUrl(WARNING_PAGE_PATH);
+const runtime = startRuntime();
+const tabs = createTabRecords(sessionStore());
+const blockList = __FIREFOX__ ? null : createBlockList(warningPage);
+const guard = createGuard({ runtime, tabs, blockList, warningPage });
+
+listenForMessages(
+  serve(createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore() }), {
+    extensionId: extensionId(),
+    extensionOrigin: extensionOrigin(),
+    onError: (type, error) => logError(`message ${type}`, error),
+  }),
+);
+
+if (__FIREFOX__) onFrameRequest(guard.onFrameRequest);
+else onBeforeNavigate(guard.onBeforeNavigate);
+onCommitted(guard.onCommitted);
+onTabRemoved((tabId) => void tabs.remove(tabId).catch((error: unknown) => logError('forgetting a tab', error)));
+
+onInstalled((reason) => {
+  // A new extension version may ship a new model: rules from the old verdicts go.
+  if (reason === 'install' || reason === 'update') void blockList?.clear().catch((error: unknown) => logError('clearing block rules', error));
+});
+
+// The default toolbar state for every tab: error when the model could not load.
+void runtime.then((r) => (r.judge ? undefined : showToolbar(toolbarViewFor(null, r.modelError)))).catch((error: unknown) => logError('toolbar', error));

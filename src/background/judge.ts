@@ -1,0 +1,125 @@
+/**
+ * URL → judgement: parse, score (cache first, one batched predict for misses), then core's
+ * `decide` with the user's choices. No browser API here, so Node tests run it on the real model.
+ */
+import type { ScoreCache } from '../core/cache.js';
+import { parseDomain, type ParsedHost, type ScorableHost } from '../core/domain.js';
+import { scoreHosts, type HostScore, type Scorer } from '../core/model/scorer.js';
+import { decide, type DecisionContext, type Verdict } from '../core/verdict.js';
+import type { FrameRecord } from '../core/messages.js';
+
+export interface Judgement {
+  readonly url: string;
+  readonly parsed: ParsedHost;
+  /** What Continue and Always trust apply to; null for names that cannot be scored. */
+  readonly site: string | null;
+  /** Null when the model is unavailable (see `error`). */
+  readonly verdict: Verdict | null;
+  readonly error?: string;
+  /** The user chose Continue for this site in this browser session. */
+  readonly sessionAllowed: boolean;
+}
+
+/** The key user choices apply to: the registrable domain (PSL private section on), or the host. */
+export function siteOf(parsed: ScorableHost): string {
+  return parsed.registrableDomain ?? parsed.host;
+}
+
+/** Dangerous and not let through by the user this session: the navigation must be stopped. */
+export function shouldInterrupt(judgement: Judgement): boolean {
+  return judgement.verdict?.level === 'dangerous' && !judgement.sessionAllowed;
+}
+
+/** A judgement as recorded for a tab's frame. */
+export function frameRecordOf(judgement: Judgement): FrameRecord {
+  const { parsed, verdict } = judgement;
+  const host = parsed.ok ? parsed.fullHost : (parsed.host ?? '');
+  if (!verdict) return { url: judgement.url, host, level: 'error', category: '-', score: null };
+  return { url: judgement.url, host, level: verdict.level, category: verdict.category, score: verdict.score };
+}
+
+/** A judgement for when the model could not load: nothing is interrupted. */
+export function unavailableJudgement(url: string, error: string): Judgement {
+  const parsed = parseDomain(url);
+  return { url, parsed, site: parsed.ok ? siteOf(parsed) : null, verdict: parsed.ok ? null : decideUnscorable(parsed), error, sessionAllowed: false };
+}
+
+function decideUnscorable(parsed: ParsedHost & { ok: false }): Verdict {
+  return { level: 'unscorable', category: '-', score: null, reasons: [{ kind: 'unscorable', message: parsed.message }], unscorableReason: parsed.reason };
+}
+
+export interface JudgeDeps {
+  readonly scorer: Scorer;
+  readonly cache: ScoreCache;
+  readonly context: DecisionContext;
+  isTrusted(site: string): boolean;
+  isSessionAllowed(site: string): boolean;
+}
+
+export interface Judge {
+  judge(url: string): Promise<Judgement>;
+  judgeMany(urls: readonly string[]): Promise<Judgement[]>;
+  /** Scores normalised hosts: cache, in-flight requests, then one predict for the rest. */
+  scoreMany(hosts: readonly string[]): Promise<Map<string, HostScore>>;
+}
+
+/** Builds the judge over a loaded model. */
+export function createJudge(deps: JudgeDeps): Judge {
+  const { scorer, cache, context } = deps;
+  const inFlight = new Map<string, Promise<HostScore | undefined>>();
+
+  async function scoreMany(hosts: readonly string[]): Promise<Map<string, HostScore>> {
+    const unique = [...new Set(hosts)];
+    const found = await cache.getMany(unique);
+    const waiting: Promise<void>[] = [];
+    const missing: string[] = [];
+    for (const host of unique) {
+      if (found.has(host)) continue;
+      const pending = inFlight.get(host);
+      if (pending) waiting.push(pending.then((score) => void (score && found.set(host, score))));
+      else missing.push(host);
+    }
+    if (missing.length > 0) {
+      const batch = scoreHosts(scorer, missing).then((scores) => new Map(missing.map((host, i) => [host, scores[i]!])));
+      for (const host of missing) {
+        // Other waiters see a failure as "no score"; the caller that started the batch gets the error.
+        const one = batch.then((scores) => scores.get(host), () => undefined);
+        inFlight.set(host, one);
+        waiting.push(one.then((score) => void (score && found.set(host, score))));
+      }
+      try {
+        await cache.setMany(await batch);
+      } finally {
+        for (const host of missing) inFlight.delete(host);
+      }
+    }
+    await Promise.all(waiting);
+    return found;
+  }
+
+  function finish(url: string, parsed: ParsedHost, score: HostScore | null): Judgement {
+    if (!parsed.ok) return { url, parsed, site: null, verdict: decide(parsed, null, context), sessionAllowed: false };
+    const site = siteOf(parsed);
+    const verdict = decide(parsed, score, context, deps.isTrusted(site) ? 'trusted' : undefined);
+    return { url, parsed, site, verdict, sessionAllowed: deps.isSessionAllowed(site) };
+  }
+
+  async function judge(url: string): Promise<Judgement> {
+    const parsed = parseDomain(url);
+    if (!parsed.ok) return finish(url, parsed, null);
+    // Warm path: a memory hit decides without awaiting anything but this function's promise.
+    const hit = cache.peek(parsed.host) ?? (await scoreMany([parsed.host])).get(parsed.host);
+    return finish(url, parsed, hit ?? null);
+  }
+
+  async function judgeMany(urls: readonly string[]): Promise<Judgement[]> {
+    const parsed = urls.map((url) => parseDomain(url));
+    const scores = await scoreMany(parsed.flatMap((p) => (p.ok ? [p.host] : [])));
+    return urls.map((url, i) => {
+      const p = parsed[i]!;
+      return finish(url, p, p.ok ? (scores.get(p.host) ?? null) : null);
+    });
+  }
+
+  return { judge, judgeMany, scoreMany };
+}

@@ -1,0 +1,100 @@
+/**
+ * User settings: typed defaults, validated on every read, migrated by a schema version
+ * (STYLE rule 5). Storage comes in as an argument, so this runs in Node tests unchanged.
+ */
+
+export const SETTINGS_SCHEMA_VERSION = 1;
+/** More trusted sites than this is a bug or an attack on storage, not a user. */
+export const MAX_TRUSTED_SITES = 10_000;
+
+export interface Settings {
+  readonly schemaVersion: typeof SETTINGS_SCHEMA_VERSION;
+  /** Sites (registrable domains, or hosts without one) the user chose to always trust, sorted. */
+  readonly trustedSites: readonly string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({ schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: Object.freeze([]) });
+
+/** Where settings live: storage.local in the extension, a Map in tests. */
+export interface SettingsStore {
+  load(): Promise<unknown>;
+  save(settings: Settings): Promise<void>;
+}
+
+export interface ValidatedSettings {
+  readonly settings: Settings;
+  /** What was dropped or repaired; empty for clean input. */
+  readonly problems: readonly string[];
+}
+
+const SITE = /^(?=.{1,253}$)[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/;
+
+/** True for a lowercase ASCII host-like key as settings store it. */
+export function isSiteKey(value: unknown): value is string {
+  return typeof value === 'string' && SITE.test(value);
+}
+
+type RawSettings = Record<string, unknown>;
+
+/**
+ * Step i turns schema version i into i + 1. Version 0 is anything written before settings carried
+ * a version (development builds): fields that are recognisable are kept, the rest is dropped.
+ */
+const MIGRATIONS: ReadonlyArray<(raw: RawSettings) => RawSettings> = [(raw) => ({ ...raw, schemaVersion: 1 })];
+
+/** Brings raw stored settings up to the current schema version. */
+export function migrateSettings(raw: RawSettings, problems: string[]): RawSettings {
+  let version = typeof raw['schemaVersion'] === 'number' && Number.isInteger(raw['schemaVersion']) ? raw['schemaVersion'] : 0;
+  if (version > SETTINGS_SCHEMA_VERSION) {
+    // Written by a newer build (downgrade): keep what this build understands rather than wipe the user's choices.
+    problems.push(`settings schema ${version} is newer than ${SETTINGS_SCHEMA_VERSION}; reading the fields this version knows`);
+    return { ...raw, schemaVersion: SETTINGS_SCHEMA_VERSION };
+  }
+  let out = raw;
+  while (version < SETTINGS_SCHEMA_VERSION) {
+    out = MIGRATIONS[version]!(out);
+    version++;
+  }
+  return out;
+}
+
+/** Turns anything read from storage into valid settings, saying what had to be fixed. Never throws. */
+export function validateSettings(stored: unknown): ValidatedSettings {
+  const problems: string[] = [];
+  if (stored === undefined || stored === null) return { settings: DEFAULT_SETTINGS, problems };
+  if (typeof stored !== 'object' || Array.isArray(stored)) return { settings: DEFAULT_SETTINGS, problems: ['settings are not an object; using defaults'] };
+  const raw = migrateSettings(stored as RawSettings, problems);
+
+  const trusted = new Set<string>();
+  const list = raw['trustedSites'];
+  if (list !== undefined && !Array.isArray(list)) problems.push('trustedSites is not a list; dropped');
+  if (Array.isArray(list)) {
+    for (const item of list) {
+      const site = typeof item === 'string' ? item.toLowerCase() : item;
+      if (!isSiteKey(site)) problems.push(`dropped invalid trusted site ${JSON.stringify(item)?.slice(0, 80)}`);
+      else if (trusted.size >= MAX_TRUSTED_SITES) problems.push(`more than ${MAX_TRUSTED_SITES} trusted sites; the rest dropped`);
+      else trusted.add(site);
+    }
+  }
+  return { settings: { schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: [...trusted].sort() }, problems };
+}
+
+/** Reads and validates; invalid parts are dropped (reported through `onProblem`), never thrown. */
+export async function readSettings(store: SettingsStore, onProblem?: (problem: string) => void): Promise<Settings> {
+  const { settings, problems } = validateSettings(await store.load());
+  for (const problem of problems) onProblem?.(problem);
+  return settings;
+}
+
+/** Settings with `site` trusted. */
+export function withTrustedSite(settings: Settings, site: string): Settings {
+  if (!isSiteKey(site)) throw new Error(`not a site name: ${JSON.stringify(site)}`);
+  if (settings.trustedSites.includes(site)) return settings;
+  if (settings.trustedSites.length >= MAX_TRUSTED_SITES) throw new Error(`at most ${MAX_TRUSTED_SITES} trusted sites`);
+  return { ...settings, trustedSites: [...settings.trustedSites, site].sort() };
+}
+
+/** Settings without `site` among the trusted. */
+export function withoutTrustedSite(settings: Settings, site: string): Settings {
+  return { ...settings, trustedSites: settings.trustedSites.filter((s) => s !== site) };
+}
