@@ -31,13 +31,16 @@ export function auc(positives: ArrayLike<number>, negatives: ArrayLike<number>):
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
 
-/** The smallest float32 strictly greater than x (x ≥ 0): scores are float32, so this is exact. */
+/** The smallest float32 strictly greater than x: scores are float32, so this is exact. */
 export function nextFloat32Up(x: number): number {
+  if (Number.isNaN(x) || x === Number.POSITIVE_INFINITY) return x;
   f32[0] = x;
   if (f32[0]! > x) return f32[0]!;
   if (f32[0]! < x) return nextFloat32Up(f32[0]!);
   if (x === 0) return 1.401298464324817e-45;
-  u32[0] = u32[0]! + 1;
+  // IEEE floats are sign-magnitude: stepping up means a larger magnitude above zero, a smaller one below
+  // (logit-like scores can be negative).
+  u32[0] = x > 0 ? u32[0]! + 1 : u32[0]! - 1;
   return f32[0]!;
 }
 
@@ -94,9 +97,10 @@ export function rocCurve(positives: ArrayLike<number>, negatives: ArrayLike<numb
   }
   if (points.length <= maxPoints) return points;
   // Thin on a log-FPR grid so the 1e-4..1e-2 region stays visible.
-  const kept: RocPoint[] = [];
+  // The origin is always kept: it shares its bucket with the other FPR-0 points, which would replace it.
+  const kept: RocPoint[] = [points[0]!];
   let lastKey = Number.NaN;
-  for (const point of points) {
+  for (const point of points.slice(1)) {
     const key = point.fpr === 0 ? -Infinity : Math.round(Math.log10(point.fpr) * (maxPoints / 6));
     if (key !== lastKey) kept.push(point);
     else kept[kept.length - 1] = point;

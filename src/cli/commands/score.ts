@@ -1,0 +1,59 @@
+/**
+ * `snowman score [NAME|URL ...] [--input FILE|-] [--json] [--model DIR]`: one line per input,
+ * `input<TAB>score<TAB>verdict<TAB>category`, or one JSON object per line with --json. Verdicts
+ * come from core's decide(), the same decision the server and the extension make.
+ */
+import { parseFlags, positiveInt, UsageError } from '../args.js';
+import { formatJson, formatTsv } from '../score/format.js';
+import { inputBatches, openInputs } from '../score/input-lines.js';
+import { openScoringSession } from '../score/load-scorer.js';
+import { lineWriter } from '../score/output.js';
+import { scoreBatch } from '../score/score-batch.js';
+
+const HELP = `usage: snowman score [NAME|URL ...] [--input FILE|-] [--json] [--model DIR]
+
+Scores host names or URLs with the model. Output, one line per input:
+  input<TAB>score<TAB>verdict<TAB>category
+  score     probability (0-1, six decimals) that the name is malicious; - when not scored
+  verdict   safe | suspicious | dangerous | unscorable
+  category  benign | malicious | dga | -
+
+options:
+  --input FILE   read inputs from FILE, one per line (- for stdin; blank lines and # comments skipped)
+  --json         one JSON object per line (adds host, registrableDomain, heads, reasons, reason)
+  --model DIR    model directory (default: the shipped model/)
+  --batch N      names per model call (default 1024)
+`;
+
+const OPTIONS = {
+  input: { type: 'string', short: 'i', multiple: true },
+  json: { type: 'boolean' },
+  model: { type: 'string' },
+  batch: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Runs `snowman score`; exit 0 even when some inputs are unscorable (they get their own line). */
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, OPTIONS);
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const files = values.input ?? [];
+  if (positionals.length === 0 && files.length === 0) throw new UsageError('nothing to score: give names or URLs, or --input FILE (- for stdin)');
+  const batchSize = positiveInt(values.batch, 'batch', 1024);
+  const sources = await openInputs(positionals, files, process.stdin);
+  const { scorer, context } = await openScoringSession({ modelDir: values.model });
+  const out = lineWriter(process.stdout);
+  try {
+    for await (const batch of inputBatches(sources, batchSize)) {
+      const rows = await scoreBatch(batch, scorer, context);
+      const text = rows.map((row) => (values.json ? formatJson(row, scorer.metadata) : formatTsv(row))).join('\n');
+      if (!(await out.write(`${text}\n`))) break;
+    }
+  } finally {
+    scorer.dispose();
+  }
+  return 0;
+}

@@ -1,0 +1,67 @@
+/**
+ * The generalisation table: one row per held-out source or family, the models side by side
+ * (AUC and recall at FPR 1e-3 each), then the means that decide which scorer ships.
+ */
+import type { GeneralisationResult } from '../generalisation/types.js';
+import { count, fixed, percent, renderTable, type Align } from './text-table.js';
+
+export interface GeneralisationTable {
+  readonly header: string[];
+  readonly rows: string[][];
+  readonly align: Align[];
+}
+
+/** The table as cells, shared by the terminal and the HTML report. */
+export function generalisationTable(result: GeneralisationResult): GeneralisationTable {
+  const models = result.models;
+  const header = ['kind', 'held out', 'positives', 'benign', ...models.flatMap((m) => [`${m} AUC`, `${m} R@1e-3`])];
+  const align: Align[] = ['left', 'left', 'right', 'right', ...models.flatMap(() => ['right', 'right'] as Align[])];
+  const keys: string[] = [];
+  for (const f of result.folds) {
+    const key = `${f.kind}\u0000${f.heldOut}`;
+    if (!keys.includes(key)) keys.push(key);
+  }
+  const rows = keys.map((key) => {
+    const [kind, heldOut] = key.split('\u0000') as [string, string];
+    const folds = result.folds.filter((f) => f.kind === kind && f.heldOut === heldOut);
+    const first = folds[0]!;
+    return [
+      kind,
+      heldOut,
+      count(first.nPositives),
+      count(first.nNegatives),
+      ...models.flatMap((m) => {
+        const f = folds.find((r) => r.model === m);
+        return [fixed(f?.auc, 4), percent(f?.recallAtFpr1e3)];
+      }),
+    ];
+  });
+  const mean = (label: string, pick: (m: GeneralisationResult['means'][number]) => { auc: number; recallAtFpr1e3: number } | null) => [
+    label,
+    '',
+    '',
+    '',
+    ...models.flatMap((model) => {
+      const m = result.means.find((x) => x.model === model);
+      const v = m ? pick(m) : null;
+      return [fixed(v?.auc, 4), percent(v?.recallAtFpr1e3)];
+    }),
+  ];
+  rows.push(mean('mean', (m) => m.source), mean('mean', (m) => m.family), mean('mean', (m) => m.random));
+  rows[rows.length - 3]![1] = 'leave-one-source-out';
+  rows[rows.length - 2]![1] = 'leave-family-out';
+  rows[rows.length - 1]![1] = 'random split';
+  return { header, rows, align };
+}
+
+/** Renders the generalisation result for a terminal. */
+export function renderGeneralisationText(result: GeneralisationResult): string {
+  const table = generalisationTable(result);
+  const out = [renderTable(table.header, table.rows, table.align), ''];
+  out.push(renderTable(['model', 'train s', 'µs/name'], result.costs.map((c) => [c.model, fixed(c.trainSeconds, 1), fixed(c.scoreMicrosPerName, 2)]), ['left', 'right', 'right']));
+  const p = result.protocol;
+  out.push('');
+  out.push(`protocol: ${p.epochs} epochs, seed ${p.seed}, benign hold-out ${percent(p.benignHoldoutShare)}, at most ${count(p.maxTrainPerSource)} training names per source; run took ${fixed(result.runSeconds, 0)} s`);
+  for (const note of p.notes) out.push(`  - ${note}`);
+  return out.join('\n');
+}

@@ -1,0 +1,37 @@
+/**
+ * One place where the CLI's scoring commands get a scorer and a decision context, so `score` and
+ * `eval` always judge names the same way (and switch engines together).
+ */
+import { stat } from 'node:fs/promises';
+import { initBackend, type BackendChoice, type BackendName } from '../../core/model/backend.js';
+import { loadLayersScorer, type Scorer } from '../../core/model/scorer.js';
+import type { DecisionContext } from '../../core/verdict.js';
+import { UsageError } from '../args.js';
+import { diskModelReader, SHIPPED_MODEL_DIR } from '../model-dir.js';
+import { modelOnlyContext } from './decision-context.js';
+
+export interface ScoringSession {
+  readonly scorer: Scorer;
+  readonly context: DecisionContext;
+  readonly backend: BackendChoice;
+  /** Directory the model was read from. */
+  readonly modelDir: string;
+}
+
+export interface SessionOptions {
+  /** Model directory; the shipped model/ when omitted. */
+  readonly modelDir?: string | undefined;
+  readonly backend?: BackendName;
+}
+
+/** Loads the model (a missing --model directory is a usage error, a broken model a failure). */
+export async function openScoringSession(options: SessionOptions = {}): Promise<ScoringSession> {
+  const modelDir = options.modelDir ?? SHIPPED_MODEL_DIR;
+  if (options.modelDir !== undefined) {
+    const info = await stat(modelDir).catch(() => null);
+    if (!info?.isDirectory()) throw new UsageError(`--model ${modelDir}: no such directory`);
+  }
+  const backend = await initBackend({ preferred: options.backend ?? 'wasm' });
+  const scorer = await loadLayersScorer(diskModelReader(modelDir));
+  return { scorer, context: modelOnlyContext(scorer.metadata), backend, modelDir };
+}
