@@ -13,7 +13,7 @@ import { evaluate, type EvalResult } from '../report/evaluate.js';
 import { renderGeneralisationText } from '../report/generalisation-text.js';
 import { renderHtmlReport } from '../report/html-report.js';
 import { scoreLabelledFiles } from '../report/scored-files.js';
-import { openScoringSession } from '../score/load-scorer.js';
+import { engineName, openScoringSession } from '../score/load-scorer.js';
 
 const HELP = `usage: snowman eval --benign FILE... --malicious FILE... [--dga FILE...] [options]
        snowman eval --generalisation [generalisation options] [options]
@@ -28,6 +28,7 @@ options:
   --model DIR        model directory (default: the shipped model/)
   --report PATH      also write a self-contained HTML report (ROC curve, score histograms)
   --json             print the results as one JSON document instead of tables
+  --engine E         fast (default) or layers (the plain tfjs model: same scores, slower)
 
 generalisation (leave-one-source-out, leave-family-out; trains models, takes minutes):
   --generalisation   run it; models side by side (CNN, n-gram baseline, shipped scorer)
@@ -52,7 +53,7 @@ async function runFileEvaluation(args: EvalArgs): Promise<EvalResult> {
   for (const label of ['benign', 'malicious'] as const) {
     if (!args.files.some((f) => f.label === label)) throw new UsageError(`no ${label} file given (--${label} FILE...)`);
   }
-  const session = await openScoringSession({ modelDir: args.modelDir });
+  const session = await openScoringSession({ modelDir: args.modelDir, engine: engineName(args.engine) });
   try {
     const log = (line: string) => process.stderr.write(`${line}\n`);
     const scored = await scoreLabelledFiles(args.files, session.scorer, session.context, log);

@@ -6,7 +6,7 @@
 import { parseFlags, positiveInt, UsageError } from '../args.js';
 import { formatJson, formatTsv } from '../score/format.js';
 import { inputBatches, openInputs } from '../score/input-lines.js';
-import { openScoringSession } from '../score/load-scorer.js';
+import { engineName, openScoringSession } from '../score/load-scorer.js';
 import { lineWriter } from '../score/output.js';
 import { scoreBatch } from '../score/score-batch.js';
 
@@ -23,6 +23,7 @@ options:
   --json         one JSON object per line (adds host, registrableDomain, heads, reasons, reason)
   --model DIR    model directory (default: the shipped model/)
   --batch N      names per model call (default 1024)
+  --engine E     fast (default) or layers (the plain tfjs model: same scores, slower)
 `;
 
 const OPTIONS = {
@@ -30,6 +31,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   model: { type: 'string' },
   batch: { type: 'string' },
+  engine: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -43,8 +45,9 @@ export async function run(argv: string[]): Promise<number> {
   const files = values.input ?? [];
   if (positionals.length === 0 && files.length === 0) throw new UsageError('nothing to score: give names or URLs, or --input FILE (- for stdin)');
   const batchSize = positiveInt(values.batch, 'batch', 1024);
+  const engine = engineName(values.engine);
   const sources = await openInputs(positionals, files, process.stdin);
-  const { scorer, context } = await openScoringSession({ modelDir: values.model });
+  const { scorer, context } = await openScoringSession({ modelDir: values.model, engine });
   const out = lineWriter(process.stdout);
   try {
     for await (const batch of inputBatches(sources, batchSize)) {

@@ -11,6 +11,7 @@ export interface EvalArgs {
   readonly files: { path: string; label: Label }[];
   readonly modelDir: string | undefined;
   readonly reportPath: string | undefined;
+  readonly engine: string | undefined;
   readonly json: boolean;
   readonly generalisation: boolean;
   readonly help: boolean;
@@ -24,6 +25,7 @@ const OPTIONS = {
   dga: { type: 'string', multiple: true },
   model: { type: 'string' },
   report: { type: 'string' },
+  engine: { type: 'string' },
   json: { type: 'boolean' },
   generalisation: { type: 'boolean' },
   data: { type: 'string' },
@@ -64,6 +66,7 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
     files,
     modelDir: v.model,
     reportPath: v.report,
+    engine: v.engine,
     json: v.json === true,
     generalisation: v.generalisation === true,
     help: v.help === true,

@@ -4,6 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { initBackend, type BackendChoice, type BackendName } from '../../core/model/backend.js';
+import { loadFastScorer } from '../../core/model/fast-scorer.js';
 import { loadLayersScorer, type Scorer } from '../../core/model/scorer.js';
 import type { DecisionContext } from '../../core/verdict.js';
 import { UsageError } from '../args.js';
@@ -18,10 +19,20 @@ export interface ScoringSession {
   readonly modelDir: string;
 }
 
+/** `fast`: the lookup-table engine (default, same scores); `layers`: the plain tfjs model, the reference. */
+export type EngineName = 'fast' | 'layers';
+
+/** Parses an --engine value. */
+export function engineName(value: string | undefined): EngineName {
+  if (value === undefined || value === 'fast' || value === 'layers') return value ?? 'fast';
+  throw new UsageError(`--engine takes fast or layers, not "${value}"`);
+}
+
 export interface SessionOptions {
   /** Model directory; the shipped model/ when omitted. */
   readonly modelDir?: string | undefined;
   readonly backend?: BackendName;
+  readonly engine?: EngineName;
 }
 
 /** Loads the model (a missing --model directory is a usage error, a broken model a failure). */
@@ -32,6 +43,7 @@ export async function openScoringSession(options: SessionOptions = {}): Promise<
     if (!info?.isDirectory()) throw new UsageError(`--model ${modelDir}: no such directory`);
   }
   const backend = await initBackend({ preferred: options.backend ?? 'wasm' });
-  const scorer = await loadLayersScorer(diskModelReader(modelDir));
+  const read = diskModelReader(modelDir);
+  const scorer = options.engine === 'layers' ? await loadLayersScorer(read) : await loadFastScorer(read);
   return { scorer, context: modelOnlyContext(scorer.metadata), backend, modelDir };
 }
