@@ -1,0 +1,89 @@
+/**
+ * Badges next to risky links. Each badge is a page element hosting a CLOSED shadow root: page
+ * CSS cannot restyle what is inside, and page scripts get `null` from `host.shadowRoot`, so the
+ * verdict, score and explanation stay out of the page's reach. The host itself carries no
+ * attribute but an inline style that is the same for every level.
+ *
+ * What the page can still learn is that some element appeared after a link (a page can watch its
+ * own DOM); that one bit is the price of showing anything at all.
+ */
+import type { LinkVerdict } from '../core/link-messages.js';
+import { BADGE_GLYPH, BADGE_HOST } from './badge-style.js';
+import { badgeAnchor } from './link-target.js';
+import type { Tooltip } from './tooltip.js';
+
+const LEVEL_WORDS = { dangerous: 'dangerous', suspicious: 'suspicious' } as const;
+
+export interface BadgeLayer {
+  /** Marks `link` (idempotent; a changed verdict updates the badge in place). */
+  show(link: Element, verdict: LinkVerdict): void;
+  /** Removes the badge of `link`, if any. */
+  hide(link: Element): void;
+  /** The verdict `link` is badged with, if any (for the hover and focus tooltip). */
+  verdictOf(link: Element): LinkVerdict | undefined;
+  /** True for elements Snowman inserted (the scanner skips them). */
+  isOwn(node: Node): boolean;
+  readonly count: number;
+}
+
+interface Badge {
+  readonly host: HTMLElement;
+  readonly glyph: HTMLElement;
+  verdict: LinkVerdict;
+}
+
+export function createBadgeLayer(doc: Document, tooltip: Tooltip): BadgeLayer {
+  const badges = new Map<Element, Badge>();
+  const hosts = new WeakSet<Node>();
+
+  function paint(badge: Badge): void {
+    const { level, displayHost, category } = badge.verdict;
+    badge.glyph.style.cssText = BADGE_GLYPH[level];
+    badge.glyph.textContent = level === 'dangerous' ? '!' : '?';
+    badge.glyph.setAttribute('aria-label', `Snowman: ${LEVEL_WORDS[level]} link to ${displayHost} (${category === 'dga' ? 'algorithmically generated' : 'phishing-like'} name)`);
+  }
+
+  function create(link: Element, verdict: LinkVerdict): Badge | null {
+    const anchor = badgeAnchor(link);
+    if (!anchor?.parentNode) return null;
+    const host = doc.createElement('span');
+    host.style.cssText = BADGE_HOST;
+    const root = host.attachShadow({ mode: 'closed' });
+    const glyph = doc.createElement('span');
+    glyph.setAttribute('role', 'img');
+    root.append(glyph);
+    const badge: Badge = { host, glyph, verdict };
+    // Hovering the badge explains it; the tooltip reads from the closure, never from the DOM.
+    glyph.addEventListener('mouseenter', () => tooltip.show(host, badge.verdict));
+    glyph.addEventListener('mouseleave', () => tooltip.hide());
+    hosts.add(host);
+    anchor.after(host);
+    return badge;
+  }
+
+  return {
+    show(link, verdict) {
+      const existing = badges.get(link);
+      if (existing?.host.isConnected) {
+        existing.verdict = verdict;
+        paint(existing);
+        return;
+      }
+      const badge = create(link, verdict);
+      if (!badge) return;
+      paint(badge);
+      badges.set(link, badge);
+    },
+    hide(link) {
+      const badge = badges.get(link);
+      if (!badge) return;
+      badge.host.remove();
+      badges.delete(link);
+    },
+    verdictOf: (link) => badges.get(link)?.verdict,
+    isOwn: (node) => hosts.has(node),
+    get count() {
+      return badges.size;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Content script entry (top frame of http(s) pages, at document_end). Wires the scanner to the
+ * page and to the background. Talks to the background only through runtime messaging, which the
+ * page can neither read nor forge; never uses window.postMessage, CustomEvents or DOM attributes.
+ */
+import { parseContentCommand } from '../core/link-messages.js';
+import { request } from '../core/messages.js';
+import { ext, isExpectedError } from '../platform/browser.js';
+import { sendToBackground } from '../platform/messaging.js';
+import { createBadgeLayer } from './badges.js';
+import { wireTooltips } from './hover.js';
+import { observeLinks } from './observer.js';
+import { revealLink } from './reveal.js';
+import { createScanner } from './scanner.js';
+import { createSlicer } from './slicer.js';
+import { createTooltip } from './tooltip.js';
+
+/** Identifies this document to the background's page summary (a restored or new document gets a new one). */
+function newPageId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function start(): void {
+  const doc = document;
+  let pageId = newPageId();
+  const slicer = createSlicer({ budgetMs: 8, now: () => performance.now(), defer: (run) => setTimeout(run, 0) });
+  const tooltip = createTooltip(doc);
+  const badges = createBadgeLayer(doc, tooltip);
+  let failures = 0;
+  const scanner = createScanner({
+    doc,
+    slicer,
+    badges,
+    send: async (hosts, counts) => (await request(sendToBackground, 'score-links', { pageId, hosts, counts })).risky,
+    onError(error) {
+      // The extension was reloaded or the model is down: the page goes on unmarked; say it once.
+      if (!isExpectedError(error) && failures++ === 0) console.warn('[snowman] link check failed:', error instanceof Error ? error.message : error);
+    },
+  });
+  wireTooltips(doc, badges, tooltip);
+  scanner.examine([doc.documentElement]);
+  observeLinks({ root: doc.documentElement, onAdded: (nodes) => scanner.examine(nodes), onRemoved: (nodes) => scanner.forget(nodes), isOwn: badges.isOwn });
+
+  // A page restored from the back-forward cache is a new visit for the background's summary.
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    pageId = newPageId();
+    scanner.rescan();
+  });
+
+  // Only extension contexts can message a content script; the id check also keeps other extensions out.
+  ext().runtime.onMessage.addListener(((message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => {
+    if (sender.id !== ext().runtime.id) return false;
+    const command = parseContentCommand(message);
+    if (command?.type === 'rescan') scanner.rescan();
+    // Answered synchronously: both browsers accept that without `return true`.
+    if (command?.type === 'reveal-host') sendResponse({ revealed: revealLink(doc, scanner.linksTo(command.host)[0]) });
+    return false;
+  }) as never);
+}
+
+// Only the top frame of web pages (the manifest says so; this guards a mis-declared match).
+if (window === window.top && (location.protocol === 'http:' || location.protocol === 'https:')) start();

@@ -1,0 +1,157 @@
+/**
+ * The link scanner: finds link targets, keeps host → links, asks the background about new hosts
+ * in batches, and badges the links of risky hosts. All DOM work runs through the slicer, so a page
+ * of thousands of links is handled in short tasks.
+ */
+import { LINK_LIMITS, type LinkVerdict } from '../core/link-messages.js';
+import type { BadgeLayer } from './badges.js';
+import { LINK_SELECTOR, targetHost, type PageLocation } from './link-target.js';
+import type { Slicer } from './slicer.js';
+
+/** Sends one batch to the background; resolves with the risky hosts among them. */
+export type SendBatch = (hosts: string[], counts: number[]) => Promise<readonly LinkVerdict[]>;
+
+export interface ScannerDeps {
+  readonly doc: Document;
+  readonly slicer: Slicer;
+  readonly badges: BadgeLayer;
+  readonly send: SendBatch;
+  /** Hosts per message (at most LINK_LIMITS.hostsPerMessage). */
+  readonly batchSize?: number;
+  /** Reports a failed batch (the page itself is never disturbed). */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface Scanner {
+  /** Queues elements that may be links (or subtrees containing links) for examination. */
+  examine(nodes: readonly Node[]): void;
+  /** Forgets links inside removed subtrees and removes their badges. */
+  forget(nodes: readonly Node[]): void;
+  /** Asks the background again about every known host (after the user changed a choice). */
+  rescan(): void;
+  /** Connected links pointing at `host`, in document order of discovery. */
+  linksTo(host: string): Element[];
+  /** Resolves once queued work and requests have settled (tests, bench). */
+  settled(): Promise<void>;
+  readonly stats: { readonly links: number; readonly hosts: number; readonly badged: number };
+}
+
+export function createScanner(deps: ScannerDeps): Scanner {
+  const { doc, slicer, badges } = deps;
+  const batchSize = Math.min(deps.batchSize ?? 200, LINK_LIMITS.hostsPerMessage);
+  const hostOf = new WeakMap<Element, string>();
+  const linksByHost = new Map<string, Set<Element>>();
+  /** Risky verdicts by host; safe hosts are absent. */
+  const verdicts = new Map<string, LinkVerdict>();
+  const dirty = new Set<string>();
+  const inFlight = new Set<Promise<void>>();
+  let links = 0;
+
+  function page(): PageLocation {
+    const location = doc.location;
+    return { origin: location.origin, pathname: location.pathname, search: location.search };
+  }
+  let here = page();
+
+  function detach(link: Element, host: string): void {
+    linksByHost.get(host)?.delete(link);
+    hostOf.delete(link);
+    badges.hide(link);
+    links--;
+  }
+
+  function consider(link: Element): void {
+    const host = targetHost(link, here, doc.baseURI);
+    const previous = hostOf.get(link);
+    if (previous === host) return;
+    if (previous !== undefined) detach(link, previous);
+    if (host === null) return;
+    let set = linksByHost.get(host);
+    if (!set) {
+      // Past the per-page cap new hosts are not tracked at all (the background would refuse them).
+      if (linksByHost.size >= LINK_LIMITS.hostsPerPage) return;
+      set = new Set();
+      linksByHost.set(host, set);
+    }
+    set.add(link);
+    hostOf.set(link, host);
+    links++;
+    dirty.add(host);
+    const known = verdicts.get(host);
+    if (known) badges.show(link, known);
+    if (dirty.size >= batchSize) flush();
+  }
+
+  function examineNode(node: Node): void {
+    if (node.nodeType !== 1 || badges.isOwn(node)) return;
+    const element = node as Element;
+    if (element.matches(LINK_SELECTOR)) consider(element);
+    // Subtrees are expanded lazily, inside a slice, so a huge insertion is sliced too.
+    if (element.firstElementChild) slicer.queue(Array.from(element.querySelectorAll(LINK_SELECTOR)), consider);
+  }
+
+  function apply(hosts: readonly string[], risky: readonly LinkVerdict[]): void {
+    const byHost = new Map(risky.map((v) => [v.host, v]));
+    const work: [Element, LinkVerdict | undefined][] = [];
+    for (const host of hosts) {
+      const verdict = byHost.get(host);
+      const was = verdicts.get(host);
+      if (verdict) verdicts.set(host, verdict);
+      else verdicts.delete(host);
+      if (!verdict && !was) continue;
+      for (const link of linksByHost.get(host) ?? []) work.push([link, verdict]);
+    }
+    slicer.queue(work, ([link, verdict]) => (verdict ? badges.show(link, verdict) : badges.hide(link)));
+  }
+
+  function flush(): void {
+    while (dirty.size > 0) {
+      const hosts = [...dirty].slice(0, batchSize);
+      for (const host of hosts) dirty.delete(host);
+      const counts = hosts.map((host) => Math.max(1, Math.min(linksByHost.get(host)?.size ?? 1, LINK_LIMITS.linksPerHost)));
+      const request = deps
+        .send(hosts, counts)
+        .then((risky) => apply(hosts, risky), (error: unknown) => deps.onError?.(error))
+        .finally(() => inFlight.delete(request));
+      inFlight.add(request);
+    }
+  }
+
+  return {
+    examine(nodes) {
+      slicer.queue(nodes, examineNode);
+      slicer.whenIdle(flush);
+    },
+    forget(nodes) {
+      slicer.queue(nodes, (node) => {
+        if (node.nodeType !== 1 || badges.isOwn(node)) return;
+        const element = node as Element;
+        const inside = element.matches(LINK_SELECTOR) ? [element] : [];
+        if (element.firstElementChild) inside.push(...element.querySelectorAll(LINK_SELECTOR));
+        for (const link of inside) {
+          const host = hostOf.get(link);
+          // A node moved elsewhere in the page is still a link of this page.
+          if (host !== undefined && !link.isConnected) detach(link, host);
+        }
+      });
+    },
+    rescan() {
+      here = page();
+      for (const host of linksByHost.keys()) dirty.add(host);
+      slicer.whenIdle(flush);
+    },
+    linksTo(host) {
+      return [...(linksByHost.get(host) ?? [])].filter((link) => link.isConnected);
+    },
+    async settled() {
+      for (;;) {
+        await new Promise<void>((resolve) => slicer.whenIdle(resolve));
+        if (inFlight.size === 0 && !slicer.busy) return;
+        await Promise.all(inFlight);
+      }
+    },
+    get stats() {
+      return { links, hosts: linksByHost.size, badged: badges.count };
+    },
+  };
+}

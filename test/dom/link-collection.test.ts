@@ -1,0 +1,68 @@
+// @vitest-environment-options {"url": "http://page.example/dir/index.html?q=1"}
+import { beforeEach, describe, expect, it } from 'vitest';
+import { badgeAnchor, LINK_SELECTOR, targetHost } from '../../src/content/link-target.js';
+
+const here = () => ({ origin: location.origin, pathname: location.pathname, search: location.search });
+
+function hostsOf(html: string): (string | null)[] {
+  document.body.innerHTML = html;
+  return Array.from(document.querySelectorAll(LINK_SELECTOR), (el) => targetHost(el, here(), document.baseURI));
+}
+
+describe('link targets', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it('takes http(s) anchors, image-map areas, form actions and formaction overrides, lowercased', () => {
+    expect(
+      hostsOf(`
+        <a href="HTTPS://Login.Example-Bank.COM/x">a</a>
+        <a href="//cdn.example.net/y">protocol-relative</a>
+        <a href="/relative/path">same site</a>
+        <map name="m"><area href="http://area.example.org/" alt=""></map>
+        <form action="https://post.example.com/submit"><button>go</button></form>
+        <form action="/search"><button formaction="https://other.example.io/">x</button></form>`),
+    ).toEqual(['login.example-bank.com', 'cdn.example.net', 'page.example', 'area.example.org', 'post.example.com', 'page.example', 'other.example.io']);
+  });
+
+  it('skips same-document fragments, other schemes, empty actions and anchors without href', () => {
+    expect(
+      hostsOf(`
+        <a href="#top">fragment</a>
+        <a href="?q=1#section">same document, query repeated</a>
+        <a href="mailto:someone@example.com">mail</a>
+        <a href="javascript:void(0)">script</a>
+        <a href="tel:+441234">phone</a>
+        <a href="ftp://files.example.com/">ftp</a>
+        <a href="data:text/html,hi">data</a>
+        <form action=""><button>same page</button></form>
+        <form action="mailto:x@example.com"></form>`),
+    ).toEqual([null, null, null, null, null, null, null, null, null]);
+    document.body.innerHTML = '<a name="anchor-only">no href</a>';
+    expect(document.querySelectorAll(LINK_SELECTOR)).toHaveLength(0);
+  });
+
+  it('keeps a link to this page with another query or path: it loads another document', () => {
+    expect(hostsOf('<a href="?q=2#x">other query</a><a href="index2.html#x">other page</a>')).toEqual(['page.example', 'page.example']);
+  });
+
+  it('keeps punycode hosts in ASCII (the background decodes them for display)', () => {
+    expect(hostsOf('<a href="http://xn--bcher-kva.example/">idn</a>')).toEqual(['xn--bcher-kva.example']);
+  });
+
+  it('puts badges after the link, after the image of an area, after the submit control of a form', () => {
+    document.body.innerHTML = `
+      <a id="a" href="http://x.example/">a</a>
+      <img id="img" usemap="#m" src="data:,"><map name="m"><area id="area" href="http://y.example/" alt=""></map>
+      <map name="orphan"><area id="orphan" href="http://z.example/" alt=""></map>
+      <form id="f" action="http://w.example/"><input name="q"><input id="submit" type="submit"></form>
+      <form id="g" action="http://v.example/"><input name="q"></form>`;
+    const byId = (id: string) => document.getElementById(id)!;
+    expect(badgeAnchor(byId('a'))).toBe(byId('a'));
+    expect(badgeAnchor(byId('area'))).toBe(byId('img'));
+    expect(badgeAnchor(byId('orphan'))).toBeNull();
+    expect(badgeAnchor(byId('f'))).toBe(byId('submit'));
+    expect(badgeAnchor(byId('g'))).toBe(byId('g'));
+  });
+});

@@ -1,0 +1,143 @@
+// @vitest-environment-options {"url": "http://page.example/"}
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LINK_LIMITS } from '../../src/core/link-messages.js';
+import { observeLinks } from '../../src/content/observer.js';
+import { createSlicer } from '../../src/content/slicer.js';
+import { badgeAfter, createHarness } from './helpers.js';
+
+function linkList(hosts: readonly string[]): string {
+  return hosts.map((host, i) => `<a href="http://${host}/p${i}">${i}</a>`).join('');
+}
+
+describe('link scanner', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it('asks about every host, with its number of links, in batches of bounded size', async () => {
+    const hosts = Array.from({ length: 450 }, (_, i) => `site${i}.example`);
+    document.body.innerHTML = linkList([...hosts, ...hosts.slice(0, 10), 'site0.example']);
+    const h = createHarness({ batchSize: 200 });
+    h.scanner.examine([document.documentElement]);
+    await h.scanner.settled();
+    const sent = h.batches.flatMap((b) => b.hosts);
+    expect(new Set(sent).size).toBe(450);
+    // A host seen again after its batch left is sent again with its new count, nothing more.
+    expect(sent.length).toBeLessThanOrEqual(450 + 11);
+    expect(Math.max(...h.batches.map((b) => b.hosts.length))).toBeLessThanOrEqual(200);
+    const countOf = (host: string) => h.batches.flatMap((b) => b.hosts.map((x, i) => [x, b.counts[i]] as const)).filter(([x]) => x === host).at(-1)![1];
+    expect(countOf('site0.example')).toBe(3);
+    expect(countOf('site5.example')).toBe(2);
+    expect(countOf('site300.example')).toBe(1);
+    expect(h.scanner.stats).toMatchObject({ links: 461, hosts: 450 });
+  });
+
+  it('never sends more than the per-message limit, whatever the batch size asked for', async () => {
+    document.body.innerHTML = linkList(Array.from({ length: 1200 }, (_, i) => `h${i}.example`));
+    const h = createHarness({ batchSize: 10_000 });
+    h.scanner.examine([document.documentElement]);
+    await h.scanner.settled();
+    expect(Math.max(...h.batches.map((b) => b.hosts.length))).toBeLessThanOrEqual(LINK_LIMITS.hostsPerMessage);
+  });
+
+  it('watches for added links: a burst of insertions is scanned in one debounced pass and badged', async () => {
+    document.body.innerHTML = linkList(['news.example']);
+    const h = createHarness();
+    h.scanner.examine([document.documentElement]);
+    await h.scanner.settled();
+    let passes = 0;
+    const observer = observeLinks({
+      root: document.documentElement,
+      onAdded: (nodes) => {
+        passes++;
+        h.scanner.examine(nodes);
+      },
+      onRemoved: (nodes) => h.scanner.forget(nodes),
+      isOwn: h.badges.isOwn,
+      quietMs: 20,
+      maxWaitMs: 1000,
+    });
+    // Infinite scroll: 30 chunks appended one after another.
+    for (let chunk = 0; chunk < 30; chunk++) {
+      const div = document.createElement('div');
+      div.innerHTML = linkList([`evil${chunk}.example`, `fine${chunk}.example`]);
+      document.body.append(div);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await h.scanner.settled();
+    expect(passes).toBe(1);
+    const evil = Array.from(document.querySelectorAll('a[href^="http://evil"]'));
+    expect(evil).toHaveLength(30);
+    for (const link of evil) expect(badgeAfter(h, link)).not.toBeNull();
+    for (const link of document.querySelectorAll('a[href^="http://fine"]')) expect(badgeAfter(h, link)).toBeNull();
+    // The badges the scanner inserted were not taken for new content.
+    expect(passes).toBe(1);
+    observer.disconnect();
+  });
+
+  it('follows a link whose href changes, and forgets removed links', async () => {
+    document.body.innerHTML = '<div id="box"><a id="x" href="http://fine.example/">x</a></div>';
+    const h = createHarness();
+    const observer = observeLinks({ root: document.documentElement, onAdded: (n) => h.scanner.examine(n), onRemoved: (n) => h.scanner.forget(n), isOwn: h.badges.isOwn, quietMs: 5 });
+    h.scanner.examine([document.documentElement]);
+    await h.scanner.settled();
+    const link = document.getElementById('x')!;
+    link.setAttribute('href', 'http://evil-changed.example/');
+    observer.flush();
+    await h.scanner.settled();
+    expect(badgeAfter(h, link)).not.toBeNull();
+    expect(h.scanner.linksTo('evil-changed.example')).toEqual([link]);
+    expect(h.scanner.linksTo('fine.example')).toEqual([]);
+    link.remove();
+    observer.flush();
+    await h.scanner.settled();
+    expect(h.scanner.linksTo('evil-changed.example')).toEqual([]);
+    expect(h.badges.count).toBe(0);
+    observer.disconnect();
+  });
+
+  it('answers a link to a host already known to be risky without waiting for the background', async () => {
+    document.body.innerHTML = linkList(['evil.example']);
+    const h = createHarness();
+    h.scanner.examine([document.documentElement]);
+    await h.scanner.settled();
+    h.decide = () => {
+      throw new Error('background unreachable');
+    };
+    const late = document.createElement('a');
+    late.href = 'http://evil.example/late';
+    document.body.append(late);
+    h.scanner.examine([late]);
+    await h.scanner.settled();
+    expect(badgeAfter(h, late)).not.toBeNull();
+  });
+});
+
+describe('slicer', () => {
+  it('splits long work into slices of the time budget and yields between them', async () => {
+    let clock = 0;
+    const slices: number[] = [];
+    let current = 0;
+    const slicer = createSlicer({
+      budgetMs: 8,
+      now: () => clock,
+      defer: (run) =>
+        setTimeout(() => {
+          current = 0;
+          slices.push(0);
+          run();
+        }, 0),
+    });
+    const done = new Promise<void>((resolve) => slicer.whenIdle(resolve));
+    slicer.queue(Array.from({ length: 5000 }, (_, i) => i), () => {
+      clock += 0.05; // each item "costs" 50 µs on the fake clock
+      current++;
+      slices[slices.length - 1] = current;
+    });
+    await done;
+    expect(slices.reduce((a, b) => a + b, 0)).toBe(5000);
+    expect(slices.length).toBeGreaterThan(25);
+    // No slice ran past its budget by more than the clock-check interval (16 items × 50 µs).
+    for (const items of slices) expect(items * 0.05).toBeLessThanOrEqual(8 + 16 * 0.05);
+  });
+});
