@@ -14,10 +14,10 @@ const DEBUG = process.env.DEBUG === '1';
 export const TARGETS = ['chrome', 'firefox'];
 
 /** Extension pages: src/<name>/{index.html, main.ts, style.css} → <name>/{index.html, main.js, style.css}. */
-export const PAGES = ['warning', 'options'];
+export const PAGES = ['warning', 'options', 'popup'];
 
-/** Content scripts: source → output file (none yet: the link scanner adds its entry here). */
-export const CONTENT_SCRIPTS = {};
+/** Content scripts: output file → source. The link scanner stays small: no tfjs, no model (≤ 30 KB). */
+export const CONTENT_SCRIPTS = { 'content/links': 'src/content/index.ts' };
 
 /** Model directory files shipped in the package (the popular-site list is optional until it lands). */
 const MODEL_FILES = ['model.json', 'weights.bin', 'metadata.json'];

@@ -6,7 +6,7 @@
  */
 import { parseDomain } from '../core/domain.js';
 import type { TabRecord } from '../core/messages.js';
-import { showToolbar } from '../platform/action.js';
+import { showToolbar, type ToolbarView } from '../platform/action.js';
 import { logError } from '../platform/log.js';
 import { navigateTab, type NavigationEvent } from '../platform/navigation.js';
 import type { RequestDecision, RequestEvent } from '../platform/web-request.js';
@@ -25,6 +25,8 @@ export interface GuardDeps {
   readonly blockList: BlockList | null;
   /** Absolute URL of the warning page. */
   readonly warningPage: string;
+  /** Adds what else the toolbar should say about the tab (link-toolbar.ts: risky linked domains). */
+  readonly decorateToolbar?: (tabId: number, view: ToolbarView) => ToolbarView;
 }
 
 /** Speculative loads (prerender) the user has not asked for: never interrupted or recorded. */
@@ -69,7 +71,8 @@ export function createGuard(deps: GuardDeps): Guard {
 
   async function showTabToolbar(tabId: number, record: TabRecord | null): Promise<void> {
     const runtime = await deps.runtime;
-    await showToolbar(toolbarViewFor(record?.main ?? null, runtime.judge ? undefined : runtime.modelError), tabId);
+    const view = toolbarViewFor(record?.main ?? null, runtime.judge ? undefined : runtime.modelError);
+    await showToolbar(deps.decorateToolbar ? deps.decorateToolbar(tabId, view) : view, tabId);
   }
 
   return {

@@ -1,11 +1,13 @@
 /** The background's answer to every message of the protocol (core/messages.ts). */
 import { parseDomain, type ScorableHost } from '../core/domain.js';
+import type { LinkProtocol } from '../core/link-messages.js';
 import { MessageError, type Handlers, type WarningDetails } from '../core/messages.js';
 import { withTrustedSite, withoutTrustedSite, type Settings, type SettingsStore } from '../core/settings.js';
 import { showToolbar } from '../platform/action.js';
 import { logError } from '../platform/log.js';
 import { replaceWithNewTabPage } from '../platform/navigation.js';
 import type { BlockList } from './block-list.js';
+import type { Explainer } from './explainer.js';
 import type { Guard } from './guard.js';
 import { frameRecordOf, siteOf } from './judge.js';
 import { status, type Runtime } from './runtime.js';
@@ -18,7 +20,12 @@ export interface HandlerDeps {
   readonly tabs: TabRecords;
   readonly blockList: BlockList | null;
   readonly settingsStore: SettingsStore;
+  /** Fills the warning page's explanation slot (link-handlers.ts owns it). */
+  readonly explainer?: Explainer;
 }
+
+/** The link and popup messages are served by link-handlers.ts. */
+export type BaseHandlers = Omit<Handlers, keyof LinkProtocol>;
 
 /** Only http(s) names that can be scored can be continued to or trusted. */
 function scorable(url: string): ScorableHost {
@@ -28,7 +35,7 @@ function scorable(url: string): ScorableHost {
   return parsed;
 }
 
-export function createHandlers(deps: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): BaseHandlers {
   const { guard, tabs, blockList } = deps;
 
   async function changeSettings(change: (settings: Settings) => Settings): Promise<Settings> {
@@ -57,7 +64,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         verdict: judgement.verdict ?? { level: 'unscorable', category: '-', score: null, reasons: [{ kind: 'unscorable', message: judgement.error ?? 'the model is not loaded' }] },
         modelVersion: runtime.engine?.scorer.metadata.version ?? null,
       };
-      return details;
+      const explanation = judgement.verdict && deps.explainer ? await deps.explainer.explain(parsed, judgement.verdict.category) : [];
+      return explanation.length > 0 ? { ...details, explanation } : details;
     },
 
     async 'allow-session'({ url }) {

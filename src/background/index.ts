@@ -13,7 +13,12 @@ import { onFrameRequest } from '../platform/web-request.js';
 import { showToolbar } from '../platform/action.js';
 import { createBlockList } from './block-list.js';
 import { createGuard } from './guard.js';
+import { createExplainer } from './explainer.js';
 import { createHandlers } from './handlers.js';
+import { createLinkHandlers } from './link-handlers.js';
+import { withRiskyLinks } from './link-toolbar.js';
+import { createPageSummaries } from './page-summary.js';
+import { packageModelReader } from '../platform/package-files.js';
 import { startRuntime } from './runtime.js';
 import { createTabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
@@ -23,10 +28,15 @@ const warningPage = extensionUrl(WARNING_PAGE_PATH);
 const runtime = startRuntime();
 const tabs = createTabRecords(sessionStore());
 const blockList = __FIREFOX__ ? null : createBlockList(warningPage);
-const guard = createGuard({ runtime, tabs, blockList, warningPage });
+// Link summaries (issue 4): their changes refresh the toolbar through the guard's one badge setter.
+const summaries = createPageSummaries(sessionStore(), (tabId) => {
+  void tabs.get(tabId).then((record) => guard.showTabToolbar(tabId, record)).catch((error: unknown) => logError('toolbar', error));
+});
+const explainer = createExplainer(packageModelReader('model/'), (error) => logError('explanations', error));
+const guard = createGuard({ runtime, tabs, blockList, warningPage, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyCount(tabId)) });
 
 listenForMessages(
-  serve(createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore() }), {
+  serve({ ...createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), explainer }), ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }) }, {
     extensionId: extensionId(),
     extensionOrigin: extensionOrigin(),
     onError: (type, error) => logError(`message ${type}`, error),
@@ -36,7 +46,11 @@ listenForMessages(
 if (__FIREFOX__) onFrameRequest(guard.onFrameRequest);
 else onBeforeNavigate(guard.onBeforeNavigate);
 onCommitted(guard.onCommitted);
+onCommitted((event) => {
+  if (event.frameId === 0 && event.tabId >= 0 && event.documentLifecycle !== 'prerender') void summaries.navigated(event.tabId, event.url).catch((error: unknown) => logError('link summary', error));
+});
 onTabRemoved((tabId) => void tabs.remove(tabId).catch((error: unknown) => logError('forgetting a tab', error)));
+onTabRemoved((tabId) => void summaries.remove(tabId).catch((error: unknown) => logError('forgetting a tab', error)));
 
 onInstalled((reason) => {
   // A new extension version may ship a new model: rules from the old verdicts go.

@@ -54,6 +54,10 @@ export interface JudgeDeps {
   readonly context: DecisionContext;
   isTrusted(site: string): boolean;
   isSessionAllowed(site: string): boolean;
+  /** The user blocked the site: judged dangerous (trust wins over it). */
+  isBlocked?(site: string): boolean;
+  /** The user paused protection for the site: judged as usual, never interrupted. */
+  isPaused?(site: string): boolean;
 }
 
 export interface Judge {
@@ -100,8 +104,9 @@ export function createJudge(deps: JudgeDeps): Judge {
   function finish(url: string, parsed: ParsedHost, score: HostScore | null): Judgement {
     if (!parsed.ok) return { url, parsed, site: null, verdict: decide(parsed, null, context), sessionAllowed: false };
     const site = siteOf(parsed);
-    const verdict = decide(parsed, score, context, deps.isTrusted(site) ? 'trusted' : undefined);
-    return { url, parsed, site, verdict, sessionAllowed: deps.isSessionAllowed(site) };
+    const override = deps.isTrusted(site) ? 'trusted' : deps.isBlocked?.(site) ? 'blocked' : undefined;
+    const verdict = decide(parsed, score, context, override);
+    return { url, parsed, site, verdict, sessionAllowed: deps.isSessionAllowed(site) || (deps.isPaused?.(site) ?? false) };
   }
 
   async function judge(url: string): Promise<Judgement> {

@@ -75,6 +75,8 @@ export function startRuntime(): Promise<Runtime> {
       context,
       isTrusted: (site) => runtime.settings.trustedSites.includes(site),
       isSessionAllowed: (site) => sessionAllow.has(site),
+      isBlocked: (site) => runtime.settings.blockedSites.includes(site),
+      isPaused: (site) => runtime.settings.pausedSites.includes(site),
     });
     Object.assign(status, {
       state: 'ready',

@@ -6,6 +6,7 @@
  * Adding a message: one entry in `Protocol`, one in `MESSAGES`, one handler in the background.
  */
 import type { Category, Verdict, VerdictLevel } from './verdict.js';
+import { LINK_MESSAGES, type LinkProtocol } from './link-messages.js';
 
 /** Who may send a message: `extension-page` (warning, options, popup) or also content scripts. */
 export type Access = 'extension-page' | 'content-script';
@@ -70,7 +71,8 @@ export interface TabRecord {
 
 export type Empty = Record<string, never>;
 
-export interface Protocol {
+/** The link scanner's and the popup's messages are declared in link-messages.ts. */
+export interface Protocol extends LinkProtocol {
   'get-status': { request: Empty; response: ModelStatus };
   'get-warning': { request: { url: string }; response: WarningDetails };
   /** Continue: lets the site through for this browser session. */
@@ -153,6 +155,7 @@ export const MESSAGES: { readonly [K in MessageType]: MessageSpec<K> } = {
   'list-trusted': { access: 'extension-page', validate: empty },
   'open-new-tab-page': { access: 'extension-page', validate: empty },
   'get-tab-state': { access: 'extension-page', validate: (p) => ({ tabId: nonNegativeInteger(objectPayload(p)['tabId'], 'tabId') }) },
+  ...LINK_MESSAGES,
 };
 
 // --- serving ---

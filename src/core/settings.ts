@@ -3,7 +3,7 @@
  * (STYLE rule 5). Storage comes in as an argument, so this runs in Node tests unchanged.
  */
 
-export const SETTINGS_SCHEMA_VERSION = 1;
+export const SETTINGS_SCHEMA_VERSION = 2;
 /** More trusted sites than this is a bug or an attack on storage, not a user. */
 export const MAX_TRUSTED_SITES = 10_000;
 
@@ -11,9 +11,13 @@ export interface Settings {
   readonly schemaVersion: typeof SETTINGS_SCHEMA_VERSION;
   /** Sites (registrable domains, or hosts without one) the user chose to always trust, sorted. */
   readonly trustedSites: readonly string[];
+  /** Sites the user blocked (treated as dangerous), sorted. Since schema 2. */
+  readonly blockedSites: readonly string[];
+  /** Sites where the user paused protection (never interrupted, links not badged), sorted. Since schema 2. */
+  readonly pausedSites: readonly string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: Object.freeze([]) });
+export const DEFAULT_SETTINGS: Settings = Object.freeze({ schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: Object.freeze([]), blockedSites: Object.freeze([]), pausedSites: Object.freeze([]) });
 
 /** Where settings live: storage.local in the extension, a Map in tests. */
 export interface SettingsStore {
@@ -40,7 +44,11 @@ type RawSettings = Record<string, unknown>;
  * Step i turns schema version i into i + 1. Version 0 is anything written before settings carried
  * a version (development builds): fields that are recognisable are kept, the rest is dropped.
  */
-const MIGRATIONS: ReadonlyArray<(raw: RawSettings) => RawSettings> = [(raw) => ({ ...raw, schemaVersion: 1 })];
+const MIGRATIONS: ReadonlyArray<(raw: RawSettings) => RawSettings> = [
+  (raw) => ({ ...raw, schemaVersion: 1 }),
+  // 1 → 2: the popup's block and pause lists start empty.
+  (raw) => ({ ...raw, schemaVersion: 2, blockedSites: [], pausedSites: [] }),
+];
 
 /** Brings raw stored settings up to the current schema version. */
 export function migrateSettings(raw: RawSettings, problems: string[]): RawSettings {
@@ -76,7 +84,26 @@ export function validateSettings(stored: unknown): ValidatedSettings {
       else trusted.add(site);
     }
   }
-  return { settings: { schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: [...trusted].sort() }, problems };
+  const blockedSites = siteList(raw['blockedSites'], 'blockedSites', problems).filter((site) => !trusted.has(site));
+  const pausedSites = siteList(raw['pausedSites'], 'pausedSites', problems);
+  return { settings: { schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: [...trusted].sort(), blockedSites, pausedSites }, problems };
+}
+
+/** A stored list of site keys, cleaned: invalid entries and entries past the cap dropped, sorted, unique. */
+function siteList(list: unknown, field: string, problems: string[]): string[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) {
+    problems.push(`${field} is not a list; dropped`);
+    return [];
+  }
+  const out = new Set<string>();
+  for (const item of list) {
+    const site = typeof item === 'string' ? item.toLowerCase() : item;
+    if (!isSiteKey(site)) problems.push(`dropped invalid ${field} entry ${JSON.stringify(item)?.slice(0, 80)}`);
+    else if (out.size >= MAX_TRUSTED_SITES) problems.push(`more than ${MAX_TRUSTED_SITES} ${field}; the rest dropped`);
+    else out.add(site);
+  }
+  return [...out].sort();
 }
 
 /** Reads and validates; invalid parts are dropped (reported through `onProblem`), never thrown. */
@@ -91,10 +118,32 @@ export function withTrustedSite(settings: Settings, site: string): Settings {
   if (!isSiteKey(site)) throw new Error(`not a site name: ${JSON.stringify(site)}`);
   if (settings.trustedSites.includes(site)) return settings;
   if (settings.trustedSites.length >= MAX_TRUSTED_SITES) throw new Error(`at most ${MAX_TRUSTED_SITES} trusted sites`);
-  return { ...settings, trustedSites: [...settings.trustedSites, site].sort() };
+  // Trusting a site undoes blocking it.
+  return { ...settings, trustedSites: [...settings.trustedSites, site].sort(), blockedSites: settings.blockedSites.filter((s) => s !== site) };
 }
 
 /** Settings without `site` among the trusted. */
 export function withoutTrustedSite(settings: Settings, site: string): Settings {
   return { ...settings, trustedSites: settings.trustedSites.filter((s) => s !== site) };
+}
+
+/** Settings with `site` blocked (and no longer trusted). */
+export function withBlockedSite(settings: Settings, site: string): Settings {
+  if (!isSiteKey(site)) throw new Error(`not a site name: ${JSON.stringify(site)}`);
+  if (!settings.blockedSites.includes(site) && settings.blockedSites.length >= MAX_TRUSTED_SITES) throw new Error(`at most ${MAX_TRUSTED_SITES} blocked sites`);
+  const blockedSites = settings.blockedSites.includes(site) ? settings.blockedSites : [...settings.blockedSites, site].sort();
+  return { ...settings, blockedSites, trustedSites: settings.trustedSites.filter((s) => s !== site) };
+}
+
+/** Settings without `site` among the blocked. */
+export function withoutBlockedSite(settings: Settings, site: string): Settings {
+  return { ...settings, blockedSites: settings.blockedSites.filter((s) => s !== site) };
+}
+
+/** Settings with protection paused (or resumed) for `site`. */
+export function withPausedSite(settings: Settings, site: string, paused: boolean): Settings {
+  if (!isSiteKey(site)) throw new Error(`not a site name: ${JSON.stringify(site)}`);
+  const others = settings.pausedSites.filter((s) => s !== site);
+  if (paused && others.length >= MAX_TRUSTED_SITES) throw new Error(`at most ${MAX_TRUSTED_SITES} paused sites`);
+  return { ...settings, pausedSites: paused ? [...others, site].sort() : others };
 }

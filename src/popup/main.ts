@@ -1,0 +1,139 @@
+/**
+ * The toolbar popup: the current site, the page's links, the user's choices and the model's
+ * status. Opened from the toolbar it shows the active tab; `popup/index.html?tab=<id>` shows
+ * that tab (the e2e tests open it like this). It renders the tab's host at once and fills in
+ * the rest as the background answers, so it opens fast even while the model is still loading.
+ */
+import { summaryStorageKey, type ContentCommand } from '../core/link-messages.js';
+import { request } from '../core/messages.js';
+import { ext } from '../platform/browser.js';
+import { sendToBackground } from '../platform/messaging.js';
+import { buildReport, reportFileName } from './report.js';
+import { renderPopup, type PopupActions, type PopupState } from './view.js';
+
+const root = document.getElementById('app')!;
+const explicitTab = new URLSearchParams(location.search).get('tab');
+let state: PopupState = { host: null, site: null, siteError: null, summary: null, status: null, notice: null, busy: false };
+let tabId: number | null = null;
+let url: string | null = null;
+
+function update(change: Partial<PopupState>): void {
+  state = { ...state, ...change };
+  // Rebuilding the DOM must not throw keyboard users back to the start.
+  const focused = document.activeElement?.id;
+  renderPopup(document, root, state, actions);
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+async function currentTab(): Promise<{ id: number; url: string | null } | null> {
+  const tabs = ext().tabs;
+  const tab = explicitTab !== null ? await tabs.get(Number(explicitTab)) : (await tabs.query({ active: true, currentWindow: true }))[0];
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+async function refreshSite(): Promise<void> {
+  if (url === null) return update({ siteError: 'This tab shows no web page.' });
+  try {
+    update({ site: await request(sendToBackground, 'get-site', { url }), siteError: null });
+  } catch (error) {
+    update({ site: null, siteError: `Not scored: ${message(error)}` });
+  }
+}
+
+async function refreshSummary(): Promise<void> {
+  if (tabId === null) return;
+  const summary = await request(sendToBackground, 'get-page-summary', { tabId }).catch(() => null);
+  update({ summary });
+}
+
+async function refreshStatus(): Promise<void> {
+  update({ status: await request(sendToBackground, 'get-status', {}).catch(() => null) });
+}
+
+/** Tells the page's content script to ask again (badges follow the new choice). */
+async function rescan(): Promise<void> {
+  if (tabId === null) return;
+  const command: ContentCommand = { type: 'rescan' };
+  await ext().tabs.sendMessage(tabId, command).catch(() => undefined);
+}
+
+/** Runs one user action: background call, then badges and popup brought up to date. */
+function act(run: () => Promise<string>): void {
+  update({ busy: true, notice: null });
+  run()
+    .then(async (notice) => {
+      await rescan();
+      update({ notice });
+      await refreshSite();
+    })
+    .catch((error: unknown) => update({ notice: `That did not work: ${message(error)}` }))
+    .finally(() => update({ busy: false }));
+}
+
+function report(): string {
+  if (!state.site) throw new Error('no site to report');
+  return `${JSON.stringify(buildReport(state.site, state.status, ext().runtime.getManifest().version), null, 2)}\n`;
+}
+
+const actions: PopupActions = {
+  trust: () => act(async () => `Trusted ${(await request(sendToBackground, 'trust-site', { url: url! })).site}.`),
+  untrust: () => act(async () => (await request(sendToBackground, 'untrust-site', { site: state.site!.site }), `No longer trusting ${state.site!.site}.`)),
+  block: () => act(async () => `Blocked ${(await request(sendToBackground, 'block-site', { url: url! })).site}: opening it will show the warning.`),
+  unblock: () => act(async () => `Unblocked ${(await request(sendToBackground, 'unblock-site', { url: url! })).site}.`),
+  pause: (paused) =>
+    act(async () => {
+      const { site } = await request(sendToBackground, 'pause-site', { url: url!, paused });
+      return paused ? `Protection paused on ${site}.` : `Protection resumed on ${site}.`;
+    }),
+  copyReport() {
+    navigator.clipboard.writeText(report()).then(
+      () => update({ notice: 'Report copied to the clipboard. Nothing was sent anywhere.' }),
+      (error: unknown) => update({ notice: `Could not copy: ${message(error)}. Use Save report instead.` }),
+    );
+  },
+  saveReport() {
+    const text = report();
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    link.download = reportFileName(JSON.parse(text) as Parameters<typeof reportFileName>[0]);
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    update({ notice: 'Report saved. Nothing was sent anywhere.' });
+  },
+  reveal(host) {
+    if (tabId === null) return;
+    const command: ContentCommand = { type: 'reveal-host', host };
+    ext()
+      .tabs.sendMessage(tabId, command)
+      .then((reply) => {
+        const revealed = (reply as { revealed?: boolean } | undefined)?.revealed === true;
+        // From the toolbar the popup covers the page: close it so the ringed link can be seen.
+        if (revealed && explicitTab === null) window.close();
+        else update({ notice: revealed ? 'Link shown on the page.' : 'That link is no longer on the page.' });
+      })
+      .catch(() => update({ notice: 'The page cannot be reached (reload it and try again).' }));
+  },
+};
+
+async function main(): Promise<void> {
+  update({});
+  const tab = await currentTab().catch(() => null);
+  if (!tab) return update({ siteError: 'No tab to check.' });
+  tabId = tab.id;
+  url = tab.url !== null && /^https?:/i.test(tab.url) ? tab.url : null;
+  let host: string | null = null;
+  try {
+    host = url === null ? null : new URL(url).hostname;
+  } catch {
+    host = null;
+  }
+  update({ host });
+  ext().storage.onChanged.addListener((changes, area) => {
+    if (area === 'session' && tabId !== null && summaryStorageKey(tabId) in changes) void refreshSummary();
+  });
+  await Promise.all([refreshStatus(), refreshSite(), refreshSummary()]);
+}
+
+void main();

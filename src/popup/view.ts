@@ -1,0 +1,183 @@
+/**
+ * The popup's DOM, rebuilt from its state on every change (a few dozen nodes: cheaper than
+ * diffing). Elements and text nodes only, never HTML strings. Takes the document as an argument
+ * so DOM tests can render it.
+ */
+import type { PageSummary, RiskyDomain, SiteDetails } from '../core/link-messages.js';
+import type { ModelStatus } from '../core/messages.js';
+import { renderName } from '../ui/name-view.js';
+
+export interface PopupState {
+  /** The tab's host as the browser reports it, shown before the background answers. */
+  readonly host: string | null;
+  readonly site: SiteDetails | null;
+  /** Why the site has no verdict (not a web page, local address, background error). */
+  readonly siteError: string | null;
+  readonly summary: PageSummary | null;
+  readonly status: ModelStatus | null;
+  /** Feedback after an action ("Copied", "Trusted …"). */
+  readonly notice: string | null;
+  readonly busy: boolean;
+}
+
+export interface PopupActions {
+  trust(): void;
+  untrust(): void;
+  block(): void;
+  unblock(): void;
+  pause(paused: boolean): void;
+  copyReport(): void;
+  saveReport(): void;
+  reveal(host: string): void;
+}
+
+const LEVEL_WORDS: Record<string, string> = { safe: 'Looks safe', suspicious: 'Suspicious', dangerous: 'Dangerous', unscorable: 'Not scored', error: 'Not checked' };
+const CATEGORY_WORDS: Record<string, string> = { malicious: 'phishing-like name', dga: 'algorithmically generated name', benign: 'no risk category', '-': '' };
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (className !== undefined) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function button(doc: Document, label: string, onClick: () => void, disabled: boolean, id: string): HTMLButtonElement {
+  const node = el(doc, 'button', undefined, label);
+  node.type = 'button';
+  node.id = id;
+  node.disabled = disabled;
+  node.addEventListener('click', onClick);
+  return node;
+}
+
+function gauge(doc: Document, score: number, level: string): HTMLElement {
+  const bar = el(doc, 'div', `gauge level-${level}`);
+  bar.setAttribute('role', 'meter');
+  bar.setAttribute('aria-label', 'Model score');
+  bar.setAttribute('aria-valuemin', '0');
+  bar.setAttribute('aria-valuemax', '1');
+  bar.setAttribute('aria-valuenow', score.toFixed(3));
+  const fill = el(doc, 'span');
+  fill.style.width = `${Math.round(Math.min(1, Math.max(0, score)) * 100)}%`;
+  bar.append(fill);
+  return bar;
+}
+
+function siteSection(doc: Document, state: PopupState): HTMLElement {
+  const section = el(doc, 'section', 'site');
+  section.setAttribute('aria-label', 'This site');
+  const { site } = state;
+  const name = el(doc, 'h1', 'name');
+  name.id = 'site-name';
+  if (site) renderName(name, site.displayHost, site.registrableDomain, site.explanation);
+  else name.textContent = state.host ?? 'No page';
+  section.append(name);
+  if (!site) {
+    section.append(el(doc, 'p', state.siteError ? 'muted' : 'muted', state.siteError ?? 'Checking…'));
+    return section;
+  }
+  const { level, category, score, reasons } = site.verdict;
+  const verdict = el(doc, 'p', `verdict level-${level}`, LEVEL_WORDS[level] ?? level);
+  verdict.id = 'site-verdict';
+  const categoryText = CATEGORY_WORDS[category] ?? category;
+  if (categoryText) verdict.append(doc.createTextNode(` · ${categoryText}`));
+  section.append(verdict);
+  if (score !== null) {
+    section.append(gauge(doc, score, level));
+    section.append(el(doc, 'p', 'muted', `Score ${score.toFixed(3)}${site.explanation.length > 0 ? ' · highlighted: the part of the name that drove it' : ''}`));
+  }
+  for (const reason of reasons.slice(0, 2)) section.append(el(doc, 'p', 'note', reason.message));
+  return section;
+}
+
+function actionsSection(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
+  const section = el(doc, 'section', 'actions');
+  section.setAttribute('aria-label', 'Actions');
+  const choice = state.site?.choice;
+  const off = !state.site || state.busy;
+  section.append(
+    choice?.trusted ? button(doc, 'Stop trusting', actions.untrust, off, 'untrust') : button(doc, 'Trust this site', actions.trust, off, 'trust'),
+    choice?.blocked ? button(doc, 'Unblock', actions.unblock, off, 'unblock') : button(doc, 'Block this site', actions.block, off, 'block'),
+    choice?.paused ? button(doc, 'Resume protection', () => actions.pause(false), off, 'resume') : button(doc, 'Pause here', () => actions.pause(true), off, 'pause'),
+    button(doc, 'Copy report', actions.copyReport, !state.site, 'copy-report'),
+    button(doc, 'Save report', actions.saveReport, !state.site, 'save-report'),
+  );
+  if (state.notice) {
+    const notice = el(doc, 'p', 'note', state.notice);
+    notice.id = 'notice';
+    notice.setAttribute('role', 'status');
+    notice.style.flexBasis = '100%';
+    section.append(notice);
+  }
+  return section;
+}
+
+function riskyItem(doc: Document, domain: RiskyDomain, reveal: (host: string) => void): HTMLLIElement {
+  const item = el(doc, 'li');
+  const control = el(doc, 'button');
+  control.type = 'button';
+  control.title = 'Show the first link to this domain on the page';
+  const host = el(doc, 'span', 'host');
+  renderName(host, domain.displayHost, domain.registrableDomain, []);
+  const level = el(doc, 'span', `level-${domain.level}`, LEVEL_WORDS[domain.level]);
+  const facts = [CATEGORY_WORDS[domain.category], domain.score === null ? '' : domain.score.toFixed(3), `${domain.links} link${domain.links === 1 ? '' : 's'}`].filter(Boolean);
+  control.append(host, level, el(doc, 'span', 'meta', facts.join(' · ')));
+  control.addEventListener('click', () => reveal(domain.host));
+  item.append(control);
+  return item;
+}
+
+function linksSection(doc: Document, summary: PageSummary | null, actions: PopupActions): HTMLElement {
+  const section = el(doc, 'section', 'links');
+  section.id = 'links';
+  section.append(el(doc, 'h2', undefined, 'Links on this page'));
+  if (!summary) {
+    section.append(el(doc, 'p', 'muted', 'No links checked on this page.'));
+    return section;
+  }
+  const counts = el(doc, 'p', 'counts');
+  counts.id = 'link-counts';
+  const d = summary.domainsByLevel;
+  for (const text of [
+    `${summary.links} links`,
+    `${summary.domains} domains (${summary.registrableDomains} sites)`,
+    `${d.dangerous} dangerous`,
+    `${d.suspicious} suspicious`,
+    `${d.safe} safe`,
+    ...(d.unscorable + d.error > 0 ? [`${d.unscorable + d.error} not scored`] : []),
+  ]) counts.append(el(doc, 'span', undefined, text));
+  section.append(counts);
+  if (summary.paused) section.append(el(doc, 'p', 'note', 'Protection is paused on this site: links are not marked.'));
+  if (summary.refused > 0) section.append(el(doc, 'p', 'note', `${summary.refused} more domains were not checked (limit per page).`));
+  if (summary.risky.length > 0) {
+    const list = el(doc, 'ul', 'risky');
+    list.id = 'risky-list';
+    list.setAttribute('aria-label', 'Risky linked domains, worst first');
+    for (const domain of summary.risky) list.append(riskyItem(doc, domain, actions.reveal));
+    section.append(list);
+  }
+  return section;
+}
+
+function statusSection(doc: Document, state: PopupState): HTMLElement {
+  const footer = el(doc, 'section', 'status');
+  footer.id = 'status';
+  const { status, summary } = state;
+  if (!status) footer.textContent = 'Snowman is starting…';
+  else if (status.state === 'error') {
+    footer.classList.add('error');
+    footer.textContent = `Not checking sites: ${status.error ?? 'the model did not load'}`;
+  } else if (status.state === 'loading') footer.textContent = 'Loading the model…';
+  else {
+    const parts = [`Model ${status.modelVersion ?? '?'}`, `${status.backend ?? '?'} backend`];
+    if (status.fallbackReason) parts.push(`(${status.fallbackReason})`);
+    if (summary) parts.push(`links scored in ${summary.scoringMs} ms`);
+    footer.textContent = parts.join(' · ');
+  }
+  return footer;
+}
+
+/** Replaces the content of `root` with the popup for `state`. */
+export function renderPopup(doc: Document, root: HTMLElement, state: PopupState, actions: PopupActions): void {
+  root.replaceChildren(siteSection(doc, state), actionsSection(doc, state, actions), linksSection(doc, state.summary, actions), statusSection(doc, state));
+}
