@@ -77,34 +77,47 @@ export interface RocPoint {
   readonly threshold: number;
 }
 
-/** ROC points at each distinct score, thinned to about `maxPoints` (keeping the low-FPR end dense). */
+/** ROC points at each distinct score, thinned to about `maxPoints` (keeping the low-FPR end dense). NaN scores are ignored. */
 export function rocCurve(positives: ArrayLike<number>, negatives: ArrayLike<number>, maxPoints = 400): RocPoint[] {
   const pos = sortedAscending(positives);
   const neg = sortedAscending(negatives);
-  const thresholds = Array.from(new Set([...Array.from(pos), ...Array.from(neg)])).sort((a, b) => b - a);
-  const points: RocPoint[] = [{ fpr: 0, tpr: 0, threshold: Number.POSITIVE_INFINITY }];
-  const p = pos.length;
-  const n = neg.length;
-  // Walking thresholds downwards, count how many of each class are ≥ t.
-  let pAbove = 0;
-  let nAbove = 0;
+  // Typed-array sort puts NaN last; start the walk below them.
   let pi = pos.length - 1;
   let ni = neg.length - 1;
-  for (const t of thresholds) {
+  while (pi >= 0 && Number.isNaN(pos[pi]!)) pi--;
+  while (ni >= 0 && Number.isNaN(neg[ni]!)) ni--;
+  const p = pi + 1;
+  const n = ni + 1;
+  // One merged walk down both sorted arrays, one point per distinct score (millions of scores:
+  // typed arrays here, objects only for the points kept).
+  const fprs = new Float64Array(p + n + 1);
+  const tprs = new Float64Array(p + n + 1);
+  const thresholds = new Float64Array(p + n + 1);
+  thresholds[0] = Number.POSITIVE_INFINITY;
+  let count = 1;
+  let pAbove = 0;
+  let nAbove = 0;
+  while (pi >= 0 || ni >= 0) {
+    const t = Math.max(pi >= 0 ? pos[pi]! : Number.NEGATIVE_INFINITY, ni >= 0 ? neg[ni]! : Number.NEGATIVE_INFINITY);
     while (pi >= 0 && pos[pi]! >= t) { pAbove++; pi--; }
     while (ni >= 0 && neg[ni]! >= t) { nAbove++; ni--; }
-    points.push({ fpr: n ? nAbove / n : 0, tpr: p ? pAbove / p : 0, threshold: t });
+    fprs[count] = n ? nAbove / n : 0;
+    tprs[count] = p ? pAbove / p : 0;
+    thresholds[count] = t;
+    count++;
   }
-  if (points.length <= maxPoints) return points;
+  const point = (i: number): RocPoint => ({ fpr: fprs[i]!, tpr: tprs[i]!, threshold: thresholds[i]! });
+  if (count <= maxPoints) return Array.from({ length: count }, (_, i) => point(i));
   // Thin on a log-FPR grid so the 1e-4..1e-2 region stays visible.
   // The origin is always kept: it shares its bucket with the other FPR-0 points, which would replace it.
-  const kept: RocPoint[] = [points[0]!];
+  const kept: number[] = [0];
   let lastKey = Number.NaN;
-  for (const point of points.slice(1)) {
-    const key = point.fpr === 0 ? -Infinity : Math.round(Math.log10(point.fpr) * (maxPoints / 6));
-    if (key !== lastKey) kept.push(point);
-    else kept[kept.length - 1] = point;
+  for (let i = 1; i < count; i++) {
+    const fpr = fprs[i]!;
+    const key = fpr === 0 ? -Infinity : Math.round(Math.log10(fpr) * (maxPoints / 6));
+    if (key !== lastKey) kept.push(i);
+    else kept[kept.length - 1] = i;
     lastKey = key;
   }
-  return kept;
+  return kept.map(point);
 }

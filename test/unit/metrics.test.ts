@@ -138,6 +138,26 @@ describe('rocCurve', () => {
       if (maxPoints === 50) expect(points.length).toBeLessThan(200);
     }
   });
+  it('agrees with a per-threshold count on arrays with many ties', () => {
+    const scores = fc.array(fc.integer({ min: 0, max: 6 }).map((k) => k / 6), { minLength: 1, maxLength: 25 });
+    fc.assert(
+      fc.property(scores, scores, (pos, neg) => {
+        const distinct = Array.from(new Set([...pos, ...neg])).sort((a, b) => b - a);
+        const expected = [
+          { fpr: 0, tpr: 0, threshold: Number.POSITIVE_INFINITY },
+          ...distinct.map((t) => ({ fpr: neg.filter((x) => x >= t).length / neg.length, tpr: pos.filter((x) => x >= t).length / pos.length, threshold: t })),
+        ];
+        expect(rocCurve(pos, neg)).toEqual(expected);
+      }),
+    );
+  });
+  it('ignores NaN scores', () => {
+    expect(rocCurve([0.8, Number.NaN], [0.2]).map((p) => [p.fpr, p.tpr])).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 1],
+    ]);
+  });
   it('keeps the best recall at FPR 0 when thinning', () => {
     const pos = Float32Array.from({ length: 1000 }, (_, i) => 0.5 + i / 2000);
     const neg = Float32Array.from({ length: 1000 }, (_, i) => (0.9 * i) / 1000);
