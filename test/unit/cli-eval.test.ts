@@ -10,6 +10,8 @@ import { parseEvalArgs } from '../../src/cli/report/eval-args.js';
 import { evaluate, histogram } from '../../src/cli/report/evaluate.js';
 import { renderHtmlReport } from '../../src/cli/report/html-report.js';
 import type { ScoredFile } from '../../src/cli/report/scored-files.js';
+import { renderGeneralisationText } from '../../src/cli/report/generalisation-text.js';
+import type { GeneralisationResult } from '../../src/cli/generalisation/types.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = 'test/fixtures/eval';
@@ -144,5 +146,45 @@ describe('evaluate (hand-made scores)', () => {
     const html = renderHtmlReport({ eval: result, createdAt: 'now' });
     expect(html.match(/<svg /g)!.length).toBe(1 + 3 + 3);
     expect(html).toContain('benign-a');
+  });
+});
+
+describe('generalisation rendering', () => {
+  const fold = (kind: 'source' | 'family' | 'random', heldOut: string, model: string, auc: number, recall: number) => ({ kind, heldOut, fold: 0, model, auc, recallAtFpr1e3: recall, recallAtFpr1e4: recall / 2, nPositives: 1000, nNegatives: 5000 });
+  const result: GeneralisationResult = {
+    createdAt: 'now',
+    dataDir: 'data',
+    models: ['ngram', 'cnn'],
+    protocol: { benignHoldoutShare: 0.25, familyGroups: [['dga-a']], sourceByFold: ['malicious-a'], maxTrainPerSource: 20000, epochs: 2, seed: 1, notes: ['families held out in groups of 4'] },
+    folds: [
+      fold('source', 'malicious-a', 'ngram', 0.84, 0.04),
+      fold('source', 'malicious-a', 'cnn', 0.86, 0.2),
+      fold('family', 'dga-a', 'ngram', 0.9, 0.5),
+      fold('family', 'dga-a', 'cnn', 0.92, 0.55),
+    ],
+    means: [
+      { model: 'ngram', source: { auc: 0.84, recallAtFpr1e3: 0.04, folds: 1 }, family: { auc: 0.9, recallAtFpr1e3: 0.5, folds: 1 }, random: null },
+      { model: 'cnn', source: { auc: 0.86, recallAtFpr1e3: 0.2, folds: 1 }, family: { auc: 0.92, recallAtFpr1e3: 0.55, folds: 1 }, random: null },
+    ],
+    costs: [
+      { model: 'ngram', trainSeconds: 12, scoreMicrosPerName: 3 },
+      { model: 'cnn', trainSeconds: 60, scoreMicrosPerName: 9 },
+    ],
+    runSeconds: 80,
+  };
+
+  it('puts the models side by side per held-out set, then the means', () => {
+    const text = renderGeneralisationText(result);
+    expect(text).toMatch(/ngram AUC +ngram R@1e-3 +cnn AUC +cnn R@1e-3/);
+    expect(text).toMatch(/source +malicious-a +1,000 +5,000 +0\.8400 +4\.00% +0\.8600 +20\.00%/);
+    expect(text).toMatch(/mean +leave-one-source-out +0\.8400 +4\.00% +0\.8600 +20\.00%/);
+    expect(text).toMatch(/mean +leave-family-out +0\.9000 +50\.00% +0\.9200 +55\.00%/);
+    expect(text).toMatch(/mean +random split +- +- +- +-/);
+    expect(text).toContain('families held out in groups of 4');
+  });
+  it('renders into the HTML report', () => {
+    const html = renderHtmlReport({ generalisation: result, createdAt: 'now' });
+    expect(html).toContain('Generalisation');
+    expect(html).toContain('leave-family-out');
   });
 });
