@@ -1,0 +1,56 @@
+/**
+ * Inputs → the /v1/score result objects, through the same parse → score → decide() path as the
+ * CLI and the extension, so all three give a name the same verdict.
+ */
+import { parseDomain } from '../../core/domain.js';
+import type { HostScore } from '../../core/model/scorer.js';
+import { decide, type DecisionContext, type Reason } from '../../core/verdict.js';
+import type { Batcher } from './batcher.js';
+
+export interface ScoredResult {
+  readonly input: string;
+  readonly host: string;
+  readonly score: number;
+  readonly verdict: 'safe' | 'suspicious' | 'dangerous';
+  readonly category: string;
+  /** Probability per model head (malicious, dga). */
+  readonly heads: Readonly<Record<string, number>>;
+  readonly reasons: readonly Reason[];
+}
+
+export interface UnscorableResult {
+  readonly input: string;
+  readonly host: string | null;
+  readonly score: null;
+  readonly verdict: 'unscorable';
+  readonly category: '-';
+  /** empty | invalid | scheme | ip | local | too-long */
+  readonly reason: string;
+  readonly message: string;
+}
+
+export type Result = ScoredResult | UnscorableResult;
+
+/** Scores `inputs` in order; a host that appears several times is scored once. */
+export async function scoreInputs(inputs: readonly string[], batcher: Batcher, context: DecisionContext): Promise<Result[]> {
+  const parsed = inputs.map((input) => parseDomain(input));
+  const slot = new Map<string, number>();
+  for (const p of parsed) if (p.ok && !slot.has(p.host)) slot.set(p.host, slot.size);
+  const scores: HostScore[] = await batcher.score([...slot.keys()]);
+  const heads = context.metadata.architecture.heads;
+  return parsed.map((p, i): Result => {
+    const input = inputs[i]!;
+    if (!p.ok) return { input, host: p.host ?? null, score: null, verdict: 'unscorable', category: '-', reason: p.reason, message: p.message };
+    const hostScore = scores[slot.get(p.host)!]!;
+    const verdict = decide(p, hostScore, context);
+    return {
+      input,
+      host: p.host,
+      score: hostScore.score,
+      verdict: verdict.level as ScoredResult['verdict'],
+      category: verdict.category,
+      heads: Object.fromEntries(heads.map((head, h) => [head, hostScore.heads[h]!])),
+      reasons: verdict.reasons,
+    };
+  });
+}
