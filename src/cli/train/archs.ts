@@ -1,0 +1,56 @@
+/**
+ * `--arch` registry: every trainable model type the `train` command (and the generalisation
+ * harness) can ask for by name. A model type only has to turn train/validation examples into a
+ * TrainedModel; data loading, the split, thresholds, metrics, metadata and files are shared.
+ * Other model types (e.g. `ngram`) register by adding one entry here.
+ */
+import type { RiskCategory } from '../../core/model/architecture.js';
+import type { Example } from '../data/labelled-files.js';
+import { CNN_ARCHS } from './cnn-archs.js';
+import type { EpochRecord, TrainProgress } from './trainer.js';
+
+/** Options every model type accepts (each may ignore what does not apply). */
+export interface ArchTrainOptions {
+  readonly epochs?: number;
+  readonly batchSize?: number;
+  readonly seed?: number;
+  readonly threads?: number;
+  /** Samples per epoch (subsampling for quick folds); default: the whole training set. */
+  readonly examplesPerEpoch?: number;
+  /** Validation names scored per epoch for early stopping; default: all. */
+  readonly validationLimit?: number;
+  readonly onProgress?: (event: TrainProgress) => void;
+}
+
+/** A trained model of any type, in memory. */
+export interface TrainedModel {
+  /** Recorded as metadata.architecture; must satisfy validateArchitecture to ship through the layers loader. */
+  readonly architecture: { readonly name: string; readonly heads: readonly RiskCategory[] } & Record<string, unknown>;
+  readonly heads: readonly RiskCategory[];
+  /** Head probabilities for normalised hosts, [hosts × heads]. */
+  predict(hosts: readonly string[]): Float32Array;
+  /** model.json and weights.bin (metadata.json is written by the caller). */
+  modelFiles(): Promise<Record<string, Uint8Array>>;
+  /** Raw weight bytes, hashed into the model version. */
+  weightBytes(): Uint8Array;
+  readonly history: readonly EpochRecord[];
+  readonly bestEpoch: number;
+  /** How the model was trained (weighting, augmentation, …), for metadata.provenance. */
+  readonly recipe: Record<string, unknown>;
+}
+
+export interface ArchEntry {
+  readonly name: string;
+  readonly summary: string;
+  train(train: readonly Example[], validation: readonly Example[], options: ArchTrainOptions): Promise<TrainedModel>;
+}
+
+/** All registered model types by `--arch` name. */
+export const ARCHS: Readonly<Record<string, ArchEntry>> = {
+  ...CNN_ARCHS,
+};
+
+/** The registered names, for usage messages. */
+export function archNames(): string[] {
+  return Object.keys(ARCHS);
+}

@@ -1,0 +1,35 @@
+/**
+ * A training or scoring batch as flat typed arrays: zero-padded id rows, lengths, per-head targets
+ * and loss weights, and the dropout multipliers. Flat arrays can live in SharedArrayBuffers, so
+ * worker threads read the same batch without copying.
+ */
+import type { CnnShape } from './param-layout.js';
+
+export interface Batch {
+  /** [capacity × maxLength] ids, zero (PAD) after each name's length. */
+  readonly ids: Uint8Array;
+  readonly lengths: Int32Array;
+  /** [capacity × heads] 0/1 targets. */
+  readonly targets: Float32Array;
+  /** [capacity × heads] loss weights (0 masks a head for that sample). */
+  readonly weights: Float32Array;
+  /** [capacity × features] dropout multipliers: 0 or 1/(1−rate). */
+  readonly dropMask: Float32Array;
+  readonly capacity: number;
+}
+
+function buffer(bytes: number, shared: boolean): ArrayBuffer | SharedArrayBuffer {
+  return shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+}
+
+/** Allocates a batch for up to `capacity` samples (shared memory when threads will read it). */
+export function allocateBatch(shape: CnnShape, capacity: number, shared = false): Batch {
+  return {
+    ids: new Uint8Array(buffer(capacity * shape.maxLength, shared)),
+    lengths: new Int32Array(buffer(capacity * 4, shared)),
+    targets: new Float32Array(buffer(capacity * shape.heads * 4, shared)),
+    weights: new Float32Array(buffer(capacity * shape.heads * 4, shared)),
+    dropMask: new Float32Array(buffer(capacity * shape.features * 4, shared)),
+    capacity,
+  };
+}

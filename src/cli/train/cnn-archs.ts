@@ -1,0 +1,91 @@
+/**
+ * The char-CNN entries of the `--arch` registry: an architecture plus a training recipe (heads,
+ * weighting, augmentation, label-noise handling). `seed` is the seed architecture with only the
+ * class weights the issue asks for, the baseline every candidate is compared against.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { SEED_ARCHITECTURE, type ArchitectureConfig } from '../../core/model/architecture.js';
+import { MODEL_FILES } from '../../core/model/files.js';
+import type { ArchEntry, ArchTrainOptions, TrainedModel } from './archs.js';
+import type { AugmentationOptions } from './augment.js';
+import type { WeightingOptions } from './targets.js';
+import { trainCnn, type TrainCnnOptions } from './trainer.js';
+import type { Example } from '../data/labelled-files.js';
+
+/** What a CNN entry fixes besides the generic options. */
+export interface CnnRecipe {
+  readonly architecture: ArchitectureConfig;
+  readonly weighting: Omit<WeightingOptions, 'exampleFactor'>;
+  readonly augmentation: AugmentationOptions;
+  readonly learningRate?: number;
+  readonly finalLearningRateFactor?: number;
+}
+
+export const CNN_RECIPES = {
+  seed: {
+    architecture: SEED_ARCHITECTURE,
+    weighting: { classBalance: true, sourcePower: 1 },
+    augmentation: {},
+  },
+  snowman: {
+    architecture: { name: 'snowman', embeddingDim: 24, widths: [2, 3, 4, 5, 6], filters: 48, hidden: 0, dropout: 0.5, heads: ['malicious', 'dga'] },
+    weighting: { classBalance: true, sourcePower: 0.5 },
+    augmentation: { benignPrefixRate: 0.3 },
+  },
+} satisfies Record<string, CnnRecipe>;
+
+/** Topology + weights files of a layers model (as writeModelFiles lays them out). */
+async function layersModelFiles(model: tf.LayersModel): Promise<Record<string, Uint8Array>> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(tf.io.withSaveHandler(async (artifacts) => ((saved = artifacts), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+  if (!saved?.weightData || !saved.weightSpecs) throw new Error('model produced no weights');
+  const weights = Array.isArray(saved.weightData) ? tf.io.concatenateArrayBuffers(saved.weightData) : saved.weightData;
+  const json: tf.io.ModelJSON = {
+    modelTopology: saved.modelTopology as object,
+    format: 'layers-model',
+    generatedBy: saved.generatedBy ?? `TensorFlow.js tfjs-layers v${tf.version_layers}`,
+    convertedBy: null,
+    weightsManifest: [{ paths: [MODEL_FILES.weights], weights: saved.weightSpecs }],
+  };
+  return { [MODEL_FILES.topology]: new TextEncoder().encode(JSON.stringify(json)), [MODEL_FILES.weights]: new Uint8Array(weights) };
+}
+
+/** Trains `recipe` with the generic options; the CNN-specific knobs come from the recipe. */
+export async function trainRecipe(recipe: CnnRecipe, train: readonly Example[], validation: readonly Example[], options: ArchTrainOptions, extra: Partial<TrainCnnOptions> = {}): Promise<TrainedModel> {
+  const result = await trainCnn(train, validation, {
+    architecture: recipe.architecture,
+    weighting: recipe.weighting,
+    augmentation: recipe.augmentation,
+    ...(recipe.learningRate !== undefined ? { learningRate: recipe.learningRate } : {}),
+    ...(recipe.finalLearningRateFactor !== undefined ? { finalLearningRateFactor: recipe.finalLearningRateFactor } : {}),
+    ...options,
+    ...extra,
+  });
+  const { model } = result;
+  return {
+    architecture: { ...model.architecture },
+    heads: model.architecture.heads,
+    predict: (hosts) => model.predict(hosts),
+    async modelFiles() {
+      const layers = model.toLayersModel();
+      try {
+        return await layersModelFiles(layers);
+      } finally {
+        layers.dispose();
+      }
+    },
+    weightBytes: () => new Uint8Array(model.params.buffer, model.params.byteOffset, model.params.byteLength),
+    history: result.history,
+    bestEpoch: result.bestEpoch,
+    recipe: { trainer: 'snowman-folded-cnn', weighting: recipe.weighting, augmentation: recipe.augmentation, learningRate: recipe.learningRate ?? 0.001, finalLearningRateFactor: recipe.finalLearningRateFactor ?? 1 },
+  };
+}
+
+function entry(name: string, summary: string, recipe: CnnRecipe): ArchEntry {
+  return { name, summary, train: (train, validation, options) => trainRecipe(recipe, train, validation, options) };
+}
+
+export const CNN_ARCHS: Record<string, ArchEntry> = {
+  seed: entry('seed', 'the seed char-CNN exactly (embedding 15, conv 2/4/6 × 15, one head), class weights only', CNN_RECIPES.seed),
+  snowman: entry('snowman', 'wider char-CNN, malicious + dga heads, source-balanced weights, benign sub-domain augmentation', CNN_RECIPES.snowman),
+};
