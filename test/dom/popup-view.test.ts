@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { PageSummary, SiteDetails } from '../../src/core/link-messages.js';
+import { buildReport, reportFileName } from '../../src/popup/report.js';
+import { renderPopup, type PopupActions, type PopupState } from '../../src/popup/view.js';
+
+const site: SiteDetails = {
+  url: 'http://login.xn--bcher-kva.example/path?secret=1',
+  fullHost: 'login.xn--bcher-kva.example',
+  displayHost: 'login.bücher.example',
+  registrableDomain: 'xn--bcher-kva.example',
+  site: 'xn--bcher-kva.example',
+  verdict: { level: 'dangerous', category: 'malicious', score: 0.9931, reasons: [{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.993)' }] },
+  explanation: [{ start: 0, end: 5, weight: 0.6 }],
+  modelVersion: 'm-1',
+  choice: { trusted: false, blocked: false, paused: false },
+};
+
+const summary: PageSummary = {
+  tabId: 3,
+  page: null,
+  links: 12,
+  domains: 4,
+  registrableDomains: 3,
+  domainsByLevel: { safe: 2, suspicious: 1, dangerous: 1, unscorable: 0, error: 0 },
+  linksByLevel: { safe: 9, suspicious: 1, dangerous: 2, unscorable: 0, error: 0 },
+  risky: [
+    { host: 'evil.example', displayHost: 'evil.example', registrableDomain: 'evil.example', level: 'dangerous', category: 'dga', score: 0.999, links: 2 },
+    { host: 'odd.example', displayHost: 'odd.example', registrableDomain: 'odd.example', level: 'suspicious', category: 'malicious', score: 0.95, links: 1 },
+  ],
+  scoringMs: 4.2,
+  refused: 0,
+  paused: false,
+};
+
+function render(state: Partial<PopupState>, log: string[] = []): HTMLElement {
+  const actions: PopupActions = {
+    trust: () => log.push('trust'),
+    untrust: () => log.push('untrust'),
+    block: () => log.push('block'),
+    unblock: () => log.push('unblock'),
+    pause: (p) => log.push(`pause:${p}`),
+    copyReport: () => log.push('copy'),
+    saveReport: () => log.push('save'),
+    reveal: (h) => log.push(`reveal:${h}`),
+  };
+  const root = document.createElement('main');
+  renderPopup(document, root, { host: null, site: null, siteError: null, summary: null, status: null, notice: null, busy: false, ...state }, actions);
+  return root;
+}
+
+describe('popup view', () => {
+  it('shows the site in Unicode with the registrable domain emphasised and the driving part marked', () => {
+    const root = render({ site, summary, status: { state: 'ready', modelVersion: 'm-1', backend: 'wasm', bootId: 'b', startedAt: 0 } });
+    const name = root.querySelector('#site-name')!;
+    expect(name.textContent).toBe('login.bücher.example');
+    expect(name.querySelector('strong')!.textContent).toBe('bücher.example');
+    expect(name.querySelector('mark')!.textContent).toBe('login');
+    expect(root.querySelector('#site-verdict')!.textContent).toBe('Dangerous · phishing-like name');
+    expect(root.querySelector('[role=meter]')!.getAttribute('aria-valuenow')).toBe('0.993');
+    expect(root.querySelector('#status')!.textContent).toBe('Model m-1 · wasm backend · links scored in 4.2 ms');
+  });
+
+  it('lists risky linked domains worst first as buttons that reveal their link', () => {
+    const log: string[] = [];
+    const root = render({ site, summary }, log);
+    const items = Array.from(root.querySelectorAll<HTMLButtonElement>('#risky-list button'));
+    expect(items.map((b) => b.querySelector('.host')!.textContent)).toEqual(['evil.example', 'odd.example']);
+    items[1]!.click();
+    expect(log).toEqual(['reveal:odd.example']);
+    expect(root.querySelector('#link-counts')!.textContent).toContain('12 links');
+  });
+
+  it('offers the opposite action once a choice is made, and disables actions without a site', () => {
+    const chosen = render({ site: { ...site, choice: { trusted: true, blocked: false, paused: true } } });
+    expect(chosen.querySelector('#untrust')).not.toBeNull();
+    expect(chosen.querySelector('#resume')).not.toBeNull();
+    const none = render({ host: 'localhost', siteError: 'Not scored: local and special-use names are not scored' });
+    expect(none.querySelector<HTMLButtonElement>('#trust')!.disabled).toBe(true);
+    expect(none.textContent).toContain('local and special-use names');
+  });
+
+  it('writes a report with the domain (never the path), the scores and the model version', () => {
+    const report = buildReport(site, { state: 'ready', modelVersion: 'm-1', backend: 'wasm', engine: 'fast', bootId: 'b', startedAt: 0 }, '0.1.0', new Date('2026-02-03T04:05:06Z'));
+    expect(report).toMatchObject({ kind: 'false-positive', domain: { host: 'login.xn--bcher-kva.example', display: 'login.bücher.example' }, verdict: { score: 0.9931 }, model: { version: 'm-1', backend: 'wasm' } });
+    expect(report.explanation).toEqual([{ text: 'login', start: 0, end: 5, weight: 0.6 }]);
+    expect(JSON.stringify(report)).not.toContain('secret');
+    expect(reportFileName(report)).toBe('snowman-report-login.xn--bcher-kva.example-2026-02-03.json');
+  });
+});
