@@ -19,9 +19,8 @@ export const PAGES = ['warning', 'options', 'popup'];
 /** Content scripts: output file → source. The link scanner stays small: no tfjs, no model (≤ 30 KB). */
 export const CONTENT_SCRIPTS = { 'content/links': 'src/content/index.ts' };
 
-/** Model directory files shipped in the package (the popular-site list is optional until it lands). */
-const MODEL_FILES = ['model.json', 'weights.bin', 'metadata.json'];
-const OPTIONAL_MODEL_FILES = ['popular-domains.txt'];
+/** Model directory files shipped in the package: the model, and the popular-site allowlist (core/popular-sites.ts). */
+const MODEL_FILES = ['model.json', 'weights.bin', 'metadata.json', 'popular-domains.txt'];
 
 /** tfjs-backend-wasm builds: single-threaded SIMD, and plain for engines without SIMD. Never the threaded one. */
 const WASM_FILES = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'];
@@ -81,10 +80,6 @@ async function copyStatic(outDir) {
   }
   await mkdir(path.join(outDir, 'model'), { recursive: true });
   for (const file of MODEL_FILES) await cp(path.join(ROOT, 'model', file), path.join(outDir, 'model', file));
-  for (const file of OPTIONAL_MODEL_FILES) {
-    const from = path.join(ROOT, 'model', file);
-    if (await exists(from)) await cp(from, path.join(outDir, 'model', file));
-  }
   await mkdir(path.join(outDir, 'wasm'), { recursive: true });
   for (const file of WASM_FILES) await cp(path.join(WASM_DIR, file), path.join(outDir, 'wasm', file));
   await mkdir(path.join(outDir, 'icons'), { recursive: true });

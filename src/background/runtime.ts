@@ -7,13 +7,14 @@ import { createScoreCache } from '../core/cache.js';
 import type { ModelStatus } from '../core/messages.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../core/settings.js';
 import type { DecisionContext } from '../core/verdict.js';
+import { createLookalikeDetector } from '../core/lookalike/index.js';
+import { loadPopularSites, parsePopularSites, type PopularSites } from '../core/popular-sites.js';
 import { extensionUrl } from '../platform/browser.js';
 import { logError, logWarning } from '../platform/log.js';
-import { packageModelReader } from '../platform/package-files.js';
+import { packageModelReader, readPackageFile } from '../platform/package-files.js';
 import { sessionStore, settingsStore } from '../platform/storage.js';
 import { loadEngine, type Engine } from './engine.js';
 import { createJudge, type Judge } from './judge.js';
-import { loadPopularSites, type PopularSites } from './popular.js';
 import { loadSessionAllowList, type SessionAllowList } from './session-allow.js';
 
 export interface Runtime {
@@ -25,7 +26,8 @@ export interface Runtime {
   settings: Settings;
 }
 
-const EMPTY_POPULAR: PopularSites = { size: 0, isPopular: () => false };
+const EMPTY_POPULAR: PopularSites = parsePopularSites('');
+const utf8 = new TextDecoder();
 
 /** Mutable status for `get-status`; filled in as start-up progresses. */
 export const status: { -readonly [K in keyof ModelStatus]: ModelStatus[K] } = {
@@ -43,7 +45,7 @@ async function loadModel(): Promise<Engine> {
 
 async function popularOrEmpty(): Promise<PopularSites> {
   try {
-    return await loadPopularSites();
+    return await loadPopularSites(async (name) => utf8.decode(await readPackageFile(`model/${name}`)));
   } catch (error) {
     logWarning(`popular-site list unavailable, nothing is allowlisted: ${(error as Error).message}`);
     return EMPTY_POPULAR;
@@ -67,7 +69,7 @@ export function startRuntime(): Promise<Runtime> {
       return { ...runtime, modelError: model.error ?? 'unknown error' };
     }
     const { scorer, backend } = model.engine;
-    const context: DecisionContext = { metadata: scorer.metadata, isPopular: popular.isPopular };
+    const context: DecisionContext = { metadata: scorer.metadata, isPopular: popular.has, findLookalikes: createLookalikeDetector(popular) };
     const cache = createScoreCache({ version: `${scorer.metadata.version}/${scorer.engine}`, store, onError: (e) => logError('score cache', e) });
     const judge = createJudge({
       scorer,

@@ -1,0 +1,46 @@
+/** The built extension the e2e suites load: dist/<browser>, or a patched copy under a test-only threshold override. */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { E2eNames } from './names.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export type Target = 'chrome' | 'firefox';
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Builds dist/ when it is missing (`npm test` builds before the suites run). */
+export async function ensureBuilt(): Promise<void> {
+  if ((await exists(path.join(ROOT, 'dist/chrome/manifest.json'))) && (await exists(path.join(ROOT, 'dist/firefox/manifest.json')))) return;
+  await promisify(execFile)(process.execPath, ['build.mjs'], { cwd: ROOT });
+}
+
+export interface ExtensionDir {
+  readonly dir: string;
+  dispose(): Promise<void>;
+}
+
+/** The directory to load for `target`; a temporary copy with moved thresholds when `names.thresholds` is set. */
+export async function extensionDir(target: Target, names: E2eNames): Promise<ExtensionDir> {
+  await ensureBuilt();
+  const built = path.join(ROOT, 'dist', target);
+  if (!names.thresholds) return { dir: built, dispose: async () => {} };
+  const dir = await mkdtemp(path.join(os.tmpdir(), `snowman-e2e-${target}-`));
+  await cp(built, dir, { recursive: true });
+  const file = path.join(dir, 'model/metadata.json');
+  const metadata = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  metadata['thresholds'] = names.thresholds;
+  metadata['version'] = `${String(metadata['version'])}+e2e-thresholds`;
+  await writeFile(file, JSON.stringify(metadata, null, 2));
+  console.warn(`[e2e] ${names.modelVersion} does not flag the fixtures: ${target} runs with test-only thresholds ${JSON.stringify(names.thresholds)}`);
+  return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,202 @@
+/**
+ * The extension's end-to-end scenarios (issue 3), written once and run in each browser by its
+ * driver. One browser per file; the scenarios run in order (the restart comes last).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserUnderTest, TestTab } from './driver.js';
+import { extensionDir, type ExtensionDir, type Target } from './extension.js';
+import { pickE2eNames, type E2eNames } from './names.js';
+import { startTestServer, type TestServer } from './server.js';
+
+export type Launcher = (dir: string, names: E2eNames) => Promise<BrowserUnderTest>;
+
+const WARNING = 'warning/index.html';
+
+/** Defines the suite for one browser. */
+export function defineExtensionScenarios(target: Target, launch: Launcher): void {
+  describe(`extension in ${target === 'chrome' ? 'Chromium' : 'Firefox'}`, () => {
+    let names: E2eNames;
+    let server: TestServer;
+    let ext: ExtensionDir;
+    let browser: BrowserUnderTest;
+    const tabs: TestTab[] = [];
+
+    const isWarning = (href: string): boolean => href.startsWith(`${browser.origin}${WARNING}#`);
+    const newTab = async (): Promise<TestTab> => {
+      const tab = await browser.newTab();
+      tabs.push(tab);
+      return tab;
+    };
+    /** Opens `url` and waits for the warning page; returns the tab. */
+    const expectWarning = async (url: string): Promise<TestTab> => {
+      const tab = await newTab();
+      await tab.goto(url);
+      const href = await tab.waitForHref(isWarning);
+      expect(href.slice(href.indexOf('#') + 1)).toBe(url);
+      await tab.waitForHref(isWarning);
+      return tab;
+    };
+    /** Opens `url` and checks it loads as itself (title = host). */
+    const expectLoads = async (tab: TestTab, url: string, host: string): Promise<void> => {
+      await tab.goto(url);
+      expect(await tab.href()).toBe(url);
+      expect(await tab.text('#site')).toBe(host);
+    };
+    const closeTabs = async (): Promise<void> => {
+      for (const tab of tabs.splice(0)) await tab.close().catch(() => undefined);
+    };
+
+    beforeAll(async () => {
+      names = await pickE2eNames();
+      server = await startTestServer();
+      ext = await extensionDir(target, names);
+      browser = await launch(ext.dir, names);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      await ext?.dispose();
+    });
+
+    it('a benign site loads untouched and the toolbar says safe', async () => {
+      const host = names.benign[0]!;
+      const tab = await newTab();
+      await expectLoads(tab, server.url(host, '/welcome'), host);
+      expect(server.count(host)).toBeGreaterThan(0);
+      await expect.poll(async () => (await browser.toolbarFor(server.url(host))).title, { timeout: 5000 }).toMatch(/looks safe/);
+      expect((await browser.toolbarFor(server.url(host))).badge).toBe('');
+      await closeTabs();
+    });
+
+    it('a dangerous name shows the warning page, with name, verdict, score and reasons', async () => {
+      const host = names.dangerous[0]!;
+      server.reset();
+      const target = server.url(host, '/login?next=%2Faccount&x=1#top');
+      const tab = await expectWarning(target);
+      await expect.poll(() => tab.text('.level'), { timeout: 5000 }).toBe('Dangerous');
+      expect(await tab.text('.host strong')).toBe(host);
+      expect(await tab.text('.score')).toMatch(/^0\.\d{3}$|^1\.000$/);
+      expect((await tab.text('.reasons')) ?? '').not.toBe('');
+      expect(await tab.text('.continue')).toBe(`Continue to ${host}`);
+      expect(await tab.focusedClass()).toContain('primary');
+      if (browser.blocksFirstVisit) expect(server.requests(host)).toEqual([]);
+      const toolbar = await browser.toolbarFor(`${browser.origin}${WARNING}`).catch(() => null);
+      if (toolbar) expect(toolbar.badge).toBe('!');
+      await closeTabs();
+    });
+
+    it(`the ${target === 'chrome' ? 'second' : 'first and second'} visit to a flagged domain sends zero requests`, async () => {
+      const host = names.dangerous[0]!;
+      server.reset();
+      await expectWarning(server.url(host, '/again'));
+      await expectWarning(server.url(host, '/'));
+      expect(server.requests(host)).toEqual([]);
+      await closeTabs();
+    });
+
+    it('Go back (keyboard) returns to the page the user came from', async () => {
+      const from = names.benign[1]!;
+      const host = names.dangerous[1]!;
+      const tab = await newTab();
+      const start = server.url(from, `/?link=${encodeURIComponent(server.url(host, '/'))}`);
+      await expectLoads(tab, start, from);
+      await tab.click('#link');
+      await tab.waitForHref(isWarning);
+      await expect.poll(() => tab.focusedClass(), { timeout: 5000 }).toContain('primary');
+      await tab.press('Enter');
+      expect(await tab.waitForHref((href) => href === start)).toBe(start);
+      await closeTabs();
+    });
+
+    it('Continue reaches the site and does not warn again this session', async () => {
+      const host = names.dangerous[2]!;
+      const target = server.url(host, '/first');
+      const tab = await expectWarning(target);
+      await expect.poll(() => tab.text('.continue'), { timeout: 5000 }).toBe(`Continue to ${host}`);
+      await tab.click('.continue');
+      expect(await tab.waitForHref((href) => href === target)).toBe(target);
+      expect(await tab.text('#site')).toBe(host);
+      const other = await newTab();
+      await expectLoads(other, server.url(host, '/second'), host);
+      await closeTabs();
+    });
+
+    it('javascript:, data:, vbscript:, file: and malformed targets are refused', async () => {
+      for (const bad of ['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'http://', 'not a url']) {
+        const tab = await browser.openExtensionPage(`${WARNING}#${bad}`);
+        tabs.push(tab);
+        await expect.poll(() => tab.text('h1'), { timeout: 5000 }).toBe('Snowman will not open this address');
+        expect(await tab.text('.refused')).not.toBeNull();
+        expect(await tab.text('.continue')).toBeNull();
+        expect(await tab.text('.trust')).toBeNull();
+      }
+      await closeTabs();
+    });
+
+    it('a stopped background still guards the next navigation', async () => {
+      const before = await browser.call('get-status', {});
+      expect(before.state).toBe('ready');
+      await browser.stopBackground();
+      await expectWarning(server.url(names.dangerous[3]!, '/cold'));
+      const after = await browser.call('get-status', {});
+      expect(after.bootId).not.toBe(before.bootId);
+      await closeTabs();
+    });
+
+    it('a popular allowlisted domain is never interrupted', async () => {
+      const { host, flaggedAlone, score } = names.popular;
+      if (!flaggedAlone) console.warn(`[e2e] ${host} scores ${score.toFixed(3)}: the model alone would not flag it either`);
+      const tab = await newTab();
+      await expectLoads(tab, server.url(host, '/'), host);
+      await closeTabs();
+    });
+
+    it('prefetching or prerendering a dangerous name does not trigger a warning', async () => {
+      const from = names.benign[0]!;
+      const host = names.dangerous[4]!;
+      const tab = await newTab();
+      const page = server.url(from, `/?prefetch=${encodeURIComponent(server.url(host, '/next'))}`);
+      await expectLoads(tab, page, from);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await tab.href()).toBe(page);
+      await closeTabs();
+    });
+
+    it('subframes are scored and recorded, not interrupted', async () => {
+      const from = names.benign[1]!;
+      const host = names.dangerous[0]!;
+      const tab = await newTab();
+      const page = server.url(from, `/?frame=${encodeURIComponent(server.url(host, '/framed'))}`);
+      await expectLoads(tab, page, from);
+      const { tabId } = await browser.toolbarFor(page);
+      await expect
+        .poll(async () => (await browser.call('get-tab-state', { tabId }))?.frames.map((f) => `${f.host} ${f.level}`), { timeout: 5000 })
+        .toContain(`${host} dangerous`);
+      expect(await tab.href()).toBe(page);
+      await closeTabs();
+    });
+
+    it('Always trust survives a browser restart and is removable in the options', async () => {
+      const host = names.dangerous[5]!;
+      const target = server.url(host, '/trusted');
+      const tab = await expectWarning(target);
+      await expect.poll(() => tab.text('.trust'), { timeout: 5000 }).toBe(`Always trust ${host}`);
+      await tab.click('.trust');
+      expect(await tab.waitForHref((href) => href === target)).toBe(target);
+      await closeTabs();
+
+      await browser.restart();
+      expect((await browser.call('list-trusted', {})).trustedSites).toContain(host);
+      await expectLoads(await newTab(), server.url(host, '/after-restart'), host);
+
+      const options = await browser.openExtensionPage('options/index.html');
+      tabs.push(options);
+      await expect.poll(() => options.text(`li[data-site="${host}"] .site`), { timeout: 5000 }).toBe(host);
+      await options.click(`li[data-site="${host}"] button`);
+      await expect.poll(async () => (await browser.call('list-trusted', {})).trustedSites, { timeout: 5000 }).not.toContain(host);
+      await expectWarning(server.url(host, '/untrusted'));
+      await closeTabs();
+    });
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * What the link and popup suites need from a browser, on top of the extension harness's
+ * launchers (harness/chromium.ts, harness/firefox.ts): pages with script evaluation in the page's
+ * own world (what a hostile page can see), the tab id of a page, the popup opened for a tab, and
+ * — where the driver has the privilege — a look inside the closed shadow roots.
+ */
+import type { Page } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
+import type { MessageType, RequestOf, ResponseOf } from '../../../src/core/messages.js';
+import { gotoAllowingRedirect, launchChromium } from '../harness/chromium.js';
+
+export interface LinkPage {
+  goto(url: string): Promise<void>;
+  /** Runs `fn` in the page's own JavaScript world (not the extension's). */
+  evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  focus(selector: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  screenshot(file: string): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LinkBrowser {
+  readonly name: 'chromium' | 'firefox';
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  readonly origin: string;
+  newPage(): Promise<LinkPage>;
+  /** The id of the tab whose URL is `url`. */
+  tabIdOf(url: string): Promise<number>;
+  /** The toolbar popup for a tab, opened as an extension page (`popup/index.html?tab=<id>`). */
+  openPopup(tabId: number): Promise<LinkPage>;
+  call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>>;
+  /** Toolbar badge text of a tab. */
+  badgeText(tabId: number): Promise<string>;
+  /**
+   * Host → badge level, read inside the closed shadow roots with the driver's privileges (CDP's
+   * pierce); null where the driver has no such view (the page never has it).
+   */
+  badgeLevels(page: LinkPage): Promise<Record<string, string> | null>;
+  close(): Promise<void>;
+}
+
+interface CdpNode {
+  nodeName: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: (CdpNode & { shadowRootType?: string })[];
+}
+
+const LEVEL_LABEL = /^Snowman: (dangerous|suspicious) link to (\S+) /;
+
+function playwrightPage(page: Page): LinkPage & { raw: Page } {
+  return {
+    raw: page,
+    goto: (url) => gotoAllowingRedirect(page, url),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    focus: (selector) => page.focus(selector),
+    click: (selector) => page.locator(selector).first().click(),
+    screenshot: async (file) => void (await page.screenshot({ path: file })),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    close: () => page.close(),
+  };
+}
+
+/** Chromium through playwright-core, on the extension harness's launcher. */
+export async function chromiumLinkBrowser(extensionDir: string): Promise<LinkBrowser> {
+  const session = await launchChromium(extensionDir);
+  return {
+    name: 'chromium',
+    origin: session.origin,
+    newPage: async () => playwrightPage(await session.context.newPage()),
+    tabIdOf: (url) =>
+      session.inExtension(async (wanted) => {
+        const tabs = await chrome.tabs.query({});
+        const tab = tabs.find((t) => t.url === wanted);
+        if (tab?.id === undefined) throw new Error(`no tab at ${wanted}`);
+        return tab.id;
+      }, url),
+    async openPopup(tabId) {
+      const page = await session.context.newPage();
+      await page.setViewportSize({ width: 360, height: 600 });
+      await page.goto(`${session.origin}popup/index.html?tab=${tabId}`);
+      return playwrightPage(page);
+    },
+    call: (type, payload) => session.call(type, payload),
+    badgeText: (tabId) => session.inExtension((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+    async badgeLevels(linkPage) {
+      const page = (linkPage as ReturnType<typeof playwrightPage>).raw;
+      const cdp = await session.context.newCDPSession(page);
+      try {
+        const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+        const levels: Record<string, string> = {};
+        const walk = (node: CdpNode): void => {
+          for (const shadow of node.shadowRoots ?? []) {
+            if (shadow.shadowRootType !== 'closed') continue;
+            for (const child of shadow.children ?? []) {
+              const attrs = child.attributes ?? [];
+              const label = attrs[attrs.indexOf('aria-label') + 1] ?? '';
+              const match = LEVEL_LABEL.exec(label);
+              if (match) levels[match[2]!] = match[1]!;
+            }
+          }
+          for (const child of node.children ?? []) walk(child);
+        };
+        walk(root);
+        return levels;
+      } finally {
+        await cdp.detach();
+      }
+    },
+    close: () => session.close(),
+  };
+}
+
+declare const chrome: Browser;
