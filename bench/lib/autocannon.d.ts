@@ -1,6 +1,6 @@
 /** The part of autocannon's API the server bench uses (the package ships no types). */
 declare module 'autocannon' {
-  interface Histogram {
+  export interface Histogram {
     readonly average: number;
     readonly mean: number;
     readonly p50: number;
@@ -9,17 +9,17 @@ declare module 'autocannon' {
     readonly max: number;
     readonly total: number;
   }
-  interface Client {
+  export interface Client {
     setBody(body: string): void;
   }
-  interface RequestSpec {
+  export interface RequestSpec {
     readonly method?: string;
     readonly path?: string;
     readonly headers?: Record<string, string>;
     readonly body?: string;
     readonly setupRequest?: (request: RequestSpec & { body?: string }, context: Record<string, unknown>) => RequestSpec;
   }
-  interface Options {
+  export interface Options {
     readonly url: string;
     readonly method?: string;
     readonly connections?: number;
@@ -30,7 +30,7 @@ declare module 'autocannon' {
     readonly requests?: readonly RequestSpec[];
     readonly timeout?: number;
   }
-  interface Result {
+  export interface Result {
     readonly requests: Histogram;
     readonly latency: Histogram;
     readonly throughput: Histogram;
