@@ -12,6 +12,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
+import { parseDomain } from '../src/core/domain.js';
 import { poolFiles, readPoolFile, registrableDomain, REPO_ROOT } from './lib/data-pool.js';
 
 const TRANCO = 'benign-tranco-top100k-ranked.txt';
@@ -52,12 +53,16 @@ function parseArgs(argv: readonly string[]): Args {
   return { n, dryRun };
 }
 
-/** Registrable domains in first-seen rank order. */
+/**
+ * Registrable domains in first-seen rank order, through the same parseDomain the surfaces use,
+ * so that every listed domain is one a lookup can produce (23.in-addr.arpa, say, is never scored).
+ */
 function rankedRegistrableDomains(hosts: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const host of hosts) {
-    const rd = registrableDomain(host);
+    const parsed = parseDomain(host);
+    const rd = parsed.ok ? parsed.registrableDomain : null;
     if (rd === null || seen.has(rd)) continue;
     seen.add(rd);
     out.push(rd);
