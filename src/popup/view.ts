@@ -69,7 +69,9 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
   const { site } = state;
   const name = el(doc, 'h1', 'name');
   name.id = 'site-name';
-  if (site) renderName(name, site.displayHost, site.registrableDomain, site.explanation);
+  // The highlight answers "why is this flagged?": shown for flagged sites only.
+  const flagged = site?.verdict.level === 'suspicious' || site?.verdict.level === 'dangerous';
+  if (site) renderName(name, site.displayHost, site.registrableDomain, flagged ? site.explanation : []);
   else name.textContent = state.host ?? 'No page';
   section.append(name);
   if (!site) {
@@ -84,7 +86,7 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
   section.append(verdict);
   if (score !== null) {
     section.append(gauge(doc, score, level));
-    section.append(el(doc, 'p', 'muted', `Score ${score.toFixed(3)}${site.explanation.length > 0 ? ' · highlighted: the part of the name that drove it' : ''}`));
+    section.append(el(doc, 'p', 'muted', `Score ${score.toFixed(3)}${flagged && site.explanation.length > 0 ? ' · highlighted: the part of the name that drove it' : ''}`));
   }
   for (const reason of reasons.slice(0, 2)) section.append(el(doc, 'p', 'note', reason.message));
   return section;

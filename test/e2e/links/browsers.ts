@@ -78,7 +78,7 @@ export async function chromiumLinkBrowser(extensionDir: string): Promise<LinkBro
       }, url),
     async openPopup(tabId) {
       const page = await session.context.newPage();
-      await page.setViewportSize({ width: 360, height: 600 });
+      await page.setViewportSize({ width: 360, height: 440 });
       await page.goto(`${session.origin}popup/index.html?tab=${tabId}`);
       return playwrightPage(page);
     },
