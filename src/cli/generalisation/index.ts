@@ -1,9 +1,6 @@
 /** `snowman eval --generalisation`: leave-one-source-out and leave-family-out evaluation. */
-import type { GeneralisationOptions, GeneralisationResult } from './types.js';
-
 export type * from './types.js';
-
-/** Trains every requested model on each fold and scores the held-out sources and families. */
-export async function runGeneralisation(_options: GeneralisationOptions = {}): Promise<GeneralisationResult> {
-  throw new Error('the generalisation harness is being written (issue 6)');
-}
+export { runGeneralisation, GENERALISATION_DEFAULTS } from './run.js';
+export { renderGeneralisationMarkdown } from './markdown.js';
+export { MODEL_REGISTRY, DEFAULT_MODELS } from './registry.js';
+export { writeGeneralisationFiles, resultToJson } from './write.js';

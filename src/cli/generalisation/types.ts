@@ -32,7 +32,7 @@ export interface ModelMeans {
   readonly model: string;
   readonly source: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number };
   readonly family: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number };
-  /** Random split, malicious and DGA positives pooled (null when the random fold was not run). */
+  /** Random split: mean of its malicious and DGA rows (null when the random fold was not run). */
   readonly random: { readonly auc: number; readonly recallAtFpr1e3: number } | null;
 }
 
@@ -44,6 +44,21 @@ export interface ModelCost {
   readonly scoreMicrosPerName: number;
 }
 
+/**
+ * How one benign list fares under one model: the share of its held-out names flagged at the
+ * threshold that gives FPR 1e-3 over all held-out benign names (averaged over the held-out
+ * folds). Long-tail lists flagged far more than top lists would mean the model learned "not
+ * popular" rather than "malicious".
+ */
+export interface BenignSourceRow {
+  readonly model: string;
+  readonly source: string;
+  readonly n: number;
+  readonly flaggedAtFpr1e3: number;
+  /** Median score as a percentile of all held-out benign scores (0.5 = typical). */
+  readonly medianPercentile: number;
+}
+
 export interface GeneralisationProtocol {
   /** Share of benign registrable domains held out of every fold's training and used as negatives. */
   readonly benignHoldoutShare: number;
@@ -53,6 +68,8 @@ export interface GeneralisationProtocol {
   readonly sourceByFold: readonly (string | null)[];
   /** Training caps applied to keep the run affordable (names per source file, total). */
   readonly maxTrainPerSource: number;
+  /** Held-out positives scored per source or family at most (seeded sample). */
+  readonly maxEvalPerSource: number;
   readonly epochs: number;
   readonly seed: number;
   /** Plain-language description of the shortcuts taken (subsampling, grouped folds, epochs). */
@@ -67,6 +84,7 @@ export interface GeneralisationResult {
   readonly folds: readonly FoldResult[];
   readonly means: readonly ModelMeans[];
   readonly costs: readonly ModelCost[];
+  readonly benignBySource: readonly BenignSourceRow[];
   readonly runSeconds: number;
 }
 
@@ -82,6 +100,8 @@ export interface GeneralisationOptions {
   readonly seed?: number;
   /** Cap on training names taken from any one source file (seeded sample). */
   readonly maxTrainPerSource?: number;
+  /** Cap on held-out positives scored per source or family (seeded sample). */
+  readonly maxEvalPerSource?: number;
   /** Share of benign registrable domains held out as negatives (default 0.25). */
   readonly benignHoldoutShare?: number;
   /** Also run the random group split (default true). */

@@ -1,0 +1,52 @@
+/**
+ * The n-gram baseline and its variants as harness candidates. Multi-head variants combine their
+ * heads as the verdict does: each head against its own threshold, the worst head wins.
+ */
+import type { Example } from '../data/labelled-files.js';
+import { ngramLogits } from '../../core/ngram/model.js';
+import { BASELINE_NGRAM, trainNgramModel, type NgramHeadSpec, type NgramModelOptions } from '../ngram/train-model.js';
+import type { CandidateModel, TrainContext, TrainedCandidate } from './candidate.js';
+import { columns, maxOverShiftedHeads } from './combine.js';
+
+/** Lists whose positives look like phishing and scam pages (the reference's "phishing-like" head). */
+export const PHISHING_LIKE_SOURCES: readonly string[] = ['malicious-phishing-blocklistproject', 'malicious-scam-blocklistproject'];
+
+/** An n-gram candidate for the given options (heads, weighting, features). */
+export function ngramCandidate(name: string, description: string, options: Partial<NgramModelOptions> = {}): CandidateModel {
+  return {
+    name,
+    description,
+    async train(train: readonly Example[], validation: readonly Example[], context: TrainContext): Promise<TrainedCandidate> {
+      const settings: NgramModelOptions = { ...BASELINE_NGRAM, ...options, seed: context.seed, log: context.log };
+      const { model, reports } = trainNgramModel(train, validation, settings);
+      context.log(`  ${name}: ${reports.map((r) => `${Math.round(r.samplesPerSecond / 1000)}k samples/s, best epoch ${r.bestEpoch}`).join('; ')}`);
+      const heads = model.heads.length;
+      if (heads === 1) return { score: async (hosts) => ngramLogits(model, hosts) };
+      // Per-head thresholds come from the validation names, like the trainer's metadata thresholds.
+      const validationHeads = columns(ngramLogits(model, validation.map((e) => e.host)), heads);
+      const validationLabels = Uint8Array.from(validation, (e) => (e.label === 'benign' ? 0 : 1));
+      return {
+        score: async (hosts) => maxOverShiftedHeads(columns(ngramLogits(model, hosts), heads), validationHeads, validationLabels),
+      };
+    },
+  };
+}
+
+const TWO_HEADS: readonly NgramHeadSpec[] = [
+  { category: 'malicious', positives: ['malicious'] },
+  { category: 'dga', positives: ['dga'] },
+];
+
+const THREE_HEADS: readonly NgramHeadSpec[] = [
+  { category: 'malicious', positives: ['malicious'], sources: PHISHING_LIKE_SOURCES },
+  { category: 'malicious', positives: ['malicious'] },
+  { category: 'dga', positives: ['dga'] },
+];
+
+/** The n-gram entries of the registry. */
+export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
+  ngramCandidate('ngram', 'hashed char 1–5-grams with ^/$ markers, 2^20 buckets, one logistic regression (benign vs the rest), class-balanced, int8'),
+  ngramCandidate('ngram-heads', 'n-gram, separate malicious and DGA heads, each with its own threshold', { heads: TWO_HEADS }),
+  ngramCandidate('ngram-phish', 'n-gram, a phishing-like head (phishing + scam lists only) beside the malicious and DGA heads', { heads: THREE_HEADS }),
+  ngramCandidate('ngram-srcw', 'n-gram baseline with every positive source weighted equally', { weighting: 'source' }),
+];

@@ -1,0 +1,152 @@
+/**
+ * The harness: for every fold, train each requested candidate once on what the fold leaves in,
+ * score the held-out sources, families and benign names, and derive the ensembles from the same
+ * scores. Models share folds, held-out benign names and training caps, so rows are comparable.
+ */
+import { DEFAULT_DATA_DIR, listDataFiles, readLabelledFiles, type Example } from '../data/labelled-files.js';
+import { splitByGroup } from '../data/split.js';
+import type { CandidateModel, ModelEntry, TrainedCandidate } from './candidate.js';
+import { buildFold, capPerSource, groupFamilies, planFolds, type FoldPlan } from './folds.js';
+import { DEFAULT_MODELS, resolveModels } from './registry.js';
+import { averageBenignRows, benignSourceRows, foldRow, summarise } from './summary.js';
+import type { BenignSourceRow, FoldKind, FoldResult, GeneralisationOptions, GeneralisationResult, ModelCost } from './types.js';
+
+export const GENERALISATION_DEFAULTS = {
+  epochs: 3,
+  seed: 1,
+  maxTrainPerSource: 40_000,
+  maxEvalPerSource: 20_000,
+  benignHoldoutShare: 0.25,
+  randomShare: 0.2,
+  validationShare: 0.05,
+} as const;
+
+interface ScoredModel {
+  readonly eval: Float32Array;
+  readonly validation: Float32Array;
+}
+
+function kindOf(plan: FoldPlan, key: string): FoldKind {
+  if (plan.kind === 'random') return 'random';
+  return key.startsWith('dga-') ? 'family' : 'source';
+}
+
+/** Candidates needed for the requested entries: the candidates themselves and every ensemble member. */
+function candidatesFor(entries: readonly ModelEntry[]): CandidateModel[] {
+  const names = new Set<string>();
+  for (const e of entries) for (const n of e.kind === 'candidate' ? [e.name] : e.members) names.add(n);
+  return resolveModels([...names]).map((e) => {
+    if (e.kind !== 'candidate') throw new Error(`ensemble member ${e.name} must be a trained model`);
+    return e;
+  });
+}
+
+/** Runs the leave-one-source-out / leave-family-out comparison (and the random split beside it). */
+export async function runGeneralisation(options: GeneralisationOptions = {}): Promise<GeneralisationResult> {
+  const started = performance.now();
+  const log = options.log ?? (() => {});
+  const d = GENERALISATION_DEFAULTS;
+  const seed = options.seed ?? d.seed;
+  const epochs = options.epochs ?? d.epochs;
+  const maxTrainPerSource = options.maxTrainPerSource ?? d.maxTrainPerSource;
+  const maxEvalPerSource = options.maxEvalPerSource ?? d.maxEvalPerSource;
+  const benignHoldoutShare = options.benignHoldoutShare ?? d.benignHoldoutShare;
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const modelNames = options.models ?? DEFAULT_MODELS;
+  const entries = resolveModels(modelNames);
+  const candidates = candidatesFor(entries);
+
+  const files = await listDataFiles(dataDir);
+  const { examples: pool } = await readLabelledFiles(files.map((path) => ({ path })));
+  log(`pool: ${pool.length} names from ${files.length} files`);
+  const sources = [...new Set(pool.filter((e) => e.label === 'malicious').map((e) => e.source))].sort();
+  const familySizes = new Map<string, number>();
+  for (const e of pool) if (e.label === 'dga') familySizes.set(e.source, (familySizes.get(e.source) ?? 0) + 1);
+  const runs = Math.max(options.folds ?? sources.length, sources.length, 1);
+  const familyGroups = groupFamilies(familySizes, runs);
+  const plans: FoldPlan[] = planFolds(sources, familyGroups);
+  if (options.random ?? true) plans.push({ index: plans.length, kind: 'random', sources: [], families: [] });
+
+  const rows: FoldResult[] = [];
+  const benignRows: BenignSourceRow[] = [];
+  const trainSeconds = new Map<string, number>();
+  const scoreCost = new Map<string, { seconds: number; names: number }>();
+  for (const plan of plans) {
+    const fold = buildFold(pool, plan, { benignHoldoutShare, randomShare: d.randomShare, seed });
+    // Benign names are the scarce class: all of them train; only the big risky lists are sampled down.
+    const capped = [...fold.train.filter((e) => e.label === 'benign'), ...capPerSource(fold.train.filter((e) => e.label !== 'benign'), maxTrainPerSource, seed)];
+    const { train, validation } = splitByGroup(capped, { validation: d.validationShare, test: 0 }, seed + plan.index);
+    const keys = [...fold.positives.keys()].sort();
+    const positives = keys.map((k) => capPerSource(fold.positives.get(k)!, maxEvalPerSource, seed));
+    const evalHosts = [...fold.negatives.map((e) => e.host), ...positives.flatMap((list) => list.map((e) => e.host))];
+    const validationHosts = validation.map((e) => e.host);
+    const validationLabels = Uint8Array.from(validation, (e: Example) => (e.label === 'benign' ? 0 : 1));
+    const heldOut = plan.kind === 'random' ? 'random split' : [...plan.sources, ...plan.families].join(', ');
+    log(`fold ${plan.index + 1}/${plans.length} (${heldOut}): train ${train.length} (of ${fold.train.length} left in), validation ${validation.length}, held-out benign ${fold.negatives.length}`);
+
+    const scored = new Map<string, ScoredModel>();
+    for (const candidate of candidates) {
+      const t0 = performance.now();
+      const trained: TrainedCandidate = await candidate.train(train, validation, { seed: seed + plan.index, epochs, log });
+      const t1 = performance.now();
+      const evalScores = await trained.score(evalHosts);
+      const t2 = performance.now();
+      scored.set(candidate.name, { eval: evalScores, validation: await trained.score(validationHosts) });
+      trained.dispose?.();
+      trainSeconds.set(candidate.name, (trainSeconds.get(candidate.name) ?? 0) + (t1 - t0) / 1000);
+      const cost = scoreCost.get(candidate.name) ?? { seconds: 0, names: 0 };
+      scoreCost.set(candidate.name, { seconds: cost.seconds + (t2 - t1) / 1000, names: cost.names + evalHosts.length });
+      log(`  ${candidate.name}: trained in ${((t1 - t0) / 1000).toFixed(1)} s, scored ${evalHosts.length} names in ${((t2 - t1) / 1000).toFixed(1)} s`);
+    }
+    for (const entry of entries) {
+      let scores: Float32Array;
+      if (entry.kind === 'candidate') scores = scored.get(entry.name)!.eval;
+      else {
+        const members = entry.members.map((m) => scored.get(m)!);
+        scores = entry.combine(members.map((m) => m.eval), { scores: members.map((m) => m.validation), labels: validationLabels });
+      }
+      const negatives = scores.subarray(0, fold.negatives.length);
+      let offset = fold.negatives.length;
+      keys.forEach((key, k) => {
+        const n = positives[k]!.length;
+        const row = foldRow(kindOf(plan, key), key, plan.index, entry.name, scores.subarray(offset, offset + n), negatives);
+        rows.push(row);
+        offset += n;
+        log(`  ${entry.name.padEnd(18)} ${key.padEnd(40)} AUC ${row.auc.toFixed(4)}  recall@1e-3 ${row.recallAtFpr1e3.toFixed(4)}`);
+      });
+      if (plan.kind !== 'random') benignRows.push(...benignSourceRows(entry.name, negatives, fold.negatives.map((e) => e.source)));
+    }
+  }
+
+  const costs: ModelCost[] = candidates.map((c) => {
+    const cost = scoreCost.get(c.name)!;
+    return { model: c.name, trainSeconds: trainSeconds.get(c.name)!, scoreMicrosPerName: (cost.seconds * 1e6) / Math.max(cost.names, 1) };
+  });
+  const notes = [
+    `${runs} training runs per model: run i holds out malicious source i and DGA family group i together (both scored by a model that saw neither), plus ${options.random ?? true ? 'one random group split' : 'no random split'}.`,
+    `Related DGA families are held out together (gameover, goz and murofet: one Zeus lineage); each family is still its own row.`,
+    `A fixed ${Math.round(benignHoldoutShare * 100)} % of benign registrable domains (seeded hash) is held out of every run and serves as the negatives of every row; no registrable domain of a held-out name is trained on.`,
+    `Training takes every benign name left in and at most ${maxTrainPerSource} names per malicious source or DGA family (seeded sample), ${Math.round(d.validationShare * 100)} % of groups for validation; ${epochs} epochs at most, early stopping on validation AUC.`,
+    `At most ${maxEvalPerSource} held-out names are scored per source or family (seeded sample).`,
+  ];
+  return {
+    createdAt: new Date().toISOString(),
+    dataDir,
+    models: [...modelNames],
+    protocol: {
+      benignHoldoutShare,
+      familyGroups,
+      sourceByFold: plans.filter((p) => p.kind !== 'random').map((p) => p.sources[0] ?? null),
+      maxTrainPerSource,
+      maxEvalPerSource,
+      epochs,
+      seed,
+      notes,
+    },
+    folds: rows,
+    means: summarise(rows, modelNames),
+    costs,
+    benignBySource: averageBenignRows(benignRows),
+    runSeconds: (performance.now() - started) / 1000,
+  };
+}

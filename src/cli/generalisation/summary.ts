@@ -1,0 +1,90 @@
+/** Per-fold metrics and the means that decide which scorer ships. */
+import { auc, recallAtFpr, thresholdAtFpr } from '../../core/metrics.js';
+import type { BenignSourceRow, FoldKind, FoldResult, ModelMeans } from './types.js';
+
+/** Mean of finite values (NaN when there are none). */
+export function mean(values: readonly number[]): number {
+  const finite = values.filter((v) => Number.isFinite(v));
+  return finite.length === 0 ? Number.NaN : finite.reduce((a, b) => a + b, 0) / finite.length;
+}
+
+/** One row: a held-out set's positives against the held-out benign names. */
+export function foldRow(kind: FoldKind, heldOut: string, fold: number, model: string, positives: Float32Array, negatives: Float32Array): FoldResult {
+  return {
+    kind,
+    heldOut,
+    fold,
+    model,
+    auc: auc(positives, negatives),
+    recallAtFpr1e3: recallAtFpr(positives, negatives, 1e-3),
+    recallAtFpr1e4: recallAtFpr(positives, negatives, 1e-4),
+    nPositives: positives.length,
+    nNegatives: negatives.length,
+  };
+}
+
+/** Means per model over source rows, family rows and the random rows. */
+export function summarise(rows: readonly FoldResult[], models: readonly string[]): ModelMeans[] {
+  return models.map((model) => {
+    const of = (kind: FoldKind) => rows.filter((r) => r.model === model && r.kind === kind);
+    const source = of('source');
+    const family = of('family');
+    const random = of('random');
+    return {
+      model,
+      source: { auc: mean(source.map((r) => r.auc)), recallAtFpr1e3: mean(source.map((r) => r.recallAtFpr1e3)), folds: source.length },
+      family: { auc: mean(family.map((r) => r.auc)), recallAtFpr1e3: mean(family.map((r) => r.recallAtFpr1e3)), folds: family.length },
+      random: random.length === 0 ? null : { auc: mean(random.map((r) => r.auc)), recallAtFpr1e3: mean(random.map((r) => r.recallAtFpr1e3)) },
+    };
+  });
+}
+
+/** Share flagged and median percentile of each benign list, within one fold's held-out benign names. */
+export function benignSourceRows(model: string, scores: Float32Array, sources: readonly string[]): BenignSourceRow[] {
+  const threshold = thresholdAtFpr(scores, 1e-3);
+  const sorted = Float64Array.from(scores).sort();
+  const percentile = (x: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo / sorted.length;
+  };
+  const bySource = new Map<string, number[]>();
+  sources.forEach((s, i) => {
+    let list = bySource.get(s);
+    if (!list) bySource.set(s, (list = []));
+    list.push(scores[i]!);
+  });
+  return [...bySource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([source, list]) => {
+    list.sort((a, b) => a - b);
+    return {
+      model,
+      source,
+      n: list.length,
+      flaggedAtFpr1e3: list.filter((x) => x >= threshold).length / list.length,
+      medianPercentile: percentile(list[Math.floor(list.length / 2)]!),
+    };
+  });
+}
+
+/** Averages benign-list rows of the same model and list over folds. */
+export function averageBenignRows(rows: readonly BenignSourceRow[]): BenignSourceRow[] {
+  const groups = new Map<string, BenignSourceRow[]>();
+  for (const r of rows) {
+    const key = `${r.model}\u0000${r.source}`;
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(r);
+  }
+  return [...groups.values()].map((list) => ({
+    model: list[0]!.model,
+    source: list[0]!.source,
+    n: list[0]!.n,
+    flaggedAtFpr1e3: mean(list.map((r) => r.flaggedAtFpr1e3)),
+    medianPercentile: mean(list.map((r) => r.medianPercentile)),
+  }));
+}

@@ -1,0 +1,71 @@
+/**
+ * Labelled examples → a multi-head n-gram model. Each head is its own logistic regression:
+ * `malicious` alone (benign vs malicious ∪ dga) reproduces the classic baseline; separate
+ * `malicious` and `dga` heads each see only their own positives.
+ */
+import type { Example, Label } from '../data/labelled-files.js';
+import type { RiskCategory } from '../../core/model/architecture.js';
+import { quantizeNgramModel, type NgramQuantization } from '../../core/ngram/format.js';
+import type { NgramModel } from '../../core/ngram/model.js';
+import { DEFAULT_NGRAM_TRAIN, trainNgramHead, type NgramTrainOptions, type NgramTrainReport, type WeightedHost } from './train.js';
+
+export interface NgramHeadSpec {
+  readonly category: RiskCategory;
+  /** Labels that are positives for this head; benign names are its negatives; other labels are left out. */
+  readonly positives: readonly Label[];
+  /** When set, only positives from these sources train the head (e.g. phishing-like lists). */
+  readonly sources?: readonly string[];
+}
+
+export interface NgramModelOptions extends NgramTrainOptions {
+  readonly heads: readonly NgramHeadSpec[];
+  /**
+   * `class`: positives and negatives weigh the same in total. `source`: in addition, every
+   * positive source file weighs the same, so one huge feed does not define "malicious".
+   */
+  readonly weighting: 'class' | 'source';
+  readonly quantization: NgramQuantization;
+}
+
+/** The classic baseline: one head, benign vs everything else, class-balanced. */
+export const BASELINE_NGRAM: NgramModelOptions = {
+  ...DEFAULT_NGRAM_TRAIN,
+  heads: [{ category: 'malicious', positives: ['malicious', 'dga'] }],
+  weighting: 'class',
+  quantization: 'int8',
+};
+
+/** Builds one head's weighted training names from labelled examples. */
+export function weightedHosts(examples: readonly Example[], head: NgramHeadSpec, weighting: NgramModelOptions['weighting']): WeightedHost[] {
+  const kept = examples.filter((e) => e.label === 'benign' || (head.positives.includes(e.label) && (!head.sources || head.sources.includes(e.source))));
+  const negatives = kept.reduce((n, e) => n + (e.label === 'benign' ? 1 : 0), 0);
+  const positives = kept.length - negatives;
+  const perSource = new Map<string, number>();
+  for (const e of kept) if (e.label !== 'benign') perSource.set(e.source, (perSource.get(e.source) ?? 0) + 1);
+  const total = kept.length;
+  return kept.map((e): WeightedHost => {
+    if (e.label === 'benign') return { host: e.host, y: 0, weight: total / (2 * negatives) };
+    const weight = weighting === 'source' ? total / (2 * perSource.size * perSource.get(e.source)!) : total / (2 * positives);
+    return { host: e.host, y: 1, weight };
+  });
+}
+
+/** Trains every head and returns the quantised model (what the file will hold) with per-head reports. */
+export function trainNgramModel(
+  train: readonly Example[],
+  validation: readonly Example[],
+  options: NgramModelOptions = BASELINE_NGRAM,
+): { model: NgramModel; reports: NgramTrainReport[] } {
+  const reports: NgramTrainReport[] = [];
+  const heads = options.heads.map((spec, h) => {
+    const { head, report } = trainNgramHead(
+      spec.category,
+      weightedHosts(train, spec, options.weighting),
+      weightedHosts(validation, spec, options.weighting),
+      { ...options, seed: options.seed + h },
+    );
+    reports.push(report);
+    return head;
+  });
+  return { model: quantizeNgramModel({ features: options.features, heads }, options.quantization), reports };
+}

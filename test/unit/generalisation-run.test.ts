@@ -1,0 +1,57 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderGeneralisationMarkdown, runGeneralisation } from '../../src/cli/generalisation/index.js';
+import { seededRandom } from '../../src/cli/ngram/train.js';
+
+/** A miniature pool on disk: one benign list, two malicious sources, three DGA families. */
+async function writePool(dir: string): Promise<void> {
+  const random = seededRandom(11);
+  const letters = (alphabet: string, n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+  const words = ['shop', 'news', 'blog', 'travel', 'garden', 'music', 'photo', 'city', 'club', 'home', 'food', 'art'];
+  const word = () => words[Math.floor(random() * words.length)]!;
+  const lists: Record<string, string[]> = {
+    'benign-list.txt': Array.from({ length: 600 }, (_, i) => `${word()}${word()}${i}.com`),
+    'malicious-phish.txt': Array.from({ length: 150 }, () => `secure-login-${letters('abcdefghij', 6)}.xyz`),
+    'malicious-malware.txt': Array.from({ length: 150 }, () => `${letters('bcdfghjklmnpqrstvwxz', 8)}.top`),
+    'dga-one.txt': Array.from({ length: 80 }, () => `${letters('qwxzjk', 14)}.net`),
+    'dga-two.txt': Array.from({ length: 80 }, () => `${letters('0123456789abcdef', 20)}.biz`),
+    'dga-three.txt': Array.from({ length: 80 }, () => `${letters('aeiou', 3)}${letters('xyz', 9)}.info`),
+  };
+  for (const [name, hosts] of Object.entries(lists)) await writeFile(path.join(dir, name), `${[...new Set(hosts)].join('\n')}\n`);
+}
+
+describe('runGeneralisation on a miniature pool', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'snowman-gen-'));
+    await writePool(dir);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reports every held-out source and family for every model, with means', async () => {
+    const lines: string[] = [];
+    const result = await runGeneralisation({ dataDir: dir, models: ['ngram', 'ngram-heads'], epochs: 1, seed: 2, log: (l) => lines.push(l) });
+    const heldOut = [...new Set(result.folds.map((r) => r.heldOut))].sort();
+    expect(heldOut).toEqual(['dga-one', 'dga-three', 'dga-two', 'malicious-malware', 'malicious-phish', 'random-dga', 'random-malicious']);
+    expect(result.folds).toHaveLength(2 * heldOut.length);
+    expect(result.protocol.sourceByFold).toEqual(['malicious-malware', 'malicious-phish']);
+    expect(result.protocol.familyGroups.flat().sort()).toEqual(['dga-one', 'dga-three', 'dga-two']);
+    for (const m of result.means) {
+      expect(m.source.folds).toBe(2);
+      expect(m.family.folds).toBe(3);
+      expect(m.source.auc).toBeGreaterThan(0.5);
+    }
+    expect(result.costs.map((c) => c.model)).toEqual(['ngram', 'ngram-heads']);
+    expect(result.benignBySource.map((r) => r.source)).toContain('benign-list');
+    expect(renderGeneralisationMarkdown(result)).toContain('| malicious-phish | source |');
+    expect(lines.some((l) => l.startsWith('fold 1/3'))).toBe(true);
+  });
+
+  it('refuses an unknown model name', async () => {
+    await expect(runGeneralisation({ dataDir: dir, models: ['nope'] })).rejects.toThrow(/unknown model "nope"/);
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { applyStack, fitStack, maxOverShiftedHeads, meanOfLogits, meanOfProbabilities } from '../../src/cli/generalisation/combine.js';
+import { renderGeneralisationMarkdown } from '../../src/cli/generalisation/markdown.js';
+import { benignSourceRows, foldRow, summarise } from '../../src/cli/generalisation/summary.js';
+import type { FoldResult, GeneralisationResult } from '../../src/cli/generalisation/types.js';
+
+function row(model: string, kind: FoldResult['kind'], heldOut: string, aucValue: number, recall: number): FoldResult {
+  return { kind, heldOut, fold: 0, model, auc: aucValue, recallAtFpr1e3: recall, recallAtFpr1e4: recall / 2, nPositives: 10, nNegatives: 10 };
+}
+
+describe('generalisation summary', () => {
+  it('averages source rows and family rows separately, per model (hand-worked)', () => {
+    const rows = [
+      row('a', 'source', 's1', 0.8, 0.1),
+      row('a', 'source', 's2', 0.6, 0.3),
+      row('a', 'family', 'f1', 0.9, 0.5),
+      row('a', 'family', 'f2', 1.0, 0.7),
+      row('a', 'family', 'f3', 0.8, 0.0),
+      row('a', 'random', 'random-malicious', 0.95, 0.4),
+      row('a', 'random', 'random-dga', 0.99, 0.8),
+      row('b', 'source', 's1', 0.7, 0.2),
+    ];
+    const [a, b] = summarise(rows, ['a', 'b']);
+    expect(a!.source.auc).toBeCloseTo(0.7);
+    expect(a!.source.recallAtFpr1e3).toBeCloseTo(0.2);
+    expect(a!.source.folds).toBe(2);
+    expect(a!.family.auc).toBeCloseTo(0.9);
+    expect(a!.family.recallAtFpr1e3).toBeCloseTo(0.4);
+    expect(a!.random!.auc).toBeCloseTo(0.97);
+    expect(b!.source.auc).toBeCloseTo(0.7);
+    expect(b!.family.folds).toBe(0);
+    expect(Number.isNaN(b!.family.auc)).toBe(true);
+    expect(b!.random).toBeNull();
+  });
+
+  it('computes a row from scores: AUC, recall at the FPR 1e-3 threshold', () => {
+    const negatives = Float32Array.from({ length: 1000 }, (_, i) => i / 1000);
+    const positives = Float32Array.from([0.9995, 2, 3, 0.5]);
+    const r = foldRow('source', 'x', 0, 'm', positives, negatives);
+    // Threshold at FPR 1e-3 lets 1 of 1000 negatives (0.999) through: 0.9995, 2 and 3 are above it.
+    expect(r.recallAtFpr1e3).toBeCloseTo(0.75);
+    expect(r.auc).toBeCloseTo((1 + 1 + 1 + 0.5) / 4, 2);
+    expect(r.nNegatives).toBe(1000);
+  });
+
+  it('reports how each benign list fares at the shared threshold', () => {
+    const scores = Float32Array.from({ length: 2000 }, (_, i) => i);
+    const sources = Array.from({ length: 2000 }, (_, i) => (i >= 1000 ? 'benign-tail' : 'benign-top'));
+    const rows = benignSourceRows('m', scores, sources);
+    expect(rows.map((r) => r.source)).toEqual(['benign-tail', 'benign-top']);
+    expect(rows[0]!.flaggedAtFpr1e3).toBeCloseTo(2 / 1000);
+    expect(rows[1]!.flaggedAtFpr1e3).toBe(0);
+    expect(rows[0]!.medianPercentile).toBeCloseTo(0.75, 2);
+  });
+});
+
+describe('score combinations', () => {
+  it('average logits and probabilities', () => {
+    const a = Float32Array.from([0, 2]);
+    const b = Float32Array.from([2, -2]);
+    expect(Array.from(meanOfLogits([a, b]))).toEqual([1, 0]);
+    expect(meanOfProbabilities([a, b])[1]).toBeCloseTo(0);
+  });
+
+  it('shift each head to its own threshold so the worst head decides', () => {
+    const labels = Uint8Array.from({ length: 2000 }, () => 0);
+    const h1 = Float32Array.from({ length: 2000 }, (_, i) => i / 2000); // benign spread on [0, 1)
+    const h2 = Float32Array.from({ length: 2000 }, (_, i) => 10 + i / 200); // on [10, 20)
+    const out = maxOverShiftedHeads([Float32Array.from([1.5, 0]), Float32Array.from([0, 25])], [h1, h2], labels);
+    expect(out[0]).toBeGreaterThan(0); // above head 1's threshold
+    expect(out[1]).toBeGreaterThan(0); // above head 2's threshold, though its raw score is low for head 1
+  });
+
+  it('a stacked regression leans on the informative member', () => {
+    const n = 400;
+    const labels = Uint8Array.from({ length: n }, (_, i) => i % 2);
+    const good = Float32Array.from(labels, (y, i) => (y ? 1 : -1) + ((i * 7) % 5) / 10);
+    const noise = Float32Array.from({ length: n }, (_, i) => ((i * 13) % 11) / 5 - 1);
+    const w = fitStack([good, noise], labels);
+    expect(Math.abs(w[0]!)).toBeGreaterThan(5 * Math.abs(w[1]!));
+    const out = applyStack(w, [good, noise]);
+    expect(out[1]!).toBeGreaterThan(out[0]!);
+  });
+});
+
+describe('generalisation markdown', () => {
+  it('renders the means and one row per held-out set', () => {
+    const folds = [row('ngram', 'source', 'malicious-x', 0.84, 0.04), row('ngram', 'family', 'dga-y', 0.86, 0.3)];
+    const result: GeneralisationResult = {
+      createdAt: '2026-01-01T00:00:00.000Z',
+      dataDir: '/data',
+      models: ['ngram'],
+      protocol: { benignHoldoutShare: 0.25, familyGroups: [['dga-y']], sourceByFold: ['malicious-x'], maxTrainPerSource: 10, maxEvalPerSource: 10, epochs: 1, seed: 1, notes: ['a note'] },
+      folds,
+      means: summarise(folds, ['ngram']),
+      costs: [{ model: 'ngram', trainSeconds: 3, scoreMicrosPerName: 2.5 }],
+      benignBySource: [],
+      runSeconds: 60,
+    };
+    const md = renderGeneralisationMarkdown(result);
+    expect(md).toContain('| ngram | 0.840 | 4.0 % | 0.860 | 30.0 % | – | – | 3 | 2.5 |');
+    expect(md).toContain('| malicious-x | source | 1 | 10 | 0.840 / 4.0 % |');
+    expect(md).toContain('- a note');
+  });
+});

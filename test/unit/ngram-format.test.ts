@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_NGRAM_FEATURES } from '../../src/core/ngram/features.js';
+import { decodeNgramModel, encodeNgramModel, NgramFormatError, quantizeNgramModel } from '../../src/core/ngram/format.js';
+import { ngramLogits, type NgramModel } from '../../src/core/ngram/model.js';
+import { BASELINE_NGRAM, trainNgramModel } from '../../src/cli/ngram/train-model.js';
+import { syntheticExamples } from './helpers/synthetic-names.js';
+
+const SPEC = { ...DEFAULT_NGRAM_FEATURES, bits: 14 };
+const HOSTS = ['kaloro.com', 'qx9zk2bd.top', 'paypal.com.account-verify.xyz', 'a.b', 'x'.repeat(300) + '.com'];
+
+function trained(quantization: 'int8' | 'int16' | 'float32'): NgramModel {
+  const examples = syntheticExamples(1200, 9);
+  return trainNgramModel(examples, [], {
+    ...BASELINE_NGRAM,
+    features: SPEC,
+    epochs: 1,
+    quantization,
+    heads: [
+      { category: 'malicious', positives: ['malicious'] },
+      { category: 'dga', positives: ['malicious'] },
+    ],
+  }).model;
+}
+
+describe('n-gram model file', () => {
+  for (const quantization of ['int8', 'int16', 'float32'] as const) {
+    it(`${quantization}: save → load gives identical scores and identical bytes on a second save`, () => {
+      const model = trained(quantization);
+      const bytes = encodeNgramModel(model, quantization, { note: 'test' });
+      const loaded = decodeNgramModel(bytes);
+      expect(loaded.quantization).toBe(quantization);
+      expect(loaded.metadata).toEqual({ note: 'test' });
+      expect(loaded.model.heads.map((h) => h.category)).toEqual(['malicious', 'dga']);
+      expect(Array.from(ngramLogits(loaded.model, HOSTS))).toEqual(Array.from(ngramLogits(model, HOSTS)));
+      expect(encodeNgramModel(loaded.model, quantization, { note: 'test' })).toEqual(bytes);
+    });
+  }
+
+  it('int8 costs one byte per bucket and head, and stays close to the float weights', () => {
+    const model = trained('float32');
+    const int8 = encodeNgramModel(model, 'int8');
+    expect(int8.length).toBeLessThan(2 * 2 ** SPEC.bits + 1024);
+    const q = quantizeNgramModel(model, 'int8');
+    const a = ngramLogits(model, HOSTS);
+    const b = ngramLogits(q, HOSTS);
+    for (let i = 0; i < a.length; i++) expect(Math.abs(a[i]! - b[i]!)).toBeLessThan(0.25);
+  });
+
+  it('refuses foreign, truncated and inconsistent files loudly', () => {
+    const bytes = encodeNgramModel(trained('int8'), 'int8');
+    expect(() => decodeNgramModel(new Uint8Array([1, 2, 3]))).toThrow(NgramFormatError);
+    expect(() => decodeNgramModel(bytes.subarray(0, bytes.length - 1))).toThrow(/bytes/);
+    const wrongVersion = Uint8Array.from(bytes);
+    wrongVersion[4] = 9;
+    expect(() => decodeNgramModel(wrongVersion)).toThrow(/version/);
+    const badMagic = Uint8Array.from(bytes);
+    badMagic[0] = 0x58;
+    expect(() => decodeNgramModel(badMagic)).toThrow(/magic/);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { auc } from '../../src/core/metrics.js';
+import { DEFAULT_NGRAM_FEATURES, maxFeatureCount, ngramBucket, ngramBuckets, ngramStrings } from '../../src/core/ngram/features.js';
+import { ngramLogits, ngramProbabilities } from '../../src/core/ngram/model.js';
+import { BASELINE_NGRAM, trainNgramModel, weightedHosts } from '../../src/cli/ngram/train-model.js';
+import type { Example, Label } from '../../src/cli/data/labelled-files.js';
+import { syntheticExamples } from './helpers/synthetic-names.js';
+
+const SMALL = { ...DEFAULT_NGRAM_FEATURES, bits: 16 };
+
+function buckets(host: string, spec = DEFAULT_NGRAM_FEATURES): number[] {
+  const out = new Uint32Array(maxFeatureCount(spec, host.length));
+  return Array.from(out.subarray(0, ngramBuckets(host, spec, out)));
+}
+
+describe('hashed n-gram features', () => {
+  it('hash the same name to the same buckets on every run (golden values)', () => {
+    expect(buckets('paypal.com').slice(0, 8)).toEqual([164038, 109529, 737848, 163187, 578660, 125854, 579547, 716670]);
+    expect(buckets('a', SMALL)).toEqual([32966, 44457, 42501, 53983, 26625, 27823]);
+  });
+
+  it('cover 1- to 5-grams of the name with ^ and $ markers, one bucket per n-gram string', () => {
+    const grams = ngramStrings('ab.c', DEFAULT_NGRAM_FEATURES);
+    expect(grams).toContain('^');
+    expect(grams).toContain('^a');
+    expect(grams).toContain('^ab.c');
+    expect(grams).toContain('c$');
+    expect(grams).toContain('$');
+    expect(grams).toContain('b.c$');
+    expect(grams).not.toContain('^ab.c$'); // 6 characters: longer than maxN
+    expect(grams.length).toBe(6 * 5 - (1 + 2 + 3 + 4)); // 6 marked characters, n = 1..5
+    expect(buckets('ab.c')).toEqual(grams.map((g) => ngramBucket(g, DEFAULT_NGRAM_FEATURES)));
+  });
+
+  it('tell a name at the start or end from the same letters inside', () => {
+    const inside = ngramBucket('pay', DEFAULT_NGRAM_FEATURES);
+    expect(ngramBucket('^pay', DEFAULT_NGRAM_FEATURES)).not.toBe(inside);
+    expect(buckets('paypal.com')).toContain(ngramBucket('^pay', DEFAULT_NGRAM_FEATURES));
+    expect(buckets('paypal.com')).toContain(ngramBucket('.com$', DEFAULT_NGRAM_FEATURES));
+    expect(buckets('xpaypal.com')).not.toContain(ngramBucket('^pay', DEFAULT_NGRAM_FEATURES));
+  });
+
+  it('stay inside the bucket range', () => {
+    for (const b of buckets('a-very-long-sub.domain.example-with-digits-123.co.uk', SMALL)) expect(b).toBeLessThan(2 ** 16);
+  });
+});
+
+describe('n-gram logistic regression', () => {
+  const all = syntheticExamples(4000, 3);
+  const train = all.slice(0, 3000);
+  const test = all.slice(3000);
+  const options = { ...BASELINE_NGRAM, features: SMALL, epochs: 2, seed: 5 };
+
+  it('learns a separable fixture (AUC > 0.9 on held-out names)', () => {
+    const { model } = trainNgramModel(train, [], options);
+    const scores = ngramProbabilities(model, test.map((e) => e.host));
+    const pos = test.flatMap((e, i) => (e.label === 'benign' ? [] : [scores[i]!]));
+    const neg = test.flatMap((e, i) => (e.label === 'benign' ? [scores[i]!] : []));
+    expect(auc(pos, neg)).toBeGreaterThan(0.9);
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = trainNgramModel(train, test, options).model;
+    const b = trainNgramModel(train, test, options).model;
+    expect(Array.from(ngramLogits(a, ['kaloro.com', 'qx9zk2.top']))).toEqual(Array.from(ngramLogits(b, ['kaloro.com', 'qx9zk2.top'])));
+  });
+
+  it('balances the classes and, with source weighting, the sources', () => {
+    const examples: Example[] = [
+      { host: 'a.com', label: 'benign', source: 'benign-x', group: 'a.com' },
+      { host: 'b.com', label: 'malicious', source: 'malicious-big', group: 'b.com' },
+      { host: 'c.com', label: 'malicious', source: 'malicious-big', group: 'c.com' },
+      { host: 'd.com', label: 'malicious', source: 'malicious-big', group: 'd.com' },
+      { host: 'e.com', label: 'malicious', source: 'malicious-small', group: 'e.com' },
+      { host: 'f.com', label: 'dga', source: 'dga-x', group: 'f.com' },
+    ];
+    const head = { category: 'malicious' as const, positives: ['malicious'] as Label[] };
+    const byClass = weightedHosts(examples, head, 'class');
+    expect(byClass.map((w) => w.host)).toEqual(['a.com', 'b.com', 'c.com', 'd.com', 'e.com']); // the dga name is not this head's
+    const sum = (y: 0 | 1, list = byClass) => list.filter((w) => w.y === y).reduce((s, w) => s + w.weight, 0);
+    expect(sum(0)).toBeCloseTo(sum(1));
+    const bySource = weightedHosts(examples, head, 'source');
+    expect(bySource.find((w) => w.host === 'e.com')!.weight).toBeCloseTo(3 * bySource.find((w) => w.host === 'b.com')!.weight);
+    expect(sum(0, bySource)).toBeCloseTo(sum(1, bySource));
+  });
+});
