@@ -1,5 +1,99 @@
-/** `snowman train`: being written (see issues). */
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('snowman train: not available in this build yet\n');
-  return 1;
+/**
+ * `snowman train [FILE...] [--benign F] [--malicious F] [--dga F] [--arch NAME] [--epochs N] [--batch N]
+ *  [--seed N] [--threads N] [--out DIR] [--compare DIR]`: trains on ../shared/data (or the files
+ * given), reports progress on stderr and writes the model directory.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseFlags, positiveInt, UsageError } from '../args.js';
+import { validateMetadata, type ModelMetadata } from '../../core/model/metadata.js';
+import { DEFAULT_DATA_DIR, listDataFiles, type Label } from '../data/labelled-files.js';
+import { SHIPPED_MODEL_DIR } from '../model-dir.js';
+import { archNames } from '../train/archs.js';
+import { formatProgress } from '../train/progress-lines.js';
+import { runTraining, writeModelDir } from '../train/run-training.js';
+
+/** The configuration `snowman train` ships by default. */
+export const DEFAULT_ARCH = 'snowman';
+
+const FLAGS = {
+  benign: { type: 'string', multiple: true },
+  malicious: { type: 'string', multiple: true },
+  dga: { type: 'string', multiple: true },
+  data: { type: 'string' },
+  arch: { type: 'string' },
+  epochs: { type: 'string' },
+  batch: { type: 'string' },
+  seed: { type: 'string' },
+  threads: { type: 'string' },
+  'examples-per-epoch': { type: 'string' },
+  'validation-limit': { type: 'string' },
+  out: { type: 'string' },
+  compare: { type: 'string', multiple: true },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const USAGE = `usage: snowman train [FILE...] [--benign F] [--malicious F] [--dga F] [--data DIR]
+       [--arch ${archNames().join('|')}] [--epochs N] [--batch N] [--seed N] [--threads N]
+       [--examples-per-epoch N] [--validation-limit N] [--out DIR] [--compare MODEL_DIR] [--quiet]
+
+Trains on every benign-*/malicious-*/dga-* list in --data (default ../shared/data), or on the
+FILEs given (label from the name prefix) and the --benign/--malicious/--dga files. Splits by
+registrable domain (80/10/10), early-stops on validation AUC, sets thresholds on validation benign
+names (FPR 1e-3 suspicious, 1e-4 dangerous) and writes model.json, weights.bin and metadata.json
+to --out (default model/). --compare adds the test metrics of a model trained on the same data.`;
+
+async function readMetadata(dir: string): Promise<ModelMetadata> {
+  try {
+    return validateMetadata(JSON.parse(await readFile(path.join(dir, 'metadata.json'), 'utf8')));
+  } catch (error) {
+    throw new UsageError(`--compare ${dir}: ${(error as Error).message}`);
+  }
+}
+
+/** Runs `snowman train`; returns the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, FLAGS);
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const labelled: { path: string; label?: Label }[] = [
+    ...positionals.map((p) => ({ path: p })),
+    ...(['benign', 'malicious', 'dga'] as const).flatMap((label) => (values[label] ?? []).map((p) => ({ path: p, label }))),
+  ];
+  const files = labelled.length > 0 ? labelled : (await listDataFiles(values.data ?? DEFAULT_DATA_DIR)).map((p) => ({ path: p }));
+  if (files.length === 0) throw new UsageError(`no benign-*/malicious-*/dga-* files in ${values.data ?? DEFAULT_DATA_DIR}`);
+  const quiet = values.quiet ?? false;
+  const log = (line: string) => quiet || process.stderr.write(`${line}\n`);
+  let lastStepLine = 0;
+  const examplesPerEpoch = values['examples-per-epoch'] === undefined ? undefined : positiveInt(values['examples-per-epoch'], 'examples-per-epoch', 1);
+  const validationLimit = values['validation-limit'] === undefined ? undefined : positiveInt(values['validation-limit'], 'validation-limit', 1);
+  const request = {
+    arch: values.arch ?? DEFAULT_ARCH,
+    files,
+    seed: positiveInt(values.seed, 'seed', 1),
+    epochs: positiveInt(values.epochs, 'epochs', 5),
+    batchSize: positiveInt(values.batch, 'batch', 256),
+    threads: positiveInt(values.threads, 'threads', 1),
+    command: ['snowman', 'train', ...argv],
+    log,
+    compareWith: await Promise.all((values.compare ?? []).map(readMetadata)),
+    ...(examplesPerEpoch !== undefined ? { examplesPerEpoch } : {}),
+    ...(validationLimit !== undefined ? { validationLimit } : {}),
+    onProgress: (event: Parameters<typeof formatProgress>[0]) => {
+      // Step lines at most every 15 s: a full run is thousands of steps.
+      if (event.kind === 'step' && performance.now() - lastStepLine < 15_000) return;
+      lastStepLine = performance.now();
+      log(formatProgress(event));
+    },
+  };
+  const outDir = values.out ?? SHIPPED_MODEL_DIR;
+  const outcome = await runTraining(request);
+  await writeModelDir(outDir, outcome.files);
+  const test = (outcome.metadata.metrics as { test: { auc: number; recallAtFpr1e3ByClass: Record<string, number> } }).test;
+  const recall = Object.entries(test.recallAtFpr1e3ByClass).map(([label, r]) => `${label} ${(100 * r).toFixed(1)}%`).join(', ');
+  log(`wrote ${outcome.metadata.version} to ${outDir}: test AUC ${test.auc.toFixed(4)}, recall at FPR 1e-3: ${recall}`);
+  return 0;
 }
