@@ -33,6 +33,15 @@ export interface NgramTrainReport {
   readonly samplesPerSecond: number;
   readonly bestEpoch: number;
   readonly validationAuc: number;
+  readonly epochs: readonly NgramEpoch[];
+}
+
+export interface NgramEpoch {
+  readonly epoch: number;
+  /** Weighted mean log-loss over the epoch's updates. */
+  readonly loss: number;
+  readonly validationAuc: number;
+  readonly seconds: number;
 }
 
 /** mulberry32: a small seeded PRNG, enough for shuffling. */
@@ -91,7 +100,9 @@ export function trainNgramHead(
   let best: { head: NgramHead; epoch: number; auc: number } | null = null;
   let samples = 0;
   const started = performance.now();
+  const history: NgramEpoch[] = [];
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    const epochStart = performance.now();
     shuffleInPlace(order, random);
     let lossSum = 0;
     let weightSum = 0;
@@ -119,14 +130,16 @@ export function trainNgramHead(
     samples += order.length;
     const head: NgramHead = { category, bias, weights };
     const score = validationAuc(head, spec, validation);
-    options.log?.(`  ngram ${category} epoch ${epoch}/${options.epochs}: loss ${(lossSum / Math.max(weightSum, 1e-12)).toFixed(4)}, validation AUC ${score.toFixed(4)}`);
+    const loss = lossSum / Math.max(weightSum, 1e-12);
+    history.push({ epoch, loss, validationAuc: score, seconds: (performance.now() - epochStart) / 1000 });
+    options.log?.(`  ngram ${category} epoch ${epoch}/${options.epochs}: loss ${loss.toFixed(4)}, validation AUC ${score.toFixed(4)}`);
     if (validation.length === 0 || best === null || score > best.auc) {
       best = { head: { category, bias, weights: Float32Array.from(weights) }, epoch, auc: score };
     }
   }
   const seconds = (performance.now() - started) / 1000;
   const result = best ?? { head: { category, bias, weights }, epoch: 0, auc: Number.NaN };
-  return { head: result.head, report: { samplesPerSecond: samples / Math.max(seconds, 1e-9), bestEpoch: result.epoch, validationAuc: result.auc } };
+  return { head: result.head, report: { samplesPerSecond: samples / Math.max(seconds, 1e-9), bestEpoch: result.epoch, validationAuc: result.auc, epochs: history } };
 }
 
 /** Loss weights that give the positives and the negatives the same total weight. */

@@ -7,6 +7,7 @@
 import type { RiskCategory } from '../../core/model/architecture.js';
 import type { Example } from '../data/labelled-files.js';
 import { CNN_ARCHS } from './cnn-archs.js';
+import { NGRAM_ARCH } from '../ngram/arch.js';
 import type { EpochRecord, TrainProgress } from './trainer.js';
 
 /** Options every model type accepts (each may ignore what does not apply). */
@@ -48,6 +49,7 @@ export interface ArchEntry {
 /** All registered model types by `--arch` name. */
 export const ARCHS: Readonly<Record<string, ArchEntry>> = {
   ...CNN_ARCHS,
+  ngram: NGRAM_ARCH,
 };
 
 /** The registered names, for usage messages. */
