@@ -6,9 +6,12 @@
  *
  * | evidence                                        | no risk word | weak only  | strong     |
  * |-------------------------------------------------|--------------|------------|------------|
- * | whole popular domain in the name (paypal-com)   | suspicious   | dangerous  | dangerous  |
+ * | whole popular domain in the name (paypal-com)   | suspicious*  | dangerous  | dangerous  |
  * | brand as a whole label or hyphen token          | —            | suspicious | dangerous  |
  * | brand glued to the start or end of a word       | —            | —          | suspicious (2+ strong: dangerous) |
+ *
+ * (*) not when the domain is the whole registrable label (yahoo-net.jp), for the same reason the
+ * brand as the whole registrable label never counts.
  */
 import type { PopularSites } from '../popular-sites.js';
 import type { Brand, BrandCatalog } from './brand-catalog.js';
@@ -24,8 +27,14 @@ function withRisk(message: string, risk: RiskWords): string {
   return words.length === 0 ? message : `${message}, next to ${words.map((word) => `"${word}"`).join(', ')}`;
 }
 
+interface Embedded {
+  readonly brand: Brand;
+  /** The embedded domain is the whole registrable label (yahoo-net.jp, abema-tv.com). */
+  readonly isOwnLabel: boolean;
+}
+
 /** A popular registrable domain spelled out inside the name, with dots or hyphens (paypal-com). */
-function findEmbeddedDomain(parts: HostParts, popular: PopularSites, catalog: BrandCatalog): Brand | null {
+function findEmbeddedDomain(parts: HostParts, popular: PopularSites, catalog: BrandCatalog): Embedded | null {
   const { tokens } = parts;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const brand = catalog.byName.get(tokens[i]!);
@@ -33,7 +42,7 @@ function findEmbeddedDomain(parts: HostParts, popular: PopularSites, catalog: Br
     let candidate = tokens[i]!;
     for (let j = i + 1; j < tokens.length && j <= i + MAX_EMBEDDED_LABELS; j++) {
       candidate += `.${tokens[j]!}`;
-      if (popular.has(candidate)) return { ...brand, domain: candidate };
+      if (popular.has(candidate)) return { brand: { ...brand, domain: candidate }, isOwnLabel: candidate.replaceAll('.', '-') === parts.registrableLabel };
     }
   }
   return null;
@@ -78,9 +87,13 @@ function finding(level: LookalikeFinding['level'], brand: Brand, message: string
 export function findBrandImpersonation(parts: HostParts, popular: PopularSites, catalog: BrandCatalog, risk: RiskWords): LookalikeFinding[] {
   const embedded = findEmbeddedDomain(parts, popular, catalog);
   if (embedded !== null) {
-    const words = riskOutside(risk, embedded.domain);
-    const level = words.strong.length + words.weak.length > 0 ? 'dangerous' : 'suspicious';
-    return finding(level, embedded, withRisk(`carries ${embedded.domain} in its name but belongs to ${parts.registrableDomain}`, words));
+    const { brand } = embedded;
+    const words = riskOutside(risk, brand.domain);
+    const risky = words.strong.length + words.weak.length > 0;
+    // yahoo-net.jp or abema-tv.com with nothing around it is, like paypal.de, usually the brand's own.
+    if (risky || !embedded.isOwnLabel) {
+      return finding(risky ? 'dangerous' : 'suspicious', brand, withRisk(`carries ${brand.domain} in its name but belongs to ${parts.registrableDomain}`, words));
+    }
   }
   const token = findBrandToken(parts, catalog);
   if (token !== null) {

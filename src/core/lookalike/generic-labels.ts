@@ -6,8 +6,8 @@
  * top-level-domain words (com.be, inc.com).
  */
 export const GENERIC_LABELS: ReadonlySet<string> = new Set([
-  // top-level-domain and company-form words
-  'com', 'net', 'org', 'info', 'biz', 'inc', 'ltd', 'gmbh',
+  // top-level-domain and company-form words, and the names reserved for examples (RFC 2606)
+  'com', 'net', 'org', 'info', 'biz', 'inc', 'ltd', 'gmbh', 'example',
   // infrastructure terms
   'api', 'app', 'cdn', 'dns', 'ssl', 'sec', 'static', 'cloud', 'site', 'web', 'test', 'admin', 'code', 'box', 'bit', 'data', 'host', 'server', 'tracker', 'hybrid',
   // everyday words and places that popular sites happen to own

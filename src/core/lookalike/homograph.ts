@@ -52,7 +52,7 @@ export function findHomographs(host: ScorableHost, parts: HostParts, index: Typo
     // Chromium's whole-script rule: a label spelled only with Cyrillic or Greek letters that all look Latin,
     // under a suffix not of that script, is drawn to be read as a Latin word.
     const looks = skeleton(unicode);
-    if (i === ownIndex && scripts.size === 1 && !scripts.has('Latin') && isAscii(looks) && /[a-z]/.test(looks) && !OWN_SCRIPT_TLD.test(tld)) {
+    if (i === ownIndex && scripts.size === 1 && !scripts.has('Latin') && isAscii(looks) && looks.length >= options.minLength && !OWN_SCRIPT_TLD.test(tld)) {
       findings.push({ kind: 'homograph', level: 'suspicious', message: `${label} is written only with letters that look Latin: it reads as "${looks}"` });
       break;
     }
