@@ -1,4 +1,6 @@
 /** The building blocks of the lookalike detectors, on small hand-made popular lists. */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDomain, type ScorableHost } from '../../src/core/domain.js';
 import { editKind, isOneEditApart } from '../../src/core/lookalike/edit-distance.js';
@@ -131,5 +133,28 @@ describe('wiring into decide()', () => {
 
   it('exposes its tuning', () => {
     expect(DEFAULT_LOOKALIKE_OPTIONS.typosquat.minLengthRepeat).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('robustness', () => {
+  const popular = parsePopularSites(readFileSync(new URL('../../model/popular-domains.txt', import.meta.url), 'utf8'));
+  const detect = createLookalikeDetector(popular);
+  // ASCII, separators, and lookalike letters that parseDomain turns into punycode labels.
+  const chars = [...'abcdeilmnoprstuvwxyz0123456789-.', 'а', 'е', 'о', 'р', 'ο', 'ı', 'é', 'ü', '例'];
+  const hostLike = fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 40 }).map((parts) => `${parts.join('')}.com`);
+
+  it('never throws, and every finding has a level, a message and a kind', () => {
+    fc.assert(
+      fc.property(hostLike, (input) => {
+        const parsed = parseDomain(input);
+        if (!parsed.ok) return;
+        for (const finding of detect(parsed)) {
+          expect(['suspicious', 'dangerous']).toContain(finding.level);
+          expect(['brand', 'typosquat', 'homograph']).toContain(finding.kind);
+          expect(finding.message.length).toBeGreaterThan(10);
+        }
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
