@@ -155,7 +155,7 @@ describe('generalisation rendering', () => {
     createdAt: 'now',
     dataDir: 'data',
     models: ['ngram', 'cnn'],
-    protocol: { benignHoldoutShare: 0.25, familyGroups: [['dga-a']], sourceByFold: ['malicious-a'], maxTrainPerSource: 20000, epochs: 2, seed: 1, notes: ['families held out in groups of 4'] },
+    protocol: { benignHoldoutShare: 0.25, familyGroups: [['dga-a']], sourceByFold: ['malicious-a'], maxTrainPerSource: 20000, maxEvalPerSource: 5000, epochs: 2, seed: 1, notes: ['families held out in groups of 4'] },
     folds: [
       fold('source', 'malicious-a', 'ngram', 0.84, 0.04),
       fold('source', 'malicious-a', 'cnn', 0.86, 0.2),
@@ -170,6 +170,10 @@ describe('generalisation rendering', () => {
       { model: 'ngram', trainSeconds: 12, scoreMicrosPerName: 3 },
       { model: 'cnn', trainSeconds: 60, scoreMicrosPerName: 9 },
     ],
+    benignBySource: [
+      { model: 'ngram', source: 'benign-top', n: 2000, flaggedAtFpr1e3: 0.0005, medianPercentile: 0.45 },
+      { model: 'cnn', source: 'benign-top', n: 2000, flaggedAtFpr1e3: 0.0008, medianPercentile: 0.48 },
+    ],
     runSeconds: 80,
   };
 
@@ -181,6 +185,7 @@ describe('generalisation rendering', () => {
     expect(text).toMatch(/mean +leave-family-out +0\.9000 +50\.00% +0\.9200 +55\.00%/);
     expect(text).toMatch(/mean +random split +- +- +- +-/);
     expect(text).toContain('families held out in groups of 4');
+    expect(text).toMatch(/benign-top +2,000 +0\.05% +0\.45 +0\.08% +0\.48/);
   });
   it('renders into the HTML report', () => {
     const html = renderHtmlReport({ generalisation: result, createdAt: 'now' });

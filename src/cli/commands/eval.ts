@@ -10,10 +10,9 @@ import type { GeneralisationOptions, GeneralisationResult } from '../generalisat
 import { parseEvalArgs, type EvalArgs } from '../report/eval-args.js';
 import { renderEvalText } from '../report/eval-text.js';
 import { evaluate, type EvalResult } from '../report/evaluate.js';
+import { engineName } from '../score/engine-name.js';
 import { renderGeneralisationText } from '../report/generalisation-text.js';
 import { renderHtmlReport } from '../report/html-report.js';
-import { scoreLabelledFiles } from '../report/scored-files.js';
-import { engineName, openScoringSession } from '../score/load-scorer.js';
 
 const HELP = `usage: snowman eval --benign FILE... --malicious FILE... [--dga FILE...] [options]
        snowman eval --generalisation [generalisation options] [options]
@@ -34,7 +33,9 @@ generalisation (leave-one-source-out, leave-family-out; trains models, takes min
   --generalisation   run it; models side by side (CNN, n-gram baseline, shipped scorer)
   --data DIR         labelled list directory (default ../shared/data)
   --models a,b       models to compare (default: the harness's candidates)
-  --epochs N  --folds N  --seed N  --max-per-source N
+  --epochs N  --folds N  --seed N
+  --max-per-source N       training names per source file at most
+  --max-eval-per-source N  held-out names scored per source or family at most
 `;
 
 function generalisationOptions(args: EvalArgs): GeneralisationOptions {
@@ -46,6 +47,7 @@ function generalisationOptions(args: EvalArgs): GeneralisationOptions {
   if (g.folds !== undefined) options.folds = positiveInt(g.folds, 'folds', 1);
   if (g.seed !== undefined) options.seed = positiveInt(g.seed, 'seed', 1);
   if (g.maxPerSource !== undefined) options.maxTrainPerSource = positiveInt(g.maxPerSource, 'max-per-source', 1);
+  if (g.maxEvalPerSource !== undefined) options.maxEvalPerSource = positiveInt(g.maxEvalPerSource, 'max-eval-per-source', 1);
   return options;
 }
 
@@ -53,11 +55,15 @@ async function runFileEvaluation(args: EvalArgs): Promise<EvalResult> {
   for (const label of ['benign', 'malicious'] as const) {
     if (!args.files.some((f) => f.label === label)) throw new UsageError(`no ${label} file given (--${label} FILE...)`);
   }
-  const session = await openScoringSession({ modelDir: args.modelDir, engine: engineName(args.engine) });
+  const engine = engineName(args.engine);
+  // Loaded on demand: tfjs and the model only once the flags have checked out.
+  const [{ openScoringSession }, { scoreLabelledFiles }] = await Promise.all([import('../score/load-scorer.js'), import('../report/scored-files.js')]);
+  const session = await openScoringSession({ modelDir: args.modelDir, engine });
   try {
     const log = (line: string) => process.stderr.write(`${line}\n`);
     const scored = await scoreLabelledFiles(args.files, session.scorer, session.context, log);
-    return evaluate(scored, session.scorer.metadata, session.scorer);
+    const { backend, engine } = session.scorer;
+    return evaluate(scored, session.scorer.metadata, { backend, engine, popularSites: session.popularSites?.size ?? null });
   } finally {
     session.scorer.dispose();
   }
@@ -78,7 +84,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (args.files.length === 0 && !args.generalisation) throw new UsageError('give labelled files (--benign FILE... --malicious FILE... [--dga FILE...]) or --generalisation');
   if (!args.generalisation && Object.values(args.generalisationFlags).some((v) => v !== undefined)) {
-    throw new UsageError('--data, --models, --epochs, --folds, --seed and --max-per-source belong with --generalisation');
+    throw new UsageError('--data, --models, --epochs, --folds, --seed, --max-per-source and --max-eval-per-source belong with --generalisation');
   }
   // Checked before the scoring, which can take minutes, rather than after it.
   if (args.reportPath !== undefined) {

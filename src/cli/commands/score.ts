@@ -4,11 +4,8 @@
  * come from core's decide(), the same decision the server and the extension make.
  */
 import { parseFlags, positiveInt, UsageError } from '../args.js';
-import { formatJson, formatTsv } from '../score/format.js';
-import { inputBatches, openInputs } from '../score/input-lines.js';
-import { engineName, openScoringSession } from '../score/load-scorer.js';
-import { lineWriter } from '../score/output.js';
-import { scoreBatch } from '../score/score-batch.js';
+import { engineName } from '../score/engine-name.js';
+import { openInputs } from '../score/input-lines.js';
 
 const HELP = `usage: snowman score [NAME|URL ...] [--input FILE|-] [--json] [--model DIR]
 
@@ -47,16 +44,8 @@ export async function run(argv: string[]): Promise<number> {
   const batchSize = positiveInt(values.batch, 'batch', 1024);
   const engine = engineName(values.engine);
   const sources = await openInputs(positionals, files, process.stdin);
-  const { scorer, context } = await openScoringSession({ modelDir: values.model, engine });
-  const out = lineWriter(process.stdout);
-  try {
-    for await (const batch of inputBatches(sources, batchSize)) {
-      const rows = await scoreBatch(batch, scorer, context);
-      const text = rows.map((row) => (values.json ? formatJson(row, scorer.metadata) : formatTsv(row))).join('\n');
-      if (!(await out.write(`${text}\n`))) break;
-    }
-  } finally {
-    scorer.dispose();
-  }
+  // tfjs and the model load only now: flag and file mistakes above answer at once.
+  const { runScoring } = await import('../score/run-scoring.js');
+  await runScoring({ sources, modelDir: values.model, engine, batchSize, json: values.json === true });
   return 0;
 }

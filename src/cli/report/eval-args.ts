@@ -16,7 +16,7 @@ export interface EvalArgs {
   readonly generalisation: boolean;
   readonly help: boolean;
   /** Options of the generalisation run (validated by the command). */
-  readonly generalisationFlags: { readonly data?: string | undefined; readonly models?: string | undefined; readonly epochs?: string | undefined; readonly folds?: string | undefined; readonly seed?: string | undefined; readonly maxPerSource?: string | undefined };
+  readonly generalisationFlags: { readonly data?: string | undefined; readonly models?: string | undefined; readonly epochs?: string | undefined; readonly folds?: string | undefined; readonly seed?: string | undefined; readonly maxPerSource?: string | undefined; readonly maxEvalPerSource?: string | undefined };
 }
 
 const OPTIONS = {
@@ -34,6 +34,7 @@ const OPTIONS = {
   folds: { type: 'string' },
   seed: { type: 'string' },
   'max-per-source': { type: 'string' },
+  'max-eval-per-source': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -70,6 +71,6 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
     json: v.json === true,
     generalisation: v.generalisation === true,
     help: v.help === true,
-    generalisationFlags: { data: v.data, models: v.models, epochs: v.epochs, folds: v.folds, seed: v.seed, maxPerSource: v['max-per-source'] },
+    generalisationFlags: { data: v.data, models: v.models, epochs: v.epochs, folds: v.folds, seed: v.seed, maxPerSource: v['max-per-source'], maxEvalPerSource: v['max-eval-per-source'] },
   };
 }

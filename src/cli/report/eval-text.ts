@@ -10,12 +10,20 @@ function thresholdsLine(result: EvalResult): string {
     .join('; ');
 }
 
+/** What the verdict column includes besides the thresholds. */
+export function verdictBasis(result: EvalResult): string {
+  return result.popularSites === null
+    ? 'verdict column: model thresholds only (no popular-site list found)'
+    : `verdict column: thresholds + popular-site allowlist and lookalike detectors (${count(result.popularSites)} popular sites; names on that list are never flagged, so the verdict FPR of top-list files is optimistic)`;
+}
+
 /** Renders the evaluation for a terminal. */
 export function renderEvalText(result: EvalResult): string {
   const m = result.model;
   const out: string[] = [];
   out.push(`model ${m.version} (${m.architecture}; heads ${m.heads.join(', ')}) on ${m.backend}/${m.engine}`);
   out.push(`shipped thresholds: ${thresholdsLine(result)}`);
+  out.push(verdictBasis(result));
   out.push('');
   const fprs = result.classes[0]?.recall.map((r) => r.fpr) ?? [];
   let unresolved = false;

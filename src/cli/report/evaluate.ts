@@ -65,6 +65,8 @@ export interface Histogram {
 
 export interface EvalResult {
   readonly model: { readonly version: string; readonly architecture: string; readonly heads: readonly string[]; readonly thresholds: ModelMetadata['thresholds']; readonly backend: string; readonly engine: string };
+  /** Size of the popular-site list behind the verdict column (allowlist, lookalikes); null: model-only verdicts. */
+  readonly popularSites: number | null;
   readonly benign: { readonly names: number; readonly shipped: ShippedRates };
   readonly classes: readonly ClassMetrics[];
   readonly files: readonly FileMetrics[];
@@ -136,7 +138,7 @@ function recallRows(positives: Float32Array, negatives: Float32Array): RecallAtF
 }
 
 /** Computes every number of the evaluation from scored files. */
-export function evaluate(files: readonly ScoredFile[], metadata: ModelMetadata, scorer: { backend: string; engine: string }): EvalResult {
+export function evaluate(files: readonly ScoredFile[], metadata: ModelMetadata, run: { backend: string; engine: string; popularSites?: number | null }): EvalResult {
   const heads = metadata.architecture.heads as readonly string[];
   const benignFiles = files.filter((f) => f.label === 'benign');
   const benignOf = (column: ScoreColumn) => concat(benignFiles.map((f) => columnValues(f, column, heads)));
@@ -190,7 +192,8 @@ export function evaluate(files: readonly ScoredFile[], metadata: ModelMetadata, 
   });
 
   return {
-    model: { version: metadata.version, architecture: metadata.architecture.name, heads, thresholds: metadata.thresholds, backend: scorer.backend, engine: scorer.engine },
+    model: { version: metadata.version, architecture: metadata.architecture.name, heads, thresholds: metadata.thresholds, backend: run.backend, engine: run.engine },
+    popularSites: run.popularSites ?? null,
     benign: { names: benignFiles.reduce((n, f) => n + f.modelLevels.length, 0), shipped: shippedRates(benignFiles) },
     classes,
     files: fileRows,

@@ -54,14 +54,43 @@ export function generalisationTable(result: GeneralisationResult): Generalisatio
   return { header, rows, align };
 }
 
+/**
+ * Benign lists under each model: share flagged at FPR 1e-3 and median percentile. A long-tail
+ * list flagged far more than the top lists means the model learned "not popular".
+ */
+export function benignSourceTable(result: GeneralisationResult): GeneralisationTable {
+  const models = result.models;
+  const sources = Array.from(new Set(result.benignBySource.map((r) => r.source)));
+  const rows = sources.map((source) => {
+    const mine = result.benignBySource.filter((r) => r.source === source);
+    return [source, count(mine[0]?.n ?? 0), ...models.flatMap((m) => {
+      const r = mine.find((x) => x.model === m);
+      return [percent(r?.flaggedAtFpr1e3), fixed(r?.medianPercentile, 2)];
+    })];
+  });
+  return {
+    header: ['benign list', 'names', ...models.flatMap((m) => [`${m} flagged@1e-3`, `${m} median pct`])],
+    rows,
+    align: ['left', 'right', ...models.flatMap(() => ['right', 'right'] as Align[])],
+  };
+}
+
+/** The protocol in one line: epochs, seed, hold-out share, caps, run time. */
+export function protocolLine(result: GeneralisationResult): string {
+  const p = result.protocol;
+  return `protocol: ${p.epochs} epochs, seed ${p.seed}, benign hold-out ${percent(p.benignHoldoutShare)}, at most ${count(p.maxTrainPerSource)} training and ${count(p.maxEvalPerSource)} held-out names per source; run took ${fixed(result.runSeconds, 0)} s`;
+}
+
 /** Renders the generalisation result for a terminal. */
 export function renderGeneralisationText(result: GeneralisationResult): string {
   const table = generalisationTable(result);
   const out = [renderTable(table.header, table.rows, table.align), ''];
+  if (result.benignBySource.length > 0) {
+    const benign = benignSourceTable(result);
+    out.push(renderTable(benign.header, benign.rows, benign.align), '');
+  }
   out.push(renderTable(['model', 'train s', 'µs/name'], result.costs.map((c) => [c.model, fixed(c.trainSeconds, 1), fixed(c.scoreMicrosPerName, 2)]), ['left', 'right', 'right']));
-  const p = result.protocol;
-  out.push('');
-  out.push(`protocol: ${p.epochs} epochs, seed ${p.seed}, benign hold-out ${percent(p.benignHoldoutShare)}, at most ${count(p.maxTrainPerSource)} training names per source; run took ${fixed(result.runSeconds, 0)} s`);
-  for (const note of p.notes) out.push(`  - ${note}`);
+  out.push('', protocolLine(result));
+  for (const note of result.protocol.notes) out.push(`  - ${note}`);
   return out.join('\n');
 }

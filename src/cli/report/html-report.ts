@@ -4,7 +4,8 @@
  */
 import type { GeneralisationResult } from '../generalisation/types.js';
 import type { EvalResult } from './evaluate.js';
-import { generalisationTable } from './generalisation-text.js';
+import { verdictBasis } from './eval-text.js';
+import { benignSourceTable, generalisationTable, protocolLine } from './generalisation-text.js';
 import { histogramSvg } from './svg-histogram.js';
 import { rocSvg, type RocSeries } from './svg-roc.js';
 import { esc } from './svg.js';
@@ -32,6 +33,7 @@ function evalSections(result: EvalResult): string {
   const parts: string[] = [];
   const m = result.model;
   parts.push(`<p>Model <b>${esc(m.version)}</b> (${esc(m.architecture)}; heads ${esc(m.heads.join(', '))}) on ${esc(m.backend)}/${esc(m.engine)}; ${count(result.benign.names)} benign names.</p>`);
+  parts.push(`<p class="note">${esc(verdictBasis(result))}</p>`);
   const fprs = result.classes[0]?.recall.map((r) => r.fpr) ?? [];
   parts.push('<h2>Classes</h2>');
   parts.push(
@@ -79,13 +81,15 @@ function evalSections(result: EvalResult): string {
 
 function generalisationSection(result: GeneralisationResult): string {
   const t = generalisationTable(result);
-  const p = result.protocol;
-  const notes = p.notes.map((n) => `<li>${esc(n)}</li>`).join('');
+  const notes = result.protocol.notes.map((n) => `<li>${esc(n)}</li>`).join('');
+  const benign = result.benignBySource.length > 0 ? benignSourceTable(result) : null;
   return [
     '<h2>Generalisation: unseen sources and DGA families</h2>',
     table(t.header, t.rows, t.align),
+    benign ? '<p class="note">Benign lists: share flagged at the FPR 1e-3 threshold and median score percentile; a long-tail list flagged far more than the top lists would mean the model learned "not popular" rather than "malicious".</p>' : '',
+    benign ? table(benign.header, benign.rows, benign.align) : '',
     table(['model', 'train s', 'µs/name'], result.costs.map((c) => [c.model, fixed(c.trainSeconds, 1), fixed(c.scoreMicrosPerName, 2)]), ['left', 'right', 'right']),
-    `<p class="note">${p.epochs} epochs, seed ${p.seed}, benign hold-out ${percent(p.benignHoldoutShare)}, at most ${count(p.maxTrainPerSource)} training names per source; run took ${fixed(result.runSeconds, 0)} s.</p>`,
+    `<p class="note">${esc(protocolLine(result))}</p>`,
     notes ? `<ul class="note">${notes}</ul>` : '',
   ].join('\n');
 }

@@ -9,23 +9,17 @@ import { loadLayersScorer, type Scorer } from '../../core/model/scorer.js';
 import type { DecisionContext } from '../../core/verdict.js';
 import { UsageError } from '../args.js';
 import { diskModelReader, SHIPPED_MODEL_DIR } from '../model-dir.js';
-import { modelOnlyContext } from './decision-context.js';
+import type { EngineName } from './engine-name.js';
+import { loadDecisionContext, type CliContext } from '../context.js';
 
 export interface ScoringSession {
   readonly scorer: Scorer;
   readonly context: DecisionContext;
+  /** The popular-site list behind the allowlist and lookalike detectors; null: model-only verdicts. */
+  readonly popularSites: CliContext['popularSites'];
   readonly backend: BackendChoice;
   /** Directory the model was read from. */
   readonly modelDir: string;
-}
-
-/** `fast`: the lookup-table engine (default, same scores); `layers`: the plain tfjs model, the reference. */
-export type EngineName = 'fast' | 'layers';
-
-/** Parses an --engine value. */
-export function engineName(value: string | undefined): EngineName {
-  if (value === undefined || value === 'fast' || value === 'layers') return value ?? 'fast';
-  throw new UsageError(`--engine takes fast or layers, not "${value}"`);
 }
 
 export interface SessionOptions {
@@ -45,5 +39,6 @@ export async function openScoringSession(options: SessionOptions = {}): Promise<
   const backend = await initBackend({ preferred: options.backend ?? 'wasm' });
   const read = diskModelReader(modelDir);
   const scorer = options.engine === 'layers' ? await loadLayersScorer(read) : await loadFastScorer(read);
-  return { scorer, context: modelOnlyContext(scorer.metadata), backend, modelDir };
+  const { context, popularSites } = await loadDecisionContext(scorer.metadata, modelDir);
+  return { scorer, context, popularSites, backend, modelDir };
 }
