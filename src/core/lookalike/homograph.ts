@@ -27,7 +27,6 @@ export function findHomographs(host: ScorableHost, parts: HostParts, index: Typo
   const suffixLabels = parts.publicSuffix.split('.').length;
   const ownIndex = asciiLabels.length - suffixLabels - 1;
   const unicodeOwn = unicodeLabels[ownIndex] ?? '';
-  const asciiOwn = asciiLabels[ownIndex] ?? '';
   const shown = `${unicodeLabels.slice(ownIndex).join('.')} (${asciiLabels.slice(ownIndex).join('.')})`;
 
   if (!isAscii(unicodeOwn)) {
