@@ -16,11 +16,13 @@ export function generalisationTable(result: GeneralisationResult): Generalisatio
   const models = result.models;
   const header = ['kind', 'held out', 'positives', 'benign', ...models.flatMap((m) => [`${m} AUC`, `${m} R@1e-3`])];
   const align: Align[] = ['left', 'left', 'right', 'right', ...models.flatMap(() => ['right', 'right'] as Align[])];
-  const keys: string[] = [];
-  for (const f of result.folds) {
-    const key = `${f.kind}\u0000${f.heldOut}`;
-    if (!keys.includes(key)) keys.push(key);
-  }
+  // Grouped by protocol (sources, then families, then the random split) so each mean sits under its rows.
+  const order: Record<string, number> = { source: 0, family: 1, random: 2 };
+  const keys = Array.from(new Set(result.folds.map((f) => `${f.kind}\u0000${f.heldOut}`))).sort((a, b) => {
+    const [ka, ha] = a.split('\u0000') as [string, string];
+    const [kb, hb] = b.split('\u0000') as [string, string];
+    return (order[ka] ?? 3) - (order[kb] ?? 3) || ha.localeCompare(hb);
+  });
   const rows = keys.map((key) => {
     const [kind, heldOut] = key.split('\u0000') as [string, string];
     const folds = result.folds.filter((f) => f.kind === kind && f.heldOut === heldOut);
