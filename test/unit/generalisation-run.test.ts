@@ -34,10 +34,10 @@ describe('runGeneralisation on a miniature pool', () => {
 
   it('reports every held-out source and family for every model, with means', async () => {
     const lines: string[] = [];
-    const result = await runGeneralisation({ dataDir: dir, models: ['ngram', 'ngram-heads'], epochs: 1, seed: 2, log: (l) => lines.push(l) });
+    const result = await runGeneralisation({ dataDir: dir, models: ['ngram', 'ngram-heads', 'seed', 'seed+ngram-heads'], epochs: 1, seed: 2, log: (l) => lines.push(l) });
     const heldOut = [...new Set(result.folds.map((r) => r.heldOut))].sort();
     expect(heldOut).toEqual(['dga-one', 'dga-three', 'dga-two', 'malicious-malware', 'malicious-phish', 'random-dga', 'random-malicious']);
-    expect(result.folds).toHaveLength(2 * heldOut.length);
+    expect(result.folds).toHaveLength(4 * heldOut.length);
     expect(result.protocol.sourceByFold).toEqual(['malicious-malware', 'malicious-phish']);
     expect(result.protocol.familyGroups.flat().sort()).toEqual(['dga-one', 'dga-three', 'dga-two']);
     for (const m of result.means) {
@@ -45,7 +45,7 @@ describe('runGeneralisation on a miniature pool', () => {
       expect(m.family.folds).toBe(3);
       expect(m.source.auc).toBeGreaterThan(0.5);
     }
-    expect(result.costs.map((c) => c.model)).toEqual(['ngram', 'ngram-heads']);
+    expect(result.costs.map((c) => c.model).sort()).toEqual(['ngram', 'ngram-heads', 'seed']); // the ensemble trains nothing itself
     expect(result.benignBySource.map((r) => r.source)).toContain('benign-list');
     expect(renderGeneralisationMarkdown(result)).toContain('| malicious-phish | source |');
     expect(lines.some((l) => l.startsWith('fold 1/3'))).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyStack, fitStack, maxOverShiftedHeads, meanOfLogits, meanOfProbabilities } from '../../src/cli/generalisation/combine.js';
+import { applyStack, fitStack, maxOverShiftedHeads, meanOfLogits, meanOfProbabilities, perHeadMean } from '../../src/cli/generalisation/combine.js';
 import { renderGeneralisationMarkdown } from '../../src/cli/generalisation/markdown.js';
 import { benignSourceRows, foldRow, summarise } from '../../src/cli/generalisation/summary.js';
 import type { FoldResult, GeneralisationResult } from '../../src/cli/generalisation/types.js';
@@ -101,5 +101,18 @@ describe('generalisation markdown', () => {
     expect(md).toContain('| ngram | 0.840 | 4.0 % | 0.860 | 30.0 % | – | – | 3 | 2.5 |');
     expect(md).toContain('| malicious-x | source | 1 | 10 | 0.840 / 4.0 % |');
     expect(md).toContain('- a note');
+  });
+});
+
+describe('per-head ensembles', () => {
+  it('average each category with the matching head, a one-head member serving every category', () => {
+    const labels = Uint8Array.from({ length: 1000 }, () => 0);
+    const spread = Float32Array.from({ length: 1000 }, (_, i) => i / 1000);
+    const cnn = { categories: ['malicious', 'dga'], heads: [Float32Array.from([4, 0]), Float32Array.from([0, 4])], validationHeads: [spread, spread] };
+    const ngram = { categories: ['malicious'], heads: [Float32Array.from([2, 2])], validationHeads: [spread] };
+    const out = perHeadMean([cnn, ngram], labels);
+    // Both names sit at (4 + 2) / 2 = 3 on their strong head; validation benign means sit at ~0.5.
+    expect(out[0]).toBeCloseTo(out[1]!);
+    expect(out[0]!).toBeGreaterThan(1.5);
   });
 });

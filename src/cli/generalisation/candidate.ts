@@ -2,12 +2,23 @@
  * What the harness trains and compares. A candidate trains on one fold and returns a scoring
  * function; an ensemble trains nothing and combines the scores of candidates of the same fold.
  */
+import type { RiskCategory } from '../../core/model/architecture.js';
 import type { Example } from '../data/labelled-files.js';
 
 /** A model trained on one fold. Scores: higher is riskier, on a logit scale where the model has one. */
 export interface TrainedCandidate {
-  score(hosts: readonly string[]): Promise<Float32Array>;
+  /** Head categories, in the order headLogits returns them. */
+  readonly categories: readonly RiskCategory[];
+  /** Per-head logits, one column per head. */
+  headLogits(hosts: readonly string[]): Promise<Float32Array[]>;
+  /** Heads → decision score: the single head itself, or the worst head against its own threshold. */
+  decide(heads: readonly Float32Array[]): Float32Array;
   dispose?(): void;
+}
+
+/** A candidate's decision scores for hosts. */
+export async function scoreHosts(candidate: TrainedCandidate, hosts: readonly string[]): Promise<Float32Array> {
+  return candidate.decide(await candidate.headLogits(hosts));
 }
 
 export interface TrainContext {
@@ -22,10 +33,13 @@ export interface CandidateModel {
   train(train: readonly Example[], validation: readonly Example[], context: TrainContext): Promise<TrainedCandidate>;
 }
 
-/** Scores of the members on the fold's validation names, with 1 for a risky name and 0 for benign. */
-export interface ValidationScores {
-  readonly scores: readonly Float32Array[];
-  readonly labels: Uint8Array;
+/** One member's scores on a fold: held-out names and validation names, decision score and per head. */
+export interface MemberScores {
+  readonly eval: Float32Array;
+  readonly validation: Float32Array;
+  readonly categories: readonly RiskCategory[];
+  readonly evalHeads: readonly Float32Array[];
+  readonly validationHeads: readonly Float32Array[];
 }
 
 export interface EnsembleModel {
@@ -33,7 +47,8 @@ export interface EnsembleModel {
   readonly description: string;
   /** Candidate names whose scores are combined, in the order `combine` receives them. */
   readonly members: readonly string[];
-  combine(scores: readonly Float32Array[], validation: ValidationScores): Float32Array;
+  /** `validationLabels`: 1 for a risky validation name, 0 for benign. */
+  combine(members: readonly MemberScores[], validationLabels: Uint8Array): Float32Array;
 }
 
 export type ModelEntry = ({ kind: 'candidate' } & CandidateModel) | ({ kind: 'ensemble' } & EnsembleModel);

@@ -1,10 +1,11 @@
 /**
- * Char-CNN candidates, trained with the project's fast trainer on each fold. Scores are logits
- * (so ensembles can average them); two-head models combine their heads as the verdict does.
+ * Char-CNN candidates, trained on each fold by the trainer's own registry entries (the same
+ * recipes `snowman train --arch NAME` uses), plus wider recipes to try. Scores are logits so
+ * ensembles can average them; two-head models combine their heads as the verdict does.
  */
-import { SEED_ARCHITECTURE, type ArchitectureConfig } from '../../core/model/architecture.js';
+import type { ArchitectureConfig } from '../../core/model/architecture.js';
 import type { Example } from '../data/labelled-files.js';
-import { trainCnn, type TrainCnnOptions } from '../train/trainer.js';
+import { ARCHS, CNN_RECIPES, trainRecipe, type ArchTrainOptions, type CnnRecipe, type TrainedModel } from '../train/index.js';
 import type { CandidateModel, TrainContext, TrainedCandidate } from './candidate.js';
 import { columns, maxOverShiftedHeads } from './combine.js';
 
@@ -18,48 +19,65 @@ export function toLogits(probabilities: Float32Array): Float32Array {
   return out;
 }
 
-/** A CNN candidate for an architecture and trainer options (epochs come from the harness). */
-export function cnnCandidate(name: string, description: string, architecture: ArchitectureConfig, options: Partial<TrainCnnOptions> = {}): CandidateModel {
+/** Threads for CNN training in the harness (SNOWMAN_THREADS; default 1: the machine is shared). */
+function harnessThreads(): number {
+  const n = Number(process.env['SNOWMAN_THREADS'] ?? 1);
+  return Number.isInteger(n) && n > 0 ? n : 1;
+}
+
+type Train = (train: readonly Example[], validation: readonly Example[], options: ArchTrainOptions) => Promise<TrainedModel>;
+
+/** Wraps a registry-style trainer as a harness candidate. */
+export function trainedModelCandidate(name: string, description: string, trainModel: Train): CandidateModel {
   return {
     name,
     description,
     async train(train: readonly Example[], validation: readonly Example[], context: TrainContext): Promise<TrainedCandidate> {
-      const result = await trainCnn(train, validation, {
-        validationLimit: 20_000,
-        ...options,
-        architecture,
+      const model = await trainModel(train, validation, {
         epochs: context.epochs,
         seed: context.seed,
+        threads: harnessThreads(),
+        validationLimit: 20_000,
         onProgress: (event) => {
           if (event.kind === 'epoch') {
             context.log(`  ${name} epoch ${event.epoch}/${event.epochs}: loss ${event.record.loss.toFixed(4)}, validation AUC ${event.record.validation.auc.toFixed(4)}, ${Math.round(event.record.samplesPerSecond)} samples/s`);
           }
         },
       });
-      const model = result.model;
-      const heads = architecture.heads.length;
-      if (heads === 1) return { score: async (hosts) => toLogits(model.predict(hosts)) };
-      const validationHeads = columns(toLogits(model.predict(validation.map((e) => e.host))), heads);
+      const categories = model.heads;
+      const headLogits = async (hosts: readonly string[]) => columns(toLogits(model.predict(hosts)), categories.length);
+      if (categories.length === 1) return { categories, headLogits, decide: (heads) => heads[0]! };
+      const validationHeads = await headLogits(validation.map((e) => e.host));
       const validationLabels = Uint8Array.from(validation, (e) => (e.label === 'benign' ? 0 : 1));
-      return { score: async (hosts) => maxOverShiftedHeads(columns(toLogits(model.predict(hosts)), heads), validationHeads, validationLabels) };
+      return { categories, headLogits, decide: (heads) => maxOverShiftedHeads(heads, validationHeads, validationLabels) };
     },
   };
 }
 
-/** A wider relative of the seed: more widths and filters, a hidden layer, still cheap per name once folded. */
+/** A wider relative: more widths and filters, still cheap per name once the embedding is folded in. */
 export const WIDE_ARCHITECTURE: ArchitectureConfig = {
   name: 'wide',
   embeddingDim: 32,
   widths: [2, 3, 4, 5, 6, 7],
   filters: 64,
-  hidden: 64,
-  dropout: 0.3,
+  hidden: 0,
+  dropout: 0.5,
   heads: ['malicious', 'dga'],
 };
 
-/** The CNN entries of the registry. */
+const WIDE_RECIPE: CnnRecipe = { ...CNN_RECIPES.snowman, architecture: WIDE_ARCHITECTURE };
+
+function registryCandidate(arch: string): CandidateModel {
+  const entry = ARCHS[arch];
+  if (!entry) throw new Error(`the trainer registry has no --arch ${arch}`);
+  return trainedModelCandidate(arch, entry.summary, (train, validation, options) => entry.train(train, validation, options));
+}
+
+/** The CNN entries of the harness registry. */
 export const CNN_CANDIDATES: readonly CandidateModel[] = [
-  cnnCandidate('seed', 'seed char-CNN (embedding 15, conv 2/4/6 × 15, one head), trainer defaults', SEED_ARCHITECTURE),
-  cnnCandidate('seed-heads', 'seed char-CNN with separate malicious and DGA heads, each with its own threshold', { ...SEED_ARCHITECTURE, name: 'seed-heads', heads: ['malicious', 'dga'] }),
-  cnnCandidate('wide', 'wide char-CNN (embedding 32, conv 2–7 × 64, hidden 64, malicious and DGA heads)', WIDE_ARCHITECTURE),
+  registryCandidate('seed'),
+  registryCandidate('snowman'),
+  trainedModelCandidate('wide', 'wide char-CNN (embedding 32, conv 2–7 × 64, malicious + dga heads), snowman recipe', (train, validation, options) => trainRecipe(WIDE_RECIPE, train, validation, options)),
+  trainedModelCandidate('seed-heads', 'seed architecture with malicious + dga heads, seed recipe otherwise', (train, validation, options) =>
+    trainRecipe({ ...CNN_RECIPES.seed, architecture: { ...CNN_RECIPES.seed.architecture, name: 'seed-heads', heads: ['malicious', 'dga'] } }, train, validation, options)),
 ];

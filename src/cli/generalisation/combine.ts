@@ -159,3 +159,21 @@ export function meanOfStandardised(scores: readonly Float32Array[], validation: 
   });
   return out;
 }
+
+/**
+ * Per-head ensemble: each risk category averages the logits of the members' heads for it (a
+ * one-head member serves every category), then the heads are combined as the verdict does. This
+ * is the form the product can ship: per-head probabilities and per-head thresholds, unchanged.
+ */
+export function perHeadMean(
+  members: readonly { categories: readonly string[]; heads: readonly Float32Array[]; validationHeads: readonly Float32Array[] }[],
+  validationLabels: Uint8Array,
+): Float32Array {
+  const categories = [...new Set(members.flatMap((m) => (m.categories.length > 1 ? m.categories : [])))];
+  if (categories.length === 0) return meanOfLogits(members.map((m) => m.heads[0]!));
+  const pick = (m: (typeof members)[number], category: string, which: 'heads' | 'validationHeads') =>
+    m.categories.length === 1 ? m[which][0]! : m[which][m.categories.indexOf(category)]!;
+  const heads = categories.map((c) => meanOfLogits(members.map((m) => pick(m, c, 'heads'))));
+  const validationHeads = categories.map((c) => meanOfLogits(members.map((m) => pick(m, c, 'validationHeads'))));
+  return maxOverShiftedHeads(heads, validationHeads, validationLabels);
+}

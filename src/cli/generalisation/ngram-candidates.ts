@@ -3,6 +3,7 @@
  * heads as the verdict does: each head against its own threshold, the worst head wins.
  */
 import type { Example } from '../data/labelled-files.js';
+import { DEFAULT_NGRAM_FEATURES } from '../../core/ngram/features.js';
 import { ngramLogits } from '../../core/ngram/model.js';
 import { BASELINE_NGRAM, trainNgramModel, type NgramHeadSpec, type NgramModelOptions } from '../ngram/train-model.js';
 import type { CandidateModel, TrainContext, TrainedCandidate } from './candidate.js';
@@ -20,14 +21,13 @@ export function ngramCandidate(name: string, description: string, options: Parti
       const settings: NgramModelOptions = { ...BASELINE_NGRAM, ...options, seed: context.seed, log: context.log };
       const { model, reports } = trainNgramModel(train, validation, settings);
       context.log(`  ${name}: ${reports.map((r) => `${Math.round(r.samplesPerSecond / 1000)}k samples/s, best epoch ${r.bestEpoch}`).join('; ')}`);
-      const heads = model.heads.length;
-      if (heads === 1) return { score: async (hosts) => ngramLogits(model, hosts) };
+      const categories = model.heads.map((h) => h.category);
+      const headLogits = async (hosts: readonly string[]) => columns(ngramLogits(model, hosts), categories.length);
+      if (categories.length === 1) return { categories, headLogits, decide: (heads) => heads[0]! };
       // Per-head thresholds come from the validation names, like the trainer's metadata thresholds.
-      const validationHeads = columns(ngramLogits(model, validation.map((e) => e.host)), heads);
+      const validationHeads = await headLogits(validation.map((e) => e.host));
       const validationLabels = Uint8Array.from(validation, (e) => (e.label === 'benign' ? 0 : 1));
-      return {
-        score: async (hosts) => maxOverShiftedHeads(columns(ngramLogits(model, hosts), heads), validationHeads, validationLabels),
-      };
+      return { categories, headLogits, decide: (heads) => maxOverShiftedHeads(heads, validationHeads, validationLabels) };
     },
   };
 }
@@ -49,4 +49,7 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
   ngramCandidate('ngram-heads', 'n-gram, separate malicious and DGA heads, each with its own threshold', { heads: TWO_HEADS }),
   ngramCandidate('ngram-phish', 'n-gram, a phishing-like head (phishing + scam lists only) beside the malicious and DGA heads', { heads: THREE_HEADS }),
   ngramCandidate('ngram-srcw', 'n-gram baseline with every positive source weighted equally', { weighting: 'source' }),
+  ngramCandidate('ngram-aug', 'n-gram baseline with benign sub-domain augmentation (30 % of benign names get mail./api./cdn. … per epoch)', { benignPrefixRate: 0.3 }),
+  ngramCandidate('ngram-18', 'n-gram baseline with 2^18 buckets (256 KiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 18 } }),
+  ngramCandidate('ngram-22', 'n-gram baseline with 2^22 buckets (4 MiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 22 } }),
 ];

@@ -5,10 +5,10 @@
 import { UsageError } from '../args.js';
 import type { EnsembleModel, ModelEntry } from './candidate.js';
 import { CNN_CANDIDATES } from './cnn-candidates.js';
-import { applyStack, fitStack, meanOfLogits, meanOfProbabilities, meanOfStandardised } from './combine.js';
+import { applyStack, fitStack, meanOfLogits, meanOfProbabilities, meanOfStandardised, perHeadMean } from './combine.js';
 import { NGRAM_CANDIDATES } from './ngram-candidates.js';
 
-type Method = 'logits' | 'probabilities' | 'standardised' | 'stack';
+type Method = 'logits' | 'probabilities' | 'standardised' | 'stack' | 'per-head';
 
 /** An ensemble of `members` combined by `method`. */
 export function ensemble(name: string, members: readonly string[], method: Method): EnsembleModel {
@@ -17,27 +17,33 @@ export function ensemble(name: string, members: readonly string[], method: Metho
     probabilities: 'mean of probabilities',
     standardised: 'mean of logits standardised on validation benign names',
     stack: 'stacked logistic regression fitted on validation names',
+    'per-head': 'mean of logits per head (malicious with malicious, dga with dga), heads against their own thresholds',
   };
   return {
     name,
     description: `${members.join(' + ')}: ${words[method]}`,
     members,
-    combine(scores, validation) {
-      if (method === 'logits') return meanOfLogits(scores);
-      if (method === 'probabilities') return meanOfProbabilities(scores);
-      if (method === 'standardised') return meanOfStandardised(scores, validation.scores, validation.labels);
-      return applyStack(fitStack(validation.scores, validation.labels), scores);
+    combine(scores, labels) {
+      const evals = scores.map((m) => m.eval);
+      const validation = scores.map((m) => m.validation);
+      if (method === 'logits') return meanOfLogits(evals);
+      if (method === 'probabilities') return meanOfProbabilities(evals);
+      if (method === 'standardised') return meanOfStandardised(evals, validation, labels);
+      if (method === 'per-head') return perHeadMean(scores.map((m) => ({ categories: m.categories, heads: m.evalHeads, validationHeads: m.validationHeads })), labels);
+      return applyStack(fitStack(validation, labels), evals);
     },
   };
 }
 
 const ENSEMBLES: readonly EnsembleModel[] = [
-  ensemble('seed+ngram', ['seed', 'ngram'], 'logits'),
-  ensemble('seed+ngram-prob', ['seed', 'ngram'], 'probabilities'),
-  ensemble('seed+ngram-z', ['seed', 'ngram'], 'standardised'),
-  ensemble('seed+ngram-stack', ['seed', 'ngram'], 'stack'),
-  ensemble('wide+ngram', ['wide', 'ngram'], 'logits'),
-  ensemble('wide+ngram-z', ['wide', 'ngram'], 'standardised'),
+  ...['seed', 'snowman', 'wide'].flatMap((cnn) => [
+    ensemble(`${cnn}+ngram`, [cnn, 'ngram'], 'logits'),
+    ensemble(`${cnn}+ngram-prob`, [cnn, 'ngram'], 'probabilities'),
+    ensemble(`${cnn}+ngram-z`, [cnn, 'ngram'], 'standardised'),
+    ensemble(`${cnn}+ngram-stack`, [cnn, 'ngram'], 'stack'),
+    ensemble(`${cnn}+ngram-heads`, [cnn, 'ngram-heads'], 'per-head'),
+    ensemble(`${cnn}+ngram-perhead`, [cnn, 'ngram'], 'per-head'),
+  ]),
 ];
 
 export const MODEL_REGISTRY: ReadonlyMap<string, ModelEntry> = new Map<string, ModelEntry>([
@@ -46,8 +52,8 @@ export const MODEL_REGISTRY: ReadonlyMap<string, ModelEntry> = new Map<string, M
   ...ENSEMBLES.map((m) => [m.name, { kind: 'ensemble' as const, ...m }] as const),
 ]);
 
-/** The default comparison: the baseline, the seed CNN, the wide CNN and their ensembles with the n-gram. */
-export const DEFAULT_MODELS: readonly string[] = ['ngram', 'seed', 'wide', 'seed+ngram', 'wide+ngram'];
+/** The default comparison: the n-gram baseline, the seed CNN, the shipped CNN recipe and its ensemble with the n-gram. */
+export const DEFAULT_MODELS: readonly string[] = ['ngram', 'seed', 'snowman', 'snowman+ngram'];
 
 /** Resolves names to entries; throws a UsageError naming the known models on a typo. */
 export function resolveModels(names: readonly string[]): ModelEntry[] {

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_DATA_DIR, listDataFiles, readLabelledFiles, type Example } from '../data/labelled-files.js';
 import { splitByGroup } from '../data/split.js';
-import type { CandidateModel, ModelEntry, TrainedCandidate } from './candidate.js';
+import type { CandidateModel, MemberScores, ModelEntry, TrainedCandidate } from './candidate.js';
 import { buildFold, capPerSource, groupFamilies, planFolds, type FoldPlan } from './folds.js';
 import { DEFAULT_MODELS, resolveModels } from './registry.js';
 import { averageBenignRows, benignSourceRows, foldRow, summarise } from './summary.js';
@@ -21,10 +21,6 @@ export const GENERALISATION_DEFAULTS = {
   validationShare: 0.05,
 } as const;
 
-interface ScoredModel {
-  readonly eval: Float32Array;
-  readonly validation: Float32Array;
-}
 
 function kindOf(plan: FoldPlan, key: string): FoldKind {
   if (plan.kind === 'random') return 'random';
@@ -84,14 +80,21 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
     const heldOut = plan.kind === 'random' ? 'random split' : [...plan.sources, ...plan.families].join(', ');
     log(`fold ${plan.index + 1}/${plans.length} (${heldOut}): train ${train.length} (of ${fold.train.length} left in), validation ${validation.length}, held-out benign ${fold.negatives.length}`);
 
-    const scored = new Map<string, ScoredModel>();
+    const scored = new Map<string, MemberScores>();
     for (const candidate of candidates) {
       const t0 = performance.now();
       const trained: TrainedCandidate = await candidate.train(train, validation, { seed: seed + plan.index, epochs, log });
       const t1 = performance.now();
-      const evalScores = await trained.score(evalHosts);
+      const evalHeads = await trained.headLogits(evalHosts);
       const t2 = performance.now();
-      scored.set(candidate.name, { eval: evalScores, validation: await trained.score(validationHosts) });
+      const validationHeads = await trained.headLogits(validationHosts);
+      scored.set(candidate.name, {
+        eval: trained.decide(evalHeads),
+        validation: trained.decide(validationHeads),
+        categories: trained.categories,
+        evalHeads,
+        validationHeads,
+      });
       trained.dispose?.();
       trainSeconds.set(candidate.name, (trainSeconds.get(candidate.name) ?? 0) + (t1 - t0) / 1000);
       const cost = scoreCost.get(candidate.name) ?? { seconds: 0, names: 0 };
@@ -102,8 +105,7 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
       let scores: Float32Array;
       if (entry.kind === 'candidate') scores = scored.get(entry.name)!.eval;
       else {
-        const members = entry.members.map((m) => scored.get(m)!);
-        scores = entry.combine(members.map((m) => m.eval), { scores: members.map((m) => m.validation), labels: validationLabels });
+        scores = entry.combine(entry.members.map((m) => scored.get(m)!), validationLabels);
       }
       const negatives = scores.subarray(0, fold.negatives.length);
       let offset = fold.negatives.length;

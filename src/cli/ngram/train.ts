@@ -7,6 +7,7 @@ import { auc } from '../../core/metrics.js';
 import { DEFAULT_NGRAM_FEATURES, maxFeatureCount, ngramBuckets, validateNgramSpec, type NgramFeatureSpec } from '../../core/ngram/features.js';
 import { clipHost, ngramLogits, type NgramHead } from '../../core/ngram/model.js';
 import type { RiskCategory } from '../../core/model/architecture.js';
+import { BENIGN_PREFIXES } from '../train/augment.js';
 
 /** One training name for one head: a host, its 0/1 target, and its loss weight. */
 export interface WeightedHost {
@@ -23,6 +24,13 @@ export interface NgramTrainOptions {
   /** L2 strength per update, applied to the weights a sample touches (lazy regularisation). */
   readonly l2: number;
   readonly seed: number;
+  /**
+   * Share of benign names given a common service prefix (mail., api., cdn. …) in each epoch. Benign
+   * lists are bare registrable domains while blocklists are full of sub-domains; without this the
+   * model can learn "has a sub-domain" = malicious. Default 0 (the classic baseline has none).
+   */
+  readonly benignPrefixRate?: number;
+  readonly benignPrefixes?: readonly string[];
   readonly log?: (line: string) => void;
 }
 
@@ -97,6 +105,8 @@ export function trainNgramHead(
   for (let i = 0; i < order.length; i++) order[i] = i;
   const random = seededRandom(options.seed);
   const { learningRate: lr, l2 } = options;
+  const prefixRate = options.benignPrefixRate ?? 0;
+  const prefixes = options.benignPrefixes ?? BENIGN_PREFIXES;
   let best: { head: NgramHead; epoch: number; auc: number } | null = null;
   let samples = 0;
   const started = performance.now();
@@ -108,7 +118,9 @@ export function trainNgramHead(
     let weightSum = 0;
     for (let o = 0; o < order.length; o++) {
       const example = train[order[o]!]!;
-      const count = ngramBuckets(clipHost(example.host), spec, buckets);
+      let host = example.host;
+      if (example.y === 0 && prefixRate > 0 && random() < prefixRate) host = `${prefixes[Math.floor(random() * prefixes.length)]!}.${host}`;
+      const count = ngramBuckets(clipHost(host), spec, buckets);
       const scale = 1 / Math.sqrt(count);
       let dot = 0;
       for (let j = 0; j < count; j++) dot += weights[buckets[j]!]!;
