@@ -17,8 +17,8 @@ const NAMES = syntheticNames(4096, 77);
 
 interface ProbeServer {
   readonly url: string;
-  /** Stops the server; resolves with the number of model calls it made. */
-  stop(): Promise<number>;
+  /** Stops the server; resolves with the model calls it made and the CPU time it used serving. */
+  stop(): Promise<{ calls: number; cpuMicros: number }>;
 }
 
 function startServer(engine: 'fast' | 'layers', maxBatch: number): Promise<ProbeServer> {
@@ -41,7 +41,8 @@ function startServer(engine: 'fast' | 'layers', maxBatch: number): Promise<Probe
             async stop() {
               child.kill('SIGTERM');
               await exited;
-              return Number(lines.find((l) => typeof l['calls'] === 'number')?.['calls'] ?? NaN);
+              const last = lines.find((l) => typeof l['calls'] === 'number');
+              return { calls: Number(last?.['calls'] ?? NaN), cpuMicros: Number(last?.['cpuMicros'] ?? NaN) };
             },
           });
         }
@@ -82,10 +83,12 @@ function batchLoad(url: string, connections: number, size: number): Promise<Resu
 
 export async function run(): Promise<Row[]> {
   const rows: Row[] = [];
-  const report = (label: string, result: Result, namesPerRequest: number, calls: number, note: string): void => {
+  const report = (label: string, result: Result, namesPerRequest: number, stats: { calls: number; cpuMicros: number }, note: string): void => {
     const failed = result.errors + result.timeouts + result.non2xx;
-    const extra = `${note}; ${result.requests.total} requests in ${result.duration.toFixed(0)} s${failed ? `, ${failed} failed` : ''}` +
-      (Number.isFinite(calls) && calls > 0 ? `, ${((result.requests.total * namesPerRequest) / calls).toFixed(1)} names per model call` : '');
+    const total = result.requests.total;
+    const extra = `${note}; ${total} requests in ${result.duration.toFixed(0)} s${failed ? `, ${failed} failed` : ''}` +
+      (stats.calls > 0 ? `, ${((total * namesPerRequest) / stats.calls).toFixed(1)} names per model call` : '') +
+      (total > 0 && Number.isFinite(stats.cpuMicros) ? `, server CPU ${(stats.cpuMicros / total).toFixed(0)} µs per request` : '');
     rows.push({ section: SECTION, metric: `${label} requests/s`, value: result.requests.average, unit: 'req/s', note: extra });
     if (namesPerRequest > 1) rows.push({ section: SECTION, metric: `${label} names/s`, value: result.requests.average * namesPerRequest, unit: 'names/s' });
     rows.push({ section: SECTION, metric: `${label} p50`, value: result.latency.p50, unit: 'ms' });
