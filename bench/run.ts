@@ -15,6 +15,13 @@ import type { Row, Section } from './types.js';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SECTIONS_DIR = path.join(HERE, 'sections');
 const RESULTS = path.join(HERE, 'results', 'latest.json');
+/** Notes longer than this are cut in the printed table (latest.json keeps them whole), so rows stay on one line. */
+const NOTE_WIDTH = 120;
+
+function shortNote(note: string | undefined): string {
+  if (note === undefined) return '';
+  return note.length <= NOTE_WIDTH ? note : `${note.slice(0, NOTE_WIDTH - 1)}…`;
+}
 
 /** Numbers for people: separators above 1,000, three significant digits below. */
 export function formatValue(value: number | string): string {
@@ -79,7 +86,7 @@ async function main(): Promise<number> {
   process.stdout.write(
     `${renderTable(
       ['section', 'metric', 'value', 'unit', 'note'],
-      rows.map((r) => [r.section, r.metric, formatValue(r.value), r.unit, r.note ?? '']),
+      rows.map((r) => [r.section, r.metric, formatValue(r.value), r.unit, shortNote(r.note)]),
       ['left', 'left', 'right', 'left', 'left'],
     )}\n`,
   );
@@ -92,7 +99,7 @@ async function main(): Promise<number> {
   };
   await mkdir(path.dirname(RESULTS), { recursive: true });
   await writeFile(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
-  process.stderr.write(`bench: wrote ${path.relative(process.cwd(), RESULTS)}\n`);
+  process.stderr.write(`bench: wrote ${path.relative(process.cwd(), RESULTS)} (notes in full)\n`);
   return sections.every((s) => s.ok) ? 0 : 1;
 }
 

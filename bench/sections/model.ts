@@ -21,7 +21,7 @@ function rowsFor(r: ModelProbeResult, wanted: string): Row[] {
     row('model load', r.loadMs, 'ms', 'read files, build layers, upload weights'),
     row('first score', r.firstScoreMs, 'ms', 'one name, includes kernel warm-up'),
     row('process start to first score', r.processToFirstScoreMs, 'ms', 'node + tsx + tfjs import + load + score'),
-    ...r.throughput.map((t) => row(`batch ${t.batch}`, t.namesPerSecond, 'names/s', `${Math.round(t.namesPerCpuSecond)} names per CPU-second; ${t.msPerCall.toFixed(2)} ms/call, ${t.calls} calls`)),
+    ...r.throughput.map((t) => row(`batch ${t.batch}`, t.namesPerSecond, 'names/s', `${Math.round(t.namesPerCpuSecond).toLocaleString('en-US')} names per CPU-second; ${t.msPerCall.toFixed(2)} ms/call, ${t.calls} calls`)),
     row('peak RSS', r.maxRssMB, 'MB', 'process maxRSS'),
     row('heap used', r.heapUsedMB, 'MB', 'after the run'),
   ];
