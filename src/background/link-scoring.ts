@@ -58,7 +58,7 @@ export function createLinkScoring(deps: LinkScoringDeps): (payload: Request, sen
       const results = judgeMany && admittedHosts.length > 0 ? await judgeMany(admittedHosts) : [];
       admittedHosts.forEach((host, i) => results[i] && judgements.set(host, results[i]!));
       const out = new Map(admittedHosts.map((host) => [host, recordOf(host, judgements.get(host))]));
-      return { records: out, ms: now() - started, paused };
+      return { records: out, startedAt: started, endedAt: now(), paused };
     });
 
     if (paused) return { risky: [], refused };

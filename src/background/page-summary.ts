@@ -24,9 +24,14 @@ interface PageState {
   readonly pageId: string;
   readonly pageUrl: string;
   readonly hosts: Map<string, HostRecord>;
+  /** Wall-clock time some batch of this page was being judged (overlapping batches count once). */
   scoringMs: number;
+  /** End of the latest judging interval counted in `scoringMs` (memory only). */
+  busyUntil: number;
   refused: number;
   paused: boolean;
+  /** Admitted hosts being judged: they count towards the cap (memory only). */
+  readonly pending: Set<string>;
 }
 
 const LEVELS: readonly LinkLevel[] = ['safe', 'suspicious', 'dangerous', 'unscorable', 'error'];
@@ -67,7 +72,7 @@ function fromStored(value: unknown): PageState | null {
     const registrableDomain = parsed.ok ? parsed.registrableDomain : null;
     hosts.set(host, { level: LEVELS[level] ?? 'error', category: category ?? '-', score: score ?? null, links, registrableDomain, displayHost: displayHost ?? (parsed.ok ? parsed.displayHost : host) });
   }
-  return { pageId: s.pageId, pageUrl: s.pageUrl, hosts, scoringMs: s.scoringMs, refused: s.refused, paused: s.paused };
+  return { pageId: s.pageId, pageUrl: s.pageUrl, hosts, scoringMs: s.scoringMs, busyUntil: 0, refused: s.refused, paused: s.paused, pending: new Set() };
 }
 
 export interface PageUpdate {
@@ -78,7 +83,7 @@ export interface PageUpdate {
 }
 
 /** Judges the admitted hosts of an update; returns their records, time spent and whether the page's site is paused. */
-export type JudgeLinks = (hosts: readonly string[]) => Promise<{ records: ReadonlyMap<string, HostRecord>; ms: number; paused: boolean }>;
+export type JudgeLinks = (hosts: readonly string[]) => Promise<{ records: ReadonlyMap<string, HostRecord>; startedAt: number; endedAt: number; paused: boolean }>;
 
 export interface PageSummaries {
   /** Adds a content script's batch: admits hosts within the per-page cap, judges them, records them. */
@@ -89,6 +94,8 @@ export interface PageSummaries {
   summary(tabId: number, page: FrameRecord | null): Promise<PageSummary | null>;
   /** Risky linked domains of the tab's page, as far as this worker knows (for the toolbar). */
   riskyCount(tabId: number): number;
+  /** Resolves once the tab's summary is written to storage (writes trail the replies). */
+  saved(tabId: number): Promise<void>;
 }
 
 export function createPageSummaries(store: SessionStore, onChange: (tabId: number) => void = () => {}): PageSummaries {
@@ -108,51 +115,98 @@ export function createPageSummaries(store: SessionStore, onChange: (tabId: numbe
     return next;
   }
 
-  async function save(tabId: number, state: PageState | null): Promise<void> {
-    memory.set(tabId, state);
-    if (state) await store.set({ [key(tabId)]: toStored(state) });
-    else await store.remove([key(tabId)]);
-    onChange(tabId);
+  const writing = new Map<number, Promise<void>>();
+  const unsaved = new Set<number>();
+
+  /**
+   * Mirrors memory to storage.session. Replies never wait for it, and writes for one tab are
+   * coalesced: while one is in flight, further changes make exactly one more write.
+   */
+  function persist(tabId: number): Promise<void> {
+    unsaved.add(tabId);
+    const running = writing.get(tabId);
+    if (running) return running;
+    const loop = (async () => {
+      try {
+        while (unsaved.delete(tabId)) {
+          const state = memory.get(tabId);
+          if (state) await store.set({ [key(tabId)]: toStored(state) });
+          else await store.remove([key(tabId)]);
+        }
+      } finally {
+        writing.delete(tabId);
+      }
+    })();
+    writing.set(tabId, loop);
+    return loop;
+  }
+
+  function countRisky(state: PageState | null | undefined): number {
+    if (!state || state.paused) return 0;
+    let count = 0;
+    for (const record of state.hosts.values()) if (isRisky(record.level)) count++;
+    return count;
   }
 
   return {
-    update(tabId, { pageId, pageUrl, hosts, counts }, judge) {
-      return enqueue(tabId, async () => {
+    async update(tabId, { pageId, pageUrl, hosts, counts }, judge) {
+      // Admission in order per tab (the cap must hold across concurrent batches); judging outside
+      // the chain, so batches of one page are judged concurrently; recording in order again.
+      const { state, admitted, links, refused } = await enqueue(tabId, async () => {
         let state = await load(tabId);
-        if (!state || state.pageId !== pageId) state = { pageId, pageUrl, hosts: new Map(), scoringMs: 0, refused: 0, paused: false };
+        if (!state || state.pageId !== pageId) {
+          state = { pageId, pageUrl, hosts: new Map(), scoringMs: 0, busyUntil: 0, refused: 0, paused: false, pending: new Set() };
+          memory.set(tabId, state);
+        }
         const admitted: string[] = [];
         const links = new Map<string, number>();
         let refused = 0;
-        let room = LINK_LIMITS.hostsPerPage - state.hosts.size;
+        let room = LINK_LIMITS.hostsPerPage - state.hosts.size - state.pending.size;
         hosts.forEach((host, i) => {
           if (links.has(host)) return;
-          if (!state!.hosts.has(host)) {
+          if (!state!.hosts.has(host) && !state!.pending.has(host)) {
             if (room <= 0) return void refused++;
             room--;
+            state!.pending.add(host);
           }
           admitted.push(host);
           links.set(host, counts[i]!);
         });
-        const { records, ms, paused } = await judge(admitted);
-        for (const [host, record] of records) state.hosts.set(host, { ...record, links: links.get(host) ?? record.links });
-        state.scoringMs += ms;
         state.refused += refused;
-        state.paused = paused;
-        await save(tabId, state);
-        return { admitted, refused, records };
+        return { state, admitted, links, refused };
       });
+      try {
+        const { records, startedAt, endedAt, paused } = await judge(admitted);
+        return await enqueue(tabId, async () => {
+          if (memory.get(tabId) !== state) return { admitted, refused, records }; // the tab moved on meanwhile
+          const before = countRisky(state);
+          for (const [host, record] of records) state.hosts.set(host, { ...record, links: links.get(host) ?? record.links });
+          state.scoringMs += Math.max(0, endedAt - Math.max(startedAt, state.busyUntil));
+          state.busyUntil = Math.max(state.busyUntil, endedAt);
+          state.paused = paused;
+          void persist(tabId).catch(() => undefined);
+          if (countRisky(state) !== before) onChange(tabId);
+          return { admitted, refused, records };
+        });
+      } finally {
+        for (const host of admitted) state.pending.delete(host);
+      }
     },
     navigated(tabId, url) {
       return enqueue(tabId, async () => {
         const state = await load(tabId);
         // The new document's first batch may already have arrived: keep a summary of this very address.
-        if (state && withoutFragment(state.pageUrl) !== withoutFragment(url)) await save(tabId, null);
+        if (state && withoutFragment(state.pageUrl) !== withoutFragment(url)) {
+          memory.set(tabId, null);
+          onChange(tabId);
+          await persist(tabId);
+        }
       });
     },
     async remove(tabId) {
       chains.delete(tabId);
       memory.delete(tabId);
-      await store.remove([key(tabId)]);
+      await persist(tabId);
     },
     async summary(tabId, page) {
       await chains.get(tabId);
@@ -160,12 +214,9 @@ export function createPageSummaries(store: SessionStore, onChange: (tabId: numbe
       if (!state) return null;
       return summarize(tabId, state, page);
     },
-    riskyCount(tabId) {
-      const state = memory.get(tabId);
-      if (!state || state.paused) return 0;
-      let count = 0;
-      for (const record of state.hosts.values()) if (isRisky(record.level)) count++;
-      return count;
+    riskyCount: (tabId) => countRisky(memory.get(tabId)),
+    async saved(tabId) {
+      await writing.get(tabId);
     },
   };
 }

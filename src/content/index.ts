@@ -1,5 +1,7 @@
 /**
- * Content script entry (top frame of http(s) pages, at document_end). Wires the scanner to the
+ * Content script entry (top frame of http(s) pages). Injected at document_start only to be first
+ * in line for DOMContentLoaded: document_end injection can trail it by hundreds of milliseconds on
+ * a busy page, and the scan starts the moment the DOM is complete. Wires the scanner to the
  * page and to the background. Talks to the background only through runtime messaging, which the
  * page can neither read nor forge; never uses window.postMessage, CustomEvents or DOM attributes.
  */
@@ -61,4 +63,7 @@ function start(): void {
 }
 
 // Only the top frame of web pages (the manifest says so; this guards a mis-declared match).
-if (window === window.top && (location.protocol === 'http:' || location.protocol === 'https:')) start();
+if (window === window.top && (location.protocol === 'http:' || location.protocol === 'https:')) {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+}

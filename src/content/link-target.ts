@@ -3,56 +3,65 @@
  * `[formaction]` element that leads to another http(s) document. Same-document links (fragments
  * of this page) and other schemes (mailto:, javascript:, tel:, blob:, …) are skipped.
  *
- * Hot path (thousands of links per page, STYLE rule 7): anchors and areas already hold a parsed
- * URL (`protocol`, `hostname`, …), so no `URL` object is built for them; forms need one.
+ * Hot path (thousands of links per page, STYLE rule 7): each URL getter of an anchor re-resolves
+ * its href, so an anchor costs two (`href`, then `hostname`) and plain string comparisons; no `URL`
+ * object is built for anchors and areas, only for form actions.
  */
 
 /** Selector for elements that may carry a link target (used on added subtrees). */
 export const LINK_SELECTOR = 'a[href],area[href],form[action],[formaction]';
 
-/** The parts of the current document's address a link is compared with. */
+/** The current document's address without its fragment, and its base URL (for form actions). */
 export interface PageLocation {
-  readonly origin: string;
-  readonly pathname: string;
-  readonly search: string;
+  readonly url: string;
+  readonly base: string;
 }
 
-function isWeb(protocol: string): boolean {
-  return protocol === 'http:' || protocol === 'https:';
+/** Reads the document's location once per scan pass (a single-page app may change it between passes). */
+export function pageLocation(doc: Document): PageLocation {
+  const href = doc.location.href;
+  const hash = href.indexOf('#');
+  return { url: hash === -1 ? href : href.slice(0, hash), base: doc.baseURI };
 }
 
-function sameDocument(target: { origin: string; pathname: string; search: string; hash: string }, page: PageLocation): boolean {
-  // Only a fragment away from the current page: following it never loads another document.
-  return target.hash !== '' && target.origin === page.origin && target.pathname === page.pathname && target.search === page.search;
+const isWeb = (href: string): boolean => href.startsWith('http:') || href.startsWith('https:');
+
+/** Only a fragment away from the current page: following it never loads another document. */
+function sameDocument(href: string, page: PageLocation): boolean {
+  const hash = href.indexOf('#');
+  return hash !== -1 && href.slice(0, hash) === page.url;
 }
 
-function hostOfUrl(raw: string, base: string, page: PageLocation): string | null {
+function hostOfUrl(raw: string, page: PageLocation): string | null {
   let url: URL;
   try {
-    url = new URL(raw, base);
+    url = new URL(raw, page.base);
   } catch {
     return null;
   }
-  if (!isWeb(url.protocol) || url.hostname === '' || sameDocument(url, page)) return null;
+  if (!isWeb(url.href) || url.hostname === '' || sameDocument(url.href, page)) return null;
   return url.hostname;
 }
 
 /** The lowercase ASCII host this element leads to, or null when it is not a scorable link target. */
-export function targetHost(element: Element, page: PageLocation, base: string): string | null {
+export function targetHost(element: Element, page: PageLocation): string | null {
   const tag = element.localName;
   if ((tag === 'a' || tag === 'area') && element.namespaceURI === 'http://www.w3.org/1999/xhtml') {
     const link = element as HTMLAnchorElement | HTMLAreaElement;
-    if (!link.hasAttribute('href') || !isWeb(link.protocol) || link.hostname === '') return null;
-    return sameDocument(link, page) ? null : link.hostname;
+    // `href` is the resolved, serialised URL: its scheme is lowercase.
+    const href = link.href;
+    if (!isWeb(href) || sameDocument(href, page)) return null;
+    const host = link.hostname;
+    return host === '' ? null : host;
   }
   // A submit button's formaction overrides its form's action.
   const formAction = element.getAttribute('formaction');
-  if (formAction !== null && formAction.trim() !== '') return hostOfUrl(formAction.trim(), base, page);
+  if (formAction !== null && formAction.trim() !== '') return hostOfUrl(formAction.trim(), page);
   if (tag === 'form') {
     const action = element.getAttribute('action');
     // An empty action submits to this very document.
     if (action === null || action.trim() === '') return null;
-    return hostOfUrl(action.trim(), base, page);
+    return hostOfUrl(action.trim(), page);
   }
   return null;
 }

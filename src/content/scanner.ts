@@ -5,7 +5,7 @@
  */
 import { LINK_LIMITS, type LinkVerdict } from '../core/link-messages.js';
 import type { BadgeLayer } from './badges.js';
-import { LINK_SELECTOR, targetHost, type PageLocation } from './link-target.js';
+import { LINK_SELECTOR, pageLocation, targetHost } from './link-target.js';
 import type { Slicer } from './slicer.js';
 
 /** Sends one batch to the background; resolves with the risky hosts among them. */
@@ -43,15 +43,15 @@ export function createScanner(deps: ScannerDeps): Scanner {
   const linksByHost = new Map<string, Set<Element>>();
   /** Risky verdicts by host; safe hosts are absent. */
   const verdicts = new Map<string, LinkVerdict>();
-  const dirty = new Set<string>();
+  /** Hosts never asked about: sent as soon as a batch is full, so the first badges come early. */
+  const fresh = new Set<string>();
+  /** Hosts already asked about whose number of links changed: sent once the scan is idle, in big messages. */
+  const recount = new Set<string>();
+  const asked = new Set<string>();
   const inFlight = new Set<Promise<void>>();
   let links = 0;
 
-  function page(): PageLocation {
-    const location = doc.location;
-    return { origin: location.origin, pathname: location.pathname, search: location.search };
-  }
-  let here = page();
+  let here = pageLocation(doc);
 
   function detach(link: Element, host: string): void {
     linksByHost.get(host)?.delete(link);
@@ -61,7 +61,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
   }
 
   function consider(link: Element): void {
-    const host = targetHost(link, here, doc.baseURI);
+    const host = targetHost(link, here);
     const previous = hostOf.get(link);
     if (previous === host) return;
     if (previous !== undefined) detach(link, previous);
@@ -76,10 +76,11 @@ export function createScanner(deps: ScannerDeps): Scanner {
     set.add(link);
     hostOf.set(link, host);
     links++;
-    dirty.add(host);
+    if (asked.has(host)) recount.add(host);
+    else fresh.add(host);
     const known = verdicts.get(host);
     if (known) badges.show(link, known);
-    if (dirty.size >= batchSize) flush();
+    if (fresh.size >= batchSize) send(fresh, batchSize);
   }
 
   function examineNode(node: Node): void {
@@ -101,13 +102,22 @@ export function createScanner(deps: ScannerDeps): Scanner {
       if (!verdict && !was) continue;
       for (const link of linksByHost.get(host) ?? []) work.push([link, verdict]);
     }
-    slicer.queue(work, ([link, verdict]) => (verdict ? badges.show(link, verdict) : badges.hide(link)));
+    slicer.queue(work, ([link, verdict]) => (verdict ? badges.show(link, verdict) : badges.hide(link)), true);
   }
 
+  /** Sends everything pending: new hosts first, then count updates (cached in the background, cheap). */
   function flush(): void {
-    while (dirty.size > 0) {
-      const hosts = [...dirty].slice(0, batchSize);
-      for (const host of hosts) dirty.delete(host);
+    send(fresh, batchSize);
+    send(recount, LINK_LIMITS.hostsPerMessage);
+  }
+
+  function send(pending: Set<string>, size: number): void {
+    while (pending.size > 0) {
+      const hosts = [...pending].slice(0, size);
+      for (const host of hosts) {
+        pending.delete(host);
+        asked.add(host);
+      }
       const counts = hosts.map((host) => Math.max(1, Math.min(linksByHost.get(host)?.size ?? 1, LINK_LIMITS.linksPerHost)));
       const request = deps
         .send(hosts, counts)
@@ -119,6 +129,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
 
   return {
     examine(nodes) {
+      here = pageLocation(doc);
       slicer.queue(nodes, examineNode);
       slicer.whenIdle(flush);
     },
@@ -136,8 +147,8 @@ export function createScanner(deps: ScannerDeps): Scanner {
       });
     },
     rescan() {
-      here = page();
-      for (const host of linksByHost.keys()) dirty.add(host);
+      here = pageLocation(doc);
+      for (const host of linksByHost.keys()) if (!fresh.has(host)) recount.add(host);
       slicer.whenIdle(flush);
     },
     linksTo(host) {

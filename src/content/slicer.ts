@@ -14,8 +14,11 @@ export interface SlicerOptions {
 }
 
 export interface Slicer {
-  /** Queues `fn` for each item, after everything queued before. */
-  queue<T>(items: readonly T[], fn: (item: T) => void): void;
+  /**
+   * Queues `fn` for each item, after everything queued before at the same priority. Urgent work
+   * (badges for verdicts that just arrived) goes before the rest (scanning the remaining links).
+   */
+  queue<T>(items: readonly T[], fn: (item: T) => void, urgent?: boolean): void;
   /** Calls `fn` once the queue has drained (at the end of the slice that empties it). */
   whenIdle(fn: () => void): void;
   readonly busy: boolean;
@@ -27,10 +30,11 @@ interface Run {
   index: number;
 }
 
-/** Checking the clock every item would cost more than some items; every 16 is plenty fine-grained. */
-const CLOCK_EVERY = 16;
+/** Checking the clock every item would cost more than some items; every 4 keeps overshoot small. */
+const CLOCK_EVERY = 4;
 
 export function createSlicer(options: SlicerOptions): Slicer {
+  const urgentRuns: Run[] = [];
   const runs: Run[] = [];
   const idle: (() => void)[] = [];
   let scheduled = false;
@@ -39,8 +43,10 @@ export function createSlicer(options: SlicerOptions): Slicer {
     scheduled = false;
     const end = options.now() + options.budgetMs;
     let sinceCheck = 0;
-    while (runs.length > 0) {
-      const run = runs[0]!;
+    for (;;) {
+      const list = urgentRuns.length > 0 ? urgentRuns : runs;
+      const run = list[0];
+      if (!run) break;
       while (run.index < run.items.length) {
         const item = run.items[run.index++];
         try {
@@ -53,11 +59,11 @@ export function createSlicer(options: SlicerOptions): Slicer {
           if (options.now() >= end) return schedule();
         }
       }
-      runs.shift();
+      list.shift();
     }
     for (const fn of idle.splice(0)) fn();
     // Idle callbacks may queue more work (e.g. badges for a verdict already known).
-    if (runs.length > 0) schedule();
+    if (runs.length > 0 || urgentRuns.length > 0) schedule();
   }
 
   function schedule(): void {
@@ -67,9 +73,9 @@ export function createSlicer(options: SlicerOptions): Slicer {
   }
 
   return {
-    queue(items, fn) {
+    queue(items, fn, urgent = false) {
       if (items.length === 0) return;
-      runs.push({ items, fn: fn as (item: unknown) => void, index: 0 });
+      (urgent ? urgentRuns : runs).push({ items, fn: fn as (item: unknown) => void, index: 0 });
       schedule();
     },
     whenIdle(fn) {
@@ -77,7 +83,7 @@ export function createSlicer(options: SlicerOptions): Slicer {
       schedule();
     },
     get busy() {
-      return runs.length > 0;
+      return runs.length > 0 || urgentRuns.length > 0;
     },
   };
 }

@@ -69,7 +69,7 @@ export interface PageSummary {
   readonly linksByLevel: Readonly<Record<LinkLevel, number>>;
   /** Worst first (dangerous before suspicious, then by score, then by number of links). */
   readonly risky: readonly RiskyDomain[];
-  /** Time the background spent judging this page's links. */
+  /** Wall-clock time the background spent judging this page's links (concurrent batches count once). */
   readonly scoringMs: number;
   /** Hosts beyond the per-page cap, not scored. */
   readonly refused: number;

@@ -1,12 +1,12 @@
 // @vitest-environment-options {"url": "http://page.example/dir/index.html?q=1"}
 import { beforeEach, describe, expect, it } from 'vitest';
-import { badgeAnchor, LINK_SELECTOR, targetHost } from '../../src/content/link-target.js';
+import { badgeAnchor, LINK_SELECTOR, pageLocation, targetHost } from '../../src/content/link-target.js';
 
-const here = () => ({ origin: location.origin, pathname: location.pathname, search: location.search });
 
 function hostsOf(html: string): (string | null)[] {
   document.body.innerHTML = html;
-  return Array.from(document.querySelectorAll(LINK_SELECTOR), (el) => targetHost(el, here(), document.baseURI));
+  const here = pageLocation(document);
+  return Array.from(document.querySelectorAll(LINK_SELECTOR), (el) => targetHost(el, here));
 }
 
 describe('link targets', () => {

@@ -81,6 +81,7 @@ describe('score-links in the background', () => {
     };
     await check(summaries);
     // A stopped worker starts with empty memory and reads storage.session back.
+    await summaries.saved(7);
     await check(createPageSummaries(store));
     expect(summaries.riskyCount(7)).toBe(2);
     expect(withRiskyLinks({ state: 'safe', badge: '', color: '#188038', title: 'Snowman: shop.example.com looks safe' }, 2)).toMatchObject({ badge: '2', color: '#188038' });
