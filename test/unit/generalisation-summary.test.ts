@@ -49,6 +49,7 @@ describe('generalisation summary', () => {
     const rows = benignSourceRows('m', scores, sources);
     expect(rows.map((r) => r.source)).toEqual(['benign-tail', 'benign-top']);
     expect(rows[0]!.flaggedAtFpr1e3).toBeCloseTo(2 / 1000);
+    expect(rows[0]!.flaggedAtFpr1e2).toBeCloseTo(20 / 1000);
     expect(rows[1]!.flaggedAtFpr1e3).toBe(0);
     expect(rows[0]!.medianPercentile).toBeCloseTo(0.75, 2);
   });

@@ -42,6 +42,7 @@ export function summarise(rows: readonly FoldResult[], models: readonly string[]
 /** Share flagged and median percentile of each benign list, within one fold's held-out benign names. */
 export function benignSourceRows(model: string, scores: Float32Array, sources: readonly string[]): BenignSourceRow[] {
   const threshold = thresholdAtFpr(scores, 1e-3);
+  const threshold2 = thresholdAtFpr(scores, 1e-2);
   const sorted = Float64Array.from(scores).sort();
   const percentile = (x: number) => {
     let lo = 0;
@@ -66,6 +67,7 @@ export function benignSourceRows(model: string, scores: Float32Array, sources: r
       source,
       n: list.length,
       flaggedAtFpr1e3: list.filter((x) => x >= threshold).length / list.length,
+      flaggedAtFpr1e2: list.filter((x) => x >= threshold2).length / list.length,
       medianPercentile: percentile(list[Math.floor(list.length / 2)]!),
     };
   });
@@ -85,6 +87,7 @@ export function averageBenignRows(rows: readonly BenignSourceRow[]): BenignSourc
     source: list[0]!.source,
     n: list[0]!.n,
     flaggedAtFpr1e3: mean(list.map((r) => r.flaggedAtFpr1e3)),
+    flaggedAtFpr1e2: mean(list.map((r) => r.flaggedAtFpr1e2)),
     medianPercentile: mean(list.map((r) => r.medianPercentile)),
   }));
 }
