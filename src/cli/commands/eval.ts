@@ -10,7 +10,7 @@ import type { GeneralisationOptions, GeneralisationResult } from '../generalisat
 import { parseEvalArgs, type EvalArgs } from '../report/eval-args.js';
 import { renderEvalText } from '../report/eval-text.js';
 import { evaluate, type EvalResult } from '../report/evaluate.js';
-import { engineName } from '../score/engine-name.js';
+import { checkModelDir, engineName } from '../score/session-flags.js';
 import { renderGeneralisationText } from '../report/generalisation-text.js';
 import { renderHtmlReport } from '../report/html-report.js';
 
@@ -56,6 +56,7 @@ async function runFileEvaluation(args: EvalArgs): Promise<EvalResult> {
     if (!args.files.some((f) => f.label === label)) throw new UsageError(`no ${label} file given (--${label} FILE...)`);
   }
   const engine = engineName(args.engine);
+  await checkModelDir(args.modelDir);
   // Loaded on demand: tfjs and the model only once the flags have checked out.
   const [{ openScoringSession }, { scoreLabelledFiles }] = await Promise.all([import('../score/load-scorer.js'), import('../report/scored-files.js')]);
   const session = await openScoringSession({ modelDir: args.modelDir, engine });

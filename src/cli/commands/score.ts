@@ -4,7 +4,7 @@
  * come from core's decide(), the same decision the server and the extension make.
  */
 import { parseFlags, positiveInt, UsageError } from '../args.js';
-import { engineName } from '../score/engine-name.js';
+import { checkModelDir, engineName } from '../score/session-flags.js';
 import { openInputs } from '../score/input-lines.js';
 
 const HELP = `usage: snowman score [NAME|URL ...] [--input FILE|-] [--json] [--model DIR]
@@ -43,6 +43,7 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length === 0 && files.length === 0) throw new UsageError('nothing to score: give names or URLs, or --input FILE (- for stdin)');
   const batchSize = positiveInt(values.batch, 'batch', 1024);
   const engine = engineName(values.engine);
+  await checkModelDir(values.model);
   const sources = await openInputs(positionals, files, process.stdin);
   // tfjs and the model load only now: flag and file mistakes above answer at once.
   const { runScoring } = await import('../score/run-scoring.js');

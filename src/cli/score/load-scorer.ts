@@ -2,14 +2,12 @@
  * One place where the CLI's scoring commands get a scorer and a decision context, so `score` and
  * `eval` always judge names the same way (and switch engines together).
  */
-import { stat } from 'node:fs/promises';
 import { initBackend, type BackendChoice, type BackendName } from '../../core/model/backend.js';
 import { loadFastScorer } from '../../core/model/fast-scorer.js';
 import { loadLayersScorer, type Scorer } from '../../core/model/scorer.js';
 import type { DecisionContext } from '../../core/verdict.js';
-import { UsageError } from '../args.js';
 import { diskModelReader, SHIPPED_MODEL_DIR } from '../model-dir.js';
-import type { EngineName } from './engine-name.js';
+import { checkModelDir, type EngineName } from './session-flags.js';
 import { loadDecisionContext, type CliContext } from '../context.js';
 
 export interface ScoringSession {
@@ -32,10 +30,7 @@ export interface SessionOptions {
 /** Loads the model (a missing --model directory is a usage error, a broken model a failure). */
 export async function openScoringSession(options: SessionOptions = {}): Promise<ScoringSession> {
   const modelDir = options.modelDir ?? SHIPPED_MODEL_DIR;
-  if (options.modelDir !== undefined) {
-    const info = await stat(modelDir).catch(() => null);
-    if (!info?.isDirectory()) throw new UsageError(`--model ${modelDir}: no such directory`);
-  }
+  await checkModelDir(options.modelDir);
   const backend = await initBackend({ preferred: options.backend ?? 'wasm' });
   const read = diskModelReader(modelDir);
   const scorer = options.engine === 'layers' ? await loadLayersScorer(read) : await loadFastScorer(read);

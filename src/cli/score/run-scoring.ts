@@ -6,7 +6,7 @@
 import { formatJson, formatTsv } from './format.js';
 import { inputBatches, type InputSource } from './input-lines.js';
 import { openScoringSession } from './load-scorer.js';
-import type { EngineName } from './engine-name.js';
+import type { EngineName } from './session-flags.js';
 import { lineWriter } from './output.js';
 import { scoreBatch } from './score-batch.js';
 
