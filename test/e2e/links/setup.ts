@@ -9,7 +9,7 @@ import { pickE2eNames, type E2eNames } from '../harness/names.js';
 import type { LinkBrowser, LinkPage } from './browsers.js';
 import { startLinkServer, type LinkServer } from './pages.js';
 
-export type LinkLauncher = (dir: string) => Promise<LinkBrowser>;
+export type LinkLauncher = (dir: string, context: { names: E2eNames; server: LinkServer }) => Promise<LinkBrowser>;
 
 export interface LinkWorld {
   readonly names: E2eNames;
@@ -25,7 +25,7 @@ export async function startWorld(target: Target, launch: LinkLauncher): Promise<
   let ext: ExtensionDir | undefined;
   try {
     ext = await extensionDir(target, names);
-    const browser = await launch(ext.dir);
+    const browser = await launch(ext.dir, { names, server });
     return {
       names,
       server,
