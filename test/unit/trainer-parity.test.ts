@@ -14,7 +14,7 @@ import { batchGradients, predictEncoded } from '../../src/cli/train/step-engine.
 import { fillDropoutMask } from '../../src/cli/train/dropout-mask.js';
 import { readModelParams } from '../../src/cli/train/tfjs-bridge.js';
 
-const WIDE: ArchitectureConfig = { name: 'wide-test', embeddingDim: 8, widths: [1, 3, 5], filters: 12, hidden: 10, dropout: 0.3, heads: ['malicious', 'dga'] };
+const WIDE: ArchitectureConfig = { name: 'wide-test', embeddingDim: 8, widths: [1, 3, 7], filters: 12, hidden: 10, dropout: 0.3, heads: ['malicious', 'dga'] };
 const tokenizer = createTokenizer(DEFAULT_TOKENIZER);
 const L = DEFAULT_TOKENIZER.maxLength;
 const CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789-._';

@@ -103,14 +103,7 @@ export class FoldedConv {
       const y0 = wi * L * F;
       const positions = Math.min(n, L - k + 1);
       this.positions[wi] = positions;
-      for (let p = 0; p < positions; p++) {
-        const q = y0 + p * F;
-        for (let f = 0; f < F; f++) Y[q + f] = params[bias + f]!;
-        for (let o = 0; o < k; o++) {
-          const r = t + (ids[base + p + o]! * k + o) * F;
-          for (let f = 0; f < F; f++) Y[q + f]! += T[r + f]!;
-        }
-      }
+      windowSums(params, bias, T, t, ids, base, k, F, positions, Y, y0);
       const padWindows = L - k + 1 - positions;
       for (let f = 0; f < F; f++) {
         let m = Number.NEGATIVE_INFINITY;
@@ -182,6 +175,51 @@ export class FoldedConv {
           }
         }
       }
+    }
+  }
+}
+
+/**
+ * Y[p][f] = b_f + Σ_o T[id(p+o)][o][f] for p < positions. Common widths are unrolled so each value
+ * is one expression (one store instead of k read-modify-writes); the sum runs left to right,
+ * bias first, in float64 — the order prepare() uses for the padding constant, so ties stay exact.
+ */
+function windowSums(params: Float32Array, bias: number, T: Float32Array, t: number, ids: Uint8Array, base: number, k: number, F: number, positions: number, Y: Float64Array, y0: number): void {
+  const kF = k * F;
+  for (let p = 0; p < positions; p++) {
+    const q = y0 + p * F;
+    const i = base + p;
+    const r0 = t + ids[i]! * kF;
+    if (k === 1) {
+      for (let f = 0; f < F; f++) Y[q + f] = params[bias + f]! + T[r0 + f]!;
+      continue;
+    }
+    const r1 = t + ids[i + 1]! * kF + F;
+    if (k === 2) {
+      for (let f = 0; f < F; f++) Y[q + f] = params[bias + f]! + T[r0 + f]! + T[r1 + f]!;
+      continue;
+    }
+    const r2 = t + ids[i + 2]! * kF + 2 * F;
+    if (k === 3) {
+      for (let f = 0; f < F; f++) Y[q + f] = params[bias + f]! + T[r0 + f]! + T[r1 + f]! + T[r2 + f]!;
+      continue;
+    }
+    const r3 = t + ids[i + 3]! * kF + 3 * F;
+    if (k === 4) {
+      for (let f = 0; f < F; f++) Y[q + f] = params[bias + f]! + T[r0 + f]! + T[r1 + f]! + T[r2 + f]! + T[r3 + f]!;
+      continue;
+    }
+    const r4 = t + ids[i + 4]! * kF + 4 * F;
+    if (k === 5) {
+      for (let f = 0; f < F; f++) Y[q + f] = params[bias + f]! + T[r0 + f]! + T[r1 + f]! + T[r2 + f]! + T[r3 + f]! + T[r4 + f]!;
+      continue;
+    }
+    const r5 = t + ids[i + 5]! * kF + 5 * F;
+    for (let f = 0; f < F; f++) Y[q + f] = params[bias + f]! + T[r0 + f]! + T[r1 + f]! + T[r2 + f]! + T[r3 + f]! + T[r4 + f]! + T[r5 + f]!;
+    // Wider windows: add the remaining offsets in order.
+    for (let o = 6; o < k; o++) {
+      const r = t + ids[i + o]! * kF + o * F;
+      for (let f = 0; f < F; f++) Y[q + f]! += T[r + f]!;
     }
   }
 }

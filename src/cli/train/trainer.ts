@@ -14,6 +14,7 @@ import { createRng, shuffleInPlace } from './rng.js';
 import { createLocalEngine, type StepEngine } from './step-engine.js';
 import { buildTargets, type WeightingOptions } from './targets.js';
 import { initialParams } from './tfjs-bridge.js';
+import { downweightBenignLooking, predictAll, type NoiseOptions, type NoiseReport } from './noise.js';
 import { createThreadEngine } from './thread-engine.js';
 import { trainedCnnFromParams, type TrainedCnn } from './trained-cnn.js';
 import { combinedScores, validationMetrics, type ValidationMetrics } from './validation.js';
@@ -39,6 +40,8 @@ export interface TrainCnnOptions {
   readonly validationLimit?: number;
   readonly weighting?: WeightingOptions;
   readonly augmentation?: AugmentationOptions;
+  /** Down-weighting of benign-looking positives after an early epoch (off by default). */
+  readonly noise?: NoiseOptions;
   readonly onProgress?: (event: TrainProgress) => void;
   /** Steps between `step` progress events (default 200). */
   readonly progressEvery?: number;
@@ -62,6 +65,8 @@ export interface TrainResult {
   /** 1-based epoch whose weights were kept. */
   readonly bestEpoch: number;
   readonly seconds: number;
+  /** What the label-noise pass did, when it ran. */
+  readonly noise?: NoiseReport;
 }
 
 /** Trains a char-CNN on `train`, early-stopping on `validation`; deterministic for a seed and thread count. */
@@ -106,6 +111,7 @@ export async function trainCnn(train: readonly Example[], validation: readonly E
   const history: EpochRecord[] = [];
   let best = { auc: Number.NEGATIVE_INFINITY, epoch: 0, params: Float32Array.from(initial) };
   let waited = 0;
+  let noise: NoiseReport | undefined;
   let stepsDone = 0;
   try {
     for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -146,6 +152,12 @@ export async function trainCnn(train: readonly Example[], validation: readonly E
         best = { auc: metrics.auc, epoch, params: Float32Array.from(engine.params) };
         waited = 0;
       } else waited++;
+      if (options.noise && epoch === options.noise.afterEpoch && epoch < epochs) {
+        noise = downweightBenignLooking(options.noise, epoch, predictAll(engine, names), targets, weights, probabilities, valLabels.map((l) => l === 'benign'), O);
+        // The objective changed: only epochs trained on the re-weighted data compete from here.
+        best = { ...best, auc: Number.NEGATIVE_INFINITY };
+        waited = 0;
+      }
       const epochSeconds = (performance.now() - epochStart) / 1000;
       options.onProgress?.({ kind: 'epoch', epoch, epochs, record, improved, etaSeconds: epochSeconds * (epochs - epoch) });
       if (waited >= (options.patience ?? 2)) break;
@@ -153,7 +165,7 @@ export async function trainCnn(train: readonly Example[], validation: readonly E
   } finally {
     await engine.dispose();
   }
-  return { model: trainedCnnFromParams(config, spec, best.params), history, bestEpoch: best.epoch, seconds: (performance.now() - started) / 1000 };
+  return { model: trainedCnnFromParams(config, spec, best.params), history, bestEpoch: best.epoch, seconds: (performance.now() - started) / 1000, ...(noise ? { noise } : {}) };
 }
 
 /** A seeded sample of at most `limit` validation examples (all of them without a limit). */
