@@ -72,7 +72,7 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
   // The highlight answers "why is this flagged?": shown for flagged sites only.
   const flagged = site?.verdict.level === 'suspicious' || site?.verdict.level === 'dangerous';
   if (site) renderName(name, site.displayHost, site.registrableDomain, flagged ? site.explanation : []);
-  else name.textContent = state.host ?? 'No page';
+  else name.textContent = state.host ?? (state.siteError ? 'No web page' : '…');
   section.append(name);
   if (!site) {
     section.append(el(doc, 'p', state.siteError ? 'muted' : 'muted', state.siteError ?? 'Checking…'));
