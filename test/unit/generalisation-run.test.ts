@@ -51,6 +51,17 @@ describe('runGeneralisation on a miniature pool', () => {
     expect(lines.some((l) => l.startsWith('fold 1/3'))).toBe(true);
   });
 
+  it('reuses cached scores on a rerun and gets the same rows', async () => {
+    const cacheDir = path.join(dir, 'cache');
+    const options = { dataDir: dir, models: ['ngram'], epochs: 1, seed: 4, random: false, cacheDir };
+    const first = await runGeneralisation(options);
+    const lines: string[] = [];
+    const second = await runGeneralisation({ ...options, log: (l) => lines.push(l) });
+    expect(lines.filter((l) => l.includes('scores from the cache'))).toHaveLength(2);
+    expect(second.folds).toEqual(first.folds);
+    expect(second.costs).toEqual(first.costs);
+  });
+
   it('refuses an unknown model name', async () => {
     await expect(runGeneralisation({ dataDir: dir, models: ['nope'] })).rejects.toThrow(/unknown model "nope"/);
   });

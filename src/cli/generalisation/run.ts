@@ -8,6 +8,7 @@ import { splitByGroup } from '../data/split.js';
 import type { CandidateModel, MemberScores, ModelEntry, TrainedCandidate } from './candidate.js';
 import { buildFold, capPerSource, groupFamilies, planFolds, type FoldPlan } from './folds.js';
 import { DEFAULT_MODELS, resolveModels } from './registry.js';
+import { readCachedScores, scoreCacheKey, writeCachedScores, type CachedCost } from './score-cache.js';
 import { averageBenignRows, benignSourceRows, foldRow, summarise } from './summary.js';
 import type { BenignSourceRow, FoldKind, FoldResult, GeneralisationOptions, GeneralisationResult, ModelCost } from './types.js';
 
@@ -53,7 +54,8 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
   const candidates = candidatesFor(entries);
 
   const files = await listDataFiles(dataDir);
-  const { examples: pool } = await readLabelledFiles(files.map((path) => ({ path })));
+  const { examples: pool, files: summaries } = await readLabelledFiles(files.map((path) => ({ path })));
+  const fileHashes = summaries.map((f) => f.sha256);
   log(`pool: ${pool.length} names from ${files.length} files`);
   const sources = [...new Set(pool.filter((e) => e.label === 'malicious').map((e) => e.source))].sort();
   const familySizes = new Map<string, number>();
@@ -65,8 +67,11 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
 
   const rows: FoldResult[] = [];
   const benignRows: BenignSourceRow[] = [];
-  const trainSeconds = new Map<string, number>();
-  const scoreCost = new Map<string, { seconds: number; names: number }>();
+  const costTotals = new Map<string, CachedCost>();
+  const addCost = (model: string, cost: CachedCost) => {
+    const sum = costTotals.get(model) ?? { trainSeconds: 0, scoreSeconds: 0, scoredNames: 0 };
+    costTotals.set(model, { trainSeconds: sum.trainSeconds + cost.trainSeconds, scoreSeconds: sum.scoreSeconds + cost.scoreSeconds, scoredNames: sum.scoredNames + cost.scoredNames });
+  };
   for (const plan of plans) {
     const fold = buildFold(pool, plan, { benignHoldoutShare, randomShare: d.randomShare, seed });
     // Benign names are the scarce class: all of them train; only the big risky lists are sampled down.
@@ -82,23 +87,32 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
 
     const scored = new Map<string, MemberScores>();
     for (const candidate of candidates) {
+      const key = scoreCacheKey({ model: candidate.name, description: candidate.description, plan, seed, epochs, maxTrainPerSource, maxEvalPerSource, benignHoldoutShare, files: fileHashes });
+      const cached = options.cacheDir ? await readCachedScores(options.cacheDir, key) : null;
+      if (cached) {
+        scored.set(candidate.name, cached.scores);
+        addCost(candidate.name, cached.cost);
+        log(`  ${candidate.name}: scores from the cache (${key})`);
+        continue;
+      }
       const t0 = performance.now();
       const trained: TrainedCandidate = await candidate.train(train, validation, { seed: seed + plan.index, epochs, log });
       const t1 = performance.now();
       const evalHeads = await trained.headLogits(evalHosts);
       const t2 = performance.now();
       const validationHeads = await trained.headLogits(validationHosts);
-      scored.set(candidate.name, {
+      const member: MemberScores = {
         eval: trained.decide(evalHeads),
         validation: trained.decide(validationHeads),
         categories: trained.categories,
         evalHeads,
         validationHeads,
-      });
+      };
+      scored.set(candidate.name, member);
       trained.dispose?.();
-      trainSeconds.set(candidate.name, (trainSeconds.get(candidate.name) ?? 0) + (t1 - t0) / 1000);
-      const cost = scoreCost.get(candidate.name) ?? { seconds: 0, names: 0 };
-      scoreCost.set(candidate.name, { seconds: cost.seconds + (t2 - t1) / 1000, names: cost.names + evalHosts.length });
+      const cost: CachedCost = { trainSeconds: (t1 - t0) / 1000, scoreSeconds: (t2 - t1) / 1000, scoredNames: evalHosts.length };
+      if (options.cacheDir) await writeCachedScores(options.cacheDir, key, member, cost);
+      addCost(candidate.name, cost);
       log(`  ${candidate.name}: trained in ${((t1 - t0) / 1000).toFixed(1)} s, scored ${evalHosts.length} names in ${((t2 - t1) / 1000).toFixed(1)} s`);
     }
     for (const entry of entries) {
@@ -121,8 +135,8 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
   }
 
   const costs: ModelCost[] = candidates.map((c) => {
-    const cost = scoreCost.get(c.name)!;
-    return { model: c.name, trainSeconds: trainSeconds.get(c.name)!, scoreMicrosPerName: (cost.seconds * 1e6) / Math.max(cost.names, 1) };
+    const cost = costTotals.get(c.name)!;
+    return { model: c.name, trainSeconds: cost.trainSeconds, scoreMicrosPerName: (cost.scoreSeconds * 1e6) / Math.max(cost.scoredNames, 1) };
   });
   const notes = [
     `${runs} training runs per model: run i holds out malicious source i and DGA family group i together (both scored by a model that saw neither), plus ${options.random ?? true ? 'one random group split' : 'no random split'}.`,

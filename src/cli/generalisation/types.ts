@@ -108,6 +108,8 @@ export interface GeneralisationOptions {
   readonly benignHoldoutShare?: number;
   /** Also run the random group split (default true). */
   readonly random?: boolean;
+  /** Directory for cached per-fold scores (reruns skip models already trained with the same settings). */
+  readonly cacheDir?: string;
   /** Progress lines (default: none). */
   readonly log?: (line: string) => void;
 }
