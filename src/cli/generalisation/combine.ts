@@ -34,10 +34,13 @@ export function maxOverShiftedHeads(heads: readonly Float32Array[], validationHe
   return out;
 }
 
-/** Mean of logits. */
-export function meanOfLogits(scores: readonly Float32Array[]): Float32Array {
+/** Mean of logits, optionally weighted (weights sum to 1). */
+export function meanOfLogits(scores: readonly Float32Array[], weights: readonly number[] = scores.map(() => 1 / scores.length)): Float32Array {
   const out = new Float32Array(scores[0]!.length);
-  for (const s of scores) for (let i = 0; i < out.length; i++) out[i] = out[i]! + s[i]! / scores.length;
+  scores.forEach((s, j) => {
+    const w = weights[j]!;
+    for (let i = 0; i < out.length; i++) out[i] = out[i]! + w * s[i]!;
+  });
   return out;
 }
 
@@ -168,12 +171,13 @@ export function meanOfStandardised(scores: readonly Float32Array[], validation: 
 export function perHeadMean(
   members: readonly { categories: readonly string[]; heads: readonly Float32Array[]; validationHeads: readonly Float32Array[] }[],
   validationLabels: Uint8Array,
+  weights?: readonly number[],
 ): Float32Array {
   const categories = [...new Set(members.flatMap((m) => (m.categories.length > 1 ? m.categories : [])))];
-  if (categories.length === 0) return meanOfLogits(members.map((m) => m.heads[0]!));
+  if (categories.length === 0) return meanOfLogits(members.map((m) => m.heads[0]!), weights);
   const pick = (m: (typeof members)[number], category: string, which: 'heads' | 'validationHeads') =>
     m.categories.length === 1 ? m[which][0]! : m[which][m.categories.indexOf(category)]!;
-  const heads = categories.map((c) => meanOfLogits(members.map((m) => pick(m, c, 'heads'))));
-  const validationHeads = categories.map((c) => meanOfLogits(members.map((m) => pick(m, c, 'validationHeads'))));
+  const heads = categories.map((c) => meanOfLogits(members.map((m) => pick(m, c, 'heads')), weights));
+  const validationHeads = categories.map((c) => meanOfLogits(members.map((m) => pick(m, c, 'validationHeads')), weights));
   return maxOverShiftedHeads(heads, validationHeads, validationLabels);
 }

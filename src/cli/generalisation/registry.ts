@@ -10,8 +10,8 @@ import { NGRAM_CANDIDATES } from './ngram-candidates.js';
 
 type Method = 'logits' | 'probabilities' | 'standardised' | 'stack' | 'per-head';
 
-/** An ensemble of `members` combined by `method`. */
-export function ensemble(name: string, members: readonly string[], method: Method): EnsembleModel {
+/** An ensemble of `members` combined by `method`; `weights` (summing to 1) apply to the logit means. */
+export function ensemble(name: string, members: readonly string[], method: Method, weights?: readonly number[]): EnsembleModel {
   const words: Record<Method, string> = {
     logits: 'mean of logits',
     probabilities: 'mean of probabilities',
@@ -21,15 +21,15 @@ export function ensemble(name: string, members: readonly string[], method: Metho
   };
   return {
     name,
-    description: `${members.join(' + ')}: ${words[method]}`,
+    description: `${members.join(' + ')}: ${words[method]}${weights ? ` (weights ${weights.join(', ')})` : ''}`,
     members,
     combine(scores, labels) {
       const evals = scores.map((m) => m.eval);
       const validation = scores.map((m) => m.validation);
-      if (method === 'logits') return meanOfLogits(evals);
+      if (method === 'logits') return meanOfLogits(evals, weights);
       if (method === 'probabilities') return meanOfProbabilities(evals);
       if (method === 'standardised') return meanOfStandardised(evals, validation, labels);
-      if (method === 'per-head') return perHeadMean(scores.map((m) => ({ categories: m.categories, heads: m.evalHeads, validationHeads: m.validationHeads })), labels);
+      if (method === 'per-head') return perHeadMean(scores.map((m) => ({ categories: m.categories, heads: m.evalHeads, validationHeads: m.validationHeads })), labels, weights);
       return applyStack(fitStack(validation, labels), evals);
     },
   };
@@ -43,6 +43,9 @@ const ENSEMBLES: readonly EnsembleModel[] = [
     ensemble(`${cnn}+ngram-stack`, [cnn, 'ngram'], 'stack'),
     ensemble(`${cnn}+ngram-heads`, [cnn, 'ngram-heads'], 'per-head'),
     ensemble(`${cnn}+ngram-perhead`, [cnn, 'ngram'], 'per-head'),
+    // The n-gram generalises better than the CNNs on its own, so give it more say.
+    ...[0.6, 0.7, 0.8].map((w) => ensemble(`${cnn}+ngram-w${Math.round(w * 100)}`, [cnn, 'ngram'], 'logits', [1 - w, w])),
+    ...[0.6, 0.7, 0.8].map((w) => ensemble(`${cnn}+ngram-perhead-w${Math.round(w * 100)}`, [cnn, 'ngram'], 'per-head', [1 - w, w])),
   ]),
 ];
 
