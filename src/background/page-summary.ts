@@ -4,76 +4,13 @@
  * identified by the content script's page id: a new id is a new document and starts a new
  * summary. Updates for one tab run in order on a promise chain, like tab-records.ts.
  */
-import { parseDomain } from '../core/domain.js';
-import { LINK_LIMITS, summaryStorageKey as key, type LinkLevel, type PageSummary, type RiskyDomain } from '../core/link-messages.js';
+import { LINK_LIMITS, summaryStorageKey as key, type PageSummary } from '../core/link-messages.js';
 import type { FrameRecord } from '../core/messages.js';
-import type { Category } from '../core/verdict.js';
 import type { SessionStore } from '../platform/storage.js';
+import { addInterval, fromStored, isRisky, summarize, toStored, withoutFragment, type HostRecord, type PageState } from './page-summary-state.js';
 
-/** What is known about one linked host of a page. */
-export interface HostRecord {
-  readonly level: LinkLevel;
-  readonly category: Category;
-  readonly score: number | null;
-  readonly links: number;
-  readonly registrableDomain: string | null;
-  readonly displayHost: string;
-}
-
-interface PageState {
-  readonly pageId: string;
-  readonly pageUrl: string;
-  readonly hosts: Map<string, HostRecord>;
-  /** Wall-clock time some batch of this page was being judged (overlapping batches count once). */
-  scoringMs: number;
-  /** End of the latest judging interval counted in `scoringMs` (memory only). */
-  busyUntil: number;
-  refused: number;
-  paused: boolean;
-  /** Admitted hosts being judged: they count towards the cap (memory only). */
-  readonly pending: Set<string>;
-}
-
-const LEVELS: readonly LinkLevel[] = ['safe', 'suspicious', 'dangerous', 'unscorable', 'error'];
-const RANK: Record<LinkLevel, number> = { dangerous: 0, suspicious: 1, error: 2, unscorable: 3, safe: 4 };
-/** The popup lists at most this many risky domains (the counts cover all of them). */
-export const MAX_RISKY_LISTED = 200;
-
-/** Stored form: safe entries are [host, level, links]; risky ones also carry what the popup shows. */
-type StoredEntry = [string, number, number] | [string, number, number, Category, number | null, string];
-interface Stored {
-  readonly pageId: string;
-  readonly pageUrl: string;
-  readonly scoringMs: number;
-  readonly refused: number;
-  readonly paused: boolean;
-  readonly entries: readonly StoredEntry[];
-}
-
-const isRisky = (level: LinkLevel): level is 'suspicious' | 'dangerous' => level === 'suspicious' || level === 'dangerous';
-const withoutFragment = (url: string): string => url.split('#', 1)[0]!;
-
-function toStored(state: PageState): Stored {
-  const entries: StoredEntry[] = [];
-  for (const [host, r] of state.hosts) {
-    const level = LEVELS.indexOf(r.level);
-    entries.push(isRisky(r.level) ? [host, level, r.links, r.category, r.score, r.displayHost] : [host, level, r.links]);
-  }
-  return { pageId: state.pageId, pageUrl: state.pageUrl, scoringMs: state.scoringMs, refused: state.refused, paused: state.paused, entries };
-}
-
-function fromStored(value: unknown): PageState | null {
-  const s = value as Stored | undefined;
-  if (typeof s !== 'object' || s === null || typeof s.pageId !== 'string' || !Array.isArray(s.entries)) return null;
-  const hosts = new Map<string, HostRecord>();
-  for (const entry of s.entries) {
-    const [host, level, links, category, score, displayHost] = entry;
-    const parsed = parseDomain(host);
-    const registrableDomain = parsed.ok ? parsed.registrableDomain : null;
-    hosts.set(host, { level: LEVELS[level] ?? 'error', category: category ?? '-', score: score ?? null, links, registrableDomain, displayHost: displayHost ?? (parsed.ok ? parsed.displayHost : host) });
-  }
-  return { pageId: s.pageId, pageUrl: s.pageUrl, hosts, scoringMs: s.scoringMs, busyUntil: 0, refused: s.refused, paused: s.paused, pending: new Set() };
-}
+export type { HostRecord } from './page-summary-state.js';
+export { MAX_RISKY_LISTED } from './page-summary-state.js';
 
 export interface PageUpdate {
   readonly pageId: string;
@@ -152,10 +89,10 @@ export function createPageSummaries(store: SessionStore, onChange: (tabId: numbe
     async update(tabId, { pageId, pageUrl, hosts, counts }, judge) {
       // Admission in order per tab (the cap must hold across concurrent batches); judging outside
       // the chain, so batches of one page are judged concurrently; recording in order again.
-      const { state, admitted, links, refused } = await enqueue(tabId, async () => {
+      const { state, admitted, refused, admission } = await enqueue(tabId, async () => {
         let state = await load(tabId);
         if (!state || state.pageId !== pageId) {
-          state = { pageId, pageUrl, hosts: new Map(), scoringMs: 0, busyUntil: 0, refused: 0, paused: false, pending: new Set() };
+          state = { pageId, pageUrl, hosts: new Map(), scoringMs: 0, busy: [], restoredMs: 0, refused: 0, paused: false, pending: new Set(), counts: new Map(), recordedAt: new Map(), admissions: 0 };
           memory.set(tabId, state);
         }
         const admitted: string[] = [];
@@ -171,18 +108,24 @@ export function createPageSummaries(store: SessionStore, onChange: (tabId: numbe
           }
           admitted.push(host);
           links.set(host, counts[i]!);
+          state!.counts.set(host, counts[i]!);
+          const known = state!.hosts.get(host);
+          if (known) state!.hosts.set(host, { ...known, links: counts[i]! });
         });
         state.refused += refused;
-        return { state, admitted, links, refused };
+        return { state, admitted, refused, admission: ++state.admissions };
       });
       try {
         const { records, startedAt, endedAt, paused } = await judge(admitted);
         return await enqueue(tabId, async () => {
           if (memory.get(tabId) !== state) return { admitted, refused, records }; // the tab moved on meanwhile
           const before = countRisky(state);
-          for (const [host, record] of records) state.hosts.set(host, { ...record, links: links.get(host) ?? record.links });
-          state.scoringMs += Math.max(0, endedAt - Math.max(startedAt, state.busyUntil));
-          state.busyUntil = Math.max(state.busyUntil, endedAt);
+          for (const [host, record] of records) {
+            if ((state.recordedAt.get(host) ?? 0) > admission) continue;
+            state.recordedAt.set(host, admission);
+            state.hosts.set(host, { ...record, links: state.counts.get(host) ?? record.links });
+          }
+          state.scoringMs = state.restoredMs + addInterval(state.busy, startedAt, endedAt);
           state.paused = paused;
           void persist(tabId).catch(() => undefined);
           if (countRisky(state) !== before) onChange(tabId);
@@ -218,34 +161,5 @@ export function createPageSummaries(store: SessionStore, onChange: (tabId: numbe
     async saved(tabId) {
       await writing.get(tabId);
     },
-  };
-}
-
-function summarize(tabId: number, state: PageState, page: FrameRecord | null): PageSummary {
-  const domainsByLevel: Record<LinkLevel, number> = { safe: 0, suspicious: 0, dangerous: 0, unscorable: 0, error: 0 };
-  const linksByLevel: Record<LinkLevel, number> = { safe: 0, suspicious: 0, dangerous: 0, unscorable: 0, error: 0 };
-  const registrable = new Set<string>();
-  const risky: RiskyDomain[] = [];
-  let links = 0;
-  for (const [host, r] of state.hosts) {
-    domainsByLevel[r.level]++;
-    linksByLevel[r.level] += r.links;
-    links += r.links;
-    registrable.add(r.registrableDomain ?? host);
-    if (isRisky(r.level)) risky.push({ host, displayHost: r.displayHost, registrableDomain: r.registrableDomain, level: r.level, category: r.category, score: r.score, links: r.links });
-  }
-  risky.sort((a, b) => RANK[a.level] - RANK[b.level] || (b.score ?? 0) - (a.score ?? 0) || b.links - a.links || a.host.localeCompare(b.host));
-  return {
-    tabId,
-    page,
-    links,
-    domains: state.hosts.size,
-    registrableDomains: registrable.size,
-    domainsByLevel,
-    linksByLevel,
-    risky: risky.slice(0, MAX_RISKY_LISTED),
-    scoringMs: Math.round(state.scoringMs * 10) / 10,
-    refused: state.refused,
-    paused: state.paused,
   };
 }

@@ -47,7 +47,9 @@ export function createScanner(deps: ScannerDeps): Scanner {
   const fresh = new Set<string>();
   /** Hosts already asked about whose number of links changed: sent once the scan is idle, in big messages. */
   const recount = new Set<string>();
-  const asked = new Set<string>();
+  /** Per host, the number of the latest request that asked about it: an older reply never undoes a newer one. */
+  const asked = new Map<string, number>();
+  let requests = 0;
   const inFlight = new Set<Promise<void>>();
   let links = 0;
 
@@ -91,10 +93,11 @@ export function createScanner(deps: ScannerDeps): Scanner {
     if (element.firstElementChild) slicer.queue(Array.from(element.querySelectorAll(LINK_SELECTOR)), consider);
   }
 
-  function apply(hosts: readonly string[], risky: readonly LinkVerdict[]): void {
+  function apply(request: number, hosts: readonly string[], risky: readonly LinkVerdict[]): void {
     const byHost = new Map(risky.map((v) => [v.host, v]));
     const work: [Element, LinkVerdict | undefined][] = [];
     for (const host of hosts) {
+      if ((asked.get(host) ?? 0) > request) continue;
       const verdict = byHost.get(host);
       const was = verdicts.get(host);
       if (verdict) verdicts.set(host, verdict);
@@ -114,14 +117,15 @@ export function createScanner(deps: ScannerDeps): Scanner {
   function send(pending: Set<string>, size: number): void {
     while (pending.size > 0) {
       const hosts = [...pending].slice(0, size);
+      const number = ++requests;
       for (const host of hosts) {
         pending.delete(host);
-        asked.add(host);
+        asked.set(host, number);
       }
       const counts = hosts.map((host) => Math.max(1, Math.min(linksByHost.get(host)?.size ?? 1, LINK_LIMITS.linksPerHost)));
       const request = deps
         .send(hosts, counts)
-        .then((risky) => apply(hosts, risky), (error: unknown) => deps.onError?.(error))
+        .then((risky) => apply(number, hosts, risky), (error: unknown) => deps.onError?.(error))
         .finally(() => inFlight.delete(request));
       inFlight.add(request);
     }

@@ -128,6 +128,28 @@ describe('score-links in the background', () => {
   });
 });
 
+describe('page summaries under concurrent batches', () => {
+  it('keep the latest link count and the newest verdict, whichever judgement finishes last', async () => {
+    const summaries = createPageSummaries(memoryStore());
+    const record = (level: 'safe' | 'dangerous') => ({ level, category: 'malicious' as const, score: 0.5, links: 0, registrableDomain: 'a.example', displayHost: 'a.example' });
+    let releaseFirst!: () => void;
+    const first = summaries.update(1, { pageId: 'p', pageUrl: 'http://x.example/', hosts: ['a.example'], counts: [1] }, async (hosts) => {
+      await new Promise<void>((resolve) => (releaseFirst = resolve));
+      return { records: new Map(hosts.map((h) => [h, record('dangerous')])), startedAt: 0, endedAt: 10, paused: false };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // A later batch (a count update after the user trusted the site) is judged first.
+    await summaries.update(1, { pageId: 'p', pageUrl: 'http://x.example/', hosts: ['a.example'], counts: [5] }, async (hosts) => ({ records: new Map(hosts.map((h) => [h, record('safe')])), startedAt: 5, endedAt: 8, paused: false }));
+    releaseFirst();
+    await first;
+    const summary = (await summaries.summary(1, null))!;
+    expect(summary.links).toBe(5);
+    expect(summary.domainsByLevel.safe).toBe(1);
+    // Overlapping judging counts once: [0, 10] ∪ [5, 8].
+    expect(summary.scoringMs).toBe(10);
+  });
+});
+
 describe('score-links payload validation', () => {
   const ok = { pageId: 'p', hosts: ['a.example'], counts: [1] };
   it('accepts bounded arrays of strings with matching counts', () => {
