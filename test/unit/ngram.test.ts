@@ -82,5 +82,8 @@ describe('n-gram logistic regression', () => {
     const bySource = weightedHosts(examples, head, 'source');
     expect(bySource.find((w) => w.host === 'e.com')!.weight).toBeCloseTo(3 * bySource.find((w) => w.host === 'b.com')!.weight);
     expect(sum(0, bySource)).toBeCloseTo(sum(1, bySource));
+    const all = weightedHosts([...examples, { host: 'g.com', label: 'benign', source: 'benign-y', group: 'g.com' }, { host: 'h.com', label: 'benign', source: 'benign-y', group: 'h.com' }], head, 'source-all');
+    expect(all.find((w) => w.host === 'a.com')!.weight).toBeCloseTo(2 * all.find((w) => w.host === 'g.com')!.weight);
+    expect(sum(0, all)).toBeCloseTo(sum(1, all));
   });
 });

@@ -50,6 +50,7 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
   ngramCandidate('ngram-phish', 'n-gram, a phishing-like head (phishing + scam lists only) beside the malicious and DGA heads', { heads: THREE_HEADS }),
   ngramCandidate('ngram-srcw', 'n-gram baseline with every positive source weighted equally', { weighting: 'source' }),
   ngramCandidate('ngram-aug', 'n-gram baseline with benign sub-domain augmentation (30 % of benign names get mail./api./cdn. … per epoch)', { benignPrefixRate: 0.3 }),
+  ngramCandidate('ngram-allsrc', 'n-gram baseline with every source weighted equally, benign lists included (long-tail lists count as much as top lists)', { weighting: 'source-all' }),
   ngramCandidate('ngram-e6', 'n-gram baseline trained for 6 epochs (early stopping keeps the best)', { epochs: 6 }),
   ngramCandidate('ngram-18', 'n-gram baseline with 2^18 buckets (256 KiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 18 } }),
   ngramCandidate('ngram-22', 'n-gram baseline with 2^22 buckets (4 MiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 22 } }),

@@ -22,8 +22,10 @@ export interface NgramModelOptions extends NgramTrainOptions {
   /**
    * `class`: positives and negatives weigh the same in total. `source`: in addition, every
    * positive source file weighs the same, so one huge feed does not define "malicious".
+   * `source-all`: benign lists weigh the same too, so the long-tail lists count as much as the
+   * top-100k lists and "benign" does not mean "popular".
    */
-  readonly weighting: 'class' | 'source';
+  readonly weighting: 'class' | 'source' | 'source-all';
   readonly quantization: NgramQuantization;
 }
 
@@ -41,11 +43,18 @@ export function weightedHosts(examples: readonly Example[], head: NgramHeadSpec,
   const negatives = kept.reduce((n, e) => n + (e.label === 'benign' ? 1 : 0), 0);
   const positives = kept.length - negatives;
   const perSource = new Map<string, number>();
-  for (const e of kept) if (e.label !== 'benign') perSource.set(e.source, (perSource.get(e.source) ?? 0) + 1);
+  const perBenignSource = new Map<string, number>();
+  for (const e of kept) {
+    const counts = e.label === 'benign' ? perBenignSource : perSource;
+    counts.set(e.source, (counts.get(e.source) ?? 0) + 1);
+  }
   const total = kept.length;
   return kept.map((e): WeightedHost => {
-    if (e.label === 'benign') return { host: e.host, y: 0, weight: total / (2 * negatives) };
-    const weight = weighting === 'source' ? total / (2 * perSource.size * perSource.get(e.source)!) : total / (2 * positives);
+    if (e.label === 'benign') {
+      const weight = weighting === 'source-all' ? total / (2 * perBenignSource.size * perBenignSource.get(e.source)!) : total / (2 * negatives);
+      return { host: e.host, y: 0, weight };
+    }
+    const weight = weighting === 'class' ? total / (2 * positives) : total / (2 * perSource.size * perSource.get(e.source)!);
     return { host: e.host, y: 1, weight };
   });
 }
