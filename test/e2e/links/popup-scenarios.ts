@@ -40,7 +40,6 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher, optio
       const risky = await popup.evaluate(() => Array.from(document.querySelectorAll('#risky-list .host'), (n) => n.textContent));
       expect([...risky].sort()).toEqual([d0, d1].sort());
       expect(await text(popup, '#status')).toMatch(/^Model \S+ · (wasm|cpu) backend · links scored in [\d.]+ ms$/);
-      if (options.screenshots) await popup.screenshot(path.join(SCREENSHOTS, 'popup.png'));
 
       // Keyboard: the second risky domain's button, Enter → that link is focused on the page.
       await popup.focus('#risky-list li:nth-child(2) button');
@@ -63,6 +62,8 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher, optio
       await waitForBadges(page, [site, other]);
       const popup = await browser.openPopup(await browser.tabIdOf(url));
       await expect.poll(() => text(popup, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Dangerous/);
+      await expect.poll(() => popup.evaluate(() => document.querySelectorAll('#risky-list li').length), { timeout: 10_000 }).toBe(2);
+      if (options.screenshots) await popup.screenshot(path.join(SCREENSHOTS, 'popup.png'));
       await popup.click('#trust');
       await expect.poll(() => text(popup, '#notice'), { timeout: 5000 }).toBe(`Trusted ${site}.`);
       await waitForBadges(page, [other]);
