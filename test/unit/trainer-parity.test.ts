@@ -15,6 +15,8 @@ import { fillDropoutMask } from '../../src/cli/train/dropout-mask.js';
 import { readModelParams } from '../../src/cli/train/tfjs-bridge.js';
 
 const WIDE: ArchitectureConfig = { name: 'wide-test', embeddingDim: 8, widths: [1, 3, 7], filters: 12, hidden: 10, dropout: 0.3, heads: ['malicious', 'dga'] };
+/** Max and mean pooling, no hidden layer. */
+const MEAN: ArchitectureConfig = { name: 'mean-test', embeddingDim: 6, widths: [2, 5], filters: 9, hidden: 0, dropout: 0.4, heads: ['malicious', 'dga'], pooling: 'max-mean' };
 const tokenizer = createTokenizer(DEFAULT_TOKENIZER);
 const L = DEFAULT_TOKENIZER.maxLength;
 const CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789-._';
@@ -57,7 +59,8 @@ function tfjsLossAndGrads(model: tf.LayersModel, config: ArchitectureConfig, bat
   const x = tf.tensor2d(Int32Array.from(batch.ids.subarray(0, size * L)), [size, L], 'int32');
   const y = tf.tensor2d(batch.targets.subarray(0, size * heads), [size, heads]);
   const w = tf.tensor2d(batch.weights.subarray(0, size * heads), [size, heads]);
-  const mask = tf.tensor2d(batch.dropMask.subarray(0, size * config.widths.length * config.filters), [size, config.widths.length * config.filters]);
+  const features = config.widths.length * config.filters * (config.pooling === 'max-mean' ? 2 : 1);
+  const mask = tf.tensor2d(batch.dropMask.subarray(0, size * features), [size, features]);
   const pooled = tf.model({ inputs: model.inputs, outputs: model.getLayer(LAYER.concat).output as tf.SymbolicTensor });
   const variables = model.trainableWeights.map((v) => v.read() as tf.Variable);
   let probabilities: tf.Tensor | undefined;
@@ -92,7 +95,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-describe.each([SEED_ARCHITECTURE, WIDE])('trainer parity with tfjs: $name', (config) => {
+describe.each([SEED_ARCHITECTURE, WIDE, MEAN])('trainer parity with tfjs: $name', (config) => {
   for (const trial of [1, 2]) {
     it(`matches forward and every gradient, dropout off and masked (trial ${trial})`, () => {
       const model = buildLayersModel(config, DEFAULT_TOKENIZER, trial);

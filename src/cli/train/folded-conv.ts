@@ -105,17 +105,25 @@ export class FoldedConv {
       this.positions[wi] = positions;
       windowSums(params, bias, T, t, ids, base, k, F, positions, Y, y0);
       const padWindows = L - k + 1 - positions;
+      const meanAt = this.layout.shape.meanPool ? out + widths.length * F + wi * F : -1;
       for (let f = 0; f < F; f++) {
         let m = Number.NEGATIVE_INFINITY;
         let a = 0;
         let c = 0;
+        let sum = 0;
         for (let p = 0, q = y0 + f; p < positions; p++, q += F) {
           const v = Y[q]!;
+          if (v > 0) sum += v;
           if (v > m) {
             m = v;
             a = p;
             c = 1;
           } else if (v === m) c++;
+        }
+        if (meanAt >= 0) {
+          // tfjs averages relu outputs over every window, the padding ones included.
+          const pad = this.padConst[wi * F + f]!;
+          mx[meanAt + f] = (sum + (padWindows > 0 && pad > 0 ? padWindows * pad : 0)) / (L - k + 1);
         }
         if (c > 1) a = ARG_MIXED;
         if (padWindows > 0) {
@@ -147,6 +155,7 @@ export class FoldedConv {
       const k = widths[wi]!;
       const t = this.offsets[wi]!;
       const positions = this.positions[wi]!;
+      if (this.layout.shape.meanPool) this.backwardMean(ids, base, dFeat, at + widths.length * F, wi, dT, dBias);
       for (let f = 0; f < F; f++) {
         const j = at + wi * F + f;
         const g = dFeat[j]!;
@@ -174,6 +183,31 @@ export class FoldedConv {
             dBias[fj]! += g;
           }
         }
+      }
+    }
+  }
+
+  /** Mean pooling: every window with a positive value (padding ones too) takes g / windows. */
+  private backwardMean(ids: Uint8Array, base: number, dFeat: Float64Array, meanAt: number, wi: number, dT: Float64Array, dBias: Float64Array): void {
+    const { filters: F, widths, maxLength: L } = this.layout.shape;
+    const k = widths[wi]!;
+    const t = this.offsets[wi]!;
+    const positions = this.positions[wi]!;
+    const windows = L - k + 1;
+    const padWindows = windows - positions;
+    const y0 = wi * L * F;
+    for (let f = 0; f < F; f++) {
+      const g = dFeat[meanAt + wi * F + f]! / windows;
+      if (g === 0) continue;
+      const fj = wi * F + f;
+      for (let p = 0, q = y0 + f; p < positions; p++, q += F) {
+        if (!(this.windows[q]! > 0)) continue;
+        for (let o = 0; o < k; o++) dT[t + (ids[base + p + o]! * k + o) * F + f]! += g;
+        dBias[fj]! += g;
+      }
+      if (padWindows > 0 && this.padConst[fj]! > 0) {
+        for (let o = 0; o < k; o++) dT[t + o * F + f]! += g * padWindows;
+        dBias[fj]! += g * padWindows;
       }
     }
   }

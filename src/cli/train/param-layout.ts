@@ -23,8 +23,10 @@ export interface CnnShape {
   readonly embeddingDim: number;
   readonly widths: readonly number[];
   readonly filters: number;
-  /** widths.length × filters: the pooled feature vector. */
+  /** Pooled feature vector: widths × filters max features, then as many mean features with max-mean pooling. */
   readonly features: number;
+  /** Mean pooling beside max pooling (features = 2 × widths × filters). */
+  readonly meanPool: boolean;
   readonly hidden: number;
   readonly heads: number;
   readonly dropout: number;
@@ -52,7 +54,8 @@ export function createParamLayout(config: ArchitectureConfig, tokenizer: Tokeniz
     embeddingDim: config.embeddingDim,
     widths: [...config.widths],
     filters: config.filters,
-    features: config.widths.length * config.filters,
+    features: config.widths.length * config.filters * (config.pooling === 'max-mean' ? 2 : 1),
+    meanPool: config.pooling === 'max-mean',
     hidden: config.hidden,
     heads: config.heads.length,
     dropout: config.dropout,

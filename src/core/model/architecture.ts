@@ -22,6 +22,12 @@ export interface ArchitectureConfig {
   readonly dropout: number;
   /** One sigmoid output per head, in this order. `['malicious']` is the seed's single output. */
   readonly heads: readonly RiskCategory[];
+  /**
+   * `max` (default, the seed): global max pooling per width. `max-mean`: also global average
+   * pooling per width (layers mean_w{k}), concatenated after all max pools — the mean counts how
+   * often a pattern fires, which max pooling cannot.
+   */
+  readonly pooling?: 'max' | 'max-mean';
 }
 
 /** The seed architecture exactly: embedding 15; Conv1D 2/4/6 × 15 relu; global max pool; concat; dropout; dense sigmoid. */
@@ -39,6 +45,7 @@ export const LAYER = {
   embedding: 'embedding',
   conv: (width: number) => `conv_w${width}`,
   pool: (width: number) => `pool_w${width}`,
+  meanPool: (width: number) => `mean_w${width}`,
   concat: 'concat',
   dropout: 'dropout',
   hidden: 'hidden',
@@ -57,6 +64,7 @@ export function buildLayersModel(config: ArchitectureConfig, tokenizer: Tokenize
       embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed }),
     })
     .apply(input) as tf.SymbolicTensor;
+  const convs: tf.SymbolicTensor[] = [];
   const pooled = config.widths.map((width, i) => {
     const conv = tf.layers
       .conv1d({
@@ -68,8 +76,12 @@ export function buildLayersModel(config: ArchitectureConfig, tokenizer: Tokenize
         kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 + i }),
       })
       .apply(embedded) as tf.SymbolicTensor;
+    convs.push(conv);
     return tf.layers.globalMaxPooling1d({ name: LAYER.pool(width) }).apply(conv) as tf.SymbolicTensor;
   });
+  if (config.pooling === 'max-mean') {
+    config.widths.forEach((width, i) => pooled.push(tf.layers.globalAveragePooling1d({ name: LAYER.meanPool(width) }).apply(convs[i]!) as tf.SymbolicTensor));
+  }
   let features = pooled.length === 1 ? pooled[0]! : (tf.layers.concatenate({ name: LAYER.concat }).apply(pooled) as tf.SymbolicTensor);
   features = tf.layers.dropout({ name: LAYER.dropout, rate: config.dropout }).apply(features) as tf.SymbolicTensor;
   if (config.hidden > 0) {
@@ -92,6 +104,7 @@ export function validateArchitecture(config: ArchitectureConfig): void {
     Number.isInteger(config.filters) && config.filters > 0 &&
     Number.isInteger(config.hidden) && config.hidden >= 0 &&
     typeof config.dropout === 'number' && config.dropout >= 0 && config.dropout < 1 &&
-    Array.isArray(config.heads) && config.heads.length > 0 && config.heads.every((h) => RISK_CATEGORIES.includes(h));
+    Array.isArray(config.heads) && config.heads.length > 0 && config.heads.every((h) => RISK_CATEGORIES.includes(h)) &&
+    (config.pooling === undefined || config.pooling === 'max' || config.pooling === 'max-mean');
   if (!ok) throw new Error(`invalid model architecture: ${JSON.stringify(config)}`);
 }
