@@ -12,6 +12,7 @@ import type { ModelBundle } from '../../src/core/model/files.js';
 /** Head probabilities for hosts, row-major [hosts × heads], computed synchronously in JS. */
 export function createPureJsEngine(bundle: ModelBundle): (hosts: readonly string[]) => Float32Array {
   const config = bundle.metadata.architecture;
+  if ((config.pooling ?? 'max') !== 'max') throw new Error('the pure-JS comparison engine implements max pooling only');
   const maxLength = bundle.metadata.tokenizer.maxLength;
   const weights = readFastWeights(bundle);
   const tables = buildFastTables(weights, config, maxLength, 2);

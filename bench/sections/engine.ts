@@ -75,19 +75,22 @@ export async function run(): Promise<Row[]> {
   const bundle = await readModelBundle(diskModelReader());
   const fast = await createFastScorer(bundle);
   const layers = await createLayersScorer(bundle);
-  const pureJs = createPureJsEngine(bundle);
+  // The comparison-only JS engine knows max pooling alone.
+  const pureJs = (bundle.metadata.architecture.pooling ?? 'max') === 'max' ? createPureJsEngine(bundle) : null;
   const names = syntheticNames(8192);
   const arch = bundle.metadata.architecture;
-  const model = `model ${bundle.metadata.version} (${arch.name}: widths ${arch.widths.join('/')}×${arch.filters}${arch.hidden ? `, hidden ${arch.hidden}` : ''}, ${arch.heads.length} head${arch.heads.length > 1 ? 's' : ''}), ${choice.backend}`;
+  const model = `model ${bundle.metadata.version} (${arch.name}: widths ${arch.widths.join('/')}×${arch.filters}${arch.hidden ? `, hidden ${arch.hidden}` : ''}${arch.pooling === 'max-mean' ? ', max-mean pooling' : ''}, ${arch.heads.length} head${arch.heads.length > 1 ? 's' : ''}), ${choice.backend}`;
 
   for (const batch of BATCHES) {
-    const r = await compare({ fast: (b) => fast.predict(b), layers: (b) => layers.predict(b), js: async (b) => pureJs(b) }, names, batch);
-    const [f, l, j] = [r['fast']!, r['layers']!, r['js']!];
+    const engines: Record<string, Score> = { fast: (b) => fast.predict(b), layers: (b) => layers.predict(b) };
+    if (pureJs) engines['js'] = async (b) => pureJs(b);
+    const r = await compare(engines, names, batch);
+    const [f, l, j] = [r['fast']!, r['layers']!, r['js']];
     const cpuNote = (rate: Rate) => `${Math.round(rate.cpu).toLocaleString('en-US')} names per CPU-second`;
     row(`fast batch ${batch}`, f.wall, 'names/s', `${cpuNote(f)}${batch === 1 ? `; ${model}` : ''}`);
     row(`layers batch ${batch}`, l.wall, 'names/s', cpuNote(l));
     row(`fast / layers batch ${batch}`, f.wall / l.wall, '×', `by CPU time ${(f.cpu / l.cpu).toFixed(1)}×${batch === 256 ? '; target ≥ 10×' : ''}`);
-    row(`pure JS batch ${batch}`, j.wall, 'names/s', `comparison only: same tables, no tfjs; ${cpuNote(j)}`);
+    if (j) row(`pure JS batch ${batch}`, j.wall, 'names/s', `comparison only: same tables, no tfjs; ${cpuNote(j)}`);
   }
 
   // Single-name latency, call by call, through the full predict() path (encode, ops, data()).

@@ -5,7 +5,7 @@ import { initBackend } from '../../src/core/model/backend.js';
 import { createFastScorer, loadFastScorer } from '../../src/core/model/fast-scorer.js';
 import { readModelBundle } from '../../src/core/model/files.js';
 import { ModelFormatError } from '../../src/core/model/metadata.js';
-import { memoryReader, metadataFor, randomModelFiles, WIDE_ARCHITECTURE } from './helpers/random-model.js';
+import { MAX_MEAN_ARCHITECTURE, memoryReader, metadataFor, randomModelFiles, WIDE_ARCHITECTURE } from './helpers/random-model.js';
 
 beforeAll(async () => {
   await initBackend();
@@ -22,6 +22,7 @@ describe('fast engine refuses models it would score wrongly', () => {
     ['other widths', { ...SEED_ARCHITECTURE, widths: [2, 4, 5] }],
     ['a hidden layer the model lacks', { ...SEED_ARCHITECTURE, hidden: 8 }],
     ['widths in another order', { ...SEED_ARCHITECTURE, widths: [6, 4, 2] }],
+    ['mean pooling the model lacks', { ...SEED_ARCHITECTURE, pooling: 'max-mean' as const }],
   ])('metadata claiming %s', async (_label, claimed) => {
     await expect(createFastScorer(await mismatched(SEED_ARCHITECTURE, claimed))).rejects.toThrow(ModelFormatError);
   });
@@ -49,9 +50,12 @@ describe('fast engine refuses models it would score wrongly', () => {
 });
 
 describe('fast engine lifecycle', () => {
-  it('frees every tensor it made on dispose, and refuses work afterwards', async () => {
+  it.each([
+    ['wide', WIDE_ARCHITECTURE],
+    ['max-mean', MAX_MEAN_ARCHITECTURE],
+  ])('frees every tensor it made on dispose, and refuses work afterwards (%s)', async (_label, architecture) => {
     const before = tf.memory().numTensors;
-    const fast = await createFastScorer(await readModelBundle(memoryReader(await randomModelFiles(WIDE_ARCHITECTURE, 4))));
+    const fast = await createFastScorer(await readModelBundle(memoryReader(await randomModelFiles(architecture, 4))));
     await fast.predict(['a.com', 'b'.repeat(80)]);
     await fast.explain(['a.com']);
     expect(tf.memory().numTensors).toBeGreaterThan(before);

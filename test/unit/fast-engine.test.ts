@@ -4,7 +4,7 @@ import { initBackend } from '../../src/core/model/backend.js';
 import { createFastScorer } from '../../src/core/model/fast-scorer.js';
 import { createLayersScorer, scoreHosts, type Scorer } from '../../src/core/model/scorer.js';
 import { DEFAULT_MAX_LENGTH } from '../../src/core/tokenizer.js';
-import { randomBundle, randomNames, WIDE_ARCHITECTURE } from './helpers/random-model.js';
+import { MAX_MEAN_ARCHITECTURE, randomBundle, randomNames, WIDE_ARCHITECTURE } from './helpers/random-model.js';
 
 const L = DEFAULT_MAX_LENGTH;
 // Lengths at every boundary the engine special-cases: empty, 1 char, windows reaching maxLength, truncation.
@@ -25,6 +25,8 @@ beforeAll(async () => {
 describe.each([
   ['seed', SEED_ARCHITECTURE],
   ['wide with hidden layer and two heads', WIDE_ARCHITECTURE],
+  ['max-mean pooling', MAX_MEAN_ARCHITECTURE],
+  ['max-mean pooling with a hidden layer', { ...MAX_MEAN_ARCHITECTURE, widths: [2, 5], hidden: 12 }],
 ] as [string, ArchitectureConfig][])('fast engine on the %s architecture', (_label, architecture) => {
   let layers: Scorer;
   let reference: Float32Array;

@@ -29,7 +29,7 @@ export interface BatchEncoder {
 }
 
 /** Creates an encoder whose buffers grow to the largest batch seen. */
-export function createBatchEncoder(tokenizer: Tokenizer, tables: FastTables): BatchEncoder {
+export function createBatchEncoder(tokenizer: Tokenizer, tables: Omit<FastTables, 'table'>): BatchEncoder {
   const maxLength = tokenizer.spec.maxLength;
   const { groups, groupSize, vocabulary } = tables;
   const combos = vocabulary ** groupSize;

@@ -10,7 +10,7 @@ import { createTokenizer, vocabularySize } from '../tokenizer.js';
 import { createBatchEncoder, type FastBatch } from './fast-batch.js';
 import { buildFastTables, tableBytes, type GroupSize } from './fast-tables.js';
 import { contributionsOf } from './fast-contributions.js';
-import { readFastWeights } from './fast-weights.js';
+import { poolingOf, readFastWeights } from './fast-weights.js';
 import { readModelBundle, type ModelBundle, type ModelFileReader } from './files.js';
 import type { Scorer } from './scorer.js';
 
@@ -26,19 +26,24 @@ export interface FastScorerOptions {
 export interface FilterActivations {
   /** Head probabilities, as `predict` returns them. */
   readonly probabilities: Float32Array;
-  /** Pooled features per name, [n × columns] (relu applied; 0 means the filter found nothing). */
+  /**
+   * The dense head's inputs per name, [n × inputs]: the max-pooled filters (relu applied; 0 means
+   * the filter found nothing) in columns [0, columns), then for `max-mean` models the mean-pooled
+   * filters in [columns, 2 · columns).
+   */
   readonly features: Float32Array;
   /**
-   * Start of each filter's strongest window in the encoded name, [n × columns]; add
+   * Start of each max-pooled filter's strongest window in the encoded name, [n × columns]; add
    * `tokenizer.startOf(host)` for an offset in the host. A window may run past the name's end
    * into padding (even start past it); clamp when drawing.
    */
   readonly positions: Int32Array;
-  /** Share of each head's logit per feature, [n × heads × columns]; exact for this piecewise-linear net, bias shares left out. */
+  /** Share of each head's logit per input feature, [n × heads × inputs]; exact for this piecewise-linear net, bias shares left out. */
   readonly contributions: Float32Array;
-  /** Kernel width of each column (columns are width-major, in `architecture.widths` order). */
+  /** Kernel width of each max-pooled column (columns are width-major, in `architecture.widths` order). */
   readonly columnWidths: Int32Array;
   readonly columns: number;
+  readonly inputs: number;
 }
 
 /** A Scorer that can also say where each filter fired. */
@@ -51,24 +56,28 @@ export async function createFastScorer(bundle: ModelBundle, options: FastScorerO
   const { metadata } = bundle;
   const config = metadata.architecture;
   const tokenizer = createTokenizer(metadata.tokenizer);
+  const maxLength = tokenizer.spec.maxLength;
   const weights = readFastWeights(bundle);
   const groupSize = options.groupSize ?? (tableBytes(config, vocabularySize(metadata.tokenizer), 2) <= PAIR_TABLE_BUDGET_BYTES ? 2 : 1);
-  const tables = buildFastTables(weights, config, tokenizer.spec.maxLength, groupSize);
-  const encoder = createBatchEncoder(tokenizer, tables);
-  const columns = tables.columns;
+  const { table, ...layout } = buildFastTables(weights, config, maxLength, groupSize);
+  const encoder = createBatchEncoder(tokenizer, layout);
+  const columns = layout.columns;
+  const withMean = poolingOf(config) === 'max-mean';
+  const inputs = withMean ? 2 * columns : columns;
   const heads = config.heads.length;
 
   const tensors = {
-    table: tf.tensor2d(tables.table, [tables.rows, columns]),
-    mask: tf.tensor2d(tables.mask, [tables.positions, columns]),
-    hiddenKernel: weights.hidden ? tf.tensor2d(weights.hidden.kernel, [columns, weights.hidden.units]) : null,
+    table: tf.tensor2d(table, [layout.rows, columns]),
+    mask: tf.tensor2d(layout.mask, [layout.positions, columns]),
+    hiddenKernel: weights.hidden ? tf.tensor2d(weights.hidden.kernel, [inputs, weights.hidden.units]) : null,
     hiddenBias: weights.hidden ? tf.tensor1d(weights.hidden.bias) : null,
-    outputKernel: tf.tensor2d(weights.output.kernel, [weights.hidden?.units ?? columns, heads]),
+    outputKernel: tf.tensor2d(weights.output.kernel, [weights.hidden?.units ?? inputs, heads]),
     outputBias: tf.tensor1d(weights.output.bias),
+    ...(withMean ? meanTensors(layout.columnWidths, layout.padWindow, maxLength) : {}),
   };
   let disposed = false;
 
-  /** Window values of every name, [names, positions, 1, columns] (NHWC for MaxPool). Call inside tidy. */
+  /** Window values of every name, [names, positions, 1, columns] (NHWC for the pools). Call inside tidy. */
   function windows(batch: FastBatch): tf.Tensor4D {
     // The typed arrays are the encoder's reusable buffers: tensors made from them are consumed
     // synchronously within this tidy, before any later call can overwrite them.
@@ -80,10 +89,40 @@ export async function createFastScorer(bundle: ModelBundle, options: FastScorerO
     return sums.reshape([batch.names, batch.positions, 1, columns]);
   }
 
-  /** Dense head on pooled (pre-relu) features. Call inside tidy. */
-  function head(pooled: tf.Tensor2D): tf.Tensor2D {
+  /**
+   * Mean pooling over every window the layers model has (maxLength − width + 1 of them), from the
+   * windows computed: each name's grid holds its real windows plus one padding-only window; the
+   * other padding-only windows all equal that one, so they are added as a count × relu(value).
+   */
+  function meanPooled(grid: tf.Tensor4D, batch: FastBatch): tf.Tensor2D {
+    const { padRelu, padLimit, meanScale } = tensors as Required<typeof tensors>;
+    // Rows never written are zeros and masked rows are −1e30: both add nothing after relu.
+    const summed = tf.mul(tf.avgPool(tf.relu(grid), [batch.positions, 1], 1, 'valid').reshape([batch.names, columns]), batch.positions);
+    const lengths = tf.tensor2d(Float32Array.from(batch.lengths.subarray(0, batch.names)), [batch.names, 1]);
+    const extraWindows = tf.relu(tf.sub(padLimit, lengths));
+    return tf.mul(tf.add(summed, tf.mul(extraWindows, padRelu)), meanScale);
+  }
+
+  /** The dense head's inputs from the window grid, [names × inputs], and the max-pool argmax when asked. Call inside tidy. */
+  function features(batch: FastBatch, withArgmax: boolean): { inputs: tf.Tensor2D; argmax: tf.Tensor | null } {
+    const grid = windows(batch);
+    let pooled: tf.Tensor;
+    let argmax: tf.Tensor | null = null;
+    if (withArgmax) {
+      const { result, indexes } = tf.maxPoolWithArgmax(grid, [batch.positions, 1], 1, 'valid', false) as { result: tf.Tensor; indexes: tf.Tensor };
+      pooled = result;
+      argmax = indexes;
+    } else {
+      pooled = tf.maxPool(grid, [batch.positions, 1], 1, 'valid');
+    }
     // relu after max pooling equals max pooling after relu, on 1/positions of the values.
-    let x: tf.Tensor2D = tf.relu(pooled);
+    const maxFeatures = tf.relu(pooled.reshape([batch.names, columns])) as tf.Tensor2D;
+    return { inputs: withMean ? tf.concat([maxFeatures, meanPooled(grid, batch)], 1) : maxFeatures, argmax };
+  }
+
+  /** Dense head on pooled features. Call inside tidy. */
+  function head(x0: tf.Tensor2D): tf.Tensor2D {
+    let x = x0;
     if (tensors.hiddenKernel && tensors.hiddenBias) x = tf.fused.matMul({ a: x, b: tensors.hiddenKernel, bias: tensors.hiddenBias, activation: 'relu' }) as tf.Tensor2D;
     return tf.fused.matMul({ a: x, b: tensors.outputKernel, bias: tensors.outputBias, activation: 'sigmoid' }) as tf.Tensor2D;
   }
@@ -96,10 +135,7 @@ export async function createFastScorer(bundle: ModelBundle, options: FastScorerO
     assertLive();
     if (hosts.length === 0) return new Float32Array(0);
     const batch = encoder.encode(hosts);
-    const output = tf.tidy(() => {
-      const pooled = tf.maxPool(windows(batch), [batch.positions, 1], 1, 'valid');
-      return head(pooled.reshape([batch.names, columns]));
-    });
+    const output = tf.tidy(() => head(features(batch, false).inputs));
     try {
       return (await output.data()) as Float32Array;
     } finally {
@@ -110,22 +146,22 @@ export async function createFastScorer(bundle: ModelBundle, options: FastScorerO
   async function explain(hosts: readonly string[]): Promise<FilterActivations> {
     assertLive();
     const count = hosts.length;
-    if (count === 0) return { probabilities: new Float32Array(0), features: new Float32Array(0), positions: new Int32Array(0), contributions: new Float32Array(0), columnWidths: tables.columnWidths, columns };
+    const shape = { columnWidths: layout.columnWidths, columns, inputs };
+    if (count === 0) return { probabilities: new Float32Array(0), features: new Float32Array(0), positions: new Int32Array(0), contributions: new Float32Array(0), ...shape };
     const batch = encoder.encode(hosts);
-    const [features, argmax, probabilities] = tf.tidy(() => {
-      const { result, indexes } = tf.maxPoolWithArgmax(windows(batch), [batch.positions, 1], 1, 'valid', false) as { result: tf.Tensor; indexes: tf.Tensor };
-      const pooled = result.reshape([count, columns]) as tf.Tensor2D;
-      return [tf.relu(pooled), indexes, head(pooled)] as const;
+    const [featureTensor, argmax, probabilities] = tf.tidy(() => {
+      const f = features(batch, true);
+      return [f.inputs, f.argmax!, head(f.inputs)] as const;
     });
     try {
-      const [f, a, p] = await Promise.all([features.data(), argmax.data(), probabilities.data()]);
+      const [f, a, p] = await Promise.all([featureTensor.data(), argmax.data(), probabilities.data()]);
       const positions = new Int32Array(count * columns);
       // Without the batch in the index, MaxPoolWithArgmax gives (y · width + x) · channels + c, width 1.
       for (let i = 0; i < positions.length; i++) positions[i] = Math.floor(a[i]! / columns);
       const featureValues = f as Float32Array;
-      return { probabilities: p as Float32Array, features: featureValues, positions, contributions: contributionsOf(weights, featureValues, count, columns, heads), columnWidths: tables.columnWidths, columns };
+      return { probabilities: p as Float32Array, features: featureValues, positions, contributions: contributionsOf(weights, featureValues, count, inputs, heads), ...shape };
     } finally {
-      features.dispose();
+      featureTensor.dispose();
       argmax.dispose();
       probabilities.dispose();
     }
@@ -146,6 +182,16 @@ export async function createFastScorer(bundle: ModelBundle, options: FastScorerO
   // Warm-up: the first call of each kernel pays set-up costs that should not land on a user's first name.
   await predict(['warm-up.example']);
   return scorer;
+}
+
+/** Constants of mean pooling, per column: relu(padding window), maxLength − width, 1 / window count. */
+function meanTensors(columnWidths: Int32Array, padWindow: Float32Array, maxLength: number) {
+  const columns = columnWidths.length;
+  return {
+    padRelu: tf.tensor2d(padWindow.map((v) => Math.max(0, v)), [1, columns]),
+    padLimit: tf.tensor2d(Float32Array.from(columnWidths, (w) => maxLength - w), [1, columns]),
+    meanScale: tf.tensor2d(Float32Array.from(columnWidths, (w) => 1 / (maxLength - w + 1)), [1, columns]),
+  };
 }
 
 /** Loads the model directory through `read` into the fast engine. */

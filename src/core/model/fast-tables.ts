@@ -32,6 +32,8 @@ export interface FastTables {
   readonly positions: number;
   /** Row-major [positions × columns]: 0 where the window fits in maxLength for that column, −1e30 where it does not. */
   readonly mask: Float32Array;
+  /** Per column, the value (before relu) of a window lying wholly in the padding; mean pooling counts these. */
+  readonly padWindow: Float32Array;
 }
 
 /** Bytes of the table for `config` at `groupSize` (to choose pairs only when they fit a memory budget). */
@@ -95,6 +97,11 @@ export function buildFastTables(weights: FastWeights, config: ArchitectureConfig
   for (let p = 0; p < positions; p++) {
     for (let c = 0; c < columns; c++) mask[p * columns + c] = p <= maxLength - columnWidths[c]! ? 0 : -1e30;
   }
-  return { groupSize, groups, vocabulary, columns, table, rows, zeroRow: rows - 1, columnWidths, positions, mask };
+  // Padding has id 0, so a padding-only window sums row 0 of every group.
+  const padWindow = new Float32Array(columns);
+  for (let j = 0; j < groups; j++) {
+    for (let c = 0; c < columns; c++) padWindow[c]! += table[j * combos * columns + c]!;
+  }
+  return { groupSize, groups, vocabulary, columns, table, rows, zeroRow: rows - 1, columnWidths, positions, mask, padWindow };
 }
 

@@ -34,7 +34,7 @@ interface LayerJson {
   readonly inbound_nodes?: unknown;
 }
 
-const KNOWN_CLASSES = new Set(['InputLayer', 'Embedding', 'Conv1D', 'GlobalMaxPooling1D', 'Concatenate', 'Dropout', 'Dense']);
+const KNOWN_CLASSES = new Set(['InputLayer', 'Embedding', 'Conv1D', 'GlobalMaxPooling1D', 'GlobalAveragePooling1D', 'Concatenate', 'Dropout', 'Dense']);
 
 function refuse(message: string): never {
   throw new ModelFormatError(`the fast engine cannot run this model: ${message}`);
@@ -65,7 +65,9 @@ function checkTopology(topology: unknown, config: ArchitectureConfig, metadata: 
     if (!layer || layer.class_name !== className) refuse(`layer ${name} (${className}) is missing`);
     return layer;
   };
-  const expectedCount = 2 + config.widths.length * 2 + (config.widths.length > 1 ? 1 : 0) + 1 + (config.hidden > 0 ? 1 : 0) + 1;
+  const withMean = poolingOf(config) === 'max-mean';
+  const pooledCount = config.widths.length * (withMean ? 2 : 1);
+  const expectedCount = 2 + config.widths.length + pooledCount + (pooledCount > 1 ? 1 : 0) + 1 + (config.hidden > 0 ? 1 : 0) + 1;
   if (layers.length !== expectedCount) refuse(`${layers.length} layers, the ${config.name} architecture has ${expectedCount}`);
 
   const input = layers.find((layer) => layer.class_name === 'InputLayer')?.config;
@@ -80,11 +82,13 @@ function checkTopology(topology: unknown, config: ArchitectureConfig, metadata: 
       c['activation'] === 'relu' && c['use_bias'] === true && c['filters'] === config.filters && same(inboundNames(conv), [LAYER.embedding]);
     if (!ok) refuse(`layer ${LAYER.conv(width)} is not a valid relu Conv1D of width ${width} with ${config.filters} filters on the embedding`);
     if (!same(inboundNames(get(LAYER.pool(width), 'GlobalMaxPooling1D')), [LAYER.conv(width)])) refuse(`${LAYER.pool(width)} does not pool ${LAYER.conv(width)}`);
+    if (withMean && !same(inboundNames(get(LAYER.meanPool(width), 'GlobalAveragePooling1D')), [LAYER.conv(width)])) refuse(`${LAYER.meanPool(width)} does not average ${LAYER.conv(width)}`);
   }
-  // The concatenation order fixes which pooled feature meets which dense weight row.
-  const pools = config.widths.map((w) => LAYER.pool(w));
-  if (config.widths.length > 1 && !same(inboundNames(get(LAYER.concat, 'Concatenate')), pools)) refuse('the concatenation order differs from the widths');
-  const features = config.widths.length > 1 ? LAYER.concat : pools[0]!;
+  // The concatenation order fixes which pooled feature meets which dense weight row: all max
+  // pools in width order, then (max-mean) all mean pools.
+  const pools = [...config.widths.map((w) => LAYER.pool(w)), ...(withMean ? config.widths.map((w) => LAYER.meanPool(w)) : [])];
+  if (pooledCount > 1 && !same(inboundNames(get(LAYER.concat, 'Concatenate')), pools)) refuse('the concatenation order differs from the widths');
+  const features = pooledCount > 1 ? LAYER.concat : pools[0]!;
   if (!same(inboundNames(get(LAYER.dropout, 'Dropout')), [features])) refuse('dropout is not applied to the pooled features');
   let previous: string = LAYER.dropout;
   if (config.hidden > 0) {
@@ -98,6 +102,11 @@ function checkTopology(topology: unknown, config: ArchitectureConfig, metadata: 
   if (output.config['activation'] !== 'sigmoid' || output.config['units'] !== config.heads.length || output.config['use_bias'] !== true || !same(inboundNames(output), [previous])) {
     refuse('the output layer is not a sigmoid Dense layer with one unit per head');
   }
+}
+
+/** The pooling of `config`: `max` (the seed) unless the config says `max-mean`. */
+export function poolingOf(config: ArchitectureConfig): 'max' | 'max-mean' {
+  return config.pooling ?? 'max';
 }
 
 /** Float32 views of every weight by name; refuses quantised or non-float weights. */
@@ -132,7 +141,7 @@ export function readFastWeights(bundle: ModelBundle): FastWeights {
     return view.values;
   };
   const vocabulary = vocabularySize(metadata.tokenizer);
-  const features = config.widths.length * config.filters;
+  const features = config.widths.length * config.filters * (poolingOf(config) === 'max-mean' ? 2 : 1);
   const dense = (name: string, inputs: number, units: number): DenseWeights => ({
     kernel: take(`${name}/kernel`, [inputs, units]),
     bias: take(`${name}/bias`, [units]),

@@ -14,6 +14,9 @@ import { createTokenizer, DEFAULT_TOKENIZER } from '../../../src/core/tokenizer.
 /** Six widths, a hidden layer and both heads: the kind of model the trainer may ship. */
 export const WIDE_ARCHITECTURE: ArchitectureConfig = { name: 'wide-test', embeddingDim: 12, widths: [2, 3, 5, 7], filters: 24, hidden: 16, dropout: 0.3, heads: ['malicious', 'dga'] };
 
+/** Max and mean pooling per width (the trainer's `max-mean` option), no hidden layer. */
+export const MAX_MEAN_ARCHITECTURE: ArchitectureConfig = { name: 'max-mean-test', embeddingDim: 10, widths: [3, 4, 6], filters: 16, hidden: 0, dropout: 0.2, heads: ['malicious', 'dga'], pooling: 'max-mean' };
+
 export function metadataFor(architecture: ArchitectureConfig, version = 'test-model'): ModelMetadata {
   const thresholds = Object.fromEntries(architecture.heads.map((h) => [h, { suspicious: 0.9, dangerous: 0.99 }]));
   return { format: METADATA_FORMAT, formatVersion: METADATA_FORMAT_VERSION, version, createdAt: '2026-01-01T00:00:00.000Z', architecture, tokenizer: DEFAULT_TOKENIZER, thresholds };
