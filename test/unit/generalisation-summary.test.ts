@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyStack, fitStack, maxOverShiftedHeads, meanOfLogits, meanOfProbabilities, perHeadMean } from '../../src/cli/generalisation/combine.js';
-import { renderGeneralisationMarkdown } from '../../src/cli/generalisation/markdown.js';
+import { renderDeltas, renderGeneralisationMarkdown } from '../../src/cli/generalisation/markdown.js';
 import { benignSourceRows, foldRow, summarise } from '../../src/cli/generalisation/summary.js';
 import type { FoldResult, GeneralisationResult } from '../../src/cli/generalisation/types.js';
 
@@ -102,6 +102,12 @@ describe('generalisation markdown', () => {
     expect(md).toContain('| ngram | 0.840 | 4.0 % | 0.860 | 30.0 % | – | – | 3 | 2.5 |');
     expect(md).toContain('| malicious-x | source | 1 | 10 | 0.840 / 4.0 % |');
     expect(md).toContain('- a note');
+  });
+
+  it('renders each lever as a difference from the reference model', () => {
+    const folds = [row('ngram', 'source', 's', 0.8, 0.04), row('ngram', 'family', 'f', 0.9, 0.3), row('x', 'source', 's', 0.85, 0.06), row('x', 'family', 'f', 0.88, 0.35)];
+    const result = { models: ['ngram', 'x'], descriptions: { x: 'a lever' }, means: summarise(folds, ['ngram', 'x']) } as unknown as GeneralisationResult;
+    expect(renderDeltas(result, 'ngram')).toContain('| x | a lever | +0.050 | +2.0 | −0.020 | +5.0 |');
   });
 });
 

@@ -32,6 +32,26 @@ export function renderMeans(result: GeneralisationResult): string {
   );
 }
 
+const signed = (x: number, digits: number, scale = 1) => (Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x * scale).toFixed(digits)}` : '–');
+
+/** Each model against a reference model: differences of the four means (levers measured one at a time). */
+export function renderDeltas(result: GeneralisationResult, reference: string): string {
+  const base = result.means.find((m) => m.model === reference);
+  if (!base) return '';
+  return table(
+    ['model', 'description', 'Δ sources AUC', 'Δ sources recall (pts)', 'Δ DGA AUC', 'Δ DGA recall (pts)'],
+    result.means.filter((m) => m.model !== reference).map((m) => [
+      m.model,
+      result.descriptions?.[m.model] ?? '',
+      signed(m.source.auc - base.source.auc, 3),
+      signed(m.source.recallAtFpr1e3 - base.source.recallAtFpr1e3, 1, 100),
+      signed(m.family.auc - base.family.auc, 3),
+      signed(m.family.recallAtFpr1e3 - base.family.recallAtFpr1e3, 1, 100),
+    ]),
+    ['l', 'l', 'r', 'r', 'r', 'r'],
+  );
+}
+
 /** Per held-out set: one row per source or family, `AUC / recall` per model. */
 export function renderFolds(result: GeneralisationResult): string {
   const models = result.models;

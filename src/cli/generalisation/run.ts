@@ -149,6 +149,7 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
     createdAt: new Date().toISOString(),
     dataDir,
     models: [...modelNames],
+    descriptions: Object.fromEntries(entries.map((e) => [e.name, e.description])),
     protocol: {
       benignHoldoutShare,
       familyGroups,

@@ -82,6 +82,8 @@ export interface GeneralisationResult {
   readonly createdAt: string;
   readonly dataDir: string;
   readonly models: readonly string[];
+  /** What each model is (registry descriptions). */
+  readonly descriptions?: Readonly<Record<string, string>>;
   readonly protocol: GeneralisationProtocol;
   readonly folds: readonly FoldResult[];
   readonly means: readonly ModelMeans[];
