@@ -1,9 +1,13 @@
 /**
- * Which scoring engine the background runs. Switching engines is the one line in `loadEngine`:
- * everything else talks to the `Scorer` interface.
+ * Which scoring engine the background runs: the fast table engine (same scores as the layers
+ * model, a fraction of the work), or the plain layers model for a topology the fast engine cannot
+ * reproduce. Everything else talks to the `Scorer` interface.
  */
 import { initBackend, type BackendChoice } from '../core/model/backend.js';
 import type { ModelFileReader } from '../core/model/files.js';
+import { loadFastScorer } from '../core/model/fast-scorer.js';
+import { markStage } from './metrics.js';
+import { ModelFormatError } from '../core/model/metadata.js';
 import { loadLayersScorer, type Scorer } from '../core/model/scorer.js';
 
 export interface Engine {
@@ -12,8 +16,17 @@ export interface Engine {
 }
 
 /** Starts the tfjs backend (WASM, cpu fallback) and loads the model through `read`. */
-export async function loadEngine(read: ModelFileReader, wasmDirectory: string): Promise<Engine> {
+export async function loadEngine(read: ModelFileReader, wasmDirectory: string, onFallback?: (reason: string) => void): Promise<Engine> {
   const backend = await initBackend({ preferred: 'wasm', wasmDirectory });
-  const scorer = await loadLayersScorer(read);
+  markStage('tfjs backend ready');
+  let scorer: Scorer;
+  try {
+    scorer = await loadFastScorer(read);
+  } catch (error) {
+    if (!(error instanceof ModelFormatError)) throw error;
+    onFallback?.(`fast engine unavailable (${error.message}); using the layers model`);
+    scorer = await loadLayersScorer(read);
+  }
+  markStage('model loaded');
   return { scorer, backend };
 }

@@ -12,6 +12,7 @@ import { navigateTab, type NavigationEvent } from '../platform/navigation.js';
 import type { RequestDecision, RequestEvent } from '../platform/web-request.js';
 import type { BlockList } from './block-list.js';
 import { ruleCatches } from './block-rules.js';
+import { recordDecision } from './metrics.js';
 import { frameRecordOf, shouldInterrupt, unavailableJudgement, type Judgement } from './judge.js';
 import type { Runtime } from './runtime.js';
 import type { TabRecords } from './tab-records.js';
@@ -58,14 +59,19 @@ export function createGuard(deps: GuardDeps): Guard {
     return unavailableJudgement(url, '');
   }
 
-  async function stopTopLevel(tabId: number, url: string, speculative: boolean): Promise<void> {
+  async function stopTopLevel(tabId: number, url: string, speculative: boolean, startedAt: number): Promise<void> {
     const judgement = await judgeUrl(url);
-    if (!shouldInterrupt(judgement) || !judgement.parsed.ok) return;
+    if (!shouldInterrupt(judgement) || !judgement.parsed.ok) {
+      recordDecision(startedAt);
+      return;
+    }
     const host = judgement.parsed.host;
     const ruled = blockList !== null && (await blockList.has(host)) && ruleCatches(host, url);
     const adding = blockList?.add(host).catch((error: unknown) => logError('adding a block rule', error));
     // With a rule already in place DNR has redirected this navigation before it left.
-    if (!ruled && !speculative) await navigateTab(tabId, warningUrl(warningPage, url));
+    const redirecting = !ruled && !speculative ? navigateTab(tabId, warningUrl(warningPage, url)) : undefined;
+    recordDecision(startedAt);
+    await redirecting;
     await adding;
   }
 
@@ -81,12 +87,16 @@ export function createGuard(deps: GuardDeps): Guard {
     onBeforeNavigate(event) {
       if (event.frameId !== 0 || !parseDomain(event.url).ok) return;
       // A prerendered dangerous page is not shown, but its host is ruled so activating it cannot load it again.
-      void stopTopLevel(event.tabId, event.url, isSpeculative(event)).catch((error: unknown) => logError('navigation guard', error));
+      void stopTopLevel(event.tabId, event.url, isSpeculative(event), performance.now()).catch((error: unknown) => logError('navigation guard', error));
     },
     onFrameRequest(event) {
       if (event.type !== 'main_frame' || !parseDomain(event.url).ok) return undefined;
+      const startedAt = performance.now();
       return judgeUrl(event.url).then(
-        (judgement): RequestDecision => (shouldInterrupt(judgement) ? { redirectUrl: warningUrl(warningPage, event.url) } : undefined),
+        (judgement): RequestDecision => {
+          recordDecision(startedAt);
+          return shouldInterrupt(judgement) ? { redirectUrl: warningUrl(warningPage, event.url) } : undefined;
+        },
         (error: unknown) => {
           logError('request guard', error);
           return undefined;

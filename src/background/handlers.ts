@@ -9,6 +9,7 @@ import { replaceWithNewTabPage } from '../platform/navigation.js';
 import type { BlockList } from './block-list.js';
 import type { Explainer } from './explainer.js';
 import type { Guard } from './guard.js';
+import { metrics } from './metrics.js';
 import { frameRecordOf, siteOf } from './judge.js';
 import { status, type Runtime } from './runtime.js';
 import type { TabRecords } from './tab-records.js';
@@ -98,5 +99,10 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
     },
 
     'get-tab-state': ({ tabId }) => tabs.get(tabId),
+
+    async 'get-metrics'() {
+      await deps.runtime;
+      return metrics();
+    },
   };
 }

@@ -14,6 +14,7 @@ import { logError, logWarning } from '../platform/log.js';
 import { packageModelReader, readPackageFile } from '../platform/package-files.js';
 import { sessionStore, settingsStore } from '../platform/storage.js';
 import { loadEngine, type Engine } from './engine.js';
+import { markReady, markStage } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
 import { loadSessionAllowList, type SessionAllowList } from './session-allow.js';
 
@@ -37,15 +38,18 @@ export const status: { -readonly [K in keyof ModelStatus]: ModelStatus[K] } = {
 };
 
 async function loadModel(): Promise<Engine> {
-  const engine = await loadEngine(packageModelReader('model/'), extensionUrl('wasm/'));
+  const engine = await loadEngine(packageModelReader('model/'), extensionUrl('wasm/'), logWarning);
   // Warm-up pass: the first predict compiles kernels; a navigation should not pay for it.
   await engine.scorer.predict(['warm-up.example.com']);
+  markReady();
   return engine;
 }
 
 async function popularOrEmpty(): Promise<PopularSites> {
   try {
-    return await loadPopularSites(async (name) => utf8.decode(await readPackageFile(`model/${name}`)));
+    const popular = await loadPopularSites(async (name) => utf8.decode(await readPackageFile(`model/${name}`)));
+    markStage('popular list parsed');
+    return popular;
   } catch (error) {
     logWarning(`popular-site list unavailable, nothing is allowlisted: ${(error as Error).message}`);
     return EMPTY_POPULAR;
@@ -70,6 +74,7 @@ export function startRuntime(): Promise<Runtime> {
     }
     const { scorer, backend } = model.engine;
     const context: DecisionContext = { metadata: scorer.metadata, isPopular: popular.has, findLookalikes: createLookalikeDetector(popular) };
+    markStage('lookalike detector built');
     const cache = createScoreCache({ version: `${scorer.metadata.version}/${scorer.engine}`, store, onError: (e) => logError('score cache', e) });
     const judge = createJudge({
       scorer,

@@ -69,6 +69,21 @@ export interface TabRecord {
   readonly updatedAt: number;
 }
 
+/** Measured inside the background since it started (performance.now() is ms since worker start). */
+export interface BackgroundMetrics {
+  /** Worker start → model loaded and warmed up. */
+  readonly readyMs: number | null;
+  /** Worker start → first navigation verdict. */
+  readonly firstVerdictMs: number | null;
+  /** Navigation event → decision (redirect issued or let through), most recent last (capped). */
+  readonly decisionsMs: readonly number[];
+  /** When each start-up step finished, ms since worker start. */
+  readonly stagesMs: Readonly<Record<string, number>>;
+  /** tfjs WASM heap, and bytes held by live tensors. */
+  readonly wasmHeapBytes: number | null;
+  readonly tensorBytes: number;
+}
+
 export type Empty = Record<string, never>;
 
 /** The link scanner's and the popup's messages are declared in link-messages.ts. */
@@ -84,6 +99,8 @@ export interface Protocol extends LinkProtocol {
   /** The warning page's Go back when the tab has no history: replace the tab with a new tab page. */
   'open-new-tab-page': { request: Empty; response: Empty };
   'get-tab-state': { request: { tabId: number }; response: TabRecord | null };
+  /** Timings and memory of the background, for the bench and diagnostics. */
+  'get-metrics': { request: Empty; response: BackgroundMetrics };
 }
 
 export type MessageType = keyof Protocol;
@@ -155,6 +172,7 @@ export const MESSAGES: { readonly [K in MessageType]: MessageSpec<K> } = {
   'list-trusted': { access: 'extension-page', validate: empty },
   'open-new-tab-page': { access: 'extension-page', validate: empty },
   'get-tab-state': { access: 'extension-page', validate: (p) => ({ tabId: nonNegativeInteger(objectPayload(p)['tabId'], 'tabId') }) },
+  'get-metrics': { access: 'extension-page', validate: empty },
   ...LINK_MESSAGES,
 };
 

@@ -86,8 +86,17 @@ export async function launchChromium(extensionDir: string, profileDir?: string):
     async stopWorker() {
       const page = await helperPage();
       const cdp = await context.newCDPSession(page);
+      // Resolves once Chrome reports the extension's worker stopped: an event sent earlier would reach the dying one.
+      const running = new Map<string, string>();
+      let settle: () => void = () => {};
+      const stopped = new Promise<void>((resolve) => (settle = resolve));
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
+        for (const v of versions) if (v.scriptURL.startsWith(origin)) running.set(v.versionId, v.runningStatus);
+        if ([...running.values()].every((status) => status === 'stopped')) settle();
+      });
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
+      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 5000))]);
       await cdp.detach();
     },
     async ready() {

@@ -1,0 +1,46 @@
+/**
+ * What the bench and diagnostics read from the background (`get-metrics`): start-up timings,
+ * recent navigation decision times and model memory. performance.now() counts from worker start.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { BackgroundMetrics } from '../core/messages.js';
+
+const MAX_SAMPLES = 500;
+const decisions: number[] = [];
+let readyMs: number | null = null;
+let firstVerdictMs: number | null = null;
+/** Module evaluation reached this file: the bundle before it (tfjs, core) has been parsed and run. */
+const scriptStart = (globalThis as { __snowmanScriptStart?: number }).__snowmanScriptStart;
+const stages: Record<string, number> = { ...(scriptStart === undefined ? {} : { 'script started': scriptStart }), 'script evaluated': performance.now() };
+
+/** A start-up step finished (ms since worker start), for the bench's breakdown. */
+export function markStage(name: string): void {
+  stages[name] ??= performance.now();
+}
+
+/** The model finished loading (and warming up). */
+export function markReady(): void {
+  readyMs ??= performance.now();
+}
+
+/** A navigation decision that began at `startedAt` (performance.now()) has been taken. */
+export function recordDecision(startedAt: number): void {
+  const now = performance.now();
+  firstVerdictMs ??= now;
+  decisions.push(now - startedAt);
+  if (decisions.length > MAX_SAMPLES) decisions.splice(0, decisions.length - MAX_SAMPLES);
+}
+
+function memory(): { wasmHeapBytes: number | null; tensorBytes: number } {
+  try {
+    const backend = tf.getBackend() === 'wasm' ? (tf.backend() as unknown as { wasm?: { HEAPU8?: Uint8Array } }) : null;
+    return { wasmHeapBytes: backend?.wasm?.HEAPU8?.byteLength ?? null, tensorBytes: tf.memory().numBytes };
+  } catch {
+    // No backend yet (model still loading, or it failed).
+    return { wasmHeapBytes: null, tensorBytes: 0 };
+  }
+}
+
+export function metrics(): BackgroundMetrics {
+  return { readyMs, firstVerdictMs, decisionsMs: [...decisions], stagesMs: { ...stages }, ...memory() };
+}
