@@ -77,7 +77,7 @@ export function renderBenign(result: GeneralisationResult): string {
   const sources = [...new Set(result.benignBySource.map((r) => r.source))].sort();
   const cell = (model: string, source: string) => {
     const r = result.benignBySource.find((x) => x.model === model && x.source === source);
-    return r ? `${pct(r.flaggedAtFpr1e3)} / ${pct(r.flaggedAtFpr1e2)} (p${Math.round(r.medianPercentile * 100)})` : '–';
+    return r ? `${pct(r.flaggedAtFpr1e3)} / ${pct(r.flaggedAtFpr1e2 ?? Number.NaN)} (p${Math.round(r.medianPercentile * 100)})` : '–';
   };
   return table(
     ['benign list (held-out names)', 'names', ...result.models],

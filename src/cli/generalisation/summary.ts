@@ -87,7 +87,7 @@ export function averageBenignRows(rows: readonly BenignSourceRow[]): BenignSourc
     source: list[0]!.source,
     n: list[0]!.n,
     flaggedAtFpr1e3: mean(list.map((r) => r.flaggedAtFpr1e3)),
-    flaggedAtFpr1e2: mean(list.map((r) => r.flaggedAtFpr1e2)),
+    flaggedAtFpr1e2: mean(list.map((r) => r.flaggedAtFpr1e2 ?? Number.NaN)),
     medianPercentile: mean(list.map((r) => r.medianPercentile)),
   }));
 }

@@ -56,7 +56,7 @@ export interface BenignSourceRow {
   readonly n: number;
   readonly flaggedAtFpr1e3: number;
   /** The same at the FPR 1e-2 threshold: more names, so a popularity bias shows up more clearly. */
-  readonly flaggedAtFpr1e2: number;
+  readonly flaggedAtFpr1e2?: number;
   /** Median score as a percentile of all held-out benign scores (0.5 = typical). */
   readonly medianPercentile: number;
 }
