@@ -1,5 +1,6 @@
-/** The extension in Debian's Chromium (playwright-core): every issue-3 scenario. */
+/** The extension in Debian's Chromium (playwright-core): every issue-3 scenario, then a build whose model cannot load. */
 import { chromiumUnderTest } from './harness/chromium.js';
-import { defineExtensionScenarios } from './harness/scenarios.js';
+import { defineBrokenModelScenario, defineExtensionScenarios } from './harness/scenarios.js';
 
 defineExtensionScenarios('chrome', (dir) => chromiumUnderTest(dir));
+defineBrokenModelScenario('chrome', (dir) => chromiumUnderTest(dir));

@@ -1,6 +1,9 @@
-/** The extension in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi): every issue-3 scenario. */
+/** The extension in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi): every issue-3 scenario, then a build whose model cannot load. */
 import { firefoxUnderTest } from './harness/firefox.js';
-import { allHosts, defineExtensionScenarios } from './harness/scenarios.js';
+import { allHosts, defineBrokenModelScenario, defineExtensionScenarios, type Launcher } from './harness/scenarios.js';
 
 // A 2 s idle timeout makes Firefox suspend the event page between steps, as it does after 30 s in use.
-defineExtensionScenarios('firefox', (dir, names, server) => firefoxUnderTest(dir, { hosts: allHosts(names), httpPage: server.url(names.benign[0]!, '/blank'), idleTimeoutMs: 2000 }));
+const launch: Launcher = (dir, names, server) => firefoxUnderTest(dir, { hosts: allHosts(names), httpPage: server.url(names.benign[0]!, '/blank'), idleTimeoutMs: 2000 });
+
+defineExtensionScenarios('firefox', launch);
+defineBrokenModelScenario('firefox', launch);

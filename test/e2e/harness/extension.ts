@@ -29,18 +29,26 @@ export interface ExtensionDir {
   dispose(): Promise<void>;
 }
 
-/** The directory to load for `target`; a temporary copy with moved thresholds when `names.thresholds` is set. */
-export async function extensionDir(target: Target, names: E2eNames): Promise<ExtensionDir> {
+export interface ExtensionDirOptions {
+  /** Truncate model/weights.bin: the build as it would be if the model could not load. */
+  readonly breakModel?: boolean;
+}
+
+/** The directory to load for `target`; a temporary copy when thresholds move or the model is broken on purpose. */
+export async function extensionDir(target: Target, names: E2eNames, options: ExtensionDirOptions = {}): Promise<ExtensionDir> {
   await ensureBuilt();
   const built = path.join(ROOT, 'dist', target);
-  if (!names.thresholds) return { dir: built, dispose: async () => {} };
+  if (!names.thresholds && !options.breakModel) return { dir: built, dispose: async () => {} };
   const dir = await mkdtemp(path.join(os.tmpdir(), `snowman-e2e-${target}-`));
   await cp(built, dir, { recursive: true });
-  const file = path.join(dir, 'model/metadata.json');
-  const metadata = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-  metadata['thresholds'] = names.thresholds;
-  metadata['version'] = `${String(metadata['version'])}+e2e-thresholds`;
-  await writeFile(file, JSON.stringify(metadata, null, 2));
-  console.warn(`[e2e] ${names.modelVersion} does not flag the fixtures: ${target} runs with test-only thresholds ${JSON.stringify(names.thresholds)}`);
+  if (names.thresholds) {
+    const file = path.join(dir, 'model/metadata.json');
+    const metadata = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    metadata['thresholds'] = names.thresholds;
+    metadata['version'] = `${String(metadata['version'])}+e2e-thresholds`;
+    await writeFile(file, JSON.stringify(metadata, null, 2));
+    console.warn(`[e2e] ${names.modelVersion} does not flag the fixtures: ${target} runs with test-only thresholds ${JSON.stringify(names.thresholds)}`);
+  }
+  if (options.breakModel) await writeFile(path.join(dir, 'model/weights.bin'), new Uint8Array(16));
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -146,9 +146,12 @@ export function defineExtensionScenarios(target: Target, launch: Launcher): void
       await expect.poll(async () => (await browser.call('get-status', {})).state, { timeout: 10_000 }).toBe('ready');
       const before = await browser.call('get-status', {});
       await browser.stopBackground();
+      server.reset();
       await expectWarning(server.url(names.dangerous[3]!, '/cold'));
       const after = await browser.call('get-status', {});
       expect(after.bootId).not.toBe(before.bootId);
+      // Firefox holds the request while the event page starts again: still nothing reaches the site.
+      if (browser.blocksFirstVisit) expect(server.requests(names.dangerous[3]!)).toEqual([]);
       await closeTabs();
     });
 
@@ -208,3 +211,43 @@ export function defineExtensionScenarios(target: Target, launch: Launcher): void
     });
   });
 }
+
+/** A build whose model cannot load: browsing goes on unchecked and the toolbar says why. */
+export function defineBrokenModelScenario(target: Target, launch: Launcher): void {
+  describe(`extension with a model that cannot load, in ${target === 'chrome' ? 'Chromium' : 'Firefox'}`, () => {
+    let names: E2eNames;
+    let server: TestServer;
+    let ext: ExtensionDir;
+    let browser: BrowserUnderTest;
+
+    beforeAll(async () => {
+      names = await pickE2eNames();
+      server = await startTestServer();
+      ext = await extensionDir(target, names, { breakModel: true });
+      browser = await launch(ext.dir, names, server);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      await ext?.dispose();
+    });
+
+    it('pages still load, even a name the model would flag, and the toolbar shows the error state', async () => {
+      const status = await browser.call('get-status', {});
+      expect(status.state).toBe('error');
+      expect(status.error).toMatch(/weights\.bin/);
+      const host = names.dangerous[0]!;
+      const url = server.url(host, '/unchecked');
+      const tab = await browser.newTab();
+      await tab.goto(url);
+      expect(await tab.href()).toBe(url);
+      expect(await tab.text('#site')).toBe(host);
+      expect(server.count(host)).toBeGreaterThan(0);
+      await expect.poll(async () => (await browser.toolbarFor(url)).badge, { timeout: 5000 }).toBe('off');
+      expect((await browser.toolbarFor(url)).title).toMatch(/not checking sites: .*weights\.bin.*Pages load normally/s);
+      await tab.close();
+    });
+  });
+}
+
