@@ -36,6 +36,15 @@ describe('n-gram model file', () => {
     });
   }
 
+  it('keeps the structural-feature flag (version 2) through a round trip', () => {
+    const examples = syntheticExamples(600, 4);
+    const parts = { ...SPEC, version: 2, parts: true };
+    const model = trainNgramModel(examples, [], { ...BASELINE_NGRAM, features: parts, epochs: 1 }).model;
+    const loaded = decodeNgramModel(encodeNgramModel(model, 'int8'));
+    expect(loaded.model.features).toEqual(parts);
+    expect(Array.from(ngramLogits(loaded.model, HOSTS))).toEqual(Array.from(ngramLogits(model, HOSTS)));
+  });
+
   it('int8 costs one byte per bucket and head, and stays close to the float weights', () => {
     const model = trained('float32');
     const int8 = encodeNgramModel(model, 'int8');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auc } from '../../src/core/metrics.js';
-import { DEFAULT_NGRAM_FEATURES, maxFeatureCount, ngramBucket, ngramBuckets, ngramStrings } from '../../src/core/ngram/features.js';
+import { DEFAULT_NGRAM_FEATURES, maxFeatureCount, ngramBucket, ngramBuckets, ngramStrings, validateNgramSpec, type NgramFeatureSpec } from '../../src/core/ngram/features.js';
+import { hostParts, shapeTokens, SHAPE_TOKENS } from '../../src/core/ngram/parts.js';
 import { ngramLogits, ngramProbabilities } from '../../src/core/ngram/model.js';
 import { BASELINE_NGRAM, trainNgramModel, weightedHosts } from '../../src/cli/ngram/train-model.js';
 import type { Example, Label } from '../../src/cli/data/labelled-files.js';
@@ -8,7 +9,7 @@ import { syntheticExamples } from './helpers/synthetic-names.js';
 
 const SMALL = { ...DEFAULT_NGRAM_FEATURES, bits: 16 };
 
-function buckets(host: string, spec = DEFAULT_NGRAM_FEATURES): number[] {
+function buckets(host: string, spec: NgramFeatureSpec = DEFAULT_NGRAM_FEATURES): number[] {
   const out = new Uint32Array(maxFeatureCount(spec, host.length));
   return Array.from(out.subarray(0, ngramBuckets(host, spec, out)));
 }
@@ -42,6 +43,34 @@ describe('hashed n-gram features', () => {
 
   it('stay inside the bucket range', () => {
     for (const b of buckets('a-very-long-sub.domain.example-with-digits-123.co.uk', SMALL)) expect(b).toBeLessThan(2 ** 16);
+  });
+});
+
+describe('structural n-gram features (version 2, parts)', () => {
+  const PARTS = { ...DEFAULT_NGRAM_FEATURES, version: 2, parts: true };
+
+  it('split a host into public suffix (private zones included), registrable label and sub-domain', () => {
+    expect(hostParts('login.paypal.com.account-verify.xyz')).toEqual({ suffix: 'xyz', label: 'account-verify', sub: 'login.paypal.com' });
+    expect(hostParts('a.b.duckdns.org')).toEqual({ suffix: 'duckdns.org', label: 'b', sub: 'a' });
+    expect(hostParts('github.io')).toEqual({ suffix: 'github.io', label: 'github.io', sub: '' });
+  });
+
+  it('add the label and sub-domain n-grams in their own namespaces, then suffix and shape tokens', () => {
+    const host = 'login.paypal.com.account-verify.xyz';
+    const whole = buckets(host);
+    const withParts = buckets(host, PARTS);
+    expect(withParts.slice(0, whole.length)).toEqual(whole); // version 1 features first, unchanged
+    const perN = (n: number) => (n + 2) * 5 - 10; // n-grams of length 1..5 over n + 2 marked characters
+    expect(withParts.length).toBe(whole.length + perN('account-verify'.length) + perN('login.paypal.com'.length) + 1 + SHAPE_TOKENS);
+    // `^pay` of the sub-domain is not the `^pay` of a name that starts with pay.
+    expect(withParts.slice(whole.length)).not.toContain(ngramBucket('^log', DEFAULT_NGRAM_FEATURES));
+    expect(shapeTokens(host, hostParts(host))).toEqual(['labels:5', 'len:3', 'digits:0', 'hyphens:1', 'sub:3']);
+    expect(withParts.length).toBeLessThanOrEqual(maxFeatureCount(PARTS, host.length));
+  });
+
+  it('refuse a version 1 spec that asks for parts', () => {
+    expect(() => validateNgramSpec({ ...DEFAULT_NGRAM_FEATURES, parts: true })).toThrow(/unsupported/);
+    expect(() => validateNgramSpec(PARTS)).not.toThrow();
   });
 });
 

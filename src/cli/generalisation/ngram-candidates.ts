@@ -32,6 +32,9 @@ export function ngramCandidate(name: string, description: string, options: Parti
   };
 }
 
+/** Whole-name n-grams plus the structural features of src/core/ngram/parts.ts. */
+export const PARTS_FEATURES = { ...DEFAULT_NGRAM_FEATURES, version: 2, parts: true };
+
 const TWO_HEADS: readonly NgramHeadSpec[] = [
   { category: 'malicious', positives: ['malicious'] },
   { category: 'dga', positives: ['dga'] },
@@ -51,6 +54,7 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
   ngramCandidate('ngram-srcw', 'n-gram baseline with every positive source weighted equally', { weighting: 'source' }),
   ngramCandidate('ngram-aug', 'n-gram baseline with benign sub-domain augmentation (30 % of benign names get mail./api./cdn. … per epoch)', { benignPrefixRate: 0.3 }),
   ngramCandidate('ngram-allsrc', 'n-gram baseline with every source weighted equally, benign lists included (long-tail lists count as much as top lists)', { weighting: 'source-all' }),
+  ngramCandidate('ngram-parts', 'n-gram baseline plus n-grams of the registrable label and the sub-domain apart, a public-suffix token and shape tokens', { features: PARTS_FEATURES }),
   ngramCandidate('ngram-e6', 'n-gram baseline trained for 6 epochs (early stopping keeps the best)', { epochs: 6 }),
   ngramCandidate('ngram-18', 'n-gram baseline with 2^18 buckets (256 KiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 18 } }),
   ngramCandidate('ngram-22', 'n-gram baseline with 2^22 buckets (4 MiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 22 } }),

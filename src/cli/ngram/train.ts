@@ -6,6 +6,7 @@
 import { auc } from '../../core/metrics.js';
 import { DEFAULT_NGRAM_FEATURES, maxFeatureCount, ngramBuckets, validateNgramSpec, type NgramFeatureSpec } from '../../core/ngram/features.js';
 import { clipHost, ngramLogits, type NgramHead } from '../../core/ngram/model.js';
+import { hostParts } from '../../core/ngram/parts.js';
 import type { RiskCategory } from '../../core/model/architecture.js';
 import { BENIGN_PREFIXES } from '../train/augment.js';
 
@@ -104,6 +105,8 @@ export function trainNgramHead(
   const order = new Uint32Array(train.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   const random = seededRandom(options.seed);
+  // Splitting a name with the PSL costs more than hashing it: do it once, not once per epoch.
+  const parts = spec.parts ? train.map((e) => hostParts(clipHost(e.host))) : null;
   const { learningRate: lr, l2 } = options;
   const prefixRate = options.benignPrefixRate ?? 0;
   const prefixes = options.benignPrefixes ?? BENIGN_PREFIXES;
@@ -117,10 +120,14 @@ export function trainNgramHead(
     let lossSum = 0;
     let weightSum = 0;
     for (let o = 0; o < order.length; o++) {
-      const example = train[order[o]!]!;
-      let host = example.host;
-      if (example.y === 0 && prefixRate > 0 && random() < prefixRate) host = `${prefixes[Math.floor(random() * prefixes.length)]!}.${host}`;
-      const count = ngramBuckets(clipHost(host), spec, buckets);
+      const index = order[o]!;
+      const example = train[index]!;
+      let count: number;
+      if (example.y === 0 && prefixRate > 0 && random() < prefixRate) {
+        count = ngramBuckets(clipHost(`${prefixes[Math.floor(random() * prefixes.length)]!}.${example.host}`), spec, buckets);
+      } else {
+        count = ngramBuckets(clipHost(example.host), spec, buckets, parts?.[index]);
+      }
       const scale = 1 / Math.sqrt(count);
       let dot = 0;
       for (let j = 0; j < count; j++) dot += weights[buckets[j]!]!;

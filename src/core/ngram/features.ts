@@ -3,8 +3,10 @@
  * arithmetic (Math.imul), so the same name hashes to the same buckets in Node, the service worker
  * and any other engine, on every machine.
  */
+import { hostParts, shapeTokens, SHAPE_TOKENS, type HostParts } from './parts.js';
 
-export const NGRAM_FEATURES_VERSION = 1;
+/** 1: n-grams of the whole name. 2: adds the structural features of parts.ts when `parts` is set. */
+export const NGRAM_FEATURES_VERSION = 2;
 /** Marks the start of a name, so `^pay` (a name starting with "pay") differs from `pay` anywhere. */
 export const START_MARKER = '^';
 /** Marks the end, so the suffix (`.com$`, `.xyz$`) is its own feature. */
@@ -18,9 +20,11 @@ export interface NgramFeatureSpec {
   /** log2 of the number of hash buckets. */
   readonly bits: number;
   readonly hashSeed: number;
+  /** Version 2: also n-grams of the registrable label and the sub-domain, a suffix token and shape tokens. */
+  readonly parts?: boolean;
 }
 
-export const DEFAULT_NGRAM_FEATURES: NgramFeatureSpec = { version: NGRAM_FEATURES_VERSION, minN: 1, maxN: 5, bits: 20, hashSeed: 0x5eed };
+export const DEFAULT_NGRAM_FEATURES: NgramFeatureSpec = { version: 1, minN: 1, maxN: 5, bits: 20, hashSeed: 0x5eed };
 
 const START_CODE = START_MARKER.charCodeAt(0);
 const END_CODE = END_MARKER.charCodeAt(0);
@@ -28,7 +32,7 @@ const END_CODE = END_MARKER.charCodeAt(0);
 /** Throws unless the spec is one this code can compute. */
 export function validateNgramSpec(spec: NgramFeatureSpec): void {
   const ok =
-    spec.version === NGRAM_FEATURES_VERSION &&
+    (spec.version === 1 ? spec.parts === undefined || spec.parts === false : spec.version === 2 && typeof spec.parts === 'boolean') &&
     Number.isInteger(spec.minN) && Number.isInteger(spec.maxN) && spec.minN >= 1 && spec.maxN >= spec.minN && spec.maxN <= 8 &&
     Number.isInteger(spec.bits) && spec.bits >= 4 && spec.bits <= 26 &&
     Number.isInteger(spec.hashSeed) && spec.hashSeed >= 0 && spec.hashSeed <= 0xffffffff;
@@ -37,7 +41,9 @@ export function validateNgramSpec(spec: NgramFeatureSpec): void {
 
 /** Upper bound on the features of a name of `length` characters (size scratch buffers with it). */
 export function maxFeatureCount(spec: NgramFeatureSpec, length: number): number {
-  return (length + 2) * (spec.maxN - spec.minN + 1);
+  const whole = (length + 2) * (spec.maxN - spec.minN + 1);
+  // Label and sub-domain are disjoint pieces of the name, each with its own two markers.
+  return spec.parts ? whole + (length + 4) * (spec.maxN - spec.minN + 1) + 1 + SHAPE_TOKENS : whole;
 }
 
 /** murmur3's 32-bit finaliser: spreads FNV's weak low bits before masking to a bucket. */
@@ -50,28 +56,52 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/**
- * Writes the bucket of every n-gram of `^host$` into `out` (which must hold
- * maxFeatureCount(spec, host.length) entries) and returns how many were written.
- * Repeated n-grams are written repeatedly: the feature value is the count.
- */
-export function ngramBuckets(host: string, spec: NgramFeatureSpec, out: Uint32Array): number {
+/** Appends the buckets of the n-grams of `^text$` in namespace `space` (0: the whole name) to `out` from `count`. */
+function appendNgrams(text: string, spec: NgramFeatureSpec, space: number, out: Uint32Array, count: number): number {
   const mask = (1 << spec.bits) - 1 >>> 0;
-  const marked = host.length + 2;
-  let count = 0;
+  const marked = text.length + 2;
+  const basis = (0x811c9dc5 ^ spec.hashSeed ^ Math.imul(space, 0x9e3779b9)) >>> 0;
   for (let start = 0; start < marked; start++) {
     // FNV-1a over the n-gram's characters, extended one character at a time: every prefix of
     // length ≥ minN is one feature, so each start position yields its 1..maxN-grams in one pass.
-    let h = (0x811c9dc5 ^ spec.hashSeed) >>> 0;
+    let h = basis;
     const longest = Math.min(spec.maxN, marked - start);
     for (let k = 0; k < longest; k++) {
       const at = start + k;
-      const code = at === 0 ? START_CODE : at === marked - 1 ? END_CODE : host.charCodeAt(at - 1);
+      const code = at === 0 ? START_CODE : at === marked - 1 ? END_CODE : text.charCodeAt(at - 1);
       h = Math.imul(h ^ code, 0x01000193);
       if (k + 1 >= spec.minN) out[count++] = (fmix32(h ^ (k + 1)) & mask) >>> 0;
     }
   }
   return count;
+}
+
+const SPACE = { whole: 0, label: 1, sub: 2, token: 3 } as const;
+
+/**
+ * Writes the bucket of every n-gram of `^host$` into `out` (which must hold
+ * maxFeatureCount(spec, host.length) entries) and returns how many were written.
+ * Repeated n-grams are written repeatedly: the feature value is the count. With `parts`, the
+ * label's and sub-domain's n-grams (own namespaces), the suffix and shape tokens follow;
+ * pass `parts` when already known (training splits each name once).
+ */
+export function ngramBuckets(host: string, spec: NgramFeatureSpec, out: Uint32Array, parts?: HostParts): number {
+  let count = appendNgrams(host, spec, SPACE.whole, out, 0);
+  if (!spec.parts) return count;
+  const p = parts ?? hostParts(host);
+  count = appendNgrams(p.label, spec, SPACE.label, out, count);
+  if (p.sub !== '') count = appendNgrams(p.sub, spec, SPACE.sub, out, count);
+  out[count++] = tokenBucket(`suffix:${p.suffix}`, spec);
+  for (const token of shapeTokens(host, p)) out[count++] = tokenBucket(token, spec);
+  return count;
+}
+
+/** Bucket of a whole-token feature (suffix, shape), in its own namespace. */
+function tokenBucket(token: string, spec: NgramFeatureSpec): number {
+  const mask = (1 << spec.bits) - 1 >>> 0;
+  let h = (0x811c9dc5 ^ spec.hashSeed ^ Math.imul(SPACE.token, 0x9e3779b9)) >>> 0;
+  for (let k = 0; k < token.length; k++) h = Math.imul(h ^ token.charCodeAt(k), 0x01000193);
+  return (fmix32(h) & mask) >>> 0;
 }
 
 /** Bucket of one n-gram given as text (markers written out, e.g. `^pay`): the hash ngramBuckets uses. */
