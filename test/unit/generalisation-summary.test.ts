@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyStack, fitStack, maxOverShiftedHeads, meanOfLogits, meanOfProbabilities, perHeadMean } from '../../src/cli/generalisation/combine.js';
 import { renderDeltas, renderGeneralisationMarkdown } from '../../src/cli/generalisation/markdown.js';
+import { parseEnsembleName, resolveModels } from '../../src/cli/generalisation/registry.js';
 import { benignSourceRows, foldRow, summarise } from '../../src/cli/generalisation/summary.js';
 import type { FoldResult, GeneralisationResult } from '../../src/cli/generalisation/types.js';
 
@@ -121,5 +122,16 @@ describe('per-head ensembles', () => {
     // Both names sit at (4 + 2) / 2 = 3 on their strong head; validation benign means sit at ~0.5.
     expect(out[0]).toBeCloseTo(out[1]!);
     expect(out[0]!).toBeGreaterThan(1.5);
+  });
+});
+
+describe('ensembles by name', () => {
+  it('parse members and a combination method', () => {
+    expect(parseEnsembleName('seed+ngram')?.members).toEqual(['seed', 'ngram']);
+    expect(parseEnsembleName('seed+ngram-parts:stack')?.description).toContain('stacked');
+    expect(parseEnsembleName('snowman+ngram:perhead-w70')?.description).toContain('(weights 0.3, 0.7)');
+    expect(parseEnsembleName('seed+nope')).toBeNull();
+    expect(parseEnsembleName('seed+ngram:bogus')).toBeNull();
+    expect(resolveModels(['ngram+ngram-parts:z'])[0]!.kind).toBe('ensemble');
   });
 });

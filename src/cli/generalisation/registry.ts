@@ -21,7 +21,7 @@ export function ensemble(name: string, members: readonly string[], method: Metho
   };
   return {
     name,
-    description: `${members.join(' + ')}: ${words[method]}${weights ? ` (weights ${weights.join(', ')})` : ''}`,
+    description: `${members.join(' + ')}: ${words[method]}${weights ? ` (weights ${weights.map((w) => Number(w.toFixed(3))).join(', ')})` : ''}`,
     members,
     combine(scores, labels) {
       const evals = scores.map((m) => m.eval);
@@ -58,11 +58,33 @@ export const MODEL_REGISTRY: ReadonlyMap<string, ModelEntry> = new Map<string, M
 /** The default comparison: the n-gram baseline, the seed CNN, the shipped CNN recipe and its ensemble with the n-gram. */
 export const DEFAULT_MODELS: readonly string[] = ['ngram', 'seed', 'snowman', 'snowman+ngram'];
 
+const METHODS: Record<string, Method> = { logits: 'logits', prob: 'probabilities', z: 'standardised', stack: 'stack', perhead: 'per-head' };
+
+/**
+ * Ensembles by name, beyond the registered ones: `a+b[+c][:method]` with method logits (default),
+ * prob, z, stack, perhead, wNN (logit mean with NN % on the last member) or perhead-wNN.
+ */
+export function parseEnsembleName(name: string): EnsembleModel | null {
+  const [list, methodName = 'logits'] = name.split(':');
+  const members = list!.split('+');
+  if (members.length < 2 || members.some((m) => MODEL_REGISTRY.get(m)?.kind !== 'candidate')) return null;
+  const weighted = /^(perhead-)?w(\d{1,2})$/.exec(methodName);
+  if (weighted) {
+    const w = Number(weighted[2]) / 100;
+    const rest = (1 - w) / (members.length - 1);
+    return ensemble(name, members, weighted[1] ? 'per-head' : 'logits', members.map((_, i) => (i === members.length - 1 ? w : rest)));
+  }
+  const method = METHODS[methodName];
+  return method ? ensemble(name, members, method) : null;
+}
+
 /** Resolves names to entries; throws a UsageError naming the known models on a typo. */
 export function resolveModels(names: readonly string[]): ModelEntry[] {
   return names.map((name) => {
     const entry = MODEL_REGISTRY.get(name);
-    if (!entry) throw new UsageError(`unknown model "${name}"; known: ${[...MODEL_REGISTRY.keys()].join(', ')}`);
-    return entry;
+    if (entry) return entry;
+    const parsed = parseEnsembleName(name);
+    if (parsed) return { kind: 'ensemble' as const, ...parsed };
+    throw new UsageError(`unknown model "${name}"; known: ${[...MODEL_REGISTRY.keys()].join(', ')}, or an ensemble a+b[:logits|prob|z|stack|perhead|wNN|perhead-wNN]`);
   });
 }
