@@ -4,6 +4,7 @@
  */
 import type { Example } from '../data/labelled-files.js';
 import { DEFAULT_NGRAM_FEATURES } from '../../core/ngram/features.js';
+import { BENIGN_PREFIXES } from '../train/augment.js';
 import { ngramLogits } from '../../core/ngram/model.js';
 import { BASELINE_NGRAM, trainNgramModel, type NgramHeadSpec, type NgramModelOptions } from '../ngram/train-model.js';
 import type { CandidateModel, TrainContext, TrainedCandidate } from './candidate.js';
@@ -31,6 +32,13 @@ export function ngramCandidate(name: string, description: string, options: Parti
     },
   };
 }
+
+/**
+ * The trainer's benign prefixes without the words phishing hosts are built from: teaching that
+ * `login.` or `secure.` in front of a name is benign works against catching lures.
+ */
+export const RISK_WORDS = new Set(['login', 'auth', 'id', 'secure', 'account', 'accounts', 'my', 'portal', 'pay', 'checkout', 'billing', 'admin', 'support', 'help', 'webmail', 'mail', 'owa', 'autodiscover', 'vpn', 'remote', 'cms', 'crm', 'hr', 'intranet', 'download', 'files', 'drive', 'cloud', 'app', 'apps', 'online', 'web', 'link', 'click', 'track', 'go']);
+export const SAFE_BENIGN_PREFIXES = BENIGN_PREFIXES.filter((p) => !p.split('.').some((label) => RISK_WORDS.has(label)));
 
 /** Whole-name n-grams plus the structural features of src/core/ngram/parts.ts. */
 export const PARTS_FEATURES = { ...DEFAULT_NGRAM_FEATURES, version: 2, parts: true };
@@ -62,6 +70,7 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
   ngramCandidate('ngram-parts-heads', 'ngram-parts with separate malicious and DGA heads', { features: PARTS_FEATURES, heads: TWO_HEADS }),
   ngramCandidate('ngram-parts-srcw', 'ngram-parts with every positive source weighted equally', { features: PARTS_FEATURES, weighting: 'source' }),
   ngramCandidate('ngram-e6', 'n-gram baseline trained for 6 epochs (early stopping keeps the best)', { epochs: 6 }),
+  ngramCandidate('ngram-aug-safe', 'n-gram baseline with benign sub-domain augmentation using only prefixes that are not phishing vocabulary', { benignPrefixRate: 0.3, benignPrefixes: SAFE_BENIGN_PREFIXES }),
   ngramCandidate('ngram-18', 'n-gram baseline with 2^18 buckets (256 KiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 18 } }),
   ngramCandidate('ngram-22', 'n-gram baseline with 2^22 buckets (4 MiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 22 } }),
 ];
