@@ -10,7 +10,7 @@ import { listenForMessages } from '../platform/messaging.js';
 import { onBeforeNavigate, onCommitted, onInstalled, onTabRemoved } from '../platform/navigation.js';
 import { sessionStore, settingsStore } from '../platform/storage.js';
 import { onFrameRequest } from '../platform/web-request.js';
-import { showToolbar } from '../platform/action.js';
+import { forgetToolbar, showToolbar } from '../platform/action.js';
 import { createBlockList } from './block-list.js';
 import { createGuard } from './guard.js';
 import { createExplainer } from './explainer.js';
@@ -29,8 +29,22 @@ const runtime = startRuntime();
 const tabs = createTabRecords(sessionStore());
 const blockList = __FIREFOX__ ? null : createBlockList(warningPage);
 // Link summaries (issue 4): their changes refresh the toolbar through the guard's one badge setter.
+// Coalesced per tab: the count is read when the refresh runs, so one queued refresh covers every
+// batch that lands before it (a 1,000-domain page changes the count many times a second).
+const toolbarQueued = new Set<number>();
 const summaries = createPageSummaries(sessionStore(), (tabId) => {
-  void tabs.get(tabId).then((record) => guard.showTabToolbar(tabId, record)).catch((error: unknown) => logError('toolbar', error));
+  if (toolbarQueued.has(tabId)) return;
+  toolbarQueued.add(tabId);
+  void tabs
+    .get(tabId)
+    .then((record) => {
+      toolbarQueued.delete(tabId);
+      return guard.showTabToolbar(tabId, record);
+    })
+    .catch((error: unknown) => {
+      toolbarQueued.delete(tabId);
+      logError('toolbar', error);
+    });
 });
 const explainer = createExplainer(packageModelReader('model/'), (error) => logError('explanations', error));
 const guard = createGuard({ runtime, tabs, blockList, warningPage, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyCount(tabId)) });
@@ -45,10 +59,15 @@ listenForMessages(
 
 if (__FIREFOX__) onFrameRequest(guard.onFrameRequest);
 else onBeforeNavigate(guard.onBeforeNavigate);
+// First: the browser has just reset the tab's toolbar, so what we last sent it no longer shows.
+onCommitted((event) => {
+  if (event.frameId === 0 && event.tabId >= 0) forgetToolbar(event.tabId);
+});
 onCommitted(guard.onCommitted);
 onCommitted((event) => {
   if (event.frameId === 0 && event.tabId >= 0 && event.documentLifecycle !== 'prerender') void summaries.navigated(event.tabId, event.url).catch((error: unknown) => logError('link summary', error));
 });
+onTabRemoved((tabId) => forgetToolbar(tabId));
 onTabRemoved((tabId) => void tabs.remove(tabId).catch((error: unknown) => logError('forgetting a tab', error)));
 onTabRemoved((tabId) => void summaries.remove(tabId).catch((error: unknown) => logError('forgetting a tab', error)));
 

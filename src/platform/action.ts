@@ -1,4 +1,12 @@
-/** The toolbar button: icon, badge and tooltip, per tab or as the default for all tabs. */
+/**
+ * The toolbar button: icon, badge and tooltip, per tab or as the default for all tabs.
+ *
+ * Speed: a page's link batches refresh the toolbar many times a second, and in a Chrome service
+ * worker `setIcon({path})` is the costliest call the background makes (Chrome's binding fetches,
+ * decodes and redraws every size in the worker on each call: 20–100 ms of worker time, which
+ * delays the replies to the link scanner). So each tab's last view is remembered and only the
+ * parts that changed are sent, and Chrome gets icons as ImageData decoded once per worker.
+ */
 import { ext } from './browser.js';
 
 export type ToolbarState = 'safe' | 'suspicious' | 'dangerous' | 'unscored' | 'error';
@@ -12,6 +20,8 @@ export interface ToolbarView {
 }
 
 export const ICON_SIZES = [16, 32, 48, 128] as const;
+/** The toolbar draws 16 px icons at scale 1 and 2: Chrome picks from these. */
+const TOOLBAR_SIZES = [16, 32] as const;
 
 /** Package paths of one state's icons, keyed by size. */
 export function iconPaths(state: ToolbarState): Record<string, string> {
@@ -20,14 +30,78 @@ export function iconPaths(state: ToolbarState): Record<string, string> {
   return paths;
 }
 
+type IconData = Record<string, ImageData>;
+const decoded = new Map<ToolbarState, Promise<IconData | null>>();
+
+async function decode(state: ToolbarState): Promise<IconData | null> {
+  const data: IconData = {};
+  for (const size of TOOLBAR_SIZES) {
+    const blob = await (await fetch(ext().runtime.getURL(`icons/${state}-${size}.png`))).blob();
+    const bitmap = await createImageBitmap(blob);
+    const context = new OffscreenCanvas(size, size).getContext('2d');
+    if (!context) return null;
+    context.drawImage(bitmap, 0, 0, size, size);
+    data[String(size)] = context.getImageData(0, 0, size, size);
+  }
+  return data;
+}
+
+/** Chrome: the state's icons as ImageData, decoded once per worker (null: use paths). Firefox handles paths in its parent process. */
+function iconData(state: ToolbarState): Promise<IconData | null> {
+  if (__FIREFOX__ || typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap !== 'function') return Promise.resolve(null);
+  let icons = decoded.get(state);
+  if (!icons) {
+    icons = decode(state).catch(() => null);
+    decoded.set(state, icons);
+  }
+  return icons;
+}
+
+/** What was last sent per tab (key -1: the default for all tabs). */
+const shown = new Map<number, ToolbarView>();
+
+/**
+ * Forget what a tab shows: call when its main frame commits a new document (the browser resets a
+ * tab's own toolbar values then) and when it closes.
+ */
+export function forgetToolbar(tabId: number): void {
+  shown.delete(tabId);
+}
+
+/** Icon calls per tab run in order: a state whose icons are still decoding must not land after a later one. */
+const iconQueue = new Map<number, Promise<unknown>>();
+
+function setIcon(key: number, state: ToolbarState, target: { tabId?: number }): Promise<void> {
+  const action = ext().action;
+  const run = async (): Promise<void> => {
+    const imageData = await iconData(state);
+    if (imageData) await action.setIcon({ ...target, imageData } as never);
+    else await action.setIcon({ ...target, path: iconPaths(state) });
+  };
+  const next = (iconQueue.get(key) ?? Promise.resolve()).then(run, run);
+  const settled = next.catch(() => undefined);
+  iconQueue.set(key, settled);
+  void settled.then(() => iconQueue.get(key) === settled && iconQueue.delete(key));
+  return next;
+}
+
 /** Shows `view` on one tab, or on every tab without its own state when `tabId` is undefined. */
 export async function showToolbar(view: ToolbarView, tabId?: number): Promise<void> {
   const action = ext().action;
+  const key = tabId ?? -1;
   const target = tabId === undefined ? {} : { tabId };
-  await Promise.all([
-    action.setIcon({ ...target, path: iconPaths(view.state) }),
-    action.setBadgeText({ ...target, text: view.badge }),
-    action.setBadgeBackgroundColor({ ...target, color: view.color }),
-    action.setTitle({ ...target, title: view.title }),
-  ]);
+  const before = shown.get(key);
+  shown.set(key, view);
+  const calls: Promise<unknown>[] = [];
+  if (before?.state !== view.state) calls.push(setIcon(key, view.state, target));
+  if (before?.badge !== view.badge) calls.push(action.setBadgeText({ ...target, text: view.badge }));
+  if (before?.color !== view.color) calls.push(action.setBadgeBackgroundColor({ ...target, color: view.color }));
+  if (before?.title !== view.title) calls.push(action.setTitle({ ...target, title: view.title }));
+  try {
+    await Promise.all(calls);
+  } catch (error) {
+    // Unknown state now: the next view is sent whole.
+    if (shown.get(key) === view) shown.delete(key);
+    throw error;
+  }
 }
