@@ -92,7 +92,8 @@ export function createJudge(deps: JudgeDeps): Judge {
         waiting.push(one.then((score) => void (score && found.set(host, score))));
       }
       try {
-        await cache.setMany(await batch);
+        // Memory now; the storage.session write (a serialisation and a round trip) trails the answer.
+        void cache.setMany(await batch);
       } finally {
         for (const host of missing) inFlight.delete(host);
       }

@@ -35,6 +35,9 @@ export interface PageSummaries {
   saved(tabId: number): Promise<void>;
 }
 
+/** How long a page summary's first change waits before it is written (later changes join the write). */
+const WRITE_DELAY_MS = 50;
+
 export function createPageSummaries(store: SessionStore, onChange: (tabId: number) => void = () => {}): PageSummaries {
   const memory = new Map<number, PageState | null>();
   const chains = new Map<number, Promise<unknown>>();
@@ -57,14 +60,17 @@ export function createPageSummaries(store: SessionStore, onChange: (tabId: numbe
 
   /**
    * Mirrors memory to storage.session. Replies never wait for it, and writes for one tab are
-   * coalesced: while one is in flight, further changes make exactly one more write.
+   * coalesced: the first change waits `delayMs` (the batches of a page arrive together, and each
+   * write serialises the whole summary on the worker's thread, between the batches' replies); while
+   * a write is pending or in flight, further changes make exactly one more write.
    */
-  function persist(tabId: number): Promise<void> {
+  function persist(tabId: number, delayMs = WRITE_DELAY_MS): Promise<void> {
     unsaved.add(tabId);
     const running = writing.get(tabId);
     if (running) return running;
     const loop = (async () => {
       try {
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
         while (unsaved.delete(tabId)) {
           const state = memory.get(tabId);
           if (state) await store.set({ [key(tabId)]: toStored(state) });
@@ -142,14 +148,14 @@ export function createPageSummaries(store: SessionStore, onChange: (tabId: numbe
         if (state && withoutFragment(state.pageUrl) !== withoutFragment(url)) {
           memory.set(tabId, null);
           onChange(tabId);
-          await persist(tabId);
+          await persist(tabId, 0);
         }
       });
     },
     async remove(tabId) {
       chains.delete(tabId);
       memory.delete(tabId);
-      await persist(tabId);
+      await persist(tabId, 0);
     },
     async summary(tabId, page) {
       await chains.get(tabId);
