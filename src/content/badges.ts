@@ -32,25 +32,49 @@ interface Badge {
   verdict: LinkVerdict;
 }
 
+/** The glyph's accessible name: what a screen reader says for the badge. */
+function label(verdict: LinkVerdict): string {
+  return `Snowman: ${LEVEL_WORDS[verdict.level]} link to ${verdict.displayHost} (${verdict.category === 'dga' ? 'algorithmically generated' : 'phishing-like'} name)`;
+}
+
 export function createBadgeLayer(doc: Document, tooltip: Tooltip): BadgeLayer {
   const badges = new Map<Element, Badge>();
   const hosts = new WeakSet<Node>();
+  // Badges are clones of these: a clone shares its template's parsed inline style (the host's
+  // reset of every property is hundreds of declarations), so neither the script nor the
+  // browser's style pass works it out again per badge; hundreds of badges stay cheap.
+  const hostTemplate = doc.createElement('span');
+  hostTemplate.style.cssText = BADGE_HOST;
+  const glyphTemplates = {
+    dangerous: glyphTemplate('dangerous'),
+    suspicious: glyphTemplate('suspicious'),
+  };
 
-  function paint(badge: Badge): void {
-    const { level, displayHost, category } = badge.verdict;
-    badge.glyph.style.cssText = BADGE_GLYPH[level];
-    badge.glyph.textContent = level === 'dangerous' ? '!' : '?';
-    badge.glyph.setAttribute('aria-label', `Snowman: ${LEVEL_WORDS[level]} link to ${displayHost} (${category === 'dga' ? 'algorithmically generated' : 'phishing-like'} name)`);
+  function glyphTemplate(level: LinkVerdict['level']): HTMLElement {
+    const glyph = doc.createElement('span');
+    glyph.style.cssText = BADGE_GLYPH[level];
+    glyph.setAttribute('role', 'img');
+    glyph.textContent = level === 'dangerous' ? '!' : '?';
+    return glyph;
+  }
+
+  /** Brings the glyph up to a new verdict, writing only what changed (each write restyles the badge). */
+  function paint(badge: Badge, before: LinkVerdict | null): void {
+    const { level } = badge.verdict;
+    if (before !== null && before.level !== level) {
+      badge.glyph.setAttribute('style', glyphTemplates[level].getAttribute('style') ?? '');
+      badge.glyph.textContent = glyphTemplates[level].textContent;
+    }
+    const text = label(badge.verdict);
+    if (before === null || text !== label(before)) badge.glyph.setAttribute('aria-label', text);
   }
 
   function create(link: Element, verdict: LinkVerdict): Badge | null {
     const anchor = badgeAnchor(link);
     if (!anchor?.parentNode) return null;
-    const host = doc.createElement('span');
-    host.style.cssText = BADGE_HOST;
+    const host = hostTemplate.cloneNode(false) as HTMLElement;
     const root = host.attachShadow({ mode: 'closed' });
-    const glyph = doc.createElement('span');
-    glyph.setAttribute('role', 'img');
+    const glyph = glyphTemplates[verdict.level].cloneNode(true) as HTMLElement;
     root.append(glyph);
     const badge: Badge = { host, glyph, verdict };
     // Hovering the badge explains it; the tooltip reads from the closure, never from the DOM.
@@ -65,13 +89,14 @@ export function createBadgeLayer(doc: Document, tooltip: Tooltip): BadgeLayer {
     show(link, verdict) {
       const existing = badges.get(link);
       if (existing?.host.isConnected) {
+        const before = existing.verdict;
         existing.verdict = verdict;
-        paint(existing);
+        paint(existing, before);
         return;
       }
       const badge = create(link, verdict);
       if (!badge) return;
-      paint(badge);
+      paint(badge, null);
       badges.set(link, badge);
     },
     hide(link) {

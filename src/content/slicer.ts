@@ -8,6 +8,12 @@
 export interface SlicerOptions {
   /** Milliseconds of work per slice; well under the 50 ms long-task threshold. */
   readonly budgetMs: number;
+  /**
+   * Budget of a slice that starts with urgent work (badges). Every frame in which badges appear
+   * re-lays out the page (tens of ms on a long page, in the browser's own rendering task), so
+   * inserting more of them per task means fewer of those layouts; defaults to `budgetMs`.
+   */
+  readonly urgentBudgetMs?: number;
   readonly now: () => number;
   /** Schedules the next slice as a new task (setTimeout 0 in pages). */
   readonly defer: (run: () => void) => void;
@@ -41,7 +47,7 @@ export function createSlicer(options: SlicerOptions): Slicer {
 
   function slice(): void {
     scheduled = false;
-    const end = options.now() + options.budgetMs;
+    const end = options.now() + (urgentRuns.length > 0 ? (options.urgentBudgetMs ?? options.budgetMs) : options.budgetMs);
     let sinceCheck = 0;
     for (;;) {
       const list = urgentRuns.length > 0 ? urgentRuns : runs;
