@@ -4,7 +4,7 @@ import { createTokenizer, DEFAULT_TOKENIZER } from '../../src/core/tokenizer.js'
 import type { Example, Label } from '../../src/cli/data/labelled-files.js';
 import { allocateBatch } from '../../src/cli/train/batch.js';
 import { encodeNames, encodeRows, fillRow } from '../../src/cli/train/encoded-names.js';
-import { encodePrefixes } from '../../src/cli/train/augment.js';
+import { augmentable, encodePrefixes } from '../../src/cli/train/augment.js';
 import { downweightBenignLooking } from '../../src/cli/train/noise.js';
 import { createParamLayout } from '../../src/cli/train/param-layout.js';
 import { buildTargets } from '../../src/cli/train/targets.js';
@@ -55,6 +55,19 @@ describe('benign sub-domain augmentation', () => {
     const expected = encodeRows(tokenizer, ['mail.example.org', `mail.${long}`]);
     expect(Array.from(batch.ids)).toEqual(Array.from(expected.ids));
     expect(Array.from(batch.lengths)).toEqual(Array.from(expected.lengths));
+  });
+});
+
+describe('which benign names are augmented', () => {
+  it('skips benign parents that host positives (dynamic DNS, free hosting), unless asked not to', () => {
+    const examples = [
+      { label: 'benign', group: 'ddns.net' },
+      { label: 'malicious', group: 'ddns.net' },
+      { label: 'benign', group: 'example.org' },
+      { label: 'dga', group: 'qwxzkj.com' },
+    ];
+    expect(Array.from(augmentable(examples, {}))).toEqual([0, 0, 1, 0]);
+    expect(Array.from(augmentable(examples, { skipRiskyParents: false }))).toEqual([1, 0, 1, 0]);
   });
 });
 

@@ -25,6 +25,19 @@ export interface AugmentationOptions {
   /** Share of benign training names that get a prefix in an epoch (default 0: off). */
   readonly benignPrefixRate?: number;
   readonly prefixes?: readonly string[];
+  /**
+   * Leave benign names alone when their registrable domain also has malicious or DGA names in
+   * training (free hosting, dynamic DNS: ddns.net, 000webhostapp.com): "mail.ddns.net is benign"
+   * would contradict thousands of real malicious ddns.net sub-domains. Default true.
+   */
+  readonly skipRiskyParents?: boolean;
+}
+
+/** Which examples may be augmented: benign, and (by default) not under a parent that hosts positives. */
+export function augmentable(examples: readonly { label: string; group: string }[], options: AugmentationOptions): Uint8Array {
+  const risky = new Set<string>();
+  if (options.skipRiskyParents ?? true) for (const e of examples) if (e.label !== 'benign') risky.add(e.group);
+  return Uint8Array.from(examples, (e) => (e.label === 'benign' && !risky.has(e.group) ? 1 : 0));
 }
 
 /** Prefixes as id arrays ("mail" → ids of "mail."), ready for fillRow. */

@@ -12,7 +12,7 @@ import { CnnKernel } from './cnn-kernel.js';
 import { foldTables, tableOffsets, unfoldTableGrads } from './folded-conv.js';
 import type { ParamLayout } from './param-layout.js';
 import { predictEncoded, type StepEngine } from './step-engine.js';
-import { CTRL, type WorkerInit } from './thread-protocol.js';
+import { controlLength, CTRL, doneWord, type WorkerInit } from './thread-protocol.js';
 import type { TokenizerSpec } from '../../core/tokenizer.js';
 
 const ENTRY = new URL('./thread-worker-entry.mjs', import.meta.url);
@@ -28,7 +28,7 @@ export async function createThreadEngine(layout: ParamLayout, initial: Float32Ar
   params.set(initial);
   const { total: tableSize } = tableOffsets(layout);
   const tables = new Float32Array(new SharedArrayBuffer(tableSize * 4));
-  const control = new Int32Array(new SharedArrayBuffer(4 * (CTRL.ranges + 2 * workerCount)));
+  const control = new Int32Array(new SharedArrayBuffer(4 * controlLength(workerCount)));
   const batch: Batch = allocateBatch(layout.shape, batchSize, true);
   const kernel = new CnnKernel(layout, tables, tableSize);
   const grads = new Float64Array(layout.total);
@@ -48,6 +48,7 @@ export async function createThreadEngine(layout: ParamLayout, initial: Float32Ar
         new Promise<Worker>((resolve, reject) => {
           const init: WorkerInit = {
             workerIndex,
+            workerCount,
             config: model.config,
             tokenizer: model.tokenizer,
             control: control.buffer as SharedArrayBuffer,
@@ -78,16 +79,18 @@ export async function createThreadEngine(layout: ParamLayout, initial: Float32Ar
         control[CTRL.ranges + 2 * w + 1] = Math.min(size, slice * (w + 2));
       }
       control[CTRL.batchSize] = size;
-      Atomics.store(control, CTRL.done, 0);
       Atomics.store(control, CTRL.generation, ++generation);
       Atomics.notify(control, CTRL.generation);
       grads.fill(0);
       kernel.dT.fill(0);
       let loss = kernel.forwardBackward(params, batch, 0, Math.min(size, slice), size, grads, true);
-      for (;;) {
-        const done = Atomics.load(control, CTRL.done);
-        if (done === workerCount) break;
-        Atomics.wait(control, CTRL.done, done);
+      for (let w = 0; w < workerCount; w++) {
+        const word = doneWord(workerCount, w);
+        for (;;) {
+          const finished = Atomics.load(control, word);
+          if (finished === generation) break;
+          Atomics.wait(control, word, finished);
+        }
       }
       for (const part of parts) {
         // Fixed order of summation: the same thread count gives the same bits.

@@ -4,23 +4,36 @@
  */
 import type { Batch } from './batch.js';
 
-/** Control words (Int32Array over a SharedArrayBuffer). */
+/**
+ * Control words (Int32Array over a SharedArrayBuffer). Nothing is counted: a wake-up without a
+ * new generation (Atomics.wait may return early) must never be mistaken for work, so each worker
+ * re-checks the generation after waking and publishes the last generation it finished.
+ */
 export const CTRL = {
   /** Bumped by the main thread to start a step; workers wait on it. */
   generation: 0,
-  /** Workers add 1 when done with a step; the main thread waits for the count. */
-  done: 1,
   /** 0 = run, 1 = exit. */
-  stop: 2,
+  stop: 1,
   /** Samples in the whole batch (the loss normaliser). */
-  batchSize: 3,
+  batchSize: 2,
   /** Worker w works on [ranges + 2w, ranges + 2w + 1). */
-  ranges: 4,
+  ranges: 3,
 } as const;
+
+/** Index of worker w's "last generation finished" word, after the ranges of `workers` workers. */
+export function doneWord(workers: number, w: number): number {
+  return CTRL.ranges + 2 * workers + w;
+}
+
+/** Control words needed for `workers` workers. */
+export function controlLength(workers: number): number {
+  return CTRL.ranges + 3 * workers;
+}
 
 /** Everything a worker receives once, at start. */
 export interface WorkerInit {
   readonly workerIndex: number;
+  readonly workerCount: number;
   readonly config: import('../../core/model/architecture.js').ArchitectureConfig;
   readonly tokenizer: import('../../core/tokenizer.js').TokenizerSpec;
   readonly control: SharedArrayBuffer;

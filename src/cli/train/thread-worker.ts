@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Batch } from './batch.js';
 import { CnnKernel } from './cnn-kernel.js';
 import { createParamLayout } from './param-layout.js';
-import { CTRL, type WorkerInit } from './thread-protocol.js';
+import { CTRL, doneWord, type WorkerInit } from './thread-protocol.js';
 
 const init = workerData as WorkerInit;
 const layout = createParamLayout(init.config, init.tokenizer);
@@ -26,18 +26,24 @@ const batch: Batch = {
 };
 const kernel = new CnnKernel(layout, tables, dTShared.length, dTShared);
 
-let seen = 0;
+const myDone = doneWord(init.workerCount, init.workerIndex);
+let finished = 0;
 parentPort?.postMessage('ready');
 for (;;) {
-  Atomics.wait(control, CTRL.generation, seen);
+  const generation = Atomics.load(control, CTRL.generation);
   if (Atomics.load(control, CTRL.stop) === 1) break;
-  seen = Atomics.load(control, CTRL.generation);
+  if (generation === finished) {
+    // Sleep until the generation moves; whatever woke us, the loop re-checks it.
+    Atomics.wait(control, CTRL.generation, generation);
+    continue;
+  }
   const from = control[CTRL.ranges + 2 * init.workerIndex]!;
   const to = control[CTRL.ranges + 2 * init.workerIndex + 1]!;
   kernel.prepare(params);
   grads.fill(0);
   kernel.dT.fill(0);
   loss[0] = kernel.forwardBackward(params, batch, from, to, control[CTRL.batchSize]!, grads, true);
-  Atomics.add(control, CTRL.done, 1);
-  Atomics.notify(control, CTRL.done);
+  finished = generation;
+  Atomics.store(control, myDone, generation);
+  Atomics.notify(control, myDone);
 }

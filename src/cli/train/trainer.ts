@@ -6,7 +6,7 @@
 import { validateArchitecture, type ArchitectureConfig } from '../../core/model/architecture.js';
 import { createTokenizer, DEFAULT_TOKENIZER, type TokenizerSpec } from '../../core/tokenizer.js';
 import type { Example } from '../data/labelled-files.js';
-import { drawPrefix, encodePrefixes, BENIGN_PREFIXES, type AugmentationOptions } from './augment.js';
+import { augmentable, drawPrefix, encodePrefixes, BENIGN_PREFIXES, type AugmentationOptions } from './augment.js';
 import { fillDropoutMask } from './dropout-mask.js';
 import { encodeNames, encodeRows, fillRow } from './encoded-names.js';
 import { createParamLayout } from './param-layout.js';
@@ -87,7 +87,7 @@ export async function trainCnn(train: readonly Example[], validation: readonly E
 
   const names = encodeNames(tokenizer, train.map((e) => e.host));
   const { targets, weights } = buildTargets(train, config.heads, options.weighting ?? {});
-  const isBenign = Uint8Array.from(train, (e) => (e.label === 'benign' ? 1 : 0));
+  const canAugment = augmentable(train, options.augmentation ?? {});
   const prefixes = encodePrefixes(tokenizer, options.augmentation?.prefixes ?? BENIGN_PREFIXES);
   const prefixRate = options.augmentation?.benignPrefixRate ?? 0;
 
@@ -126,7 +126,7 @@ export async function trainCnn(train: readonly Example[], validation: readonly E
             cursor = 0;
           }
           const i = order[cursor++]!;
-          fillRow(names, i, isBenign[i] ? drawPrefix(rng, prefixRate, prefixes) : null, batch, row, L);
+          fillRow(names, i, canAugment[i] ? drawPrefix(rng, prefixRate, prefixes) : null, batch, row, L);
           batch.targets.set(targets.subarray(i * O, i * O + O), row * O);
           batch.weights.set(weights.subarray(i * O, i * O + O), row * O);
         }
