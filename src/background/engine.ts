@@ -5,7 +5,8 @@
  */
 import { initBackend, type BackendChoice } from '../core/model/backend.js';
 import type { ModelFileReader } from '../core/model/files.js';
-import { loadFastScorer } from '../core/model/fast-scorer.js';
+import { createFastScorer } from '../core/model/fast-scorer.js';
+import { readModelBundle } from '../core/model/files.js';
 import { markStage } from './metrics.js';
 import { ModelFormatError } from '../core/model/metadata.js';
 import { loadLayersScorer, type Scorer } from '../core/model/scorer.js';
@@ -17,11 +18,14 @@ export interface Engine {
 
 /** Starts the tfjs backend (WASM, cpu fallback) and loads the model through `read`. */
 export async function loadEngine(read: ModelFileReader, wasmDirectory: string, onFallback?: (reason: string) => void): Promise<Engine> {
+  // The model files are read while the WASM runtime compiles: both mostly wait on the browser.
+  const bundle = readModelBundle(read);
+  bundle.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
   const backend = await initBackend({ preferred: 'wasm', wasmDirectory });
   markStage('tfjs backend ready');
   let scorer: Scorer;
   try {
-    scorer = await loadFastScorer(read);
+    scorer = await createFastScorer(await bundle);
   } catch (error) {
     if (!(error instanceof ModelFormatError)) throw error;
     onFallback?.(`fast engine unavailable (${error.message}); using the layers model`);

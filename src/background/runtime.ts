@@ -64,8 +64,16 @@ export function startRuntime(): Promise<Runtime> {
     (engine) => ({ engine, error: undefined }),
     (error: unknown) => ({ engine: null, error: error instanceof Error ? error.message : String(error) }),
   );
+  // The lookalike index is plain JS work: built as soon as the popular list is in, it runs while
+  // the WASM runtime compiles and the model files arrive, instead of after them.
+  const popularPromise = popularOrEmpty();
+  const lookalikePromise = popularPromise.then((popular) => {
+    const detector = createLookalikeDetector(popular);
+    markStage('lookalike detector built');
+    return detector;
+  });
   return (async () => {
-    const [model, popular, settings, sessionAllow] = await Promise.all([modelPromise, popularOrEmpty(), settingsPromise, loadSessionAllowList(store)]);
+    const [model, popular, settings, sessionAllow, findLookalikes] = await Promise.all([modelPromise, popularPromise, settingsPromise, loadSessionAllowList(store), lookalikePromise]);
     const runtime: Runtime = { engine: model.engine, judge: null, sessionAllow, settings };
     if (!model.engine) {
       logError('model failed to load', model.error);
@@ -73,8 +81,7 @@ export function startRuntime(): Promise<Runtime> {
       return { ...runtime, modelError: model.error ?? 'unknown error' };
     }
     const { scorer, backend } = model.engine;
-    const context: DecisionContext = { metadata: scorer.metadata, isPopular: popular.has, findLookalikes: createLookalikeDetector(popular) };
-    markStage('lookalike detector built');
+    const context: DecisionContext = { metadata: scorer.metadata, isPopular: popular.has, findLookalikes };
     const cache = createScoreCache({ version: `${scorer.metadata.version}/${scorer.engine}`, store, onError: (e) => logError('score cache', e) });
     const judge = createJudge({
       scorer,
