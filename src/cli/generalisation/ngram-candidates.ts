@@ -48,6 +48,12 @@ const TWO_HEADS: readonly NgramHeadSpec[] = [
   { category: 'dga', positives: ['dga'] },
 ];
 
+/** The baseline's broad head (everything risky) beside a malicious-only head: DGA keeps the broad view. */
+const BROAD_AND_MALICIOUS: readonly NgramHeadSpec[] = [
+  { category: 'malicious', positives: ['malicious', 'dga'] },
+  { category: 'malicious', positives: ['malicious'] },
+];
+
 const THREE_HEADS: readonly NgramHeadSpec[] = [
   { category: 'malicious', positives: ['malicious'], sources: PHISHING_LIKE_SOURCES },
   { category: 'malicious', positives: ['malicious'] },
@@ -69,6 +75,8 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
   ngramCandidate('ngram-n4', 'n-gram baseline with 1–4-grams', { features: { ...DEFAULT_NGRAM_FEATURES, maxN: 4 } }),
   ngramCandidate('ngram-parts-heads', 'ngram-parts with separate malicious and DGA heads', { features: PARTS_FEATURES, heads: TWO_HEADS }),
   ngramCandidate('ngram-parts-srcw', 'ngram-parts with every positive source weighted equally', { features: PARTS_FEATURES, weighting: 'source' }),
+  ngramCandidate('ngram-broad-mal', 'n-gram with the baseline head plus a malicious-only head, each with its own threshold', { heads: BROAD_AND_MALICIOUS }),
+  ngramCandidate('ngram-parts-broad-mal', 'ngram-broad-mal with the structural features of ngram-parts', { features: PARTS_FEATURES, heads: BROAD_AND_MALICIOUS }),
   ngramCandidate('ngram-e6', 'n-gram baseline trained for 6 epochs (early stopping keeps the best)', { epochs: 6 }),
   ngramCandidate('ngram-aug-safe', 'n-gram baseline with benign sub-domain augmentation using only prefixes that are not phishing vocabulary', { benignPrefixRate: 0.3, benignPrefixes: SAFE_BENIGN_PREFIXES }),
   ngramCandidate('ngram-18', 'n-gram baseline with 2^18 buckets (256 KiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 18 } }),
