@@ -13,6 +13,8 @@ import type { Category } from '../core/verdict.js';
 export interface Explainer {
   /** Spans of `parsed.displayHost` that drove the score of `category`'s head (the top head otherwise). */
   explain(parsed: ScorableHost, category: Category): Promise<readonly ExplanationSpan[]>;
+  /** Reads the weights now (after start-up), so the first page with risky links does not wait for them. */
+  preload(): void;
 }
 
 /** An explainer over the model files `read` returns; a model it cannot read yields no spans, never an error. */
@@ -30,6 +32,9 @@ export function createExplainer(read: ModelFileReader, onError: (error: unknown)
   }
 
   return {
+    preload() {
+      void load();
+    },
     async explain(parsed, category) {
       const loaded = await load();
       if (!loaded) return [];

@@ -76,5 +76,11 @@ onInstalled((reason) => {
   if (reason === 'install' || reason === 'update') void blockList?.clear().catch((error: unknown) => logError('clearing block rules', error));
 });
 
-// The default toolbar state for every tab: error when the model could not load.
-void runtime.then((r) => (r.judge ? undefined : showToolbar(toolbarViewFor(null, r.modelError)))).catch((error: unknown) => logError('toolbar', error));
+// The default toolbar state for every tab: error when the model could not load. Once the model
+// is in, the explainer reads its weights too (otherwise the first risky link of a page waits for them).
+void runtime
+  .then((r) => {
+    if (r.judge) explainer.preload();
+    else return showToolbar(toolbarViewFor(null, r.modelError));
+  })
+  .catch((error: unknown) => logError('toolbar', error));
