@@ -38,7 +38,7 @@ export const status: { -readonly [K in keyof ModelStatus]: ModelStatus[K] } = {
 };
 
 async function loadModel(): Promise<Engine> {
-  const engine = await loadEngine(packageModelReader('model/'), extensionUrl('wasm/'), logWarning);
+  const engine = await loadEngine(packageModelReader('model/'), extensionUrl('wasm/'));
   // Warm-up pass: the first predict compiles kernels; a navigation should not pay for it.
   await engine.scorer.predict(['warm-up.example.com']);
   markReady();
