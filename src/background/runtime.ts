@@ -27,6 +27,8 @@ export interface Runtime {
   settings: Settings;
 }
 
+/** How long new scores wait before they are written to storage.session (later ones join the write). */
+const SCORE_WRITE_DELAY_MS = 250;
 const EMPTY_POPULAR: PopularSites = parsePopularSites('');
 const utf8 = new TextDecoder();
 
@@ -82,7 +84,13 @@ export function startRuntime(): Promise<Runtime> {
     }
     const { scorer, backend } = model.engine;
     const context: DecisionContext = { metadata: scorer.metadata, isPopular: popular.has, findLookalikes };
-    const cache = createScoreCache({ version: `${scorer.metadata.version}/${scorer.engine}`, store, onError: (e) => logError('score cache', e) });
+    const cache = createScoreCache({
+      version: `${scorer.metadata.version}/${scorer.engine}`,
+      store,
+      onError: (e) => logError('score cache', e),
+      // A page's link batches arrive within a few hundred ms: their scores go to storage in one write after them.
+      deferWrite: (write) => setTimeout(write, SCORE_WRITE_DELAY_MS),
+    });
     const judge = createJudge({
       scorer,
       cache,

@@ -97,6 +97,12 @@ export interface ScoreCacheOptions {
   readonly capacity?: number;
   readonly store?: KeyValueStore;
   readonly onError?: (error: unknown) => void;
+  /**
+   * Schedules store writes. By default each `setMany` writes at once; the extension passes a short
+   * timer, so the batches of a page that arrive together make one write (each write serialises
+   * its entries on the worker's thread, between the replies to those batches).
+   */
+  readonly deferWrite?: (write: () => void) => void;
 }
 
 /** Creates the two-level cache for one model version. */
@@ -128,18 +134,39 @@ export function createScoreCache(options: ScoreCacheOptions): ScoreCache {
     return found;
   }
 
-  async function setMany(entries: ReadonlyMap<string, HostScore>): Promise<void> {
+  async function write(items: Record<string, unknown>): Promise<void> {
+    try {
+      await store?.set(items);
+    } catch (error) {
+      options.onError?.(error);
+    }
+  }
+
+  /** Entries waiting for a deferred write, and the promise that write settles. */
+  let pending: { items: Record<string, unknown>; done: Promise<void> } | null = null;
+
+  function setMany(entries: ReadonlyMap<string, HostScore>): Promise<void> {
     const items: Record<string, unknown> = {};
     for (const [host, score] of entries) {
       memory.set(host, score);
       items[SCORE_KEY_PREFIX + host] = toStored(score, version);
     }
-    if (!store || entries.size === 0) return;
-    try {
-      await store.set(items);
-    } catch (error) {
-      options.onError?.(error);
+    if (!store || entries.size === 0) return Promise.resolve();
+    const defer = options.deferWrite;
+    if (!defer) return write(items);
+    if (pending) {
+      Object.assign(pending.items, items);
+      return pending.done;
     }
+    const batch = { items, done: Promise.resolve() };
+    batch.done = new Promise<void>((resolve) =>
+      defer(() => {
+        pending = null;
+        void write(batch.items).then(resolve);
+      }),
+    );
+    pending = batch;
+    return batch.done;
   }
 
   return {

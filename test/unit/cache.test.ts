@@ -88,4 +88,20 @@ describe('score cache', () => {
     expect(await cache.get('b.com')).toBeUndefined();
     expect(errors).toHaveLength(2);
   });
+  it('with a deferred write, batches set together make one store write, and memory answers meanwhile', async () => {
+    const store = memoryStore();
+    let writes = 0;
+    const counting: KeyValueStore = { get: store.get, set: async (items) => (writes++, store.set(items)) };
+    const queued: (() => void)[] = [];
+    const cache = createScoreCache({ version: 'v1', store: counting, deferWrite: (write) => void queued.push(write) });
+    const first = cache.setMany(new Map([['a.com', score(0.1)]]));
+    const second = cache.setMany(new Map([['b.com', score(0.2)]]));
+    expect(cache.peek('b.com')).toEqual(score(0.2));
+    expect(store.data.size).toBe(0);
+    expect(queued).toHaveLength(1);
+    queued[0]!();
+    await Promise.all([first, second]);
+    expect(writes).toBe(1);
+    expect([...store.data.keys()].sort()).toEqual([`${SCORE_KEY_PREFIX}a.com`, `${SCORE_KEY_PREFIX}b.com`]);
+  });
 });
