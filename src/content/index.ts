@@ -41,7 +41,7 @@ function nextTask(): (run: () => void) => void {
 function start(): void {
   const doc = document;
   let pageId = newPageId();
-  const slicer = createSlicer({ budgetMs: 8, urgentBudgetMs: 24, now: () => performance.now(), defer: nextTask() });
+  const slicer = createSlicer({ budgetMs: 8, urgentBudgetMs: 12, now: () => performance.now(), defer: nextTask() });
   const tooltip = createTooltip(doc);
   const badges = createBadgeLayer(doc, tooltip);
   let failures = 0;
