@@ -35,6 +35,15 @@ describe('buildTargets', () => {
     });
   });
 
+  it('nested heads: the malicious head takes every risky name, the dga head only DGA names', () => {
+    const { targets, weights } = buildTargets(examples, ['malicious', 'dga'], { headMode: 'nested' });
+    examples.forEach((e, i) => {
+      expect(targets[i * 2 + 0]).toBe(e.label === 'benign' ? 0 : 1);
+      expect(weights[i * 2 + 0]! > 0).toBe(true);
+      expect(weights[i * 2 + 1]! > 0).toBe(e.label !== 'malicious');
+    });
+  });
+
   it('sourcePower shrinks a big source: 0 makes every source weigh the same', () => {
     const { weights } = buildTargets(examples, ['malicious', 'dga'], { sourcePower: 0 });
     expect(total(weights, 2, 0, (e) => e.source === 'm1')).toBeCloseTo(total(weights, 2, 0, (e) => e.source === 'm2'), 4);

@@ -67,6 +67,9 @@ export class FoldedConv {
   private readonly positions: Int32Array;
   /** Padding-window value per width and filter (b_f + Σ_o T[PAD][o][f]), refreshed by prepare(). */
   private readonly padConst: Float64Array;
+  /** Scratch for the mean-pool backward: the per-filter gradient and one masked row. */
+  private readonly meanGrad: Float64Array;
+  private readonly meanRow: Float64Array;
 
   constructor(private readonly layout: ParamLayout, private readonly tables: Float32Array) {
     const s = layout.shape;
@@ -74,6 +77,8 @@ export class FoldedConv {
     this.windows = new Float64Array(s.widths.length * s.maxLength * s.filters);
     this.positions = new Int32Array(s.widths.length);
     this.padConst = new Float64Array(s.features);
+    this.meanGrad = new Float64Array(s.filters);
+    this.meanRow = new Float64Array(s.filters);
   }
 
   /** Recomputes the padding constants after the tables or biases changed. */
@@ -187,27 +192,44 @@ export class FoldedConv {
     }
   }
 
-  /** Mean pooling: every window with a positive value (padding ones too) takes g / windows. */
+  /**
+   * Mean pooling: every window with a positive value (padding ones too) takes g / windows. Built
+   * per position as one masked gradient row, then added to the k table rows it touches: contiguous
+   * loops over filters, like the forward pass.
+   */
   private backwardMean(ids: Uint8Array, base: number, dFeat: Float64Array, meanAt: number, wi: number, dT: Float64Array, dBias: Float64Array): void {
     const { filters: F, widths, maxLength: L } = this.layout.shape;
     const k = widths[wi]!;
+    const kF = k * F;
     const t = this.offsets[wi]!;
     const positions = this.positions[wi]!;
     const windows = L - k + 1;
     const padWindows = windows - positions;
     const y0 = wi * L * F;
+    const g = this.meanGrad;
+    const row = this.meanRow;
+    let any = false;
     for (let f = 0; f < F; f++) {
-      const g = dFeat[meanAt + wi * F + f]! / windows;
-      if (g === 0) continue;
-      const fj = wi * F + f;
-      for (let p = 0, q = y0 + f; p < positions; p++, q += F) {
-        if (!(this.windows[q]! > 0)) continue;
-        for (let o = 0; o < k; o++) dT[t + (ids[base + p + o]! * k + o) * F + f]! += g;
-        dBias[fj]! += g;
+      g[f] = dFeat[meanAt + wi * F + f]! / windows;
+      if (g[f] !== 0) any = true;
+    }
+    if (!any) return;
+    const Y = this.windows;
+    for (let p = 0; p < positions; p++) {
+      const q = y0 + p * F;
+      for (let f = 0; f < F; f++) row[f] = Y[q + f]! > 0 ? g[f]! : 0;
+      for (let o = 0; o < k; o++) {
+        const r = t + ids[base + p + o]! * kF + o * F;
+        for (let f = 0; f < F; f++) dT[r + f]! += row[f]!;
       }
-      if (padWindows > 0 && this.padConst[fj]! > 0) {
-        for (let o = 0; o < k; o++) dT[t + o * F + f]! += g * padWindows;
-        dBias[fj]! += g * padWindows;
+      for (let f = 0; f < F; f++) dBias[wi * F + f]! += row[f]!;
+    }
+    if (padWindows > 0) {
+      for (let f = 0; f < F; f++) {
+        if (!(this.padConst[wi * F + f]! > 0) || g[f] === 0) continue;
+        const gm = g[f]! * padWindows;
+        for (let o = 0; o < k; o++) dT[t + o * F + f]! += gm;
+        dBias[wi * F + f]! += gm;
       }
     }
   }

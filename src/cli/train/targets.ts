@@ -2,9 +2,11 @@
  * Labels → per-head targets and loss weights.
  *
  * Heads: with one head (`seed`) every non-benign name is a positive. With `malicious` and `dga`
- * heads, each head learns its class against benign names and ignores the other class (weight 0):
- * maltrail malware trails hold DGA-like C2 names, so teaching the malicious head that DGA names
- * are negatives would fight the labels.
+ * heads, `exclusive` mode has each head learn its class against benign names and ignore the other
+ * class (weight 0): maltrail malware trails hold DGA-like C2 names, so teaching the malicious head
+ * that DGA names are negatives would fight the labels. `nested` mode keeps the malicious head as
+ * the seed's "anything risky vs benign" and adds a DGA-only head: a head that only ever saw known
+ * families generalises worse to new ones than the broad head does.
  *
  * Weights: each head's positives and negatives get equal total weight (benign names are the
  * scarce class: 246k against 1.7M, so unweighted training learns "not on a top list"); within a
@@ -20,6 +22,8 @@ export interface WeightingOptions {
   readonly classBalance?: boolean;
   /** A source's total weight ∝ count^sourcePower within its class (default 0.5). */
   readonly sourcePower?: number;
+  /** How two heads split the labels (default `exclusive`). */
+  readonly headMode?: 'exclusive' | 'nested';
   /** Extra per-example factor (label-noise handling); 1 when absent. */
   readonly exampleFactor?: (example: Example) => number;
 }
@@ -32,9 +36,9 @@ export interface TargetArrays {
 }
 
 /** Whether `label` is a positive (1), a negative (0) or ignored (null) for `head`. */
-export function targetFor(label: Label, head: RiskCategory, heads: readonly RiskCategory[]): 0 | 1 | null {
+export function targetFor(label: Label, head: RiskCategory, heads: readonly RiskCategory[], mode: 'exclusive' | 'nested' = 'exclusive'): 0 | 1 | null {
   if (label === 'benign') return 0;
-  if (heads.length === 1) return 1;
+  if (heads.length === 1 || (mode === 'nested' && head === 'malicious')) return 1;
   return label === head ? 1 : null;
 }
 
@@ -55,14 +59,14 @@ export function buildTargets(examples: readonly Example[], heads: readonly RiskC
   heads.forEach((head, h) => {
     const totals = [0, 0];
     for (let i = 0; i < n; i++) {
-      const t = targetFor(examples[i]!.label, head, heads);
+      const t = targetFor(examples[i]!.label, head, heads, options.headMode);
       if (t !== null) totals[t]! += base[i]!;
     }
     const balance = options.classBalance ?? true;
     let sum = 0;
     let used = 0;
     for (let i = 0; i < n; i++) {
-      const t = targetFor(examples[i]!.label, head, heads);
+      const t = targetFor(examples[i]!.label, head, heads, options.headMode);
       if (t === null) continue;
       const w = balance && totals[t]! > 0 ? base[i]! / totals[t]! : base[i]!;
       targets[i * O + h] = t;
