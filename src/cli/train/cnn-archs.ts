@@ -3,9 +3,8 @@
  * weighting, augmentation, label-noise handling). `seed` is the seed architecture with only the
  * class weights the issue asks for, the baseline every candidate is compared against.
  */
-import * as tf from '@tensorflow/tfjs';
 import { SEED_ARCHITECTURE, type ArchitectureConfig } from '../../core/model/architecture.js';
-import { MODEL_FILES } from '../../core/model/files.js';
+import { serializeLayersModel } from '../../core/model/files.js';
 import type { ArchEntry, ArchTrainOptions, TrainedModel } from './archs.js';
 import type { AugmentationOptions } from './augment.js';
 import type { WeightingOptions } from './targets.js';
@@ -34,22 +33,6 @@ export const CNN_RECIPES = {
   },
 } satisfies Record<string, CnnRecipe>;
 
-/** Topology + weights files of a layers model (as writeModelFiles lays them out). */
-async function layersModelFiles(model: tf.LayersModel): Promise<Record<string, Uint8Array>> {
-  let saved: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (artifacts) => ((saved = artifacts), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
-  if (!saved?.weightData || !saved.weightSpecs) throw new Error('model produced no weights');
-  const weights = Array.isArray(saved.weightData) ? tf.io.concatenateArrayBuffers(saved.weightData) : saved.weightData;
-  const json: tf.io.ModelJSON = {
-    modelTopology: saved.modelTopology as object,
-    format: 'layers-model',
-    generatedBy: saved.generatedBy ?? `TensorFlow.js tfjs-layers v${tf.version_layers}`,
-    convertedBy: null,
-    weightsManifest: [{ paths: [MODEL_FILES.weights], weights: saved.weightSpecs }],
-  };
-  return { [MODEL_FILES.topology]: new TextEncoder().encode(JSON.stringify(json)), [MODEL_FILES.weights]: new Uint8Array(weights) };
-}
-
 /** Trains `recipe` with the generic options; the CNN-specific knobs come from the recipe. */
 export async function trainRecipe(recipe: CnnRecipe, train: readonly Example[], validation: readonly Example[], options: ArchTrainOptions, extra: Partial<TrainCnnOptions> = {}): Promise<TrainedModel> {
   const result = await trainCnn(train, validation, {
@@ -69,7 +52,7 @@ export async function trainRecipe(recipe: CnnRecipe, train: readonly Example[], 
     async modelFiles() {
       const layers = model.toLayersModel();
       try {
-        return await layersModelFiles(layers);
+        return await serializeLayersModel(layers);
       } finally {
         layers.dispose();
       }

@@ -55,8 +55,8 @@ export async function readModelBundle(read: ModelFileReader): Promise<ModelBundl
   return { metadata, artifacts };
 }
 
-/** Serialises a trained model into the files of the model directory. */
-export async function writeModelFiles(model: tf.LayersModel, metadata: ModelMetadata): Promise<Record<string, Uint8Array>> {
+/** Serialises a layers model into model.json and weights.bin (the trainer and writeModelFiles share it). */
+export async function serializeLayersModel(model: tf.LayersModel): Promise<Record<string, Uint8Array>> {
   let saved: tf.io.ModelArtifacts | undefined;
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
@@ -73,10 +73,16 @@ export async function writeModelFiles(model: tf.LayersModel, metadata: ModelMeta
     convertedBy: null,
     weightsManifest: [{ paths: [MODEL_FILES.weights], weights: saved.weightSpecs }],
   };
-  const encoder = new TextEncoder();
   return {
-    [MODEL_FILES.topology]: encoder.encode(JSON.stringify(modelJson)),
+    [MODEL_FILES.topology]: new TextEncoder().encode(JSON.stringify(modelJson)),
     [MODEL_FILES.weights]: new Uint8Array(weightData),
-    [MODEL_FILES.metadata]: encoder.encode(`${JSON.stringify(metadata, null, 2)}\n`),
+  };
+}
+
+/** Serialises a trained model and its metadata into the files of the model directory. */
+export async function writeModelFiles(model: tf.LayersModel, metadata: ModelMetadata): Promise<Record<string, Uint8Array>> {
+  return {
+    ...(await serializeLayersModel(model)),
+    [MODEL_FILES.metadata]: new TextEncoder().encode(`${JSON.stringify(metadata, null, 2)}\n`),
   };
 }
