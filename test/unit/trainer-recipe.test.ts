@@ -49,6 +49,8 @@ describe('buildTargets', () => {
     expect(total(weights, 2, 0, (e) => e.source === 'm1')).toBeCloseTo(total(weights, 2, 0, (e) => e.source === 'm2'), 4);
     const sqrt = buildTargets(examples, ['malicious', 'dga'], { sourcePower: 0.5 }).weights;
     expect(total(sqrt, 2, 0, (e) => e.source === 'm1') / total(sqrt, 2, 0, (e) => e.source === 'm2')).toBeCloseTo(2, 4);
+    const perLabel = buildTargets(examples, ['malicious', 'dga'], { sourcePower: { malicious: 1, dga: 0 } }).weights;
+    expect(total(perLabel, 2, 0, (e) => e.source === 'm1') / total(perLabel, 2, 0, (e) => e.source === 'm2')).toBeCloseTo(4, 4);
   });
 });
 

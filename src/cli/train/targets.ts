@@ -20,8 +20,8 @@ import type { Example, Label } from '../data/labelled-files.js';
 export interface WeightingOptions {
   /** Balance each head's positive and negative totals (default true). */
   readonly classBalance?: boolean;
-  /** A source's total weight ∝ count^sourcePower within its class (default 0.5). */
-  readonly sourcePower?: number;
+  /** A source's total weight ∝ count^sourcePower within its class (default 0.5); one number or per label. */
+  readonly sourcePower?: number | Partial<Record<Label, number>>;
   /** How two heads split the labels (default `exclusive`). */
   readonly headMode?: 'exclusive' | 'nested';
   /** Extra per-example factor (label-noise handling); 1 when absent. */
@@ -48,13 +48,16 @@ export function buildTargets(examples: readonly Example[], heads: readonly RiskC
   const n = examples.length;
   const targets = new Float32Array(n * O);
   const weights = new Float32Array(n * O);
-  const power = options.sourcePower ?? 0.5;
+  const power = (label: Label): number => {
+    const p = options.sourcePower ?? 0.5;
+    return typeof p === 'number' ? p : (p[label] ?? 0.5);
+  };
   const sourceCount = new Map<string, number>();
   for (const e of examples) sourceCount.set(e.source, (sourceCount.get(e.source) ?? 0) + 1);
   const base = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const e = examples[i]!;
-    base[i] = Math.pow(sourceCount.get(e.source)!, power - 1) * (options.exampleFactor?.(e) ?? 1);
+    base[i] = Math.pow(sourceCount.get(e.source)!, power(e.label) - 1) * (options.exampleFactor?.(e) ?? 1);
   }
   heads.forEach((head, h) => {
     const totals = [0, 0];
