@@ -8,6 +8,7 @@ import { serializeLayersModel } from '../../core/model/files.js';
 import type { ArchEntry, ArchTrainOptions, TrainedModel } from './archs.js';
 import type { AugmentationOptions } from './augment.js';
 import type { WeightingOptions } from './targets.js';
+import type { NoiseOptions } from './noise.js';
 import { trainCnn, type TrainCnnOptions } from './trainer.js';
 import type { Example } from '../data/labelled-files.js';
 
@@ -16,6 +17,7 @@ export interface CnnRecipe {
   readonly architecture: ArchitectureConfig;
   readonly weighting: Omit<WeightingOptions, 'exampleFactor'>;
   readonly augmentation: AugmentationOptions;
+  readonly noise?: NoiseOptions;
   readonly learningRate?: number;
   readonly finalLearningRateFactor?: number;
 }
@@ -26,7 +28,20 @@ export const CNN_RECIPES = {
     weighting: { classBalance: true, sourcePower: 1 },
     augmentation: {},
   },
+  /**
+   * The shipped recipe (docs/model.md has the measurements behind each choice): 5 widths × 48
+   * filters; a broad malicious head (every risky name, as the seed) plus a DGA head; malicious
+   * lists weighted by size, DGA families by √size (small families count); 10 % of benign names get
+   * a common sub-domain prefix per epoch (calibrated so a benign-looking sub-domain neither raises
+   * nor lowers the score).
+   */
   snowman: {
+    architecture: { name: 'snowman', embeddingDim: 24, widths: [2, 3, 4, 5, 6], filters: 48, hidden: 0, dropout: 0.5, heads: ['malicious', 'dga'] },
+    weighting: { classBalance: true, sourcePower: { malicious: 1, dga: 0.5 }, headMode: 'nested' },
+    augmentation: { benignPrefixRate: 0.1 },
+  },
+  /** The first wider recipe (exclusive heads, √-weighted sources, 30 % augmentation), kept for comparison. */
+  'snowman-v1': {
     architecture: { name: 'snowman', embeddingDim: 24, widths: [2, 3, 4, 5, 6], filters: 48, hidden: 0, dropout: 0.5, heads: ['malicious', 'dga'] },
     weighting: { classBalance: true, sourcePower: 0.5 },
     augmentation: { benignPrefixRate: 0.3 },
@@ -39,6 +54,7 @@ export async function trainRecipe(recipe: CnnRecipe, train: readonly Example[], 
     architecture: recipe.architecture,
     weighting: recipe.weighting,
     augmentation: recipe.augmentation,
+    ...(recipe.noise ? { noise: recipe.noise } : {}),
     ...(recipe.learningRate !== undefined ? { learningRate: recipe.learningRate } : {}),
     ...(recipe.finalLearningRateFactor !== undefined ? { finalLearningRateFactor: recipe.finalLearningRateFactor } : {}),
     ...options,
@@ -60,7 +76,14 @@ export async function trainRecipe(recipe: CnnRecipe, train: readonly Example[], 
     weightBytes: () => new Uint8Array(model.params.buffer, model.params.byteOffset, model.params.byteLength),
     history: result.history,
     bestEpoch: result.bestEpoch,
-    recipe: { trainer: 'snowman-folded-cnn', weighting: recipe.weighting, augmentation: recipe.augmentation, learningRate: recipe.learningRate ?? 0.001, finalLearningRateFactor: recipe.finalLearningRateFactor ?? 1 },
+    recipe: {
+      trainer: 'snowman-folded-cnn',
+      weighting: recipe.weighting,
+      augmentation: { ...recipe.augmentation, skipRiskyParents: recipe.augmentation.skipRiskyParents ?? true },
+      ...(recipe.noise ? { noise: recipe.noise, noiseReport: result.noise ? { epoch: result.noise.epoch, downweighted: result.noise.downweighted, positives: result.noise.positives } : null } : {}),
+      learningRate: recipe.learningRate ?? 0.001,
+      finalLearningRateFactor: recipe.finalLearningRateFactor ?? 1,
+    },
   };
 }
 
@@ -70,5 +93,6 @@ function entry(name: string, summary: string, recipe: CnnRecipe): ArchEntry {
 
 export const CNN_ARCHS: Record<string, ArchEntry> = {
   seed: entry('seed', 'the seed char-CNN exactly (embedding 15, conv 2/4/6 × 15, one head), class weights only', CNN_RECIPES.seed),
-  snowman: entry('snowman', 'wider char-CNN, malicious + dga heads, source-balanced weights, benign sub-domain augmentation', CNN_RECIPES.snowman),
+  snowman: entry('snowman', 'shipped: char-CNN 5 widths × 48, broad malicious head + dga head, per-class source weights, 10 % benign sub-domain augmentation', CNN_RECIPES.snowman),
+  'snowman-v1': entry('snowman-v1', 'first wider recipe: exclusive malicious/dga heads, √-weighted sources, 30 % augmentation', CNN_RECIPES['snowman-v1']),
 };
