@@ -41,6 +41,7 @@ describe('runGeneralisation on a miniature pool', () => {
     expect(result.protocol.sourceByFold).toEqual(['malicious-malware', 'malicious-phish']);
     expect(result.protocol.familyGroups.flat().sort()).toEqual(['dga-one', 'dga-three', 'dga-two']);
     for (const m of result.means) {
+      expect(m.subdomainFlagged).toBeGreaterThanOrEqual(0);
       expect(m.source.folds).toBe(2);
       expect(m.family.folds).toBe(3);
       expect(m.source.auc).toBeGreaterThan(0.5);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyStack, fitStack, maxOverShiftedHeads, meanOfLogits, meanOfProbabilities, perHeadMean } from '../../src/cli/generalisation/combine.js';
 import { renderDeltas, renderGeneralisationMarkdown } from '../../src/cli/generalisation/markdown.js';
 import { parseEnsembleName, resolveModels } from '../../src/cli/generalisation/registry.js';
+import { probeFlagged, probeHosts, PROBE_PREFIXES } from '../../src/cli/generalisation/subdomain-probe.js';
+import { BENIGN_PREFIXES } from '../../src/cli/train/augment.js';
 import { benignSourceRows, foldRow, summarise } from '../../src/cli/generalisation/summary.js';
 import type { FoldResult, GeneralisationResult } from '../../src/cli/generalisation/types.js';
 
@@ -100,7 +102,7 @@ describe('generalisation markdown', () => {
       runSeconds: 60,
     };
     const md = renderGeneralisationMarkdown(result);
-    expect(md).toContain('| ngram | 0.840 | 4.0 % | 0.860 | 30.0 % | – | – | 3 | 2.5 |');
+    expect(md).toContain('| ngram | 0.840 | 4.0 % | 0.860 | 30.0 % | – | – | – | 3 | 2.5 |');
     expect(md).toContain('| malicious-x | source | 1 | 10 | 0.840 / 4.0 % |');
     expect(md).toContain('- a note');
   });
@@ -108,7 +110,7 @@ describe('generalisation markdown', () => {
   it('renders each lever as a difference from the reference model', () => {
     const folds = [row('ngram', 'source', 's', 0.8, 0.04), row('ngram', 'family', 'f', 0.9, 0.3), row('x', 'source', 's', 0.85, 0.06), row('x', 'family', 'f', 0.88, 0.35)];
     const result = { models: ['ngram', 'x'], descriptions: { x: 'a lever' }, means: summarise(folds, ['ngram', 'x']) } as unknown as GeneralisationResult;
-    expect(renderDeltas(result, 'ngram')).toContain('| x | a lever | +0.050 | +2.0 | −0.020 | +5.0 |');
+    expect(renderDeltas(result, 'ngram')).toContain('| x | a lever | +0.050 | +2.0 | −0.020 | +5.0 | – (–) |');
   });
 });
 
@@ -133,5 +135,21 @@ describe('ensembles by name', () => {
     expect(parseEnsembleName('seed+nope')).toBeNull();
     expect(parseEnsembleName('seed+ngram:bogus')).toBeNull();
     expect(resolveModels(['ngram+ngram-parts:z'])[0]!.kind).toBe('ensemble');
+  });
+});
+
+describe('sub-domain probe', () => {
+  it('prefixes held-out benign names with service labels the trainer never augments with', () => {
+    const hosts = Array.from({ length: 100 }, (_, i) => `site${i}.com`);
+    const probe = probeHosts(hosts, 1, 50);
+    expect(probe).toHaveLength(50);
+    expect(probeHosts(hosts, 1, 50)).toEqual(probe);
+    for (const name of probe) expect(PROBE_PREFIXES).toContain(name.split('.')[0]);
+    for (const prefix of PROBE_PREFIXES) expect(BENIGN_PREFIXES).not.toContain(prefix);
+  });
+
+  it('counts probe names above the bare names\' FPR 1e-3 threshold', () => {
+    const bare = Float32Array.from({ length: 1000 }, (_, i) => i);
+    expect(probeFlagged(bare, Float32Array.from([999.5, 2000, 10, 500]))).toBeCloseTo(0.5);
   });
 });

@@ -2,6 +2,7 @@
 import type { GeneralisationResult } from './types.js';
 
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
+const pct2 = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(2)} %` : '–');
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '–');
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[]): string {
@@ -13,7 +14,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 export function renderMeans(result: GeneralisationResult): string {
   const costs = new Map(result.costs.map((c) => [c.model, c]));
   return table(
-    ['model', 'unseen sources AUC', 'recall @ FPR 1e-3', 'unseen DGA families AUC', 'recall @ FPR 1e-3', 'random split AUC', 'recall @ FPR 1e-3', 'train s (all runs)', 'µs / name'],
+    ['model', 'unseen sources AUC', 'recall @ FPR 1e-3', 'unseen DGA families AUC', 'recall @ FPR 1e-3', 'random split AUC', 'recall @ FPR 1e-3', 'benign sub-domains flagged', 'train s (all runs)', 'µs / name'],
     result.means.map((m) => {
       const cost = costs.get(m.model);
       return [
@@ -24,11 +25,12 @@ export function renderMeans(result: GeneralisationResult): string {
         pct(m.family.recallAtFpr1e3),
         m.random ? f3(m.random.auc) : '–',
         m.random ? pct(m.random.recallAtFpr1e3) : '–',
+        pct2(m.subdomainFlagged ?? Number.NaN),
         cost ? cost.trainSeconds.toFixed(0) : '(members)',
         cost ? cost.scoreMicrosPerName.toFixed(1) : '(sum)',
       ];
     }),
-    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
   );
 }
 
@@ -39,7 +41,7 @@ export function renderDeltas(result: GeneralisationResult, reference: string): s
   const base = result.means.find((m) => m.model === reference);
   if (!base) return '';
   return table(
-    ['model', 'description', 'Δ sources AUC', 'Δ sources recall (pts)', 'Δ DGA AUC', 'Δ DGA recall (pts)'],
+    ['model', 'description', 'Δ sources AUC', 'Δ sources recall (pts)', 'Δ DGA AUC', 'Δ DGA recall (pts)', 'benign sub-domains flagged'],
     result.means.filter((m) => m.model !== reference).map((m) => [
       m.model,
       result.descriptions?.[m.model] ?? '',
@@ -47,8 +49,9 @@ export function renderDeltas(result: GeneralisationResult, reference: string): s
       signed(m.source.recallAtFpr1e3 - base.source.recallAtFpr1e3, 1, 100),
       signed(m.family.auc - base.family.auc, 3),
       signed(m.family.recallAtFpr1e3 - base.family.recallAtFpr1e3, 1, 100),
+      `${pct2(m.subdomainFlagged ?? Number.NaN)} (${pct2(base.subdomainFlagged ?? Number.NaN)})`,
     ]),
-    ['l', 'l', 'r', 'r', 'r', 'r'],
+    ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
   );
 }
 

@@ -9,7 +9,8 @@ import type { CandidateModel, MemberScores, ModelEntry, TrainedCandidate } from 
 import { buildFold, capPerSource, groupFamilies, planFolds, type FoldPlan } from './folds.js';
 import { DEFAULT_MODELS, resolveModels } from './registry.js';
 import { readCachedScores, scoreCacheKey, writeCachedScores, type CachedCost } from './score-cache.js';
-import { averageBenignRows, benignSourceRows, foldRow, summarise } from './summary.js';
+import { probeFlagged, probeHosts, PROBE_PREFIXES } from './subdomain-probe.js';
+import { averageBenignRows, benignSourceRows, foldRow, mean, summarise } from './summary.js';
 import type { BenignSourceRow, FoldKind, FoldResult, GeneralisationOptions, GeneralisationResult, ModelCost } from './types.js';
 
 export const GENERALISATION_DEFAULTS = {
@@ -66,6 +67,7 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
   if (options.random ?? true) plans.push({ index: plans.length, kind: 'random', sources: [], families: [] });
 
   const rows: FoldResult[] = [];
+  const probeRows: { model: string; kind: FoldPlan['kind']; flagged: number }[] = [];
   const benignRows: BenignSourceRow[] = [];
   const costTotals = new Map<string, CachedCost>();
   const addCost = (model: string, cost: CachedCost) => {
@@ -79,7 +81,9 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
     const { train, validation } = splitByGroup(capped, { validation: d.validationShare, test: 0 }, seed + plan.index);
     const keys = [...fold.positives.keys()].sort();
     const positives = keys.map((k) => capPerSource(fold.positives.get(k)!, maxEvalPerSource, seed));
-    const evalHosts = [...fold.negatives.map((e) => e.host), ...positives.flatMap((list) => list.map((e) => e.host))];
+    const probe = probeHosts(fold.negatives.map((e) => e.host), seed);
+    // Layout of every model's scores: held-out benign | sub-domain probe | positives by key.
+    const evalHosts = [...fold.negatives.map((e) => e.host), ...probe, ...positives.flatMap((list) => list.map((e) => e.host))];
     const validationHosts = validation.map((e) => e.host);
     const validationLabels = Uint8Array.from(validation, (e: Example) => (e.label === 'benign' ? 0 : 1));
     const heldOut = plan.kind === 'random' ? 'random split' : [...plan.sources, ...plan.families].join(', ');
@@ -122,7 +126,9 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
         scores = entry.combine(entry.members.map((m) => scored.get(m)!), validationLabels);
       }
       const negatives = scores.subarray(0, fold.negatives.length);
-      let offset = fold.negatives.length;
+      const probeScores = scores.subarray(fold.negatives.length, fold.negatives.length + probe.length);
+      probeRows.push({ model: entry.name, kind: plan.kind, flagged: probeFlagged(negatives, probeScores) });
+      let offset = fold.negatives.length + probe.length;
       keys.forEach((key, k) => {
         const n = positives[k]!.length;
         const row = foldRow(kindOf(plan, key), key, plan.index, entry.name, scores.subarray(offset, offset + n), negatives);
@@ -144,6 +150,7 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
     `A fixed ${Math.round(benignHoldoutShare * 100)} % of benign registrable domains (seeded hash) is held out of every run and serves as the negatives of every row; no registrable domain of a held-out name is trained on.`,
     `Training takes every benign name left in and at most ${maxTrainPerSource} names per malicious source or DGA family (seeded sample), ${Math.round(d.validationShare * 100)} % of groups for validation; ${epochs} epochs at most, early stopping on validation AUC.`,
     `At most ${maxEvalPerSource} held-out names are scored per source or family (seeded sample).`,
+    `Sub-domain probe: up to 20,000 held-out benign names per run get one of ${PROBE_PREFIXES.length} common service labels in front (${PROBE_PREFIXES.slice(0, 6).join('., ')}., …; none of them in the trainer's augmentation list); "benign sub-domains flagged" is the share crossing the FPR 1e-3 threshold set on the bare names (mean over held-out runs).`,
   ];
   return {
     createdAt: new Date().toISOString(),
@@ -161,7 +168,7 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
       notes,
     },
     folds: rows,
-    means: summarise(rows, modelNames),
+    means: summarise(rows, modelNames).map((m) => ({ ...m, subdomainFlagged: mean(probeRows.filter((r) => r.model === m.model && r.kind !== 'random').map((r) => r.flagged)) })),
     costs,
     benignBySource: averageBenignRows(benignRows),
     runSeconds: (performance.now() - started) / 1000,

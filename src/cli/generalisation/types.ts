@@ -32,6 +32,12 @@ export interface ModelMeans {
   readonly model: string;
   readonly source: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number };
   readonly family: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number };
+  /**
+   * Share of held-out benign names with a service sub-domain (mail-like labels, see
+   * subdomain-probe.ts) flagged at the FPR 1e-3 threshold set on the bare names; about 0.001 when
+   * the model has not learned "has a sub-domain" = malicious. Mean over the held-out runs.
+   */
+  readonly subdomainFlagged?: number;
   /** Random split: mean of its malicious and DGA rows (null when the random fold was not run). */
   readonly random: { readonly auc: number; readonly recallAtFpr1e3: number } | null;
 }
