@@ -22,6 +22,14 @@ export const CONTENT_SCRIPTS = { 'content/links': 'src/content/index.ts' };
 /** Model directory files shipped in the package: the model, and the popular-site allowlist (core/popular-sites.ts). */
 const MODEL_FILES = ['model.json', 'weights.bin', 'metadata.json', 'popular-domains.txt'];
 
+/** The n-gram members a blended model names in metadata.architecture.ngramBlend (core/ngram/blend.ts). */
+async function blendFiles() {
+  const metadata = JSON.parse(await readFile(path.join(ROOT, 'model', 'metadata.json'), 'utf8'));
+  const blend = metadata.architecture?.ngramBlend;
+  if (!blend) return [];
+  return (blend.members ?? [blend]).map((m) => m.file);
+}
+
 /** tfjs-backend-wasm builds: single-threaded SIMD, and plain for engines without SIMD. Never the threaded one. */
 const WASM_FILES = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'];
 const WASM_DIR = path.join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
@@ -82,7 +90,7 @@ async function copyStatic(outDir) {
     }
   }
   await mkdir(path.join(outDir, 'model'), { recursive: true });
-  for (const file of MODEL_FILES) await cp(path.join(ROOT, 'model', file), path.join(outDir, 'model', file));
+  for (const file of [...MODEL_FILES, ...(await blendFiles())]) await cp(path.join(ROOT, 'model', file), path.join(outDir, 'model', file));
   await mkdir(path.join(outDir, 'wasm'), { recursive: true });
   for (const file of WASM_FILES) await cp(path.join(WASM_DIR, file), path.join(outDir, 'wasm', file));
   await mkdir(path.join(outDir, 'icons'), { recursive: true });

@@ -9,6 +9,7 @@ import { initBackend, type BackendChoice } from '../core/model/backend.js';
 import type { ModelFileReader } from '../core/model/files.js';
 import { createFastScorer } from '../core/model/fast-scorer.js';
 import { readModelBundle } from '../core/model/files.js';
+import { ngramBlendOf, readBlendMembers, withNgramBlend, type LoadedBlendMember } from '../core/ngram/blend.js';
 import { markStage } from './metrics.js';
 import type { Scorer } from '../core/model/scorer.js';
 
@@ -21,10 +22,15 @@ export interface Engine {
 export async function loadEngine(read: ModelFileReader, wasmDirectory: string): Promise<Engine> {
   // The model files are read while the WASM runtime compiles: both mostly wait on the browser.
   const bundle = readModelBundle(read);
-  bundle.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
+  // A blended model's n-gram members are plain typed arrays: read and decoded meanwhile too.
+  const members = bundle.then((b): Promise<LoadedBlendMember[]> => {
+    const spec = ngramBlendOf(b.metadata);
+    return spec ? readBlendMembers(read, spec) : Promise.resolve([]);
+  });
+  members.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
   const backend = await initBackend({ preferred: 'wasm', wasmDirectory });
   markStage('tfjs backend ready');
-  const scorer: Scorer = await createFastScorer(await bundle);
+  const scorer: Scorer = await withNgramBlend(read, await createFastScorer(await bundle), members);
   markStage('model loaded');
   return { scorer, backend };
 }

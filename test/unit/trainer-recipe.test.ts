@@ -95,3 +95,29 @@ describe('label-noise down-weighting', () => {
     expect(report.indexes).toEqual([0, 2]);
   });
 });
+
+describe('verdict thresholds', () => {
+  it('split the benign budget between two heads so the union stays within the FPR', async () => {
+    const { unionThresholds } = await import('../../src/cli/train/evaluate-model.js');
+    // 1000 benign names: head 0 and head 1 each have 2 high benign scores (different names).
+    const labels: Label[] = [];
+    const p: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      labels.push('benign');
+      p.push(i < 2 ? 0.95 : 0.1 + i / 1e4, i >= 2 && i < 4 ? 0.97 : 0.2);
+    }
+    // Positives: 10 malicious caught by head 0 at 0.9, 10 dga caught by head 1 at 0.99.
+    for (let i = 0; i < 10; i++) {
+      labels.push('malicious');
+      p.push(0.9, 0.3);
+      labels.push('dga');
+      p.push(0.3, 0.99);
+    }
+    const probabilities = Float32Array.from(p);
+    const [t0, t1] = unionThresholds(probabilities, 2, labels, 2e-3);
+    // At most 2 benign names flagged by the union, and both classes still fully caught.
+    const flagged = labels.filter((l, i) => l === 'benign' && (probabilities[i * 2]! >= t0! || probabilities[i * 2 + 1]! >= t1!)).length;
+    expect(flagged).toBeLessThanOrEqual(2);
+    expect(labels.every((l, i) => l === 'benign' || probabilities[i * 2]! >= t0! || probabilities[i * 2 + 1]! >= t1!)).toBe(true);
+  });
+});

@@ -112,4 +112,39 @@ describe('trainer smoke run', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('writes the shipped blend (CNN + n-gram files) that every loader blends exactly as the trainer did', async () => {
+    const { SHIPPED_ARCH } = await import('../../src/cli/train/archs.js');
+    const { loadFastScorer } = await import('../../src/core/model/fast-scorer.js');
+    const { loadLayersScorer } = await import('../../src/core/model/scorer.js');
+    const dir = await mkdtemp(path.join(tmpdir(), 'snowman-train-blend-'));
+    try {
+      const outcome = await runTraining({ arch: SHIPPED_ARCH, files: (await listDataFiles(FIXTURE)).map((p) => ({ path: p })), seed: 2, epochs: 2, batchSize: 64, threads: 1, command: ['test'], log: () => {} });
+      await writeModelDir(dir, outcome.files);
+      const read = async (name: string) => new Uint8Array(await readFile(path.join(dir, name)));
+      const bundle = await readModelBundle(read);
+      const blend = (bundle.metadata.architecture as { ngramBlend?: { members: { file: string }[] } }).ngramBlend;
+      expect(blend?.members.map((m) => m.file)).toEqual(['ngram.bin']);
+      expect(outcome.files['ngram.bin']!.length).toBeGreaterThan(2 ** 20);
+      const hosts = examples.slice(0, 300).map((e) => e.host);
+      const [fast, layers, cnnOnly] = [await loadFastScorer(read), await loadLayersScorer(read), await createLayersScorer(bundle)];
+      expect(fast.engine).toMatch(/\+ngram$/);
+      const [a, b, c] = [await fast.predict(hosts), await layers.predict(hosts), await cnnOnly.predict(hosts)];
+      let worst = 0;
+      let apart = 0;
+      for (let i = 0; i < a.length; i++) {
+        worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
+        apart = Math.max(apart, Math.abs(a[i]! - c[i]!));
+      }
+      expect(worst).toBeLessThan(1e-4);
+      // The n-gram member really takes part: without it the scores differ.
+      expect(apart).toBeGreaterThan(0.05);
+      // Without its n-gram file the model is refused, not run as a plain CNN with the blend's thresholds.
+      await rm(path.join(dir, 'ngram.bin'));
+      await expect(loadFastScorer(read)).rejects.toThrow(/ngram\.bin/);
+      [fast, layers, cnnOnly].forEach((s) => s.dispose());
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -9,12 +9,12 @@ import { parseFlags, positiveInt, UsageError } from '../args.js';
 import { validateMetadata, type ModelMetadata } from '../../core/model/metadata.js';
 import { DEFAULT_DATA_DIR, listDataFiles, type Label } from '../data/labelled-files.js';
 import { SHIPPED_MODEL_DIR } from '../model-dir.js';
-import { archNames } from '../train/archs.js';
+import { archNames, SHIPPED_ARCH } from '../train/archs.js';
 import { formatProgress } from '../train/progress-lines.js';
 import { runTraining, writeModelDir } from '../train/run-training.js';
 
 /** The configuration `snowman train` ships by default. */
-export const DEFAULT_ARCH = 'snowman';
+export const DEFAULT_ARCH = SHIPPED_ARCH;
 
 const FLAGS = {
   benign: { type: 'string', multiple: true },

@@ -83,6 +83,6 @@ export const CNN_CANDIDATES: readonly CandidateModel[] = [
   registryCandidate('seed', 8),
   registryCandidate('snowman', 8),
   trainedModelCandidate('wide', 'wide char-CNN (embedding 32, conv 2–7 × 64, malicious + dga heads), snowman recipe', (train, validation, options) => trainRecipe(WIDE_RECIPE, train, validation, options)),
-  trainedModelCandidate('seed-heads', 'seed architecture with malicious + dga heads, seed recipe otherwise', (train, validation, options) =>
-    trainRecipe({ ...CNN_RECIPES.seed, architecture: { ...CNN_RECIPES.seed.architecture, name: 'seed-heads', heads: ['malicious', 'dga'] } }, train, validation, options)),
+  registryCandidate('seed-heads'),
+  registryCandidate('compact'),
 ];

@@ -6,7 +6,7 @@ import type { Example } from '../data/labelled-files.js';
 import { DEFAULT_NGRAM_FEATURES } from '../../core/ngram/features.js';
 import { BENIGN_PREFIXES } from '../train/augment.js';
 import { ngramLogits } from '../../core/ngram/model.js';
-import { BASELINE_NGRAM, trainNgramModel, type NgramHeadSpec, type NgramModelOptions } from '../ngram/train-model.js';
+import { BASELINE_NGRAM, PARTS_FEATURES, trainNgramModel, type NgramHeadSpec, type NgramModelOptions } from '../ngram/train-model.js';
 import type { CandidateModel, TrainContext, TrainedCandidate } from './candidate.js';
 import { columns, maxOverShiftedHeads } from './combine.js';
 
@@ -40,8 +40,6 @@ export function ngramCandidate(name: string, description: string, options: Parti
 export const RISK_WORDS = new Set(['login', 'auth', 'id', 'secure', 'account', 'accounts', 'my', 'portal', 'pay', 'checkout', 'billing', 'admin', 'support', 'help', 'webmail', 'mail', 'owa', 'autodiscover', 'vpn', 'remote', 'cms', 'crm', 'hr', 'intranet', 'download', 'files', 'drive', 'cloud', 'app', 'apps', 'online', 'web', 'link', 'click', 'track', 'go']);
 export const SAFE_BENIGN_PREFIXES = BENIGN_PREFIXES.filter((p) => !p.split('.').some((label) => RISK_WORDS.has(label)));
 
-/** Whole-name n-grams plus the structural features of src/core/ngram/parts.ts. */
-export const PARTS_FEATURES = { ...DEFAULT_NGRAM_FEATURES, version: 2, parts: true };
 
 const TWO_HEADS: readonly NgramHeadSpec[] = [
   { category: 'malicious', positives: ['malicious'] },
@@ -77,6 +75,8 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
   ngramCandidate('ngram-parts-srcw', 'ngram-parts with every positive source weighted equally', { features: PARTS_FEATURES, weighting: 'source' }),
   ngramCandidate('ngram-broad-mal', 'n-gram with the baseline head plus a malicious-only head, each with its own threshold', { heads: BROAD_AND_MALICIOUS }),
   ngramCandidate('ngram-parts-broad-mal', 'ngram-broad-mal with the structural features of ngram-parts', { features: PARTS_FEATURES, heads: BROAD_AND_MALICIOUS }),
+  ngramCandidate('ngram-mal', 'n-gram baseline trained on malicious lists only (DGA names left out): a phishing/malware specialist to average with the broad model', { heads: [{ category: 'malicious', positives: ['malicious'] }] }),
+  ngramCandidate('ngram-split', 'n-gram with a malicious-only head (phishing/malware specialist) and a broad head (everything risky) serving the dga category', { heads: [{ category: 'malicious', positives: ['malicious'] }, { category: 'dga', positives: ['malicious', 'dga'] }] }),
   ngramCandidate('ngram-e6', 'n-gram baseline trained for 6 epochs (early stopping keeps the best)', { epochs: 6 }),
   ngramCandidate('ngram-aug-safe', 'n-gram baseline with benign sub-domain augmentation using only prefixes that are not phishing vocabulary', { benignPrefixRate: 0.3, benignPrefixes: SAFE_BENIGN_PREFIXES }),
   ngramCandidate('ngram-18', 'n-gram baseline with 2^18 buckets (256 KiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 18 } }),

@@ -35,7 +35,15 @@ export function ensemble(name: string, members: readonly string[], method: Metho
   };
 }
 
+/**
+ * The shipped scorer as the harness sees it: what `snowman train` (the `compact+ngram` arch,
+ * src/cli/ngram/blend-arch.ts) ships — the compact CNN's heads and the n-gram logit averaged per
+ * head, each head against its own threshold.
+ */
+export const SHIPPED_MODEL = 'shipped';
+
 const ENSEMBLES: readonly EnsembleModel[] = [
+  { ...ensemble(SHIPPED_MODEL, ['compact', 'ngram'], 'per-head'), description: 'the shipped scorer: compact CNN + n-gram, mean of logits per head, heads against their own thresholds' },
   ...['seed', 'snowman', 'wide'].flatMap((cnn) => [
     ensemble(`${cnn}+ngram`, [cnn, 'ngram'], 'logits'),
     ensemble(`${cnn}+ngram-prob`, [cnn, 'ngram'], 'probabilities'),
@@ -55,8 +63,8 @@ export const MODEL_REGISTRY: ReadonlyMap<string, ModelEntry> = new Map<string, M
   ...ENSEMBLES.map((m) => [m.name, { kind: 'ensemble' as const, ...m }] as const),
 ]);
 
-/** The default comparison: the n-gram baseline, the seed CNN, the shipped CNN recipe and its ensemble with the n-gram. */
-export const DEFAULT_MODELS: readonly string[] = ['ngram', 'seed', 'snowman', 'snowman+ngram'];
+/** The default comparison: the n-gram baseline, the seed CNN, the shipped CNN member alone and the shipped scorer. */
+export const DEFAULT_MODELS: readonly string[] = ['ngram', 'seed', 'compact', SHIPPED_MODEL];
 
 const METHODS: Record<string, Method> = { logits: 'logits', prob: 'probabilities', z: 'standardised', stack: 'stack', perhead: 'per-head' };
 

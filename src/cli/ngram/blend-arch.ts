@@ -1,44 +1,61 @@
 /**
- * `snowman train --arch snowman+ngram`: a registry CNN and the n-gram model trained on the same
- * split, blended head by head (src/core/ngram/blend.ts). The model directory holds the CNN files
- * plus ngram.bin, and metadata.architecture.ngramBlend tells every loader to blend them, so the
- * thresholds chosen on the blend's validation scores are the ones applied.
+ * `snowman train --arch seed-heads+ngram+ngram-parts` and friends: a registry CNN and n-gram
+ * models trained on the same split, blended head by head with fixed weights
+ * (src/core/ngram/blend.ts). The model directory holds the CNN files plus one .bin per n-gram
+ * member, and metadata.architecture.ngramBlend tells every loader to blend them, so the thresholds
+ * chosen on the blend's validation scores are the ones applied.
  */
-import { blendProbabilities, type NgramBlendSpec } from '../../core/ngram/blend.js';
-import { encodeNgramModel, NGRAM_FILE_NAME } from '../../core/ngram/format.js';
+import { blendProbabilities, type LoadedBlendMember, type NgramBlendSpec } from '../../core/ngram/blend.js';
+import { encodeNgramModel } from '../../core/ngram/format.js';
 import type { ArchEntry, TrainedModel } from '../train/archs.js';
 import { CNN_ARCHS } from '../train/cnn-archs.js';
-import { BASELINE_NGRAM, trainNgramModel, type NgramModelOptions } from './train-model.js';
+import { trainNgramModel, type NgramModelOptions } from './train-model.js';
 
-/** A blend entry for the CNN registered as `cnnArch`, with the n-gram trained by `recipe`. */
-export function blendArch(cnnArch: string, recipe: NgramModelOptions = BASELINE_NGRAM, weight = 0.5): ArchEntry {
+/** One n-gram member of a blend: how it is trained, the file it ships as, the weight of its logit. */
+export interface BlendMemberRecipe {
+  readonly name: string;
+  readonly recipe: NgramModelOptions;
+  readonly file: string;
+  readonly weight: number;
+}
+
+/** A blend entry for the CNN registered as `cnnArch` with the given n-gram members. */
+export function blendArch(cnnArch: string, members: readonly BlendMemberRecipe[], summary: string): ArchEntry {
+  const name = [cnnArch, ...members.map((m) => m.name)].join('+');
   return {
-    name: `${cnnArch}+ngram`,
-    summary: `${cnnArch} char-CNN blended with the n-gram model (mean of logits per head)`,
+    name,
+    summary,
     async train(train, validation, options): Promise<TrainedModel> {
       const cnnEntry = CNN_ARCHS[cnnArch];
       if (!cnnEntry) throw new Error(`no CNN registered as ${cnnArch}`);
       const cnn = await cnnEntry.train(train, validation, options);
-      const settings = { ...recipe, seed: options.seed ?? recipe.seed };
-      const { model: ngram, reports } = trainNgramModel(train, validation, settings);
-      const spec: NgramBlendSpec = { file: NGRAM_FILE_NAME, weight };
-      const ngramRecipe = { trainer: 'snowman-ngram-adagrad', features: settings.features, heads: settings.heads, weighting: settings.weighting, epochs: settings.epochs, learningRate: settings.learningRate, l2: settings.l2, benignPrefixRate: settings.benignPrefixRate ?? 0, quantization: settings.quantization, bestEpochs: reports.map((r) => r.bestEpoch) };
-      const ngramBytes = encodeNgramModel(ngram, settings.quantization, { recipe: ngramRecipe });
+      const trained = members.map((member) => {
+        // The n-gram members keep their own epoch count (the CNN's is for the CNN); early stopping keeps their best.
+        const settings: NgramModelOptions = { ...member.recipe, seed: options.seed ?? member.recipe.seed };
+        const { model, reports } = trainNgramModel(train, validation, settings);
+        const recipe = { name: member.name, trainer: 'snowman-ngram-adagrad', features: settings.features, heads: settings.heads, weighting: settings.weighting, epochs: settings.epochs, learningRate: settings.learningRate, l2: settings.l2, quantization: settings.quantization, bestEpochs: reports.map((r) => r.bestEpoch) };
+        return { member, model, recipe, bytes: encodeNgramModel(model, settings.quantization, { recipe }) };
+      });
+      const loaded: LoadedBlendMember[] = trained.map((t) => ({ model: t.model, weight: t.member.weight }));
+      const spec: NgramBlendSpec = { members: members.map((m) => ({ file: m.file, weight: m.weight })) };
       return {
         architecture: { ...cnn.architecture, ngramBlend: spec },
         heads: cnn.heads,
-        predict: (hosts) => blendProbabilities(cnn.predict(hosts), cnn.heads, ngram, hosts, weight),
-        modelFiles: async () => ({ ...(await cnn.modelFiles()), [NGRAM_FILE_NAME]: ngramBytes }),
+        predict: (hosts) => blendProbabilities(cnn.predict(hosts), cnn.heads, loaded, hosts),
+        modelFiles: async () => ({ ...(await cnn.modelFiles()), ...Object.fromEntries(trained.map((t) => [t.member.file, t.bytes])) }),
         weightBytes: () => {
-          const a = cnn.weightBytes();
-          const out = new Uint8Array(a.length + ngramBytes.length);
-          out.set(a, 0);
-          out.set(ngramBytes, a.length);
+          const parts = [cnn.weightBytes(), ...trained.map((t) => t.bytes)];
+          const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+          let offset = 0;
+          for (const p of parts) {
+            out.set(p, offset);
+            offset += p.length;
+          }
           return out;
         },
         history: cnn.history,
         bestEpoch: cnn.bestEpoch,
-        recipe: { ...cnn.recipe, ngramBlend: { weight, ngram: ngramRecipe } },
+        recipe: { ...cnn.recipe, ngramBlend: { cnnWeight: 1 - members.reduce((s, m) => s + m.weight, 0), members: trained.map((t) => ({ ...t.recipe, file: t.member.file, weight: t.member.weight })) } },
       };
     },
   };

@@ -7,6 +7,7 @@ import type { Example, Label } from '../data/labelled-files.js';
 import type { RiskCategory } from '../../core/model/architecture.js';
 import { quantizeNgramModel, type NgramQuantization } from '../../core/ngram/format.js';
 import type { NgramModel } from '../../core/ngram/model.js';
+import { DEFAULT_NGRAM_FEATURES } from '../../core/ngram/features.js';
 import { DEFAULT_NGRAM_TRAIN, trainNgramHead, type NgramTrainOptions, type NgramTrainReport, type WeightedHost } from './train.js';
 
 export interface NgramHeadSpec {
@@ -36,6 +37,15 @@ export const BASELINE_NGRAM: NgramModelOptions = {
   weighting: 'class',
   quantization: 'int8',
 };
+
+/** Whole-name n-grams plus the structural features of src/core/ngram/parts.ts. */
+export const PARTS_FEATURES = { ...DEFAULT_NGRAM_FEATURES, version: 2, parts: true };
+
+/**
+ * The baseline plus n-grams of the registrable label and the sub-domain apart, a public-suffix
+ * token and shape tokens (`ngram-parts` in the generalisation harness).
+ */
+export const PARTS_NGRAM: NgramModelOptions = { ...BASELINE_NGRAM, features: PARTS_FEATURES };
 
 /** Builds one head's weighted training names from labelled examples. */
 export function weightedHosts(examples: readonly Example[], head: NgramHeadSpec, weighting: NgramModelOptions['weighting']): WeightedHost[] {

@@ -8,6 +8,9 @@ import type { RiskCategory } from '../../core/model/architecture.js';
 import type { Example } from '../data/labelled-files.js';
 import { CNN_ARCHS } from './cnn-archs.js';
 import { NGRAM_ARCH } from '../ngram/arch.js';
+import { blendArch } from '../ngram/blend-arch.js';
+import { BASELINE_NGRAM } from '../ngram/train-model.js';
+import { NGRAM_FILE_NAME } from '../../core/ngram/format.js';
 import type { EpochRecord, TrainProgress } from './trainer.js';
 
 /** Options every model type accepts (each may ignore what does not apply). */
@@ -46,11 +49,23 @@ export interface ArchEntry {
   train(train: readonly Example[], validation: readonly Example[], options: ArchTrainOptions): Promise<TrainedModel>;
 }
 
+/**
+ * The shipped scorer: the compact CNN and the n-gram baseline, logits averaged head by head. It is
+ * the winner of `snowman eval --generalisation` (docs/generalisation.md): the n-gram model
+ * generalises to unseen sources and families better than any CNN alone, and the CNN adds what
+ * the n-grams miss.
+ */
+const SHIPPED_BLEND = blendArch('compact', [{ name: 'ngram', recipe: BASELINE_NGRAM, file: NGRAM_FILE_NAME, weight: 0.5 }], 'shipped: the compact char-CNN (seed size, malicious + dga heads) blended with the n-gram baseline, mean of logits per head');
+
 /** All registered model types by `--arch` name. */
 export const ARCHS: Readonly<Record<string, ArchEntry>> = {
   ...CNN_ARCHS,
   ngram: NGRAM_ARCH,
+  [SHIPPED_BLEND.name]: SHIPPED_BLEND,
 };
+
+/** What `snowman train` trains without --arch. */
+export const SHIPPED_ARCH = SHIPPED_BLEND.name;
 
 /** The registered names, for usage messages. */
 export function archNames(): string[] {

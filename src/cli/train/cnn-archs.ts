@@ -40,6 +40,22 @@ export const CNN_RECIPES = {
     weighting: { classBalance: true, sourcePower: { malicious: 1, dga: 0.5 }, headMode: 'nested' },
     augmentation: { benignPrefixRate: 0.1 },
   },
+  /**
+   * The seed architecture with a broad malicious head beside a DGA head (the seed recipe
+   * otherwise): the CNN member of the shipped blend, small enough that its share of the blend's
+   * cost stays low (docs/generalisation.md: wider CNNs did not generalise better here).
+   */
+  'seed-heads': {
+    architecture: { ...SEED_ARCHITECTURE, name: 'seed-heads', heads: ['malicious', 'dga'] },
+    weighting: { classBalance: true, sourcePower: 1 },
+    augmentation: {},
+  },
+  /** The shipped recipe (nested heads, per-class source weights, 10 % augmentation) on the seed's network size. */
+  compact: {
+    architecture: { ...SEED_ARCHITECTURE, name: 'compact', heads: ['malicious', 'dga'] },
+    weighting: { classBalance: true, sourcePower: { malicious: 1, dga: 0.5 }, headMode: 'nested' },
+    augmentation: { benignPrefixRate: 0.1 },
+  },
   /** The first wider recipe (exclusive heads, √-weighted sources, 30 % augmentation), kept for comparison. */
   'snowman-v1': {
     architecture: { name: 'snowman', embeddingDim: 24, widths: [2, 3, 4, 5, 6], filters: 48, hidden: 0, dropout: 0.5, heads: ['malicious', 'dga'] },
@@ -94,5 +110,7 @@ function entry(name: string, summary: string, recipe: CnnRecipe): ArchEntry {
 export const CNN_ARCHS: Record<string, ArchEntry> = {
   seed: entry('seed', 'the seed char-CNN exactly (embedding 15, conv 2/4/6 × 15, one head), class weights only', CNN_RECIPES.seed),
   snowman: entry('snowman', 'shipped: char-CNN 5 widths × 48, broad malicious head + dga head, per-class source weights, 10 % benign sub-domain augmentation', CNN_RECIPES.snowman),
+  'seed-heads': entry('seed-heads', 'the seed char-CNN with a broad malicious head and a DGA head, seed recipe otherwise', CNN_RECIPES['seed-heads']),
+  compact: entry('compact', 'the snowman recipe (nested heads, per-class source weights, 10 % benign sub-domain augmentation) on the seed network size', CNN_RECIPES.compact),
   'snowman-v1': entry('snowman-v1', 'first wider recipe: exclusive malicious/dga heads, √-weighted sources, 30 % augmentation', CNN_RECIPES['snowman-v1']),
 };

@@ -1,13 +1,14 @@
 /**
  * Thresholds and test metrics for a trained model.
  *
- * Thresholds: per head, on validation benign names, at FPR 1e-3 (suspicious) and 1e-4 (dangerous).
+ * Thresholds: per head, on validation benign names, so that the verdict (any head at or above its
+ * threshold) flags 1e-3 (suspicious) and 1e-4 (dangerous) of them.
  * Metrics: a name's decision score is its worst head measured against that head's suspicious
  * threshold (logit(p_h) − logit(t_h), max over heads), exactly the order the verdict flags names
  * in; for a one-head model it ranks like the probability. AUC and recall at FPR 1e-3 use that
  * score with the FPR measured on the test benign names.
  */
-import { auc, recallAtFpr, shareAtOrAbove, thresholdAtFpr } from '../../core/metrics.js';
+import { auc, nextFloat32Up, recallAtFpr, shareAtOrAbove } from '../../core/metrics.js';
 import type { RiskCategory } from '../../core/model/architecture.js';
 import type { HeadThresholds } from '../../core/model/metadata.js';
 import type { Example, Label } from '../data/labelled-files.js';
@@ -21,15 +22,63 @@ function logit(p: number): number {
   return Math.log(q / (1 - q));
 }
 
+/** Lowest threshold that lets at most `allowed` of the sorted-descending `scores` reach it. */
+function thresholdAllowing(sortedDesc: Float64Array, allowed: number): number {
+  return allowed >= sortedDesc.length ? 0 : nextFloat32Up(sortedDesc[allowed]!);
+}
+
+/** Scores of `labels === want` rows for head h, sorted descending. */
+function headScores(probabilities: Float32Array, heads: number, h: number, labels: readonly Label[], want: (l: Label) => boolean): Float64Array {
+  const out: number[] = [];
+  labels.forEach((label, i) => want(label) && out.push(probabilities[i * heads + h]!));
+  return Float64Array.from(out).sort().reverse();
+}
+
+/**
+ * Per-head thresholds such that the verdict (a name is flagged when any head reaches its
+ * threshold) flags at most `fpr` of the validation benign names. With one head this is the plain
+ * FPR threshold. With two, the benign budget is split between the heads: every split is tried and
+ * the one with the best mean per-class recall on validation wins — thresholds at `fpr` on each head
+ * separately would flag up to twice as many benign names.
+ */
+export function unionThresholds(probabilities: Float32Array, heads: number, labels: readonly Label[], fpr: number): number[] {
+  const benignRows = labels.flatMap((l, i) => (l === 'benign' ? [i] : []));
+  if (benignRows.length === 0) throw new Error('no benign validation names to set thresholds on');
+  const allowed = Math.floor(fpr * benignRows.length + 1e-9);
+  const sorted = Array.from({ length: heads }, (_, h) => headScores(probabilities, heads, h, labels, (l) => l === 'benign'));
+  if (heads === 1) return [thresholdAllowing(sorted[0]!, allowed)];
+  if (heads !== 2) return sorted.map((s) => thresholdAllowing(s, allowed));
+  const classes = (['malicious', 'dga'] as const).filter((c) => labels.includes(c));
+  let best = { score: -1, t: [thresholdAllowing(sorted[0]!, allowed), thresholdAllowing(sorted[1]!, allowed)] };
+  for (let k = 0; k <= allowed; k++) {
+    // Head 1 takes k benign names; head 0 then gets the largest budget keeping the union within `allowed`.
+    const t1 = thresholdAllowing(sorted[1]!, k);
+    const rest = benignRows.filter((i) => probabilities[i * 2 + 1]! < t1).map((i) => probabilities[i * 2]!);
+    const t0 = thresholdAllowing(Float64Array.from(rest).sort().reverse(), allowed - Math.min(k, benignRows.length - rest.length));
+    let score = 0;
+    for (const c of classes) {
+      let hit = 0;
+      let n = 0;
+      labels.forEach((l, i) => {
+        if (l !== c) return;
+        n++;
+        if (probabilities[i * 2]! >= t0 || probabilities[i * 2 + 1]! >= t1) hit++;
+      });
+      score += hit / n / classes.length;
+    }
+    if (score > best.score) best = { score, t: [t0, t1] };
+  }
+  return best.t;
+}
+
 /** Suspicious/dangerous thresholds per head from the model's probabilities on validation names. */
 export function chooseThresholds(heads: readonly RiskCategory[], probabilities: Float32Array, labels: readonly Label[]): Record<string, HeadThresholds> {
+  const suspicious = unionThresholds(probabilities, heads.length, labels, SUSPICIOUS_FPR);
+  const dangerous = unionThresholds(probabilities, heads.length, labels, DANGEROUS_FPR);
   const out: Record<string, HeadThresholds> = {};
   heads.forEach((head, h) => {
-    const benign: number[] = [];
-    labels.forEach((label, i) => label === 'benign' && benign.push(probabilities[i * heads.length + h]!));
-    if (benign.length === 0) throw new Error('no benign validation names to set thresholds on');
-    const suspicious = Math.min(1, thresholdAtFpr(benign, SUSPICIOUS_FPR));
-    out[head] = { suspicious, dangerous: Math.max(suspicious, Math.min(1, thresholdAtFpr(benign, DANGEROUS_FPR))) };
+    const s = Math.min(1, suspicious[h]!);
+    out[head] = { suspicious: s, dangerous: Math.max(s, Math.min(1, dangerous[h]!)) };
   });
   return out;
 }

@@ -13,6 +13,7 @@ import { contributionsOf } from './fast-contributions.js';
 import { poolingOf, readFastWeights } from './fast-weights.js';
 import { readModelBundle, type ModelBundle, type ModelFileReader } from './files.js';
 import type { Scorer } from './scorer.js';
+import { withNgramBlend } from '../ngram/blend.js';
 
 /** Pair tables are used while they fit this (seed model: 0.9 MB; six widths × 64 filters: 10 MB). */
 export const PAIR_TABLE_BUDGET_BYTES = 32 * 1024 * 1024;
@@ -196,5 +197,5 @@ function meanTensors(columnWidths: Int32Array, padWindow: Float32Array, maxLengt
 
 /** Loads the model directory through `read` into the fast engine. */
 export async function loadFastScorer(read: ModelFileReader, options: FastScorerOptions = {}): Promise<FastScorer> {
-  return createFastScorer(await readModelBundle(read), options);
+  return withNgramBlend(read, await createFastScorer(await readModelBundle(read), options));
 }

@@ -7,6 +7,7 @@ import { createTokenizer, vocabularySize, type Tokenizer } from '../tokenizer.js
 import { LAYER, type RiskCategory } from './architecture.js';
 import { readModelBundle, type ModelBundle, type ModelFileReader } from './files.js';
 import { ModelFormatError, type ModelMetadata } from './metadata.js';
+import { withNgramBlend } from '../ngram/blend.js';
 
 /** Model output for one normalised host. */
 export interface HostScore {
@@ -95,5 +96,5 @@ export async function createLayersScorer(bundle: ModelBundle): Promise<Scorer> {
 
 /** Loads the model directory through `read` into the reference scorer. */
 export async function loadLayersScorer(read: ModelFileReader): Promise<Scorer> {
-  return createLayersScorer(await readModelBundle(read));
+  return withNgramBlend(read, await createLayersScorer(await readModelBundle(read)));
 }

@@ -1,8 +1,9 @@
 /**
- * The shipped scorer as a blend: the char-CNN's head logits averaged with the n-gram model's,
- * head by head (a one-head n-gram model serves every head). The result is a Scorer with the
- * CNN's heads, so thresholds, verdicts and caches work unchanged; the thresholds in metadata.json
- * must then be those of the blend (the trainer chooses them on the blend's validation scores).
+ * The shipped scorer as a blend: the char-CNN's head logits averaged with one or more n-gram
+ * models' logits, head by head (a one-head n-gram model serves every head), with fixed weights.
+ * The result is a Scorer with the CNN's heads, so thresholds, verdicts and caches work unchanged;
+ * the thresholds in metadata.json are those of the blend (the trainer chooses them on the blend's
+ * validation scores), which is why a blend with a member missing is refused, never run without it.
  */
 import type { ModelFileReader } from '../model/files.js';
 import { ModelFormatError, type ModelMetadata } from '../model/metadata.js';
@@ -10,23 +11,54 @@ import type { Scorer } from '../model/scorer.js';
 import { decodeNgramModel, NGRAM_FILE_NAME } from './format.js';
 import { createBucketBuffer, ngramLogits, sigmoid, type NgramModel } from './model.js';
 
-/** Recorded as `metadata.architecture.ngramBlend` when the shipped model is a blend. */
-export interface NgramBlendSpec {
-  /** File in the model directory holding the n-gram model. */
+/** One n-gram member: its file in the model directory and the weight of its logit. */
+export interface NgramBlendMember {
   readonly file: string;
-  /** Weight of the n-gram logit; the CNN's is 1 − weight (0.5: plain mean of logits). */
   readonly weight: number;
+}
+
+/**
+ * Recorded as `metadata.architecture.ngramBlend`: `{members: [{file, weight}, …]}`, or the older
+ * one-member form `{file, weight}`. The CNN's weight is 1 − the members' sum.
+ */
+export interface NgramBlendSpec {
+  readonly members: readonly NgramBlendMember[];
+}
+
+/** A member decoded, ready to score. */
+export interface LoadedBlendMember {
+  readonly model: NgramModel;
+  readonly weight: number;
+}
+
+const FILE_NAME = /^[a-z0-9][a-z0-9._-]*\.bin$/;
+
+function invalid(spec: unknown, why: string): ModelFormatError {
+  return new ModelFormatError(`metadata.json architecture.ngramBlend is invalid (${why}): ${JSON.stringify(spec)}`);
 }
 
 /** The blend spec of a model, or null for a plain CNN. */
 export function ngramBlendOf(metadata: ModelMetadata): NgramBlendSpec | null {
   const spec = (metadata.architecture as { ngramBlend?: unknown }).ngramBlend;
   if (spec === undefined) return null;
-  const s = spec as Partial<NgramBlendSpec> | null;
-  if (typeof s !== 'object' || s === null || typeof s.file !== 'string' || !(typeof s.weight === 'number' && s.weight > 0 && s.weight < 1)) {
-    throw new ModelFormatError(`metadata.json architecture.ngramBlend is invalid: ${JSON.stringify(spec)}`);
-  }
-  return { file: s.file, weight: s.weight };
+  if (typeof spec !== 'object' || spec === null) throw invalid(spec, 'not an object');
+  const raw = 'members' in spec ? (spec as { members: unknown }).members : [spec];
+  if (!Array.isArray(raw) || raw.length === 0) throw invalid(spec, 'no members');
+  const members = raw.map((m: Partial<NgramBlendMember> | null): NgramBlendMember => {
+    // The file name is read from the extension package or a model directory: no paths.
+    if (typeof m !== 'object' || m === null || typeof m.file !== 'string' || !FILE_NAME.test(m.file)) throw invalid(spec, 'a member needs a plain file name');
+    if (!(typeof m.weight === 'number' && m.weight > 0 && m.weight < 1)) throw invalid(spec, 'a weight must be between 0 and 1');
+    return { file: m.file, weight: m.weight };
+  });
+  const total = members.reduce((s, m) => s + m.weight, 0);
+  if (!(total < 1)) throw invalid(spec, 'the members leave the CNN no weight');
+  if (new Set(members.map((m) => m.file)).size !== members.length) throw invalid(spec, 'a file appears twice');
+  return { members };
+}
+
+/** The model files a blend needs beyond the CNN's own (for packaging and checks). */
+export function ngramBlendFiles(metadata: ModelMetadata): string[] {
+  return ngramBlendOf(metadata)?.members.map((m) => m.file) ?? [];
 }
 
 /** For each CNN head, the n-gram head that joins it: the same category, else the n-gram's first head. */
@@ -34,51 +66,68 @@ export function headMapping(cnnHeads: readonly string[], ngram: NgramModel): num
   return cnnHeads.map((head) => Math.max(0, ngram.heads.findIndex((h) => h.category === head)));
 }
 
-/** Blends CNN head probabilities [n × heads] with n-gram logits for the same hosts; returns probabilities. */
-export function blendProbabilities(cnn: Float32Array, cnnHeads: readonly string[], ngram: NgramModel, hosts: readonly string[], weight: number, buckets?: Uint32Array): Float32Array {
+/** Blends CNN head probabilities [n × heads] with the members' logits for the same hosts; returns probabilities. */
+export function blendProbabilities(cnn: Float32Array, cnnHeads: readonly string[], members: readonly LoadedBlendMember[], hosts: readonly string[], buckets?: readonly Uint32Array[]): Float32Array {
   const heads = cnnHeads.length;
-  const map = headMapping(cnnHeads, ngram);
-  const z = ngramLogits(ngram, hosts, buckets);
-  const width = ngram.heads.length;
-  const out = new Float32Array(cnn.length);
-  for (let i = 0; i < hosts.length; i++) {
-    for (let h = 0; h < heads; h++) {
-      const p = Math.min(Math.max(cnn[i * heads + h]!, 1e-7), 1 - 1e-7);
-      out[i * heads + h] = sigmoid((1 - weight) * Math.log(p / (1 - p)) + weight * z[i * width + map[h]!]!);
-    }
+  const cnnWeight = 1 - members.reduce((s, m) => s + m.weight, 0);
+  const z = new Float64Array(cnn.length);
+  for (let i = 0; i < cnn.length; i++) {
+    const p = Math.min(Math.max(cnn[i]!, 1e-7), 1 - 1e-7);
+    z[i] = cnnWeight * Math.log(p / (1 - p));
   }
-  return out;
+  members.forEach((member, j) => {
+    const map = headMapping(cnnHeads, member.model);
+    const width = member.model.heads.length;
+    const logits = ngramLogits(member.model, hosts, buckets?.[j]);
+    for (let i = 0; i < hosts.length; i++) {
+      for (let h = 0; h < heads; h++) z[i * heads + h] = z[i * heads + h]! + member.weight * logits[i * width + map[h]!]!;
+    }
+  });
+  return Float32Array.from(z, sigmoid);
 }
 
-/** Wraps a CNN scorer with an n-gram model; other members of the scorer (explain, …) pass through. */
-export function blendWithNgram<S extends Scorer>(scorer: S, ngram: NgramModel, spec: NgramBlendSpec): S {
+/** Wraps a CNN scorer with n-gram members; other members of the scorer (explain, …) pass through. */
+export function blendWithNgrams<S extends Scorer>(scorer: S, members: readonly LoadedBlendMember[]): S {
   const heads = scorer.metadata.architecture.heads;
-  const buckets = createBucketBuffer(ngram);
+  const buckets = members.map((m) => createBucketBuffer(m.model));
   return {
     ...scorer,
     engine: `${scorer.engine}+ngram`,
     async predict(hosts: readonly string[]) {
-      return blendProbabilities(await scorer.predict(hosts), heads, ngram, hosts, spec.weight, buckets);
+      return blendProbabilities(await scorer.predict(hosts), heads, members, hosts, buckets);
     },
     dispose: () => scorer.dispose(),
   };
 }
 
+/** Reads and decodes a blend's members; a missing or corrupt member is a ModelFormatError naming its file. */
+export async function readBlendMembers(read: ModelFileReader, spec: NgramBlendSpec): Promise<LoadedBlendMember[]> {
+  return Promise.all(
+    spec.members.map(async ({ file, weight }) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = await read(file);
+      } catch (error) {
+        throw new ModelFormatError(`the model blends in ${file}, which cannot be read: ${(error as Error).message}`);
+      }
+      try {
+        return { model: decodeNgramModel(bytes).model, weight };
+      } catch (error) {
+        throw new ModelFormatError(`the model blends in ${file}, which is not a valid n-gram model: ${(error as Error).message}`);
+      }
+    }),
+  );
+}
+
 /**
- * Loaders call this after loading the CNN: a blended model gets its n-gram member from the same
- * directory; a plain CNN is returned as it is. A blend whose n-gram file is missing is refused,
- * since its thresholds would be wrong for the CNN alone.
+ * Loaders call this after loading the CNN: a blended model gets its n-gram members from the same
+ * directory; a plain CNN is returned as it is. `members`, when given, are the already-read
+ * members (the background reads them while the WASM runtime starts).
  */
-export async function withNgramBlend<S extends Scorer>(read: ModelFileReader, scorer: S): Promise<S> {
+export async function withNgramBlend<S extends Scorer>(read: ModelFileReader, scorer: S, members?: Promise<LoadedBlendMember[]>): Promise<S> {
   const spec = ngramBlendOf(scorer.metadata);
   if (!spec) return scorer;
-  let bytes: Uint8Array;
-  try {
-    bytes = await read(spec.file);
-  } catch (error) {
-    throw new ModelFormatError(`the model blends in ${spec.file}, which cannot be read: ${(error as Error).message}`);
-  }
-  return blendWithNgram(scorer, decodeNgramModel(bytes).model, spec);
+  return blendWithNgrams(scorer, await (members ?? readBlendMembers(read, spec)));
 }
 
 export { NGRAM_FILE_NAME };

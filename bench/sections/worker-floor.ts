@@ -1,0 +1,90 @@
+/**
+ * The platform's floor under "worker start → first verdict", in the same Chromium: how long a
+ * stopped MV3 service worker takes, woken by a navigation, to run the first statement of
+ *   (a) an empty script, and
+ *   (b) a script carrying our background bundle as dead code (wrapped in a function never called),
+ * so the cost of loading and compiling the bundle's size shows apart from running it. The
+ * extension section's breakdown ("script started", "tfjs backend ready", …) sits on top of (b).
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM } from '../../test/e2e/harness/chromium.js';
+import { ensureBuilt } from '../../test/e2e/harness/extension.js';
+import { startTestServer } from '../../test/e2e/harness/server.js';
+import type { Row } from '../types.js';
+
+const SECTION = 'worker-floor';
+const BUNDLE = fileURLToPath(new URL('../../dist/chrome/background.js', import.meta.url));
+const RUNS = 5;
+
+const PROBE = `const started = performance.now();
+let firstNavigation = null;
+chrome.webNavigation.onBeforeNavigate.addListener(() => { firstNavigation ??= performance.now(); });
+chrome.runtime.onMessage.addListener((_m, _s, reply) => { reply({ started, firstNavigation }); });
+`;
+
+async function writeProbe(dir: string, deadCode: string): Promise<void> {
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'floor probe', version: '1.0', background: { service_worker: 'bg.js' }, permissions: ['webNavigation'] }));
+  await writeFile(path.join(dir, 'bg.js'), deadCode ? `${PROBE}function neverCalled() {\n${deadCode}\n}\n` : PROBE);
+  await writeFile(path.join(dir, 'page.html'), '<!doctype html><title>probe</title>');
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Median ms from worker start to the probe's first statement and to the first navigation event. */
+async function measure(extensionDir: string): Promise<{ started: number; navigation: number }> {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'snowman-floor-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * 127.0.0.1'],
+  });
+  const server = await startTestServer();
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const helper = await context.newPage();
+    await helper.goto(`chrome-extension://${new URL(worker.url()).host}/page.html`);
+    const page = await context.newPage();
+    const started: number[] = [];
+    const navigation: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const cdp = await context.newCDPSession(helper);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await cdp.detach();
+      await page.goto(server.url(`floor-${i}-bakery.com`, '/')).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const v = (await helper.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({}))) as { started: number; firstNavigation: number | null };
+      started.push(v.started);
+      if (v.firstNavigation !== null) navigation.push(v.firstNavigation);
+    }
+    return { started: median(started), navigation: navigation.length ? median(navigation) : Number.NaN };
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<Row[]> {
+  await ensureBuilt();
+  const bundle = (await readFile(BUNDLE, 'utf8')).replace(/^export\s*\{[^}]*\};?\s*$/gm, '');
+  const rows: Row[] = [];
+  for (const [label, deadCode] of [['empty worker', ''], [`worker + ${(bundle.length / 1024).toFixed(0)} KB bundle as dead code`, bundle]] as const) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'snowman-floor-ext-'));
+    try {
+      await writeProbe(dir, deadCode);
+      const m = await measure(dir);
+      rows.push({ section: SECTION, metric: `${label}: start → first statement`, value: m.started, unit: 'ms', note: `median of ${RUNS} stopped-worker wake-ups by a navigation` });
+      rows.push({ section: SECTION, metric: `${label}: start → navigation event`, value: m.navigation, unit: 'ms' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
