@@ -1,7 +1,9 @@
 /**
  * Explanations in the background: the model's weights read once (lazily, on the first risky name)
- * from the packaged model files, then core/explain on demand — microseconds a name, so the link
- * tooltips, the popup and the warning page all get them without another model pass.
+ * from the packaged model files, then core/explain on demand, so the link tooltips, the popup and
+ * the warning page all get them without another model pass. A name costs about half a millisecond
+ * to explain, and a page's link batches ask about the same risky names again (count updates, a
+ * reload, the popup): answers are kept per name and head, so each is worked out once.
  */
 import type { ScorableHost } from '../core/domain.js';
 import { explainDisplay } from '../core/explain-display.js';
@@ -9,17 +11,26 @@ import { readExplainWeights, type ExplainWeights } from '../core/explain-weights
 import type { ExplanationSpan } from '../core/messages.js';
 import { readModelBundle, type ModelFileReader } from '../core/model/files.js';
 import type { Category } from '../core/verdict.js';
+import { LruCache } from '../core/cache.js';
+
+/** Explanations kept: a page's risky names are a few hundred at most; this covers many pages. */
+const MEMO_SIZE = 4000;
 
 export interface Explainer {
   /** Spans of `parsed.displayHost` that drove the score of `category`'s head (the top head otherwise). */
   explain(parsed: ScorableHost, category: Category): Promise<readonly ExplanationSpan[]>;
-  /** Reads the weights now (after start-up), so the first page with risky links does not wait for them. */
-  preload(): void;
+  /**
+   * Reads the weights now (after start-up), so the first page with risky links does not wait for
+   * them; explains `warmUp` (invented names, not kept) so the code is optimised before it counts.
+   */
+  preload(warmUp?: readonly ScorableHost[]): Promise<void>;
 }
 
 /** An explainer over the model files `read` returns; a model it cannot read yields no spans, never an error. */
 export function createExplainer(read: ModelFileReader, onError: (error: unknown) => void): Explainer {
   let weights: Promise<{ weights: ExplainWeights; heads: readonly string[] } | null> | undefined;
+  // Keyed by head and the name as the browser gave it (the model's name and the displayed one both follow from it).
+  const memo = new LruCache<string, readonly ExplanationSpan[]>(MEMO_SIZE);
 
   function load(): Promise<{ weights: ExplainWeights; heads: readonly string[] } | null> {
     weights ??= readModelBundle(read)
@@ -32,15 +43,28 @@ export function createExplainer(read: ModelFileReader, onError: (error: unknown)
   }
 
   return {
-    preload() {
-      void load();
+    async preload(warmUp = []) {
+      const loaded = await load();
+      if (!loaded) return;
+      for (const parsed of warmUp) {
+        try {
+          explainDisplay(loaded.weights, parsed);
+        } catch {
+          // A warm-up name the explainer refuses is no reason to log anything.
+        }
+      }
     },
     async explain(parsed, category) {
       const loaded = await load();
       if (!loaded) return [];
       const head = loaded.heads.indexOf(category);
+      const key = `${head} ${parsed.fullHost}`;
+      const known = memo.get(key);
+      if (known) return known;
       try {
-        return explainDisplay(loaded.weights, parsed, head >= 0 ? head : undefined).spans;
+        const spans = explainDisplay(loaded.weights, parsed, head >= 0 ? head : undefined).spans;
+        memo.set(key, spans);
+        return spans;
       } catch (error) {
         onError(error);
         return [];

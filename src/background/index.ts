@@ -22,6 +22,7 @@ import { packageModelReader } from '../platform/package-files.js';
 import { startRuntime } from './runtime.js';
 import { createTabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
+import { warmUp } from './warm-up.js';
 import { WARNING_PAGE_PATH } from './warning-url.js';
 
 const warningPage = extensionUrl(WARNING_PAGE_PATH);
@@ -77,10 +78,11 @@ onInstalled((reason) => {
 });
 
 // The default toolbar state for every tab: error when the model could not load. Once the model
-// is in, the explainer reads its weights too (otherwise the first risky link of a page waits for them).
+// is in, the explainer reads its weights too (otherwise the first risky link of a page waits for
+// them) and the link path is warmed up (warm-up.ts), after readiness so no navigation waits for it.
 void runtime
   .then((r) => {
-    if (r.judge) explainer.preload();
-    else return showToolbar(toolbarViewFor(null, r.modelError));
+    if (r.engine && r.judge) return warmUp(r.engine.scorer, explainer).catch((error: unknown) => logError('warm-up', error));
+    return showToolbar(toolbarViewFor(null, r.modelError));
   })
   .catch((error: unknown) => logError('toolbar', error));
