@@ -4,8 +4,10 @@
  * of this page) and other schemes (mailto:, javascript:, tel:, blob:, …) are skipped.
  *
  * Hot path (thousands of links per page, STYLE rule 7): each URL getter of an anchor re-resolves
- * its href, so an anchor costs two (`href`, then `hostname`) and plain string comparisons; no `URL`
- * object is built for anchors and areas, only for form actions.
+ * its href (and the first resolution of a fresh page's anchors is slow: about 30 µs each, 150 ms on
+ * a 5,000-link page), so the common case — an absolute http(s) address with a plain ASCII host — is
+ * read from the attribute with one regular expression; anything else goes through the browser's
+ * own `href` and `hostname`. No `URL` object is built for anchors and areas, only for form actions.
  */
 
 /** Selector for elements that may carry a link target (used on added subtrees). */
@@ -43,10 +45,35 @@ function hostOfUrl(raw: string, page: PageLocation): string | null {
   return url.hostname;
 }
 
+/**
+ * `scheme://host[:port]` followed by `/`, `?` or the end, with a host of ASCII letters, digits and
+ * hyphens in non-empty labels. Whatever else a URL parser would change (spaces, tabs and newlines it
+ * strips, backslashes, user info, percent-escapes, IDN and `xn--` labels, numeric IPv4 forms it
+ * rewrites, fragments that may point at this very page) fails the match and takes the slow path.
+ */
+const PLAIN_WEB_URL = /^https?:\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\.?)(?::(\d{1,5}))?(?:[/?][^#]*)?$/i;
+
+/**
+ * The host of an absolute http(s) address when it can be read without a URL parser, exactly as the
+ * browser's `hostname` would give it; undefined when the address needs the parser.
+ */
+export function plainWebHost(raw: string): string | undefined {
+  const match = PLAIN_WEB_URL.exec(raw);
+  if (!match) return undefined;
+  const host = match[1]!.toLowerCase();
+  // The last label starts with a letter, so the host is never read as an IPv4 number; an `xn--` label
+  // is checked by the parser (an invalid one makes the whole address invalid).
+  if (host.length > 253 || host.includes('xn--') || (match[2] !== undefined && Number(match[2]) > 65535)) return undefined;
+  return host;
+}
+
 /** The lowercase ASCII host this element leads to, or null when it is not a scorable link target. */
 export function targetHost(element: Element, page: PageLocation): string | null {
   const tag = element.localName;
   if ((tag === 'a' || tag === 'area') && element.namespaceURI === 'http://www.w3.org/1999/xhtml') {
+    const raw = element.getAttribute('href');
+    const plain = raw === null ? undefined : plainWebHost(raw);
+    if (plain !== undefined) return plain;
     const link = element as HTMLAnchorElement | HTMLAreaElement;
     // `href` is the resolved, serialised URL: its scheme is lowercase.
     const href = link.href;

@@ -27,7 +27,14 @@ export interface Slicer {
   queue<T>(items: readonly T[], fn: (item: T) => void, urgent?: boolean): void;
   /** Calls `fn` once the queue has drained (at the end of the slice that empties it). */
   whenIdle(fn: () => void): void;
+  /**
+   * Runs one slice now, in the caller's task, instead of waiting for the next one (the first slice
+   * of a page runs inside DOMContentLoaded, before the browser's first layout of the page).
+   */
+  runNow(): void;
   readonly busy: boolean;
+  /** Non-urgent work (the scan) is queued. */
+  readonly scanning: boolean;
 }
 
 interface Run {
@@ -44,9 +51,19 @@ export function createSlicer(options: SlicerOptions): Slicer {
   const runs: Run[] = [];
   const idle: (() => void)[] = [];
   let scheduled = false;
+  let running = false;
 
   function slice(): void {
     scheduled = false;
+    running = true;
+    try {
+      work();
+    } finally {
+      running = false;
+    }
+  }
+
+  function work(): void {
     const end = options.now() + (urgentRuns.length > 0 ? (options.urgentBudgetMs ?? options.budgetMs) : options.budgetMs);
     let sinceCheck = 0;
     for (;;) {
@@ -88,8 +105,15 @@ export function createSlicer(options: SlicerOptions): Slicer {
       idle.push(fn);
       schedule();
     },
+    runNow() {
+      // A deferred slice may still be scheduled: it finds less to do, or nothing.
+      if (!running) slice();
+    },
     get busy() {
       return runs.length > 0 || urgentRuns.length > 0;
+    },
+    get scanning() {
+      return runs.length > 0;
     },
   };
 }

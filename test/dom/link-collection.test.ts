@@ -1,6 +1,6 @@
 // @vitest-environment-options {"url": "http://page.example/dir/index.html?q=1"}
 import { beforeEach, describe, expect, it } from 'vitest';
-import { badgeAnchor, LINK_SELECTOR, pageLocation, targetHost } from '../../src/content/link-target.js';
+import { badgeAnchor, LINK_SELECTOR, pageLocation, plainWebHost, targetHost } from '../../src/content/link-target.js';
 
 
 function hostsOf(html: string): (string | null)[] {
@@ -49,6 +49,38 @@ describe('link targets', () => {
 
   it('keeps punycode hosts in ASCII (the background decodes them for display)', () => {
     expect(hostsOf('<a href="http://xn--bcher-kva.example/">idn</a>')).toEqual(['xn--bcher-kva.example']);
+  });
+
+  it('reads plain absolute addresses without a parser, exactly as a URL parser would, and leaves the rest to it', () => {
+    const plain = ['http://example.com', 'HTTPS://Login.Example-Bank.COM/x?y=1', 'http://a-b.c0.example.org:8080/p', 'http://example.com./', 'https://x.io?q', 'http://sub.1st.example:65535/'];
+    for (const raw of plain) expect(plainWebHost(raw), raw).toBe(new URL(raw).hostname);
+    const parserNeeded = [
+      ' http://example.com/', // leading space, stripped by the parser
+      'http://exa\tmple.com/', // tab inside the host, stripped by the parser
+      'http://example.com\\path', // backslash: a slash for web schemes
+      'http://user@example.com/', // user info
+      'http://ex%41mple.com/', // percent-escape in the host
+      'http://bücher.example/', // IDN: the parser converts to punycode
+      'http://xn--bcher-kva.example/', // punycode: validated by the parser
+      'http://0x7f.1/', // numeric IPv4 forms are rewritten
+      'http://127.0.0.1/',
+      'http://a..b.example/', // empty label
+      'http://example.com:/', // empty port
+      'http://example.com:70000/', // port out of range: an invalid address
+      'http://example.com/#top', // a fragment may point at this very page
+      'http://[::1]/',
+      'ftp://example.com/',
+      '//example.com/',
+      '/relative',
+    ];
+    for (const raw of parserNeeded) expect(plainWebHost(raw), raw).toBeUndefined();
+  });
+
+  it('gives the same host through the plain reading and through the browser\'s own href', () => {
+    document.body.innerHTML = '<a href="HTTP://Shop.Example.COM:8080/a?b">x</a><a href="http://shop.example.com/#frag">y</a>';
+    const [plain, parsed] = Array.from(document.querySelectorAll('a'), (el) => targetHost(el, pageLocation(document)));
+    expect(plain).toBe('shop.example.com');
+    expect(parsed).toBe('shop.example.com');
   });
 
   it('puts badges after the link, after the image of an area, after the submit control of a form', () => {

@@ -2,8 +2,33 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LINK_LIMITS } from '../../src/core/link-messages.js';
 import { observeLinks } from '../../src/content/observer.js';
+import { createBadgeLayer } from '../../src/content/badges.js';
+import { createScanner } from '../../src/content/scanner.js';
 import { createSlicer } from '../../src/content/slicer.js';
-import { badgeAfter, createHarness } from './helpers.js';
+import { createTooltip } from '../../src/content/tooltip.js';
+import type { LinkVerdict } from '../../src/core/link-messages.js';
+import { badgeAfter, createHarness, verdictFor } from './helpers.js';
+
+/** A scanner whose batches are answered only when the test says so. */
+function manualScanner(badgeWaitMs = 10_000) {
+  const slicer = createSlicer({ budgetMs: 8, now: () => performance.now(), defer: (run) => setTimeout(run, 0) });
+  const badges = createBadgeLayer(document, createTooltip(document));
+  const pending: { hosts: string[]; answer: () => void }[] = [];
+  const scanner = createScanner({
+    doc: document,
+    slicer,
+    badges,
+    batchSize: 2,
+    badgeWaitMs,
+    send: (hosts) =>
+      new Promise<readonly LinkVerdict[]>((resolve) => {
+        pending.push({ hosts, answer: () => resolve(hosts.map(verdictFor).filter((v): v is LinkVerdict => v !== null)) });
+      }),
+  });
+  return { slicer, badges, scanner, pending };
+}
+
+const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function linkList(hosts: readonly string[]): string {
   return hosts.map((host, i) => `<a href="http://${host}/p${i}">${i}</a>`).join('');
@@ -113,7 +138,52 @@ describe('link scanner', () => {
   });
 });
 
+describe('badges go in together', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it('holds badges until every batch of new hosts is answered, then inserts them in one run', async () => {
+    document.body.innerHTML = linkList(['evil1.example', 'news.example', 'evil2.example', 'odd.example']);
+    const m = manualScanner();
+    m.scanner.examine([document.documentElement]);
+    await tick(20);
+    expect(m.pending.map((p) => p.hosts)).toEqual([['evil1.example', 'news.example'], ['evil2.example', 'odd.example']]);
+    m.pending[0]!.answer();
+    await tick(20);
+    // The first answer is in, the second is not: nothing is shown yet (one re-layout later instead of two).
+    expect(m.badges.count).toBe(0);
+    m.pending[1]!.answer();
+    await m.scanner.settled();
+    expect(m.badges.count).toBe(3);
+  });
+
+  it('shows what it has once the wait is over, if the background is slow to answer the rest', async () => {
+    document.body.innerHTML = linkList(['evil1.example', 'news.example', 'evil2.example', 'odd.example']);
+    const m = manualScanner(30);
+    m.scanner.examine([document.documentElement]);
+    await tick(20);
+    m.pending[0]!.answer();
+    await tick(80);
+    expect(m.badges.count).toBe(1);
+    m.pending[1]!.answer();
+    await m.scanner.settled();
+    expect(m.badges.count).toBe(3);
+  });
+});
+
 describe('slicer', () => {
+  it('runs a slice at once on request, in the caller\'s task', () => {
+    const seen: number[] = [];
+    const slicer = createSlicer({ budgetMs: 8, now: () => performance.now(), defer: () => {} });
+    slicer.queue([1, 2, 3], (x) => seen.push(x));
+    expect(seen).toEqual([]);
+    expect(slicer.scanning).toBe(true);
+    slicer.runNow();
+    expect(seen).toEqual([1, 2, 3]);
+    expect(slicer.busy).toBe(false);
+  });
+
   it('splits long work into slices of the time budget and yields between them', async () => {
     let clock = 0;
     const slices: number[] = [];
