@@ -82,6 +82,21 @@ describe('judge', () => {
     expect(predicted).toEqual([]);
   });
 
+  it('judges a batch (a page\'s links) from memory or the model, without reading the store back', async () => {
+    const first = setup();
+    await first.judge.judge('http://ee-five.com/');
+    let reads = 0;
+    const store: KeyValueStore = { get: async (keys) => (reads++, first.store.get(keys)), set: (items) => first.store.set(items) };
+    const restarted = createJudge({ scorer, cache: createScoreCache({ version: scorer.metadata.version, store }), context: { metadata: scorer.metadata, isPopular: () => false }, isTrusted: () => false, isSessionAllowed: () => false });
+    predicted.length = 0;
+    const [batch] = await restarted.judgeMany(['http://ee-five.com/']);
+    expect(reads).toBe(0);
+    expect(predicted).toEqual([['ee-five.com']]);
+    // Same score either way; a navigation (one name) still reads the store.
+    const [again] = await first.judge.judgeMany(['http://ee-five.com/']);
+    expect(batch!.verdict?.score).toBeCloseTo(again!.verdict!.score!, 6);
+  });
+
   it('siteOf keys user choices by registrable domain (PSL private section on)', () => {
     const parsed = (u: string) => {
       const p = parseDomain(u);
