@@ -17,6 +17,9 @@ import { createScanner } from './scanner.js';
 import { createSlicer } from './slicer.js';
 import { createTooltip } from './tooltip.js';
 
+/** Budget of the first slice, which adds to the task that dispatches DOMContentLoaded. */
+const FIRST_SLICE_MS = 16;
+
 /** Identifies this document to the background's page summary (a restored or new document gets a new one). */
 function newPageId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
@@ -57,9 +60,11 @@ function start(): void {
   });
   wireTooltips(doc, badges, tooltip);
   scanner.examine([doc.documentElement]);
-  // The first slice runs here, inside DOMContentLoaded: its batches reach the background while the
-  // browser lays out and paints the page for the first time (100–200 ms on a long page), instead of after.
-  slicer.runNow();
+  // The first slice runs here, inside DOMContentLoaded, and what it found goes at once: the
+  // background works on it while the browser lays out and paints the page for the first time
+  // (100–200 ms on a 5,000-link page), instead of after.
+  slicer.runNow(FIRST_SLICE_MS);
+  scanner.sendPending();
   observeLinks({ root: doc.documentElement, onAdded: (nodes) => scanner.examine(nodes), onRemoved: (nodes) => scanner.forget(nodes), isOwn: badges.isOwn });
 
   // A page restored from the back-forward cache is a new visit for the background's summary.

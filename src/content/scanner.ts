@@ -16,6 +16,20 @@ import type { Slicer } from './slicer.js';
 /** Sends one batch to the background; resolves with the risky hosts among them. */
 export type SendBatch = (hosts: string[], counts: number[]) => Promise<readonly LinkVerdict[]>;
 
+/** What a badge shows is the same (the tooltip's explanation included). */
+function sameVerdict(a: LinkVerdict, b: LinkVerdict): boolean {
+  return (
+    a.level === b.level &&
+    a.score === b.score &&
+    a.category === b.category &&
+    a.displayHost === b.displayHost &&
+    a.registrableDomain === b.registrableDomain &&
+    a.reason === b.reason &&
+    a.explanation.length === b.explanation.length &&
+    a.explanation.every((span, i) => span.start === b.explanation[i]!.start && span.end === b.explanation[i]!.end && span.weight === b.explanation[i]!.weight)
+  );
+}
+
 export interface ScannerDeps {
   readonly doc: Document;
   readonly slicer: Slicer;
@@ -36,6 +50,8 @@ export interface Scanner {
   forget(nodes: readonly Node[]): void;
   /** Asks the background again about every known host (after the user changed a choice). */
   rescan(): void;
+  /** Sends the new hosts found so far now, without waiting for a full batch. */
+  sendPending(): void;
   /** Connected links pointing at `host`, in document order of discovery. */
   linksTo(host: string): Element[];
   /** Resolves once queued work and requests have settled (tests, bench). */
@@ -126,7 +142,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
     const element = node as Element;
     if (element.matches(LINK_SELECTOR)) consider(element);
     // Subtrees are expanded lazily, inside a slice, so a huge insertion is sliced too.
-    if (element.firstElementChild) slicer.queue(Array.from(element.querySelectorAll(LINK_SELECTOR)), consider);
+    if (element.firstElementChild) slicer.queue(element.querySelectorAll(LINK_SELECTOR), consider);
   }
 
   function apply(request: number, hosts: readonly string[], risky: readonly LinkVerdict[]): void {
@@ -138,7 +154,8 @@ export function createScanner(deps: ScannerDeps): Scanner {
       const was = verdicts.get(host);
       if (verdict) verdicts.set(host, verdict);
       else verdicts.delete(host);
-      if (!verdict && !was) continue;
+      // Count updates answer the same verdicts again: the links already carry them (consider() badges new ones).
+      if (!verdict ? !was : was !== undefined && sameVerdict(was, verdict)) continue;
       for (const link of linksByHost.get(host) ?? []) work.push([link, verdict]);
     }
     hold(work);
@@ -198,6 +215,9 @@ export function createScanner(deps: ScannerDeps): Scanner {
       here = pageLocation(doc);
       for (const host of linksByHost.keys()) if (!fresh.has(host)) recount.add(host);
       slicer.whenIdle(flush);
+    },
+    sendPending() {
+      send(fresh, batchSize);
     },
     linksTo(host) {
       return [...(linksByHost.get(host) ?? [])].filter((link) => link.isConnected);

@@ -24,21 +24,23 @@ export interface Slicer {
    * Queues `fn` for each item, after everything queued before at the same priority. Urgent work
    * (badges for verdicts that just arrived) goes before the rest (scanning the remaining links).
    */
-  queue<T>(items: readonly T[], fn: (item: T) => void, urgent?: boolean): void;
+  queue<T>(items: ArrayLike<T>, fn: (item: T) => void, urgent?: boolean): void;
   /** Calls `fn` once the queue has drained (at the end of the slice that empties it). */
   whenIdle(fn: () => void): void;
   /**
    * Runs one slice now, in the caller's task, instead of waiting for the next one (the first slice
-   * of a page runs inside DOMContentLoaded, before the browser's first layout of the page).
+   * of a page runs inside DOMContentLoaded, before the browser's first layout of the page), with
+   * its own budget if given.
    */
-  runNow(): void;
+  runNow(budgetMs?: number): void;
   readonly busy: boolean;
   /** Non-urgent work (the scan) is queued. */
   readonly scanning: boolean;
 }
 
 interface Run {
-  readonly items: readonly unknown[];
+  /** An array or a static NodeList (querySelectorAll's: copying 5,000 nodes into an array is a cost of its own). */
+  readonly items: ArrayLike<unknown>;
   readonly fn: (item: unknown) => void;
   index: number;
 }
@@ -53,18 +55,18 @@ export function createSlicer(options: SlicerOptions): Slicer {
   let scheduled = false;
   let running = false;
 
-  function slice(): void {
+  function slice(budgetMs?: number): void {
     scheduled = false;
     running = true;
     try {
-      work();
+      work(budgetMs);
     } finally {
       running = false;
     }
   }
 
-  function work(): void {
-    const end = options.now() + (urgentRuns.length > 0 ? (options.urgentBudgetMs ?? options.budgetMs) : options.budgetMs);
+  function work(budgetMs?: number): void {
+    const end = options.now() + (budgetMs ?? (urgentRuns.length > 0 ? (options.urgentBudgetMs ?? options.budgetMs) : options.budgetMs));
     let sinceCheck = 0;
     for (;;) {
       const list = urgentRuns.length > 0 ? urgentRuns : runs;
@@ -92,7 +94,7 @@ export function createSlicer(options: SlicerOptions): Slicer {
   function schedule(): void {
     if (scheduled) return;
     scheduled = true;
-    options.defer(slice);
+    options.defer(() => slice());
   }
 
   return {
@@ -105,9 +107,9 @@ export function createSlicer(options: SlicerOptions): Slicer {
       idle.push(fn);
       schedule();
     },
-    runNow() {
+    runNow(budgetMs) {
       // A deferred slice may still be scheduled: it finds less to do, or nothing.
-      if (!running) slice();
+      if (!running) slice(budgetMs);
     },
     get busy() {
       return runs.length > 0 || urgentRuns.length > 0;

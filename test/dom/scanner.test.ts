@@ -158,6 +158,37 @@ describe('badges go in together', () => {
     expect(m.badges.count).toBe(3);
   });
 
+  it('sends what the first slice found at once, without waiting for a full batch', async () => {
+    document.body.innerHTML = linkList(['evil1.example', 'news.example', 'odd.example', ...Array.from({ length: 20 }, (_, i) => `n${i}.example`)]);
+    const m = manualScanner();
+    // As at DOMContentLoaded: examine, one short slice in this task (the page and 3 links), then the partial batch goes.
+    m.scanner.examine([document.documentElement]);
+    m.slicer.runNow(0);
+    expect(m.pending.map((p) => p.hosts)).toEqual([['evil1.example', 'news.example']]);
+    m.scanner.sendPending();
+    expect(m.pending.map((p) => p.hosts)).toEqual([['evil1.example', 'news.example'], ['odd.example']]);
+    await tick(50);
+    for (const p of m.pending) p.answer();
+    await m.scanner.settled();
+    expect(m.badges.count).toBe(2);
+  });
+
+  it('leaves badges alone when a count update answers the same verdicts', async () => {
+    document.body.innerHTML = linkList(['evil1.example', 'news.example']);
+    const h = createHarness();
+    h.scanner.examine([document.documentElement]);
+    await h.scanner.settled();
+    const badge = badgeAfter(h, document.querySelector('a')!);
+    let shown = 0;
+    const show = h.badges.show.bind(h.badges);
+    h.badges.show = (link, verdict) => (shown++, show(link, verdict));
+    h.scanner.rescan();
+    await h.scanner.settled();
+    expect(h.batches).toHaveLength(2);
+    expect(shown).toBe(0);
+    expect(badgeAfter(h, document.querySelector('a')!)).toBe(badge);
+  });
+
   it('shows what it has once the wait is over, if the background is slow to answer the rest', async () => {
     document.body.innerHTML = linkList(['evil1.example', 'news.example', 'evil2.example', 'odd.example']);
     const m = manualScanner(30);
