@@ -7,6 +7,7 @@ import type { EnsembleModel, ModelEntry } from './candidate.js';
 import { CNN_CANDIDATES } from './cnn-candidates.js';
 import { applyStack, fitStack, meanOfLogits, meanOfProbabilities, meanOfStandardised, perHeadMean } from './combine.js';
 import { NGRAM_CANDIDATES } from './ngram-candidates.js';
+import { SHIPPED_NGRAM_WEIGHT } from '../train/archs.js';
 
 type Method = 'logits' | 'probabilities' | 'standardised' | 'stack' | 'per-head';
 
@@ -43,7 +44,7 @@ export function ensemble(name: string, members: readonly string[], method: Metho
 export const SHIPPED_MODEL = 'shipped';
 
 const ENSEMBLES: readonly EnsembleModel[] = [
-  { ...ensemble(SHIPPED_MODEL, ['compact', 'ngram'], 'per-head'), description: 'the shipped scorer: compact CNN + n-gram, mean of logits per head, heads against their own thresholds' },
+  { ...ensemble(SHIPPED_MODEL, ['compact', 'ngram'], 'per-head', [1 - SHIPPED_NGRAM_WEIGHT, SHIPPED_NGRAM_WEIGHT]), description: `the shipped scorer: compact CNN + n-gram, logits averaged per head (n-gram weight ${SHIPPED_NGRAM_WEIGHT}), heads against their own thresholds` },
   ...['seed', 'snowman', 'wide'].flatMap((cnn) => [
     ensemble(`${cnn}+ngram`, [cnn, 'ngram'], 'logits'),
     ensemble(`${cnn}+ngram-prob`, [cnn, 'ngram'], 'probabilities'),

@@ -55,7 +55,7 @@ export function blendArch(cnnArch: string, members: readonly BlendMemberRecipe[]
         },
         history: cnn.history,
         bestEpoch: cnn.bestEpoch,
-        recipe: { ...cnn.recipe, ngramBlend: { cnnWeight: 1 - members.reduce((s, m) => s + m.weight, 0), members: trained.map((t) => ({ ...t.recipe, file: t.member.file, weight: t.member.weight })) } },
+        recipe: { ...cnn.recipe, ngramBlend: { cnnWeight: Number((1 - members.reduce((s, m) => s + m.weight, 0)).toFixed(6)), members: trained.map((t) => ({ ...t.recipe, file: t.member.file, weight: t.member.weight })) } },
       };
     },
   };
