@@ -7,6 +7,10 @@ import * as tf from '@tensorflow/tfjs';
 import { buildLayersModel, type ArchitectureConfig } from '../../core/model/architecture.js';
 import type { TokenizerSpec } from '../../core/tokenizer.js';
 import type { ParamLayout } from './param-layout.js';
+import { quietTfjsInNode } from '../../core/model/backend.js';
+
+// The trainer uses tfjs's cpu backend without going through initBackend.
+quietTfjsInNode();
 
 /** Copies the model's weights into a flat buffer laid out by `layout`. */
 export function readModelParams(model: tf.LayersModel, layout: ParamLayout): Float32Array {

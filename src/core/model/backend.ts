@@ -21,7 +21,17 @@ export interface BackendOptions {
 
 let chosen: Promise<BackendChoice> | undefined;
 
+/**
+ * In Node, tfjs's cpu backend greets every process with a banner recommending tfjs-node, which
+ * cannot be installed here; CLI output (read by other tools) must not carry it. Production mode
+ * silences tfjs warnings (and skips debug-only checks).
+ */
+export function quietTfjsInNode(): void {
+  if (tf.env().getBool('IS_NODE')) tf.env().set('PROD', true);
+}
+
 async function choose(options: BackendOptions): Promise<BackendChoice> {
+  quietTfjsInNode();
   // Extension workers expose SharedArrayBuffer without cross-origin isolation, so tfjs would pick
   // the threaded build, which needs Worker and fails; the single-threaded SIMD build works everywhere.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
