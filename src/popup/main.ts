@@ -4,7 +4,7 @@
  * that tab (the e2e tests open it like this). It renders the tab's host at once and fills in
  * the rest as the background answers, so it opens fast even while the model is still loading.
  */
-import { summaryStorageKey, type ContentCommand } from '../core/link-messages.js';
+import { summaryStorageKey, type ContentCommand, type PageSummary } from '../core/link-messages.js';
 import { request } from '../core/messages.js';
 import { ext } from '../platform/browser.js';
 import { sendToBackground } from '../platform/messaging.js';
@@ -42,14 +42,14 @@ async function refreshSite(): Promise<void> {
   }
 }
 
-async function refreshSummary(): Promise<void> {
+async function refreshSummary(asked?: Promise<PageSummary | null>): Promise<void> {
   if (tabId === null) return;
-  const summary = await request(sendToBackground, 'get-page-summary', { tabId }).catch(() => null);
+  const summary = await (asked ?? request(sendToBackground, 'get-page-summary', { tabId })).catch(() => null);
   update({ summary });
 }
 
-async function refreshStatus(): Promise<void> {
-  update({ status: await request(sendToBackground, 'get-status', {}).catch(() => null) });
+async function refreshStatus(status = request(sendToBackground, 'get-status', {})): Promise<void> {
+  update({ status: await status.catch(() => null) });
 }
 
 /** Tells the page's content script to ask again (badges follow the new choice). */
@@ -119,6 +119,13 @@ const actions: PopupActions = {
 
 async function main(): Promise<void> {
   update({});
+  // What does not depend on the tab's address is asked at once, while the tab is looked up: each
+  // message is a round trip to the background, and waiting for tabs.get first added one more.
+  const status = request(sendToBackground, 'get-status', {});
+  const knownTab = explicitTab === null ? null : Number(explicitTab);
+  const summary = knownTab === null ? undefined : request(sendToBackground, 'get-page-summary', { tabId: knownTab });
+  status.catch(() => undefined);
+  summary?.catch(() => undefined);
   const tab = await currentTab().catch(() => null);
   if (!tab) return update({ siteError: 'No tab to check.' });
   tabId = tab.id;
@@ -133,7 +140,7 @@ async function main(): Promise<void> {
   ext().storage.onChanged.addListener((changes, area) => {
     if (area === 'session' && tabId !== null && summaryStorageKey(tabId) in changes) void refreshSummary();
   });
-  await Promise.all([refreshStatus(), refreshSite(), refreshSummary()]);
+  await Promise.all([refreshStatus(status), refreshSite(), refreshSummary(tab.id === knownTab ? summary : undefined)]);
 }
 
 void main();
