@@ -12,6 +12,8 @@ import type { ExplanationSpan } from '../core/messages.js';
 import { readModelBundle, type ModelFileReader } from '../core/model/files.js';
 import type { Category } from '../core/verdict.js';
 import { LruCache } from '../core/cache.js';
+import type { BlendExplainer } from '../core/ngram/blend-explain.js';
+import { ngramBlendOf, readBlendMembers } from '../core/ngram/blend.js';
 
 /** Explanations kept: a page's risky names are a few hundred at most; this covers many pages. */
 const MEMO_SIZE = 4000;
@@ -28,13 +30,19 @@ export interface Explainer {
 
 /** An explainer over the model files `read` returns; a model it cannot read yields no spans, never an error. */
 export function createExplainer(read: ModelFileReader, onError: (error: unknown) => void): Explainer {
-  let weights: Promise<{ weights: ExplainWeights; heads: readonly string[] } | null> | undefined;
+  let weights: Promise<{ weights: ExplainWeights; heads: readonly string[]; blend: BlendExplainer } | null> | undefined;
   // Keyed by head and the name as the browser gave it (the model's name and the displayed one both follow from it).
   const memo = new LruCache<string, readonly ExplanationSpan[]>(MEMO_SIZE);
 
-  function load(): Promise<{ weights: ExplainWeights; heads: readonly string[] } | null> {
+  function load(): Promise<{ weights: ExplainWeights; heads: readonly string[]; blend: BlendExplainer } | null> {
     weights ??= readModelBundle(read)
-      .then((bundle) => ({ weights: readExplainWeights(bundle.artifacts, bundle.metadata), heads: bundle.metadata.architecture.heads }))
+      .then(async (bundle) => {
+        // A blended model's n-gram members carry most of its score: their evidence is shown too.
+        const spec = ngramBlendOf(bundle.metadata);
+        const heads = bundle.metadata.architecture.heads;
+        const members = spec ? await readBlendMembers(read, spec) : [];
+        return { weights: readExplainWeights(bundle.artifacts, bundle.metadata), heads, blend: { heads, members } };
+      })
       .catch((error: unknown) => {
         onError(error);
         return null;
@@ -48,7 +56,7 @@ export function createExplainer(read: ModelFileReader, onError: (error: unknown)
       if (!loaded) return;
       for (const parsed of warmUp) {
         try {
-          explainDisplay(loaded.weights, parsed);
+          explainDisplay(loaded.weights, parsed, undefined, loaded.blend);
         } catch {
           // A warm-up name the explainer refuses is no reason to log anything.
         }
@@ -62,7 +70,7 @@ export function createExplainer(read: ModelFileReader, onError: (error: unknown)
       const known = memo.get(key);
       if (known) return known;
       try {
-        const spans = explainDisplay(loaded.weights, parsed, head >= 0 ? head : undefined).spans;
+        const spans = explainDisplay(loaded.weights, parsed, head >= 0 ? head : undefined, loaded.blend).spans;
         memo.set(key, spans);
         return spans;
       } catch (error) {

@@ -8,6 +8,7 @@
 import type { ScorableHost } from './domain.js';
 import type { ExplainWeights } from './explain-weights.js';
 import { explainHost, mergeSpans, type Span } from './explain.js';
+import { explainBlendHost, type BlendExplainer } from './ngram/blend-explain.js';
 
 /** An explanation in display coordinates, ready for the popup, the tooltips and the warning page. */
 export interface DisplayExplanation {
@@ -59,9 +60,12 @@ export function toDisplaySpans(names: HostNames, spans: readonly Span[]): Span[]
   return mergeSpans(out);
 }
 
-/** Explains a parsed name in display coordinates (microseconds: table look-ups on the weights). */
-export function explainDisplay(weights: ExplainWeights, names: HostNames, head?: number): DisplayExplanation {
-  const explanation = explainHost(weights, names.host, head);
+/**
+ * Explains a parsed name in display coordinates (microseconds: table look-ups on the weights);
+ * with `blend`, the n-gram members' evidence counts too, as much as they weigh in the score.
+ */
+export function explainDisplay(weights: ExplainWeights, names: HostNames, head?: number, blend?: BlendExplainer): DisplayExplanation {
+  const explanation = blend && blend.members.length > 0 ? explainBlendHost(weights, blend, names.host, head) : explainHost(weights, names.host, head);
   return { displayHost: names.displayHost, spans: toDisplaySpans(names, explanation.spans), head: explanation.head, probability: explanation.probability };
 }
 

@@ -35,10 +35,24 @@ const MAX_FEATURES = 6;
 /** Windows are taken, largest first, until they hold this share of the positive contribution. */
 const COVERAGE = 0.5;
 
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
-/** Explains one normalised host (as the model scores it); `head` defaults to the most probable one. */
-export function explainHost(weights: ExplainWeights, host: string, head?: number): Explanation {
+/** A window of the scored host and its share of a head's logit (positive: towards "risky"). */
+export interface Share {
+  readonly start: number;
+  readonly end: number;
+  readonly value: number;
+}
+
+/** The CNN's forward pass on one host: every head's logit and each pooled feature's share of `head`'s. */
+export interface CnnContributions {
+  readonly logits: Float64Array;
+  /** Positive shares of each head's logit, per head, in the scored host's coordinates. */
+  shares(head: number): Share[];
+}
+
+/** Runs the conv + max pool + head on one normalised host, remembering which window won each filter. */
+export function cnnContributions(weights: ExplainWeights, host: string): CnnContributions {
   const { tokenizer, vocab, filters, branches, hidden, output } = weights;
   const maxLength = tokenizer.spec.maxLength;
   const ids = new Int32Array(maxLength);
@@ -94,28 +108,50 @@ export function explainHost(weights: ExplainWeights, host: string, head?: number
       }
     }
   }
-  let chosen = head ?? 0;
-  if (head === undefined) for (let h = 1; h < heads; h++) if (logits[h]! > logits[chosen]!) chosen = h;
+  return {
+    logits,
+    shares(head) {
+      const out: Share[] = [];
+      if (used === 0) return out;
+      for (let j = 0; j < featureCount; j++) {
+        const value = pooled[j]! * effective[j * heads + head]!;
+        if (!(value > 0)) continue;
+        const start = Math.min(position[j]!, used - 1);
+        const end = Math.min(position[j]! + widthOf[j]!, used);
+        out.push({ start: start + offset, end: end + offset, value });
+      }
+      return out;
+    },
+  };
+}
 
-  const shares: { start: number; end: number; value: number }[] = [];
+/** The largest positive shares, up to half their total and at most MAX_FEATURES, merged into spans. */
+export function spansFromShares(shares: readonly Share[]): Span[] {
   let positive = 0;
-  for (let j = 0; j < featureCount; j++) {
-    const value = pooled[j]! * effective[j * heads + chosen]!;
-    if (!(value > 0)) continue;
-    positive += value;
-    const start = Math.min(position[j]!, used - 1);
-    const end = Math.min(position[j]! + widthOf[j]!, used);
-    if (used > 0) shares.push({ start: start + offset, end: end + offset, value });
-  }
-  shares.sort((a, b) => b.value - a.value);
-  const picked: typeof shares = [];
+  for (const share of shares) if (share.value > 0) positive += share.value;
+  const sorted = shares.filter((s) => s.value > 0).sort((a, b) => b.value - a.value);
+  const picked: Share[] = [];
   let covered = 0;
-  for (const share of shares) {
+  for (const share of sorted) {
     if (picked.length >= MAX_FEATURES || covered >= COVERAGE * positive) break;
     picked.push(share);
     covered += share.value;
   }
-  return { head: chosen, probability: sigmoid(logits[chosen]!), spans: mergeSpans(picked.map((s) => ({ start: s.start, end: s.end, weight: s.value / positive }))) };
+  return mergeSpans(picked.map((s) => ({ start: s.start, end: s.end, weight: s.value / positive })));
+}
+
+/** Index of the largest logit. */
+export function topHead(logits: ArrayLike<number>): number {
+  let best = 0;
+  for (let h = 1; h < logits.length; h++) if (logits[h]! > logits[best]!) best = h;
+  return best;
+}
+
+/** Explains one normalised host (as the model scores it); `head` defaults to the most probable one. */
+export function explainHost(weights: ExplainWeights, host: string, head?: number): Explanation {
+  const cnn = cnnContributions(weights, host);
+  const chosen = head ?? topHead(cnn.logits);
+  return { head: chosen, probability: sigmoid(cnn.logits[chosen]!), spans: spansFromShares(cnn.shares(chosen)) };
 }
 
 /** Merges overlapping or touching spans (weights add up); the result is sorted by start. */
