@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { buildLayersModel, type ArchitectureConfig } from '../../core/model/architecture.js';
 import type { TokenizerSpec } from '../../core/tokenizer.js';
 import type { ParamLayout } from './param-layout.js';
-import { quietTfjsInNode } from '../../core/model/backend.js';
+import { quietTfjsInNode } from '../../core/model/quiet-node.js';
 
 // The trainer uses tfjs's cpu backend without going through initBackend.
 quietTfjsInNode();

@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { quietTfjsInNode } from './quiet-node.js';
 
 export type BackendName = 'wasm' | 'cpu';
 
@@ -20,15 +21,6 @@ export interface BackendOptions {
 }
 
 let chosen: Promise<BackendChoice> | undefined;
-
-/**
- * In Node, tfjs's cpu backend greets every process with a banner recommending tfjs-node, which
- * cannot be installed here; CLI output (read by other tools) must not carry it. Production mode
- * silences tfjs warnings (and skips debug-only checks).
- */
-export function quietTfjsInNode(): void {
-  if (tf.env().getBool('IS_NODE')) tf.env().set('PROD', true);
-}
 
 async function choose(options: BackendOptions): Promise<BackendChoice> {
   quietTfjsInNode();
