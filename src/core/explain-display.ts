@@ -69,41 +69,6 @@ export function explainDisplay(weights: ExplainWeights, names: HostNames, head?:
   return { displayHost: names.displayHost, spans: toDisplaySpans(names, explanation.spans), head: explanation.head, probability: explanation.probability };
 }
 
-/** A run of the displayed name: plain, part of the registrable domain, and/or highlighted by the explanation. */
-export interface NameSegment {
-  readonly text: string;
-  readonly registrable: boolean;
-  readonly highlighted: boolean;
-}
-
-/**
- * Cuts `displayHost` into runs for rendering with text nodes: the registrable domain (its last
- * `registrableLabels` labels) emphasised, explanation spans highlighted. Never produces markup.
- */
-export function nameSegments(displayHost: string, registrableLabels: number, spans: readonly Span[]): NameSegment[] {
-  const labels = displayHost.split('.');
-  const keep = Math.max(0, Math.min(registrableLabels, labels.length));
-  const registrableStart = keep === 0 ? displayHost.length : displayHost.length - labels.slice(labels.length - keep).join('.').length;
-  const cuts = new Set<number>([0, displayHost.length, registrableStart]);
-  for (const span of spans) {
-    if (span.start >= 0 && span.end <= displayHost.length && span.start < span.end) {
-      cuts.add(span.start);
-      cuts.add(span.end);
-    }
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  const out: NameSegment[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const start = points[i]!;
-    const end = points[i + 1]!;
-    if (end <= start) continue;
-    const highlighted = spans.some((s) => s.start <= start && end <= s.end);
-    out.push({ text: displayHost.slice(start, end), registrable: start >= registrableStart, highlighted });
-  }
-  return out;
-}
-
-/** Number of labels of a registrable domain (0 when there is none), for `nameSegments`. */
-export function labelCount(registrableDomain: string | null): number {
-  return registrableDomain === null || registrableDomain === '' ? 0 : registrableDomain.split('.').length;
-}
+// Name segments live in their own module so the page-side UIs (content script, popup) can render
+// names without pulling in the explainers and, through the n-gram blend, tfjs.
+export { labelCount, nameSegments, type NameSegment } from './name-segments.js';

@@ -3,7 +3,7 @@
  * that drove the score in <mark>. Shared by the popup and the link tooltips (and usable by the
  * warning page); built from elements and text nodes only, never markup.
  */
-import { labelCount, nameSegments } from '../core/explain-display.js';
+import { labelCount, nameSegments } from '../core/name-segments.js';
 import type { Span } from '../core/explain.js';
 
 /** Appends the segments of `displayHost` to `container` (which it empties first). */
