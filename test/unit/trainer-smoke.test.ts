@@ -147,4 +147,17 @@ describe('trainer smoke run', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('boosting: a zero offset changes nothing; offsets that already separate the labels leave the CNN little to learn', async () => {
+    const { train, validation } = split();
+    const options = { architecture: { ...SEED_ARCHITECTURE, heads: ['malicious', 'dga'] as const }, epochs: 1, batchSize: 32, seed: 4 };
+    const plain = await trainCnn(train, validation, options);
+    const zero = await trainCnn(train, validation, { ...options, logitOffset: (hosts) => new Float32Array(hosts.length * 2) });
+    expect(Buffer.from(zero.model.params.buffer).equals(Buffer.from(plain.model.params.buffer))).toBe(true);
+    const risky = new Set(train.filter((e) => e.label !== 'benign').map((e) => e.host));
+    // Augmented names carry a prefix: judge them by their base name.
+    const label = (host: string) => risky.has(host) || [...risky].some((r) => host.endsWith(`.${r}`));
+    const oracle = await trainCnn(train, validation, { ...options, logitOffset: (hosts) => Float32Array.from(hosts.flatMap((h) => (label(h) ? [8, 8] : [-8, -8]))) });
+    expect(oracle.history[0]!.loss).toBeLessThan(plain.history[0]!.loss / 5);
+  });
 });

@@ -8,6 +8,8 @@ import type { Example } from '../data/labelled-files.js';
 import { ARCHS, CNN_RECIPES, trainRecipe, type ArchTrainOptions, type CnnRecipe, type TrainedModel } from '../train/index.js';
 import type { CandidateModel, TrainContext, TrainedCandidate } from './candidate.js';
 import { columns, maxOverShiftedHeads } from './combine.js';
+import { ngramOffsets, trainBoosted } from '../ngram/boosted.js';
+import { BASELINE_NGRAM } from '../ngram/train-model.js';
 
 /** Probabilities → logits, clamped so a saturated sigmoid still ranks. */
 export function toLogits(probabilities: Float32Array): Float32Array {
@@ -75,6 +77,31 @@ function registryCandidate(arch: string, epochs?: number): CandidateModel {
   return trainedModelCandidate(name, summary, (train, validation, options) => entry.train(train, validation, options), epochs);
 }
 
+/**
+ * The compact CNN boosted on the n-gram baseline (src/cli/ngram/boosted.ts), scored as the pair
+ * ships: per head, the CNN's logit plus the n-gram's.
+ */
+function boostedCandidate(): CandidateModel {
+  return {
+    name: 'compact-boost',
+    description: 'n-gram baseline, then the compact CNN trained on its residual (n-gram logits added before the loss); scored as their sum per head',
+    async train(train, validation, context) {
+      const { cnn, ngram } = await trainBoosted('compact', { ...BASELINE_NGRAM, epochs: context.epochs }, train, validation, { epochs: context.epochs, seed: context.seed, threads: harnessThreads(), validationLimit: 20_000 });
+      const categories = cnn.heads;
+      const offsets = ngramOffsets(ngram, categories);
+      const headLogits = async (hosts: readonly string[]) => {
+        const z = toLogits(cnn.predict(hosts));
+        const o = offsets(hosts);
+        for (let k = 0; k < z.length; k++) z[k] = z[k]! + o[k]!;
+        return columns(z, categories.length);
+      };
+      const validationHeads = await headLogits(validation.map((e) => e.host));
+      const validationLabels = Uint8Array.from(validation, (e) => (e.label === 'benign' ? 0 : 1));
+      return { categories, headLogits, decide: (heads) => maxOverShiftedHeads(heads, validationHeads, validationLabels) };
+    },
+  };
+}
+
 /** The CNN entries of the harness registry. */
 export const CNN_CANDIDATES: readonly CandidateModel[] = [
   registryCandidate('seed'),
@@ -85,4 +112,6 @@ export const CNN_CANDIDATES: readonly CandidateModel[] = [
   trainedModelCandidate('wide', 'wide char-CNN (embedding 32, conv 2–7 × 64, malicious + dga heads), snowman recipe', (train, validation, options) => trainRecipe(WIDE_RECIPE, train, validation, options)),
   registryCandidate('seed-heads'),
   registryCandidate('compact'),
+  registryCandidate('compact', 8),
+  boostedCandidate(),
 ];

@@ -15,6 +15,11 @@ export interface Batch {
   readonly weights: Float32Array;
   /** [capacity × features] dropout multipliers: 0 or 1/(1−rate). */
   readonly dropMask: Float32Array;
+  /**
+   * [capacity × heads] fixed logits added to the CNN's before the loss: another model's logits when
+   * the CNN is trained as its residual (boosting); zero otherwise.
+   */
+  readonly offsets: Float32Array;
   readonly capacity: number;
 }
 
@@ -30,6 +35,7 @@ export function allocateBatch(shape: CnnShape, capacity: number, shared = false)
     targets: new Float32Array(buffer(capacity * shape.heads * 4, shared)),
     weights: new Float32Array(buffer(capacity * shape.heads * 4, shared)),
     dropMask: new Float32Array(buffer(capacity * shape.features * 4, shared)),
+    offsets: new Float32Array(buffer(capacity * shape.heads * 4, shared)),
     capacity,
   };
 }

@@ -53,7 +53,7 @@ export class CnnKernel {
       this.head.forward(params, this.mx, 0, mask, i * Fw);
       let anyGrad = false;
       for (let o = 0; o < O; o++) {
-        const z = this.head.logits[o]!;
+        const z = this.head.logits[o]! + batch.offsets[i * O + o]!;
         const y = batch.targets[i * O + o]!;
         const w = batch.weights[i * O + o]!;
         loss += (w * bceWithLogit(z, y)) / batchSize;

@@ -40,6 +40,7 @@ export async function createThreadEngine(layout: ParamLayout, initial: Float32Ar
     targets: b.targets.buffer as SharedArrayBuffer,
     weights: b.weights.buffer as SharedArrayBuffer,
     dropMask: b.dropMask.buffer as SharedArrayBuffer,
+    offsets: b.offsets.buffer as SharedArrayBuffer,
     capacity: b.capacity,
   });
   const workers = await Promise.all(

@@ -22,6 +22,7 @@ const batch: Batch = {
   targets: new Float32Array(init.batch.targets),
   weights: new Float32Array(init.batch.weights),
   dropMask: new Float32Array(init.batch.dropMask),
+  offsets: new Float32Array(init.batch.offsets),
   capacity: init.batch.capacity,
 };
 const kernel = new CnnKernel(layout, tables, dTShared.length, dTShared);

@@ -42,6 +42,12 @@ export interface TrainCnnOptions {
   readonly augmentation?: AugmentationOptions;
   /** Down-weighting of benign-looking positives after an early epoch (off by default). */
   readonly noise?: NoiseOptions;
+  /**
+   * Boosting: fixed logits [hosts × heads] of another model, added to the CNN's before the loss
+   * and the validation AUC, so the CNN learns what that model gets wrong (the pair is then blended
+   * with equal weights, which ranks exactly as the sum trained here).
+   */
+  readonly logitOffset?: (hosts: readonly string[]) => Float32Array;
   readonly onProgress?: (event: TrainProgress) => void;
   /** Steps between `step` progress events (default 200). */
   readonly progressEvery?: number;
@@ -95,6 +101,10 @@ export async function trainCnn(train: readonly Example[], validation: readonly E
   const valSet = sampleValidation(validation, options.validationLimit, seed);
   const valRows = encodeRows(tokenizer, valSet.map((e) => e.host));
   const valLabels = valSet.map((e) => e.label);
+  const offsetOf = options.logitOffset;
+  const valOffsets = offsetOf?.(valSet.map((e) => e.host));
+  const prefixText = new Map(prefixes.map((encoded, k) => [encoded, (options.augmentation?.prefixes ?? BENIGN_PREFIXES)[k]!]));
+  const rowHosts: string[] = [];
 
   const initial = initialParams(config, spec, layout, seed);
   const adam = { learningRate };
@@ -126,10 +136,13 @@ export async function trainCnn(train: readonly Example[], validation: readonly E
             cursor = 0;
           }
           const i = order[cursor++]!;
-          fillRow(names, i, canAugment[i] ? drawPrefix(rng, prefixRate, prefixes) : null, batch, row, L);
+          const prefix = canAugment[i] ? drawPrefix(rng, prefixRate, prefixes) : null;
+          fillRow(names, i, prefix, batch, row, L);
+          if (offsetOf) rowHosts[row] = prefix ? `${prefixText.get(prefix)!}.${train[i]!.host}` : train[i]!.host;
           batch.targets.set(targets.subarray(i * O, i * O + O), row * O);
           batch.weights.set(weights.subarray(i * O, i * O + O), row * O);
         }
+        if (offsetOf) batch.offsets.set(offsetOf(rowHosts.slice(0, size)).subarray(0, size * O));
         fillDropoutMask(batch.dropMask, 0, size * Fw, config.dropout, rng);
         const lr = learningRate * (1 - (1 - finalFactor) * (stepsDone / Math.max(1, totalSteps - 1)));
         lossSum += await engine.step(size, lr);
@@ -143,7 +156,7 @@ export async function trainCnn(train: readonly Example[], validation: readonly E
         }
       }
       const trainSeconds = (performance.now() - epochStart) / 1000;
-      const probabilities = engine.predict(valRows.ids, valRows.lengths, valSet.length);
+      const probabilities = withOffsets(engine.predict(valRows.ids, valRows.lengths, valSet.length), valOffsets);
       const metrics = validationMetrics(combinedScores(probabilities, O), valLabels);
       const record: EpochRecord = { epoch, loss: lossSum / lossCount, validation: metrics, trainSeconds, samplesPerSecond: perEpoch / trainSeconds };
       history.push(record);
@@ -174,4 +187,14 @@ function sampleValidation(validation: readonly Example[], limit: number | undefi
   const order = Int32Array.from({ length: validation.length }, (_, i) => i);
   shuffleInPlace(order, createRng(seed ^ 0x5eed));
   return Array.from(order.subarray(0, limit)).sort((a, b) => a - b).map((i) => validation[i]!);
+}
+
+/** Probabilities with fixed logits added (boosting's validation view); unchanged without offsets. */
+function withOffsets(probabilities: Float32Array, offsets: Float32Array | undefined): Float32Array {
+  if (!offsets) return probabilities;
+  return probabilities.map((p, k) => {
+    const q = Math.min(Math.max(p, 1e-7), 1 - 1e-7);
+    const z = Math.log(q / (1 - q)) + offsets[k]!;
+    return 1 / (1 + Math.exp(-z));
+  });
 }
