@@ -27,8 +27,10 @@ describe('snowman train (child process)', () => {
     }
   });
 
-  it('refuses an unknown --arch with exit 2 and the list of model types', () => {
-    const result = spawnSync(process.execPath, ['bin/snowman.mjs', 'train', '--arch', 'nope'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  it('refuses an unknown --arch with exit 2 and the list of model types, before looking at any data', () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'snowman-cli-train-empty-'));
+    const result = spawnSync(process.execPath, ['bin/snowman.mjs', 'train', '--arch', 'nope', '--data', empty], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    rmSync(empty, { recursive: true, force: true });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/compact\+ngram/);
   });

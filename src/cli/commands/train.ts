@@ -59,6 +59,9 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // Flags first: a typo should not wait for (or depend on) the data directory.
+  const arch = values.arch ?? DEFAULT_ARCH;
+  if (!archNames().includes(arch)) throw new UsageError(`unknown --arch "${arch}" (known: ${archNames().join(', ')})`);
   const labelled: { path: string; label?: Label }[] = [
     ...positionals.map((p) => ({ path: p })),
     ...(['benign', 'malicious', 'dga'] as const).flatMap((label) => (values[label] ?? []).map((p) => ({ path: p, label }))),
@@ -71,7 +74,7 @@ export async function run(argv: string[]): Promise<number> {
   const examplesPerEpoch = values['examples-per-epoch'] === undefined ? undefined : positiveInt(values['examples-per-epoch'], 'examples-per-epoch', 1);
   const validationLimit = values['validation-limit'] === undefined ? undefined : positiveInt(values['validation-limit'], 'validation-limit', 1);
   const request = {
-    arch: values.arch ?? DEFAULT_ARCH,
+    arch,
     files,
     seed: positiveInt(values.seed, 'seed', 1),
     epochs: positiveInt(values.epochs, 'epochs', 5),
