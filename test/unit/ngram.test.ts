@@ -74,6 +74,28 @@ describe('structural n-gram features (version 2, parts)', () => {
   });
 });
 
+describe('word tokens (version 3, words)', () => {
+  const WORDS: NgramFeatureSpec = { ...DEFAULT_NGRAM_FEATURES, version: 3, parts: false, words: true };
+
+  it('add one token per run of 3+ letters or 3+ digits after the n-grams, within the buffer bound', () => {
+    const host = 'secure-login2fa.paypal-1234.xyz';
+    const whole = buckets(host);
+    const withWords = buckets(host, WORDS);
+    expect(withWords.slice(0, whole.length)).toEqual(whole);
+    // secure, login, paypal, 1234, xyz ("2" and "fa" are too short).
+    expect(withWords.length).toBe(whole.length + 5);
+    expect(new Set(withWords.slice(whole.length)).size).toBe(5);
+    for (const name of ['a', 'ab1cd2ef3', 'abc.def.ghi.jkl', `${'abc-'.repeat(60)}com`]) {
+      expect(buckets(name, WORDS).length).toBeLessThanOrEqual(maxFeatureCount(WORDS, name.length));
+    }
+  });
+
+  it('refuse words outside version 3', () => {
+    expect(() => validateNgramSpec({ ...DEFAULT_NGRAM_FEATURES, words: true })).toThrow(/unsupported/);
+    expect(() => validateNgramSpec(WORDS)).not.toThrow();
+  });
+});
+
 describe('n-gram logistic regression', () => {
   const all = syntheticExamples(4000, 3);
   const train = all.slice(0, 3000);

@@ -77,6 +77,7 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
   ngramCandidate('ngram-parts-broad-mal', 'ngram-broad-mal with the structural features of ngram-parts', { features: PARTS_FEATURES, heads: BROAD_AND_MALICIOUS }),
   ngramCandidate('ngram-mal', 'n-gram baseline trained on malicious lists only (DGA names left out): a phishing/malware specialist to average with the broad model', { heads: [{ category: 'malicious', positives: ['malicious'] }] }),
   ngramCandidate('ngram-split', 'n-gram with a malicious-only head (phishing/malware specialist) and a broad head (everything risky) serving the dga category', { heads: [{ category: 'malicious', positives: ['malicious'] }, { category: 'dga', positives: ['malicious', 'dga'] }] }),
+  ngramCandidate('ngram-words', 'n-gram baseline plus whole words (runs of 3+ letters or digits) as tokens', { features: { ...DEFAULT_NGRAM_FEATURES, version: 3, parts: false, words: true } }),
   ngramCandidate('ngram-e6', 'n-gram baseline trained for 6 epochs (early stopping keeps the best)', { epochs: 6 }),
   ngramCandidate('ngram-aug-safe', 'n-gram baseline with benign sub-domain augmentation using only prefixes that are not phishing vocabulary', { benignPrefixRate: 0.3, benignPrefixes: SAFE_BENIGN_PREFIXES }),
   ngramCandidate('ngram-18', 'n-gram baseline with 2^18 buckets (256 KiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 18 } }),

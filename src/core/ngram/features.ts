@@ -5,8 +5,11 @@
  */
 import { hostParts, shapeTokens, SHAPE_TOKENS, type HostParts } from './parts.js';
 
-/** 1: n-grams of the whole name. 2: adds the structural features of parts.ts when `parts` is set. */
-export const NGRAM_FEATURES_VERSION = 2;
+/**
+ * 1: n-grams of the whole name. 2: adds the structural features of parts.ts when `parts` is set.
+ * 3: adds whole-word tokens when `words` is set.
+ */
+export const NGRAM_FEATURES_VERSION = 3;
 /** Marks the start of a name, so `^pay` (a name starting with "pay") differs from `pay` anywhere. */
 export const START_MARKER = '^';
 /** Marks the end, so the suffix (`.com$`, `.xyz$`) is its own feature. */
@@ -22,6 +25,8 @@ export interface NgramFeatureSpec {
   readonly hashSeed: number;
   /** Version 2: also n-grams of the registrable label and the sub-domain, a suffix token and shape tokens. */
   readonly parts?: boolean;
+  /** Version 3: also every word of the name (runs of 3+ letters, or of 3+ digits) as its own token. */
+  readonly words?: boolean;
 }
 
 export const DEFAULT_NGRAM_FEATURES: NgramFeatureSpec = { version: 1, minN: 1, maxN: 5, bits: 20, hashSeed: 0x5eed };
@@ -31,8 +36,14 @@ const END_CODE = END_MARKER.charCodeAt(0);
 
 /** Throws unless the spec is one this code can compute. */
 export function validateNgramSpec(spec: NgramFeatureSpec): void {
+  const flags =
+    spec.version === 1
+      ? !spec.parts && spec.words === undefined
+      : spec.version === 2
+        ? typeof spec.parts === 'boolean' && spec.words === undefined
+        : spec.version === 3 && typeof spec.parts === 'boolean' && typeof spec.words === 'boolean';
   const ok =
-    (spec.version === 1 ? spec.parts === undefined || spec.parts === false : spec.version === 2 && typeof spec.parts === 'boolean') &&
+    flags &&
     Number.isInteger(spec.minN) && Number.isInteger(spec.maxN) && spec.minN >= 1 && spec.maxN >= spec.minN && spec.maxN <= 8 &&
     Number.isInteger(spec.bits) && spec.bits >= 4 && spec.bits <= 26 &&
     Number.isInteger(spec.hashSeed) && spec.hashSeed >= 0 && spec.hashSeed <= 0xffffffff;
@@ -43,7 +54,10 @@ export function validateNgramSpec(spec: NgramFeatureSpec): void {
 export function maxFeatureCount(spec: NgramFeatureSpec, length: number): number {
   const whole = (length + 2) * (spec.maxN - spec.minN + 1);
   // Label and sub-domain are disjoint pieces of the name, each with its own two markers.
-  return spec.parts ? whole + (length + 4) * (spec.maxN - spec.minN + 1) + 1 + SHAPE_TOKENS : whole;
+  const parts = spec.parts ? (length + 4) * (spec.maxN - spec.minN + 1) + 1 + SHAPE_TOKENS : 0;
+  // Words are at least 3 characters with a boundary between them.
+  const words = spec.words ? Math.floor((length + 1) / 3) : 0;
+  return whole + parts + words;
 }
 
 /** murmur3's 32-bit finaliser: spreads FNV's weak low bits before masking to a bucket. */
@@ -78,6 +92,9 @@ function appendNgrams(text: string, spec: NgramFeatureSpec, space: number, out: 
 
 const SPACE = { whole: 0, label: 1, sub: 2, token: 3 } as const;
 
+/** A word: a run of 3+ letters or of 3+ digits (`secure-login2fa.com` → secure, login, com). */
+const WORD = /[a-z]{3,}|[0-9]{3,}/g;
+
 /**
  * Writes the bucket of every n-gram of `^host$` into `out` (which must hold
  * maxFeatureCount(spec, host.length) entries) and returns how many were written.
@@ -87,12 +104,14 @@ const SPACE = { whole: 0, label: 1, sub: 2, token: 3 } as const;
  */
 export function ngramBuckets(host: string, spec: NgramFeatureSpec, out: Uint32Array, parts?: HostParts): number {
   let count = appendNgrams(host, spec, SPACE.whole, out, 0);
-  if (!spec.parts) return count;
-  const p = parts ?? hostParts(host);
-  count = appendNgrams(p.label, spec, SPACE.label, out, count);
-  if (p.sub !== '') count = appendNgrams(p.sub, spec, SPACE.sub, out, count);
-  out[count++] = tokenBucket(`suffix:${p.suffix}`, spec);
-  for (const token of shapeTokens(host, p)) out[count++] = tokenBucket(token, spec);
+  if (spec.parts) {
+    const p = parts ?? hostParts(host);
+    count = appendNgrams(p.label, spec, SPACE.label, out, count);
+    if (p.sub !== '') count = appendNgrams(p.sub, spec, SPACE.sub, out, count);
+    out[count++] = tokenBucket(`suffix:${p.suffix}`, spec);
+    for (const token of shapeTokens(host, p)) out[count++] = tokenBucket(token, spec);
+  }
+  if (spec.words) for (const word of host.match(WORD) ?? []) out[count++] = tokenBucket(`word:${word}`, spec);
   return count;
 }
 
