@@ -21,6 +21,8 @@ import { targetOfWarningUrl, warningUrl } from './warning-url.js';
 
 export interface GuardDeps {
   readonly runtime: Promise<Runtime>;
+  /** The same runtime before the model has loaded: names scored earlier this session are answered from it. */
+  readonly early?: Promise<Runtime>;
   readonly tabs: TabRecords;
   /** Chrome's DNR rules; null in Firefox. */
   readonly blockList: BlockList | null;
@@ -50,9 +52,19 @@ export interface Guard {
 export function createGuard(deps: GuardDeps): Guard {
   const { tabs, blockList, warningPage } = deps;
 
-  /** Unscorable names are answered at once, without waiting for the model. */
+  /**
+   * Unscorable names are answered at once, without waiting for the model; so are names scored
+   * earlier this session when the worker has just restarted (their scores are in session storage).
+   */
   async function judgeUrl(url: string): Promise<Judgement> {
     const parsed = parseDomain(url);
+    if (parsed.ok && deps.early) {
+      const early = await deps.early;
+      if (!early.judge && early.cachedJudge) {
+        const cached = await early.cachedJudge.judgeCached(url);
+        if (cached) return cached;
+      }
+    }
     const runtime = parsed.ok ? await deps.runtime : null;
     if (runtime && !runtime.judge) return unavailableJudgement(url, runtime.modelError ?? 'the model is not loaded');
     if (runtime?.judge) return runtime.judge.judge(url);

@@ -26,7 +26,8 @@ import { warmUp } from './warm-up.js';
 import { WARNING_PAGE_PATH } from './warning-url.js';
 
 const warningPage = extensionUrl(WARNING_PAGE_PATH);
-const runtime = startRuntime();
+const start = startRuntime();
+const runtime = start.ready;
 const tabs = createTabRecords(sessionStore());
 const blockList = __FIREFOX__ ? null : createBlockList(warningPage);
 // Link summaries (issue 4): their changes refresh the toolbar through the guard's one badge setter.
@@ -48,7 +49,7 @@ const summaries = createPageSummaries(sessionStore(), (tabId) => {
     });
 });
 const explainer = createExplainer(packageModelReader('model/'), (error) => logError('explanations', error));
-const guard = createGuard({ runtime, tabs, blockList, warningPage, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyCount(tabId)) });
+const guard = createGuard({ runtime, early: start.early, tabs, blockList, warningPage, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyCount(tabId)) });
 
 listenForMessages(
   serve({ ...createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), explainer }), ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }) }, {

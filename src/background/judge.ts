@@ -49,7 +49,8 @@ function decideUnscorable(parsed: ParsedHost & { ok: false }): Verdict {
 }
 
 export interface JudgeDeps {
-  readonly scorer: Scorer;
+  /** Null while the model is still loading: only cached scores can be judged (judgeCached). */
+  readonly scorer: Scorer | null;
   readonly cache: ScoreCache;
   readonly context: DecisionContext;
   isTrusted(site: string): boolean;
@@ -62,6 +63,12 @@ export interface JudgeDeps {
 
 export interface Judge {
   judge(url: string): Promise<Judgement>;
+  /**
+   * A judgement from cached scores only (memory, then session storage), or null when the name
+   * was not scored this session: a restarted worker answers names it already knows while the
+   * model is still loading.
+   */
+  judgeCached(url: string): Promise<Judgement | null>;
   /**
    * Judges a batch (a page's linked hosts). Memory cache, then the model, never the store: one
    * model pass over 200 names takes ~3–7 ms, reading 200 entries back from storage.session took
@@ -97,7 +104,7 @@ export function createJudge(deps: JudgeDeps): Judge {
       if (pending) waiting.push(pending.then((score) => void (score && found.set(host, score))));
       else missing.push(host);
     }
-    if (missing.length > 0) {
+    if (missing.length > 0 && scorer) {
       const batch = scoreHosts(scorer, missing).then((scores) => new Map(missing.map((host, i) => [host, scores[i]!])));
       for (const host of missing) {
         // Other waiters see a failure as "no score"; the caller that started the batch gets the error.
@@ -144,5 +151,12 @@ export function createJudge(deps: JudgeDeps): Judge {
     });
   }
 
-  return { judge, judgeMany, scoreMany };
+  async function judgeCached(url: string): Promise<Judgement | null> {
+    const parsed = parseDomain(url);
+    if (!parsed.ok) return finish(url, parsed, null);
+    const hit = cache.peek(parsed.host) ?? (await cache.getMany([parsed.host])).get(parsed.host);
+    return hit ? finish(url, parsed, hit) : null;
+  }
+
+  return { judge, judgeCached, judgeMany, scoreMany };
 }

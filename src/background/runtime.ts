@@ -7,6 +7,7 @@ import { createScoreCache } from '../core/cache.js';
 import type { ModelStatus } from '../core/messages.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../core/settings.js';
 import type { DecisionContext } from '../core/verdict.js';
+import { validateMetadata, type ModelMetadata } from '../core/model/metadata.js';
 import { createLookalikeDetector } from '../core/lookalike/index.js';
 import { loadPopularSites, parsePopularSites, type PopularSites } from '../core/popular-sites.js';
 import { extensionUrl } from '../platform/browser.js';
@@ -19,12 +20,25 @@ import { createJudge, type Judge } from './judge.js';
 import { loadSessionAllowList, type SessionAllowList } from './session-allow.js';
 
 export interface Runtime {
-  readonly engine: Engine | null;
+  engine: Engine | null;
   judge: Judge | null;
-  readonly modelError?: string;
+  /**
+   * Judges names from cached scores only; set before the model has loaded, so a restarted worker
+   * answers the names it scored earlier this session at once. Null when the metadata is unreadable.
+   */
+  cachedJudge: Judge | null;
+  modelError?: string;
   readonly sessionAllow: SessionAllowList;
   /** Current settings; replaced (never mutated) when the user changes them. */
   settings: Settings;
+}
+
+/** The background's start-up: one object, two moments. */
+export interface RuntimeStart {
+  /** Settings, this session's choices, the popular list, the lookalike index and the score cache: no model yet. */
+  readonly early: Promise<Runtime>;
+  /** The same object once the model has loaded or failed to (the one initialisation promise). */
+  readonly ready: Promise<Runtime>;
 }
 
 /** How long new scores wait before they are written to storage.session (later ones join the write). */
@@ -38,6 +52,23 @@ export const status: { -readonly [K in keyof ModelStatus]: ModelStatus[K] } = {
   bootId: crypto.randomUUID(),
   startedAt: Date.now(),
 };
+
+/**
+ * Cache entries are stamped with the model version alone: the worker runs one engine, and the
+ * stamp must be known before the model has loaded (runtime.cachedJudge).
+ */
+function cacheStamp(metadata: ModelMetadata): string {
+  return metadata.version;
+}
+
+async function readMetadata(): Promise<ModelMetadata | null> {
+  try {
+    return validateMetadata(JSON.parse(utf8.decode(await readPackageFile('model/metadata.json'))));
+  } catch (error) {
+    logWarning(`model metadata unreadable, no answers before the model loads: ${(error as Error).message}`);
+    return null;
+  }
+}
 
 async function loadModel(): Promise<Engine> {
   const engine = await loadEngine(packageModelReader('model/'), extensionUrl('wasm/'));
@@ -59,13 +90,13 @@ async function popularOrEmpty(): Promise<PopularSites> {
 }
 
 /** Starts everything; call once at the top level of the background. */
-export function startRuntime(): Promise<Runtime> {
+export function startRuntime(): RuntimeStart {
   const store = sessionStore();
+  // The small reads go out first: the answers from cached scores (runtime.cachedJudge) need them,
+  // not the model, and the model's start-up work would otherwise queue ahead of them.
   const settingsPromise = readSettings(settingsStore(), (problem) => logWarning(`settings: ${problem}`));
-  const modelPromise = loadModel().then(
-    (engine) => ({ engine, error: undefined }),
-    (error: unknown) => ({ engine: null, error: error instanceof Error ? error.message : String(error) }),
-  );
+  const sessionAllowPromise = loadSessionAllowList(store);
+  const metadataPromise = readMetadata();
   // The lookalike index is plain JS work: built as soon as the popular list is in, it runs while
   // the WASM runtime compiles and the model files arrive, instead of after them.
   const popularPromise = popularOrEmpty();
@@ -74,32 +105,47 @@ export function startRuntime(): Promise<Runtime> {
     markStage('lookalike detector built');
     return detector;
   });
-  return (async () => {
-    const [model, popular, settings, sessionAllow, findLookalikes] = await Promise.all([modelPromise, popularPromise, settingsPromise, loadSessionAllowList(store), lookalikePromise]);
-    const runtime: Runtime = { engine: model.engine, judge: null, sessionAllow, settings };
-    if (!model.engine) {
-      logError('model failed to load', model.error);
-      Object.assign(status, { state: 'error', error: model.error });
-      return { ...runtime, modelError: model.error ?? 'unknown error' };
-    }
-    const { scorer, backend } = model.engine;
-    const context: DecisionContext = { metadata: scorer.metadata, isPopular: popular.has, findLookalikes };
-    const cache = createScoreCache({
-      version: `${scorer.metadata.version}/${scorer.engine}`,
+  const modelPromise = loadModel().then(
+    (engine) => ({ engine, error: undefined }),
+    (error: unknown) => ({ engine: null, error: error instanceof Error ? error.message : String(error) }),
+  );
+  const newCache = (version: string) =>
+    createScoreCache({
+      version,
       store,
       onError: (e) => logError('score cache', e),
       // A page's link batches arrive within a few hundred ms: their scores go to storage in one write after them.
       deferWrite: (write) => setTimeout(write, SCORE_WRITE_DELAY_MS),
     });
-    const judge = createJudge({
-      scorer,
-      cache,
-      context,
-      isTrusted: (site) => runtime.settings.trustedSites.includes(site),
-      isSessionAllowed: (site) => sessionAllow.has(site),
-      isBlocked: (site) => runtime.settings.blockedSites.includes(site),
-      isPaused: (site) => runtime.settings.pausedSites.includes(site),
-    });
+  const choicesOf = (runtime: Runtime) => ({
+    isTrusted: (site: string) => runtime.settings.trustedSites.includes(site),
+    isSessionAllowed: (site: string) => runtime.sessionAllow.has(site),
+    isBlocked: (site: string) => runtime.settings.blockedSites.includes(site),
+    isPaused: (site: string) => runtime.settings.pausedSites.includes(site),
+  });
+
+  const early = (async () => {
+    const [popular, settings, sessionAllow, findLookalikes, metadata] = await Promise.all([popularPromise, settingsPromise, sessionAllowPromise, lookalikePromise, metadataPromise]);
+    const runtime: Runtime = { engine: null, judge: null, cachedJudge: null, sessionAllow, settings };
+    const cache = metadata ? newCache(cacheStamp(metadata)) : null;
+    if (metadata && cache) runtime.cachedJudge = createJudge({ scorer: null, cache, context: { metadata, isPopular: popular.has, findLookalikes }, ...choicesOf(runtime) });
+    markStage('cached answers ready');
+    return { runtime, cache, popular, findLookalikes };
+  })();
+
+  const ready = (async () => {
+    const [{ runtime, cache: earlyCache, popular, findLookalikes }, model] = await Promise.all([early, modelPromise]);
+    if (!model.engine) {
+      logError('model failed to load', model.error);
+      Object.assign(status, { state: 'error', error: model.error });
+      runtime.modelError = model.error ?? 'unknown error';
+      return runtime;
+    }
+    const { scorer, backend } = model.engine;
+    const context: DecisionContext = { metadata: scorer.metadata, isPopular: popular.has, findLookalikes };
+    const stamp = cacheStamp(scorer.metadata);
+    const cache = earlyCache?.version === stamp ? earlyCache : newCache(stamp);
+    const judge = createJudge({ scorer, cache, context, ...choicesOf(runtime) });
     Object.assign(status, {
       state: 'ready',
       modelVersion: scorer.metadata.version,
@@ -108,14 +154,18 @@ export function startRuntime(): Promise<Runtime> {
       ...(backend.fallbackReason === undefined ? {} : { fallbackReason: backend.fallbackReason }),
     });
     if (backend.fallbackReason !== undefined) logWarning(`running on the cpu backend: ${backend.fallbackReason}`);
+    runtime.engine = model.engine;
     runtime.judge = judge;
     return runtime;
-  })().catch((error: unknown) => {
-    // Settings or session storage failing is a browser fault; still never reject the init promise.
+  })();
+
+  // Never reject: settings or session storage failing is a browser fault, and browsing goes on.
+  const failed = (error: unknown): Runtime => {
     const message = error instanceof Error ? error.message : String(error);
     logError('start-up failed', error);
     Object.assign(status, { state: 'error', error: message });
-    const fallback: Runtime = { engine: null, judge: null, modelError: message, sessionAllow: { has: () => false, add: async () => {} }, settings: DEFAULT_SETTINGS };
-    return fallback;
-  });
+    return { engine: null, judge: null, cachedJudge: null, modelError: message, sessionAllow: { has: () => false, add: async () => {} }, settings: DEFAULT_SETTINGS };
+  };
+  const readyOrFailed = ready.catch(failed);
+  return { early: early.then(({ runtime }) => runtime, () => readyOrFailed), ready: readyOrFailed };
 }

@@ -82,6 +82,27 @@ describe('judge', () => {
     expect(predicted).toEqual([]);
   });
 
+  it('before the model loads, a restarted worker answers names scored this session and only those', async () => {
+    const first = setup({ trusted: ['gg-seven.com'] });
+    await first.judge.judge('http://ff-six.com/');
+    await first.judge.judge('http://gg-seven.com/');
+    const context: DecisionContext = { metadata: { ...scorer.metadata, thresholds: Object.fromEntries(scorer.metadata.architecture.heads.map((h) => [h, { suspicious: 0, dangerous: 0 }])) }, isPopular: () => false };
+    const loading = createJudge({ scorer: null, cache: createScoreCache({ version: scorer.metadata.version, store: first.store }), context, isTrusted: (s) => s === 'gg-seven.com', isSessionAllowed: () => false });
+    predicted.length = 0;
+    const known = await loading.judgeCached('https://www.ff-six.com/again');
+    expect(known?.verdict?.level).toBe('dangerous');
+    expect(shouldInterrupt(known!)).toBe(true);
+    // The user's choices apply as they do once the model is in.
+    expect((await loading.judgeCached('http://gg-seven.com/'))?.verdict?.level).toBe('safe');
+    expect(await loading.judgeCached('http://never-seen-before.net/')).toBeNull();
+    // Unscorable names need no score at all.
+    expect((await loading.judgeCached('http://10.0.0.1/'))?.verdict?.level).toBe('unscorable');
+    expect(predicted).toEqual([]);
+    // A score from another model version is not an answer.
+    const otherModel = createJudge({ scorer: null, cache: createScoreCache({ version: 'another-model', store: first.store }), context, isTrusted: () => false, isSessionAllowed: () => false });
+    expect(await otherModel.judgeCached('http://ff-six.com/')).toBeNull();
+  });
+
   it('judges a batch (a page\'s links) from memory or the model, without reading the store back', async () => {
     const first = setup();
     await first.judge.judge('http://ee-five.com/');
