@@ -8,29 +8,28 @@
 import { initBackend, type BackendChoice } from '../core/model/backend.js';
 import type { ModelFileReader } from '../core/model/files.js';
 import { createFastScorer } from '../core/model/fast-scorer.js';
-import { readModelBundle } from '../core/model/files.js';
-import { ngramBlendOf, readBlendMembers, withNgramBlend, type LoadedBlendMember } from '../core/ngram/blend.js';
-import { markStage } from './metrics.js';
 import type { Scorer } from '../core/model/scorer.js';
+import { blendWithNgrams, readModelFiles, type LoadedModelFiles } from '../core/ngram/blend.js';
+import { markStage } from './metrics.js';
 
 export interface Engine {
   readonly scorer: Scorer;
   readonly backend: BackendChoice;
+  /** The model files as decoded for the scorer; the explainer reuses them rather than reading them again. */
+  readonly files: LoadedModelFiles;
 }
 
 /** Starts the tfjs backend (WASM, cpu fallback) and loads the model through `read`. */
 export async function loadEngine(read: ModelFileReader, wasmDirectory: string): Promise<Engine> {
-  // The model files are read while the WASM runtime compiles: both mostly wait on the browser.
-  const bundle = readModelBundle(read);
-  // A blended model's n-gram members are plain typed arrays: read and decoded meanwhile too.
-  const members = bundle.then((b): Promise<LoadedBlendMember[]> => {
-    const spec = ngramBlendOf(b.metadata);
-    return spec ? readBlendMembers(read, spec) : Promise.resolve([]);
-  });
-  members.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
+  // The model files (the CNN's and a blend's n-gram members) are read and decoded while the WASM
+  // runtime compiles: both mostly wait on the browser.
+  const reading = readModelFiles(read);
+  reading.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
   const backend = await initBackend({ preferred: 'wasm', wasmDirectory });
   markStage('tfjs backend ready');
-  const scorer: Scorer = await withNgramBlend(read, await createFastScorer(await bundle), members);
+  const files = await reading;
+  const cnn = await createFastScorer(files.bundle);
+  const scorer: Scorer = files.members.length > 0 ? blendWithNgrams(cnn, files.members) : cnn;
   markStage('model loaded');
-  return { scorer, backend };
+  return { scorer, backend, files };
 }

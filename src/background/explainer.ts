@@ -9,11 +9,10 @@ import type { ScorableHost } from '../core/domain.js';
 import { explainDisplay } from '../core/explain-display.js';
 import { readExplainWeights, type ExplainWeights } from '../core/explain-weights.js';
 import type { ExplanationSpan } from '../core/messages.js';
-import { readModelBundle, type ModelFileReader } from '../core/model/files.js';
 import type { Category } from '../core/verdict.js';
 import { LruCache } from '../core/cache.js';
 import type { BlendExplainer } from '../core/ngram/blend-explain.js';
-import { ngramBlendOf, readBlendMembers } from '../core/ngram/blend.js';
+import type { LoadedModelFiles } from '../core/ngram/blend.js';
 
 /** Explanations kept: a page's risky names are a few hundred at most; this covers many pages. */
 const MEMO_SIZE = 4000;
@@ -28,19 +27,20 @@ export interface Explainer {
   preload(warmUp?: readonly ScorableHost[]): Promise<void>;
 }
 
-/** An explainer over the model files `read` returns; a model it cannot read yields no spans, never an error. */
-export function createExplainer(read: ModelFileReader, onError: (error: unknown) => void): Explainer {
+/**
+ * An explainer over the model `files` gives (in the background: the ones the engine decoded, so
+ * nothing is read twice); a model it cannot get yields no spans, never an error.
+ */
+export function createExplainer(files: () => Promise<LoadedModelFiles>, onError: (error: unknown) => void): Explainer {
   let weights: Promise<{ weights: ExplainWeights; heads: readonly string[]; blend: BlendExplainer } | null> | undefined;
   // Keyed by head and the name as the browser gave it (the model's name and the displayed one both follow from it).
   const memo = new LruCache<string, readonly ExplanationSpan[]>(MEMO_SIZE);
 
   function load(): Promise<{ weights: ExplainWeights; heads: readonly string[]; blend: BlendExplainer } | null> {
-    weights ??= readModelBundle(read)
-      .then(async (bundle) => {
+    weights ??= files()
+      .then(({ bundle, members }) => {
         // A blended model's n-gram members carry most of its score: their evidence is shown too.
-        const spec = ngramBlendOf(bundle.metadata);
         const heads = bundle.metadata.architecture.heads;
-        const members = spec ? await readBlendMembers(read, spec) : [];
         return { weights: readExplainWeights(bundle.artifacts, bundle.metadata), heads, blend: { heads, members } };
       })
       .catch((error: unknown) => {

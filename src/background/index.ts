@@ -18,7 +18,6 @@ import { createHandlers } from './handlers.js';
 import { createLinkHandlers } from './link-handlers.js';
 import { withRiskyLinks } from './link-toolbar.js';
 import { createPageSummaries } from './page-summary.js';
-import { packageModelReader } from '../platform/package-files.js';
 import { startRuntime } from './runtime.js';
 import { createTabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
@@ -48,7 +47,14 @@ const summaries = createPageSummaries(sessionStore(), (tabId) => {
       logError('toolbar', error);
     });
 });
-const explainer = createExplainer(packageModelReader('model/'), (error) => logError('explanations', error));
+const explainer = createExplainer(
+  async () => {
+    const { engine, modelError } = await runtime;
+    if (!engine) throw new Error(modelError ?? 'the model is not loaded');
+    return engine.files;
+  },
+  (error) => logError('explanations', error),
+);
 const guard = createGuard({ runtime, early: start.early, tabs, blockList, warningPage, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyCount(tabId)) });
 
 listenForMessages(

@@ -8,6 +8,7 @@ import type { ModelStatus } from '../core/messages.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../core/settings.js';
 import type { DecisionContext } from '../core/verdict.js';
 import { validateMetadata, type ModelMetadata } from '../core/model/metadata.js';
+import { MODEL_FILES, type ModelFileReader } from '../core/model/files.js';
 import { createLookalikeDetector } from '../core/lookalike/index.js';
 import { loadPopularSites, parsePopularSites, type PopularSites } from '../core/popular-sites.js';
 import { extensionUrl } from '../platform/browser.js';
@@ -61,17 +62,28 @@ function cacheStamp(metadata: ModelMetadata): string {
   return metadata.version;
 }
 
-async function readMetadata(): Promise<ModelMetadata | null> {
+/**
+ * The packaged model directory, with metadata.json fetched once: the answers from cached scores
+ * need it early, and the engine reads it again with the rest of the model.
+ */
+function modelReader(): ModelFileReader {
+  const read = packageModelReader('model/');
+  const metadata = read(MODEL_FILES.metadata);
+  metadata.catch(() => undefined); // each reader of it handles the failure
+  return (name) => (name === MODEL_FILES.metadata ? metadata : read(name));
+}
+
+async function readMetadata(read: ModelFileReader): Promise<ModelMetadata | null> {
   try {
-    return validateMetadata(JSON.parse(utf8.decode(await readPackageFile('model/metadata.json'))));
+    return validateMetadata(JSON.parse(utf8.decode(await read(MODEL_FILES.metadata))));
   } catch (error) {
     logWarning(`model metadata unreadable, no answers before the model loads: ${(error as Error).message}`);
     return null;
   }
 }
 
-async function loadModel(): Promise<Engine> {
-  const engine = await loadEngine(packageModelReader('model/'), extensionUrl('wasm/'));
+async function loadModel(read: ModelFileReader): Promise<Engine> {
+  const engine = await loadEngine(read, extensionUrl('wasm/'));
   // Warm-up pass: the first predict compiles kernels; a navigation should not pay for it.
   await engine.scorer.predict(['warm-up.example.com']);
   markReady();
@@ -96,7 +108,8 @@ export function startRuntime(): RuntimeStart {
   // not the model, and the model's start-up work would otherwise queue ahead of them.
   const settingsPromise = readSettings(settingsStore(), (problem) => logWarning(`settings: ${problem}`));
   const sessionAllowPromise = loadSessionAllowList(store);
-  const metadataPromise = readMetadata();
+  const modelFiles = modelReader();
+  const metadataPromise = readMetadata(modelFiles);
   // The lookalike index is plain JS work: built as soon as the popular list is in, it runs while
   // the WASM runtime compiles and the model files arrive, instead of after them.
   const popularPromise = popularOrEmpty();
@@ -105,7 +118,7 @@ export function startRuntime(): RuntimeStart {
     markStage('lookalike detector built');
     return detector;
   });
-  const modelPromise = loadModel().then(
+  const modelPromise = loadModel(modelFiles).then(
     (engine) => ({ engine, error: undefined }),
     (error: unknown) => ({ engine: null, error: error instanceof Error ? error.message : String(error) }),
   );

@@ -3,6 +3,7 @@ import { createExplainer } from '../../src/background/explainer.js';
 import { diskModelReader } from '../../src/cli/model-dir.js';
 import { parseDomain, type ScorableHost } from '../../src/core/domain.js';
 import { readModelBundle } from '../../src/core/model/files.js';
+import { readModelFiles } from '../../src/core/ngram/blend.js';
 
 const parsed = (name: string): ScorableHost => {
   const p = parseDomain(name);
@@ -14,7 +15,7 @@ describe('background explainer', () => {
   it('works a name out once per head and answers it from memory afterwards', async () => {
     let reads = 0;
     const disk = diskModelReader();
-    const explainer = createExplainer((file) => (reads++, disk(file)), (error) => {
+    const explainer = createExplainer(() => readModelFiles((file) => (reads++, disk(file))), (error) => {
       throw error;
     });
     const heads = (await readModelBundle(disk)).metadata.architecture.heads;

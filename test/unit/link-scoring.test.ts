@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExplainer } from '../../src/background/explainer.js';
+import { readModelFiles } from '../../src/core/ngram/blend.js';
 import { createJudge, type Judge } from '../../src/background/judge.js';
 import { checkLinkSender, createLinkScoring } from '../../src/background/link-scoring.js';
 import { withRiskyLinks } from '../../src/background/link-toolbar.js';
@@ -48,7 +49,7 @@ describe('score-links in the background', () => {
       isBlocked: (site) => BLOCKED.has(site),
     });
     summaries = createPageSummaries(store);
-    handler = createLinkScoring({ summaries, judgeMany: async () => (urls) => judge.judgeMany(urls), explainer: createExplainer(diskModelReader(), (e) => { throw e; }), isPaused: () => paused });
+    handler = createLinkScoring({ summaries, judgeMany: async () => (urls) => judge.judgeMany(urls), explainer: createExplainer(() => readModelFiles(diskModelReader()), (e) => { throw e; }), isPaused: () => paused });
   });
   afterAll(() => scorer.dispose());
 

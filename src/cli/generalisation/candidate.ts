@@ -4,6 +4,7 @@
  */
 import type { RiskCategory } from '../../core/model/architecture.js';
 import type { Example } from '../data/labelled-files.js';
+import { maxOverShiftedHeads } from './combine.js';
 
 /** A model trained on one fold. Scores: higher is riskier, on a logit scale where the model has one. */
 export interface TrainedCandidate {
@@ -52,3 +53,15 @@ export interface EnsembleModel {
 }
 
 export type ModelEntry = ({ kind: 'candidate' } & CandidateModel) | ({ kind: 'ensemble' } & EnsembleModel);
+
+/**
+ * A trained candidate from per-head logits: one head decides alone; several are each held against
+ * their own threshold on the validation names (like the trainer's metadata thresholds), and a name
+ * takes its worst head.
+ */
+export async function headsCandidate(categories: readonly RiskCategory[], headLogits: (hosts: readonly string[]) => Promise<Float32Array[]>, validation: readonly Example[]): Promise<TrainedCandidate> {
+  if (categories.length === 1) return { categories, headLogits, decide: (heads) => heads[0]! };
+  const validationHeads = await headLogits(validation.map((e) => e.host));
+  const validationLabels = Uint8Array.from(validation, (e) => (e.label === 'benign' ? 0 : 1));
+  return { categories, headLogits, decide: (heads) => maxOverShiftedHeads(heads, validationHeads, validationLabels) };
+}

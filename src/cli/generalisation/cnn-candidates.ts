@@ -6,9 +6,10 @@
 import type { ArchitectureConfig } from '../../core/model/architecture.js';
 import type { Example } from '../data/labelled-files.js';
 import { ARCHS, CNN_RECIPES, trainRecipe, type ArchTrainOptions, type CnnRecipe, type TrainedModel } from '../train/index.js';
-import type { CandidateModel, TrainContext, TrainedCandidate } from './candidate.js';
-import { columns, maxOverShiftedHeads } from './combine.js';
-import { ngramOffsets, trainBoosted } from '../ngram/boosted.js';
+import { headsCandidate, type CandidateModel, type TrainContext, type TrainedCandidate } from './candidate.js';
+import { columns } from './combine.js';
+import { trainBoosted } from '../ngram/boosted.js';
+import { ngramHeadLogits } from '../../core/ngram/blend.js';
 import { BASELINE_NGRAM } from '../ngram/train-model.js';
 
 /** Probabilities → logits, clamped so a saturated sigmoid still ranks. */
@@ -47,11 +48,7 @@ export function trainedModelCandidate(name: string, description: string, trainMo
         },
       });
       const categories = model.heads;
-      const headLogits = async (hosts: readonly string[]) => columns(toLogits(model.predict(hosts)), categories.length);
-      if (categories.length === 1) return { categories, headLogits, decide: (heads) => heads[0]! };
-      const validationHeads = await headLogits(validation.map((e) => e.host));
-      const validationLabels = Uint8Array.from(validation, (e) => (e.label === 'benign' ? 0 : 1));
-      return { categories, headLogits, decide: (heads) => maxOverShiftedHeads(heads, validationHeads, validationLabels) };
+      return headsCandidate(categories, async (hosts) => columns(toLogits(model.predict(hosts)), categories.length), validation);
     },
   };
 }
@@ -88,16 +85,12 @@ function boostedCandidate(): CandidateModel {
     async train(train, validation, context) {
       const { cnn, ngram } = await trainBoosted('compact', { ...BASELINE_NGRAM, epochs: context.epochs }, train, validation, { epochs: context.epochs, seed: context.seed, threads: harnessThreads(), validationLimit: 20_000 });
       const categories = cnn.heads;
-      const offsets = ngramOffsets(ngram, categories);
-      const headLogits = async (hosts: readonly string[]) => {
+      return headsCandidate(categories, async (hosts) => {
         const z = toLogits(cnn.predict(hosts));
-        const o = offsets(hosts);
-        for (let k = 0; k < z.length; k++) z[k] = z[k]! + o[k]!;
+        const offsets = ngramHeadLogits(ngram, categories, hosts);
+        for (let k = 0; k < z.length; k++) z[k] = z[k]! + offsets[k]!;
         return columns(z, categories.length);
-      };
-      const validationHeads = await headLogits(validation.map((e) => e.host));
-      const validationLabels = Uint8Array.from(validation, (e) => (e.label === 'benign' ? 0 : 1));
-      return { categories, headLogits, decide: (heads) => maxOverShiftedHeads(heads, validationHeads, validationLabels) };
+      }, validation);
     },
   };
 }

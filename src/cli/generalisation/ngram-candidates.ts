@@ -7,8 +7,8 @@ import { DEFAULT_NGRAM_FEATURES } from '../../core/ngram/features.js';
 import { BENIGN_PREFIXES } from '../train/augment.js';
 import { ngramLogits } from '../../core/ngram/model.js';
 import { BASELINE_NGRAM, PARTS_FEATURES, trainNgramModel, type NgramHeadSpec, type NgramModelOptions } from '../ngram/train-model.js';
-import type { CandidateModel, TrainContext, TrainedCandidate } from './candidate.js';
-import { columns, maxOverShiftedHeads } from './combine.js';
+import { headsCandidate, type CandidateModel, type TrainContext, type TrainedCandidate } from './candidate.js';
+import { columns } from './combine.js';
 
 /** Lists whose positives look like phishing and scam pages (the reference's "phishing-like" head). */
 export const PHISHING_LIKE_SOURCES: readonly string[] = ['malicious-phishing-blocklistproject', 'malicious-scam-blocklistproject'];
@@ -23,12 +23,7 @@ export function ngramCandidate(name: string, description: string, options: Parti
       const { model, reports } = trainNgramModel(train, validation, settings);
       context.log(`  ${name}: ${reports.map((r) => `${Math.round(r.samplesPerSecond / 1000)}k samples/s, best epoch ${r.bestEpoch}`).join('; ')}`);
       const categories = model.heads.map((h) => h.category);
-      const headLogits = async (hosts: readonly string[]) => columns(ngramLogits(model, hosts), categories.length);
-      if (categories.length === 1) return { categories, headLogits, decide: (heads) => heads[0]! };
-      // Per-head thresholds come from the validation names, like the trainer's metadata thresholds.
-      const validationHeads = await headLogits(validation.map((e) => e.host));
-      const validationLabels = Uint8Array.from(validation, (e) => (e.label === 'benign' ? 0 : 1));
-      return { categories, headLogits, decide: (heads) => maxOverShiftedHeads(heads, validationHeads, validationLabels) };
+      return headsCandidate(categories, async (hosts) => columns(ngramLogits(model, hosts), categories.length), validation);
     },
   };
 }

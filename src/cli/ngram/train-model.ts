@@ -41,12 +41,6 @@ export const BASELINE_NGRAM: NgramModelOptions = {
 /** Whole-name n-grams plus the structural features of src/core/ngram/parts.ts. */
 export const PARTS_FEATURES = { ...DEFAULT_NGRAM_FEATURES, version: 2, parts: true };
 
-/**
- * The baseline plus n-grams of the registrable label and the sub-domain apart, a public-suffix
- * token and shape tokens (`ngram-parts` in the generalisation harness).
- */
-export const PARTS_NGRAM: NgramModelOptions = { ...BASELINE_NGRAM, features: PARTS_FEATURES };
-
 /** Builds one head's weighted training names from labelled examples. */
 export function weightedHosts(examples: readonly Example[], head: NgramHeadSpec, weighting: NgramModelOptions['weighting']): WeightedHost[] {
   const kept = examples.filter((e) => e.label === 'benign' || (head.positives.includes(e.label) && (!head.sources || head.sources.includes(e.source))));

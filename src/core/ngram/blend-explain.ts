@@ -21,13 +21,17 @@ export function explainBlendHost(weights: ExplainWeights, blend: BlendExplainer,
   const cnnWeight = 1 - blend.members.reduce((s, m) => s + m.weight, 0);
   const maps = blend.members.map((m) => headMapping(blend.heads, m.model));
   const logits = Array.from(cnn.logits, (z) => cnnWeight * z);
-  const perMember = blend.members.map((member, j) =>
-    blend.heads.map((_, h) => {
-      const out = ngramShares(member.model, host, maps[j]![h]!);
+  const perMember = blend.members.map((member, j) => {
+    // A one-head n-gram model serves every CNN head: work each of its heads out once.
+    const byNgramHead = new Map<number, ReturnType<typeof ngramShares>>();
+    return blend.heads.map((_, h) => {
+      const ngramHead = maps[j]![h]!;
+      const out = byNgramHead.get(ngramHead) ?? ngramShares(member.model, host, ngramHead);
+      byNgramHead.set(ngramHead, out);
       logits[h] = logits[h]! + member.weight * out.logit;
       return out.shares;
-    }),
-  );
+    });
+  });
   const chosen = head ?? topHead(logits);
   const shares: Share[] = cnn.shares(chosen).map((s) => ({ ...s, value: s.value * cnnWeight }));
   blend.members.forEach((member, j) => {

@@ -5,7 +5,7 @@
  * the thresholds in metadata.json are those of the blend (the trainer chooses them on the blend's
  * validation scores), which is why a blend with a member missing is refused, never run without it.
  */
-import type { ModelFileReader } from '../model/files.js';
+import { readModelBundle, type ModelBundle, type ModelFileReader } from '../model/files.js';
 import { ModelFormatError, type ModelMetadata } from '../model/metadata.js';
 import type { Scorer } from '../model/scorer.js';
 import { decodeNgramModel, NGRAM_FILE_NAME } from './format.js';
@@ -66,9 +66,18 @@ export function headMapping(cnnHeads: readonly string[], ngram: NgramModel): num
   return cnnHeads.map((head) => Math.max(0, ngram.heads.findIndex((h) => h.category === head)));
 }
 
+/** An n-gram model's logits laid out as the CNN's heads, [hosts × cnnHeads] (see headMapping). */
+export function ngramHeadLogits(model: NgramModel, cnnHeads: readonly string[], hosts: readonly string[], buckets?: Uint32Array): Float32Array {
+  const map = headMapping(cnnHeads, model);
+  const width = model.heads.length;
+  const z = ngramLogits(model, hosts, buckets);
+  const out = new Float32Array(hosts.length * cnnHeads.length);
+  for (let i = 0; i < hosts.length; i++) for (let h = 0; h < cnnHeads.length; h++) out[i * cnnHeads.length + h] = z[i * width + map[h]!]!;
+  return out;
+}
+
 /** Blends CNN head probabilities [n × heads] with the members' logits for the same hosts; returns probabilities. */
 export function blendProbabilities(cnn: Float32Array, cnnHeads: readonly string[], members: readonly LoadedBlendMember[], hosts: readonly string[], buckets?: readonly Uint32Array[]): Float32Array {
-  const heads = cnnHeads.length;
   const cnnWeight = 1 - members.reduce((s, m) => s + m.weight, 0);
   const z = new Float64Array(cnn.length);
   for (let i = 0; i < cnn.length; i++) {
@@ -76,12 +85,8 @@ export function blendProbabilities(cnn: Float32Array, cnnHeads: readonly string[
     z[i] = cnnWeight * Math.log(p / (1 - p));
   }
   members.forEach((member, j) => {
-    const map = headMapping(cnnHeads, member.model);
-    const width = member.model.heads.length;
-    const logits = ngramLogits(member.model, hosts, buckets?.[j]);
-    for (let i = 0; i < hosts.length; i++) {
-      for (let h = 0; h < heads; h++) z[i * heads + h] = z[i * heads + h]! + member.weight * logits[i * width + map[h]!]!;
-    }
+    const logits = ngramHeadLogits(member.model, cnnHeads, hosts, buckets?.[j]);
+    for (let k = 0; k < z.length; k++) z[k] = z[k]! + member.weight * logits[k]!;
   });
   return Float32Array.from(z, sigmoid);
 }
@@ -119,15 +124,27 @@ export async function readBlendMembers(read: ModelFileReader, spec: NgramBlendSp
   );
 }
 
+/** A model directory read and decoded: the CNN's bundle and, for a blend, its n-gram members. */
+export interface LoadedModelFiles {
+  readonly bundle: ModelBundle;
+  readonly members: readonly LoadedBlendMember[];
+}
+
+/** Reads the CNN files and then the members its metadata names (none for a plain CNN). */
+export async function readModelFiles(read: ModelFileReader): Promise<LoadedModelFiles> {
+  const bundle = await readModelBundle(read);
+  const spec = ngramBlendOf(bundle.metadata);
+  return { bundle, members: spec ? await readBlendMembers(read, spec) : [] };
+}
+
 /**
  * Loaders call this after loading the CNN: a blended model gets its n-gram members from the same
- * directory; a plain CNN is returned as it is. `members`, when given, are the already-read
- * members (the background reads them while the WASM runtime starts).
+ * directory; a plain CNN is returned as it is.
  */
-export async function withNgramBlend<S extends Scorer>(read: ModelFileReader, scorer: S, members?: Promise<LoadedBlendMember[]>): Promise<S> {
+export async function withNgramBlend<S extends Scorer>(read: ModelFileReader, scorer: S): Promise<S> {
   const spec = ngramBlendOf(scorer.metadata);
   if (!spec) return scorer;
-  return blendWithNgrams(scorer, await (members ?? readBlendMembers(read, spec)));
+  return blendWithNgrams(scorer, await readBlendMembers(read, spec));
 }
 
 export { NGRAM_FILE_NAME };
