@@ -1,6 +1,6 @@
 /**
- * Explanations in the background: the model's weights read once (lazily, on the first risky name)
- * from the packaged model files, then core/explain on demand, so the link tooltips, the popup and
+ * Explanations in the background: the weights come from the model the engine already decoded
+ * (taken lazily, on the first risky name), then core/explain on demand, so the link tooltips, the popup and
  * the warning page all get them without another model pass. A name costs about half a millisecond
  * to explain, and a page's link batches ask about the same risky names again (count updates, a
  * reload, the popup): answers are kept per name and head, so each is worked out once.
