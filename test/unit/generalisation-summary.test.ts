@@ -132,6 +132,9 @@ describe('ensembles by name', () => {
     expect(parseEnsembleName('seed+ngram')?.members).toEqual(['seed', 'ngram']);
     expect(parseEnsembleName('seed+ngram-parts:stack')?.description).toContain('stacked');
     expect(parseEnsembleName('snowman+ngram:perhead-w70')?.description).toContain('(weights 0.3, 0.7)');
+    expect(parseEnsembleName('compact+ngram+ngram-srcw:perhead-w20-50-30')?.description).toContain('(weights 0.2, 0.5, 0.3)');
+    expect(parseEnsembleName('compact+ngram+ngram-srcw:w20-50')).toBeNull();
+    expect(parseEnsembleName('compact+ngram:w20-50')).toBeNull();
     expect(parseEnsembleName('seed+nope')).toBeNull();
     expect(parseEnsembleName('seed+ngram:bogus')).toBeNull();
     expect(resolveModels(['ngram+ngram-parts:z'])[0]!.kind).toBe('ensemble');

@@ -115,6 +115,8 @@ describe('trainer smoke run', () => {
 
   it('writes the shipped blend (CNN + n-gram files) that every loader blends exactly as the trainer did', async () => {
     const { SHIPPED_ARCH } = await import('../../src/cli/train/archs.js');
+    const { SHIPPED_NGRAM_MEMBERS } = await import('../../src/cli/ngram/shipped-members.js');
+    const memberFiles = SHIPPED_NGRAM_MEMBERS.map((m) => m.file);
     const { loadFastScorer } = await import('../../src/core/model/fast-scorer.js');
     const { loadLayersScorer } = await import('../../src/core/model/scorer.js');
     const dir = await mkdtemp(path.join(tmpdir(), 'snowman-train-blend-'));
@@ -124,8 +126,11 @@ describe('trainer smoke run', () => {
       const read = async (name: string) => new Uint8Array(await readFile(path.join(dir, name)));
       const bundle = await readModelBundle(read);
       const blend = (bundle.metadata.architecture as { ngramBlend?: { members: { file: string }[] } }).ngramBlend;
-      expect(blend?.members.map((m) => m.file)).toEqual(['ngram.bin']);
-      expect(outcome.files['ngram.bin']!.length).toBeGreaterThan(2 ** 20);
+      expect(blend?.members.map((m) => m.file)).toEqual(memberFiles);
+      expect(memberFiles.length).toBeGreaterThan(1);
+      for (const file of memberFiles) expect(outcome.files[file]!.length).toBeGreaterThan(2 ** 20);
+      // Bagging only helps if the members differ: each hashes the same n-grams to other buckets.
+      expect(Buffer.from(outcome.files[memberFiles[0]!]!).equals(Buffer.from(outcome.files[memberFiles[1]!]!))).toBe(false);
       const hosts = examples.slice(0, 300).map((e) => e.host);
       const [fast, layers, cnnOnly] = [await loadFastScorer(read), await loadLayersScorer(read), await createLayersScorer(bundle)];
       expect(fast.engine).toMatch(/\+ngram$/);
@@ -140,8 +145,9 @@ describe('trainer smoke run', () => {
       // The n-gram member really takes part: without it the scores differ.
       expect(apart).toBeGreaterThan(0.05);
       // Without its n-gram file the model is refused, not run as a plain CNN with the blend's thresholds.
-      await rm(path.join(dir, 'ngram.bin'));
-      await expect(loadFastScorer(read)).rejects.toThrow(/ngram\.bin/);
+      const last = memberFiles[memberFiles.length - 1]!;
+      await rm(path.join(dir, last));
+      await expect(loadFastScorer(read)).rejects.toThrow(new RegExp(last.replace('.', '\\.')));
       [fast, layers, cnnOnly].forEach((s) => s.dispose());
     } finally {
       await rm(dir, { recursive: true, force: true });

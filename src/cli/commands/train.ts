@@ -42,7 +42,7 @@ Trains on every benign-*/malicious-*/dga-* list in --data (default ../shared/dat
 FILEs given (label from the name prefix) and the --benign/--malicious/--dga files. Splits by
 registrable domain (80/10/10), early-stops on validation AUC, sets thresholds on validation benign
 names (FPR 1e-3 suspicious, 1e-4 dangerous) and writes model.json, weights.bin, metadata.json and
-any n-gram members (ngram.bin) to --out (default model/). Default --arch: the shipped blend, compact+ngram. --compare adds the test metrics of a model trained on the same data.`;
+any n-gram members (ngram*.bin) to --out (default model/). Default --arch: the shipped blend, compact+ngram-bag. --compare adds the test metrics of a model trained on the same data.`;
 
 async function readMetadata(dir: string): Promise<ModelMetadata> {
   try {

@@ -9,6 +9,7 @@ import { ngramLogits } from '../../core/ngram/model.js';
 import { BASELINE_NGRAM, PARTS_FEATURES, trainNgramModel, type NgramHeadSpec, type NgramModelOptions } from '../ngram/train-model.js';
 import { headsCandidate, type CandidateModel, type TrainContext, type TrainedCandidate } from './candidate.js';
 import { columns } from './combine.js';
+import { SHIPPED_NGRAM_MEMBERS } from '../ngram/shipped-members.js';
 
 /** Lists whose positives look like phishing and scam pages (the reference's "phishing-like" head). */
 export const PHISHING_LIKE_SOURCES: readonly string[] = ['malicious-phishing-blocklistproject', 'malicious-scam-blocklistproject'];
@@ -64,7 +65,11 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
   ngramCandidate('ngram-parts', 'n-gram baseline plus n-grams of the registrable label and the sub-domain apart, a public-suffix token and shape tokens', { features: PARTS_FEATURES }),
   ngramCandidate('ngram-l2e5', 'n-gram baseline with 10× the L2 (1e-5)', { l2: 1e-5 }),
   ngramCandidate('ngram-l2e4', 'n-gram baseline with 100× the L2 (1e-4)', { l2: 1e-4 }),
-  ngramCandidate('ngram-n6', 'n-gram baseline with 1–6-grams', { features: { ...DEFAULT_NGRAM_FEATURES, maxN: 6 } }),
+  // The shipped blend's members, from the trainer's own recipes.
+  ...SHIPPED_NGRAM_MEMBERS.map((m) => {
+    const { epochs: _epochs, ...recipe } = m.recipe; // the harness sets the epochs
+    return ngramCandidate(m.name, m.description, recipe);
+  }),
   ngramCandidate('ngram-n4', 'n-gram baseline with 1–4-grams', { features: { ...DEFAULT_NGRAM_FEATURES, maxN: 4 } }),
   ngramCandidate('ngram-parts-heads', 'ngram-parts with separate malicious and DGA heads', { features: PARTS_FEATURES, heads: TWO_HEADS }),
   ngramCandidate('ngram-parts-srcw', 'ngram-parts with every positive source weighted equally', { features: PARTS_FEATURES, weighting: 'source' }),
@@ -76,5 +81,9 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
   ngramCandidate('ngram-e6', 'n-gram baseline trained for 6 epochs (early stopping keeps the best)', { epochs: 6 }),
   ngramCandidate('ngram-aug-safe', 'n-gram baseline with benign sub-domain augmentation using only prefixes that are not phishing vocabulary', { benignPrefixRate: 0.3, benignPrefixes: SAFE_BENIGN_PREFIXES }),
   ngramCandidate('ngram-18', 'n-gram baseline with 2^18 buckets (256 KiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 18 } }),
+  ngramCandidate('ngram-hash2', 'n-gram baseline with another hash seed (other collisions): a second member for an ensemble of n-grams', { features: { ...DEFAULT_NGRAM_FEATURES, hashSeed: 0x2b0b } }),
+  ngramCandidate('ngram-hash3', 'n-gram baseline with a third hash seed', { features: { ...DEFAULT_NGRAM_FEATURES, hashSeed: 0x3c0c } }),
+  ngramCandidate('ngram-n6-hash3-aug10', 'ngram-n6-hash3 with 10 % of benign names given a safe service prefix per epoch', { features: { ...DEFAULT_NGRAM_FEATURES, maxN: 6, hashSeed: 0x3c0c }, benignPrefixRate: 0.1, benignPrefixes: SAFE_BENIGN_PREFIXES }),
+  ngramCandidate('ngram-n6-hash3-aug05', 'ngram-n6-hash3 with 5 % of benign names given a safe service prefix per epoch', { features: { ...DEFAULT_NGRAM_FEATURES, maxN: 6, hashSeed: 0x3c0c }, benignPrefixRate: 0.05, benignPrefixes: SAFE_BENIGN_PREFIXES }),
   ngramCandidate('ngram-22', 'n-gram baseline with 2^22 buckets (4 MiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 22 } }),
 ];

@@ -7,7 +7,8 @@ import type { EnsembleModel, ModelEntry } from './candidate.js';
 import { CNN_CANDIDATES } from './cnn-candidates.js';
 import { applyStack, fitStack, meanOfLogits, meanOfProbabilities, meanOfStandardised, perHeadMean } from './combine.js';
 import { NGRAM_CANDIDATES } from './ngram-candidates.js';
-import { SHIPPED_NGRAM_WEIGHT } from '../train/archs.js';
+import { PREVIOUS_NGRAM_WEIGHT } from '../train/archs.js';
+import { SHIPPED_CNN_WEIGHT, SHIPPED_MEMBER_WEIGHT, SHIPPED_NGRAM_MEMBERS } from '../ngram/shipped-members.js';
 
 type Method = 'logits' | 'probabilities' | 'standardised' | 'stack' | 'per-head';
 
@@ -37,14 +38,20 @@ export function ensemble(name: string, members: readonly string[], method: Metho
 }
 
 /**
- * The shipped scorer as the harness sees it: what `snowman train` (the `compact+ngram` arch,
- * src/cli/ngram/blend-arch.ts) ships — the compact CNN's heads and the n-gram logit averaged per
- * head, each head against its own threshold.
+ * The shipped scorer as the harness sees it: what `snowman train` (the `compact+ngram-bag` arch,
+ * src/cli/train/archs.ts) ships — the compact CNN's heads and the three n-gram members' logits
+ * averaged per head with the shipped weights, each head against its own threshold.
  */
 export const SHIPPED_MODEL = 'shipped';
+/** The previous shipped scorer (compact CNN + the n-gram baseline, n-gram 0.7). */
+export const PREVIOUS_MODEL = 'shipped-previous';
 
 const ENSEMBLES: readonly EnsembleModel[] = [
-  { ...ensemble(SHIPPED_MODEL, ['compact', 'ngram'], 'per-head', [1 - SHIPPED_NGRAM_WEIGHT, SHIPPED_NGRAM_WEIGHT]), description: `the shipped scorer: compact CNN + n-gram, logits averaged per head (n-gram weight ${SHIPPED_NGRAM_WEIGHT}), heads against their own thresholds` },
+  {
+    ...ensemble(SHIPPED_MODEL, ['compact', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name)], 'per-head', [SHIPPED_CNN_WEIGHT, ...SHIPPED_NGRAM_MEMBERS.map(() => SHIPPED_MEMBER_WEIGHT)]),
+    description: `the shipped scorer: compact CNN + ${SHIPPED_NGRAM_MEMBERS.length} 1–6-gram models (hash seeds apart), logits averaged per head (CNN weight ${SHIPPED_CNN_WEIGHT}), heads against their own thresholds`,
+  },
+  { ...ensemble(PREVIOUS_MODEL, ['compact', 'ngram'], 'per-head', [1 - PREVIOUS_NGRAM_WEIGHT, PREVIOUS_NGRAM_WEIGHT]), description: `the previous shipped scorer: compact CNN + n-gram, logits averaged per head (n-gram weight ${PREVIOUS_NGRAM_WEIGHT})` },
   ...['seed', 'snowman', 'wide'].flatMap((cnn) => [
     ensemble(`${cnn}+ngram`, [cnn, 'ngram'], 'logits'),
     ensemble(`${cnn}+ngram-prob`, [cnn, 'ngram'], 'probabilities'),
@@ -71,17 +78,19 @@ const METHODS: Record<string, Method> = { logits: 'logits', prob: 'probabilities
 
 /**
  * Ensembles by name, beyond the registered ones: `a+b[+c][:method]` with method logits (default),
- * prob, z, stack, perhead, wNN (logit mean with NN % on the last member) or perhead-wNN.
+ * prob, z, stack, perhead, wNN (logit mean with NN % on the last member), wA-B[-C] (one
+ * percentage per member, summing to 100) or perhead-w….
  */
 export function parseEnsembleName(name: string): EnsembleModel | null {
   const [list, methodName = 'logits'] = name.split(':');
   const members = list!.split('+');
   if (members.length < 2 || members.some((m) => MODEL_REGISTRY.get(m)?.kind !== 'candidate')) return null;
-  const weighted = /^(perhead-)?w(\d{1,2})$/.exec(methodName);
+  const weighted = /^(perhead-)?w(\d{1,2}(?:-\d{1,2})*)$/.exec(methodName);
   if (weighted) {
-    const w = Number(weighted[2]) / 100;
-    const rest = (1 - w) / (members.length - 1);
-    return ensemble(name, members, weighted[1] ? 'per-head' : 'logits', members.map((_, i) => (i === members.length - 1 ? w : rest)));
+    const given = weighted[2]!.split('-').map((w) => Number(w) / 100);
+    const weights = given.length === 1 ? members.map((_, i) => (i === members.length - 1 ? given[0]! : (1 - given[0]!) / (members.length - 1))) : given;
+    if (weights.length !== members.length || Math.abs(weights.reduce((a, b) => a + b, 0) - 1) > 1e-9) return null;
+    return ensemble(name, members, weighted[1] ? 'per-head' : 'logits', weights);
   }
   const method = METHODS[methodName];
   return method ? ensemble(name, members, method) : null;
@@ -94,6 +103,6 @@ export function resolveModels(names: readonly string[]): ModelEntry[] {
     if (entry) return entry;
     const parsed = parseEnsembleName(name);
     if (parsed) return { kind: 'ensemble' as const, ...parsed };
-    throw new UsageError(`unknown model "${name}"; known: ${[...MODEL_REGISTRY.keys()].join(', ')}, or an ensemble a+b[:logits|prob|z|stack|perhead|wNN|perhead-wNN]`);
+    throw new UsageError(`unknown model "${name}"; known: ${[...MODEL_REGISTRY.keys()].join(', ')}, or an ensemble a+b[:logits|prob|z|stack|perhead|wNN|wA-B…|perhead-w…]`);
   });
 }

@@ -19,9 +19,8 @@ export interface BlendMemberRecipe {
   readonly weight: number;
 }
 
-/** A blend entry for the CNN registered as `cnnArch` with the given n-gram members. */
-export function blendArch(cnnArch: string, members: readonly BlendMemberRecipe[], summary: string): ArchEntry {
-  const name = [cnnArch, ...members.map((m) => m.name)].join('+');
+/** A blend entry for the CNN registered as `cnnArch` with the given n-gram members (named `cnn+member+…` unless `name` is given). */
+export function blendArch(cnnArch: string, members: readonly BlendMemberRecipe[], summary: string, name = [cnnArch, ...members.map((m) => m.name)].join('+')): ArchEntry {
   return {
     name,
     summary,
