@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NGRAM_FEATURES } from '../../src/core/ngram/features.js';
 import { decodeNgramModel, encodeNgramModel, NgramFormatError, quantizeNgramModel } from '../../src/core/ngram/format.js';
-import { ngramLogits, type NgramModel } from '../../src/core/ngram/model.js';
+import { floatWeights, ngramLogits, type NgramModel } from '../../src/core/ngram/model.js';
+import { ngramShares } from '../../src/core/ngram/explain.js';
 import { BASELINE_NGRAM, trainNgramModel } from '../../src/cli/ngram/train-model.js';
 import { syntheticExamples } from './helpers/synthetic-names.js';
 
@@ -35,6 +36,18 @@ describe('n-gram model file', () => {
       expect(encodeNgramModel(loaded.model, quantization, { note: 'test' })).toEqual(bytes);
     });
   }
+
+  it('int8 heads stay integers in memory (a quarter of float32) and explain exactly as their float expansion', () => {
+    const model = trained('int8');
+    const loaded = decodeNgramModel(encodeNgramModel(model, 'int8')).model;
+    expect(loaded.heads[0]!.weights).toBeInstanceOf(Int8Array);
+    expect(loaded.heads[0]!.weights.byteLength).toBe(2 ** SPEC.bits);
+    const expanded: NgramModel = { features: loaded.features, heads: loaded.heads.map((h) => ({ category: h.category, bias: h.bias, weights: floatWeights(h) })) };
+    const trainedWeights = model.heads[0]!.weights;
+    // === rather than toEqual: the quantised training weights may hold -0 where the integers give 0.
+    expect(expanded.heads[0]!.weights.every((w, i) => w === trainedWeights[i])).toBe(true);
+    for (const host of HOSTS) expect(ngramShares(loaded, host, 1)).toEqual(ngramShares(expanded, host, 1));
+  });
 
   it('keeps the structural-feature flag (version 2) through a round trip', () => {
     const examples = syntheticExamples(600, 4);

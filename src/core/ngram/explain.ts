@@ -14,8 +14,8 @@ export function ngramShares(model: NgramModel, host: string, head: number, bucke
   const clipped = clipHost(host);
   const offset = host.length - clipped.length;
   const count = ngramBuckets(clipped, model.features, buckets);
-  const scale = 1 / Math.sqrt(count);
   const weights = model.heads[head]!.weights;
+  const scale = (model.heads[head]!.scale ?? 1) / Math.sqrt(count);
   let logit = model.heads[head]!.bias;
   for (let j = 0; j < count; j++) logit += weights[buckets[j]!]! * scale;
 

@@ -7,7 +7,7 @@
  */
 import { RISK_CATEGORIES, type RiskCategory } from '../model/architecture.js';
 import { validateNgramSpec, type NgramFeatureSpec } from './features.js';
-import { validateNgramModel, type NgramHead, type NgramModel } from './model.js';
+import { floatWeights, validateNgramModel, type NgramHead, type NgramModel } from './model.js';
 
 export const NGRAM_FILE_MAGIC = 'SNGR';
 export const NGRAM_FILE_VERSION = 1;
@@ -61,10 +61,11 @@ function scaleFor(weights: Float32Array, quantization: NgramQuantization): numbe
  */
 export function quantizeNgramModel(model: NgramModel, quantization: NgramQuantization): NgramModel {
   const heads = model.heads.map((head): NgramHead => {
-    if (quantization === 'float32') return { category: head.category, bias: Math.fround(head.bias), weights: head.weights };
-    const scale = scaleFor(head.weights, quantization);
-    const weights = new Float32Array(head.weights.length);
-    for (let i = 0; i < weights.length; i++) weights[i] = Math.round(head.weights[i]! / scale) * scale;
+    const floats = floatWeights(head);
+    if (quantization === 'float32') return { category: head.category, bias: Math.fround(head.bias), weights: floats };
+    const scale = scaleFor(floats, quantization);
+    const weights = new Float32Array(floats.length);
+    for (let i = 0; i < weights.length; i++) weights[i] = Math.round(floats[i]! / scale) * scale;
     return { category: head.category, bias: Math.fround(head.bias), weights };
   });
   return { features: model.features, heads };
@@ -73,7 +74,8 @@ export function quantizeNgramModel(model: NgramModel, quantization: NgramQuantiz
 /** Serialises a model; its weights are quantised on the way (see quantizeNgramModel). */
 export function encodeNgramModel(model: NgramModel, quantization: NgramQuantization = 'int8', metadata: Record<string, unknown> = {}): Uint8Array {
   validateNgramModel(model);
-  const scales = model.heads.map((head) => scaleFor(head.weights, quantization));
+  const floats = model.heads.map(floatWeights);
+  const scales = floats.map((weights) => scaleFor(weights, quantization));
   const header: NgramFileHeader = {
     features: model.features,
     quantization,
@@ -90,10 +92,10 @@ export function encodeNgramModel(model: NgramModel, quantization: NgramQuantizat
   view.setUint32(8, headerBytes.length, true);
   bytes.set(headerBytes, 12);
   let offset = start;
-  model.heads.forEach((head, h) => {
+  floats.forEach((weights, h) => {
     const scale = scales[h]!;
     for (let i = 0; i < buckets; i++) {
-      const w = head.weights[i]!;
+      const w = weights[i]!;
       if (quantization === 'int8') view.setInt8(offset, Math.round(w / scale));
       else if (quantization === 'int16') view.setInt16(offset, Math.round(w / scale), true);
       else view.setFloat32(offset, w, true);
@@ -144,11 +146,15 @@ export function decodeNgramModel(bytes: Uint8Array): NgramModelFile {
   }
   let offset = start;
   const heads = header.heads.map((h): NgramHead => {
+    if (header.quantization === 'int8') {
+      // Kept as the file's integers (one copy, no per-weight work): the scorer applies the scale.
+      const weights = new Int8Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + buckets));
+      offset += buckets;
+      return { category: h.category, bias: h.bias, weights, scale: h.scale };
+    }
     const weights = new Float32Array(buckets);
     for (let i = 0; i < buckets; i++) {
-      if (header.quantization === 'int8') weights[i] = view.getInt8(offset) * h.scale;
-      else if (header.quantization === 'int16') weights[i] = view.getInt16(offset, true) * h.scale;
-      else weights[i] = view.getFloat32(offset, true);
+      weights[i] = header.quantization === 'int16' ? view.getInt16(offset, true) * h.scale : view.getFloat32(offset, true);
       offset += width;
     }
     return { category: h.category, bias: h.bias, weights };
