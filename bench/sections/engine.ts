@@ -5,7 +5,8 @@
  * the same tables is shown for comparison only.
  */
 import { initBackend } from '../../src/core/model/backend.js';
-import { createFastScorer } from '../../src/core/model/fast-scorer.js';
+import { createFastScorer, loadFastScorer } from '../../src/core/model/fast-scorer.js';
+import { ngramBlendFiles } from '../../src/core/ngram/blend.js';
 import { readModelBundle } from '../../src/core/model/files.js';
 import { createLayersScorer } from '../../src/core/model/scorer.js';
 import { diskModelReader } from '../../src/cli/model-dir.js';
@@ -81,17 +82,28 @@ export async function run(): Promise<Row[]> {
   const arch = bundle.metadata.architecture;
   const model = `model ${bundle.metadata.version} (${arch.name}: widths ${arch.widths.join('/')}×${arch.filters}${arch.hidden ? `, hidden ${arch.hidden}` : ''}${arch.pooling === 'max-mean' ? ', max-mean pooling' : ''}, ${arch.heads.length} head${arch.heads.length > 1 ? 's' : ''}), ${choice.backend}`;
 
+  const cpuNote = (rate: Rate) => `${Math.round(rate.cpu).toLocaleString('en-US')} names per CPU-second`;
   for (const batch of BATCHES) {
     const engines: Record<string, Score> = { fast: (b) => fast.predict(b), layers: (b) => layers.predict(b) };
     if (pureJs) engines['js'] = async (b) => pureJs(b);
     const r = await compare(engines, names, batch);
     const [f, l, j] = [r['fast']!, r['layers']!, r['js']];
-    const cpuNote = (rate: Rate) => `${Math.round(rate.cpu).toLocaleString('en-US')} names per CPU-second`;
     row(`fast batch ${batch}`, f.wall, 'names/s', `${cpuNote(f)}${batch === 1 ? `; ${model}` : ''}`);
     row(`layers batch ${batch}`, l.wall, 'names/s', cpuNote(l));
     row(`fast / layers batch ${batch}`, f.wall / l.wall, '×', `by CPU time ${(f.cpu / l.cpu).toFixed(1)}×${batch === 256 ? '; target ≥ 10×' : ''}`);
     if (j) row(`pure JS batch ${batch}`, j.wall, 'names/s', `comparison only: same tables, no tfjs; ${cpuNote(j)}`);
   }
+
+  // The scorer as the CLI, server and extension run it: the fast CNN blended with the model's n-gram members.
+  const members = ngramBlendFiles(bundle.metadata).length;
+  const loadStart = performance.now();
+  const served = await loadFastScorer(diskModelReader());
+  const loadMs = performance.now() - loadStart;
+  for (const batch of [1, 256]) {
+    const r = (await compare({ served: (b) => served.predict(b) }, names, batch))['served']!;
+    row(`shipped scorer batch ${batch}`, r.wall, 'names/s', `${served.engine}: the fast CNN plus ${members} n-gram member${members === 1 ? '' : 's'}; ${cpuNote(r)}${batch === 1 ? `; loaded in ${loadMs.toFixed(0)} ms` : ''}`);
+  }
+  served.dispose();
 
   // Single-name latency, call by call, through the full predict() path (encode, ops, data()).
   const latencies: number[] = [];

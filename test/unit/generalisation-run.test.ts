@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderGeneralisationMarkdown, runGeneralisation } from '../../src/cli/generalisation/index.js';
 import { seededRandom } from '../../src/cli/ngram/train.js';
+import { DEFAULT_MODELS, MODEL_REGISTRY, SHIPPED_MODEL } from '../../src/cli/generalisation/registry.js';
+import { SHIPPED_CNN_WEIGHT, SHIPPED_NGRAM_MEMBERS } from '../../src/cli/ngram/shipped-members.js';
 
 /** A miniature pool on disk: one benign list, two malicious sources, three DGA families. */
 async function writePool(dir: string): Promise<void> {
@@ -50,6 +52,21 @@ describe('runGeneralisation on a miniature pool', () => {
     expect(result.benignBySource.map((r) => r.source)).toContain('benign-list');
     expect(renderGeneralisationMarkdown(result)).toContain('| malicious-phish | source |');
     expect(lines.some((l) => l.startsWith('fold 1/3'))).toBe(true);
+  });
+
+  it('runs the default comparison: the CNNs, the n-gram baseline and the shipped blend, whose members are those the trainer ships', async () => {
+    const shipped = MODEL_REGISTRY.get(SHIPPED_MODEL);
+    expect(shipped?.kind).toBe('ensemble');
+    const members = shipped?.kind === 'ensemble' ? shipped.members : [];
+    expect(members).toEqual(['compact', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name)]);
+    expect(shipped?.description).toContain(`CNN weight ${SHIPPED_CNN_WEIGHT}`);
+    const result = await runGeneralisation({ dataDir: dir, models: [...DEFAULT_MODELS], epochs: 1, seed: 3, random: false, log: () => {} });
+    expect(result.means.map((m) => m.model)).toEqual([...DEFAULT_MODELS]);
+    expect(DEFAULT_MODELS).toEqual(expect.arrayContaining(['ngram', SHIPPED_MODEL, 'compact']));
+    // The blend is scored from its members' logits: its rows differ from each member's own.
+    const auc = (model: string) => result.folds.filter((r) => r.model === model).map((r) => r.auc);
+    expect(auc(SHIPPED_MODEL)).not.toEqual(auc('compact'));
+    expect(result.costs.map((c) => c.model).sort()).toEqual(['compact', 'ngram', 'seed', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name)].sort());
   });
 
   it('reuses cached scores on a rerun and gets the same rows', async () => {

@@ -66,6 +66,9 @@ export const WIDE_ARCHITECTURE: ArchitectureConfig = {
 
 const WIDE_RECIPE: CnnRecipe = { ...CNN_RECIPES.snowman, architecture: WIDE_ARCHITECTURE };
 
+/** The compact recipe with its broad malicious head alone: does the DGA head's share of the FPR budget cost recall? */
+const COMPACT_ONE_HEAD: CnnRecipe = { ...CNN_RECIPES.compact, architecture: { ...CNN_RECIPES.compact.architecture, heads: ['malicious'] } };
+
 function registryCandidate(arch: string, epochs?: number): CandidateModel {
   const entry = ARCHS[arch];
   if (!entry) throw new Error(`the trainer registry has no --arch ${arch}`);
@@ -106,5 +109,6 @@ export const CNN_CANDIDATES: readonly CandidateModel[] = [
   registryCandidate('seed-heads'),
   registryCandidate('compact'),
   registryCandidate('compact', 8),
+  trainedModelCandidate('compact-mal', 'the compact recipe with the broad malicious head alone (no DGA head)', (train, validation, options) => trainRecipe(COMPACT_ONE_HEAD, train, validation, options)),
   boostedCandidate(),
 ];
