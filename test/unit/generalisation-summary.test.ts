@@ -44,6 +44,22 @@ describe('generalisation summary', () => {
     expect(r.recallAtFpr1e3).toBeCloseTo(0.75);
     expect(r.auc).toBeCloseTo((1 + 1 + 1 + 0.5) / 4, 2);
     expect(r.nNegatives).toBe(1000);
+    expect(r.bareRecallAtFpr1e3).toBeUndefined();
+  });
+
+  it('reports recall over the bare registrable names apart, at the same threshold, and its source mean', () => {
+    const negatives = Float32Array.from({ length: 1000 }, (_, i) => i / 1000);
+    const positives = Float32Array.from([0.9995, 2, 3, 0.5]);
+    // Only the first and the last name are bare: one of the two clears the threshold.
+    const r = foldRow('source', 'x', 0, 'm', positives, negatives, [true, false, false, true]);
+    expect(r.recallAtFpr1e3).toBeCloseTo(0.75);
+    expect(r.bareRecallAtFpr1e3).toBeCloseTo(0.5);
+    expect(r.nBare).toBe(2);
+    const other = foldRow('source', 'y', 1, 'm', positives, negatives, [false, true, true, false]);
+    expect(summarise([r, other], ['m'])[0]!.source.bareRecallAtFpr1e3).toBeCloseTo(0.75);
+    // A row without any bare name leaves the mean out rather than averaging a hole.
+    const none = foldRow('source', 'z', 2, 'm', positives, negatives, [false, false, false, false]);
+    expect(summarise([r, none], ['m'])[0]!.source.bareRecallAtFpr1e3).toBeUndefined();
   });
 
   it('reports how each benign list fares at the shared threshold', () => {
@@ -102,7 +118,7 @@ describe('generalisation markdown', () => {
       runSeconds: 60,
     };
     const md = renderGeneralisationMarkdown(result);
-    expect(md).toContain('| ngram | 0.840 | 4.0 % | 0.860 | 30.0 % | – | – | – | 3 | 2.5 |');
+    expect(md).toContain('| ngram | 0.840 | 4.0 % | – | 0.860 | 30.0 % | – | – | – | 3 | 2.5 |');
     expect(md).toContain('| malicious-x | source | 1 | 10 | 0.840 / 4.0 % |');
     expect(md).toContain('- a note');
   });

@@ -8,6 +8,7 @@ import { splitByGroup } from '../data/split.js';
 import type { CandidateModel, MemberScores, ModelEntry, TrainedCandidate } from './candidate.js';
 import { buildFold, capPerSource, groupFamilies, planFolds, type FoldPlan } from './folds.js';
 import { DEFAULT_MODELS, resolveModels } from './registry.js';
+import { hostParts } from '../../core/ngram/parts.js';
 import { readCachedScores, scoreCacheKey, writeCachedScores, type CachedCost } from './score-cache.js';
 import { probeFlagged, probeHosts, PROBE_PREFIXES } from './subdomain-probe.js';
 import { averageBenignRows, benignSourceRows, foldRow, mean, summarise } from './summary.js';
@@ -81,6 +82,8 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
     const { train, validation } = splitByGroup(capped, { validation: d.validationShare, test: 0 }, seed + plan.index);
     const keys = [...fold.positives.keys()].sort();
     const positives = keys.map((k) => capPerSource(fold.positives.get(k)!, maxEvalPerSource, seed));
+    // Which held-out positives are bare registrable domains: worked out once per fold, used by every model's rows.
+    const bare = positives.map((list) => list.map((e) => hostParts(e.host).sub === ''));
     const probe = probeHosts(fold.negatives.map((e) => e.host), seed);
     // Layout of every model's scores: held-out benign | sub-domain probe | positives by key.
     const evalHosts = [...fold.negatives.map((e) => e.host), ...probe, ...positives.flatMap((list) => list.map((e) => e.host))];
@@ -131,7 +134,7 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
       let offset = fold.negatives.length + probe.length;
       keys.forEach((key, k) => {
         const n = positives[k]!.length;
-        const row = foldRow(kindOf(plan, key), key, plan.index, entry.name, scores.subarray(offset, offset + n), negatives);
+        const row = foldRow(kindOf(plan, key), key, plan.index, entry.name, scores.subarray(offset, offset + n), negatives, bare[k]);
         rows.push(row);
         offset += n;
         log(`  ${entry.name.padEnd(18)} ${key.padEnd(40)} AUC ${row.auc.toFixed(4)}  recall@1e-3 ${row.recallAtFpr1e3.toFixed(4)}`);

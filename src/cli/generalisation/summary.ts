@@ -9,7 +9,8 @@ export function mean(values: readonly number[]): number {
 }
 
 /** One row: a held-out set's positives against the held-out benign names. */
-export function foldRow(kind: FoldKind, heldOut: string, fold: number, model: string, positives: Float32Array, negatives: Float32Array): FoldResult {
+export function foldRow(kind: FoldKind, heldOut: string, fold: number, model: string, positives: Float32Array, negatives: Float32Array, bare?: readonly boolean[]): FoldResult {
+  const bareScores = bare ? positives.filter((_, i) => bare[i]) : new Float32Array(0);
   return {
     kind,
     heldOut,
@@ -18,9 +19,16 @@ export function foldRow(kind: FoldKind, heldOut: string, fold: number, model: st
     auc: auc(positives, negatives),
     recallAtFpr1e3: recallAtFpr(positives, negatives, 1e-3),
     recallAtFpr1e4: recallAtFpr(positives, negatives, 1e-4),
+    ...(bareScores.length > 0 ? { bareRecallAtFpr1e3: recallAtFpr(bareScores, negatives, 1e-3), nBare: bareScores.length } : {}),
     nPositives: positives.length,
     nNegatives: negatives.length,
   };
+}
+
+/** Mean bare-name recall over the rows that have one (see FoldResult.bareRecallAtFpr1e3). */
+function bareMean(rows: readonly FoldResult[]): { bareRecallAtFpr1e3?: number } {
+  const values = rows.flatMap((r) => (r.bareRecallAtFpr1e3 === undefined ? [] : [r.bareRecallAtFpr1e3]));
+  return values.length === rows.length && values.length > 0 ? { bareRecallAtFpr1e3: mean(values) } : {};
 }
 
 /** Means per model over source rows, family rows and the random rows. */
@@ -32,7 +40,7 @@ export function summarise(rows: readonly FoldResult[], models: readonly string[]
     const random = of('random');
     return {
       model,
-      source: { auc: mean(source.map((r) => r.auc)), recallAtFpr1e3: mean(source.map((r) => r.recallAtFpr1e3)), folds: source.length },
+      source: { auc: mean(source.map((r) => r.auc)), recallAtFpr1e3: mean(source.map((r) => r.recallAtFpr1e3)), folds: source.length, ...bareMean(source) },
       family: { auc: mean(family.map((r) => r.auc)), recallAtFpr1e3: mean(family.map((r) => r.recallAtFpr1e3)), folds: family.length },
       random: random.length === 0 ? null : { auc: mean(random.map((r) => r.auc)), recallAtFpr1e3: mean(random.map((r) => r.recallAtFpr1e3)) },
     };

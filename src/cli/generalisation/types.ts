@@ -23,6 +23,13 @@ export interface FoldResult {
   /** Recall of the held-out positives at the threshold giving FPR 1e-3 on the held-out benign names. */
   readonly recallAtFpr1e3: number;
   readonly recallAtFpr1e4: number;
+  /**
+   * Recall at the same FPR 1e-3 threshold over the held-out names that are bare registrable
+   * domains (no sub-domain). Blocklists are full of sub-domains and benign lists are not, so
+   * "has a sub-domain" alone buys recall on the full rows; here it cannot. Absent when none is bare.
+   */
+  readonly bareRecallAtFpr1e3?: number;
+  readonly nBare?: number;
   readonly nPositives: number;
   readonly nNegatives: number;
 }
@@ -30,7 +37,7 @@ export interface FoldResult {
 /** Means per model over the rows of each kind; these decide which scorer ships. */
 export interface ModelMeans {
   readonly model: string;
-  readonly source: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number };
+  readonly source: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number; readonly bareRecallAtFpr1e3?: number };
   readonly family: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number };
   /**
    * Share of held-out benign names with a service sub-domain (mail-like labels, see
