@@ -8,6 +8,7 @@
 import { readModelBundle, type ModelBundle, type ModelFileReader } from '../model/files.js';
 import { ModelFormatError, type ModelMetadata } from '../model/metadata.js';
 import type { Scorer } from '../model/scorer.js';
+import { baggedLogits, canScoreBagged } from './bagged.js';
 import { decodeNgramModel, NGRAM_FILE_NAME } from './format.js';
 import { createBucketBuffer, ngramLogits, sigmoid, type NgramModel } from './model.js';
 
@@ -66,14 +67,18 @@ export function headMapping(cnnHeads: readonly string[], ngram: NgramModel): num
   return cnnHeads.map((head) => Math.max(0, ngram.heads.findIndex((h) => h.category === head)));
 }
 
-/** An n-gram model's logits laid out as the CNN's heads, [hosts × cnnHeads] (see headMapping). */
-export function ngramHeadLogits(model: NgramModel, cnnHeads: readonly string[], hosts: readonly string[], buckets?: Uint32Array): Float32Array {
+/** An n-gram model's logits `z` [hosts × its heads] laid out as the CNN's heads, [hosts × cnnHeads] (see headMapping). */
+function asCnnHeads(model: NgramModel, cnnHeads: readonly string[], z: Float32Array, hosts: number): Float32Array {
   const map = headMapping(cnnHeads, model);
   const width = model.heads.length;
-  const z = ngramLogits(model, hosts, buckets);
-  const out = new Float32Array(hosts.length * cnnHeads.length);
-  for (let i = 0; i < hosts.length; i++) for (let h = 0; h < cnnHeads.length; h++) out[i * cnnHeads.length + h] = z[i * width + map[h]!]!;
+  const out = new Float32Array(hosts * cnnHeads.length);
+  for (let i = 0; i < hosts; i++) for (let h = 0; h < cnnHeads.length; h++) out[i * cnnHeads.length + h] = z[i * width + map[h]!]!;
   return out;
+}
+
+/** An n-gram model's logits laid out as the CNN's heads, [hosts × cnnHeads] (see headMapping). */
+export function ngramHeadLogits(model: NgramModel, cnnHeads: readonly string[], hosts: readonly string[], buckets?: Uint32Array): Float32Array {
+  return asCnnHeads(model, cnnHeads, ngramLogits(model, hosts, buckets), hosts.length);
 }
 
 /** Blends CNN head probabilities [n × heads] with the members' logits for the same hosts; returns probabilities. */
@@ -84,8 +89,11 @@ export function blendProbabilities(cnn: Float32Array, cnnHeads: readonly string[
     const p = Math.min(Math.max(cnn[i]!, 1e-7), 1 - 1e-7);
     z[i] = cnnWeight * Math.log(p / (1 - p));
   }
+  const models = members.map((m) => m.model);
+  // Bagged members (the same n-grams under other hash seeds) share one walk over each name.
+  const bagged = canScoreBagged(models) ? baggedLogits(models, hosts) : null;
   members.forEach((member, j) => {
-    const logits = ngramHeadLogits(member.model, cnnHeads, hosts, buckets?.[j]);
+    const logits = bagged ? asCnnHeads(member.model, cnnHeads, bagged[j]!, hosts.length) : ngramHeadLogits(member.model, cnnHeads, hosts, buckets?.[j]);
     for (let k = 0; k < z.length; k++) z[k] = z[k]! + member.weight * logits[k]!;
   });
   return Float32Array.from(z, sigmoid);

@@ -31,8 +31,8 @@ export interface NgramFeatureSpec {
 
 export const DEFAULT_NGRAM_FEATURES: NgramFeatureSpec = { version: 1, minN: 1, maxN: 5, bits: 20, hashSeed: 0x5eed };
 
-const START_CODE = START_MARKER.charCodeAt(0);
-const END_CODE = END_MARKER.charCodeAt(0);
+export const START_CODE = START_MARKER.charCodeAt(0);
+export const END_CODE = END_MARKER.charCodeAt(0);
 
 /** Throws unless the spec is one this code can compute. */
 export function validateNgramSpec(spec: NgramFeatureSpec): void {
@@ -61,7 +61,7 @@ export function maxFeatureCount(spec: NgramFeatureSpec, length: number): number 
 }
 
 /** murmur3's 32-bit finaliser: spreads FNV's weak low bits before masking to a bucket. */
-function fmix32(h: number): number {
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -88,6 +88,11 @@ function appendNgrams(text: string, spec: NgramFeatureSpec, space: number, out: 
     }
   }
   return count;
+}
+
+/** FNV-1a's starting hash for the whole-name n-grams of a spec (namespace 0 of appendNgrams). */
+export function wholeNameBasis(spec: NgramFeatureSpec): number {
+  return (0x811c9dc5 ^ spec.hashSeed) >>> 0;
 }
 
 const SPACE = { whole: 0, label: 1, sub: 2, token: 3 } as const;
