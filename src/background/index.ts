@@ -7,7 +7,7 @@ import { serve } from '../core/messages.js';
 import { extensionId, extensionOrigin, extensionUrl } from '../platform/browser.js';
 import { logError } from '../platform/log.js';
 import { listenForMessages } from '../platform/messaging.js';
-import { onBeforeNavigate, onCommitted, onInstalled, onTabRemoved } from '../platform/navigation.js';
+import { onBeforeNavigate, onCommitted, onDOMContentLoaded, onInstalled, onTabRemoved } from '../platform/navigation.js';
 import { sessionStore, settingsStore } from '../platform/storage.js';
 import { onFrameRequest } from '../platform/web-request.js';
 import { forgetToolbar, showToolbar } from '../platform/action.js';
@@ -74,6 +74,18 @@ onCommitted((event) => {
 onCommitted(guard.onCommitted);
 onCommitted((event) => {
   if (event.frameId === 0 && event.tabId >= 0 && event.documentLifecycle !== 'prerender') void summaries.navigated(event.tabId, event.url).catch((error: unknown) => logError('link summary', error));
+});
+// Again once the document is parsed: Firefox clears a tab's own toolbar values when its parent
+// process handles the top-level location change, which can land after the update sent from
+// onCommitted (seen in CI: a safe page's toolbar back to the plain "Snowman" title). tabs.get waits
+// for the page's pending record, so this sends the new page's state, never the old one's.
+onDOMContentLoaded((event) => {
+  if (event.frameId !== 0 || event.tabId < 0) return;
+  forgetToolbar(event.tabId);
+  void tabs
+    .get(event.tabId)
+    .then((record) => guard.showTabToolbar(event.tabId, record))
+    .catch((error: unknown) => logError('toolbar', error));
 });
 onTabRemoved((tabId) => forgetToolbar(tabId));
 onTabRemoved((tabId) => void tabs.remove(tabId).catch((error: unknown) => logError('forgetting a tab', error)));

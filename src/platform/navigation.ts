@@ -27,6 +27,11 @@ export function onCommitted(listener: NavigationListener): void {
   ext().webNavigation.onCommitted.addListener(listener as never);
 }
 
+/** webNavigation.onDOMContentLoaded (call at top level). */
+export function onDOMContentLoaded(listener: NavigationListener): void {
+  ext().webNavigation.onDOMContentLoaded.addListener(listener as never);
+}
+
 /** tabs.onRemoved (call at top level). */
 export function onTabRemoved(listener: (tabId: number) => void): void {
   ext().tabs.onRemoved.addListener((tabId) => listener(tabId));
