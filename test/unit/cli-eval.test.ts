@@ -163,8 +163,8 @@ describe('generalisation rendering', () => {
       fold('family', 'dga-a', 'cnn', 0.92, 0.55),
     ],
     means: [
-      { model: 'ngram', source: { auc: 0.84, recallAtFpr1e3: 0.04, folds: 1 }, family: { auc: 0.9, recallAtFpr1e3: 0.5, folds: 1 }, random: null },
-      { model: 'cnn', source: { auc: 0.86, recallAtFpr1e3: 0.2, folds: 1 }, family: { auc: 0.92, recallAtFpr1e3: 0.55, folds: 1 }, random: null },
+      { model: 'ngram', source: { auc: 0.84, recallAtFpr1e3: 0.04, folds: 1, bareRecallAtFpr1e3: 0.03 }, family: { auc: 0.9, recallAtFpr1e3: 0.5, folds: 1 }, random: null, subdomainFlagged: 0.006 },
+      { model: 'cnn', source: { auc: 0.86, recallAtFpr1e3: 0.2, folds: 1, bareRecallAtFpr1e3: 0.1 }, family: { auc: 0.92, recallAtFpr1e3: 0.55, folds: 1 }, random: null, subdomainFlagged: 0.001 },
     ],
     costs: [
       { model: 'ngram', trainSeconds: 12, scoreMicrosPerName: 3 },
@@ -184,6 +184,8 @@ describe('generalisation rendering', () => {
     expect(text).toMatch(/mean +leave-one-source-out +0\.8400 +4\.00% +0\.8600 +20\.00%/);
     expect(text).toMatch(/mean +leave-family-out +0\.9000 +50\.00% +0\.9200 +55\.00%/);
     expect(text).toMatch(/mean +random split +- +- +- +-/);
+    expect(text).toMatch(/mean +leave-one-source-out, names without a sub-domain \(recall only\) +- +3\.00% +- +10\.00%/);
+    expect(text).toMatch(/probe +benign names with a service sub-domain, share flagged \(should be ~0\.1%\) +- +0\.60% +- +0\.10%/);
     expect(text).toContain('families held out in groups of 4');
     expect(text).toMatch(/benign-top +2,000 +0\.05% +0\.45 +0\.08% +0\.48/);
   });
