@@ -47,6 +47,8 @@ export interface Guard {
   onFrameRequest(event: RequestEvent): Promise<RequestDecision> | undefined;
   onCommitted(event: NavigationEvent): void;
   showTabToolbar(tabId: number, record: TabRecord | null): Promise<void>;
+  /** showTabToolbar with the tab's record as stored (after any pending update of it). */
+  showRecordedToolbar(tabId: number): Promise<void>;
 }
 
 export function createGuard(deps: GuardDeps): Guard {
@@ -96,6 +98,7 @@ export function createGuard(deps: GuardDeps): Guard {
   return {
     judgeUrl,
     showTabToolbar,
+    showRecordedToolbar: async (tabId) => showTabToolbar(tabId, await tabs.get(tabId)),
     onBeforeNavigate(event) {
       if (event.frameId !== 0 || !parseDomain(event.url).ok) return;
       // A prerendered dangerous page is not shown, but its host is ruled so activating it cannot load it again.

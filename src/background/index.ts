@@ -36,6 +36,8 @@ const toolbarQueued = new Set<number>();
 const summaries = createPageSummaries(sessionStore(), (tabId) => {
   if (toolbarQueued.has(tabId)) return;
   toolbarQueued.add(tabId);
+  // Not guard.showRecordedToolbar: the flag clears once the record is read, before the count is,
+  // so a batch landing while the toolbar calls run queues a refresh of its own.
   void tabs
     .get(tabId)
     .then((record) => {
@@ -77,15 +79,12 @@ onCommitted((event) => {
 });
 // Again once the document is parsed: Firefox clears a tab's own toolbar values when its parent
 // process handles the top-level location change, which can land after the update sent from
-// onCommitted (seen in CI: a safe page's toolbar back to the plain "Snowman" title). tabs.get waits
-// for the page's pending record, so this sends the new page's state, never the old one's.
+// onCommitted (seen in CI: a safe page's toolbar back to the plain "Snowman" title). The stored
+// record is read after the page's pending update, so this sends the new page's state, never the old one's.
 onDOMContentLoaded((event) => {
   if (event.frameId !== 0 || event.tabId < 0) return;
   forgetToolbar(event.tabId);
-  void tabs
-    .get(event.tabId)
-    .then((record) => guard.showTabToolbar(event.tabId, record))
-    .catch((error: unknown) => logError('toolbar', error));
+  void guard.showRecordedToolbar(event.tabId).catch((error: unknown) => logError('toolbar', error));
 });
 onTabRemoved((tabId) => forgetToolbar(tabId));
 onTabRemoved((tabId) => void tabs.remove(tabId).catch((error: unknown) => logError('forgetting a tab', error)));

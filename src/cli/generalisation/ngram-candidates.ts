@@ -83,7 +83,10 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
   ngramCandidate('ngram-18', 'n-gram baseline with 2^18 buckets (256 KiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 18 } }),
   ngramCandidate('ngram-hash2', 'n-gram baseline with another hash seed (other collisions): a second member for an ensemble of n-grams', { features: { ...DEFAULT_NGRAM_FEATURES, hashSeed: 0x2b0b } }),
   ngramCandidate('ngram-hash3', 'n-gram baseline with a third hash seed', { features: { ...DEFAULT_NGRAM_FEATURES, hashSeed: 0x3c0c } }),
-  ngramCandidate('ngram-n6-hash3-aug10', 'ngram-n6-hash3 with 10 % of benign names given a safe service prefix per epoch', { features: { ...DEFAULT_NGRAM_FEATURES, maxN: 6, hashSeed: 0x3c0c }, benignPrefixRate: 0.1, benignPrefixes: SAFE_BENIGN_PREFIXES }),
-  ngramCandidate('ngram-n6-hash3-aug05', 'ngram-n6-hash3 with 5 % of benign names given a safe service prefix per epoch', { features: { ...DEFAULT_NGRAM_FEATURES, maxN: 6, hashSeed: 0x3c0c }, benignPrefixRate: 0.05, benignPrefixes: SAFE_BENIGN_PREFIXES }),
+  ...[0.1, 0.05].map((rate) => {
+    const member = SHIPPED_NGRAM_MEMBERS[2]!;
+    const percent = String(Math.round(rate * 100)).padStart(2, '0');
+    return ngramCandidate(`${member.name}-aug${percent}`, `${member.name} with ${Math.round(rate * 100)} % of benign names given a safe service prefix per epoch`, { features: member.recipe.features, benignPrefixRate: rate, benignPrefixes: SAFE_BENIGN_PREFIXES });
+  }),
   ngramCandidate('ngram-22', 'n-gram baseline with 2^22 buckets (4 MiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 22 } }),
 ];

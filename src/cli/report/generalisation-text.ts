@@ -38,9 +38,9 @@ export function generalisationTable(result: GeneralisationResult): Generalisatio
       }),
     ];
   });
-  const mean = (label: string, pick: (m: GeneralisationResult['means'][number]) => { auc: number; recallAtFpr1e3: number } | null) => [
+  const summary = (kind: string, label: string, pick: (m: GeneralisationResult['means'][number]) => { auc: number; recallAtFpr1e3: number } | null) => [
+    kind,
     label,
-    '',
     '',
     '',
     ...models.flatMap((model) => {
@@ -51,12 +51,13 @@ export function generalisationTable(result: GeneralisationResult): Generalisatio
   ];
   const bare = (m: GeneralisationResult['means'][number]) => (m.source.bareRecallAtFpr1e3 === undefined ? null : { auc: Number.NaN, recallAtFpr1e3: m.source.bareRecallAtFpr1e3 });
   const probe = (m: GeneralisationResult['means'][number]) => (m.subdomainFlagged === undefined ? null : { auc: Number.NaN, recallAtFpr1e3: m.subdomainFlagged });
-  rows.push(mean('mean', (m) => m.source), mean('mean', bare), mean('mean', (m) => m.family), mean('mean', (m) => m.random), mean('probe', probe));
-  rows[rows.length - 5]![1] = 'leave-one-source-out';
-  rows[rows.length - 4]![1] = 'leave-one-source-out, names without a sub-domain (recall only)';
-  rows[rows.length - 3]![1] = 'leave-family-out';
-  rows[rows.length - 2]![1] = 'random split';
-  rows[rows.length - 1]![1] = 'benign names with a service sub-domain, share flagged (should be ~0.1%)';
+  rows.push(
+    summary('mean', 'leave-one-source-out', (m) => m.source),
+    summary('mean', 'leave-one-source-out, names without a sub-domain (recall only)', bare),
+    summary('mean', 'leave-family-out', (m) => m.family),
+    summary('mean', 'random split', (m) => m.random),
+    summary('probe', 'benign names with a service sub-domain, share flagged (should be ~0.1%)', probe),
+  );
   return { header, rows, align };
 }
 

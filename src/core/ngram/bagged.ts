@@ -7,7 +7,7 @@
  * ngramLogits's (tested). Members come in groups of three because locals, unlike arrays indexed
  * per member, stay in registers: a generic loop over members measured no faster than one walk each.
  */
-import { END_CODE, fmix32, START_CODE, wholeNameBasis, type NgramFeatureSpec } from './features.js';
+import { END_CODE, fmix32, hashBasis, START_CODE, type NgramFeatureSpec } from './features.js';
 import { clipHost, type NgramModel } from './model.js';
 
 /** True when the models can share a walk: one head each, whole-name n-grams only, same n-gram lengths and buckets. */
@@ -22,7 +22,7 @@ export function canScoreBagged(models: readonly NgramModel[]): boolean {
 function scoreThree(a: NgramModel, b: NgramModel, c: NgramModel, hosts: readonly string[]): [Float32Array, Float32Array, Float32Array] {
   const { minN, maxN, bits } = a.features;
   const mask = (1 << bits) - 1 >>> 0;
-  const [ha0, hb0, hc0] = [wholeNameBasis(a.features), wholeNameBasis(b.features), wholeNameBasis(c.features)];
+  const [ha0, hb0, hc0] = [hashBasis(a.features), hashBasis(b.features), hashBasis(c.features)];
   const [headA, headB, headC] = [a.heads[0]!, b.heads[0]!, c.heads[0]!];
   const [wa, wb, wc] = [headA.weights, headB.weights, headC.weights];
   const out: [Float32Array, Float32Array, Float32Array] = [new Float32Array(hosts.length), new Float32Array(hosts.length), new Float32Array(hosts.length)];

@@ -102,7 +102,8 @@ export function blendProbabilities(cnn: Float32Array, cnnHeads: readonly string[
 /** Wraps a CNN scorer with n-gram members; other members of the scorer (explain, …) pass through. */
 export function blendWithNgrams<S extends Scorer>(scorer: S, members: readonly LoadedBlendMember[]): S {
   const heads = scorer.metadata.architecture.heads;
-  const buckets = members.map((m) => createBucketBuffer(m.model));
+  // Bagged members share one walk (bagged.ts) and need no bucket buffers of their own.
+  const buckets = canScoreBagged(members.map((m) => m.model)) ? undefined : members.map((m) => createBucketBuffer(m.model));
   return {
     ...scorer,
     engine: `${scorer.engine}+ngram`,

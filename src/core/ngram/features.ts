@@ -74,7 +74,7 @@ export function fmix32(h: number): number {
 function appendNgrams(text: string, spec: NgramFeatureSpec, space: number, out: Uint32Array, count: number): number {
   const mask = (1 << spec.bits) - 1 >>> 0;
   const marked = text.length + 2;
-  const basis = (0x811c9dc5 ^ spec.hashSeed ^ Math.imul(space, 0x9e3779b9)) >>> 0;
+  const basis = hashBasis(spec, space);
   for (let start = 0; start < marked; start++) {
     // FNV-1a over the n-gram's characters, extended one character at a time: every prefix of
     // length ≥ minN is one feature, so each start position yields its 1..maxN-grams in one pass.
@@ -90,12 +90,12 @@ function appendNgrams(text: string, spec: NgramFeatureSpec, space: number, out: 
   return count;
 }
 
-/** FNV-1a's starting hash for the whole-name n-grams of a spec (namespace 0 of appendNgrams). */
-export function wholeNameBasis(spec: NgramFeatureSpec): number {
-  return (0x811c9dc5 ^ spec.hashSeed) >>> 0;
-}
-
 const SPACE = { whole: 0, label: 1, sub: 2, token: 3 } as const;
+
+/** FNV-1a's starting hash for a spec's namespace (0, the default: the whole name's n-grams). */
+export function hashBasis(spec: NgramFeatureSpec, space: number = SPACE.whole): number {
+  return (0x811c9dc5 ^ spec.hashSeed ^ Math.imul(space, 0x9e3779b9)) >>> 0;
+}
 
 /** A word: a run of 3+ letters or of 3+ digits (`secure-login2fa.com` → secure, login, com). */
 const WORD = /[a-z]{3,}|[0-9]{3,}/g;
@@ -123,7 +123,7 @@ export function ngramBuckets(host: string, spec: NgramFeatureSpec, out: Uint32Ar
 /** Bucket of a whole-token feature (suffix, shape), in its own namespace. */
 function tokenBucket(token: string, spec: NgramFeatureSpec): number {
   const mask = (1 << spec.bits) - 1 >>> 0;
-  let h = (0x811c9dc5 ^ spec.hashSeed ^ Math.imul(SPACE.token, 0x9e3779b9)) >>> 0;
+  let h = hashBasis(spec, SPACE.token);
   for (let k = 0; k < token.length; k++) h = Math.imul(h ^ token.charCodeAt(k), 0x01000193);
   return (fmix32(h) & mask) >>> 0;
 }
@@ -131,7 +131,7 @@ function tokenBucket(token: string, spec: NgramFeatureSpec): number {
 /** Bucket of one n-gram given as text (markers written out, e.g. `^pay`): the hash ngramBuckets uses. */
 export function ngramBucket(ngram: string, spec: NgramFeatureSpec): number {
   const mask = (1 << spec.bits) - 1 >>> 0;
-  let h = (0x811c9dc5 ^ spec.hashSeed) >>> 0;
+  let h = hashBasis(spec);
   for (let k = 0; k < ngram.length; k++) h = Math.imul(h ^ ngram.charCodeAt(k), 0x01000193);
   return (fmix32(h ^ ngram.length) & mask) >>> 0;
 }
