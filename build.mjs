@@ -72,8 +72,6 @@ async function bundle(target, outDir) {
     target: target === 'chrome' ? ['chrome121'] : ['firefox128'],
     define: { __FIREFOX__: String(target === 'firefox'), __DEBUG__: String(DEBUG), 'process.env.NODE_ENV': DEBUG ? '"development"' : '"production"' },
     logLevel: 'warning',
-    // The tfjs umbrella pulls in WebGL, the converter and tf.data; the extension needs core, layers and cpu.
-    alias: { '@tensorflow/tfjs': './src/background/tfjs-lite.ts' },
   };
   // The banner stamps when the worker began running our code, for the start-up breakdown (background/metrics.ts).
   await build({ ...common, entryPoints: { background: 'src/background/index.ts' }, format: 'esm', outdir: outDir, banner: { js: 'globalThis.__snowmanScriptStart=performance.now();' } });

@@ -5,7 +5,8 @@
  */
 import { initBackend } from '../../src/core/model/backend.js';
 import { loadFastScorer } from '../../src/core/model/fast-scorer.js';
-import { loadLayersScorer, scoreHosts } from '../../src/core/model/scorer.js';
+import { scoreHosts } from '../../src/core/model/scorer.js';
+import { loadLayersScorer } from '../../src/cli/model/layers-scorer.js';
 import { diskModelReader } from '../../src/cli/model-dir.js';
 
 export interface ColdStartResult {

@@ -4,7 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, type BackendName } from '../../src/core/model/backend.js';
-import { loadLayersScorer, scoreHosts } from '../../src/core/model/scorer.js';
+import { scoreHosts } from '../../src/core/model/scorer.js';
+import { loadLayersScorer } from '../../src/cli/model/layers-scorer.js';
 import { diskModelReader } from '../../src/cli/model-dir.js';
 import { syntheticNames } from '../lib/names.js';
 import { measureThroughput, type Throughput } from '../lib/throughput.js';

@@ -6,7 +6,7 @@
  */
 import { initBackend } from '../../src/core/model/backend.js';
 import { loadFastScorer } from '../../src/core/model/fast-scorer.js';
-import { loadLayersScorer } from '../../src/core/model/scorer.js';
+import { loadLayersScorer } from '../../src/cli/model/layers-scorer.js';
 import { loadDecisionContext } from '../../src/cli/context.js';
 import { diskModelReader } from '../../src/cli/model-dir.js';
 import { buildServer } from '../../src/cli/serve/app.js';

@@ -8,7 +8,7 @@ import { initBackend } from '../../src/core/model/backend.js';
 import { createFastScorer, loadFastScorer } from '../../src/core/model/fast-scorer.js';
 import { ngramBlendFiles } from '../../src/core/ngram/blend.js';
 import { readModelBundle } from '../../src/core/model/files.js';
-import { createLayersScorer } from '../../src/core/model/scorer.js';
+import { createLayersScorer } from '../../src/cli/model/layers-scorer.js';
 import { diskModelReader } from '../../src/cli/model-dir.js';
 import { runProbe } from '../lib/child.js';
 import { syntheticNames } from '../lib/names.js';

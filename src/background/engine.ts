@@ -1,7 +1,7 @@
 /**
  * The background's scoring engine: the fast table engine (same scores as the layers model, a
- * fraction of the work) on the tfjs backend. tfjs-layers is not bundled (background/tfjs-lite.ts),
- * so a model whose topology the fast engine cannot reproduce fails to load loudly — the toolbar's
+ * fraction of the work) on the tfjs backend. tfjs-layers is not part of core (it lives with the
+ * CLI), so a model whose topology the fast engine cannot reproduce fails to load loudly — the toolbar's
  * error state, pages load normally — rather than running on a second engine. Everything else
  * talks to the `Scorer` interface.
  */

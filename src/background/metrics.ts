@@ -2,7 +2,7 @@
  * What the bench and diagnostics read from the background (`get-metrics`): start-up timings,
  * recent navigation decision times and model memory. performance.now() counts from worker start.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { BackgroundMetrics } from '../core/messages.js';
 
 const MAX_SAMPLES = 500;

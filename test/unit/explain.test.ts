@@ -7,10 +7,13 @@ import { explainDisplay, labelCount, nameSegments, toDisplaySpans } from '../../
 import { readExplainWeights, type ExplainWeights } from '../../src/core/explain-weights.js';
 import { explainHost, mergeSpans } from '../../src/core/explain.js';
 import { initBackend } from '../../src/core/model/backend.js';
-import { buildLayersModel, LAYER, SEED_ARCHITECTURE, type ArchitectureConfig } from '../../src/core/model/architecture.js';
-import { readModelBundle, writeModelFiles, type ModelBundle } from '../../src/core/model/files.js';
+import { LAYER, SEED_ARCHITECTURE, type ArchitectureConfig } from '../../src/core/model/architecture.js';
+import { buildLayersModel } from '../../src/cli/model/layers-model.js';
+import { readModelBundle, type ModelBundle } from '../../src/core/model/files.js';
+import { writeModelFiles } from '../../src/cli/model/layers-files.js';
 import type { ModelMetadata } from '../../src/core/model/metadata.js';
-import { createLayersScorer, scoreHosts } from '../../src/core/model/scorer.js';
+import { scoreHosts } from '../../src/core/model/scorer.js';
+import { createLayersScorer } from '../../src/cli/model/layers-scorer.js';
 import { DEFAULT_TOKENIZER, DEFAULT_VOCABULARY, FIRST_CHAR_ID } from '../../src/core/tokenizer.js';
 
 const parsed = (input: string): ScorableHost => {

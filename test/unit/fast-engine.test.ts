@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ARCHITECTURE, type ArchitectureConfig } from '../../src/core/model/architecture.js';
 import { initBackend } from '../../src/core/model/backend.js';
 import { createFastScorer } from '../../src/core/model/fast-scorer.js';
-import { createLayersScorer, scoreHosts, type Scorer } from '../../src/core/model/scorer.js';
+import { scoreHosts, type Scorer } from '../../src/core/model/scorer.js';
+import { createLayersScorer } from '../../src/cli/model/layers-scorer.js';
 import { DEFAULT_MAX_LENGTH } from '../../src/core/tokenizer.js';
 import { MAX_MEAN_ARCHITECTURE, randomBundle, randomNames, WIDE_ARCHITECTURE } from './helpers/random-model.js';
 

@@ -4,7 +4,8 @@ import { createJudge, frameRecordOf, shouldInterrupt, siteOf } from '../../src/b
 import { createScoreCache, type KeyValueStore } from '../../src/core/cache.js';
 import { parseDomain } from '../../src/core/domain.js';
 import { initBackend } from '../../src/core/model/backend.js';
-import { loadLayersScorer, type Scorer } from '../../src/core/model/scorer.js';
+import { type Scorer } from '../../src/core/model/scorer.js';
+import { loadLayersScorer } from '../../src/cli/model/layers-scorer.js';
 import type { DecisionContext } from '../../src/core/verdict.js';
 import { diskModelReader } from '../../src/cli/model-dir.js';
 

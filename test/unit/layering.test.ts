@@ -21,9 +21,8 @@ function importsOf(text: string): string[] {
 
 async function violations(fromDir: string, forbidden: (spec: string, resolved: string) => boolean): Promise<string[]> {
   const bad: string[] = [];
-  let files: string[] = [];
-  try { files = await sourceFiles(path.join(SRC, fromDir)); } catch { return bad; }
-  for (const file of files) {
+  // A missing or renamed folder throws here: a check over no files would pass silently.
+  for (const file of await sourceFiles(path.join(SRC, fromDir))) {
     for (const spec of importsOf(await readFile(file, 'utf8'))) {
       const resolved = spec.startsWith('.') ? path.relative(SRC, path.resolve(path.dirname(file), spec)) : spec;
       if (forbidden(spec, resolved)) bad.push(`${path.relative(SRC, file)} imports ${spec}`);
@@ -35,6 +34,13 @@ async function violations(fromDir: string, forbidden: (spec: string, resolved: s
 describe('layering', () => {
   it('core imports nothing from platform, extension parts, cli or browser APIs', async () => {
     expect(await violations('core', (spec, r) => /^(platform|background|content|popup|warning|options|cli)\//.test(r) || spec === 'webextension-polyfill')).toEqual([]);
+  });
+  it('core runs on tfjs-core and its backends only: never the tfjs umbrella or tfjs-layers', async () => {
+    const allowed = new Set(['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-cpu']);
+    expect(await violations('core', (spec) => spec.startsWith('@tensorflow/') && !allowed.has(spec))).toEqual([]);
+  });
+  it('a folder it checks that is missing or renamed fails the check', async () => {
+    await expect(violations('no-such-folder', () => false)).rejects.toThrow(/ENOENT/);
   });
   it('core touches no browser globals', async () => {
     const bad: string[] = [];

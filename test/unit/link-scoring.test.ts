@@ -10,7 +10,8 @@ import { createScoreCache } from '../../src/core/cache.js';
 import { LINK_LIMITS, LINK_MESSAGES, validateScoreLinks } from '../../src/core/link-messages.js';
 import { serve, type Handlers, type SenderInfo } from '../../src/core/messages.js';
 import { initBackend } from '../../src/core/model/backend.js';
-import { loadLayersScorer, type Scorer } from '../../src/core/model/scorer.js';
+import { type Scorer } from '../../src/core/model/scorer.js';
+import { loadLayersScorer } from '../../src/cli/model/layers-scorer.js';
 import type { SessionStore } from '../../src/platform/storage.js';
 
 /** storage.session stand-in with the same contract (get/set/remove of JSON-able values). */

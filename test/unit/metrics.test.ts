@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { auc, nextFloat32Up, recallAtFpr, rocCurve, shareAtOrAbove, thresholdAtFpr } from '../../src/core/metrics.js';
+import { auc, nextFloat32Up, recallAtFpr, rocCurve, shareAtOrAbove, thresholdAtFpr } from '../../src/cli/metrics.js';
 
 /** Every (positive, negative) pair: 1 when the positive ranks higher, 1/2 on a tie. */
 function bruteAuc(pos: number[], neg: number[]): number {

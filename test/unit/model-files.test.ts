@@ -2,10 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { initBackend } from '../../src/core/model/backend.js';
-import { buildLayersModel, SEED_ARCHITECTURE } from '../../src/core/model/architecture.js';
-import { readModelBundle, writeModelFiles, type ModelFileReader } from '../../src/core/model/files.js';
+import { SEED_ARCHITECTURE } from '../../src/core/model/architecture.js';
+import { buildLayersModel } from '../../src/cli/model/layers-model.js';
+import { readModelBundle, type ModelFileReader } from '../../src/core/model/files.js';
+import { writeModelFiles } from '../../src/cli/model/layers-files.js';
 import { ModelFormatError, validateMetadata, type ModelMetadata } from '../../src/core/model/metadata.js';
-import { createLayersScorer, scoreHosts } from '../../src/core/model/scorer.js';
+import { scoreHosts } from '../../src/core/model/scorer.js';
+import { createLayersScorer } from '../../src/cli/model/layers-scorer.js';
 import { DEFAULT_TOKENIZER } from '../../src/core/tokenizer.js';
 
 const SHIPPED = path.resolve(__dirname, '../../model');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auc } from '../../src/core/metrics.js';
+import { auc } from '../../src/cli/metrics.js';
 import { DEFAULT_NGRAM_FEATURES, maxFeatureCount, ngramBucket, ngramBuckets, ngramStrings, validateNgramSpec, type NgramFeatureSpec } from '../../src/core/ngram/features.js';
 import { hostParts, shapeTokens, SHAPE_TOKENS } from '../../src/core/ngram/parts.js';
 import { ngramLogits, ngramProbabilities } from '../../src/core/ngram/model.js';

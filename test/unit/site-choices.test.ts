@@ -4,7 +4,8 @@ import { createJudge, shouldInterrupt } from '../../src/background/judge.js';
 import { diskModelReader } from '../../src/cli/model-dir.js';
 import { createScoreCache } from '../../src/core/cache.js';
 import { initBackend } from '../../src/core/model/backend.js';
-import { loadLayersScorer, type Scorer } from '../../src/core/model/scorer.js';
+import { type Scorer } from '../../src/core/model/scorer.js';
+import { loadLayersScorer } from '../../src/cli/model/layers-scorer.js';
 import { validateSettings, withBlockedSite, withoutBlockedSite, withPausedSite, withTrustedSite, DEFAULT_SETTINGS } from '../../src/core/settings.js';
 
 describe('settings schema 2', () => {

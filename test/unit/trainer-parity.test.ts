@@ -4,7 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLayersModel, LAYER, SEED_ARCHITECTURE, type ArchitectureConfig } from '../../src/core/model/architecture.js';
+import { LAYER, SEED_ARCHITECTURE, type ArchitectureConfig } from '../../src/core/model/architecture.js';
+import { buildLayersModel } from '../../src/cli/model/layers-model.js';
 import { createTokenizer, DEFAULT_TOKENIZER } from '../../src/core/tokenizer.js';
 import { allocateBatch, type Batch } from '../../src/cli/train/batch.js';
 import { encodeRows } from '../../src/cli/train/encoded-names.js';

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auc } from '../../src/core/metrics.js';
+import { auc } from '../../src/cli/metrics.js';
 import { SEED_ARCHITECTURE } from '../../src/core/model/architecture.js';
 import { readModelBundle } from '../../src/core/model/files.js';
-import { createLayersScorer } from '../../src/core/model/scorer.js';
+import { createLayersScorer } from '../../src/cli/model/layers-scorer.js';
 import { listDataFiles, readLabelledFiles, type Example } from '../../src/cli/data/labelled-files.js';
 import { splitByGroup } from '../../src/cli/data/split.js';
 import { trainCnn } from '../../src/cli/train/index.js';
@@ -118,7 +118,7 @@ describe('trainer smoke run', () => {
     const { SHIPPED_NGRAM_MEMBERS } = await import('../../src/cli/ngram/shipped-members.js');
     const memberFiles = SHIPPED_NGRAM_MEMBERS.map((m) => m.file);
     const { loadFastScorer } = await import('../../src/core/model/fast-scorer.js');
-    const { loadLayersScorer } = await import('../../src/core/model/scorer.js');
+    const { loadLayersScorer } = await import('../../src/cli/model/layers-scorer.js');
     const dir = await mkdtemp(path.join(tmpdir(), 'snowman-train-blend-'));
     try {
       const outcome = await runTraining({ arch: SHIPPED_ARCH, files: (await listDataFiles(FIXTURE)).map((p) => ({ path: p })), seed: 2, epochs: 2, batchSize: 64, threads: 1, command: ['test'], log: () => {} });

@@ -4,7 +4,8 @@
  */
 import { initBackend } from '../../core/model/backend.js';
 import { loadFastScorer } from '../../core/model/fast-scorer.js';
-import { loadLayersScorer, type Scorer } from '../../core/model/scorer.js';
+import { type Scorer } from '../../core/model/scorer.js';
+import { loadLayersScorer } from '../model/layers-scorer.js';
 import { parseFlags, UsageError } from '../args.js';
 import { loadDecisionContext } from '../context.js';
 import { diskModelReader, SHIPPED_MODEL_DIR } from '../model-dir.js';

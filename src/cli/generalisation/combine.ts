@@ -2,7 +2,7 @@
  * Score combinations shared by multi-head candidates and ensembles. All work on logit-scale
  * scores and are calibrated on the fold's validation names only (never on held-out data).
  */
-import { thresholdAtFpr } from '../../core/metrics.js';
+import { thresholdAtFpr } from '../metrics.js';
 
 /** Columns of a row-major [n × width] matrix. */
 export function columns(matrix: Float32Array, width: number): Float32Array[] {

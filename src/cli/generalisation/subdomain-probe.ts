@@ -4,7 +4,7 @@
  * = malicious, and then flag mail.some-shop.de. The probe puts a common service label in front of
  * held-out benign names and measures how many cross the threshold set on the bare names.
  */
-import { shareAtOrAbove, thresholdAtFpr } from '../../core/metrics.js';
+import { shareAtOrAbove, thresholdAtFpr } from '../metrics.js';
 import { hashString } from '../data/split.js';
 
 /**

@@ -1,5 +1,5 @@
 /** Per-fold metrics and the means that decide which scorer ships. */
-import { auc, recallAtFpr, thresholdAtFpr } from '../../core/metrics.js';
+import { auc, recallAtFpr, thresholdAtFpr } from '../metrics.js';
 import type { BenignSourceRow, FoldKind, FoldResult, ModelMeans } from './types.js';
 
 /** Mean of finite values (NaN when there are none). */

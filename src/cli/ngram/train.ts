@@ -3,7 +3,7 @@
  * L2 on the weights a sample touches, class weights, and early stopping on validation AUC.
  * Single-threaded and deterministic for a seed (the same seed gives the same weights).
  */
-import { auc } from '../../core/metrics.js';
+import { auc } from '../metrics.js';
 import { DEFAULT_NGRAM_FEATURES, maxFeatureCount, ngramBuckets, validateNgramSpec, type NgramFeatureSpec } from '../../core/ngram/features.js';
 import { clipHost, ngramLogits, type NgramHead } from '../../core/ngram/model.js';
 import { hostParts } from '../../core/ngram/parts.js';

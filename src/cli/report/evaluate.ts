@@ -3,7 +3,7 @@
  * false-positive rates, per file the share flagged at the shipped thresholds, ROC curves and
  * histograms for the report. Pure: no I/O, so tests feed it hand-made scores.
  */
-import { auc, rocCurve, thresholdAtFpr, shareAtOrAbove, type RocPoint } from '../../core/metrics.js';
+import { auc, rocCurve, thresholdAtFpr, shareAtOrAbove, type RocPoint } from '../metrics.js';
 import type { ModelMetadata } from '../../core/model/metadata.js';
 import type { Label } from '../data/labelled-files.js';
 import type { ScoredFile } from './scored-files.js';

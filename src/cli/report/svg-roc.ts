@@ -2,7 +2,7 @@
  * ROC curves as inline SVG with a log-scale false-positive axis: the region that matters for a
  * blocker (FPR 1e-4 to 1e-2) gets most of the width instead of a sliver at the left edge.
  */
-import type { RocPoint } from '../../core/metrics.js';
+import type { RocPoint } from '../metrics.js';
 import { COLOURS, esc, inner, px, type Frame } from './svg.js';
 
 export interface RocSeries {

@@ -4,7 +4,7 @@
  * class weights the issue asks for, the baseline every candidate is compared against.
  */
 import { SEED_ARCHITECTURE, type ArchitectureConfig } from '../../core/model/architecture.js';
-import { serializeLayersModel } from '../../core/model/files.js';
+import { serializeLayersModel } from '../model/layers-files.js';
 import type { ArchEntry, ArchTrainOptions, TrainedModel } from './archs.js';
 import type { AugmentationOptions } from './augment.js';
 import type { WeightingOptions } from './targets.js';

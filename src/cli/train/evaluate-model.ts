@@ -8,7 +8,7 @@
  * in; for a one-head model it ranks like the probability. AUC and recall at FPR 1e-3 use that
  * score with the FPR measured on the test benign names.
  */
-import { auc, nextFloat32Up, recallAtFpr, shareAtOrAbove } from '../../core/metrics.js';
+import { auc, nextFloat32Up, recallAtFpr, shareAtOrAbove } from '../metrics.js';
 import type { RiskCategory } from '../../core/model/architecture.js';
 import type { HeadThresholds } from '../../core/model/metadata.js';
 import type { Example, Label } from '../data/labelled-files.js';

@@ -4,7 +4,8 @@
  * layers model for export: the shipped files are an ordinary tfjs model.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildLayersModel, type ArchitectureConfig } from '../../core/model/architecture.js';
+import { type ArchitectureConfig } from '../../core/model/architecture.js';
+import { buildLayersModel } from '../model/layers-model.js';
 import type { TokenizerSpec } from '../../core/tokenizer.js';
 import type { ParamLayout } from './param-layout.js';
 import { quietTfjsInNode } from '../../core/model/quiet-node.js';

@@ -2,7 +2,7 @@
  * Per-epoch validation: probabilities for the validation names and the AUCs early stopping and the
  * progress line use. The combined score is the highest head, as the scorer reports it.
  */
-import { auc } from '../../core/metrics.js';
+import { auc } from '../metrics.js';
 import type { Label } from '../data/labelled-files.js';
 
 export interface ValidationMetrics {

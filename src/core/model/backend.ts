@@ -2,8 +2,10 @@
  * Chooses the tfjs backend: WASM (SIMD, single-threaded) first, `cpu` as the fallback, and says
  * which one runs and why. The WASM backend is imported statically: service workers forbid import().
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+// The declared fallback: registers the `cpu` backend.
+import '@tensorflow/tfjs-backend-cpu';
 import { quietTfjsInNode } from './quiet-node.js';
 
 export type BackendName = 'wasm' | 'cpu';

@@ -5,7 +5,7 @@
  * the dense head as fused matMuls. Gives the layers model's scores (to float rounding) at a
  * fraction of its work; measured against it in bench/sections/engine.ts.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { createTokenizer, vocabularySize } from '../tokenizer.js';
 import { createBatchEncoder, type FastBatch } from './fast-batch.js';
 import { buildFastTables, tableBytes, type GroupSize } from './fast-tables.js';
@@ -23,7 +23,7 @@ export interface FastScorerOptions {
   readonly groupSize?: GroupSize;
 }
 
-/** Which window each pooled filter chose, for explanations (issue 4). */
+/** Which window each pooled filter chose, for explanations. */
 export interface FilterActivations {
   /** Head probabilities, as `predict` returns them. */
   readonly probabilities: Float32Array;
@@ -85,9 +85,9 @@ export async function createFastScorer(bundle: ModelBundle, options: FastScorerO
     const indices = tf.tensor1d(batch.indices.subarray(0, batch.lookups), 'int32');
     const segments = tf.tensor1d(batch.segments.subarray(0, batch.lookups), 'int32');
     let sums: tf.Tensor = tf.sparse.sparseSegmentSum(tensors.table, indices, segments);
-    sums = sums.reshape([batch.names, batch.positions, columns]);
-    if (batch.needsMask) sums = tf.add(sums, tensors.mask.slice([0, 0], [batch.positions, columns]));
-    return sums.reshape([batch.names, batch.positions, 1, columns]);
+    sums = tf.reshape(sums, [batch.names, batch.positions, columns]);
+    if (batch.needsMask) sums = tf.add(sums, tf.slice(tensors.mask, [0, 0], [batch.positions, columns]));
+    return tf.reshape(sums, [batch.names, batch.positions, 1, columns]);
   }
 
   /**
@@ -98,7 +98,7 @@ export async function createFastScorer(bundle: ModelBundle, options: FastScorerO
   function meanPooled(grid: tf.Tensor4D, batch: FastBatch): tf.Tensor2D {
     const { padRelu, padLimit, meanScale } = tensors as Required<typeof tensors>;
     // Rows never written are zeros and masked rows are −1e30: both add nothing after relu.
-    const summed = tf.mul(tf.avgPool(tf.relu(grid), [batch.positions, 1], 1, 'valid').reshape([batch.names, columns]), batch.positions);
+    const summed = tf.mul(tf.reshape(tf.avgPool(tf.relu(grid), [batch.positions, 1], 1, 'valid'), [batch.names, columns]), batch.positions);
     const lengths = tf.tensor2d(Float32Array.from(batch.lengths.subarray(0, batch.names)), [batch.names, 1]);
     const extraWindows = tf.relu(tf.sub(padLimit, lengths));
     return tf.mul(tf.add(summed, tf.mul(extraWindows, padRelu)), meanScale);
@@ -117,7 +117,7 @@ export async function createFastScorer(bundle: ModelBundle, options: FastScorerO
       pooled = tf.maxPool(grid, [batch.positions, 1], 1, 'valid');
     }
     // relu after max pooling equals max pooling after relu, on 1/positions of the values.
-    const maxFeatures = tf.relu(pooled.reshape([batch.names, columns])) as tf.Tensor2D;
+    const maxFeatures = tf.relu(tf.reshape(pooled, [batch.names, columns])) as tf.Tensor2D;
     return { inputs: withMean ? tf.concat([maxFeatures, meanPooled(grid, batch)], 1) : maxFeatures, argmax };
   }
 

@@ -4,7 +4,7 @@
  * network's arithmetic, it first checks that the topology is exactly the char-CNN it knows: a
  * model with any other layer or setting is refused loudly rather than scored silently wrong.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { vocabularySize } from '../tokenizer.js';
 import { LAYER, type ArchitectureConfig } from './architecture.js';
 import type { ModelBundle } from './files.js';

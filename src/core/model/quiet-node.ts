@@ -4,7 +4,7 @@
  * silences tfjs warnings (and skips debug-only checks). Kept apart from backend.ts so that code
  * using tfjs's cpu backend directly (the trainer) does not also register the WASM backend.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 
 export function quietTfjsInNode(): void {
   if (tf.env().getBool('IS_NODE')) tf.env().set('PROD', true);

@@ -16,7 +16,8 @@ import { parseDomain } from '../../../src/core/domain.js';
 import { createLookalikeDetector } from '../../../src/core/lookalike/index.js';
 import { initBackend } from '../../../src/core/model/backend.js';
 import type { HeadThresholds, ModelMetadata } from '../../../src/core/model/metadata.js';
-import { loadLayersScorer, scoreHosts } from '../../../src/core/model/scorer.js';
+import { scoreHosts } from '../../../src/core/model/scorer.js';
+import { loadLayersScorer } from '../../../src/cli/model/layers-scorer.js';
 import { parsePopularSites } from '../../../src/core/popular-sites.js';
 import { decide, type DecisionContext, type VerdictLevel } from '../../../src/core/verdict.js';
 

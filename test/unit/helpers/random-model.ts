@@ -6,8 +6,10 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildLayersModel, LAYER, SEED_ARCHITECTURE, type ArchitectureConfig } from '../../../src/core/model/architecture.js';
-import { readModelBundle, writeModelFiles, type ModelBundle } from '../../../src/core/model/files.js';
+import { LAYER, SEED_ARCHITECTURE, type ArchitectureConfig } from '../../../src/core/model/architecture.js';
+import { buildLayersModel } from '../../../src/cli/model/layers-model.js';
+import { readModelBundle, type ModelBundle } from '../../../src/core/model/files.js';
+import { writeModelFiles } from '../../../src/cli/model/layers-files.js';
 import { METADATA_FORMAT, METADATA_FORMAT_VERSION, type ModelMetadata } from '../../../src/core/model/metadata.js';
 import { createTokenizer, DEFAULT_TOKENIZER } from '../../../src/core/tokenizer.js';
 
