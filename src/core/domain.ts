@@ -32,9 +32,11 @@ export interface UnscorableHost {
 
 export type ParsedHost = ScorableHost | UnscorableHost;
 
-/** Inputs beyond this are refused before any parsing work (URLs in the wild stay far below). */
+/** Inputs beyond this are parsed from their authority alone (scheme, userinfo, host, port). */
 export const MAX_INPUT_LENGTH = 8192;
 export const MAX_HOST_LENGTH = 253;
+/** The longest authority (userinfo, host and port) looked for at the start of an over-long input. */
+export const MAX_AUTHORITY_LENGTH = 2048;
 
 // Hoisted once: tldts re-reads its options object on every call.
 const TLDTS_OPTIONS = { allowPrivateDomains: true, detectIp: true, extractHostname: false, validateHosts: false } as const;
@@ -43,6 +45,10 @@ const PORT_ONLY = /^\d+(?:[/?#]|$)/;
 const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 const TOP_LABEL = /^(?:[a-z]+|xn--[a-z0-9-]+)$/;
 const IPV6_BARE = /^[0-9a-f:.]+$/i;
+// What ends an authority (WHATWG URL, special schemes: / ? # and \\).
+const AUTHORITY_END = /[/?#\\]/;
+const LEADING_SLASHES = /^[/\\]*/;
+const URL_WHITESPACE = /[\t\n\r]/g;
 const LOCAL_SUFFIXES = ['localhost', 'local', 'test', 'invalid', 'example', 'lan', 'internal', 'home', 'corp', 'intranet', 'private', 'localdomain', 'home.arpa', 'in-addr.arpa', 'ip6.arpa'];
 
 function rejected(reason: UnscorableReason, message: string, host?: string): UnscorableHost {
@@ -100,6 +106,23 @@ function isLocalName(host: string): boolean {
 }
 
 /**
+ * The scheme and authority of an input too long to parse whole: a URL's host decides its
+ * verdict, whatever the length of its path, query or fragment. Only the first
+ * MAX_AUTHORITY_LENGTH characters are looked at, so a huge input costs no more than a short one.
+ */
+function authorityOf(input: string): string | null {
+  const head = input.slice(0, MAX_AUTHORITY_LENGTH + 64).replace(URL_WHITESPACE, '');
+  const scheme = SCHEME.exec(head);
+  const afterScheme = scheme !== null && !PORT_ONLY.test(head.slice(scheme[0].length)) ? scheme[0].length : 0;
+  // Other schemes are refused by name, whatever follows.
+  if (afterScheme > 0 && !/^https?:$/i.test(scheme![0])) return scheme![0];
+  const start = afterScheme + LEADING_SLASHES.exec(head.slice(afterScheme))![0].length;
+  const end = head.slice(start).search(AUTHORITY_END);
+  if (end === -1 || end > MAX_AUTHORITY_LENGTH) return null;
+  return `${head.slice(0, start + end)}/`;
+}
+
+/**
  * Turns a URL, host, `host:port`, IDN or garbage into a scorable host or a reason why not.
  * Never throws; idempotent on its own `host` output.
  */
@@ -107,9 +130,10 @@ export function parseDomain(input: string): ParsedHost {
   if (typeof input !== 'string') return rejected('invalid', 'input is not a string');
   const trimmed = input.trim();
   if (trimmed === '') return rejected('empty', 'empty input');
-  if (trimmed.length > MAX_INPUT_LENGTH) return rejected('too-long', `input longer than ${MAX_INPUT_LENGTH} characters`);
+  const short = trimmed.length > MAX_INPUT_LENGTH ? authorityOf(trimmed) : trimmed;
+  if (short === null) return rejected('too-long', `input longer than ${MAX_INPUT_LENGTH} characters with no host name in its first ${MAX_AUTHORITY_LENGTH}`);
 
-  const extracted = extractHost(trimmed);
+  const extracted = extractHost(short);
   if (typeof extracted !== 'string') return extracted;
   let host = extracted.toLowerCase();
   while (host.endsWith('.')) host = host.slice(0, -1);

@@ -50,12 +50,15 @@ const MIGRATIONS: ReadonlyArray<(raw: RawSettings) => RawSettings> = [
   (raw) => ({ ...raw, schemaVersion: 2, blockedSites: [], pausedSites: [] }),
 ];
 
-/** Brings raw stored settings up to the current schema version. */
+/** Brings raw stored settings up to the current schema version. Never throws. */
 export function migrateSettings(raw: RawSettings, problems: string[]): RawSettings {
-  let version = typeof raw['schemaVersion'] === 'number' && Number.isInteger(raw['schemaVersion']) ? raw['schemaVersion'] : 0;
-  if (version > SETTINGS_SCHEMA_VERSION) {
-    // Written by a newer build (downgrade): keep what this build understands rather than wipe the user's choices.
-    problems.push(`settings schema ${version} is newer than ${SETTINGS_SCHEMA_VERSION}; reading the fields this version knows`);
+  const stored = raw['schemaVersion'];
+  const known = stored === undefined || (typeof stored === 'number' && Number.isInteger(stored) && stored >= 0);
+  let version = known && typeof stored === 'number' ? stored : 0;
+  if (!known || version > SETTINGS_SCHEMA_VERSION) {
+    // Written by a newer build (downgrade) or damaged: keep what this build understands rather
+    // than wipe the user's choices; every field is validated on its own below.
+    problems.push(`settings schema ${describe(stored)} is ${known ? `newer than ${SETTINGS_SCHEMA_VERSION}` : 'not a version'}; reading the fields this version knows`);
     return { ...raw, schemaVersion: SETTINGS_SCHEMA_VERSION };
   }
   let out = raw;
@@ -66,12 +69,29 @@ export function migrateSettings(raw: RawSettings, problems: string[]): RawSettin
   return out;
 }
 
+/** A short printable form of any stored value, for problem reports (never throws: BigInt, cycles). */
+function describe(value: unknown): string {
+  try {
+    return String(JSON.stringify(value)).slice(0, 80);
+  } catch {
+    return typeof value;
+  }
+}
+
 /** Turns anything read from storage into valid settings, saying what had to be fixed. Never throws. */
 export function validateSettings(stored: unknown): ValidatedSettings {
   const problems: string[] = [];
   if (stored === undefined || stored === null) return { settings: DEFAULT_SETTINGS, problems };
   if (typeof stored !== 'object' || Array.isArray(stored)) return { settings: DEFAULT_SETTINGS, problems: ['settings are not an object; using defaults'] };
-  const raw = migrateSettings(stored as RawSettings, problems);
+  try {
+    return { settings: cleanSettings(migrateSettings(stored as RawSettings, problems), problems), problems };
+  } catch (error) {
+    // Storage only holds plain data, so this is a bug: protection must stay on with the defaults.
+    return { settings: DEFAULT_SETTINGS, problems: [...problems, `settings could not be read (${error instanceof Error ? error.message : describe(error)}); using defaults`] };
+  }
+}
+
+function cleanSettings(raw: RawSettings, problems: string[]): Settings {
 
   const trusted = new Set<string>();
   const list = raw['trustedSites'];
@@ -79,14 +99,14 @@ export function validateSettings(stored: unknown): ValidatedSettings {
   if (Array.isArray(list)) {
     for (const item of list) {
       const site = typeof item === 'string' ? item.toLowerCase() : item;
-      if (!isSiteKey(site)) problems.push(`dropped invalid trusted site ${JSON.stringify(item)?.slice(0, 80)}`);
+      if (!isSiteKey(site)) problems.push(`dropped invalid trusted site ${describe(item)}`);
       else if (trusted.size >= MAX_TRUSTED_SITES) problems.push(`more than ${MAX_TRUSTED_SITES} trusted sites; the rest dropped`);
       else trusted.add(site);
     }
   }
   const blockedSites = siteList(raw['blockedSites'], 'blockedSites', problems).filter((site) => !trusted.has(site));
   const pausedSites = siteList(raw['pausedSites'], 'pausedSites', problems);
-  return { settings: { schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: [...trusted].sort(), blockedSites, pausedSites }, problems };
+  return { schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: [...trusted].sort(), blockedSites, pausedSites };
 }
 
 /** A stored list of site keys, cleaned: invalid entries and entries past the cap dropped, sorted, unique. */
@@ -99,17 +119,28 @@ function siteList(list: unknown, field: string, problems: string[]): string[] {
   const out = new Set<string>();
   for (const item of list) {
     const site = typeof item === 'string' ? item.toLowerCase() : item;
-    if (!isSiteKey(site)) problems.push(`dropped invalid ${field} entry ${JSON.stringify(item)?.slice(0, 80)}`);
+    if (!isSiteKey(site)) problems.push(`dropped invalid ${field} entry ${describe(item)}`);
     else if (out.size >= MAX_TRUSTED_SITES) problems.push(`more than ${MAX_TRUSTED_SITES} ${field}; the rest dropped`);
     else out.add(site);
   }
   return [...out].sort();
 }
 
-/** Reads and validates; invalid parts are dropped (reported through `onProblem`), never thrown. */
+/**
+ * Reads and validates; invalid parts are dropped and reported through `onProblem` in one summary
+ * (a damaged store would otherwise log a line per entry), never thrown. A store that cannot be
+ * read at all gives the defaults.
+ */
 export async function readSettings(store: SettingsStore, onProblem?: (problem: string) => void): Promise<Settings> {
-  const { settings, problems } = validateSettings(await store.load());
-  for (const problem of problems) onProblem?.(problem);
+  let stored: unknown;
+  try {
+    stored = await store.load();
+  } catch (error) {
+    onProblem?.(`settings could not be read (${error instanceof Error ? error.message : describe(error)}); using defaults`);
+    return DEFAULT_SETTINGS;
+  }
+  const { settings, problems } = validateSettings(stored);
+  if (problems.length > 0) onProblem?.(problems.length === 1 ? problems[0]! : `${problems.length} problems, kept what was valid: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; …' : ''}`);
   return settings;
 }
 

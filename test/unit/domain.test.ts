@@ -104,3 +104,34 @@ describe('parseDomain properties', () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe('parseDomain on over-long URLs', () => {
+  const path = `/${'a'.repeat(9000)}`;
+
+  it('judges the host of a URL whatever the length of its path, query or fragment', () => {
+    for (const url of [`http://paypal-login.example-verify.com${path}`, `https://paypal-login.example-verify.com?q=${path}`, `https://paypal-login.example-verify.com:8443#${path}`]) {
+      const parsed = parseDomain(url);
+      expect(parsed.ok, url.slice(0, 60)).toBe(true);
+      if (parsed.ok) expect(parsed.host).toBe('paypal-login.example-verify.com');
+    }
+  });
+
+  it('reads the host after userinfo, as the browser does', () => {
+    const parsed = parseDomain(`http://paypal.com:secure@evil-host.example-verify.com${path}`);
+    expect(parsed.ok && parsed.host).toBe('evil-host.example-verify.com');
+  });
+
+  it('still refuses other schemes, IP literals and hosts too long to be names', () => {
+    expect(parseDomain(`javascript:${path}`)).toMatchObject({ ok: false, reason: 'scheme' });
+    expect(parseDomain(`http://[fe80::1]${path}`)).toMatchObject({ ok: false, reason: 'ip' });
+    expect(parseDomain(`http://${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.com${path}`)).toMatchObject({ ok: false, reason: 'too-long' });
+    expect(parseDomain(`http://${'a'.repeat(MAX_INPUT_LENGTH + 10)}`)).toMatchObject({ ok: false, reason: 'too-long' });
+  });
+
+  it('looks only at the start of a huge input', () => {
+    const huge = `http://fast-path.example-verify.com/${'x'.repeat(50_000_000)}`;
+    const started = performance.now();
+    expect(parseDomain(huge).ok).toBe(true);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
