@@ -1,6 +1,7 @@
-// Builds the extension into dist/chrome and dist/firefox from the one manifest.json.
+// Builds the extension into dist/chrome and dist/firefox from the one manifest.json, and the CLI into dist/cli.
 //   node build.mjs            production (minified)
 //   DEBUG=1 node build.mjs    __DEBUG__ on, not minified, inline source maps
+//   node build.mjs --cli      only the CLI (dist/cli), as `npm pack` runs it
 // Entry points are listed explicitly below; page scripts are iife (an esm bundle with no imports
 // gains an `export` that breaks a classic <script>); the background is esm (manifest "type": "module").
 import { build } from 'esbuild';
@@ -97,6 +98,34 @@ async function copyStatic(outDir) {
   }
 }
 
+/** The compiled CLI: dist/cli/snowman.mjs (the package's `bin`) and the training worker's entry. */
+export const CLI_DIR = path.join(ROOT, 'dist', 'cli');
+
+/**
+ * Compiles the CLI to plain JS for Node (no tsx at run time). Dependencies stay external (installed
+ * beside the package); code splitting keeps each command in its own chunk, so `snowman score` loads
+ * neither the server nor the trainer. Every file lands flat in dist/cli: the trainer starts its worker
+ * from `./thread-worker-entry.mjs` next to its own module, as it does in the sources.
+ */
+export async function buildCli() {
+  await rm(CLI_DIR, { recursive: true, force: true });
+  await build({
+    entryPoints: { snowman: 'src/cli/bin.ts', 'thread-worker-entry': 'src/cli/train/thread-worker.ts' },
+    outdir: CLI_DIR,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: ['node20'],
+    packages: 'external',
+    define: { __FIREFOX__: 'false', __DEBUG__: 'false' },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  return CLI_DIR;
+}
+
 /** Builds both browsers; returns their output directories. */
 export async function buildAll() {
   const base = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8'));
@@ -115,12 +144,16 @@ export async function buildAll() {
   return outputs;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--cli')) {
+  // prepack: the published package holds only the CLI.
+  console.log(`cli: ${path.relative(ROOT, await buildCli())}`);
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   const outputs = await buildAll();
   for (const [target, dir] of Object.entries(outputs)) {
     const size = (await stat(path.join(dir, 'background.js'))).size;
     console.log(`${target}: ${path.relative(ROOT, dir)} (background.js ${(size / 1024).toFixed(0)} KB)`);
   }
+  console.log(`cli: ${path.relative(ROOT, await buildCli())}`);
   console.log(`built in ${Date.now() - started} ms${DEBUG ? ' (debug)' : ''}`);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly (tsx), so the command always matches the checked-out source.
+// The development runner: the CLI straight from the TypeScript sources through tsx (a dev
+// dependency), so tests and `npm run train|eval|score|serve` match the checkout without a build.
+// The published package's `snowman` is the compiled dist/cli/snowman.mjs (build.mjs).
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+await import('../src/cli/bin.ts');

@@ -31,7 +31,7 @@ options:
 
 generalisation (leave-one-source-out, leave-family-out; trains models, takes minutes):
   --generalisation   run it; models side by side (CNN, n-gram baseline, shipped scorer)
-  --data DIR         labelled list directory (default ../shared/data)
+  --data DIR         labelled list directory (default $SNOWMAN_DATA, else ../shared/data)
   --models a,b       models to compare (default: the harness's candidates)
   --epochs N  --folds N  --seed N
   --max-per-source N       training names per source file at most

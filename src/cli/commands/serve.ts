@@ -3,9 +3,9 @@
  * model once on the WASM backend and serves the REST API (docs/api.md) until SIGINT or SIGTERM.
  */
 import { initBackend } from '../../core/model/backend.js';
-import { loadFastScorer } from '../../core/model/fast-scorer.js';
-import { type Scorer } from '../../core/model/scorer.js';
-import { loadLayersScorer } from '../model/layers-scorer.js';
+import type { Scorer } from '../../core/model/scorer.js';
+import { loadEngine } from '../model/load-engine.js';
+import type { EngineName } from '../score/session-flags.js';
 import { parseFlags, UsageError } from '../args.js';
 import { loadDecisionContext } from '../context.js';
 import { diskModelReader, SHIPPED_MODEL_DIR } from '../model-dir.js';
@@ -44,10 +44,10 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
-async function loadScorer(engine: string, dir: string): Promise<Scorer> {
+async function loadScorer(engine: EngineName, dir: string): Promise<Scorer> {
   const read = diskModelReader(dir);
   try {
-    return engine === 'layers' ? await loadLayersScorer(read) : await loadFastScorer(read);
+    return await loadEngine(engine, read);
   } catch (error) {
     throw new Error(`cannot load the model from ${dir}: ${(error as Error).message}`);
   }

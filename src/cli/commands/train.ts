@@ -1,14 +1,13 @@
 /**
  * `snowman train [FILE...] [--benign F] [--malicious F] [--dga F] [--arch NAME] [--epochs N] [--batch N]
- *  [--seed N] [--threads N] [--out DIR] [--compare DIR]`: trains on ../shared/data (or the files
- * given), reports progress on stderr and writes the model directory.
+ *  [--seed N] [--threads N] [--out DIR] [--compare DIR]`: trains on the data directory (or the files
+ * given), reports progress on stderr and writes a model directory: a new one unless --out names it.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFlags, positiveInt, UsageError } from '../args.js';
 import { validateMetadata, type ModelMetadata } from '../../core/model/metadata.js';
 import { DEFAULT_DATA_DIR, listDataFiles, type Label } from '../data/labelled-files.js';
-import { SHIPPED_MODEL_DIR } from '../model-dir.js';
 import { archNames, SHIPPED_ARCH } from '../train/archs.js';
 import { formatProgress } from '../train/progress-lines.js';
 import { runTraining, writeModelDir } from '../train/run-training.js';
@@ -38,11 +37,13 @@ const USAGE = `usage: snowman train [FILE...] [--benign F] [--malicious F] [--dg
        [--arch ${archNames().join('|')}] [--epochs N] [--batch N] [--seed N] [--threads N]
        [--examples-per-epoch N] [--validation-limit N] [--out DIR] [--compare MODEL_DIR] [--quiet]
 
-Trains on every benign-*/malicious-*/dga-* list in --data (default ../shared/data), or on the
+Trains on every benign-*/malicious-*/dga-* list in --data (default $SNOWMAN_DATA, else
+../shared/data beside the package), or on the
 FILEs given (label from the name prefix) and the --benign/--malicious/--dga files. Splits by
 registrable domain (80/10/10), early-stops on validation AUC, sets thresholds on validation benign
 names (FPR 1e-3 suspicious, 1e-4 dangerous) and writes model.json, weights.bin, metadata.json and
-any n-gram members (ngram*.bin) to --out (default model/). Default --arch: the shipped blend, compact+ngram-bag. --compare adds the test metrics of a model trained on the same data.`;
+any n-gram members (ngram*.bin) to --out (default: a new snowman-model-<time> folder here; the
+shipped model is replaced only when --out names it, e.g. --out model). Default --arch: the shipped blend, compact+ngram-bag. --compare adds the test metrics of a model trained on the same data.`;
 
 async function readMetadata(dir: string): Promise<ModelMetadata> {
   try {
@@ -50,6 +51,11 @@ async function readMetadata(dir: string): Promise<ModelMetadata> {
   } catch (error) {
     throw new UsageError(`--compare ${dir}: ${(error as Error).message}`);
   }
+}
+
+/** The default --out: a fresh folder in the working directory, so a run never overwrites a model. */
+export function newModelDirName(now: Date): string {
+  return `snowman-model-${now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}`;
 }
 
 /** Runs `snowman train`; returns the exit code. */
@@ -92,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
       log(formatProgress(event));
     },
   };
-  const outDir = values.out ?? SHIPPED_MODEL_DIR;
+  const outDir = values.out ?? newModelDirName(new Date());
   const outcome = await runTraining(request);
   await writeModelDir(outDir, outcome.files);
   const test = (outcome.metadata.metrics as { test: { auc: number; recallAtFpr1e3ByClass: Record<string, number> } }).test;

@@ -1,14 +1,14 @@
 /**
  * Labelled domain lists on disk → normalised, deduplicated examples. The label comes from the file
- * name prefix (benign-, malicious-, dga-) as in ../shared/data, or is given explicitly.
+ * name prefix (benign-, malicious-, dga-) as in the data directory (--data), or is given explicitly.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { getDomain } from 'tldts';
 import { parseDomain } from '../../core/domain.js';
 import { UsageError } from '../args.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 export type Label = 'benign' | 'malicious' | 'dga';
 export const LABELS: readonly Label[] = ['benign', 'malicious', 'dga'];
@@ -34,8 +34,8 @@ export interface FileSummary {
   readonly sha256: string;
 }
 
-/** ../shared/data beside the repository, where the training pool lives. */
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+/** The training pool: $SNOWMAN_DATA, else ../shared/data beside the package (a checkout's layout). */
+export const DEFAULT_DATA_DIR = process.env['SNOWMAN_DATA'] || path.join(PACKAGE_ROOT, '..', 'shared', 'data');
 
 const GROUP_OPTIONS = { allowPrivateDomains: false } as const;
 
@@ -57,7 +57,7 @@ export async function listDataFiles(dir: string = DEFAULT_DATA_DIR): Promise<str
   try {
     entries = await readdir(dir);
   } catch {
-    throw new UsageError(`cannot read the data directory ${dir}`);
+    throw new UsageError(`cannot read the data directory ${dir}: give the folder of benign-*/malicious-*/dga-* lists with --data DIR (or SNOWMAN_DATA)`);
   }
   return entries.filter((f) => f.endsWith('.txt') && labelFromFileName(f) !== null).sort().map((f) => path.join(dir, f));
 }

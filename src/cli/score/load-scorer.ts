@@ -3,9 +3,8 @@
  * `eval` always judge names the same way (and switch engines together).
  */
 import { initBackend, type BackendChoice, type BackendName } from '../../core/model/backend.js';
-import { loadFastScorer } from '../../core/model/fast-scorer.js';
-import { type Scorer } from '../../core/model/scorer.js';
-import { loadLayersScorer } from '../model/layers-scorer.js';
+import type { Scorer } from '../../core/model/scorer.js';
+import { loadEngine } from '../model/load-engine.js';
 import type { DecisionContext } from '../../core/verdict.js';
 import { diskModelReader, SHIPPED_MODEL_DIR } from '../model-dir.js';
 import { checkModelDir, type EngineName } from './session-flags.js';
@@ -34,7 +33,7 @@ export async function openScoringSession(options: SessionOptions = {}): Promise<
   await checkModelDir(options.modelDir);
   const backend = await initBackend({ preferred: options.backend ?? 'wasm' });
   const read = diskModelReader(modelDir);
-  const scorer = options.engine === 'layers' ? await loadLayersScorer(read) : await loadFastScorer(read);
+  const scorer = await loadEngine(options.engine ?? 'fast', read);
   const { context, popularSites } = await loadDecisionContext(scorer.metadata, modelDir);
   return { scorer, context, popularSites, backend, modelDir };
 }
