@@ -62,7 +62,7 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
         displayHost: parsed.displayHost,
         registrableDomain: parsed.registrableDomain,
         site: siteOf(parsed),
-        verdict: judgement.verdict ?? { level: 'unscorable', category: '-', score: null, reasons: [{ kind: 'unscorable', message: judgement.error ?? 'the model is not loaded' }] },
+        verdict: judgement.verdict ?? { level: 'unscorable', category: '-', score: null, risk: null, reasons: [{ kind: 'unscorable', message: judgement.error ?? 'the model is not loaded' }] },
         modelVersion: runtime.engine?.scorer.metadata.version ?? null,
       };
       const explanation = judgement.verdict && deps.explainer ? await deps.explainer.explain(parsed, judgement.verdict.category) : [];

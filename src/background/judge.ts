@@ -45,7 +45,7 @@ export function unavailableJudgement(url: string, error: string): Judgement {
 }
 
 function decideUnscorable(parsed: ParsedHost & { ok: false }): Verdict {
-  return { level: 'unscorable', category: '-', score: null, reasons: [{ kind: 'unscorable', message: parsed.message }], unscorableReason: parsed.reason };
+  return { level: 'unscorable', category: '-', score: null, risk: null, reasons: [{ kind: 'unscorable', message: parsed.message }], unscorableReason: parsed.reason };
 }
 
 export interface JudgeDeps {

@@ -65,7 +65,7 @@ export function createLinkHandlers(deps: LinkHandlerDeps): LinkHandlers {
       const parsed = scorable(url);
       const site = siteOf(parsed);
       const [judgement, runtime] = await Promise.all([guard.judgeUrl(url), deps.runtime]);
-      const verdict = judgement.verdict ?? { level: 'unscorable', category: '-', score: null, reasons: [{ kind: 'unscorable', message: judgement.error ?? 'the model is not loaded' }] };
+      const verdict = judgement.verdict ?? { level: 'unscorable', category: '-', score: null, risk: null, reasons: [{ kind: 'unscorable', message: judgement.error ?? 'the model is not loaded' }] };
       const details: SiteDetails = {
         url,
         fullHost: parsed.fullHost,

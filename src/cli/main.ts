@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   train: { summary: 'train a model on domain lists into a new model directory (or --out DIR)', load: async () => (await import('./commands/train.js')).run },
   eval: { summary: 'evaluate the model on labelled lists (AUC, recall at low FPR, report)', load: async () => (await import('./commands/eval.js')).run },
   score: { summary: 'score names or URLs (arguments, --input FILE or -)', load: async () => (await import('./commands/score.js')).run },
+  calibrate: { summary: "rebuild a model's calibrated-risk tables from its validation split", load: async () => (await import('./commands/calibrate.js')).run },
   serve: { summary: 'serve the REST API (seed-compatible PUT/POST / and /v1/score)', load: async () => (await import('./commands/serve.js')).run },
 };
 

@@ -5,6 +5,7 @@
  */
 import type { ParsedHost, UnscorableReason } from './domain.js';
 import type { RiskCategory } from './model/architecture.js';
+import { riskOf } from './model/calibration.js';
 import type { HeadThresholds, ModelMetadata } from './model/metadata.js';
 import type { HostScore } from './model/scorer.js';
 
@@ -30,8 +31,13 @@ export interface Finding {
 export interface Verdict {
   readonly level: VerdictLevel;
   readonly category: Category;
-  /** Model score (0–1), or null when the name was not scored. */
+  /** Raw model score (the highest head probability, 0–1), or null when the name was not scored. */
   readonly score: number | null;
+  /**
+   * Calibrated risk (0–1): the share of benign reference names that score lower than this one on
+   * the deciding head; null when the name was not scored or the model ships no calibration.
+   */
+  readonly risk: number | null;
   readonly reasons: readonly Reason[];
   readonly unscorableReason?: UnscorableReason;
 }
@@ -56,9 +62,19 @@ export function levelFor(probability: number, thresholds: HeadThresholds): RiskL
   return 'safe';
 }
 
-/** Worst level over the model's heads, and the head responsible. */
-export function modelLevel(score: HostScore, metadata: ModelMetadata): { level: RiskLevel; category: RiskCategory } {
+/**
+ * The model's level for a score, the head responsible and the calibrated risk. With a calibration
+ * the level is a function of the risk alone (a riskier name never gets a milder level); without
+ * one (older models), each head against its own thresholds and no risk.
+ */
+export function modelLevel(score: HostScore, metadata: ModelMetadata): { level: RiskLevel; category: RiskCategory; risk: number | null } {
   const heads = metadata.architecture.heads;
+  const calibration = metadata.calibration;
+  if (calibration) {
+    const { risk, head } = riskOf(calibration, heads, score.heads);
+    const level: RiskLevel = risk >= calibration.levels.dangerous ? 'dangerous' : risk >= calibration.levels.suspicious ? 'suspicious' : 'safe';
+    return { level, category: heads[head] ?? score.category, risk };
+  }
   let level: RiskLevel = 'safe';
   let category: RiskCategory = score.category;
   for (let h = 0; h < heads.length; h++) {
@@ -71,42 +87,49 @@ export function modelLevel(score: HostScore, metadata: ModelMetadata): { level: 
       category = head;
     }
   }
-  return { level, category };
+  return { level, category, risk: null };
 }
 
-const CATEGORY_WORDS: Record<RiskCategory, string> = {
-  malicious: 'looks like a phishing or malware domain',
-  dga: 'looks algorithmically generated (malware infrastructure)',
+/** Plain-language model reasons, by deciding head and level: what the user is looking at, not a score. */
+const MODEL_WORDS: Record<RiskCategory, Record<Exclude<RiskLevel, 'safe'>, string>> = {
+  malicious: {
+    suspicious: 'the name resembles the addresses of phishing, scam and malware sites',
+    dangerous: 'the name strongly resembles the addresses of phishing, scam and malware sites',
+  },
+  dga: {
+    suspicious: 'the name looks machine-generated, like the addresses malware uses to reach its servers',
+    dangerous: 'the name looks machine-generated, very much like the addresses malware uses to reach its servers',
+  },
 };
 
 /** Decides one parsed name. `score` is null only for unscorable names. */
 export function decide(parsed: ParsedHost, score: HostScore | null, context: DecisionContext, override?: UserOverride): Verdict {
   if (!parsed.ok) {
-    return { level: 'unscorable', category: '-', score: null, reasons: [{ kind: 'unscorable', message: parsed.message }], unscorableReason: parsed.reason };
+    return { level: 'unscorable', category: '-', score: null, risk: null, reasons: [{ kind: 'unscorable', message: parsed.message }], unscorableReason: parsed.reason };
   }
   const modelScore = score?.score ?? null;
-  if (override === 'trusted') return { level: 'safe', category: 'benign', score: modelScore, reasons: [{ kind: 'user-trusted', message: 'you chose to trust this site' }] };
-  if (override === 'blocked') return { level: 'dangerous', category: score?.category ?? 'malicious', score: modelScore, reasons: [{ kind: 'user-blocked', message: 'you chose to block this site' }] };
+  const fromModel = score ? modelLevel(score, context.metadata) : null;
+  const risk = fromModel?.risk ?? null;
+  // The exceptions to "the level follows the risk" each name themselves in the reasons.
+  if (override === 'trusted') return { level: 'safe', category: 'benign', score: modelScore, risk, reasons: [{ kind: 'user-trusted', message: 'you chose to trust this site' }] };
+  if (override === 'blocked') return { level: 'dangerous', category: fromModel?.category ?? 'malicious', score: modelScore, risk, reasons: [{ kind: 'user-blocked', message: 'you chose to block this site' }] };
 
   if (parsed.registrableDomain !== null && context.isPopular(parsed.registrableDomain)) {
-    return { level: 'safe', category: 'benign', score: modelScore, reasons: [{ kind: 'popular', message: `${parsed.registrableDomain} is one of the most visited sites` }] };
+    return { level: 'safe', category: 'benign', score: modelScore, risk, reasons: [{ kind: 'popular', message: `${parsed.registrableDomain} is one of the most visited sites` }] };
   }
 
   const reasons: Reason[] = [];
   let level: RiskLevel = 'safe';
   let category: Category = 'benign';
-  if (score) {
-    const fromModel = modelLevel(score, context.metadata);
-    if (fromModel.level !== 'safe') {
-      level = fromModel.level;
-      category = fromModel.category;
-      reasons.push({ kind: 'model', message: `the name ${CATEGORY_WORDS[fromModel.category]} (score ${score.score.toFixed(3)})` });
-    }
+  if (fromModel && fromModel.level !== 'safe') {
+    level = fromModel.level;
+    category = fromModel.category;
+    reasons.push({ kind: 'model', message: MODEL_WORDS[fromModel.category][fromModel.level] });
   }
   for (const finding of context.findLookalikes?.(parsed) ?? []) {
     reasons.push(finding.target === undefined ? { kind: 'lookalike', message: finding.message } : { kind: 'lookalike', message: finding.message, target: finding.target });
     if (RANK[finding.level] > RANK[level]) level = finding.level;
     if (category === 'benign') category = 'malicious';
   }
-  return { level, category, score: modelScore, reasons };
+  return { level, category, score: modelScore, risk, reasons };
 }

@@ -23,7 +23,7 @@ function localDetails(url: string, error: string): WarningDetails | null {
     displayHost: parsed.displayHost,
     registrableDomain: parsed.registrableDomain,
     site: parsed.registrableDomain ?? parsed.host,
-    verdict: { level: 'unscorable', category: '-', score: null, reasons: [{ kind: 'unscorable', message: `Snowman could not get the verdict: ${error}` }] },
+    verdict: { level: 'unscorable', category: '-', score: null, risk: null, reasons: [{ kind: 'unscorable', message: `Snowman could not get the verdict: ${error}` }] },
     modelVersion: null,
   };
 }

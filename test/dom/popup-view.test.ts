@@ -9,7 +9,7 @@ const site: SiteDetails = {
   displayHost: 'login.bücher.example',
   registrableDomain: 'xn--bcher-kva.example',
   site: 'xn--bcher-kva.example',
-  verdict: { level: 'dangerous', category: 'malicious', score: 0.9931, reasons: [{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.993)' }] },
+  verdict: { level: 'dangerous', category: 'malicious', score: 0.9931, risk: 0.9996, reasons: [{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.993)' }] },
   explanation: [{ start: 0, end: 5, weight: 0.6 }],
   modelVersion: 'm-1',
   choice: { trusted: false, blocked: false, paused: false },

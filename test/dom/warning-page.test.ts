@@ -28,7 +28,7 @@ const details = (over: Partial<WarningDetails> = {}): WarningDetails => ({
   displayHost: 'login.pаypal.com',
   registrableDomain: 'xn--pypal-4ve.com',
   site: 'xn--pypal-4ve.com',
-  verdict: { level: 'dangerous', category: 'malicious', score: 0.9987, reasons: [{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.999)' }] },
+  verdict: { level: 'dangerous', category: 'malicious', score: 0.9987, risk: 0.9999, reasons: [{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.999)' }] },
   modelVersion: 'm1',
   ...over,
 });
@@ -55,7 +55,7 @@ describe('warning page view', () => {
   it('never turns names or reasons into markup', () => {
     const root = document.createElement('main');
     const hostile = '<img src=x onerror=alert(1)>';
-    renderWarning(document, root, details({ displayHost: hostile, registrableDomain: null, url: hostile, verdict: { level: 'dangerous', category: 'dga', score: 1, reasons: [{ kind: 'model', message: hostile }] } }), { back() {}, continueToSite() {}, trustSite() {} });
+    renderWarning(document, root, details({ displayHost: hostile, registrableDomain: null, url: hostile, verdict: { level: 'dangerous', category: 'dga', score: 1, risk: 1, reasons: [{ kind: 'model', message: hostile }] } }), { back() {}, continueToSite() {}, trustSite() {} });
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('.host')?.textContent).toBe(hostile);
     expect(root.querySelector('.reasons li')?.textContent).toBe(hostile);

@@ -75,6 +75,19 @@ describe('snowman score', () => {
     expect(stderr).toMatch(/--model .*no such directory/);
   });
 
+  it('prints the calibrated risk in the TSV score column; --json carries it beside the raw score', () => {
+    const names = ['example.com', 'paypal.com.account-verify.xyz', 'xjw9qk2mz8vfh3lp.com', 'qwe-rty-uio.biz'];
+    const tsv = snowman(['score', ...names]).stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+    const json = snowman(['score', '--json', ...names]).stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { score: number; risk: number; verdict: string });
+    json.forEach((row, i) => {
+      expect(typeof row.risk).toBe('number');
+      expect(tsv[i]![1]).toBe(row.risk.toFixed(6));
+    });
+    // A risk is a share, not the head probability: an ordinary name is far below 1, a raw score need not be.
+    expect(json[0]!.risk).toBeLessThan(0.99);
+    expect(json.map((r) => r.risk)).not.toEqual(json.map((r) => r.score));
+  });
+
   it('--json adds host, registrable domain, reasons and the unscorable reason', () => {
     const { code, stdout } = snowman(['score', '--json', 'https://www.Sub.Example.co.uk:8443/path', '192.168.1.1']);
     expect(code).toBe(0);
@@ -86,7 +99,7 @@ describe('snowman score', () => {
     expect(CATEGORIES).toContain(scored!['category']);
     expect(Array.isArray(scored!['reasons'])).toBe(true);
     expect(scored).not.toHaveProperty('reason');
-    expect(unscorable).toMatchObject({ input: '192.168.1.1', score: null, verdict: 'unscorable', category: '-', reason: 'ip', registrableDomain: null });
+    expect(unscorable).toMatchObject({ input: '192.168.1.1', score: null, risk: null, verdict: 'unscorable', category: '-', reason: 'ip', registrableDomain: null });
     expect((unscorable!['reasons'] as { kind: string }[])[0]!.kind).toBe('unscorable');
   });
 

@@ -3,7 +3,7 @@
  * directory, and its output carries no tfjs banner (other tools read it).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,15 @@ describe('snowman train (child process)', () => {
       for (const file of ['model.json', 'weights.bin', 'metadata.json']) expect(existsSync(path.join(out, file)), file).toBe(true);
       expect(`${result.stdout}${result.stderr}`).toMatch(/wrote snowman-seed-\d{8}-[0-9a-f]{8}/);
       expect(`${result.stdout}${result.stderr}`).not.toMatch(/tfjs-node|Hi, looks like/);
+      // The calibration ships with every model, on the validation split's benign names.
+      const written = JSON.parse(readFileSync(path.join(out, 'metadata.json'), 'utf8')) as { calibration: { count: number; levels: { suspicious: number } }; provenance: { counts: { validation: { benign: number } } } };
+      expect(written.calibration.count).toBe(written.provenance.counts.validation.benign);
+      // `snowman calibrate` rebuilds the same tables from the recorded files and split.
+      const again = spawnSync(process.execPath, ['bin/snowman.mjs', 'calibrate', '--model', out, '--data', FIXTURE], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      expect(again.status, again.stderr).toBe(0);
+      const recalibrated = JSON.parse(readFileSync(path.join(out, 'metadata.json'), 'utf8')) as typeof written;
+      expect(recalibrated.calibration.count).toBe(written.calibration.count);
+      expect(recalibrated.calibration.levels.suspicious).toBeCloseTo(written.calibration.levels.suspicious, 6);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

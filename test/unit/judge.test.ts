@@ -20,10 +20,20 @@ beforeAll(async () => {
 });
 afterAll(() => scorer.dispose());
 
+/** The shipped metadata with every cut-off at 0: any scored name is dangerous. */
+function everythingDangerous(heads: typeof scorer.metadata.architecture.heads) {
+  const calibration = scorer.metadata.calibration;
+  return {
+    ...scorer.metadata,
+    thresholds: Object.fromEntries(heads.map((h) => [h, { suspicious: 0, dangerous: 0 }])),
+    ...(calibration ? { calibration: { ...calibration, levels: { suspicious: 0, dangerous: 0 } } } : {}),
+  };
+}
+
 function setup(options: { trusted?: string[]; allowed?: string[]; popular?: string[] } = {}) {
   // Every name at or above 0 is dangerous: the tests below are about what happens around the model.
   const heads = scorer.metadata.architecture.heads;
-  const metadata = { ...scorer.metadata, thresholds: Object.fromEntries(heads.map((h) => [h, { suspicious: 0, dangerous: 0 }])) };
+  const metadata = everythingDangerous(heads);
   const context: DecisionContext = { metadata, isPopular: (d) => (options.popular ?? []).includes(d) };
   const data = new Map<string, unknown>();
   const store: KeyValueStore = {
@@ -87,7 +97,7 @@ describe('judge', () => {
     const first = setup({ trusted: ['gg-seven.com'] });
     await first.judge.judge('http://ff-six.com/');
     await first.judge.judge('http://gg-seven.com/');
-    const context: DecisionContext = { metadata: { ...scorer.metadata, thresholds: Object.fromEntries(scorer.metadata.architecture.heads.map((h) => [h, { suspicious: 0, dangerous: 0 }])) }, isPopular: () => false };
+    const context: DecisionContext = { metadata: everythingDangerous(scorer.metadata.architecture.heads), isPopular: () => false };
     const loading = createJudge({ scorer: null, cache: createScoreCache({ version: scorer.metadata.version, store: first.store }), context, isTrusted: (s) => s === 'gg-seven.com', isSessionAllowed: () => false });
     predicted.length = 0;
     const known = await loading.judgeCached('https://www.ff-six.com/again');

@@ -42,7 +42,7 @@ describe('seed API: PUT and POST /', () => {
 });
 
 describe('POST /v1/score', () => {
-  it('answers every input in order with host, score, verdict and category from decide()', async () => {
+  it('answers every input in order with host, score, risk, verdict and category from decide()', async () => {
     const domains = ['example.com', 'https://www.popular.com/x', '10.0.0.1', 'example.com', 'mail:x', 'a-b-c-d-e-f.xyz', ''];
     const response = await f.app.inject({ method: 'POST', url: '/v1/score', payload: { domains } });
     expect(response.statusCode).toBe(200);
@@ -54,12 +54,15 @@ describe('POST /v1/score', () => {
       const result = body.results[i]!;
       const parsed = parseDomain(input);
       if (!parsed.ok) {
-        expect(result).toEqual({ input, host: parsed.host ?? null, score: null, verdict: 'unscorable', category: '-', reason: parsed.reason, message: parsed.message });
+        expect(result).toEqual({ input, host: parsed.host ?? null, score: null, risk: null, verdict: 'unscorable', category: '-', reason: parsed.reason, message: parsed.message });
         continue;
       }
       const [hostScore] = await scoreHosts(f.scorer, [parsed.host]);
       const verdict = decide(parsed, hostScore!, f.context);
-      expect(Object.keys(result).slice(0, 5)).toEqual(['input', 'host', 'score', 'verdict', 'category']);
+      expect(Object.keys(result).slice(0, 6)).toEqual(['input', 'host', 'score', 'risk', 'verdict', 'category']);
+      // Both numbers: the raw score and the calibrated risk the verdict follows.
+      expect(verdict.risk).not.toBeNull();
+      expect(result['risk']).toBe(verdict.risk);
       expect(result).toMatchObject({ input, host: parsed.host, verdict: verdict.level, category: verdict.category, heads: { malicious: hostScore!.heads[0] } });
       expect(result['score']).toBeCloseTo(hostScore!.score, 6);
     }

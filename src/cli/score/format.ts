@@ -18,9 +18,12 @@ export function formatScore(score: number | null): string {
   return score === null ? '-' : score.toFixed(6);
 }
 
-/** `input<TAB>score<TAB>verdict<TAB>category`. */
+/**
+ * `input<TAB>score<TAB>verdict<TAB>category`. The score column is the calibrated risk, the number
+ * the verdict follows (the raw model score for a model without calibration tables).
+ */
 export function formatTsv(row: ScoredInput): string {
-  return `${cleanInput(row.input)}\t${formatScore(row.verdict.score)}\t${row.verdict.level}\t${row.verdict.category}`;
+  return `${cleanInput(row.input)}\t${formatScore(row.verdict.risk ?? row.verdict.score)}\t${row.verdict.level}\t${row.verdict.category}`;
 }
 
 // Through toFixed, so the JSON number is exactly the TSV's six-decimal text.
@@ -28,7 +31,10 @@ function round6(x: number): number {
   return Number(x.toFixed(6));
 }
 
-/** One JSON object: the TSV fields plus host, registrable domain, head scores, reasons and (unscorable) reason. */
+/**
+ * One JSON object: input, `score` (the raw model score), `risk` (calibrated, the TSV's score column
+ * when present), verdict, category, host, registrable domain, head scores, reasons and (unscorable) reason.
+ */
 export function toJsonRecord(row: ScoredInput, metadata: ModelMetadata): Record<string, unknown> {
   const { parsed, verdict, hostScore } = row;
   let heads: Record<string, number> | null = null;
@@ -44,6 +50,7 @@ export function toJsonRecord(row: ScoredInput, metadata: ModelMetadata): Record<
     displayHost: parsed.ok ? parsed.displayHost : null,
     registrableDomain: parsed.ok ? parsed.registrableDomain : null,
     score: verdict.score === null ? null : round6(verdict.score),
+    risk: verdict.risk === null ? null : round6(verdict.risk),
     verdict: verdict.level,
     category: verdict.category,
     heads,

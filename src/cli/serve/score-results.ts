@@ -10,7 +10,10 @@ import type { Batcher } from './batcher.js';
 export interface ScoredResult {
   readonly input: string;
   readonly host: string;
+  /** Raw model score: the highest head probability. */
   readonly score: number;
+  /** Calibrated risk: share of benign reference names scoring lower on the deciding head (null: model without calibration). */
+  readonly risk: number | null;
   readonly verdict: 'safe' | 'suspicious' | 'dangerous';
   readonly category: string;
   /** Probability per model head (malicious, dga). */
@@ -22,6 +25,7 @@ export interface UnscorableResult {
   readonly input: string;
   readonly host: string | null;
   readonly score: null;
+  readonly risk: null;
   readonly verdict: 'unscorable';
   readonly category: '-';
   /** empty | invalid | scheme | ip | local | too-long */
@@ -40,13 +44,14 @@ export async function scoreInputs(inputs: readonly string[], batcher: Batcher, c
   const heads = context.metadata.architecture.heads;
   return parsed.map((p, i): Result => {
     const input = inputs[i]!;
-    if (!p.ok) return { input, host: p.host ?? null, score: null, verdict: 'unscorable', category: '-', reason: p.reason, message: p.message };
+    if (!p.ok) return { input, host: p.host ?? null, score: null, risk: null, verdict: 'unscorable', category: '-', reason: p.reason, message: p.message };
     const hostScore = scores[slot.get(p.host)!]!;
     const verdict = decide(p, hostScore, context);
     return {
       input,
       host: p.host,
       score: hostScore.score,
+      risk: verdict.risk,
       verdict: verdict.level as ScoredResult['verdict'],
       category: verdict.category,
       heads: Object.fromEntries(heads.map((head, h) => [head, hostScore.heads[h]!])),

@@ -71,18 +71,6 @@ export function unionThresholds(probabilities: Float32Array, heads: number, labe
   return best.t;
 }
 
-/** Suspicious/dangerous thresholds per head from the model's probabilities on validation names. */
-export function chooseThresholds(heads: readonly RiskCategory[], probabilities: Float32Array, labels: readonly Label[]): Record<string, HeadThresholds> {
-  const suspicious = unionThresholds(probabilities, heads.length, labels, SUSPICIOUS_FPR);
-  const dangerous = unionThresholds(probabilities, heads.length, labels, DANGEROUS_FPR);
-  const out: Record<string, HeadThresholds> = {};
-  heads.forEach((head, h) => {
-    const s = Math.min(1, suspicious[h]!);
-    out[head] = { suspicious: s, dangerous: Math.max(s, Math.min(1, dangerous[h]!)) };
-  });
-  return out;
-}
-
 /** Worst head against its suspicious threshold, on the logit scale (≥ 0 ⇔ flagged suspicious). */
 export function decisionScores(heads: readonly RiskCategory[], probabilities: Float32Array, thresholds: Record<string, HeadThresholds>): Float32Array {
   const H = heads.length;

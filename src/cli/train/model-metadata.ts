@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { ArchitectureConfig } from '../../core/model/architecture.js';
+import type { Calibration } from '../../core/model/calibration.js';
 import { METADATA_FORMAT, METADATA_FORMAT_VERSION, validateMetadata, type HeadThresholds, type ModelMetadata } from '../../core/model/metadata.js';
 import type { TokenizerSpec } from '../../core/tokenizer.js';
 import type { Example, FileSummary, Label } from '../data/labelled-files.js';
@@ -18,6 +19,7 @@ export interface TrainingRun {
   readonly model: TrainedModel;
   readonly tokenizer: TokenizerSpec;
   readonly thresholds: Record<string, HeadThresholds>;
+  readonly calibration: Calibration;
   readonly test: TestMetrics;
   readonly files: readonly FileSummary[];
   readonly split: { readonly train: readonly Example[]; readonly validation: readonly Example[]; readonly test: readonly Example[] };
@@ -61,6 +63,7 @@ export function buildMetadata(run: TrainingRun): ModelMetadata {
     tokenizer: run.tokenizer,
     classes: ['benign', ...model.heads],
     thresholds: run.thresholds,
+    calibration: run.calibration,
     metrics: {
       note: 'Test split (registrable domains unseen in training). Decision score = worst head against its own suspicious threshold; FPR measured on test benign names.',
       test: run.test,

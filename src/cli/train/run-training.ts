@@ -12,7 +12,8 @@ import { readLabelledFiles, type Label } from '../data/labelled-files.js';
 import { splitByGroup } from '../data/split.js';
 import { UsageError } from '../args.js';
 import { ARCHS, archNames, type ArchTrainOptions } from './archs.js';
-import { chooseThresholds, testMetrics, type TestMetrics } from './evaluate-model.js';
+import { calibrateProbabilities } from './calibrate-model.js';
+import { testMetrics, type TestMetrics } from './evaluate-model.js';
 import { buildMetadata } from './model-metadata.js';
 
 export const SPLIT_FRACTIONS = { validation: 0.1, test: 0.1 } as const;
@@ -48,14 +49,16 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
   const split = splitByGroup(examples, SPLIT_FRACTIONS, request.seed);
   request.log(`split by registrable domain: train ${split.train.length.toLocaleString('en')}, validation ${split.validation.length.toLocaleString('en')}, test ${split.test.length.toLocaleString('en')}`);
   const model = await entry.train(split.train, split.validation, request);
-  const validationProbabilities = model.predict(split.validation.map((e) => e.host));
-  const thresholds = chooseThresholds(model.heads, validationProbabilities, split.validation.map((e) => e.label));
+  // Thresholds come from the calibration (one risk cut-off per level for every head), so the verdict's
+  // level and the risk it shows can never disagree.
+  const { calibration, thresholds } = calibrateProbabilities(model.heads, model.predict(split.validation.filter((e) => e.label === 'benign').map((e) => e.host)));
   const test = testMetrics(model, split.test, thresholds);
   const metadata = buildMetadata({
     arch: request.arch,
     model,
     tokenizer: DEFAULT_TOKENIZER,
     thresholds,
+    calibration,
     test,
     files,
     split,

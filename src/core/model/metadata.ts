@@ -4,6 +4,7 @@
  */
 import { createTokenizer, type TokenizerSpec } from '../tokenizer.js';
 import { validateArchitecture, type ArchitectureConfig, type RiskCategory } from './architecture.js';
+import { calibrationProblem, type Calibration } from './calibration.js';
 
 export const METADATA_FORMAT = 'snowman-model';
 export const METADATA_FORMAT_VERSION = 1;
@@ -26,6 +27,8 @@ export interface ModelMetadata {
   readonly tokenizer: TokenizerSpec;
   /** Per head, in `architecture.heads` order. */
   readonly thresholds: Readonly<Partial<Record<RiskCategory, HeadThresholds>>>;
+  /** Benign percentile tables behind the calibrated risk; the thresholds restate its level cut-offs. */
+  readonly calibration?: Calibration;
   /** Free-form: test metrics, seed comparison, training data provenance. */
   readonly metrics?: unknown;
   readonly provenance?: unknown;
@@ -60,6 +63,10 @@ export function validateMetadata(json: unknown): ModelMetadata {
     if (!t || !isProbability(t.suspicious) || !isProbability(t.dangerous) || t.dangerous < t.suspicious) {
       throw new ModelFormatError(`metadata.json thresholds for head "${head}" are missing or invalid`);
     }
+  }
+  if (m['calibration'] !== undefined) {
+    const problem = calibrationProblem(m['calibration'], architecture.heads);
+    if (problem) throw new ModelFormatError(`metadata.json: ${problem}`);
   }
   return json as ModelMetadata;
 }
