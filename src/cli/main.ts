@@ -11,11 +11,12 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   eval: { summary: 'evaluate the model on labelled lists (AUC, recall at low FPR, report)', load: async () => (await import('./commands/eval.js')).run },
   score: { summary: 'score names or URLs (arguments, --input FILE or -)', load: async () => (await import('./commands/score.js')).run },
   calibrate: { summary: "rebuild a model's calibrated-risk tables from its validation split", load: async () => (await import('./commands/calibrate.js')).run },
+  threats: { summary: 'build the packaged threat list from the malicious feeds (threats build)', load: async () => (await import('./commands/threats.js')).run },
   serve: { summary: 'serve the REST API (seed-compatible PUT/POST / and /v1/score)', load: async () => (await import('./commands/serve.js')).run },
 };
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(6)} ${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(7)} ${c.summary}`);
   return `usage: snowman <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nsnowman <command> --help for a command's options`;
 }
 

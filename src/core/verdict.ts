@@ -8,6 +8,8 @@ import type { RiskCategory } from './model/architecture.js';
 import { riskOf } from './model/calibration.js';
 import type { HeadThresholds, ModelMetadata } from './model/metadata.js';
 import type { HostScore } from './model/scorer.js';
+import { listedMatch, listedMessage } from './threats/listed.js';
+import type { ThreatList } from './threats/lookup.js';
 
 export type RiskLevel = 'safe' | 'suspicious' | 'dangerous';
 export type VerdictLevel = RiskLevel | 'unscorable';
@@ -15,7 +17,7 @@ export type Category = 'benign' | RiskCategory | '-';
 
 /** Why a verdict is what it is, in words a user can read. */
 export interface Reason {
-  readonly kind: 'model' | 'popular' | 'lookalike' | 'user-trusted' | 'user-blocked' | 'unscorable';
+  readonly kind: 'model' | 'popular' | 'listed' | 'lookalike' | 'user-trusted' | 'user-blocked' | 'unscorable';
   readonly message: string;
   /** For lookalikes: the popular domain being imitated. */
   readonly target?: string;
@@ -49,6 +51,8 @@ export interface DecisionContext {
   isPopular(registrableDomain: string): boolean;
   /** Lookalike and impersonation detectors; none when absent. */
   findLookalikes?(host: ParsedHost & { ok: true }): readonly Finding[];
+  /** The packaged threat list (core/threats), checked before the model; none when absent. */
+  readonly threats?: ThreatList;
 }
 
 export type UserOverride = 'trusted' | 'blocked';
@@ -117,6 +121,9 @@ export function decide(parsed: ParsedHost, score: HostScore | null, context: Dec
   if (parsed.registrableDomain !== null && context.isPopular(parsed.registrableDomain)) {
     return { level: 'safe', category: 'benign', score: modelScore, risk, reasons: [{ kind: 'popular', message: `${parsed.registrableDomain} is one of the most visited sites` }] };
   }
+
+  const listed = listedMatch(context.threats, parsed);
+  if (listed) return { level: 'dangerous', category: 'malicious', score: modelScore, risk, reasons: [{ kind: 'listed', message: listedMessage(listed) }] };
 
   const reasons: Reason[] = [];
   let level: RiskLevel = 'safe';

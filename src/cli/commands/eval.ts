@@ -28,6 +28,8 @@ options:
   --report PATH      also write a self-contained HTML report (ROC curve, score histograms)
   --json             print the results as one JSON document instead of tables
   --engine E         fast (default) or layers (the plain tfjs model: same scores, slower)
+  --no-list          verdict column from the model and detectors alone (the packaged threat list
+                     is checked first by default)
 
 generalisation (leave-one-source-out, leave-family-out; trains models, takes minutes):
   --generalisation   run it; models side by side (CNN, n-gram baseline, shipped scorer)
@@ -59,7 +61,7 @@ async function runFileEvaluation(args: EvalArgs): Promise<EvalResult> {
   await checkModelDir(args.modelDir);
   // Loaded on demand: tfjs and the model only once the flags have checked out.
   const [{ openScoringSession }, { scoreLabelledFiles }] = await Promise.all([import('../score/load-scorer.js'), import('../report/scored-files.js')]);
-  const session = await openScoringSession({ modelDir: args.modelDir, engine });
+  const session = await openScoringSession({ modelDir: args.modelDir, engine, list: args.list });
   try {
     const log = (line: string) => process.stderr.write(`${line}\n`);
     const scored = await scoreLabelledFiles(args.files, session.scorer, session.context, log);

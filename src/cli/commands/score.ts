@@ -1,5 +1,5 @@
 /**
- * `snowman score [NAME|URL ...] [--input FILE|-] [--json] [--model DIR]`: one line per input,
+ * `snowman score [NAME|URL ...] [--input FILE|-] [--json] [--model DIR] [--no-list]`: one line per input,
  * `input<TAB>score<TAB>verdict<TAB>category`, or one JSON object per line with --json. Verdicts
  * come from core's decide(), the same decision the server and the extension make.
  */
@@ -7,7 +7,7 @@ import { parseFlags, positiveInt, UsageError } from '../args.js';
 import { checkModelDir, engineName } from '../score/session-flags.js';
 import { openInputs } from '../score/input-lines.js';
 
-const HELP = `usage: snowman score [NAME|URL ...] [--input FILE|-] [--json] [--model DIR]
+const HELP = `usage: snowman score [NAME|URL ...] [--input FILE|-] [--json] [--model DIR] [--no-list]
 
 Scores host names or URLs with the model. Output, one line per input:
   input<TAB>score<TAB>verdict<TAB>category
@@ -21,6 +21,7 @@ options:
   --model DIR    model directory (default: the shipped model/)
   --batch N      names per model call (default 1024)
   --engine E     fast (default) or layers (the plain tfjs model: same scores, slower)
+  --no-list      judge with the model and detectors alone, without the packaged threat list
 `;
 
 const OPTIONS = {
@@ -29,6 +30,7 @@ const OPTIONS = {
   model: { type: 'string' },
   batch: { type: 'string' },
   engine: { type: 'string' },
+  'no-list': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -47,6 +49,6 @@ export async function run(argv: string[]): Promise<number> {
   const sources = await openInputs(positionals, files, process.stdin);
   // tfjs and the model load only now: flag and file mistakes above answer at once.
   const { runScoring } = await import('../score/run-scoring.js');
-  await runScoring({ sources, modelDir: values.model, engine, batchSize, json: values.json === true });
+  await runScoring({ sources, modelDir: values.model, engine, batchSize, json: values.json === true, list: values['no-list'] !== true });
   return 0;
 }

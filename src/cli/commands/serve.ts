@@ -1,5 +1,5 @@
 /**
- * `snowman serve [--port 8080] [--host 127.0.0.1] [--model DIR] [--engine fast|layers]`: loads the
+ * `snowman serve [--port 8080] [--host 127.0.0.1] [--model DIR] [--engine fast|layers] [--no-list]`: loads the
  * model once on the WASM backend and serves the REST API (docs/api.md) until SIGINT or SIGTERM.
  */
 import { initBackend } from '../../core/model/backend.js';
@@ -11,7 +11,7 @@ import { loadDecisionContext } from '../context.js';
 import { diskModelReader, SHIPPED_MODEL_DIR } from '../model-dir.js';
 import { buildServer } from '../serve/app.js';
 
-const HELP = `usage: snowman serve [--port 8080] [--host 127.0.0.1] [--model DIR] [--engine fast|layers]
+const HELP = `usage: snowman serve [--port 8080] [--host 127.0.0.1] [--model DIR] [--engine fast|layers] [--no-list]
 
 Serves the model over HTTP (see docs/api.md):
   PUT|POST /          the seed Snowman's API: body = one name, answer {"input query": ..., "score": "0.12345"}
@@ -24,6 +24,7 @@ options:
   --host ADDR     address to bind (default 127.0.0.1; 0.0.0.0 exposes the API to the network)
   --model DIR     model directory (default: the shipped model/)
   --engine NAME   fast (default) or layers (the plain tfjs model, for comparison)
+  --no-list       judge with the model and detectors alone, without the packaged threat list
 `;
 
 const OPTIONS = {
@@ -31,6 +32,7 @@ const OPTIONS = {
   host: { type: 'string' },
   model: { type: 'string' },
   engine: { type: 'string' },
+  'no-list': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -69,7 +71,7 @@ export async function run(argv: string[]): Promise<number> {
   const backend = await initBackend({ preferred: 'wasm' });
   if (backend.fallbackReason !== undefined) process.stderr.write(`snowman serve: warning: ${backend.fallbackReason}; scoring on the ${backend.backend} backend\n`);
   const scorer = await loadScorer(engine, modelDir);
-  const { context, popularSites } = await loadDecisionContext(scorer.metadata, modelDir);
+  const { context, popularSites, threats } = await loadDecisionContext(scorer.metadata, modelDir, { list: values['no-list'] !== true });
   if (popularSites === null) process.stderr.write('snowman serve: warning: no popular-domains.txt found; verdicts use model thresholds only\n');
   const { app } = await buildServer({ scorer, context, logger: { level: 'warn', stream: process.stderr } });
 
@@ -85,7 +87,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   process.stderr.write(
     `snowman serve: listening on ${address} (model ${scorer.metadata.version}, ${scorer.engine} engine on ${scorer.backend}` +
-      `${popularSites ? `, ${popularSites.size} popular sites` : ''}); Ctrl-C to stop\n`,
+      `${popularSites ? `, ${popularSites.size} popular sites` : ''}${threats ? `, ${threats.size} listed names` : ', no threat list'}); Ctrl-C to stop\n`,
   );
 
   return new Promise<number>((resolve) => {

@@ -13,6 +13,8 @@ export interface EvalArgs {
   readonly reportPath: string | undefined;
   readonly engine: string | undefined;
   readonly json: boolean;
+  /** False with `--no-list`: verdicts from the model and detectors alone. */
+  readonly list: boolean;
   readonly generalisation: boolean;
   readonly help: boolean;
   /** Options of the generalisation run (validated by the command). */
@@ -27,6 +29,7 @@ const OPTIONS = {
   report: { type: 'string' },
   engine: { type: 'string' },
   json: { type: 'boolean' },
+  'no-list': { type: 'boolean' },
   generalisation: { type: 'boolean' },
   data: { type: 'string' },
   models: { type: 'string' },
@@ -69,6 +72,7 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
     reportPath: v.report,
     engine: v.engine,
     json: v.json === true,
+    list: v['no-list'] !== true,
     generalisation: v.generalisation === true,
     help: v.help === true,
     generalisationFlags: { data: v.data, models: v.models, epochs: v.epochs, folds: v.folds, seed: v.seed, maxPerSource: v['max-per-source'], maxEvalPerSource: v['max-eval-per-source'] },

@@ -15,6 +15,8 @@ export interface ScoringSession {
   readonly context: DecisionContext;
   /** The popular-site list behind the allowlist and lookalike detectors; null: model-only verdicts. */
   readonly popularSites: CliContext['popularSites'];
+  /** The threat list checked before the model; null with `--no-list`. */
+  readonly threats: CliContext['threats'];
   readonly backend: BackendChoice;
   /** Directory the model was read from. */
   readonly modelDir: string;
@@ -25,6 +27,8 @@ export interface SessionOptions {
   readonly modelDir?: string | undefined;
   readonly backend?: BackendName;
   readonly engine?: EngineName;
+  /** False: judge without the packaged threat list (`--no-list`). */
+  readonly list?: boolean | undefined;
 }
 
 /** Loads the model (a missing --model directory is a usage error, a broken model a failure). */
@@ -34,6 +38,6 @@ export async function openScoringSession(options: SessionOptions = {}): Promise<
   const backend = await initBackend({ preferred: options.backend ?? 'wasm' });
   const read = diskModelReader(modelDir);
   const scorer = await loadEngine(options.engine ?? 'fast', read);
-  const { context, popularSites } = await loadDecisionContext(scorer.metadata, modelDir);
-  return { scorer, context, popularSites, backend, modelDir };
+  const { context, popularSites, threats } = await loadDecisionContext(scorer.metadata, modelDir, { list: options.list });
+  return { scorer, context, popularSites, threats, backend, modelDir };
 }

@@ -16,11 +16,13 @@ export interface ScoringRun {
   readonly engine: EngineName;
   readonly batchSize: number;
   readonly json: boolean;
+  /** False: without the packaged threat list (`--no-list`). */
+  readonly list?: boolean;
 }
 
 /** Scores every input and writes one line each to stdout; stops quietly if the reader leaves. */
 export async function runScoring(run: ScoringRun): Promise<void> {
-  const { scorer, context } = await openScoringSession({ modelDir: run.modelDir, engine: run.engine });
+  const { scorer, context } = await openScoringSession({ modelDir: run.modelDir, engine: run.engine, list: run.list });
   const out = lineWriter(process.stdout);
   try {
     for await (const batch of inputBatches(run.sources, run.batchSize)) {

@@ -4,7 +4,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Scorer } from '../../core/model/scorer.js';
-import type { DecisionContext } from '../../core/verdict.js';
+import { decide, type DecisionContext } from '../../core/verdict.js';
 import { createBatcher, DEFAULT_BATCHER_OPTIONS, type Batcher, type BatcherOptions } from './batcher.js';
 import { clientErrorHandler, installNotFound, sendError } from './errors.js';
 import { seedRoute } from './seed-route.js';
@@ -73,7 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<SnowmanServer
   const batcher = createBatcher(options.scorer, { ...DEFAULT_BATCHER_OPTIONS, ...options.batcher });
   app.setErrorHandler((error, request, reply) => sendError(error instanceof Error ? error : new Error(String(error)), request, reply));
   installNotFound(app, ROUTES);
-  await app.register(seedRoute, { batcher, bodyLimit: limits.seedBodyBytes });
+  await app.register(seedRoute, { batcher, bodyLimit: limits.seedBodyBytes, isListed: (parsed) => decide(parsed, null, options.context).reasons[0]?.kind === 'listed' });
   await app.register(v1Routes, { batcher, scorer: options.scorer, context: options.context, bodyLimit: limits.bodyBytes, maxNames: limits.maxNames });
   app.addHook('onClose', async () => {
     await batcher.close();

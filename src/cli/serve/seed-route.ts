@@ -3,7 +3,7 @@
  * form, which it is not), so this scope reads every content type as bytes.
  */
 import type { FastifyInstance } from 'fastify';
-import { parseDomain } from '../../core/domain.js';
+import { parseDomain, type ScorableHost } from '../../core/domain.js';
 import type { Batcher } from './batcher.js';
 import { ApiError } from './errors.js';
 import { seedResponse } from './seed-format.js';
@@ -12,6 +12,12 @@ import { decodeUtf8 } from './utf8.js';
 export interface SeedRouteOptions {
   readonly batcher: Batcher;
   readonly bodyLimit: number;
+  /**
+   * True when the decision stops the name for being on the packaged threat list. The seed answer
+   * has only a score, so a listed name answers 1 (known malicious), which every seed client's
+   * threshold reads as the dangerous verdict the other surfaces give.
+   */
+  isListed?(parsed: ScorableHost): boolean;
 }
 
 /** Registers PUT/POST / in its own scope (its body parsing must not leak into /v1). */
@@ -32,6 +38,7 @@ export async function seedRoute(app: FastifyInstance, options: SeedRouteOptions)
       if (!parsed.ok) {
         return reply.code(422).send({ 'input query': input, error: 'unscorable', reason: parsed.reason, message: parsed.message, statusCode: 422 });
       }
+      if (options.isListed?.(parsed)) return reply.type('application/json').send(seedResponse(input, 1));
       const [score] = await options.batcher.score([parsed.host]);
       return reply.type('application/json').send(seedResponse(input, score!.score));
     },
