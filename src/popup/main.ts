@@ -8,7 +8,8 @@ import { summaryStorageKey, type ContentCommand, type PageSummary } from '../cor
 import { request } from '../core/messages.js';
 import { ext } from '../platform/browser.js';
 import { sendToBackground } from '../platform/messaging.js';
-import { buildReport, reportFileName } from './report.js';
+import { buildReport, reportFileName, reportText } from '../ui/report.js';
+import { copyText, saveText } from '../ui/save-text.js';
 import { renderPopup, type PopupActions, type PopupState } from './view.js';
 
 const root = document.getElementById('app')!;
@@ -72,9 +73,9 @@ function act(run: () => Promise<string>): void {
     .finally(() => update({ busy: false }));
 }
 
-function report(): string {
+function report(): ReturnType<typeof buildReport> {
   if (!state.site) throw new Error('no site to report');
-  return `${JSON.stringify(buildReport(state.site, state.status, ext().runtime.getManifest().version), null, 2)}\n`;
+  return buildReport(state.site, state.status, ext().runtime.getManifest().version);
 }
 
 const actions: PopupActions = {
@@ -88,18 +89,14 @@ const actions: PopupActions = {
       return paused ? `Protection paused on ${site}.` : `Protection resumed on ${site}.`;
     }),
   copyReport() {
-    navigator.clipboard.writeText(report()).then(
+    copyText(reportText(report())).then(
       () => update({ notice: 'Report copied to the clipboard. Nothing was sent anywhere.' }),
       (error: unknown) => update({ notice: `Could not copy: ${message(error)}. Use Save report instead.` }),
     );
   },
   saveReport() {
-    const text = report();
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    link.download = reportFileName(JSON.parse(text) as Parameters<typeof reportFileName>[0]);
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    const made = report();
+    saveText(document, reportFileName(made), reportText(made));
     update({ notice: 'Report saved. Nothing was sent anywhere.' });
   },
   reveal(host) {

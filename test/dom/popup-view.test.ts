@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageSummary, SiteDetails } from '../../src/core/link-messages.js';
-import { buildReport, reportFileName } from '../../src/popup/report.js';
+import { buildReport, reportFileName } from '../../src/ui/report.js';
 import { renderPopup, type PopupActions, type PopupState } from '../../src/popup/view.js';
 
 const site: SiteDetails = {
