@@ -10,6 +10,7 @@ import { ext } from '../platform/browser.js';
 import { sendToBackground } from '../platform/messaging.js';
 import { buildReport, reportFileName, reportText } from '../ui/report.js';
 import { copyText, saveText } from '../ui/save-text.js';
+import { tabPage } from './tab-page.js';
 import { renderPopup, type PopupActions, type PopupState } from './view.js';
 
 const root = document.getElementById('app')!;
@@ -60,12 +61,21 @@ async function rescan(): Promise<void> {
   await ext().tabs.sendMessage(tabId, command).catch(() => undefined);
 }
 
+/** On a warning tab, opens the stopped site once the user's choice lets it through (trusted or paused). */
+async function openIfLetThrough(): Promise<void> {
+  const site = await request(sendToBackground, 'get-site', { url: url! });
+  if (tabId === null || !(site.choice.trusted || site.choice.paused)) return;
+  await ext().tabs.update(tabId, { url: url! });
+  update({ warned: false });
+}
+
 /** Runs one user action: background call, then badges and popup brought up to date. */
 function act(run: () => Promise<string>): void {
   update({ busy: true, notice: null });
   run()
     .then(async (notice) => {
       await rescan();
+      if (state.warned) await openIfLetThrough();
       update({ notice });
       await refreshSite();
     })
@@ -126,7 +136,9 @@ async function main(): Promise<void> {
   const tab = await currentTab().catch(() => null);
   if (!tab) return update({ siteError: 'No tab to check.' });
   tabId = tab.id;
-  url = tab.url !== null && /^https?:/i.test(tab.url) ? tab.url : null;
+  const page = tabPage(tab.url, ext().runtime.getURL('warning/index.html'));
+  url = page.url;
+  if (page.warned) update({ warned: true });
   let host: string | null = null;
   try {
     host = url === null ? null : new URL(url).hostname;

@@ -1,8 +1,8 @@
 /**
  * A verdict in words a non-expert reads at a glance: the level word, what the site may do, and
- * the reasons strongest first. Shared by the warning page and the popup so both say the same.
+ * the reasons strongest first. Shared by the warning page and the popup so both say the same;
+ * free of the domain parser (tldts, punycode) so the popup stays small.
  */
-import { toDisplayHost } from '../core/domain.js';
 import type { Reason, Verdict, VerdictLevel } from '../core/verdict.js';
 
 /** The one word for a level, as every surface shows it. */
@@ -30,7 +30,7 @@ export function reasonText(reason: Reason, category: string): string {
     case 'user-blocked':
       return 'You blocked this site.';
     case 'lookalike':
-      return reason.target === undefined ? sentence(reason.message) : `It looks like ${toDisplayHost(reason.target)}, but it is a different site.`;
+      return reason.target === undefined ? sentence(reason.message) : `It looks like ${reason.target}, but it is a different site.`;
     case 'model':
       return category === 'dga' ? 'Its name looks machine-generated, the way malware names its servers.' : 'Its name looks like the names of phishing and scam sites.';
     default:

@@ -81,8 +81,22 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       await popup.close();
       const again = server.url(site, '/again');
       await page.goto(again);
-      await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 }).toBe(`${browser.origin}warning/index.html#${again}`);
+      const warning = `${browser.origin}warning/index.html#${again}`;
+      await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 }).toBe(warning);
+
+      // The popup on the warning tab: the stopped site, its verdict and working actions.
+      const onWarning = await browser.openPopup(await browser.tabIdOf(warning));
+      await expect.poll(() => text(onWarning, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Dangerous/);
+      expect(await text(onWarning, '#site-name')).toBe(site);
+      expect(await text(onWarning, '.warned')).toMatch(/^Snowman stopped /);
+      expect(await text(onWarning, '#pause-hint')).toBe(`Pause here: no warnings and no link badges on ${site} until you resume it.`);
+      expect(await onWarning.evaluate(() => (document.querySelector('#pause') as HTMLButtonElement).disabled)).toBe(false);
+      await onWarning.click('#pause');
+      // Pausing lets the site through: the tab leaves the warning for the site itself.
+      await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 }).toBe(again);
+      await onWarning.close();
       await page.close();
+      await browser.call('pause-site', { url, paused: false });
       await browser.call('unblock-site', { url });
     });
   });
