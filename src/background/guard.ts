@@ -81,7 +81,8 @@ export function createGuard(deps: GuardDeps): Guard {
     }
     const host = judgement.parsed.host;
     const ruled = blockList !== null && (await blockList.has(host)) && ruleCatches(host, url);
-    const adding = blockList?.add(host).catch((error: unknown) => logError('adding a block rule', error));
+    // Only dangerous names get a lasting redirect rule: a suspicious one warns under Strict only, which the user may turn off.
+    const adding = judgement.verdict?.level === 'dangerous' ? blockList?.add(host).catch((error: unknown) => logError('adding a block rule', error)) : undefined;
     // With a rule already in place DNR has redirected this navigation before it left.
     const redirecting = !ruled && !speculative ? navigateTab(tabId, warningUrl(warningPage, url)) : undefined;
     recordDecision(startedAt);

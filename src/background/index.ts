@@ -57,7 +57,7 @@ const explainer = createExplainer(
   },
   (error) => logError('explanations', error),
 );
-const guard = createGuard({ runtime, early: start.early, tabs, blockList, warningPage, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyCount(tabId)) });
+const guard = createGuard({ runtime, early: start.early, tabs, blockList, warningPage, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyLevels(tabId)) });
 
 listenForMessages(
   serve({ ...createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), explainer }), ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }) }, {

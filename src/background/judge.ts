@@ -7,6 +7,7 @@ import { parseDomain, type ParsedHost, type ScorableHost } from '../core/domain.
 import { scoreHosts, type HostScore, type Scorer } from '../core/model/scorer.js';
 import { decide, type DecisionContext, type Verdict } from '../core/verdict.js';
 import type { FrameRecord } from '../core/messages.js';
+import { alertingFor, type Sensitivity } from '../core/sensitivity.js';
 
 export interface Judgement {
   readonly url: string;
@@ -18,6 +19,8 @@ export interface Judgement {
   readonly error?: string;
   /** The user chose Continue for this site in this browser session. */
   readonly sessionAllowed: boolean;
+  /** The user's sensitivity when judged (Balanced when absent). */
+  readonly sensitivity?: Sensitivity;
 }
 
 /** The key user choices apply to: the registrable domain (PSL private section on), or the host. */
@@ -25,9 +28,10 @@ export function siteOf(parsed: ScorableHost): string {
   return parsed.registrableDomain ?? parsed.host;
 }
 
-/** Dangerous and not let through by the user this session: the navigation must be stopped. */
+/** Warned about at the user's sensitivity and not let through this session: the navigation must be stopped. */
 export function shouldInterrupt(judgement: Judgement): boolean {
-  return judgement.verdict?.level === 'dangerous' && !judgement.sessionAllowed;
+  const level = judgement.verdict?.level;
+  return level !== undefined && alertingFor(level, judgement.sensitivity ?? 'balanced').interrupt && !judgement.sessionAllowed;
 }
 
 /** A judgement as recorded for a tab's frame. */
@@ -59,6 +63,8 @@ export interface JudgeDeps {
   isBlocked?(site: string): boolean;
   /** The user paused protection for the site: judged as usual, never interrupted. */
   isPaused?(site: string): boolean;
+  /** The user's sensitivity (Balanced when absent). */
+  sensitivity?(): Sensitivity;
 }
 
 export interface Judge {
@@ -128,7 +134,8 @@ export function createJudge(deps: JudgeDeps): Judge {
     const site = siteOf(parsed);
     const override = deps.isTrusted(site) ? 'trusted' : deps.isBlocked?.(site) ? 'blocked' : undefined;
     const verdict = decide(parsed, score, context, override);
-    return { url, parsed, site, verdict, sessionAllowed: deps.isSessionAllowed(site) || (deps.isPaused?.(site) ?? false) };
+    const sessionAllowed = deps.isSessionAllowed(site) || (deps.isPaused?.(site) ?? false);
+    return deps.sensitivity ? { url, parsed, site, verdict, sessionAllowed, sensitivity: deps.sensitivity() } : { url, parsed, site, verdict, sessionAllowed };
   }
 
   async function judge(url: string): Promise<Judgement> {

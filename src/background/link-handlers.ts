@@ -3,6 +3,7 @@
  * index.ts merges them with handlers.ts's into the one `serve()` map.
  */
 import { parseDomain, type ScorableHost } from '../core/domain.js';
+import { alertingFor } from '../core/sensitivity.js';
 import type { LinkProtocol, SiteDetails } from '../core/link-messages.js';
 import { MessageError, type Handler } from '../core/messages.js';
 import { withBlockedSite, withoutBlockedSite, withPausedSite, type Settings, type SettingsStore } from '../core/settings.js';
@@ -52,6 +53,10 @@ export function createLinkHandlers(deps: LinkHandlerDeps): LinkHandlers {
       return judge ? (urls) => judge.judgeMany(urls) : null;
     },
     isPaused: async (site) => (await deps.runtime).settings.pausedSites.includes(site),
+    badges: async (level) => {
+      const { settings } = await deps.runtime;
+      return settings.linkBadges && alertingFor(level, settings.sensitivity).badgeLink;
+    },
   });
 
   return {

@@ -22,6 +22,8 @@ export interface LinkScoringDeps {
   readonly explainer: Explainer;
   /** True when the user paused protection for this site (its pages' links are not badged). */
   isPaused(site: string): Promise<boolean> | boolean;
+  /** Whether links to a site of this level get a badge (sensitivity and the link-badge setting); all when absent. */
+  badges?(level: 'suspicious' | 'dangerous'): Promise<boolean> | boolean;
   readonly now?: () => number;
 }
 
@@ -67,6 +69,8 @@ export function createLinkScoring(deps: LinkScoringDeps): (payload: Request, sen
       const record = records.get(host);
       const judgement = judgements.get(host);
       if (!record || (record.level !== 'suspicious' && record.level !== 'dangerous') || !judgement?.parsed.ok) continue;
+      // Counted in the summary either way (popup, toolbar); only the page's badges follow the setting.
+      if (deps.badges && !(await deps.badges(record.level))) continue;
       risky.push({
         host,
         displayHost: record.displayHost,

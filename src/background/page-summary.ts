@@ -31,6 +31,8 @@ export interface PageSummaries {
   summary(tabId: number, page: FrameRecord | null): Promise<PageSummary | null>;
   /** Risky linked domains of the tab's page, as far as this worker knows (for the toolbar). */
   riskyCount(tabId: number): number;
+  /** Risky linked hosts of the tab's page per level (none while protection is paused there). */
+  riskyLevels(tabId: number): { dangerous: number; suspicious: number };
   /** Resolves once the tab's summary is written to storage (writes trail the replies). */
   saved(tabId: number): Promise<void>;
 }
@@ -164,6 +166,13 @@ export function createPageSummaries(store: SessionStore, onChange: (tabId: numbe
       return summarize(tabId, state, page);
     },
     riskyCount: (tabId) => countRisky(memory.get(tabId)),
+    riskyLevels(tabId) {
+      const state = memory.get(tabId);
+      const counts = { dangerous: 0, suspicious: 0 };
+      if (!state || state.paused) return counts;
+      for (const record of state.hosts.values()) if (record.level === 'dangerous' || record.level === 'suspicious') counts[record.level]++;
+      return counts;
+    },
     async saved(tabId) {
       await writing.get(tabId);
     },

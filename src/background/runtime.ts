@@ -135,6 +135,7 @@ export function startRuntime(): RuntimeStart {
     isSessionAllowed: (site: string) => runtime.sessionAllow.has(site),
     isBlocked: (site: string) => runtime.settings.blockedSites.includes(site),
     isPaused: (site: string) => runtime.settings.pausedSites.includes(site),
+    sensitivity: () => runtime.settings.sensitivity,
   });
 
   const early = (async () => {

@@ -2,29 +2,32 @@
 import type { FrameRecord } from '../core/messages.js';
 import type { ToolbarView } from '../platform/action.js';
 
-const CATEGORY_WORDS: Record<string, string> = { malicious: 'phishing-like', dga: 'algorithmically generated' };
+/** Badge colours, one per level: the badge always takes the colour of the worst thing it shows. */
+export const BADGE_COLORS = { dangerous: '#c5221f', suspicious: '#b06000', safe: '#188038', neutral: '#5f6368' } as const;
 
-function scoreText(score: number | null): string {
-  return score === null ? '' : ` (score ${score.toFixed(3)})`;
-}
+const WHY: Record<string, string> = {
+  malicious: 'its name looks like the names of phishing and scam sites',
+  dga: 'its name looks machine-generated, the way malware names its servers',
+};
 
 /** Toolbar state, badge and tooltip for a recorded main frame (null: nothing recorded yet). */
 export function toolbarViewFor(frame: FrameRecord | null, modelError?: string): ToolbarView {
   if (modelError !== undefined) {
-    return { state: 'error', badge: 'off', color: '#5f6368', title: `Snowman is not checking sites: ${modelError}. Pages load normally.` };
+    return { state: 'error', badge: 'off', color: BADGE_COLORS.neutral, title: `Snowman is not checking sites: ${modelError}. Pages load normally.` };
   }
-  if (!frame) return { state: 'unscored', badge: '', color: '#5f6368', title: 'Snowman: this page was not scored' };
+  if (!frame) return { state: 'unscored', badge: '', color: BADGE_COLORS.neutral, title: 'Snowman: this page was not checked' };
   const name = frame.host;
+  const why = WHY[frame.category] ?? 'of what Snowman knows about it';
   switch (frame.level) {
     case 'dangerous':
-      return { state: 'dangerous', badge: '!', color: '#c5221f', title: `Snowman: ${name} looks dangerous, ${CATEGORY_WORDS[frame.category] ?? frame.category}${scoreText(frame.score)}` };
+      return { state: 'dangerous', badge: '!', color: BADGE_COLORS.dangerous, title: `Snowman: ${name} looks dangerous: ${why}` };
     case 'suspicious':
-      return { state: 'suspicious', badge: '?', color: '#b06000', title: `Snowman: ${name} looks suspicious, ${CATEGORY_WORDS[frame.category] ?? frame.category}${scoreText(frame.score)}` };
+      return { state: 'suspicious', badge: '?', color: BADGE_COLORS.suspicious, title: `Snowman: ${name} looks suspicious: ${why}` };
     case 'safe':
-      return { state: 'safe', badge: '', color: '#188038', title: `Snowman: ${name} looks safe${scoreText(frame.score)}` };
+      return { state: 'safe', badge: '', color: BADGE_COLORS.safe, title: `Snowman: ${name} looks safe` };
     case 'error':
-      return { state: 'error', badge: 'off', color: '#5f6368', title: `Snowman could not score ${name}; the page loaded unchecked` };
+      return { state: 'error', badge: 'off', color: BADGE_COLORS.neutral, title: `Snowman could not check ${name}; the page loaded unchecked` };
     case 'unscorable':
-      return { state: 'unscored', badge: '', color: '#5f6368', title: name === '' ? 'Snowman: this page is not scored' : `Snowman: ${name} is not scored (local, IP or special address)` };
+      return { state: 'unscored', badge: '', color: BADGE_COLORS.neutral, title: name === '' ? 'Snowman: this page is not checked' : `Snowman: ${name} is not checked (local, IP or special address)` };
   }
 }

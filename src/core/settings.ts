@@ -2,8 +2,9 @@
  * User settings: typed defaults, validated on every read, migrated by a schema version
  * (STYLE rule 5). Storage comes in as an argument, so this runs in Node tests unchanged.
  */
+import { DEFAULT_SENSITIVITY, isSensitivity, type Sensitivity } from './sensitivity.js';
 
-export const SETTINGS_SCHEMA_VERSION = 2;
+export const SETTINGS_SCHEMA_VERSION = 3;
 /** More trusted sites than this is a bug or an attack on storage, not a user. */
 export const MAX_TRUSTED_SITES = 10_000;
 
@@ -15,9 +16,13 @@ export interface Settings {
   readonly blockedSites: readonly string[];
   /** Sites where the user paused protection (never interrupted, links not badged), sorted. Since schema 2. */
   readonly pausedSites: readonly string[];
+  /** How readily Snowman warns (core/sensitivity.ts). Since schema 3. */
+  readonly sensitivity: Sensitivity;
+  /** Mark risky links on pages. Since schema 3. */
+  readonly linkBadges: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: Object.freeze([]), blockedSites: Object.freeze([]), pausedSites: Object.freeze([]) });
+export const DEFAULT_SETTINGS: Settings = Object.freeze({ schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: Object.freeze([]), blockedSites: Object.freeze([]), pausedSites: Object.freeze([]), sensitivity: DEFAULT_SENSITIVITY, linkBadges: true });
 
 /** Where settings live: storage.local in the extension, a Map in tests. */
 export interface SettingsStore {
@@ -48,6 +53,8 @@ const MIGRATIONS: ReadonlyArray<(raw: RawSettings) => RawSettings> = [
   (raw) => ({ ...raw, schemaVersion: 1 }),
   // 1 → 2: the popup's block and pause lists start empty.
   (raw) => ({ ...raw, schemaVersion: 2, blockedSites: [], pausedSites: [] }),
+  // 2 → 3: sensitivity and link badges start at what earlier versions did (Balanced, badges on).
+  (raw) => ({ ...raw, schemaVersion: 3, sensitivity: DEFAULT_SENSITIVITY, linkBadges: true }),
 ];
 
 /** Brings raw stored settings up to the current schema version. Never throws. */
@@ -106,7 +113,19 @@ function cleanSettings(raw: RawSettings, problems: string[]): Settings {
   }
   const blockedSites = siteList(raw['blockedSites'], 'blockedSites', problems).filter((site) => !trusted.has(site));
   const pausedSites = siteList(raw['pausedSites'], 'pausedSites', problems);
-  return { schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: [...trusted].sort(), blockedSites, pausedSites };
+  return { schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: [...trusted].sort(), blockedSites, pausedSites, sensitivity: sensitivityOf(raw['sensitivity'], problems), linkBadges: linkBadgesOf(raw['linkBadges'], problems) };
+}
+
+function sensitivityOf(value: unknown, problems: string[]): Sensitivity {
+  if (value === undefined || isSensitivity(value)) return value ?? DEFAULT_SENSITIVITY;
+  problems.push(`sensitivity ${describe(value)} is not relaxed, balanced or strict; using ${DEFAULT_SENSITIVITY}`);
+  return DEFAULT_SENSITIVITY;
+}
+
+function linkBadgesOf(value: unknown, problems: string[]): boolean {
+  if (value === undefined || typeof value === 'boolean') return value ?? true;
+  problems.push(`linkBadges ${describe(value)} is not true or false; badges stay on`);
+  return true;
 }
 
 /** A stored list of site keys, cleaned: invalid entries and entries past the cap dropped, sorted, unique. */
@@ -177,4 +196,16 @@ export function withPausedSite(settings: Settings, site: string, paused: boolean
   const others = settings.pausedSites.filter((s) => s !== site);
   if (paused && others.length >= MAX_TRUSTED_SITES) throw new Error(`at most ${MAX_TRUSTED_SITES} paused sites`);
   return { ...settings, pausedSites: paused ? [...others, site].sort() : others };
+}
+
+/** Settings with another sensitivity. */
+export function withSensitivity(settings: Settings, sensitivity: Sensitivity): Settings {
+  if (!isSensitivity(sensitivity)) throw new Error(`not a sensitivity: ${describe(sensitivity)}`);
+  return { ...settings, sensitivity };
+}
+
+/** Settings with link badges on or off. */
+export function withLinkBadges(settings: Settings, on: boolean): Settings {
+  if (typeof on !== 'boolean') throw new Error('link badges must be on or off');
+  return { ...settings, linkBadges: on };
 }

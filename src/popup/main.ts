@@ -8,7 +8,9 @@ import { summaryStorageKey, type ContentCommand, type PageSummary } from '../cor
 import { request } from '../core/messages.js';
 import { ext } from '../platform/browser.js';
 import { sendToBackground } from '../platform/messaging.js';
-import { buildReport, reportFileName } from './report.js';
+import { buildReport, reportFileName, reportText } from '../ui/report.js';
+import { copyText, saveText } from '../ui/save-text.js';
+import { tabPage } from './tab-page.js';
 import { renderPopup, type PopupActions, type PopupState } from './view.js';
 
 const root = document.getElementById('app')!;
@@ -59,12 +61,21 @@ async function rescan(): Promise<void> {
   await ext().tabs.sendMessage(tabId, command).catch(() => undefined);
 }
 
+/** On a warning tab, opens the stopped site once the user's choice lets it through (trusted or paused). */
+async function openIfLetThrough(): Promise<void> {
+  const site = await request(sendToBackground, 'get-site', { url: url! });
+  if (tabId === null || !(site.choice.trusted || site.choice.paused)) return;
+  await ext().tabs.update(tabId, { url: url! });
+  update({ warned: false });
+}
+
 /** Runs one user action: background call, then badges and popup brought up to date. */
 function act(run: () => Promise<string>): void {
   update({ busy: true, notice: null });
   run()
     .then(async (notice) => {
       await rescan();
+      if (state.warned) await openIfLetThrough();
       update({ notice });
       await refreshSite();
     })
@@ -72,9 +83,9 @@ function act(run: () => Promise<string>): void {
     .finally(() => update({ busy: false }));
 }
 
-function report(): string {
+function report(): ReturnType<typeof buildReport> {
   if (!state.site) throw new Error('no site to report');
-  return `${JSON.stringify(buildReport(state.site, state.status, ext().runtime.getManifest().version), null, 2)}\n`;
+  return buildReport(state.site, state.status, ext().runtime.getManifest().version);
 }
 
 const actions: PopupActions = {
@@ -88,18 +99,14 @@ const actions: PopupActions = {
       return paused ? `Protection paused on ${site}.` : `Protection resumed on ${site}.`;
     }),
   copyReport() {
-    navigator.clipboard.writeText(report()).then(
+    copyText(reportText(report())).then(
       () => update({ notice: 'Report copied to the clipboard. Nothing was sent anywhere.' }),
       (error: unknown) => update({ notice: `Could not copy: ${message(error)}. Use Save report instead.` }),
     );
   },
   saveReport() {
-    const text = report();
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    link.download = reportFileName(JSON.parse(text) as Parameters<typeof reportFileName>[0]);
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    const made = report();
+    saveText(document, reportFileName(made), reportText(made));
     update({ notice: 'Report saved. Nothing was sent anywhere.' });
   },
   reveal(host) {
@@ -129,7 +136,9 @@ async function main(): Promise<void> {
   const tab = await currentTab().catch(() => null);
   if (!tab) return update({ siteError: 'No tab to check.' });
   tabId = tab.id;
-  url = tab.url !== null && /^https?:/i.test(tab.url) ? tab.url : null;
+  const page = tabPage(tab.url, ext().runtime.getURL('warning/index.html'));
+  url = page.url;
+  if (page.warned) update({ warned: true });
   let host: string | null = null;
   try {
     host = url === null ? null : new URL(url).hostname;

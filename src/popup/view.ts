@@ -4,8 +4,11 @@
  * so DOM tests can render it.
  */
 import type { PageSummary, RiskyDomain, SiteDetails } from '../core/link-messages.js';
+import { labelCount } from '../core/name-segments.js';
 import type { ModelStatus } from '../core/messages.js';
 import { renderName } from '../ui/name-view.js';
+import { LEVEL_WORDS, plainReasons } from '../ui/plain-words.js';
+import { meterFor } from '../ui/risk-meter.js';
 
 export interface PopupState {
   /** The tab's host as the browser reports it, shown before the background answers. */
@@ -18,6 +21,8 @@ export interface PopupState {
   /** Feedback after an action ("Copied", "Trusted …"). */
   readonly notice: string | null;
   readonly busy: boolean;
+  /** The tab shows Snowman's warning for this site (the site itself was not opened). */
+  readonly warned?: boolean;
 }
 
 export interface PopupActions {
@@ -31,7 +36,6 @@ export interface PopupActions {
   reveal(host: string): void;
 }
 
-const LEVEL_WORDS: Record<string, string> = { safe: 'Looks safe', suspicious: 'Suspicious', dangerous: 'Dangerous', unscorable: 'Not scored', error: 'Not checked' };
 const CATEGORY_WORDS: Record<string, string> = { malicious: 'phishing-like name', dga: 'algorithmically generated name', benign: 'no risk category', '-': '' };
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -50,15 +54,16 @@ function button(doc: Document, label: string, onClick: () => void, disabled: boo
   return node;
 }
 
-function gauge(doc: Document, score: number, level: string): HTMLElement {
+function gauge(doc: Document, value: number, text: string, level: string): HTMLElement {
   const bar = el(doc, 'div', `gauge level-${level}`);
   bar.setAttribute('role', 'meter');
-  bar.setAttribute('aria-label', 'Model score');
+  bar.setAttribute('aria-label', 'Risk');
   bar.setAttribute('aria-valuemin', '0');
-  bar.setAttribute('aria-valuemax', '1');
-  bar.setAttribute('aria-valuenow', score.toFixed(3));
+  bar.setAttribute('aria-valuemax', '100');
+  bar.setAttribute('aria-valuenow', String(Math.round(value * 100)));
+  bar.setAttribute('aria-valuetext', text);
   const fill = el(doc, 'span');
-  fill.style.width = `${Math.round(Math.min(1, Math.max(0, score)) * 100)}%`;
+  fill.style.width = `${Math.round(value * 100)}%`;
   bar.append(fill);
   return bar;
 }
@@ -78,17 +83,25 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
     section.append(el(doc, 'p', state.siteError ? 'muted' : 'muted', state.siteError ?? 'Checking…'));
     return section;
   }
-  const { level, category, score, reasons } = site.verdict;
-  const verdict = el(doc, 'p', `verdict level-${level}`, LEVEL_WORDS[level] ?? level);
+  const { level, category } = site.verdict;
+  const verdict = el(doc, 'p', `verdict level-${level}`, LEVEL_WORDS[level]);
   verdict.id = 'site-verdict';
   const categoryText = CATEGORY_WORDS[category] ?? category;
-  if (categoryText) verdict.append(doc.createTextNode(` · ${categoryText}`));
-  section.append(verdict);
-  if (score !== null) {
-    section.append(gauge(doc, score, level));
-    section.append(el(doc, 'p', 'muted', `Score ${score.toFixed(3)}${flagged && site.explanation.length > 0 ? ' · highlighted: the part of the name that drove it' : ''}`));
+  if (categoryText && level !== 'safe') verdict.append(doc.createTextNode(` · ${categoryText}`));
+  const reason = plainReasons(site.verdict)[0];
+  // Verdict first, then the one plain reason, then the meter: the name is context, not the answer.
+  section.prepend(verdict);
+  if (reason !== undefined) {
+    const why = el(doc, 'p', 'reason', reason);
+    why.id = 'site-reason';
+    section.append(why);
   }
-  for (const reason of reasons.slice(0, 2)) section.append(el(doc, 'p', 'note', reason.message));
+  const meter = meterFor(site.verdict);
+  if (meter) {
+    section.append(gauge(doc, meter.value, meter.text, level));
+    section.append(el(doc, 'p', 'muted meter-text', `${meter.text}${flagged && site.explanation.length > 0 ? ' · highlighted: the part of the name that drove it' : ''}`));
+  }
+  if (state.warned) section.append(el(doc, 'p', 'note warned', `Snowman stopped ${site.displayHost} before it opened. This tab shows the warning.`));
   return section;
 }
 
@@ -104,6 +117,15 @@ function actionsSection(doc: Document, state: PopupState, actions: PopupActions)
     button(doc, 'Copy report', actions.copyReport, !state.site, 'copy-report'),
     button(doc, 'Save report', actions.saveReport, !state.site, 'save-report'),
   );
+  if (state.site) {
+    // The site key in the Unicode form the name above shows (the popup bundles no punycode decoder).
+    const shown = state.site.displayHost.split('.').slice(-labelCount(state.site.site)).join('.');
+    const hint = choice?.paused ? `Protection is paused on ${shown}: no warnings and no link badges there until you resume it.` : `Pause here: no warnings and no link badges on ${shown} until you resume it.`;
+    const line = el(doc, 'p', 'note pause-hint', hint);
+    line.id = 'pause-hint';
+    section.append(line);
+    section.querySelector('#pause, #resume')?.setAttribute('aria-describedby', 'pause-hint');
+  }
   if (state.notice) {
     const notice = el(doc, 'p', 'note', state.notice);
     notice.id = 'notice';
@@ -122,19 +144,19 @@ function riskyItem(doc: Document, domain: RiskyDomain, reveal: (host: string) =>
   const host = el(doc, 'span', 'host');
   renderName(host, domain.displayHost, domain.registrableDomain, []);
   const level = el(doc, 'span', `level-${domain.level}`, LEVEL_WORDS[domain.level]);
-  const facts = [CATEGORY_WORDS[domain.category], domain.score === null ? '' : domain.score.toFixed(3), `${domain.links} link${domain.links === 1 ? '' : 's'}`].filter(Boolean);
+  const facts = [CATEGORY_WORDS[domain.category], `${domain.links} link${domain.links === 1 ? '' : 's'}`].filter(Boolean);
   control.append(host, level, el(doc, 'span', 'meta', facts.join(' · ')));
   control.addEventListener('click', () => reveal(domain.host));
   item.append(control);
   return item;
 }
 
-function linksSection(doc: Document, summary: PageSummary | null, actions: PopupActions): HTMLElement {
+function linksSection(doc: Document, summary: PageSummary | null, actions: PopupActions, warned: boolean): HTMLElement {
   const section = el(doc, 'section', 'links');
   section.id = 'links';
   section.append(el(doc, 'h2', undefined, 'Links on this page'));
   if (!summary) {
-    section.append(el(doc, 'p', 'muted', 'No links checked on this page.'));
+    section.append(el(doc, 'p', 'muted', warned ? 'The site was not opened, so it has no links to check.' : 'No links checked on this page.'));
     return section;
   }
   const counts = el(doc, 'p', 'counts');
@@ -181,5 +203,5 @@ function statusSection(doc: Document, state: PopupState): HTMLElement {
 
 /** Replaces the content of `root` with the popup for `state`. */
 export function renderPopup(doc: Document, root: HTMLElement, state: PopupState, actions: PopupActions): void {
-  root.replaceChildren(siteSection(doc, state), actionsSection(doc, state, actions), linksSection(doc, state.summary, actions), statusSection(doc, state));
+  root.replaceChildren(siteSection(doc, state), actionsSection(doc, state, actions), linksSection(doc, state.summary, actions, state.warned === true), statusSection(doc, state));
 }

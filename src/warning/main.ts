@@ -1,7 +1,9 @@
 /** Warning page: reads its target, asks the background for the verdict, offers the three actions. */
 import { parseDomain } from '../core/domain.js';
 import { request, type WarningDetails } from '../core/messages.js';
+import { ext } from '../platform/browser.js';
 import { sendToBackground } from '../platform/messaging.js';
+import { copyText, saveText } from '../ui/save-text.js';
 import { parseTarget } from './target.js';
 import { renderError, renderRefused, renderWarning } from './view.js';
 
@@ -45,7 +47,14 @@ async function main(): Promise<void> {
       (error: unknown) => renderError(document, root, `Could not do that: ${(error as Error).message}`),
     );
   };
-  const actions = { back: goBack, continueToSite: proceed('allow-session'), trustSite: proceed('trust-site') };
+  const actions = {
+    back: goBack,
+    continueToSite: proceed('allow-session'),
+    trustSite: proceed('trust-site'),
+    copyReport: copyText,
+    saveReport: (fileName: string, text: string) => saveText(document, fileName, text),
+    extensionVersion: ext().runtime.getManifest().version,
+  };
   let details: WarningDetails | null;
   try {
     details = await request(sendToBackground, 'get-warning', { url: target.url });

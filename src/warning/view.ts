@@ -1,45 +1,34 @@
 /**
- * The warning page's DOM, built from elements and text nodes only (never HTML strings), so a
- * hostile name or reason can never become markup. Takes the document as an argument for DOM tests.
+ * The warning page's DOM, modelled on the interstitials people know (Safe Browsing, MetaMask):
+ * the site's name large, what it may do in one sentence, the strongest reason first, Go back as
+ * the one primary action and the way through behind "Details". Built from elements and text
+ * nodes only (never HTML strings), so a hostile name or reason can never become markup. Takes
+ * the document as an argument for DOM tests.
  */
 import { toDisplayHost } from '../core/domain.js';
 import type { ExplanationSpan, WarningDetails } from '../core/messages.js';
+import { LEVEL_WORDS, plainReasons, riskHeadline } from '../ui/plain-words.js';
+import { buildReport, reportFileName, reportText } from '../ui/report.js';
+import { button, el } from '../ui/dom.js';
+import { renderReportPanel } from './report-panel.js';
+import { renderTrustControl } from './trust-confirm.js';
 
 export interface WarningActions {
   back(): void;
   continueToSite(): void;
   trustSite(): void;
+  /** Puts the report on the clipboard; rejects when the browser refuses. */
+  copyReport(text: string): Promise<void>;
+  saveReport(fileName: string, text: string): void;
+  readonly extensionVersion: string;
 }
-
-const LEVEL_WORDS: Record<string, string> = {
-  dangerous: 'Dangerous',
-  suspicious: 'Suspicious',
-  safe: 'Not flagged',
-  unscorable: 'Not scored',
-};
 
 const CATEGORY_WORDS: Record<string, string> = {
-  malicious: 'phishing-like (the name resembles phishing or malware sites)',
-  dga: 'algorithmically generated (names like this are made by malware)',
-  benign: 'no risk category',
-  '-': 'no category',
+  malicious: 'Phishing or scam',
+  dga: 'Malware network (machine-generated name)',
+  benign: 'None',
+  '-': 'None',
 };
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: { className?: string; text?: string; id?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (props.className !== undefined) node.className = props.className;
-  if (props.id !== undefined) node.id = props.id;
-  if (props.text !== undefined) node.append(doc.createTextNode(props.text));
-  node.append(...children);
-  return node;
-}
-
-function button(doc: Document, label: string, className: string, onClick: () => void): HTMLButtonElement {
-  const node = el(doc, 'button', { className, text: label });
-  node.type = 'button';
-  node.addEventListener('click', onClick);
-  return node;
-}
 
 /** The host in Unicode with its registrable domain in <strong>. */
 export function hostNode(doc: Document, displayHost: string, registrableDomain: string | null): HTMLElement {
@@ -70,53 +59,73 @@ export function renderExplanation(doc: Document, slot: HTMLElement, displayHost:
     if (span.start < at) continue;
     if (span.start > at) line.append(doc.createTextNode(displayHost.slice(at, span.start)));
     const mark = el(doc, 'mark', { text: displayHost.slice(span.start, span.end) });
-    mark.style.setProperty('--weight', String(Math.min(1, Math.max(0, span.weight))));
+    // Strength shows as the underline's thickness: the mark's colours stay readable in both themes.
+    mark.dataset['strength'] = span.weight >= 0.66 ? 'high' : span.weight >= 0.33 ? 'medium' : 'low';
     line.append(mark);
     at = span.end;
   }
   if (at < displayHost.length) line.append(doc.createTextNode(displayHost.slice(at)));
-  slot.append(el(doc, 'h2', { text: 'What drove the score' }), line);
+  slot.append(el(doc, 'h2', { text: 'The part of the name that looks wrong' }), line);
+}
+
+function detailsSection(doc: Document, details: WarningDetails, actions: WarningActions): HTMLDetailsElement {
+  const site = toDisplayHost(details.site);
+  const { verdict } = details;
+  const facts = el(
+    doc,
+    'dl',
+    { className: 'facts' },
+    el(doc, 'dt', { text: 'Address' }),
+    el(doc, 'dd', { className: 'url', text: details.url }),
+    el(doc, 'dt', { text: 'Verdict' }),
+    el(doc, 'dd', { className: 'level', text: LEVEL_WORDS[verdict.level] }),
+    el(doc, 'dt', { text: 'Kind of risk' }),
+    el(doc, 'dd', { className: 'category', text: CATEGORY_WORDS[verdict.category] ?? verdict.category }),
+    el(doc, 'dt', { text: 'Model' }),
+    el(doc, 'dd', { className: 'model', text: details.modelVersion ?? 'not loaded' }),
+  );
+  const panel = el(doc, 'details', { className: 'more' }, el(doc, 'summary', { text: 'Details' }), facts);
+  panel.append(
+    el(doc, 'p', { className: 'risk-note', text: `Only continue if you are sure this is the site you meant to visit. Never enter a password, card number or wallet phrase on a site you are unsure of.` }),
+    button(doc, `Continue to ${site} for this session`, 'secondary continue', actions.continueToSite),
+    el(doc, 'p', { className: 'note', text: `Snowman will not warn about ${site} again until you close the browser.` }),
+    renderTrustControl(doc, details, actions.trustSite),
+  );
+  return panel;
 }
 
 /** Renders the full warning for `details` into `root`; returns the button to focus first. */
 export function renderWarning(doc: Document, root: HTMLElement, details: WarningDetails, actions: WarningActions): HTMLButtonElement {
   const { verdict } = details;
   const level = verdict.level;
-  const site = toDisplayHost(details.site);
-  const back = button(doc, 'Go back', 'primary', actions.back);
-  const facts = el(
-    doc,
-    'dl',
-    { className: 'facts' },
-    el(doc, 'dt', { text: 'Verdict' }),
-    el(doc, 'dd', { className: `level level-${level}`, text: LEVEL_WORDS[level] ?? level }),
-    el(doc, 'dt', { text: 'Category' }),
-    el(doc, 'dd', { className: 'category', text: CATEGORY_WORDS[verdict.category] ?? verdict.category }),
-    el(doc, 'dt', { text: 'Score' }),
-    el(doc, 'dd', { className: 'score', text: verdict.score === null ? 'not scored' : verdict.score.toFixed(3) }),
-  );
-  const reasons = el(doc, 'ul', { className: 'reasons' }, ...verdict.reasons.map((r) => el(doc, 'li', { text: r.message })));
+  doc.body?.classList.remove('level-dangerous', 'level-suspicious', 'level-safe', 'level-unscorable');
+  doc.body?.classList.add(`level-${level}`);
+  const back = button(doc, 'Go back to safety', 'primary back', actions.back);
+  const heading = level === 'dangerous' ? 'Dangerous site' : level === 'suspicious' ? 'Suspicious site' : 'Snowman paused this page';
+  const name = el(doc, 'p', { className: 'target' }, hostNode(doc, details.displayHost, details.registrableDomain));
+  if (details.fullHost !== details.displayHost && details.fullHost.includes('xn--')) {
+    name.append(el(doc, 'span', { className: 'punycode', text: details.fullHost }));
+  }
+  const reasons = plainReasons(verdict);
+  const why = el(doc, 'ul', { className: 'reasons' }, ...reasons.map((text, i) => el(doc, 'li', { className: i === 0 ? 'strongest' : '', text })));
   const explanation = el(doc, 'section', { className: 'explanation', id: 'explanation' });
   renderExplanation(doc, explanation, details.displayHost, details.explanation);
-  const headline = level === 'dangerous' ? 'Snowman stopped this site' : level === 'suspicious' ? 'This site looks suspicious' : 'Snowman paused this page';
+  const headline = riskHeadline(verdict) || 'Snowman could not check this site, so it stopped before opening it.';
+  const report = buildReport(details, null, actions.extensionVersion);
+  const shield = el(doc, 'p', { className: 'shield', text: '!' });
+  shield.setAttribute('aria-hidden', 'true');
 
   root.replaceChildren(
-    el(doc, 'h1', { text: headline }),
-    el(doc, 'p', { className: 'target' }, hostNode(doc, details.displayHost, details.registrableDomain)),
-    el(doc, 'p', { className: 'url', text: details.url }),
-    facts,
-    el(doc, 'h2', { text: 'Why' }),
-    reasons,
+    shield,
+    el(doc, 'h1', { text: heading }),
+    name,
+    el(doc, 'p', { className: 'headline', text: headline }),
+    el(doc, 'h2', { text: 'Why Snowman stopped it' }),
+    why,
     explanation,
-    el(
-      doc,
-      'div',
-      { className: 'actions' },
-      back,
-      button(doc, `Continue to ${site}`, 'secondary continue', actions.continueToSite),
-      button(doc, `Always trust ${site}`, 'tertiary trust', actions.trustSite),
-    ),
-    el(doc, 'p', { className: 'note', text: `"Continue" lets ${site} through until you close the browser. "Always trust" keeps it allowed; you can remove it in Snowman's options.` }),
+    el(doc, 'div', { className: 'actions' }, back),
+    detailsSection(doc, details, actions),
+    renderReportPanel(doc, reportText(report), reportFileName(report), actions),
   );
   return back;
 }

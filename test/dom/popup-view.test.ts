@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageSummary, SiteDetails } from '../../src/core/link-messages.js';
-import { buildReport, reportFileName } from '../../src/popup/report.js';
+import { buildReport, reportFileName } from '../../src/ui/report.js';
 import { renderPopup, type PopupActions, type PopupState } from '../../src/popup/view.js';
 
 const site: SiteDetails = {
@@ -49,6 +49,34 @@ function render(state: Partial<PopupState>, log: string[] = []): HTMLElement {
 }
 
 describe('popup view', () => {
+  it('never shows a meter that contradicts the verdict: a safe site with a high model score stays low and green', () => {
+    const popular = { ...site, verdict: { level: 'safe' as const, category: 'benign' as const, score: 0.996, risk: null as number | null, reasons: [{ kind: 'popular' as const, message: 'bücher.example is one of the most visited sites' }] } };
+    const root = render({ site: popular });
+    const meter = root.querySelector('[role=meter]')!;
+    expect(root.querySelector('#site-verdict')!.textContent).toBe('Looks safe');
+    expect(meter.classList.contains('level-safe')).toBe(true);
+    expect(Number(meter.getAttribute('aria-valuenow'))).toBeLessThanOrEqual(35);
+    expect(root.textContent).not.toContain('0.996');
+    const withRisk = render({ site: { ...popular, verdict: { ...popular.verdict, risk: 0.99 } as typeof popular.verdict } });
+    expect(Number(withRisk.querySelector('[role=meter]')!.getAttribute('aria-valuenow'))).toBeLessThanOrEqual(35);
+    const risky = render({ site: { ...site, verdict: { ...site.verdict, level: 'suspicious', risk: 0.974 } as typeof site.verdict } });
+    expect(risky.querySelector('[role=meter]')!.getAttribute('aria-valuetext')).toBe('Some risk: riskier than 97 % of ordinary sites');
+    expect(risky.querySelector('[role=meter]')!.getAttribute('aria-valuenow')).toBe('80');
+  });
+
+  it('on a warning tab shows the stopped site with its actions enabled, and says what Pause does and for how long', () => {
+    const log: string[] = [];
+    const root = render({ site, warned: true }, log);
+    expect(root.querySelector('.warned')!.textContent).toBe('Snowman stopped login.bücher.example before it opened. This tab shows the warning.');
+    expect(root.querySelector('#links')!.textContent).toContain('The site was not opened');
+    const pause = root.querySelector<HTMLButtonElement>('#pause')!;
+    expect(pause.disabled).toBe(false);
+    expect(root.querySelector('#pause-hint')!.textContent).toBe('Pause here: no warnings and no link badges on bücher.example until you resume it.');
+    expect(pause.getAttribute('aria-describedby')).toBe('pause-hint');
+    pause.click();
+    expect(log).toEqual(['pause:true']);
+  });
+
   it('shows the site in Unicode with the registrable domain emphasised and the driving part marked', () => {
     const root = render({ site, summary, status: { state: 'ready', modelVersion: 'm-1', backend: 'wasm', bootId: 'b', startedAt: 0 } });
     const name = root.querySelector('#site-name')!;
@@ -56,7 +84,13 @@ describe('popup view', () => {
     expect(name.querySelector('strong')!.textContent).toBe('bücher.example');
     expect(name.querySelector('mark')!.textContent).toBe('login');
     expect(root.querySelector('#site-verdict')!.textContent).toBe('Dangerous · phishing-like name');
-    expect(root.querySelector('[role=meter]')!.getAttribute('aria-valuenow')).toBe('0.993');
+    expect(root.querySelector('.site')!.firstElementChild).toBe(root.querySelector('#site-verdict'));
+    expect(root.querySelector('#site-reason')!.textContent).toBe('Its name looks like the names of phishing and scam sites.');
+    const meter = root.querySelector('[role=meter]')!;
+    expect(meter.classList.contains('level-dangerous')).toBe(true);
+    expect(meter.getAttribute('aria-valuetext')).toBe('High risk: riskier than 99.9 % of ordinary sites');
+    expect(Number(meter.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(80);
+    expect(root.textContent).not.toMatch(/0\.99/);
     expect(root.querySelector('#status')!.textContent).toBe('Model m-1 · wasm backend · links scored in 4.2 ms');
   });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WarningDetails } from '../../src/core/messages.js';
 import { parseTarget } from '../../src/warning/target.js';
-import { hostNode, renderExplanation, renderRefused, renderWarning } from '../../src/warning/view.js';
+import { hostNode, renderExplanation, renderRefused, renderWarning, type WarningActions } from '../../src/warning/view.js';
 
 const PAGE = 'chrome-extension://id/warning/index.html';
 
@@ -33,32 +33,116 @@ const details = (over: Partial<WarningDetails> = {}): WarningDetails => ({
   ...over,
 });
 
+function actions(calls: string[] = [], copy: (text: string) => Promise<void> = async () => undefined): WarningActions {
+  return {
+    back: () => calls.push('back'),
+    continueToSite: () => calls.push('continue'),
+    trustSite: () => calls.push('trust'),
+    copyReport: (text) => (calls.push(`copy:${text.length}`), copy(text)),
+    saveReport: (name) => calls.push(`save:${name}`),
+    extensionVersion: '9.9.9',
+  };
+}
+
+const byClass = (root: Element, name: string): HTMLButtonElement => root.querySelector(`button.${name}`)!;
+
 describe('warning page view', () => {
-  it('shows the Unicode name with the registrable domain emphasised, verdict, category, score and reasons', () => {
+  it('leads with the name, what the site may do and the strongest reason; Go back is the one primary action', () => {
     const root = document.createElement('main');
     const calls: string[] = [];
-    const focus = renderWarning(document, root, details(), { back: () => calls.push('back'), continueToSite: () => calls.push('continue'), trustSite: () => calls.push('trust') });
-    expect(root.querySelector('.host')?.textContent).toBe('login.pаypal.com');
-    expect(root.querySelector('.host strong')?.textContent).toBe('pаypal.com');
-    expect(root.querySelector('.level')?.textContent).toBe('Dangerous');
-    expect(root.querySelector('.category')?.textContent).toMatch(/phishing-like/);
-    expect(root.querySelector('.score')?.textContent).toBe('0.999');
-    expect(root.querySelector('.reasons li')?.textContent).toMatch(/phishing/);
-    expect(focus.textContent).toBe('Go back');
-    const buttons = [...root.querySelectorAll('button')];
-    expect(buttons.map((b) => b.textContent)).toEqual(['Go back', 'Continue to pаypal.com', 'Always trust pаypal.com']);
-    expect(buttons.every((b) => b.type === 'button')).toBe(true);
-    buttons.forEach((b) => b.click());
-    expect(calls).toEqual(['back', 'continue', 'trust']);
+    const focus = renderWarning(document, root, details({ verdict: { level: 'dangerous', category: 'malicious', score: 0.9987, risk: 0.99995, reasons: [{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.999)' }, { kind: 'lookalike', message: 'looks like paypal.com', target: 'paypal.com' }] } }), actions(calls));
+    expect(document.body.classList.contains('level-dangerous')).toBe(true);
+    expect(root.querySelector('h1')?.textContent).toBe('Dangerous site');
+    expect(root.querySelector('.target .host')?.textContent).toBe('login.pаypal.com');
+    expect(root.querySelector('.target .host strong')?.textContent).toBe('pаypal.com');
+    expect(root.querySelector('.target .punycode')?.textContent).toBe('login.xn--pypal-4ve.com');
+    expect(root.querySelector('.headline')?.textContent).toBe('This site may try to steal your password, card or wallet.');
+    expect([...root.querySelectorAll('.reasons li')].map((li) => li.textContent)).toEqual(['It looks like paypal.com, but it is a different site.', 'Its name looks like the names of phishing and scam sites.']);
+    expect(root.textContent).not.toMatch(/score|0\.99/i);
+    expect(focus.textContent).toBe('Go back to safety');
+    expect([...root.querySelectorAll('button.primary')]).toEqual([focus]);
+    const more = root.querySelector<HTMLDetailsElement>('details.more')!;
+    expect(more.open).toBe(false);
+    expect(more.contains(byClass(root, 'continue'))).toBe(true);
+    expect(more.contains(byClass(root, 'trust'))).toBe(true);
+    expect(byClass(root, 'continue').textContent).toBe('Continue to pаypal.com for this session');
+    expect([...root.querySelectorAll('button')].every((b) => b.type === 'button')).toBe(true);
+    focus.click();
+    byClass(root, 'continue').click();
+    expect(calls).toEqual(['back', 'continue']);
+  });
+
+  it('Always trust asks first, naming exactly what will be trusted; Cancel trusts nothing', () => {
+    const root = document.createElement('main');
+    document.body.append(root);
+    const calls: string[] = [];
+    renderWarning(document, root, details(), actions(calls));
+    const confirm = root.querySelector<HTMLElement>('#trust-confirm')!;
+    expect(confirm.hidden).toBe(true);
+    byClass(root, 'trust').click();
+    expect(calls).toEqual([]);
+    expect(confirm.hidden).toBe(false);
+    expect(confirm.querySelector('.question')?.textContent).toBe('Always trust pаypal.com?');
+    expect(confirm.querySelector('.scope')?.textContent).toBe("Snowman will never warn about pаypal.com (written xn--pypal-4ve.com) or any address ending in .pаypal.com, in any tab, until you remove it in Snowman's options.");
+    expect(document.activeElement).toBe(byClass(root, 'cancel'));
+    byClass(root, 'cancel').click();
+    expect(confirm.hidden).toBe(true);
+    expect(calls).toEqual([]);
+    byClass(root, 'trust').click();
+    byClass(root, 'confirm-trust').click();
+    expect(calls).toEqual(['trust']);
+    root.remove();
+  });
+
+  it('Report a mistake holds the local JSON report (name, verdict, reasons, versions) to copy or save', async () => {
+    const root = document.createElement('main');
+    const calls: string[] = [];
+    renderWarning(document, root, details({ explanation: [{ start: 6, end: 11, weight: 0.9 }] }), actions(calls));
+    const text = root.querySelector<HTMLTextAreaElement>('.report-text')!.value;
+    const report = JSON.parse(text) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      format: 'snowman-report',
+      kind: 'false-positive',
+      domain: { host: 'login.xn--pypal-4ve.com', display: 'login.pаypal.com', registrableDomain: 'xn--pypal-4ve.com' },
+      verdict: { level: 'dangerous', category: 'malicious', reasons: ['the name looks like a phishing or malware domain (score 0.999)'] },
+      explanation: [{ text: 'pаypa', start: 6, end: 11 }],
+      model: { version: 'm1' },
+      lists: [],
+      extensionVersion: '9.9.9',
+    });
+    expect(text).not.toContain('http://');
+    byClass(root, 'copy-report').click();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(root.querySelector('.report-status')?.textContent).toMatch(/^Copied\. Nothing was sent/);
+    byClass(root, 'save-report').click();
+    expect(calls).toEqual([`copy:${text.length}`, expect.stringMatching(/^save:snowman-report-login\.xn--pypal-4ve\.com-\d{4}-\d\d-\d\d\.json$/)]);
+    const refusing = document.createElement('main');
+    renderWarning(document, refusing, details(), actions([], () => Promise.reject(new Error('denied'))));
+    byClass(refusing, 'copy-report').click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(refusing.querySelector('.report-status')?.textContent).toMatch(/did not allow copying/);
+  });
+
+  it('a machine-generated name says so, and a suspicious one is amber with softer words', () => {
+    const root = document.createElement('main');
+    renderWarning(document, root, details({ displayHost: 'xkqjzv.com', fullHost: 'xkqjzv.com', registrableDomain: 'xkqjzv.com', site: 'xkqjzv.com', verdict: { level: 'suspicious', category: 'dga', score: 0.9, risk: 0.9992, reasons: [{ kind: 'model', message: 'x' }] } }), actions());
+    expect(document.body.classList.contains('level-suspicious')).toBe(true);
+    expect(document.body.classList.contains('level-dangerous')).toBe(false);
+    expect(root.querySelector('h1')?.textContent).toBe('Suspicious site');
+    expect(root.querySelector('.headline')?.textContent).toMatch(/could be part of a malware network/);
+    expect(root.querySelector('.reasons li')?.textContent).toBe('Its name looks machine-generated, the way malware names its servers.');
+    expect(root.querySelector('.punycode')).toBeNull();
   });
 
   it('never turns names or reasons into markup', () => {
     const root = document.createElement('main');
     const hostile = '<img src=x onerror=alert(1)>';
-    renderWarning(document, root, details({ displayHost: hostile, registrableDomain: null, url: hostile, verdict: { level: 'dangerous', category: 'dga', score: 1, risk: 1, reasons: [{ kind: 'model', message: hostile }] } }), { back() {}, continueToSite() {}, trustSite() {} });
+    renderWarning(document, root, details({ displayHost: hostile, registrableDomain: null, url: hostile, verdict: { level: 'dangerous', category: 'dga', score: 1, risk: 1, reasons: [{ kind: 'listed', message: hostile }] } }), actions());
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('.host')?.textContent).toBe(hostile);
-    expect(root.querySelector('.reasons li')?.textContent).toBe(hostile);
+    expect(root.querySelector('.reasons li')?.textContent).toBe(`${hostile}.`);
+    expect(root.querySelector<HTMLTextAreaElement>('.report-text')?.value).toContain(JSON.stringify(hostile).slice(1, -1));
   });
 
   it('hides the explanation slot until spans are given, then marks them', () => {
@@ -68,6 +152,7 @@ describe('warning page view', () => {
     renderExplanation(document, slot, 'paypal-login.com', [{ start: 7, end: 12, weight: 0.8 }, { start: 0, end: 6, weight: 0.5 }, { start: 3, end: 99, weight: 1 }]);
     expect(slot.hidden).toBe(false);
     expect([...slot.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['paypal', 'login']);
+    expect([...slot.querySelectorAll('mark')].map((m) => (m as HTMLElement).dataset['strength'])).toEqual(['medium', 'high']);
     expect(slot.querySelector('.explained-host')?.textContent).toBe('paypal-login.com');
   });
 

@@ -1,5 +1,5 @@
-/** The popup in Debian's Chromium (playwright-core); this run also saves the README screenshots. */
+/** The popup in Debian's Chromium (playwright-core). */
 import { chromiumLinkBrowser } from './links/browsers.js';
 import { definePopupScenarios } from './links/popup-scenarios.js';
 
-definePopupScenarios('chrome', chromiumLinkBrowser, { screenshots: true });
+definePopupScenarios('chrome', chromiumLinkBrowser);

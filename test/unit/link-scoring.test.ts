@@ -86,7 +86,9 @@ describe('score-links in the background', () => {
     await summaries.saved(7);
     await check(createPageSummaries(store));
     expect(summaries.riskyCount(7)).toBe(2);
-    expect(withRiskyLinks({ state: 'safe', badge: '', color: '#188038', title: 'Snowman: shop.example.com looks safe' }, 2)).toMatchObject({ badge: '2', color: '#188038' });
+    expect(summaries.riskyLevels(7)).toEqual({ dangerous: 2, suspicious: 0 });
+    // The badge counts two dangerous links on a safe page: red, not the page's green.
+    expect(withRiskyLinks({ state: 'safe', badge: '', color: '#188038', title: 'Snowman: shop.example.com looks safe' }, summaries.riskyLevels(7))).toMatchObject({ state: 'safe', badge: '2', color: '#c5221f' });
   });
 
   it('starts a new summary for a new document, and drops it when the tab navigates elsewhere', async () => {

@@ -74,17 +74,19 @@ export function defineExtensionScenarios(target: Target, launch: Launcher): void
       await closeTabs();
     });
 
-    it('a dangerous name shows the warning page, with name, verdict, score and reasons', async () => {
+    it('a dangerous name shows the warning page: name, what it may do, reasons; Go back focused, the way through behind Details', async () => {
       const host = names.dangerous[0]!;
       server.reset();
       const target = server.url(host, '/login?next=%2Faccount&x=1#top');
       const tab = await expectWarning(target);
-      await expect.poll(() => tab.text('.level'), { timeout: 5000 }).toBe('Dangerous');
+      await expect.poll(() => tab.text('h1'), { timeout: 5000 }).toBe('Dangerous site');
       expect(await tab.text('.host strong')).toBe(host);
-      expect(await tab.text('.score')).toMatch(/^0\.\d{3}$|^1\.000$/);
+      expect(await tab.text('.headline')).toMatch(/^This site may /);
       expect((await tab.text('.reasons')) ?? '').not.toBe('');
-      expect(await tab.text('.continue')).toBe(`Continue to ${host}`);
       expect(await tab.focusedClass()).toContain('primary');
+      await tab.click('details.more summary');
+      expect(await tab.text('.level')).toBe('Dangerous');
+      expect(await tab.text('.continue')).toBe(`Continue to ${host} for this session`);
       if (browser.blocksFirstVisit) expect(server.requests(host)).toEqual([]);
       await expect.poll(async () => (await browser.toolbarFor(`${browser.origin}${WARNING}#`)).badge, { timeout: 5000 }).toBe('!');
       expect((await browser.toolbarFor(`${browser.origin}${WARNING}#`)).title).toMatch(/looks dangerous/);
@@ -118,7 +120,8 @@ export function defineExtensionScenarios(target: Target, launch: Launcher): void
       const host = names.dangerous[2]!;
       const target = server.url(host, '/first');
       const tab = await expectWarning(target);
-      await expect.poll(() => tab.text('.continue'), { timeout: 5000 }).toBe(`Continue to ${host}`);
+      await expect.poll(() => tab.text('h1'), { timeout: 5000 }).toBe('Dangerous site');
+      await tab.click('details.more summary');
       await tab.click('.continue');
       expect(await tab.waitForHref((href) => href === target).catch(async (error: Error) => `${error.message}; page says: ${await tab.text('.error')}`)).toBe(target);
       await expect.poll(() => tab.text('#site'), { timeout: 5000 }).toBe(host);
@@ -192,8 +195,14 @@ export function defineExtensionScenarios(target: Target, launch: Launcher): void
       const host = names.dangerous[5]!;
       const target = server.url(host, '/trusted');
       const tab = await expectWarning(target);
-      await expect.poll(() => tab.text('.trust'), { timeout: 5000 }).toBe(`Always trust ${host}`);
+      await expect.poll(() => tab.text('h1'), { timeout: 5000 }).toBe('Dangerous site');
+      await tab.click('details.more summary');
+      expect(await tab.text('.trust')).toBe(`Always trust ${host}…`);
       await tab.click('.trust');
+      // The confirmation names exactly what will be trusted; nothing is trusted before "Yes".
+      expect(await tab.text('#trust-confirm .scope')).toContain(`any address ending in .${host}`);
+      expect((await browser.call('list-trusted', {})).trustedSites).not.toContain(host);
+      await tab.click('.confirm-trust');
       expect(await tab.waitForHref((href) => href === target)).toBe(target);
       await closeTabs();
 

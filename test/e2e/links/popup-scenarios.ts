@@ -1,24 +1,20 @@
 /**
  * The popup end to end (issue 4), opened as the extension page for a tab: it shows the page's
  * summary, reveals a risky link, and its actions take effect (trust removes badges; block makes
- * the next navigation warn). Chromium also saves the README screenshots.
+ * the next navigation warn). Screenshots are `npm run screenshots`' job: tests write no tracked files.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Target } from '../harness/extension.js';
 import type { LinkPage } from './browsers.js';
 import { startWorld, waitForBadges, type LinkLauncher, type LinkWorld } from './setup.js';
 
-const SCREENSHOTS = path.resolve(__dirname, '../../../docs/screenshots');
 const text = (page: LinkPage, selector: string): Promise<string | null> => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 
-export function definePopupScenarios(target: Target, launch: LinkLauncher, options: { screenshots?: boolean } = {}): void {
+export function definePopupScenarios(target: Target, launch: LinkLauncher): void {
   describe(`popup in ${target === 'chrome' ? 'Chromium' : 'Firefox'}`, () => {
     let world: LinkWorld;
     beforeAll(async () => {
       world = await startWorld(target, launch);
-      if (options.screenshots) await mkdir(SCREENSHOTS, { recursive: true });
     });
     afterAll(async () => {
       await world?.dispose();
@@ -46,7 +42,6 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher, optio
       await popup.evaluate(() => (document.activeElement as HTMLElement).click());
       await expect.poll(() => text(popup, '#notice'), { timeout: 5000 }).toBe('Link shown on the page.');
       expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement).hostname)).toBe(risky[1]);
-      if (options.screenshots) await page.screenshot(path.join(SCREENSHOTS, 'badged-page.png'));
       await popup.close();
       await page.close();
     });
@@ -63,7 +58,6 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher, optio
       const popup = await browser.openPopup(await browser.tabIdOf(url));
       await expect.poll(() => text(popup, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Dangerous/);
       await expect.poll(() => popup.evaluate(() => document.querySelectorAll('#risky-list li').length), { timeout: 10_000 }).toBe(2);
-      if (options.screenshots) await popup.screenshot(path.join(SCREENSHOTS, 'popup.png'));
       await popup.click('#trust');
       await expect.poll(() => text(popup, '#notice'), { timeout: 5000 }).toBe(`Trusted ${site}.`);
       await waitForBadges(page, [other]);
@@ -87,17 +81,22 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher, optio
       await popup.close();
       const again = server.url(site, '/again');
       await page.goto(again);
-      await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 }).toBe(`${browser.origin}warning/index.html#${again}`);
-      if (options.screenshots) {
-        // The README's warning page: a name the model itself flags, with the part that drove the score.
-        const flagged = server.url(names.dangerous[5]!, '/account/login');
-        await page.setViewport(900, 760);
-        await page.goto(flagged);
-        await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 }).toBe(`${browser.origin}warning/index.html#${flagged}`);
-        await expect.poll(() => text(page, '.level'), { timeout: 5000 }).toBe('Dangerous');
-        await page.screenshot(path.join(SCREENSHOTS, 'warning.png'));
-      }
+      const warning = `${browser.origin}warning/index.html#${again}`;
+      await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 }).toBe(warning);
+
+      // The popup on the warning tab: the stopped site, its verdict and working actions.
+      const onWarning = await browser.openPopup(await browser.tabIdOf(warning));
+      await expect.poll(() => text(onWarning, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Dangerous/);
+      expect(await text(onWarning, '#site-name')).toBe(site);
+      expect(await text(onWarning, '.warned')).toMatch(/^Snowman stopped /);
+      expect(await text(onWarning, '#pause-hint')).toBe(`Pause here: no warnings and no link badges on ${site} until you resume it.`);
+      expect(await onWarning.evaluate(() => (document.querySelector('#pause') as HTMLButtonElement).disabled)).toBe(false);
+      await onWarning.click('#pause');
+      // Pausing lets the site through: the tab leaves the warning for the site itself.
+      await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 }).toBe(again);
+      await onWarning.close();
       await page.close();
+      await browser.call('pause-site', { url, paused: false });
       await browser.call('unblock-site', { url });
     });
   });
