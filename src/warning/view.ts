@@ -2,7 +2,7 @@
  * The warning page's DOM, built from elements and text nodes only (never HTML strings), so a
  * hostile name or reason can never become markup. Takes the document as an argument for DOM tests.
  */
-import { toDisplayHost } from '../core/domain.js';
+import { toDisplayHost } from '../core/display-host.js';
 import type { ExplanationSpan, WarningDetails } from '../core/messages.js';
 
 export interface WarningActions {
