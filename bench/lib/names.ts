@@ -2,18 +2,7 @@
  * Deterministic synthetic host names for throughput runs: word-like and random labels, sub-domains
  * and a spread of suffixes. No data files needed, so the bench runs from a fresh clone.
  */
-
-/** mulberry32: a tiny seeded PRNG, enough for reproducible inputs. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/cli/train/rng.js';
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'net', 'shop', 'pay', 'log', 'in', 'secure', 'cloud', 'ver', 'ify', 'bank', 'app', 'mail', 'on', 'line', 'tech', 'box', 'zen'];
 const SUFFIXES = ['com', 'net', 'org', 'ru', 'de', 'xyz', 'top', 'co.uk', 'info', 'io', 'cn', 'com.br'];
@@ -21,7 +10,7 @@ const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** `count` names, the same for the same seed; lengths from about 5 to 40 characters. */
 export function syntheticNames(count: number, seed = 20261126): string[] {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const out: string[] = new Array(count);
   for (let i = 0; i < count; i++) {

@@ -14,6 +14,7 @@ import { frameRecordOf, siteOf } from './judge.js';
 import { status, type Runtime } from './runtime.js';
 import type { TabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
+import { unscorableVerdict } from '../core/unscorable-verdict.js';
 
 export interface HandlerDeps {
   readonly runtime: Promise<Runtime>;
@@ -62,7 +63,7 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
         displayHost: parsed.displayHost,
         registrableDomain: parsed.registrableDomain,
         site: siteOf(parsed),
-        verdict: judgement.verdict ?? { level: 'unscorable', category: '-', score: null, risk: null, reasons: [{ kind: 'unscorable', message: judgement.error ?? 'the model is not loaded' }] },
+        verdict: judgement.verdict ?? unscorableVerdict(judgement.error ?? 'the model is not loaded'),
         modelVersion: runtime.engine?.scorer.metadata.version ?? null,
       };
       const explanation = judgement.verdict && deps.explainer ? await deps.explainer.explain(parsed, judgement.verdict.category) : [];

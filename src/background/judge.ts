@@ -8,6 +8,7 @@ import { scoreHosts, type HostScore, type Scorer } from '../core/model/scorer.js
 import { decide, type DecisionContext, type Verdict } from '../core/verdict.js';
 import type { FrameRecord } from '../core/messages.js';
 import { alertingFor, type Sensitivity } from '../core/sensitivity.js';
+import { unscorableVerdict } from '../core/unscorable-verdict.js';
 
 export interface Judgement {
   readonly url: string;
@@ -49,7 +50,7 @@ export function unavailableJudgement(url: string, error: string): Judgement {
 }
 
 function decideUnscorable(parsed: ParsedHost & { ok: false }): Verdict {
-  return { level: 'unscorable', category: '-', score: null, risk: null, reasons: [{ kind: 'unscorable', message: parsed.message }], unscorableReason: parsed.reason };
+  return unscorableVerdict(parsed.message, parsed.reason);
 }
 
 export interface JudgeDeps {

@@ -15,6 +15,7 @@ import { createLinkScoring } from './link-scoring.js';
 import type { PageSummaries } from './page-summary.js';
 import type { Runtime } from './runtime.js';
 import type { TabRecords } from './tab-records.js';
+import { unscorableVerdict } from '../core/unscorable-verdict.js';
 
 export interface LinkHandlerDeps {
   readonly runtime: Promise<Runtime>;
@@ -70,7 +71,7 @@ export function createLinkHandlers(deps: LinkHandlerDeps): LinkHandlers {
       const parsed = scorable(url);
       const site = siteOf(parsed);
       const [judgement, runtime] = await Promise.all([guard.judgeUrl(url), deps.runtime]);
-      const verdict = judgement.verdict ?? { level: 'unscorable', category: '-', score: null, risk: null, reasons: [{ kind: 'unscorable', message: judgement.error ?? 'the model is not loaded' }] };
+      const verdict = judgement.verdict ?? unscorableVerdict(judgement.error ?? 'the model is not loaded');
       const details: SiteDetails = {
         url,
         fullHost: parsed.fullHost,

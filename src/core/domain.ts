@@ -3,7 +3,7 @@
  * model sees the same strings in both (see ../shared/data/SOURCES.md, "Normalisation").
  */
 import { parse } from 'tldts';
-import punycode from 'punycode/punycode.js';
+import { toDisplayHost } from './display-host.js';
 
 /** Why an input cannot be scored. */
 export type UnscorableReason = 'empty' | 'invalid' | 'scheme' | 'ip' | 'local' | 'too-long';
@@ -76,21 +76,6 @@ function extractHost(input: string): string | UnscorableHost {
   return url.hostname;
 }
 
-function decodeForDisplay(host: string): string {
-  if (!host.includes('xn--')) return host;
-  return host
-    .split('.')
-    .map((label) => {
-      if (!label.startsWith('xn--')) return label;
-      try {
-        return punycode.toUnicode(label);
-      } catch {
-        return label;
-      }
-    })
-    .join('.');
-}
-
 /** Removes leading `www.` labels while at least two labels remain (`www.tv` stays). */
 export function stripWww(host: string): string {
   let out = host;
@@ -156,13 +141,8 @@ export function parseDomain(input: string): ParsedHost {
     ok: true,
     host: stripWww(host),
     fullHost: host,
-    displayHost: decodeForDisplay(host),
+    displayHost: toDisplayHost(host),
     registrableDomain: info.domain,
     publicSuffix: info.publicSuffix,
   };
-}
-
-/** Display form of any ASCII host (IDN labels decoded), for UIs. */
-export function toDisplayHost(host: string): string {
-  return decodeForDisplay(host);
 }

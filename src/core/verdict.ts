@@ -10,6 +10,7 @@ import type { HeadThresholds, ModelMetadata } from './model/metadata.js';
 import type { HostScore } from './model/scorer.js';
 import { listedMatch, listedMessage } from './threats/listed.js';
 import type { ThreatList } from './threats/lookup.js';
+import { unscorableVerdict } from './unscorable-verdict.js';
 
 export type RiskLevel = 'safe' | 'suspicious' | 'dangerous';
 export type VerdictLevel = RiskLevel | 'unscorable';
@@ -109,7 +110,7 @@ const MODEL_WORDS: Record<RiskCategory, Record<Exclude<RiskLevel, 'safe'>, strin
 /** Decides one parsed name. `score` is null only for unscorable names. */
 export function decide(parsed: ParsedHost, score: HostScore | null, context: DecisionContext, override?: UserOverride): Verdict {
   if (!parsed.ok) {
-    return { level: 'unscorable', category: '-', score: null, risk: null, reasons: [{ kind: 'unscorable', message: parsed.message }], unscorableReason: parsed.reason };
+    return unscorableVerdict(parsed.message, parsed.reason);
   }
   const modelScore = score?.score ?? null;
   const fromModel = score ? modelLevel(score, context.metadata) : null;

@@ -1,5 +1,5 @@
 /** Options page DOM (text nodes only): model status and the trusted-site list with Remove buttons. */
-import { toDisplayHost } from '../core/domain.js';
+import { toDisplayHost } from '../core/display-host.js';
 import type { ModelStatus } from '../core/messages.js';
 
 function text(doc: Document, tag: string, value: string, className?: string): HTMLElement {

@@ -6,6 +6,7 @@ import { sendToBackground } from '../platform/messaging.js';
 import { copyText, saveText } from '../ui/save-text.js';
 import { parseTarget } from './target.js';
 import { renderError, renderRefused, renderWarning } from './view.js';
+import { unscorableVerdict } from '../core/unscorable-verdict.js';
 
 const root = document.getElementById('app')!;
 
@@ -25,7 +26,7 @@ function localDetails(url: string, error: string): WarningDetails | null {
     displayHost: parsed.displayHost,
     registrableDomain: parsed.registrableDomain,
     site: parsed.registrableDomain ?? parsed.host,
-    verdict: { level: 'unscorable', category: '-', score: null, risk: null, reasons: [{ kind: 'unscorable', message: `Snowman could not get the verdict: ${error}` }] },
+    verdict: unscorableVerdict(`Snowman could not get the verdict: ${error}`),
     modelVersion: null,
   };
 }

@@ -3,7 +3,7 @@
  * domain in Unicode and, for an IDN, as the browser writes it, and every name under it. Trusting
  * is permanent and covers the whole site, so one click must never do it.
  */
-import { toDisplayHost } from '../core/domain.js';
+import { toDisplayHost } from '../core/display-host.js';
 import type { WarningDetails } from '../core/messages.js';
 import { button, el } from '../ui/dom.js';
 

@@ -5,7 +5,7 @@
  * nodes only (never HTML strings), so a hostile name or reason can never become markup. Takes
  * the document as an argument for DOM tests.
  */
-import { toDisplayHost } from '../core/domain.js';
+import { toDisplayHost } from '../core/display-host.js';
 import type { ExplanationSpan, WarningDetails } from '../core/messages.js';
 import { LEVEL_WORDS, plainReasons, riskHeadline } from '../ui/plain-words.js';
 import { buildReport, reportFileName, reportText } from '../ui/report.js';

@@ -4,14 +4,12 @@ import { headRisk, riskOf } from '../../src/core/model/calibration.js';
 import { validateMetadata } from '../../src/core/model/metadata.js';
 import { SEED_ARCHITECTURE } from '../../src/core/model/architecture.js';
 import { DEFAULT_TOKENIZER } from '../../src/core/tokenizer.js';
+import { seededRandom } from '../../src/cli/train/rng.js';
 
 /** Deterministic pseudo-random float32 scores in [0, 1). */
 function scores(n: number, seed: number): Float32Array {
-  let x = seed >>> 0;
-  return Float32Array.from({ length: n }, () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-    return x / 2 ** 32;
-  });
+  const random = seededRandom(seed);
+  return Float32Array.from({ length: n }, random);
 }
 
 describe('risk tables', () => {

@@ -9,6 +9,7 @@ import { clipHost, ngramLogits, type NgramHead } from '../../core/ngram/model.js
 import { hostParts } from '../../core/ngram/parts.js';
 import type { RiskCategory } from '../../core/model/architecture.js';
 import { BENIGN_PREFIXES } from '../train/augment.js';
+import { rngFromState, shuffleInPlace } from '../train/rng.js';
 
 /** One training name for one head: a host, its 0/1 target, and its loss weight. */
 export interface WeightedHost {
@@ -53,26 +54,6 @@ export interface NgramEpoch {
   readonly seconds: number;
 }
 
-/** mulberry32: a small seeded PRNG, enough for shuffling. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffleInPlace(order: Uint32Array, random: () => number): void {
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = order[i]!;
-    order[i] = order[j]!;
-    order[j] = t;
-  }
-}
 
 function validationAuc(head: NgramHead, features: NgramFeatureSpec, validation: readonly WeightedHost[]): number {
   if (validation.length === 0) return Number.NaN;
@@ -104,7 +85,8 @@ export function trainNgramHead(
   const buckets = new Uint32Array(maxFeatureCount(spec, 253));
   const order = new Uint32Array(train.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  const random = seededRandom(options.seed);
+  const rng = rngFromState(options.seed);
+  const random = rng.nextFloat;
   // Splitting a name with the PSL costs more than hashing it: do it once, not once per epoch.
   const parts = spec.parts ? train.map((e) => hostParts(clipHost(e.host))) : null;
   const { learningRate: lr, l2 } = options;
@@ -116,7 +98,7 @@ export function trainNgramHead(
   const history: NgramEpoch[] = [];
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const epochStart = performance.now();
-    shuffleInPlace(order, random);
+    shuffleInPlace(order, rng);
     let lossSum = 0;
     let weightSum = 0;
     for (let o = 0; o < order.length; o++) {

@@ -1,8 +1,8 @@
-/** Where the packaged threat list lives and what its files are called. */
+/** Where the packaged threat list lives in the repository and what its files are called. */
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 
-/** The committed list, next to model/ at the package root (a checkout, the compiled CLI and an install alike). */
+/** The committed list, next to model/ at the package root (in a checkout and in the installed package). */
 export const SHIPPED_THREATS_DIR = path.join(PACKAGE_ROOT, 'threats');
 export const THREATS_LIST_FILE = 'list.bin';
 export const THREATS_NAMES_FILE = 'names.txt';

@@ -1,6 +1,6 @@
 /**
- * A small seeded PRNG (mulberry32). The trainer draws every random choice (shuffles, dropout masks,
- * augmentation) from one of these, so a seed fixes the whole run.
+ * The project's one seeded PRNG (mulberry32). The trainers draw every random choice (shuffles, dropout
+ * masks, augmentation) from it, so a seed fixes the whole run; tests and the bench make names with it.
  */
 
 export interface Rng {
@@ -12,12 +12,12 @@ export interface Rng {
   nextInt(n: number): number;
 }
 
-/** A deterministic generator for `seed` (any integer). */
-export function createRng(seed: number): Rng {
-  let state = (seed ^ 0x9e3779b9) >>> 0;
+/** The mulberry32 stream that starts at `state` (a uint32), unmixed. */
+export function rngFromState(state: number): Rng {
+  let s = state >>> 0;
   function nextUint32(): number {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
@@ -29,8 +29,18 @@ export function createRng(seed: number): Rng {
   };
 }
 
+/** A deterministic generator for `seed` (any integer). */
+export function createRng(seed: number): Rng {
+  return rngFromState((seed ^ 0x9e3779b9) >>> 0);
+}
+
+/** Floats in [0, 1) from `seed`'s unmixed stream: the n-gram trainer's shuffles, test and bench names. */
+export function seededRandom(seed: number): () => number {
+  return rngFromState(seed).nextFloat;
+}
+
 /** Fisher–Yates shuffle in place. */
-export function shuffleInPlace(values: Int32Array | number[], rng: Rng): void {
+export function shuffleInPlace(values: Int32Array | Uint32Array | number[], rng: Rng): void {
   for (let i = values.length - 1; i > 0; i--) {
     const j = rng.nextInt(i + 1);
     const t = values[i]!;

@@ -12,6 +12,7 @@ import { readModelBundle, type ModelBundle } from '../../../src/core/model/files
 import { writeModelFiles } from '../../../src/cli/model/layers-files.js';
 import { METADATA_FORMAT, METADATA_FORMAT_VERSION, type ModelMetadata } from '../../../src/core/model/metadata.js';
 import { createTokenizer, DEFAULT_TOKENIZER } from '../../../src/core/tokenizer.js';
+import { seededRandom } from '../../../src/cli/train/rng.js';
 
 /** Six widths, a hidden layer and both heads: the kind of model the trainer may ship. */
 export const WIDE_ARCHITECTURE: ArchitectureConfig = { name: 'wide-test', embeddingDim: 12, widths: [2, 3, 5, 7], filters: 24, hidden: 16, dropout: 0.3, heads: ['malicious', 'dga'] };
@@ -86,11 +87,7 @@ export async function randomModelDir(architecture: ArchitectureConfig = SEED_ARC
 /** Deterministic test names: 1 to 100 characters from the vocabulary plus a few outside it. */
 export function randomNames(count: number, seed = 1): string[] {
   const alphabet = `${DEFAULT_TOKENIZER.vocabulary}ABZ!é`;
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
+  const next = seededRandom(seed);
   const names: string[] = [];
   for (let i = 0; i < count; i++) {
     const length = 1 + Math.floor(next() ** 2 * 100);
