@@ -7,6 +7,7 @@ import { parseDomain, type ParsedHost, type ScorableHost } from '../core/domain.
 import { scoreHosts, type HostScore, type Scorer } from '../core/model/scorer.js';
 import { decide, type DecisionContext, type Verdict } from '../core/verdict.js';
 import type { FrameRecord } from '../core/messages.js';
+import { listedMatch } from '../core/threats/listed.js';
 
 export interface Judgement {
   readonly url: string;
@@ -23,6 +24,11 @@ export interface Judgement {
 /** The key user choices apply to: the registrable domain (PSL private section on), or the host. */
 export function siteOf(parsed: ScorableHost): string {
   return parsed.registrableDomain ?? parsed.host;
+}
+
+/** True when the packaged threat list decided the verdict (Chrome's static rules enforce it already). */
+export function isListed(judgement: Judgement): boolean {
+  return judgement.verdict?.reasons[0]?.kind === 'listed';
 }
 
 /** Dangerous and not let through by the user this session: the navigation must be stopped. */
@@ -69,6 +75,8 @@ export interface Judge {
    * model is still loading.
    */
   judgeCached(url: string): Promise<Judgement | null>;
+  /** A judgement without the model for a name on the threat list, or null for any other name. */
+  judgeListed(url: string): Judgement | null;
   /**
    * Judges a batch (a page's linked hosts). Memory cache, then the model, never the store: one
    * model pass over 200 names takes ~3–7 ms, reading 200 entries back from storage.session took
@@ -158,5 +166,11 @@ export function createJudge(deps: JudgeDeps): Judge {
     return hit ? finish(url, parsed, hit) : null;
   }
 
-  return { judge, judgeCached, judgeMany, scoreMany };
+  function judgeListed(url: string): Judgement | null {
+    const parsed = parseDomain(url);
+    if (!parsed.ok || !listedMatch(context.threats, parsed)) return null;
+    return finish(url, parsed, cache.peek(parsed.host) ?? null);
+  }
+
+  return { judge, judgeCached, judgeListed, judgeMany, scoreMany };
 }
