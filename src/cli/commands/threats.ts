@@ -3,12 +3,10 @@
  * compiles the pool's malicious feeds into the packaged threat list (threats/, docs/threats.md).
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseFlags, UsageError } from '../args.js';
+import { DEFAULT_DATA_DIR } from '../data/labelled-files.js';
 import { SHIPPED_MODEL_DIR } from '../model-dir.js';
 import { SHIPPED_THREATS_DIR } from '../threats/paths.js';
-
-const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
 
 const HELP = `usage: snowman threats build [options]
 
@@ -16,7 +14,7 @@ Compiles the malicious-* feeds of the data pool into the packaged threat list
 (threats/list.bin, threats/names.txt, threats/provenance.json).
 
 options:
-  --data DIR     the data pool (default ../shared/data; its SOURCES.md gives upstream commits and dates)
+  --data DIR     the data pool (default $SNOWMAN_DATA, else ../shared/data; its SOURCES.md gives upstream commits and dates)
   --out DIR      where to write (default: the shipped threats/)
   --model DIR    model directory with popular-domains.txt (default: the shipped model/)
   --benign FILE  names no entry may cover (default: DATA/benign-tranco-top100k-ranked.txt)
