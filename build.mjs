@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { extensionIdOfKey, parseNames, threatRules, THREAT_RULESET_PATH } from './scripts/threat-rules.mjs';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const DEBUG = process.env.DEBUG === '1';
@@ -35,6 +36,23 @@ async function blendFiles() {
 const WASM_FILES = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'];
 const WASM_DIR = path.join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
 
+/** The packaged threat list (snowman threats build): the lookup file ships in both browsers. */
+const THREATS_DIR = path.join(ROOT, 'threats');
+const THREAT_FILES = ['list.bin'];
+
+/**
+ * Chrome: the list's names as a static DNR ruleset redirecting to the warning page, whose address
+ * the pinned id (manifest `key`) makes known now.
+ */
+async function writeThreatRules(outDir, manifest) {
+  const namesFile = path.join(THREATS_DIR, 'names.txt');
+  const warningPage = `chrome-extension://${extensionIdOfKey(manifest.key)}/warning/index.html`;
+  const rules = threatRules(parseNames(await readFile(namesFile, 'utf8')), warningPage);
+  await mkdir(path.join(outDir, path.dirname(THREAT_RULESET_PATH)), { recursive: true });
+  await writeFile(path.join(outDir, THREAT_RULESET_PATH), JSON.stringify(rules));
+  return rules;
+}
+
 const ICON_STATES = ['safe', 'suspicious', 'dangerous', 'unscored', 'error'];
 const ICON_SIZES = [16, 32, 48, 128];
 
@@ -54,6 +72,9 @@ export function manifestFor(base, target) {
     delete manifest.background.scripts;
     delete manifest.browser_specific_settings;
   } else {
+    // Firefox enforces the list in blocking webRequest (background/guard.ts); a pinned Chrome id means nothing there.
+    delete manifest.key;
+    delete manifest.declarative_net_request;
     delete manifest.background.service_worker;
     delete manifest.minimum_chrome_version;
     manifest.permissions = manifest.permissions
@@ -92,6 +113,8 @@ async function copyStatic(outDir) {
   for (const file of [...MODEL_FILES, ...(await blendFiles())]) await cp(path.join(ROOT, 'model', file), path.join(outDir, 'model', file));
   await mkdir(path.join(outDir, 'wasm'), { recursive: true });
   for (const file of WASM_FILES) await cp(path.join(WASM_DIR, file), path.join(outDir, 'wasm', file));
+  await mkdir(path.join(outDir, 'threats'), { recursive: true });
+  for (const file of THREAT_FILES) await cp(path.join(THREATS_DIR, file), path.join(outDir, 'threats', file));
   await mkdir(path.join(outDir, 'icons'), { recursive: true });
   for (const state of ICON_STATES) {
     for (const size of ICON_SIZES) await cp(path.join(ROOT, 'icons', `${state}-${size}.png`), path.join(outDir, 'icons', `${state}-${size}.png`));
@@ -138,7 +161,9 @@ export async function buildAll() {
     await mkdir(outDir, { recursive: true });
     await bundle(target, outDir);
     await copyStatic(outDir);
-    await writeFile(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifestFor(base, target), null, 2)}\n`);
+    const manifest = manifestFor(base, target);
+    if (target === 'chrome') await writeThreatRules(outDir, manifest);
+    await writeFile(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     outputs[target] = outDir;
   }
   return outputs;

@@ -2,8 +2,14 @@
  * The live set of declarativeNetRequest rules (Chrome only): read once from the browser, then
  * changed through one serialised queue so concurrent navigations never pick the same rule id.
  */
+import type { Settings } from '../core/settings.js';
 import { dynamicRules, sessionRules, type NetRule } from '../platform/net-rules.js';
-import { MAX_BLOCK_RULES, allowRule, blockRule, hostOfRule, isUnderSite } from './block-rules.js';
+import { MAX_BLOCK_RULES, allowRule, blockRule, hostOfRule, isUnderSite, siteOfTrustRule, trustRule } from './block-rules.js';
+
+/** Sites the user lets through for good (trusted or paused): each gets a persistent allow rule. */
+export function alwaysAllowedSites(settings: Pick<Settings, 'trustedSites' | 'pausedSites'>): string[] {
+  return [...new Set([...settings.trustedSites, ...settings.pausedSites])];
+}
 
 export interface BlockList {
   /** True when a redirect rule for `host` is installed. */
@@ -13,6 +19,11 @@ export interface BlockList {
   removeSite(site: string): Promise<void>;
   /** Session allow rule for `site` (Continue). */
   allowForSession(site: string): Promise<void>;
+  /**
+   * Makes the persistent allow rules match `sites` (alwaysAllowedSites): Chrome's static threat
+   * rules would otherwise redirect a listed site the user chose to trust or pause.
+   */
+  syncTrusted(sites: readonly string[]): Promise<void>;
   /** Drops every rule (a new model version may judge differently). */
   clear(): Promise<void>;
 }
@@ -78,6 +89,18 @@ export function createBlockList(warningPage: string): BlockList {
         const id = s.nextId++;
         await sessionRules.update([allowRule(id, site)], []);
         s.allowed.set(site, id);
+      }),
+    syncTrusted: (sites) =>
+      run(async (s) => {
+        const current = new Map<string, number>();
+        for (const rule of await dynamicRules.list()) {
+          const site = siteOfTrustRule(rule);
+          if (site !== null) current.set(site, rule.id);
+        }
+        const wanted = new Set(sites);
+        const add = [...wanted].filter((site) => !current.has(site)).map((site) => trustRule(s.nextId++, site));
+        const remove = [...current].filter(([site]) => !wanted.has(site)).map(([, id]) => id);
+        if (add.length > 0 || remove.length > 0) await dynamicRules.update(add, remove);
       }),
     clear: () =>
       run(async (s) => {

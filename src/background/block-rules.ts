@@ -40,6 +40,20 @@ export function allowRule(id: number, site: string): NetRule {
   return { id, priority: ALLOW_PRIORITY, action: { type: 'allow' }, condition: { requestDomains: [site], resourceTypes: ['main_frame'] } };
 }
 
+/**
+ * Always lets `site` and its sub-domains through, top level and frames, over the packaged threat
+ * list's static redirect (same priority as Continue's session rule, which it outlives).
+ */
+export function trustRule(id: number, site: string): NetRule {
+  return { id, priority: ALLOW_PRIORITY, action: { type: 'allow' }, condition: { requestDomains: [site], resourceTypes: ['main_frame', 'sub_frame'] } };
+}
+
+/** The site a rule written by `trustRule` lets through, or null for any other rule. */
+export function siteOfTrustRule(rule: NetRule): string | null {
+  const { action, condition } = rule;
+  return action.type === 'allow' && condition.requestDomains?.length === 1 && condition.resourceTypes.includes('sub_frame') ? condition.requestDomains[0]! : null;
+}
+
 /** True when `host` is `site` or one of its subdomains. */
 export function isUnderSite(host: string, site: string): boolean {
   return host === site || host.endsWith(`.${site}`);

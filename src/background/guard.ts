@@ -13,7 +13,7 @@ import type { RequestDecision, RequestEvent } from '../platform/web-request.js';
 import type { BlockList } from './block-list.js';
 import { ruleCatches } from './block-rules.js';
 import { recordDecision } from './metrics.js';
-import { frameRecordOf, shouldInterrupt, unavailableJudgement, type Judgement } from './judge.js';
+import { frameRecordOf, isListed, shouldInterrupt, unavailableJudgement, type Judgement } from './judge.js';
 import type { Runtime } from './runtime.js';
 import type { TabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
@@ -62,6 +62,9 @@ export function createGuard(deps: GuardDeps): Guard {
     const parsed = parseDomain(url);
     if (parsed.ok && deps.early) {
       const early = await deps.early;
+      // A listed name needs no model: answered as soon as the list is read (Firefox holds the request meanwhile).
+      const listed = early.judge ? null : (early.cachedJudge?.judgeListed(url) ?? null);
+      if (listed) return listed;
       if (!early.judge && early.cachedJudge) {
         const cached = await early.cachedJudge.judgeCached(url);
         if (cached) return cached;
@@ -76,6 +79,11 @@ export function createGuard(deps: GuardDeps): Guard {
   async function stopTopLevel(tabId: number, url: string, speculative: boolean, startedAt: number): Promise<void> {
     const judgement = await judgeUrl(url);
     if (!shouldInterrupt(judgement) || !judgement.parsed.ok) {
+      recordDecision(startedAt);
+      return;
+    }
+    // Chrome's static threat ruleset redirected this navigation before it left: nothing to add.
+    if (blockList !== null && isListed(judgement)) {
       recordDecision(startedAt);
       return;
     }

@@ -6,7 +6,7 @@ import { withTrustedSite, withoutTrustedSite, type Settings, type SettingsStore 
 import { showToolbar } from '../platform/action.js';
 import { logError } from '../platform/log.js';
 import { replaceWithNewTabPage } from '../platform/navigation.js';
-import type { BlockList } from './block-list.js';
+import { alwaysAllowedSites, type BlockList } from './block-list.js';
 import type { Explainer } from './explainer.js';
 import type { Guard } from './guard.js';
 import { metrics } from './metrics.js';
@@ -79,13 +79,15 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
 
     async 'trust-site'({ url }) {
       const site = siteOf(scorable(url));
-      await changeSettings((settings) => withTrustedSite(settings, site));
+      const settings = await changeSettings((s) => withTrustedSite(s, site));
       await blockList?.removeSite(site);
+      await blockList?.syncTrusted(alwaysAllowedSites(settings));
       return { site };
     },
 
     async 'untrust-site'({ site }) {
       const settings = await changeSettings((s) => withoutTrustedSite(s, site.toLowerCase()));
+      await blockList?.syncTrusted(alwaysAllowedSites(settings));
       return { trustedSites: settings.trustedSites };
     },
 

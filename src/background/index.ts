@@ -11,7 +11,7 @@ import { onBeforeNavigate, onCommitted, onDOMContentLoaded, onInstalled, onTabRe
 import { sessionStore, settingsStore } from '../platform/storage.js';
 import { onFrameRequest } from '../platform/web-request.js';
 import { forgetToolbar, showToolbar } from '../platform/action.js';
-import { createBlockList } from './block-list.js';
+import { alwaysAllowedSites, createBlockList } from './block-list.js';
 import { createGuard } from './guard.js';
 import { createExplainer } from './explainer.js';
 import { createHandlers } from './handlers.js';
@@ -92,8 +92,15 @@ onTabRemoved((tabId) => void summaries.remove(tabId).catch((error: unknown) => l
 
 onInstalled((reason) => {
   // A new extension version may ship a new model: rules from the old verdicts go.
-  if (reason === 'install' || reason === 'update') void blockList?.clear().catch((error: unknown) => logError('clearing block rules', error));
+  if (reason === 'install' || reason === 'update') {
+    void blockList
+      ?.clear()
+      .then(async () => blockList.syncTrusted(alwaysAllowedSites((await runtime).settings)))
+      .catch((error: unknown) => logError('clearing block rules', error));
+  }
 });
+// The trusted sites' allow rules follow the settings (they may have changed while no worker ran).
+void runtime.then((r) => blockList?.syncTrusted(alwaysAllowedSites(r.settings))).catch((error: unknown) => logError('trusted-site rules', error));
 
 // The default toolbar state for every tab: error when the model could not load. Once the model
 // is in, the explainer reads its weights too (otherwise the first risky link of a page waits for

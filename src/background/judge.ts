@@ -9,6 +9,7 @@ import { decide, type DecisionContext, type Verdict } from '../core/verdict.js';
 import type { FrameRecord } from '../core/messages.js';
 import { alertingFor, type Sensitivity } from '../core/sensitivity.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
+import { listedMatch } from '../core/threats/listed.js';
 
 export interface Judgement {
   readonly url: string;
@@ -27,6 +28,11 @@ export interface Judgement {
 /** The key user choices apply to: the registrable domain (PSL private section on), or the host. */
 export function siteOf(parsed: ScorableHost): string {
   return parsed.registrableDomain ?? parsed.host;
+}
+
+/** True when the packaged threat list decided the verdict (Chrome's static rules enforce it already). */
+export function isListed(judgement: Judgement): boolean {
+  return judgement.verdict?.reasons[0]?.kind === 'listed';
 }
 
 /** Warned about at the user's sensitivity and not let through this session: the navigation must be stopped. */
@@ -76,6 +82,8 @@ export interface Judge {
    * model is still loading.
    */
   judgeCached(url: string): Promise<Judgement | null>;
+  /** A judgement without the model for a name on the threat list, or null for any other name. */
+  judgeListed(url: string): Judgement | null;
   /**
    * Judges a batch (a page's linked hosts). Memory cache, then the model, never the store: one
    * model pass over 200 names takes ~3–7 ms, reading 200 entries back from storage.session took
@@ -166,5 +174,11 @@ export function createJudge(deps: JudgeDeps): Judge {
     return hit ? finish(url, parsed, hit) : null;
   }
 
-  return { judge, judgeCached, judgeMany, scoreMany };
+  function judgeListed(url: string): Judgement | null {
+    const parsed = parseDomain(url);
+    if (!parsed.ok || !listedMatch(context.threats, parsed)) return null;
+    return finish(url, parsed, cache.peek(parsed.host) ?? null);
+  }
+
+  return { judge, judgeCached, judgeListed, judgeMany, scoreMany };
 }

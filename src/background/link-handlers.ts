@@ -7,7 +7,7 @@ import { alertingFor } from '../core/sensitivity.js';
 import type { LinkProtocol, SiteDetails } from '../core/link-messages.js';
 import { MessageError, type Handler } from '../core/messages.js';
 import { withBlockedSite, withoutBlockedSite, withPausedSite, type Settings, type SettingsStore } from '../core/settings.js';
-import type { BlockList } from './block-list.js';
+import { alwaysAllowedSites, type BlockList } from './block-list.js';
 import type { Explainer } from './explainer.js';
 import type { Guard } from './guard.js';
 import { siteOf } from './judge.js';
@@ -106,8 +106,9 @@ export function createLinkHandlers(deps: LinkHandlerDeps): LinkHandlers {
 
     async 'pause-site'({ url, paused }) {
       const site = siteOf(scorable(url));
-      await changeSettings((settings) => withPausedSite(settings, site, paused));
+      const settings = await changeSettings((s) => withPausedSite(s, site, paused));
       if (paused) await blockList?.removeSite(site);
+      await blockList?.syncTrusted(alwaysAllowedSites(settings));
       return { site, paused };
     },
   };

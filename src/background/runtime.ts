@@ -19,6 +19,7 @@ import { loadEngine, type Engine } from './engine.js';
 import { markReady, markStage } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
 import { loadSessionAllowList, type SessionAllowList } from './session-allow.js';
+import { loadPackagedThreats } from './threat-list.js';
 
 export interface Runtime {
   engine: Engine | null;
@@ -113,6 +114,7 @@ export function startRuntime(): RuntimeStart {
   // The lookalike index is plain JS work: built as soon as the popular list is in, it runs while
   // the WASM runtime compiles and the model files arrive, instead of after them.
   const popularPromise = popularOrEmpty();
+  const threatsPromise = loadPackagedThreats();
   const lookalikePromise = popularPromise.then((popular) => {
     const detector = createLookalikeDetector(popular);
     markStage('lookalike detector built');
@@ -139,16 +141,16 @@ export function startRuntime(): RuntimeStart {
   });
 
   const early = (async () => {
-    const [popular, settings, sessionAllow, findLookalikes, metadata] = await Promise.all([popularPromise, settingsPromise, sessionAllowPromise, lookalikePromise, metadataPromise]);
+    const [popular, settings, sessionAllow, findLookalikes, metadata, threats] = await Promise.all([popularPromise, settingsPromise, sessionAllowPromise, lookalikePromise, metadataPromise, threatsPromise]);
     const runtime: Runtime = { engine: null, judge: null, cachedJudge: null, sessionAllow, settings };
     const cache = metadata ? newCache(cacheStamp(metadata)) : null;
-    if (metadata && cache) runtime.cachedJudge = createJudge({ scorer: null, cache, context: { metadata, isPopular: popular.has, findLookalikes }, ...choicesOf(runtime) });
+    if (metadata && cache) runtime.cachedJudge = createJudge({ scorer: null, cache, context: { metadata, isPopular: popular.has, findLookalikes, threats }, ...choicesOf(runtime) });
     markStage('cached answers ready');
-    return { runtime, cache, popular, findLookalikes };
+    return { runtime, cache, popular, findLookalikes, threats };
   })();
 
   const ready = (async () => {
-    const [{ runtime, cache: earlyCache, popular, findLookalikes }, model] = await Promise.all([early, modelPromise]);
+    const [{ runtime, cache: earlyCache, popular, findLookalikes, threats }, model] = await Promise.all([early, modelPromise]);
     if (!model.engine) {
       logError('model failed to load', model.error);
       Object.assign(status, { state: 'error', error: model.error });
@@ -156,7 +158,7 @@ export function startRuntime(): RuntimeStart {
       return runtime;
     }
     const { scorer, backend } = model.engine;
-    const context: DecisionContext = { metadata: scorer.metadata, isPopular: popular.has, findLookalikes };
+    const context: DecisionContext = { metadata: scorer.metadata, isPopular: popular.has, findLookalikes, threats };
     const stamp = cacheStamp(scorer.metadata);
     const cache = earlyCache?.version === stamp ? earlyCache : newCache(stamp);
     const judge = createJudge({ scorer, cache, context, ...choicesOf(runtime) });

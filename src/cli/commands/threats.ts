@@ -8,7 +8,6 @@ import { DEFAULT_DATA_DIR } from '../data/labelled-files.js';
 import { SHIPPED_MODEL_DIR } from '../model-dir.js';
 import { SHIPPED_THREATS_DIR } from '../threats/paths.js';
 
-
 const HELP = `usage: snowman threats build [options]
 
 Compiles the malicious-* feeds of the data pool into the packaged threat list

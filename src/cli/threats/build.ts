@@ -93,6 +93,7 @@ export async function buildThreats(options: BuildOptions): Promise<{ compiled: C
       lines: f.lines,
       kept: f.kept,
       excluded: f.excluded,
+      excludedExamples: f.examples,
     })),
     skippedFeeds: files.filter((f) => !wanted.includes(f)).map((f) => feedWords(f).id),
   };

@@ -31,6 +31,8 @@ export interface CompiledFeed {
   readonly lines: number;
   readonly kept: number;
   readonly excluded: Record<Exclusion, number>;
+  /** A few left-out names per reason, for review (and for tests that need a name a feed lists but the list does not). */
+  readonly examples: Record<Exclusion, string[]>;
 }
 
 export interface CompiledList {
@@ -49,6 +51,8 @@ export interface CompiledList {
  * feeds, and itself among the benign top names (a campaign domain with random sub-domains is not).
  */
 export const PLATFORM_MIN_SUBDOMAINS = 10;
+
+const EXAMPLES = 5;
 
 /** Benign hosts and every parent of them down to their registrable domain. */
 function benignCover(hosts: readonly string[]): { names: Set<string>; domains: Set<string> } {
@@ -78,7 +82,12 @@ interface Candidate {
 export function compileThreats(inputs: CompileInputs): CompiledList {
   const benign = benignCover(inputs.benignHosts);
   const seen = new Set<string>();
-  const stats = inputs.feeds.map(({ feed }) => ({ feed, lines: 0, kept: 0, excluded: Object.fromEntries(EXCLUSIONS.map((e) => [e, 0])) as Record<Exclusion, number> }));
+  const stats = inputs.feeds.map(({ feed }) => ({ feed, lines: 0, kept: 0, excluded: Object.fromEntries(EXCLUSIONS.map((e) => [e, 0])) as Record<Exclusion, number>, examples: Object.fromEntries(EXCLUSIONS.map((e) => [e, [] as string[]])) as Record<Exclusion, string[]> }));
+  const leaveOut = (feed: number, why: Exclusion, name: string): void => {
+    const stat = stats[feed]!;
+    stat.excluded[why]++;
+    if (stat.examples[why].length < EXAMPLES) stat.examples[why].push(name);
+  };
   const candidates: Candidate[] = [];
   const subdomains = new Map<string, number>();
   inputs.feeds.forEach(({ lines }, f) => {
@@ -89,17 +98,17 @@ export function compileThreats(inputs: CompileInputs): CompiledList {
       stat.lines++;
       const parsed = parseDomain(line);
       if (!parsed.ok) {
-        stat.excluded[parsed.reason === 'ip' ? 'ip' : 'malformed']++;
+        leaveOut(f, parsed.reason === 'ip' ? 'ip' : 'malformed', line);
         continue;
       }
       if (seen.has(parsed.host)) {
-        stat.excluded.duplicate++;
+        leaveOut(f, 'duplicate', parsed.host);
         continue;
       }
       seen.add(parsed.host);
       const domain = parsed.registrableDomain;
-      if (domain === null) stat.excluded.platform++; // a public suffix (PSL, private section on)
-      else if (inputs.isPopular(domain)) stat.excluded.popular++;
+      if (domain === null) leaveOut(f, 'platform', parsed.host); // a public suffix (PSL, private section on)
+      else if (inputs.isPopular(domain)) leaveOut(f, 'popular', parsed.host);
       else {
         candidates.push({ host: parsed.host, domain, feed: f });
         if (parsed.host !== domain) subdomains.set(domain, (subdomains.get(domain) ?? 0) + 1);
@@ -111,9 +120,8 @@ export function compileThreats(inputs: CompileInputs): CompiledList {
 
   const kept: Candidate[] = [];
   for (const c of candidates) {
-    const stat = stats[c.feed]!;
-    if (c.host === c.domain && platformSet.has(c.domain)) stat.excluded.platform++;
-    else if (benign.names.has(c.host)) stat.excluded.benign++;
+    if (c.host === c.domain && platformSet.has(c.domain)) leaveOut(c.feed, 'platform', c.host);
+    else if (benign.names.has(c.host)) leaveOut(c.feed, 'benign', c.host);
     else kept.push(c);
   }
   const fingerprint = inputs.fingerprint ?? fingerprintOf;
