@@ -22,6 +22,8 @@ import { startRuntime } from './runtime.js';
 import { createTabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
 import { warmUp } from './warm-up.js';
+import { createIssuedCheck } from './warning-issued.js';
+import { createWarningTokens } from './warning-tokens.js';
 import { WARNING_PAGE_PATH } from './warning-url.js';
 
 const warningPage = extensionUrl(WARNING_PAGE_PATH);
@@ -29,6 +31,8 @@ const start = startRuntime();
 const runtime = start.ready;
 const tabs = createTabRecords(sessionStore());
 const blockList = __FIREFOX__ ? null : createBlockList(warningPage);
+const tokens = createWarningTokens(sessionStore());
+const isIssued = createIssuedCheck({ tokens, blockList });
 // Link summaries (issue 4): their changes refresh the toolbar through the guard's one badge setter.
 // Coalesced per tab: the count is read when the refresh runs, so one queued refresh covers every
 // batch that lands before it (a 1,000-domain page changes the count many times a second).
@@ -57,10 +61,10 @@ const explainer = createExplainer(
   },
   (error) => logError('explanations', error),
 );
-const guard = createGuard({ runtime, early: start.early, tabs, blockList, warningPage, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyLevels(tabId)) });
+const guard = createGuard({ runtime, early: start.early, tabs, blockList, warningPage, tokens, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyLevels(tabId)) });
 
 listenForMessages(
-  serve({ ...createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), explainer }), ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }) }, {
+  serve({ ...createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), explainer, isIssued, consumeToken: tokens.consume }), ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }) }, {
     extensionId: extensionId(),
     extensionOrigin: extensionOrigin(),
     onError: (type, error) => logError(`message ${type}`, error),

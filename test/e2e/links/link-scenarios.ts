@@ -73,7 +73,7 @@ export function defineLinkScenarios(target: Target, launch: LinkLauncher): void 
       await page.goto(server.url(names.benign[0]!, `/links?to=${names.dangerous[4]}`));
       await waitForBadges(page, [names.dangerous[4]!]);
       await page.click('#links a');
-      await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 }).toMatch(new RegExp(`^${browser.origin}warning/index\\.html#`));
+      await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 }).toMatch(new RegExp(`^${browser.origin}warning/index\\.html(\\?t=[\\w-]+)?#`));
       await page.close();
     });
   });
