@@ -8,7 +8,8 @@ import { extensionId, extensionOrigin, extensionUrl } from '../platform/browser.
 import { logError } from '../platform/log.js';
 import { listenForMessages } from '../platform/messaging.js';
 import { onBeforeNavigate, onCommitted, onDOMContentLoaded, onInstalled, onTabRemoved } from '../platform/navigation.js';
-import { sessionStore, settingsStore } from '../platform/storage.js';
+import { settingsStore } from '../platform/storage.js';
+import { sessionAreas } from './session-areas.js';
 import { onFrameRequest } from '../platform/web-request.js';
 import { forgetToolbar, showToolbar } from '../platform/action.js';
 import { createBlockList } from './block-list.js';
@@ -29,15 +30,15 @@ import { WARNING_PAGE_PATH } from './warning-url.js';
 const warningPage = extensionUrl(WARNING_PAGE_PATH);
 const start = startRuntime();
 const runtime = start.ready;
-const tabs = createTabRecords(sessionStore());
+const tabs = createTabRecords(sessionAreas().kept);
 const blockList = __FIREFOX__ ? null : createBlockList(warningPage);
-const tokens = createWarningTokens(sessionStore());
+const tokens = createWarningTokens(sessionAreas().kept);
 const isIssued = createIssuedCheck({ tokens, blockList });
 // Link summaries (issue 4): their changes refresh the toolbar through the guard's one badge setter.
 // Coalesced per tab: the count is read when the refresh runs, so one queued refresh covers every
 // batch that lands before it (a 1,000-domain page changes the count many times a second).
 const toolbarQueued = new Set<number>();
-const summaries = createPageSummaries(sessionStore(), (tabId) => {
+const summaries = createPageSummaries(sessionAreas().kept, (tabId) => {
   if (toolbarQueued.has(tabId)) return;
   toolbarQueued.add(tabId);
   // Not guard.showRecordedToolbar: the flag clears once the record is read, before the count is,
