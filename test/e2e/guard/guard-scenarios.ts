@@ -68,7 +68,9 @@ export function defineGuardScenarios(target: Target, launch: Launcher): void {
       const tab = await newTab();
       await tab.goto(url);
       await tab.waitForHref(isWarning);
-      await expect.poll(() => tab.text('.level'), { timeout: 10_000 }).toBe('Dangerous');
+      await expect.poll(() => tab.text('h1'), { timeout: 10_000 }).toBe('Dangerous site');
+      await tab.click('details.more summary');
+      expect(await tab.text('.level')).toBe('Dangerous');
       await tab.click('.continue');
       expect(await tab.waitForHref((href) => href === url).catch(async (error: Error) => `${error.message.slice(0, 80)}; page says: ${await tab.text('.error')}`)).toBe(url);
       await closeTabs();
@@ -81,6 +83,8 @@ export function defineGuardScenarios(target: Target, launch: Launcher): void {
       await tab.goto(server.url(names.benign[1]!, `/?link=${encodeURIComponent(forged)}`));
       await tab.click('#link');
       await tab.waitForHref(isWarning);
+      await expect.poll(() => tab.text('h1'), { timeout: 10_000 }).not.toBeNull();
+      await tab.click('details.more summary');
       await expect.poll(() => tab.text('.not-issued'), { timeout: 10_000 }).toMatch(/did not send you/);
       expect(await tab.text('.trust')).toBeNull();
       expect(await tab.text('.continue')).toBeNull();
@@ -96,9 +100,12 @@ export function defineGuardScenarios(target: Target, launch: Launcher): void {
       await other.goto(server.url(names.benign[1]!, `/?link=${encodeURIComponent(issued)}`));
       await other.click('#link');
       await other.waitForHref(isWarning);
+      await expect.poll(() => other.text('h1'), { timeout: 10_000 }).toBe('Dangerous site');
+      await other.click('details.more summary');
       await expect.poll(() => other.text('.not-issued'), { timeout: 10_000 }).toMatch(/did not send you/);
       expect(await other.text('.trust')).toBeNull();
-      await expect.poll(() => real.text('.trust'), { timeout: 10_000 }).not.toBeNull();
+      await real.click('details.more summary');
+      await expect.poll(() => real.text('.continue'), { timeout: 10_000 }).not.toBeNull();
       await closeTabs();
     });
 
