@@ -13,11 +13,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Browsers are heavy on a 2-core machine: one e2e file at a time. A real browser under
-          // load can miss a deadline (a restarted event page, a late redirect): one retry, and a
-          // test that fails twice fails the run.
+          // Browsers are heavy on a 2-core machine: one e2e file at a time. No retries: a test
+          // that misses a deadline under load waits on the event it needs instead.
           fileParallelism: false,
-          retry: 1,
         },
       },
     ],

@@ -15,6 +15,8 @@ export interface BlockList {
   /** True when a redirect rule for `host` is installed. */
   has(host: string): Promise<boolean>;
   add(host: string): Promise<void>;
+  /** Rules for many hosts in one update (a page's dangerous links, judged before any click). */
+  addMany(hosts: readonly string[]): Promise<void>;
   /** Removes the redirect rules of `site` and its subdomains (Always trust). */
   removeSite(site: string): Promise<void>;
   /** Session allow rule for `site` (Continue). */
@@ -65,17 +67,25 @@ export function createBlockList(warningPage: string): BlockList {
     return next;
   }
 
+  /** Adds rules for the hosts not ruled yet, evicting the oldest past the cap, in one update. */
+  async function addRules(s: RuleState, hosts: readonly string[]): Promise<void> {
+    const fresh = [...new Set(hosts)].filter((host) => !s.blocked.has(host)).slice(-MAX_BLOCK_RULES);
+    if (fresh.length === 0) return;
+    const overflow = s.blocked.size + fresh.length - MAX_BLOCK_RULES;
+    const evict = overflow > 0 ? [...s.blocked].slice(0, overflow) : [];
+    const added = fresh.map((host) => [host, s.nextId++] as const);
+    await dynamicRules.update(
+      added.map(([host, id]) => blockRule(id, host, warningPage)),
+      evict.map(([, ruleId]) => ruleId),
+    );
+    for (const [old] of evict) s.blocked.delete(old);
+    for (const [host, id] of added) s.blocked.set(host, id);
+  }
+
   return {
     has: (host) => run(async (s) => s.blocked.has(host)),
-    add: (host) =>
-      run(async (s) => {
-        if (s.blocked.has(host)) return;
-        const evict = s.blocked.size >= MAX_BLOCK_RULES ? [...s.blocked].slice(0, s.blocked.size - MAX_BLOCK_RULES + 1) : [];
-        const id = s.nextId++;
-        await dynamicRules.update([blockRule(id, host, warningPage)], evict.map(([, ruleId]) => ruleId));
-        for (const [old] of evict) s.blocked.delete(old);
-        s.blocked.set(host, id);
-      }),
+    add: (host) => run((s) => addRules(s, [host])),
+    addMany: (hosts) => run((s) => addRules(s, hosts)),
     removeSite: (site) =>
       run(async (s) => {
         const gone = [...s.blocked].filter(([host]) => isUnderSite(host, site));

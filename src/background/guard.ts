@@ -18,6 +18,7 @@ import type { Runtime } from './runtime.js';
 import type { TabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
 import { targetOfWarningUrl, warningUrl } from './warning-url.js';
+import type { WarningTokens } from './warning-tokens.js';
 
 export interface GuardDeps {
   readonly runtime: Promise<Runtime>;
@@ -28,6 +29,8 @@ export interface GuardDeps {
   readonly blockList: BlockList | null;
   /** Absolute URL of the warning page. */
   readonly warningPage: string;
+  /** One-time tokens for the warnings the guard shows (warning-tokens.ts). */
+  readonly tokens?: WarningTokens;
   /** Adds what else the toolbar should say about the tab (link-toolbar.ts: risky linked domains). */
   readonly decorateToolbar?: (tabId: number, view: ToolbarView) => ToolbarView;
 }
@@ -53,6 +56,13 @@ export interface Guard {
 
 export function createGuard(deps: GuardDeps): Guard {
   const { tabs, blockList, warningPage } = deps;
+
+  /** The warning page's address for `url` in `tabId`, with a token only the extension can issue. */
+  async function issuedWarningUrl(tabId: number, url: string, site: string | null): Promise<string> {
+    // A token that cannot be stored still leaves the warning shown (its page then offers no way past it).
+    const token = deps.tokens && site !== null && tabId >= 0 ? await deps.tokens.issue(tabId, site).catch((error: unknown) => void logError('warning token', error)) : undefined;
+    return warningUrl(warningPage, url, token ?? undefined);
+  }
 
   /**
    * Unscorable names are answered at once, without waiting for the model; so are names scored
@@ -92,7 +102,7 @@ export function createGuard(deps: GuardDeps): Guard {
     // Only dangerous names get a lasting redirect rule: a suspicious one warns under Strict only, which the user may turn off.
     const adding = judgement.verdict?.level === 'dangerous' ? blockList?.add(host).catch((error: unknown) => logError('adding a block rule', error)) : undefined;
     // With a rule already in place DNR has redirected this navigation before it left.
-    const redirecting = !ruled && !speculative ? navigateTab(tabId, warningUrl(warningPage, url)) : undefined;
+    const redirecting = !ruled && !speculative ? issuedWarningUrl(tabId, url, judgement.site).then((page) => navigateTab(tabId, page)) : undefined;
     recordDecision(startedAt);
     await redirecting;
     await adding;
@@ -117,9 +127,10 @@ export function createGuard(deps: GuardDeps): Guard {
       if (event.type !== 'main_frame' || !parseDomain(event.url).ok) return undefined;
       const startedAt = performance.now();
       return judgeUrl(event.url).then(
-        (judgement): RequestDecision => {
+        async (judgement): Promise<RequestDecision> => {
+          const decision = shouldInterrupt(judgement) ? { redirectUrl: await issuedWarningUrl(event.tabId, event.url, judgement.site) } : undefined;
           recordDecision(startedAt);
-          return shouldInterrupt(judgement) ? { redirectUrl: warningUrl(warningPage, event.url) } : undefined;
+          return decision;
         },
         (error: unknown) => {
           logError('request guard', error);

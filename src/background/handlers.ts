@@ -24,6 +24,10 @@ export interface HandlerDeps {
   readonly settingsStore: SettingsStore;
   /** Fills the warning page's explanation slot (link-handlers.ts owns it). */
   readonly explainer?: Explainer;
+  /** Whether the extension itself issued the warning a page shows (warning-issued.ts). */
+  readonly isIssued: (url: string, token: string | undefined, tabId: number | undefined) => Promise<boolean>;
+  /** Uses up a warning's token once the user acted on it. */
+  readonly consumeToken: (token: string) => Promise<void>;
 }
 
 /** The link and popup messages are served by link-handlers.ts. */
@@ -47,12 +51,20 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
     return runtime.settings;
   }
 
+  /** Continue and Always trust act only on a warning the extension issued for the sender's tab. */
+  async function issuedSite(url: string, token: string | undefined, tabId: number | undefined): Promise<string> {
+    const site = siteOf(scorable(url));
+    if (!(await deps.isIssued(url, token, tabId))) throw new MessageError('Snowman did not show this warning, so it cannot let this site through from here');
+    if (token !== undefined) await deps.consumeToken(token);
+    return site;
+  }
+
   return {
     'get-status': () => ({ ...status }),
 
-    async 'get-warning'({ url }, sender) {
+    async 'get-warning'({ url, token }, sender) {
       const parsed = scorable(url);
-      const judgement = await guard.judgeUrl(url);
+      const [judgement, issued] = await Promise.all([guard.judgeUrl(url), deps.isIssued(url, token, sender.tabId)]);
       if (sender.tabId !== undefined) {
         void showToolbar(toolbarViewFor(frameRecordOf(judgement), judgement.error), sender.tabId).catch((e: unknown) => logError('toolbar', e));
       }
@@ -65,20 +77,21 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
         site: siteOf(parsed),
         verdict: judgement.verdict ?? unscorableVerdict(judgement.error ?? 'the model is not loaded'),
         modelVersion: runtime.engine?.scorer.metadata.version ?? null,
+        issued,
       };
       const explanation = judgement.verdict && deps.explainer ? await deps.explainer.explain(parsed, judgement.verdict.category) : [];
       return explanation.length > 0 ? { ...details, explanation } : details;
     },
 
-    async 'allow-session'({ url }) {
-      const site = siteOf(scorable(url));
+    async 'allow-session'({ url, token }, sender) {
+      const site = await issuedSite(url, token, sender.tabId);
       const runtime = await deps.runtime;
       await Promise.all([runtime.sessionAllow.add(site), blockList?.allowForSession(site)]);
       return { site };
     },
 
-    async 'trust-site'({ url }) {
-      const site = siteOf(scorable(url));
+    async 'trust-site'({ url, token }, sender) {
+      const site = await issuedSite(url, token, sender.tabId);
       const settings = await changeSettings((s) => withTrustedSite(s, site));
       await blockList?.removeSite(site);
       await blockList?.syncTrusted(alwaysAllowedSites(settings));

@@ -8,7 +8,8 @@ import { extensionId, extensionOrigin, extensionUrl } from '../platform/browser.
 import { logError } from '../platform/log.js';
 import { listenForMessages } from '../platform/messaging.js';
 import { onBeforeNavigate, onCommitted, onDOMContentLoaded, onInstalled, onTabRemoved } from '../platform/navigation.js';
-import { sessionStore, settingsStore } from '../platform/storage.js';
+import { settingsStore } from '../platform/storage.js';
+import { sessionAreas } from './session-areas.js';
 import { onFrameRequest } from '../platform/web-request.js';
 import { forgetToolbar, showToolbar } from '../platform/action.js';
 import { alwaysAllowedSites, createBlockList } from './block-list.js';
@@ -22,18 +23,22 @@ import { startRuntime } from './runtime.js';
 import { createTabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
 import { warmUp } from './warm-up.js';
+import { createIssuedCheck } from './warning-issued.js';
+import { createWarningTokens } from './warning-tokens.js';
 import { WARNING_PAGE_PATH } from './warning-url.js';
 
 const warningPage = extensionUrl(WARNING_PAGE_PATH);
 const start = startRuntime();
 const runtime = start.ready;
-const tabs = createTabRecords(sessionStore());
+const tabs = createTabRecords(sessionAreas().kept);
 const blockList = __FIREFOX__ ? null : createBlockList(warningPage);
+const tokens = createWarningTokens(sessionAreas().kept);
+const isIssued = createIssuedCheck({ tokens, blockList });
 // Link summaries (issue 4): their changes refresh the toolbar through the guard's one badge setter.
 // Coalesced per tab: the count is read when the refresh runs, so one queued refresh covers every
 // batch that lands before it (a 1,000-domain page changes the count many times a second).
 const toolbarQueued = new Set<number>();
-const summaries = createPageSummaries(sessionStore(), (tabId) => {
+const summaries = createPageSummaries(sessionAreas().kept, (tabId) => {
   if (toolbarQueued.has(tabId)) return;
   toolbarQueued.add(tabId);
   // Not guard.showRecordedToolbar: the flag clears once the record is read, before the count is,
@@ -57,10 +62,10 @@ const explainer = createExplainer(
   },
   (error) => logError('explanations', error),
 );
-const guard = createGuard({ runtime, early: start.early, tabs, blockList, warningPage, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyLevels(tabId)) });
+const guard = createGuard({ runtime, early: start.early, tabs, blockList, warningPage, tokens, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyLevels(tabId)) });
 
 listenForMessages(
-  serve({ ...createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), explainer }), ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }) }, {
+  serve({ ...createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), explainer, isIssued, consumeToken: tokens.consume }), ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }) }, {
     extensionId: extensionId(),
     extensionOrigin: extensionOrigin(),
     onError: (type, error) => logError(`message ${type}`, error),

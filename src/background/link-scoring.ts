@@ -9,7 +9,7 @@ import { parseDomain } from '../core/domain.js';
 import type { LinkProtocol, LinkVerdict } from '../core/link-messages.js';
 import { MessageError, type SenderInfo } from '../core/messages.js';
 import type { Explainer } from './explainer.js';
-import { siteOf, type Judgement } from './judge.js';
+import { shouldInterrupt, siteOf, type Judgement } from './judge.js';
 import type { HostRecord, PageSummaries } from './page-summary.js';
 
 type Request = LinkProtocol['score-links']['request'];
@@ -22,6 +22,11 @@ export interface LinkScoringDeps {
   readonly explainer: Explainer;
   /** True when the user paused protection for this site (its pages' links are not badged). */
   isPaused(site: string): Promise<boolean> | boolean;
+  /**
+   * Linked hosts judged dangerous (and not allowed by the user), as scored: Chrome gives each a
+   * redirect rule at once, so a click on the link lands on the warning page with no request sent.
+   */
+  onDangerous?(hosts: readonly string[]): Promise<void>;
   /** Whether links to a site of this level get a badge (sensitivity and the link-badge setting); all when absent. */
   badges?(level: 'suspicious' | 'dangerous'): Promise<boolean> | boolean;
   readonly now?: () => number;
@@ -63,6 +68,12 @@ export function createLinkScoring(deps: LinkScoringDeps): (payload: Request, sen
       return { records: out, startedAt: started, endedAt: now(), paused };
     });
 
+    const dangerous: string[] = [];
+    for (const judgement of judgements.values()) {
+      if (judgement.parsed.ok && judgement.verdict?.level === 'dangerous' && shouldInterrupt(judgement)) dangerous.push(judgement.parsed.host);
+    }
+    // Before the reply: once the badge shows, a click must already meet the rule.
+    if (dangerous.length > 0) await deps.onDangerous?.(dangerous);
     if (paused) return { risky: [], refused };
     const risky: LinkVerdict[] = [];
     for (const host of admitted) {

@@ -14,7 +14,8 @@ import { loadPopularSites, parsePopularSites, type PopularSites } from '../core/
 import { extensionUrl } from '../platform/browser.js';
 import { logError, logWarning } from '../platform/log.js';
 import { packageModelReader, readPackageFile } from '../platform/package-files.js';
-import { sessionStore, settingsStore } from '../platform/storage.js';
+import { settingsStore } from '../platform/storage.js';
+import { sessionAreas } from './session-areas.js';
 import { loadEngine, type Engine } from './engine.js';
 import { markReady, markStage } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
@@ -104,7 +105,7 @@ async function popularOrEmpty(): Promise<PopularSites> {
 
 /** Starts everything; call once at the top level of the background. */
 export function startRuntime(): RuntimeStart {
-  const store = sessionStore();
+  const { scores, kept: store } = sessionAreas();
   // The small reads go out first: the answers from cached scores (runtime.cachedJudge) need them,
   // not the model, and the model's start-up work would otherwise queue ahead of them.
   const settingsPromise = readSettings(settingsStore(), (problem) => logWarning(`settings: ${problem}`));
@@ -127,7 +128,7 @@ export function startRuntime(): RuntimeStart {
   const newCache = (version: string) =>
     createScoreCache({
       version,
-      store,
+      store: scores,
       onError: (e) => logError('score cache', e),
       // A page's link batches arrive within a few hundred ms: their scores go to storage in one write after them.
       deferWrite: (write) => setTimeout(write, SCORE_WRITE_DELAY_MS),

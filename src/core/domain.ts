@@ -113,9 +113,11 @@ function authorityOf(input: string): string | null {
  */
 export function parseDomain(input: string): ParsedHost {
   if (typeof input !== 'string') return rejected('invalid', 'input is not a string');
-  const trimmed = input.trim();
-  if (trimmed === '') return rejected('empty', 'empty input');
-  const short = trimmed.length > MAX_INPUT_LENGTH ? authorityOf(trimmed) : trimmed;
+  // A huge input is only read from its start (authorityOf): trimming it whole would copy it.
+  const huge = input.length > 2 * MAX_INPUT_LENGTH;
+  const trimmed = huge ? input.slice(0, 2 * MAX_INPUT_LENGTH).trimStart() : input.trim();
+  if (trimmed === '' && !huge) return rejected('empty', 'empty input');
+  const short = huge || trimmed.length > MAX_INPUT_LENGTH ? authorityOf(trimmed) : trimmed;
   if (short === null) return rejected('too-long', `input longer than ${MAX_INPUT_LENGTH} characters with no host name in its first ${MAX_AUTHORITY_LENGTH}`);
 
   const extracted = extractHost(short);

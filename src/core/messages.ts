@@ -38,6 +38,11 @@ export interface WarningDetails {
   readonly site: string;
   readonly verdict: Verdict;
   readonly modelVersion: string | null;
+  /**
+   * True when the extension itself sent this tab here (its token, or its own block rule): only
+   * then may the page offer Continue and Always trust.
+   */
+  readonly issued: boolean;
   /** The parts of `displayHost` that drove the score, when an explainer provides them. */
   readonly explanation?: readonly ExplanationSpan[];
 }
@@ -86,14 +91,20 @@ export interface BackgroundMetrics {
 
 export type Empty = Record<string, never>;
 
+/** The warning page's target, and the one-time token the extension put in the page's address (if any). */
+export interface WarningRequest {
+  readonly url: string;
+  readonly token?: string;
+}
+
 /** The link scanner's and the popup's messages are declared in link-messages.ts. */
 export interface Protocol extends LinkProtocol {
   'get-status': { request: Empty; response: ModelStatus };
-  'get-warning': { request: { url: string }; response: WarningDetails };
-  /** Continue: lets the site through for this browser session. */
-  'allow-session': { request: { url: string }; response: { site: string } };
-  /** Always trust: persisted in settings; removable in the options page. */
-  'trust-site': { request: { url: string }; response: { site: string } };
+  'get-warning': { request: WarningRequest; response: WarningDetails };
+  /** Continue: lets the site through for this browser session (only for a warning the extension issued). */
+  'allow-session': { request: WarningRequest; response: { site: string } };
+  /** Always trust: persisted in settings; removable in the options page (only for a warning the extension issued). */
+  'trust-site': { request: WarningRequest; response: { site: string } };
   'untrust-site': { request: { site: string }; response: { trustedSites: readonly string[] } };
   'list-trusted': { request: Empty; response: { trustedSites: readonly string[] } };
   /** The warning page's Go back when the tab has no history: replace the tab with a new tab page. */
@@ -121,8 +132,11 @@ export class MessageError extends Error {
 
 // --- run-time validation helpers (exported for the messages other modules add) ---
 
-/** Limits on what a content script may send. */
-export const LIMITS = { url: 4096, site: 253, listItems: 1000 } as const;
+/**
+ * Limits on what a sender may send. `url` binds content scripts; `pageUrl` is the warning page's
+ * target, which is as long as the address the browser navigated to (Chrome allows 2 MB).
+ */
+export const LIMITS = { url: 4096, pageUrl: 2 * 1024 * 1024, token: 64, site: 253, listItems: 1000 } as const;
 
 /** The payload as a plain object, or throws. */
 export function objectPayload(payload: unknown): Record<string, unknown> {
@@ -154,7 +168,11 @@ const empty = (payload: unknown): Empty => {
   objectPayload(payload);
   return {};
 };
-const withUrl = (payload: unknown): { url: string } => ({ url: boundedString(objectPayload(payload)['url'], 'url', LIMITS.url) });
+const warningRequest = (payload: unknown): WarningRequest => {
+  const object = objectPayload(payload);
+  const url = boundedString(object['url'], 'url', LIMITS.pageUrl);
+  return object['token'] === undefined ? { url } : { url, token: boundedString(object['token'], 'token', LIMITS.token) };
+};
 
 export interface MessageSpec<K extends MessageType> {
   readonly access: Access;
@@ -165,9 +183,9 @@ export interface MessageSpec<K extends MessageType> {
 /** Who may send each message, and how its payload is checked. */
 export const MESSAGES: { readonly [K in MessageType]: MessageSpec<K> } = {
   'get-status': { access: 'extension-page', validate: empty },
-  'get-warning': { access: 'extension-page', validate: withUrl },
-  'allow-session': { access: 'extension-page', validate: withUrl },
-  'trust-site': { access: 'extension-page', validate: withUrl },
+  'get-warning': { access: 'extension-page', validate: warningRequest },
+  'allow-session': { access: 'extension-page', validate: warningRequest },
+  'trust-site': { access: 'extension-page', validate: warningRequest },
   'untrust-site': { access: 'extension-page', validate: (p) => ({ site: boundedString(objectPayload(p)['site'], 'site', LIMITS.site) }) },
   'list-trusted': { access: 'extension-page', validate: empty },
   'open-new-tab-page': { access: 'extension-page', validate: empty },

@@ -1,4 +1,8 @@
-/** Warning page: reads its target, asks the background for the verdict, offers the three actions. */
+/**
+ * Warning page: reads its target, asks the background for the verdict, offers the three actions
+ * (Continue and Always trust only on a warning the extension issued). Read again on every hash
+ * change: a redirect to the warning for another site in the same tab changes only the hash.
+ */
 import { parseDomain } from '../core/domain.js';
 import { request, type WarningDetails } from '../core/messages.js';
 import { ext } from '../platform/browser.js';
@@ -28,6 +32,7 @@ function localDetails(url: string, error: string): WarningDetails | null {
     site: parsed.registrableDomain ?? parsed.host,
     verdict: unscorableVerdict(`Snowman could not get the verdict: ${error}`),
     modelVersion: null,
+    issued: false,
   };
 }
 
@@ -37,40 +42,47 @@ async function main(): Promise<void> {
     renderRefused(document, root, 'This page cannot be shown inside another page.', () => undefined).disabled = true;
     return;
   }
-  const target = parseTarget(location.href);
+  const href = location.href;
+  const target = parseTarget(href);
   if (!target.ok) {
     renderRefused(document, root, target.message, goBack).focus();
     return;
   }
+  const token = new URLSearchParams(location.search).get('t') ?? undefined;
+  const warning = token === undefined ? { url: target.url } : { url: target.url, token };
   const proceed = (type: 'allow-session' | 'trust-site') => () => {
-    request(sendToBackground, type, { url: target.url }).then(
+    request(sendToBackground, type, warning).then(
       () => location.replace(target.url),
       (error: unknown) => renderError(document, root, `Could not do that: ${(error as Error).message}`),
     );
   };
-  const actions = {
-    back: goBack,
-    continueToSite: proceed('allow-session'),
-    trustSite: proceed('trust-site'),
-    copyReport: copyText,
-    saveReport: (fileName: string, text: string) => saveText(document, fileName, text),
-    extensionVersion: ext().runtime.getManifest().version,
-  };
   let details: WarningDetails | null;
   try {
-    details = await request(sendToBackground, 'get-warning', { url: target.url });
+    details = await request(sendToBackground, 'get-warning', warning);
   } catch (error) {
     details = localDetails(target.url, (error as Error).message);
   }
+  // A newer hash arrived while the background answered: that render wins.
+  if (location.href !== href) return;
   if (!details) {
     renderRefused(document, root, 'This address cannot be checked, so Snowman will not open it from here.', goBack).focus();
     return;
   }
   document.title = `Snowman: ${details.displayHost}`;
+  const always = {
+    back: goBack,
+    copyReport: copyText,
+    saveReport: (fileName: string, text: string) => saveText(document, fileName, text),
+    extensionVersion: ext().runtime.getManifest().version,
+  };
+  const actions = details.issued ? { ...always, continueToSite: proceed('allow-session'), trustSite: proceed('trust-site') } : always;
   renderWarning(document, root, details, actions).focus();
 }
 
+// Whoever opened this page keeps no way to script it through `opener`.
+window.opener = null;
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') goBack();
 });
+window.addEventListener('hashchange', () => void main());
 void main();

@@ -15,8 +15,9 @@ import { renderTrustControl } from './trust-confirm.js';
 
 export interface WarningActions {
   back(): void;
-  continueToSite(): void;
-  trustSite(): void;
+  /** Absent when the extension did not issue this warning itself: the page then offers no way past it. */
+  continueToSite?: () => void;
+  trustSite?: () => void;
   /** Puts the report on the clipboard; rejects when the browser refuses. */
   copyReport(text: string): Promise<void>;
   saveReport(fileName: string, text: string): void;
@@ -85,6 +86,10 @@ function detailsSection(doc: Document, details: WarningDetails, actions: Warning
     el(doc, 'dd', { className: 'model', text: details.modelVersion ?? 'not loaded' }),
   );
   const panel = el(doc, 'details', { className: 'more' }, el(doc, 'summary', { text: 'Details' }), facts);
+  if (!actions.continueToSite || !actions.trustSite) {
+    panel.append(el(doc, 'p', { className: 'note not-issued', text: 'Snowman did not send you to this page, so it offers no way past it from here. Open the site again and Snowman will judge it.' }));
+    return panel;
+  }
   panel.append(
     el(doc, 'p', { className: 'risk-note', text: `Only continue if you are sure this is the site you meant to visit. Never enter a password, card number or wallet phrase on a site you are unsure of.` }),
     button(doc, `Continue to ${site} for this session`, 'secondary continue', actions.continueToSite),

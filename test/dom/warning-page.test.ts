@@ -30,6 +30,7 @@ const details = (over: Partial<WarningDetails> = {}): WarningDetails => ({
   site: 'xn--pypal-4ve.com',
   verdict: { level: 'dangerous', category: 'malicious', score: 0.9987, risk: 0.9999, reasons: [{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.999)' }] },
   modelVersion: 'm1',
+  issued: true,
   ...over,
 });
 
@@ -133,6 +134,15 @@ describe('warning page view', () => {
     expect(root.querySelector('.headline')?.textContent).toMatch(/could be part of a malware network/);
     expect(root.querySelector('.reasons li')?.textContent).toBe('Its name looks machine-generated, the way malware names its servers.');
     expect(root.querySelector('.punycode')).toBeNull();
+  });
+
+  it('offers no way past a warning the extension did not issue', () => {
+    const root = document.createElement('main');
+    const { continueToSite: _c, trustSite: _t, ...untrusted } = actions();
+    renderWarning(document, root, details({ issued: false }), untrusted);
+    expect(root.querySelector('.continue')).toBeNull();
+    expect(root.querySelector('.trust')).toBeNull();
+    expect(root.querySelector('.not-issued')?.textContent).toMatch(/did not send you/);
   });
 
   it('never turns names or reasons into markup', () => {

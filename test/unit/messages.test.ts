@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, MessageError, request, serve, stringArray, type Handlers, type Message, type SenderInfo } from '../../src/core/messages.js';
+import { LIMITS, MESSAGES, MessageError, request, serve, stringArray, type Handlers, type Message, type SenderInfo } from '../../src/core/messages.js';
 
 const OPTIONS = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/' };
 const PAGE: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/warning/index.html#http://a.com/' };
@@ -46,11 +46,21 @@ describe('message contract', () => {
     expect(calls).toEqual([]);
   });
 
+  it("accepts the warning page's target at the length of the address the browser opened", async () => {
+    const calls: string[] = [];
+    const dispatch = serve(handlers(calls), OPTIONS);
+    for (const length of [4097, 8192, 100_000]) {
+      expect(await dispatch({ type: 'get-warning', payload: { url: `http://a.com/${'x'.repeat(length)}` } }, PAGE)).toMatchObject({ ok: true });
+    }
+    expect(calls).toHaveLength(3);
+  });
+
   it('validates payloads before any handler runs', async () => {
     const calls: string[] = [];
     const dispatch = serve(handlers(calls), OPTIONS);
     expect(await dispatch({ type: 'trust-site', payload: { url: 42 } }, PAGE)).toEqual({ ok: false, error: 'url must be a string' });
-    expect(await dispatch({ type: 'trust-site', payload: { url: 'x'.repeat(5000) } }, PAGE)).toMatchObject({ ok: false, error: expect.stringMatching(/longer than/) });
+    expect(await dispatch({ type: 'trust-site', payload: { url: 'x'.repeat(LIMITS.pageUrl + 1) } }, PAGE)).toMatchObject({ ok: false, error: expect.stringMatching(/longer than/) });
+    expect(await dispatch({ type: 'trust-site', payload: { url: 'http://a.com/', token: 'x'.repeat(65) } }, PAGE)).toMatchObject({ ok: false, error: expect.stringMatching(/token is longer than/) });
     expect(await dispatch({ type: 'get-tab-state', payload: { tabId: -1 } }, PAGE)).toMatchObject({ ok: false });
     expect(await dispatch({ type: 'get-tab-state', payload: [] }, PAGE)).toMatchObject({ ok: false });
     // Extra fields do not reach the handler.

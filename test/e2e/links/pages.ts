@@ -82,14 +82,18 @@ function manyLinks(domains: number, links: number, port: number): string {
 export interface LinkServer {
   readonly port: number;
   url(host: string, path: string): string;
+  /** Requests received for `host` (method and path), oldest first. */
+  requests(host: string): readonly string[];
   close(): Promise<void>;
 }
 
 /** Starts the page server on a random port. */
 export async function startLinkServer(): Promise<LinkServer> {
   let port = 0;
+  const seen = new Map<string, string[]>();
   const server = http.createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    seen.set(host, [...(seen.get(host) ?? []), `${req.method} ${req.url}`]);
     const url = new URL(req.url ?? '/', 'http://placeholder');
     const q = url.searchParams;
     let html: string;
@@ -107,6 +111,7 @@ export async function startLinkServer(): Promise<LinkServer> {
   return {
     port,
     url: (host, path) => `http://${host}:${port}${path}`,
+    requests: (host) => seen.get(host) ?? [],
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
