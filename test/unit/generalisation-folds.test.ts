@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Example, Label } from '../../src/cli/data/labelled-files.js';
-import { buildFold, capPerSource, groupFamilies, isHeldOutBenignGroup, planFolds, type FoldPlan } from '../../src/cli/generalisation/folds.js';
+import { buildFold, capPerSource, groupFamilies, isHeldOutBenignGroup, planBenignListFolds, planFolds, type FoldPlan } from '../../src/cli/generalisation/folds.js';
 
 function ex(host: string, label: Label, source: string, group = host.split('.').slice(-2).join('.')): Example {
   return { host, label, source, group };
@@ -82,5 +82,27 @@ describe('generalisation folds', () => {
     for (const n of bySource.values()) expect(n).toBeLessThanOrEqual(10);
     const again = capPerSource([...data].reverse(), 10, 1);
     expect(new Set(again.map((e) => e.host))).toEqual(new Set(capped.map((e) => e.host)));
+  });
+});
+
+describe('leave-one-benign-list-out', () => {
+  it('makes the held-out list the only negatives, trains on nothing of it, and scores the random split positives', () => {
+    const examples = pool();
+    const [plan] = planBenignListFolds(['benign-tail', 'benign-top'], 7);
+    expect(plan).toMatchObject({ index: 7, kind: 'benign-list', benignList: 'benign-tail' });
+    const fold = buildFold(examples, plan!, SETTINGS);
+    expect(fold.negatives.length).toBe(200);
+    expect(new Set(fold.negatives.map((e) => e.source))).toEqual(new Set(['benign-tail']));
+    expect(fold.train.some((e) => e.source === 'benign-tail')).toBe(false);
+    const held = groupsOf([...fold.negatives, ...[...fold.positives.values()].flat()]);
+    expect(fold.train.filter((e) => held.has(e.group))).toEqual([]);
+    // The other list still trains, minus the fixed benign share every run holds out.
+    const top = fold.train.filter((e) => e.source === 'benign-top');
+    expect(top.length).toBeGreaterThan(100);
+    expect(top.some((e) => isHeldOutBenignGroup(e.group, SETTINGS.benignHoldoutShare, SETTINGS.seed))).toBe(false);
+    // Positives: the random split's, the same groups as the random run holds out.
+    const random = buildFold(examples, { index: 8, kind: 'random', sources: [], families: [] }, SETTINGS);
+    expect([...fold.positives.keys()].sort()).toEqual([...random.positives.keys()].sort());
+    for (const [key, list] of fold.positives) expect(list.map((e) => e.host)).toEqual(random.positives.get(key)!.map((e) => e.host));
   });
 });

@@ -36,7 +36,7 @@ describe('runGeneralisation on a miniature pool', () => {
 
   it('reports every held-out source and family for every model, with means', async () => {
     const lines: string[] = [];
-    const result = await runGeneralisation({ dataDir: dir, models: ['ngram', 'ngram-heads', 'seed', 'seed+ngram-heads'], epochs: 1, seed: 2, log: (l) => lines.push(l) });
+    const result = await runGeneralisation({ dataDir: dir, models: ['ngram', 'ngram-heads', 'seed', 'seed+ngram-heads:perhead'], epochs: 1, seed: 2, log: (l) => lines.push(l) });
     const heldOut = [...new Set(result.folds.map((r) => r.heldOut))].sort();
     expect(heldOut).toEqual(['dga-one', 'dga-three', 'dga-two', 'malicious-malware', 'malicious-phish', 'random-dga', 'random-malicious']);
     expect(result.folds).toHaveLength(4 * heldOut.length);
@@ -82,5 +82,37 @@ describe('runGeneralisation on a miniature pool', () => {
 
   it('refuses an unknown model name', async () => {
     await expect(runGeneralisation({ dataDir: dir, models: ['nope'] })).rejects.toThrow(/unknown model "nope"/);
+  });
+});
+
+describe('runGeneralisation with two benign lists', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'snowman-gen-lists-'));
+    await writePool(dir);
+    const random = seededRandom(5);
+    const tail = Array.from({ length: 300 }, (_, i) => `${['oak', 'elm', 'pine', 'fir'][Math.floor(random() * 4)]}street${i}.org`);
+    await writeFile(path.join(dir, 'benign-tail.txt'), `${tail.join('\n')}\n`);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('adds one leave-one-benign-list-out row per list, with flagged and stopped shares, and their mean', async () => {
+    const result = await runGeneralisation({ dataDir: dir, models: ['ngram'], epochs: 1, seed: 2, random: false, log: () => {} });
+    const lists = result.folds.filter((r) => r.kind === 'benign-list');
+    expect(lists.map((r) => r.heldOut).sort()).toEqual(['benign-list', 'benign-tail']);
+    for (const r of lists) {
+      expect(r.nNegatives).toBe(r.heldOut === 'benign-tail' ? 300 : 600);
+      expect(r.flagged).toBeGreaterThanOrEqual(0);
+      expect(r.stopped).toBeLessThanOrEqual(r.flagged!);
+    }
+    // Every other row carries the operating-point shares of its positives too.
+    for (const r of result.folds) expect(r.flagged).toBeGreaterThanOrEqual(r.stopped!);
+    const [m] = result.means;
+    expect(m!.benignList!.folds).toBe(2);
+    expect(m!.benignList!.flagged).toBeCloseTo((lists[0]!.flagged! + lists[1]!.flagged!) / 2, 9);
+    expect(result.protocol.sourceByFold).toEqual(['malicious-malware', 'malicious-phish']);
+    expect(result.benignBySource.map((r) => r.source).sort()).toEqual(['benign-list', 'benign-tail']);
   });
 });

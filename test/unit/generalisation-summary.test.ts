@@ -4,7 +4,8 @@ import { renderDeltas, renderGeneralisationMarkdown } from '../../src/cli/genera
 import { parseEnsembleName, resolveModels } from '../../src/cli/generalisation/registry.js';
 import { probeFlagged, probeHosts, PROBE_PREFIXES } from '../../src/cli/generalisation/subdomain-probe.js';
 import { BENIGN_PREFIXES } from '../../src/cli/train/augment.js';
-import { benignSourceRows, foldRow, summarise } from '../../src/cli/generalisation/summary.js';
+import { benignSourceRows, DICTIONARY_FAMILIES, foldRow, operatingThresholds, summarise } from '../../src/cli/generalisation/summary.js';
+import { operatingTable } from '../../src/cli/report/generalisation-text.js';
 import type { FoldResult, GeneralisationResult } from '../../src/cli/generalisation/types.js';
 
 function row(model: string, kind: FoldResult['kind'], heldOut: string, aucValue: number, recall: number): FoldResult {
@@ -34,6 +35,49 @@ describe('generalisation summary', () => {
     expect(b!.family.folds).toBe(0);
     expect(Number.isNaN(b!.family.auc)).toBe(true);
     expect(b!.random).toBeNull();
+  });
+
+  it('flags and stops at the operating thresholds set on validation benign names; for a benign list, its own names', () => {
+    const validation = Float32Array.from({ length: 10_000 }, (_, i) => i / 10_000);
+    const operating = operatingThresholds(validation);
+    // 1e-3 of 10,000: 10 names may reach `suspicious` (0.999 and up), 1 may reach `dangerous` (0.9999).
+    expect(operating.suspicious).toBeGreaterThan(0.9989);
+    expect(operating.suspicious).toBeLessThanOrEqual(0.999);
+    expect(operating.dangerous).toBeGreaterThan(0.9998);
+    const negatives = Float32Array.from({ length: 1000 }, (_, i) => i / 1000);
+    const positives = Float32Array.from([0.5, 0.9995, 0.99995, 2]);
+    const r = foldRow('family', 'dga-x', 0, 'm', positives, negatives, undefined, operating);
+    expect(r.flagged).toBeCloseTo(0.75);
+    expect(r.stopped).toBeCloseTo(0.5);
+    const listed = Float32Array.from([0.1, 0.2, 0.9995, 0.3]);
+    const b = foldRow('benign-list', 'benign-x', 0, 'm', positives, listed, undefined, operating, listed);
+    expect(b.flagged).toBeCloseTo(0.25);
+    expect(b.stopped).toBe(0);
+    expect(foldRow('source', 's', 0, 'm', positives, negatives)).not.toHaveProperty('flagged');
+  });
+
+  it('averages the dictionary DGA families and the benign-list rows on their own, with R@1e-4, flagged and stopped', () => {
+    const withOp = (r: FoldResult, flagged: number, stopped: number): FoldResult => ({ ...r, flagged, stopped });
+    const [dictA, dictB] = DICTIONARY_FAMILIES;
+    const rows = [
+      withOp(row('a', 'family', dictA!, 0.8, 0.2), 0.1, 0.05),
+      withOp(row('a', 'family', dictB!, 0.6, 0.0), 0.3, 0.15),
+      withOp(row('a', 'family', 'dga-tinba', 1.0, 1.0), 1, 1),
+      withOp(row('a', 'benign-list', 'benign-one', 0.9, 0.4), 0.002, 0.0),
+      withOp(row('a', 'benign-list', 'benign-two', 0.7, 0.2), 0.004, 0.001),
+    ];
+    const [a] = summarise(rows, ['a']);
+    expect(a!.dictionary).toMatchObject({ folds: 2, flagged: 0.2 });
+    expect(a!.dictionary!.auc).toBeCloseTo(0.7);
+    expect(a!.dictionary!.recallAtFpr1e4).toBeCloseTo(0.05);
+    expect(a!.family.folds).toBe(3);
+    expect(a!.family.auc).toBeCloseTo(0.8);
+    expect(a!.benignList!.flagged).toBeCloseTo(0.003);
+    expect(a!.benignList!.stopped).toBeCloseTo(0.0005);
+    expect(a!.benignList!.folds).toBe(2);
+    const table = operatingTable({ means: [a!] } as unknown as GeneralisationResult);
+    expect(table.rows.map((r) => r[1])).toEqual(['unseen sources', 'unseen DGA families', 'dictionary DGA families', 'held-out benign lists']);
+    expect(table.rows[3]).toEqual(['a', 'held-out benign lists', '0.8000', '30.00%', '15.00%', '0.30%', '0.05%']);
   });
 
   it('computes a row from scores: AUC, recall at the FPR 1e-3 threshold', () => {

@@ -141,3 +141,29 @@ describe('homographs', () => {
     }
   });
 });
+
+describe('brands written with look-alike characters', () => {
+  it.each([
+    ['amaz0n-billing.com', 'amazon.com'],
+    ['faceb00k-login.net', 'facebook.com'],
+    ['micros0ft-security.xyz', 'microsoft.com'],
+    ['rnicrosoft-login.com', 'microsoft.com'],
+  ])('%s is dangerous: the folded name carries %s next to a risk word', (input, target) => {
+    const result = worst(input);
+    expect(result.level).toBe('dangerous');
+    expect(result.targets).toContain(target);
+    expect(result.messages.join(' ')).toContain(`(written "${input.slice(0, input.lastIndexOf('.'))}")`);
+  });
+
+  it('counts the disguise itself as evidence: a folded brand with no risk word is suspicious', () => {
+    expect(worst('amaz0n-deals.com')).toMatchObject({ level: 'suspicious', targets: ['amazon.com'] });
+  });
+
+  it('takes the appeal and copyright lures as risk words next to a brand', () => {
+    expect(worst('instagram-copyright-appeal.com')).toMatchObject({ level: 'dangerous', targets: ['instagram.com'] });
+  });
+
+  it.each(['apple-fan-2011.com', 'shop-1and1-deals.com', 'learn-modern-art.org', 'top10-reviews.net'])('leaves %s alone: folding only counts when it spells the brand', (input) => {
+    expect(worst(input).level).toBe('safe');
+  });
+});

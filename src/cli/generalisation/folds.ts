@@ -11,11 +11,14 @@ export const RELATED_FAMILIES: readonly (readonly string[])[] = [['dga-gameover'
 
 export interface FoldPlan {
   readonly index: number;
-  readonly kind: 'held-out' | 'random';
+  /** `benign-list`: one benign list kept out of training and used as the negatives (positives: the random split's). */
+  readonly kind: 'held-out' | 'random' | 'benign-list';
   /** Malicious source files held out of training and scored. */
   readonly sources: readonly string[];
   /** DGA family files held out of training and scored (each reported on its own). */
   readonly families: readonly string[];
+  /** For `benign-list`: the benign list file held out. */
+  readonly benignList?: string;
 }
 
 export interface FoldData {
@@ -70,6 +73,11 @@ export function planFolds(sources: readonly string[], familyGroups: readonly (re
   }));
 }
 
+/** One leave-one-benign-list-out run per benign list, numbered after `first`. */
+export function planBenignListFolds(lists: readonly string[], first: number): FoldPlan[] {
+  return lists.map((list, i) => ({ index: first + i, kind: 'benign-list' as const, sources: [], families: [], benignList: list }));
+}
+
 /** Takes at most `cap` examples of every source, by a seeded hash of the host (stable across folds). */
 export function capPerSource(examples: readonly Example[], cap: number, seed: number): Example[] {
   const bySource = new Map<string, Example[]>();
@@ -107,16 +115,25 @@ export function buildFold(pool: readonly Example[], plan: FoldPlan, settings: Fo
   const negatives: Example[] = [];
   const heldOutGroups = new Set<string>();
   const isRandomHeldOut = (e: Example) => hashString(e.group, settings.seed ^ 0x72616e) / 2 ** 32 < settings.randomShare;
+  const benignList = plan.kind === 'benign-list' ? plan.benignList : undefined;
   for (const e of pool) {
     let key: string | null = null;
     if (e.label === 'benign') {
+      if (benignList !== undefined) {
+        // The held-out list is the negative set; the fixed benign share stays out of training as in every run.
+        if (e.source === benignList) {
+          negatives.push(e);
+          heldOutGroups.add(e.group);
+        } else if (isHeldOutBenignGroup(e.group, settings.benignHoldoutShare, settings.seed)) heldOutGroups.add(e.group);
+        continue;
+      }
       if (isHeldOutBenignGroup(e.group, settings.benignHoldoutShare, settings.seed)) {
         negatives.push(e);
         heldOutGroups.add(e.group);
       }
       continue;
     }
-    if (plan.kind === 'random') key = isRandomHeldOut(e) ? `random-${e.label}` : null;
+    if (plan.kind !== 'held-out') key = isRandomHeldOut(e) ? `random-${e.label}` : null;
     else if (plan.sources.includes(e.source) || plan.families.includes(e.source)) key = e.source;
     if (key === null) continue;
     let list = positives.get(key);
@@ -124,7 +141,7 @@ export function buildFold(pool: readonly Example[], plan: FoldPlan, settings: Fo
     list.push(e);
     heldOutGroups.add(e.group);
   }
-  const heldOutSources = new Set(plan.kind === 'random' ? [] : [...plan.sources, ...plan.families]);
+  const heldOutSources = new Set(plan.kind === 'held-out' ? [...plan.sources, ...plan.families] : benignList !== undefined ? [benignList] : []);
   const train = pool.filter((e) => !heldOutSources.has(e.source) && !heldOutGroups.has(e.group));
   return { plan, train, positives, negatives };
 }

@@ -1,4 +1,5 @@
 /** The generalisation result as markdown tables (docs/generalisation.md, the README, the terminal). */
+import { operatingTable } from '../report/generalisation-text.js';
 import type { GeneralisationResult } from './types.js';
 
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
@@ -63,7 +64,7 @@ export function renderFolds(result: GeneralisationResult): string {
   for (const r of result.folds) {
     if (!keys.some((k) => k.heldOut === r.heldOut)) keys.push({ kind: r.kind, heldOut: r.heldOut, fold: r.fold, n: r.nPositives });
   }
-  const order = { source: 0, family: 1, random: 2 } as const;
+  const order = { source: 0, family: 1, 'benign-list': 2, random: 3 } as const;
   keys.sort((a, b) => order[a.kind as keyof typeof order] - order[b.kind as keyof typeof order] || (a.heldOut < b.heldOut ? -1 : 1));
   const cell = (model: string, heldOut: string) => {
     const r = result.folds.find((x) => x.model === model && x.heldOut === heldOut);
@@ -90,12 +91,22 @@ export function renderBenign(result: GeneralisationResult): string {
   );
 }
 
+/** The operating-point means (report/generalisation-text.ts's table) as markdown. */
+function renderOperating(result: GeneralisationResult): string {
+  const t = operatingTable(result);
+  return table(t.header, t.rows, t.align.map((a) => (a === 'left' ? 'l' : 'r')));
+}
+
 /** The whole result as one markdown section. */
 export function renderGeneralisationMarkdown(result: GeneralisationResult): string {
   return [
     '### Means (decide what ships)',
     '',
     renderMeans(result),
+    '',
+    '### Operating point: recall at FPR 1e-3 / 1e-4 and the share flagged / stopped at the trainer-style thresholds (benign lists: false alarms)',
+    '',
+    renderOperating(result),
     '',
     '### Per held-out source and family (AUC / recall at FPR 1e-3 against held-out benign names)',
     '',

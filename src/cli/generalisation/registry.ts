@@ -51,18 +51,8 @@ const ENSEMBLES: readonly EnsembleModel[] = [
     ...ensemble(SHIPPED_MODEL, ['compact', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name)], 'per-head', [SHIPPED_CNN_WEIGHT, ...SHIPPED_NGRAM_MEMBERS.map(() => SHIPPED_MEMBER_WEIGHT)]),
     description: `the shipped scorer: compact CNN + ${SHIPPED_NGRAM_MEMBERS.length} 1–6-gram models (hash seeds apart), logits averaged per head (CNN weight ${SHIPPED_CNN_WEIGHT}), heads against their own thresholds`,
   },
+  // Other blends are named on the command line (`a+b:perhead`, `a+b:w70`, …; parseEnsembleName), not registered.
   { ...ensemble(PREVIOUS_MODEL, ['compact', 'ngram'], 'per-head', [1 - PREVIOUS_NGRAM_WEIGHT, PREVIOUS_NGRAM_WEIGHT]), description: `the previous shipped scorer: compact CNN + n-gram, logits averaged per head (n-gram weight ${PREVIOUS_NGRAM_WEIGHT})` },
-  ...['seed', 'snowman', 'wide'].flatMap((cnn) => [
-    ensemble(`${cnn}+ngram`, [cnn, 'ngram'], 'logits'),
-    ensemble(`${cnn}+ngram-prob`, [cnn, 'ngram'], 'probabilities'),
-    ensemble(`${cnn}+ngram-z`, [cnn, 'ngram'], 'standardised'),
-    ensemble(`${cnn}+ngram-stack`, [cnn, 'ngram'], 'stack'),
-    ensemble(`${cnn}+ngram-heads`, [cnn, 'ngram-heads'], 'per-head'),
-    ensemble(`${cnn}+ngram-perhead`, [cnn, 'ngram'], 'per-head'),
-    // The n-gram generalises better than the CNNs on its own, so give it more say.
-    ...[0.6, 0.7, 0.8].map((w) => ensemble(`${cnn}+ngram-w${Math.round(w * 100)}`, [cnn, 'ngram'], 'logits', [1 - w, w])),
-    ...[0.6, 0.7, 0.8].map((w) => ensemble(`${cnn}+ngram-perhead-w${Math.round(w * 100)}`, [cnn, 'ngram'], 'per-head', [1 - w, w])),
-  ]),
 ];
 
 export const MODEL_REGISTRY: ReadonlyMap<string, ModelEntry> = new Map<string, ModelEntry>([

@@ -6,12 +6,12 @@
 import { DEFAULT_DATA_DIR, listDataFiles, readLabelledFiles, type Example } from '../data/labelled-files.js';
 import { splitByGroup } from '../data/split.js';
 import type { CandidateModel, MemberScores, ModelEntry, TrainedCandidate } from './candidate.js';
-import { buildFold, capPerSource, groupFamilies, planFolds, type FoldPlan } from './folds.js';
+import { buildFold, capPerSource, groupFamilies, planBenignListFolds, planFolds, type FoldPlan } from './folds.js';
 import { DEFAULT_MODELS, resolveModels } from './registry.js';
 import { hostParts } from '../../core/ngram/parts.js';
 import { readCachedScores, scoreCacheKey, writeCachedScores, type CachedCost } from './score-cache.js';
 import { probeFlagged, probeHosts, PROBE_PREFIXES } from './subdomain-probe.js';
-import { averageBenignRows, benignSourceRows, foldRow, mean, summarise } from './summary.js';
+import { averageBenignRows, benignSourceRows, foldRow, mean, operatingThresholds, summarise } from './summary.js';
 import type { BenignSourceRow, FoldKind, FoldResult, GeneralisationOptions, GeneralisationResult, ModelCost } from './types.js';
 
 export const GENERALISATION_DEFAULTS = {
@@ -27,6 +27,7 @@ export const GENERALISATION_DEFAULTS = {
 
 function kindOf(plan: FoldPlan, key: string): FoldKind {
   if (plan.kind === 'random') return 'random';
+  if (plan.kind === 'benign-list') return 'benign-list';
   return key.startsWith('dga-') ? 'family' : 'source';
 }
 
@@ -66,6 +67,10 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
   const familyGroups = groupFamilies(familySizes, runs);
   const plans: FoldPlan[] = planFolds(sources, familyGroups);
   if (options.random ?? true) plans.push({ index: plans.length, kind: 'random', sources: [], families: [] });
+  const benignLists = [...new Set(pool.filter((e) => e.label === 'benign').map((e) => e.source))].sort();
+  // With a single benign list, holding it out would leave no benign name to train on.
+  const runBenignLists = (options.benignLists ?? true) && benignLists.length >= 2;
+  if (runBenignLists) plans.push(...planBenignListFolds(benignLists, plans.length));
 
   const rows: FoldResult[] = [];
   const probeRows: { model: string; kind: FoldPlan['kind']; flagged: number }[] = [];
@@ -81,16 +86,20 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
     const capped = [...fold.train.filter((e) => e.label === 'benign'), ...capPerSource(fold.train.filter((e) => e.label !== 'benign'), maxTrainPerSource, seed)];
     const { train, validation } = splitByGroup(capped, { validation: d.validationShare, test: 0 }, seed + plan.index);
     const keys = [...fold.positives.keys()].sort();
-    const positives = keys.map((k) => capPerSource(fold.positives.get(k)!, maxEvalPerSource, seed));
+    // A benign-list run scores the list against all the random split's positives at once (one row).
+    const positives = plan.kind === 'benign-list' ? [capPerSource(keys.flatMap((k) => fold.positives.get(k)!), maxEvalPerSource, seed)] : keys.map((k) => capPerSource(fold.positives.get(k)!, maxEvalPerSource, seed));
+    const rowKeys = plan.kind === 'benign-list' ? [plan.benignList!] : keys;
+    const negativeList = plan.kind === 'benign-list' ? capPerSource(fold.negatives, maxEvalPerSource, seed) : fold.negatives;
     // Which held-out positives are bare registrable domains: worked out once per fold, used by every model's rows.
     const bare = positives.map((list) => list.map((e) => hostParts(e.host).sub === ''));
-    const probe = probeHosts(fold.negatives.map((e) => e.host), seed);
+    const probe = plan.kind === 'benign-list' ? [] : probeHosts(negativeList.map((e) => e.host), seed);
     // Layout of every model's scores: held-out benign | sub-domain probe | positives by key.
-    const evalHosts = [...fold.negatives.map((e) => e.host), ...probe, ...positives.flatMap((list) => list.map((e) => e.host))];
+    const evalHosts = [...negativeList.map((e) => e.host), ...probe, ...positives.flatMap((list) => list.map((e) => e.host))];
     const validationHosts = validation.map((e) => e.host);
     const validationLabels = Uint8Array.from(validation, (e: Example) => (e.label === 'benign' ? 0 : 1));
-    const heldOut = plan.kind === 'random' ? 'random split' : [...plan.sources, ...plan.families].join(', ');
-    log(`fold ${plan.index + 1}/${plans.length} (${heldOut}): train ${train.length} (of ${fold.train.length} left in), validation ${validation.length}, held-out benign ${fold.negatives.length}`);
+    const heldOut = plan.kind === 'random' ? 'random split' : plan.kind === 'benign-list' ? `benign list ${plan.benignList}` : [...plan.sources, ...plan.families].join(', ');
+    log(`fold ${plan.index + 1}/${plans.length} (${heldOut}): train ${train.length} (of ${fold.train.length} left in), validation ${validation.length}, held-out benign ${negativeList.length}`);
+    const validationBenign = validation.flatMap((e, i) => (e.label === 'benign' ? [i] : []));
 
     const scored = new Map<string, MemberScores>();
     for (const candidate of candidates) {
@@ -124,22 +133,32 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
     }
     for (const entry of entries) {
       let scores: Float32Array;
-      if (entry.kind === 'candidate') scores = scored.get(entry.name)!.eval;
-      else {
-        scores = entry.combine(entry.members.map((m) => scored.get(m)!), validationLabels);
+      let validationScores: Float32Array;
+      if (entry.kind === 'candidate') {
+        scores = scored.get(entry.name)!.eval;
+        validationScores = scored.get(entry.name)!.validation;
+      } else {
+        const members = entry.members.map((m) => scored.get(m)!);
+        scores = entry.combine(members, validationLabels);
+        // The same combination applied to the validation names (their own heads in place of the held-out ones).
+        validationScores = entry.combine(members.map((m) => ({ ...m, eval: m.validation, evalHeads: m.validationHeads })), validationLabels);
       }
-      const negatives = scores.subarray(0, fold.negatives.length);
-      const probeScores = scores.subarray(fold.negatives.length, fold.negatives.length + probe.length);
-      probeRows.push({ model: entry.name, kind: plan.kind, flagged: probeFlagged(negatives, probeScores) });
-      let offset = fold.negatives.length + probe.length;
-      keys.forEach((key, k) => {
+      const operating = operatingThresholds(validationBenign.map((i) => validationScores[i]!));
+      const negatives = scores.subarray(0, negativeList.length);
+      if (plan.kind !== 'benign-list') {
+        const probeScores = scores.subarray(negativeList.length, negativeList.length + probe.length);
+        probeRows.push({ model: entry.name, kind: plan.kind, flagged: probeFlagged(negatives, probeScores) });
+      }
+      let offset = negativeList.length + probe.length;
+      rowKeys.forEach((key, k) => {
         const n = positives[k]!.length;
-        const row = foldRow(kindOf(plan, key), key, plan.index, entry.name, scores.subarray(offset, offset + n), negatives, bare[k]);
+        const own = scores.subarray(offset, offset + n);
+        const row = foldRow(kindOf(plan, key), key, plan.index, entry.name, own, negatives, bare[k], operating, plan.kind === 'benign-list' ? negatives : own);
         rows.push(row);
         offset += n;
         log(`  ${entry.name.padEnd(18)} ${key.padEnd(40)} AUC ${row.auc.toFixed(4)}  recall@1e-3 ${row.recallAtFpr1e3.toFixed(4)}`);
       });
-      if (plan.kind !== 'random') benignRows.push(...benignSourceRows(entry.name, negatives, fold.negatives.map((e) => e.source)));
+      if (plan.kind === 'held-out') benignRows.push(...benignSourceRows(entry.name, negatives, negativeList.map((e) => e.source)));
     }
   }
 
@@ -153,6 +172,8 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
     `A fixed ${Math.round(benignHoldoutShare * 100)} % of benign registrable domains (seeded hash) is held out of every run and serves as the negatives of every row; no registrable domain of a held-out name is trained on.`,
     `Training takes every benign name left in and at most ${maxTrainPerSource} names per malicious source or DGA family (seeded sample), ${Math.round(d.validationShare * 100)} % of groups for validation; ${epochs} epochs at most, early stopping on validation AUC.`,
     `At most ${maxEvalPerSource} held-out names are scored per source or family (seeded sample).`,
+    ...(runBenignLists ? [`Leave-one-benign-list-out: one run per benign list (${benignLists.length}), trained without that list (nor any registrable domain in it) and scored on it (at most ${maxEvalPerSource} names) against the random split's held-out positives; "flagged" / "stopped" there is the list's share at or above the run's operating thresholds.`] : []),
+    `Operating thresholds per run, as the trainer sets them: FPR 1e-3 (flagged, suspicious) and 1e-4 (stopped, dangerous) on the run's validation benign names.`,
     `Sub-domain probe: up to 20,000 held-out benign names per run get one of ${PROBE_PREFIXES.length} common service labels in front (${PROBE_PREFIXES.slice(0, 6).join('., ')}., …; none of them in the trainer's augmentation list); "benign sub-domains flagged" is the share crossing the FPR 1e-3 threshold set on the bare names (mean over held-out runs).`,
   ];
   return {
@@ -163,7 +184,7 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
     protocol: {
       benignHoldoutShare,
       familyGroups,
-      sourceByFold: plans.filter((p) => p.kind !== 'random').map((p) => p.sources[0] ?? null),
+      sourceByFold: plans.filter((p) => p.kind === 'held-out').map((p) => p.sources[0] ?? null),
       maxTrainPerSource,
       maxEvalPerSource,
       epochs,
@@ -171,7 +192,7 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
       notes,
     },
     folds: rows,
-    means: summarise(rows, modelNames).map((m) => ({ ...m, subdomainFlagged: mean(probeRows.filter((r) => r.model === m.model && r.kind !== 'random').map((r) => r.flagged)) })),
+    means: summarise(rows, modelNames).map((m) => ({ ...m, subdomainFlagged: mean(probeRows.filter((r) => r.model === m.model && r.kind === 'held-out').map((r) => r.flagged)) })),
     costs,
     benignBySource: averageBenignRows(benignRows),
     runSeconds: (performance.now() - started) / 1000,

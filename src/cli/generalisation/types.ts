@@ -8,8 +8,10 @@
  * `source`: one malicious source file held out (leave-one-source-out).
  * `family`: one DGA family held out (leave-family-out; families may be held out in groups, the
  * row is still per family). `random`: a seeded random group split, reported beside the others only.
+ * `benign-list`: one benign list held out of training and used as the negatives (leave-one-benign-list-out),
+ * against the random split's held-out positives.
  */
-export type FoldKind = 'source' | 'family' | 'random';
+export type FoldKind = 'source' | 'family' | 'random' | 'benign-list';
 
 /** One held-out set scored by one model. */
 export interface FoldResult {
@@ -30,15 +32,36 @@ export interface FoldResult {
    */
   readonly bareRecallAtFpr1e3?: number;
   readonly nBare?: number;
+  /**
+   * Share of the row's held-out names at or above the operating thresholds set as the trainer sets
+   * them, on the run's validation benign names (FPR 1e-3: flagged *suspicious*; 1e-4: *stopped*, dangerous).
+   * Positives for source/family/random rows; the held-out benign list's own names for benign-list rows.
+   */
+  readonly flagged?: number;
+  readonly stopped?: number;
   readonly nPositives: number;
   readonly nNegatives: number;
+}
+
+/** Means over a set of rows. */
+export interface RowMeans {
+  readonly auc: number;
+  readonly recallAtFpr1e3: number;
+  readonly recallAtFpr1e4?: number;
+  readonly flagged?: number;
+  readonly stopped?: number;
+  readonly folds: number;
 }
 
 /** Means per model over the rows of each kind; these decide which scorer ships. */
 export interface ModelMeans {
   readonly model: string;
-  readonly source: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number; readonly bareRecallAtFpr1e3?: number };
-  readonly family: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number };
+  readonly source: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number; readonly bareRecallAtFpr1e3?: number; readonly recallAtFpr1e4?: number; readonly flagged?: number; readonly stopped?: number };
+  readonly family: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number; readonly recallAtFpr1e4?: number; readonly flagged?: number; readonly stopped?: number };
+  /** Word-based DGA families (DICTIONARY_FAMILIES), a subset of the family rows. */
+  readonly dictionary?: RowMeans;
+  /** Leave-one-benign-list-out rows: `flagged` / `stopped` are the held-out lists' false-alarm shares. */
+  readonly benignList?: RowMeans;
   /**
    * Share of held-out benign names with a service sub-domain (mail-like labels, see
    * subdomain-probe.ts) flagged at the FPR 1e-3 threshold set on the bare names; about 0.001 when
@@ -123,6 +146,8 @@ export interface GeneralisationOptions {
   readonly benignHoldoutShare?: number;
   /** Also run the random group split (default true). */
   readonly random?: boolean;
+  /** Also run leave-one-benign-list-out (default true). */
+  readonly benignLists?: boolean;
   /** Directory for cached per-fold scores (reruns skip models already trained with the same settings). */
   readonly cacheDir?: string;
   /** Progress lines (default: none). */

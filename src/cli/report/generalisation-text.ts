@@ -17,11 +17,11 @@ export function generalisationTable(result: GeneralisationResult): Generalisatio
   const header = ['kind', 'held out', 'positives', 'benign', ...models.flatMap((m) => [`${m} AUC`, `${m} R@1e-3`])];
   const align: Align[] = ['left', 'left', 'right', 'right', ...models.flatMap(() => ['right', 'right'] as Align[])];
   // Grouped by protocol (sources, then families, then the random split) so each mean sits under its rows.
-  const order: Record<string, number> = { source: 0, family: 1, random: 2 };
+  const order: Record<string, number> = { source: 0, family: 1, 'benign-list': 2, random: 3 };
   const keys = Array.from(new Set(result.folds.map((f) => `${f.kind}\u0000${f.heldOut}`))).sort((a, b) => {
     const [ka, ha] = a.split('\u0000') as [string, string];
     const [kb, hb] = b.split('\u0000') as [string, string];
-    return (order[ka] ?? 3) - (order[kb] ?? 3) || ha.localeCompare(hb);
+    return (order[ka] ?? 4) - (order[kb] ?? 4) || ha.localeCompare(hb);
   });
   const rows = keys.map((key) => {
     const [kind, heldOut] = key.split('\u0000') as [string, string];
@@ -55,10 +55,37 @@ export function generalisationTable(result: GeneralisationResult): Generalisatio
     summary('mean', 'leave-one-source-out', (m) => m.source),
     summary('mean', 'leave-one-source-out, names without a sub-domain (recall only)', bare),
     summary('mean', 'leave-family-out', (m) => m.family),
+    summary('mean', 'leave-family-out, dictionary DGA families', (m) => m.dictionary ?? null),
+    summary('mean', 'leave-one-benign-list-out', (m) => m.benignList ?? null),
     summary('mean', 'random split', (m) => m.random),
     summary('probe', 'benign names with a service sub-domain, share flagged (should be ~0.1%)', probe),
   );
   return { header, rows, align };
+}
+
+/**
+ * The operating point, one row per model and protocol: AUC, recall at FPR 1e-3 and 1e-4, and the
+ * share flagged / stopped at the run's operating thresholds (for benign lists: false alarms).
+ */
+export function operatingTable(result: GeneralisationResult): GeneralisationTable {
+  type Means = GeneralisationResult['means'][number];
+  const protocols: [string, (m: Means) => (Means['source'] & { flagged?: number; stopped?: number; recallAtFpr1e4?: number }) | null | undefined][] = [
+    ['unseen sources', (m) => m.source],
+    ['unseen DGA families', (m) => m.family],
+    ['dictionary DGA families', (m) => m.dictionary],
+    ['held-out benign lists', (m) => m.benignList],
+  ];
+  const rows = result.means.flatMap((m) =>
+    protocols.flatMap(([label, pick]) => {
+      const v = pick(m);
+      return v ? [[m.model, label, fixed(v.auc, 4), percent(v.recallAtFpr1e3), percent(v.recallAtFpr1e4), percent(v.flagged), percent(v.stopped)]] : [];
+    }),
+  );
+  return {
+    header: ['model', 'rows', 'AUC', 'R@1e-3', 'R@1e-4', 'flagged', 'stopped'],
+    rows,
+    align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
+  };
 }
 
 /**
@@ -91,7 +118,8 @@ export function protocolLine(result: GeneralisationResult): string {
 /** Renders the generalisation result for a terminal. */
 export function renderGeneralisationText(result: GeneralisationResult): string {
   const table = generalisationTable(result);
-  const out = [renderTable(table.header, table.rows, table.align), ''];
+  const operating = operatingTable(result);
+  const out = [renderTable(table.header, table.rows, table.align), '', renderTable(operating.header, operating.rows, operating.align), ''];
   if (result.benignBySource.length > 0) {
     const benign = benignSourceTable(result);
     out.push(renderTable(benign.header, benign.rows, benign.align), '');

@@ -53,7 +53,7 @@ function findEmbeddedDomain(parts: HostParts, popular: PopularSites, catalog: Br
  * registrable label itself does not count: whoever owns wordpress.com or paypal.de owns every
  * name below it, and a brand's name under another suffix is usually the brand.
  */
-function findBrandToken(parts: HostParts, catalog: BrandCatalog): Brand | null {
+export function findBrandToken(parts: HostParts, catalog: BrandCatalog): Brand | null {
   let best: Brand | null = null;
   for (const words of [parts.labels, parts.tokens]) {
     for (const word of words) {

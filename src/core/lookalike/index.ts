@@ -9,6 +9,7 @@ import type { ScorableHost } from '../domain.js';
 import type { PopularSites } from '../popular-sites.js';
 import { buildBrandCatalog, type BrandCatalogOptions } from './brand-catalog.js';
 import { findBrandImpersonation } from './brand-impersonation.js';
+import { findDisguisedBrand } from './disguised-brand.js';
 import { findHomographs, foldedParts, type HomographOptions } from './homograph.js';
 import { hostParts } from './host-parts.js';
 import { findRiskWords } from './risk-words.js';
@@ -48,6 +49,7 @@ export function createLookalikeDetector(popular: PopularSites, options: Lookalik
     const brand = findBrandImpersonation(readable, popular, catalog, risk).map((finding) =>
       readable === parts ? finding : { ...finding, message: `${finding.message} (${host.displayHost}, written ${host.fullHost})` },
     );
-    return [...homographs, ...brand, ...findTyposquats(parts, typos)];
+    const disguised = brand.length === 0 ? findDisguisedBrand(readable, popular, catalog) : [];
+    return [...homographs, ...brand, ...disguised, ...findTyposquats(parts, typos)];
   };
 }

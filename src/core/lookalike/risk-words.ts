@@ -11,13 +11,13 @@ const STRONG_SUBSTRINGS = [
   'login', 'logon', 'signin', 'signon', 'verify', 'verification', 'validate', 'validation', 'confirm',
   'account', 'wallet', 'airdrop', 'recover', 'restore', 'unlock', 'suspend', 'billing', 'invoice',
   'payment', 'refund', 'password', 'authenticat', 'webscr', 'reactivat', 'checkpoint',
-  'whitelist', 'secure', 'security', 'claim',
+  'whitelist', 'secure', 'security', 'claim', 'appeal',
 ] as const;
 const WEAK_SUBSTRINGS = [
   'support', 'update', 'service', 'customer', 'helpdesk', 'bonus', 'reward', 'giveaway', 'promo',
   'giftcard', 'prize', 'winner', 'lottery', 'delivery', 'tracking', 'parcel', 'shipping', 'official',
   'alert', 'notice', 'portal', 'activate', 'activation', 'session', 'connect', 'presale', 'locked',
-  'unblock',
+  'unblock', 'copyright', 'violation',
 ] as const;
 
 /** Matched only as a whole hyphen- or dot-separated token: too short to search inside words. */
