@@ -1,6 +1,7 @@
 /** The background's answer to every message of the protocol (core/messages.ts). */
 import { parseDomain, type ScorableHost } from '../core/domain.js';
 import type { LinkProtocol } from '../core/link-messages.js';
+import type { SettingsProtocol } from '../core/settings-messages.js';
 import { MessageError, type Handlers, type WarningDetails } from '../core/messages.js';
 import { withTrustedSite, withoutTrustedSite, type Settings, type SettingsStore } from '../core/settings.js';
 import { showToolbar } from '../platform/action.js';
@@ -31,7 +32,7 @@ export interface HandlerDeps {
 }
 
 /** The link and popup messages are served by link-handlers.ts. */
-export type BaseHandlers = Omit<Handlers, keyof LinkProtocol>;
+export type BaseHandlers = Omit<Handlers, keyof LinkProtocol | keyof SettingsProtocol>;
 
 /** Only http(s) names that can be scored can be continued to or trusted. */
 function scorable(url: string): ScorableHost {

@@ -17,6 +17,7 @@ import { createGuard } from './guard.js';
 import { createExplainer } from './explainer.js';
 import { createHandlers } from './handlers.js';
 import { createLinkHandlers } from './link-handlers.js';
+import { createSettingsHandlers } from './settings-handlers.js';
 import { withRiskyLinks } from './link-toolbar.js';
 import { createPageSummaries } from './page-summary.js';
 import { startRuntime } from './runtime.js';
@@ -65,7 +66,7 @@ const explainer = createExplainer(
 const guard = createGuard({ runtime, early: start.early, tabs, blockList, warningPage, tokens, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyLevels(tabId)) });
 
 listenForMessages(
-  serve({ ...createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), explainer, isIssued, consumeToken: tokens.consume }), ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }) }, {
+  serve({ ...createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), explainer, isIssued, consumeToken: tokens.consume }), ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }), ...createSettingsHandlers({ runtime, blockList, settingsStore: settingsStore() }) }, {
     extensionId: extensionId(),
     extensionOrigin: extensionOrigin(),
     onError: (type, error) => logError(`message ${type}`, error),

@@ -7,6 +7,7 @@
  */
 import type { Category, Verdict, VerdictLevel } from './verdict.js';
 import { LINK_MESSAGES, type LinkProtocol } from './link-messages.js';
+import { SETTINGS_MESSAGES, type SettingsProtocol } from './settings-messages.js';
 
 /** Who may send a message: `extension-page` (warning, options, popup) or also content scripts. */
 export type Access = 'extension-page' | 'content-script';
@@ -97,8 +98,8 @@ export interface WarningRequest {
   readonly token?: string;
 }
 
-/** The link scanner's and the popup's messages are declared in link-messages.ts. */
-export interface Protocol extends LinkProtocol {
+/** The link scanner's and the popup's messages are declared in link-messages.ts, the options page's in settings-messages.ts. */
+export interface Protocol extends LinkProtocol, SettingsProtocol {
   'get-status': { request: Empty; response: ModelStatus };
   'get-warning': { request: WarningRequest; response: WarningDetails };
   /** Continue: lets the site through for this browser session (only for a warning the extension issued). */
@@ -192,6 +193,7 @@ export const MESSAGES: { readonly [K in MessageType]: MessageSpec<K> } = {
   'get-tab-state': { access: 'extension-page', validate: (p) => ({ tabId: nonNegativeInteger(objectPayload(p)['tabId'], 'tabId') }) },
   'get-metrics': { access: 'extension-page', validate: empty },
   ...LINK_MESSAGES,
+  ...SETTINGS_MESSAGES,
 };
 
 // --- serving ---

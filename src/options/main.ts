@@ -1,21 +1,63 @@
-/** Options page: shows the model status and lets the user remove trusted sites. */
+/** Options page: preferences, the user's site lists, settings export/import and versions. */
 import { request } from '../core/messages.js';
+import type { Settings } from '../core/settings.js';
+import { SETTINGS_SCHEMA_VERSION } from '../core/settings.js';
+import { ext } from '../platform/browser.js';
 import { sendToBackground } from '../platform/messaging.js';
-import { renderTrusted, statusText } from './view.js';
+import { saveText } from '../ui/save-text.js';
+import { exportSettings, importSettings } from './backup.js';
+import { renderPreferences } from './preferences.js';
+import { renderSiteLists } from './site-lists.js';
+import { renderVersions, statusText } from './view.js';
 
-const list = document.getElementById('trusted')!;
-const statusLine = document.getElementById('status')!;
-const errorLine = document.getElementById('error')!;
+const byId = (id: string): HTMLElement => document.getElementById(id)!;
+const search = byId('site-search') as HTMLInputElement;
+const importInput = byId('import') as HTMLInputElement;
+let settings: Settings | null = null;
+let modelVersion: string | null = null;
 
 function showError(error: unknown): void {
-  errorLine.textContent = `Could not reach Snowman's background: ${(error as Error).message}`;
+  byId('error').textContent = `Could not reach Snowman's background: ${(error as Error).message}`;
 }
 
-function show(sites: readonly string[]): void {
-  renderTrusted(document, list, sites, (site) => {
-    request(sendToBackground, 'untrust-site', { site }).then(({ trustedSites }) => show(trustedSites), showError);
+function showVersions(): void {
+  renderVersions(document, byId('versions'), { extension: ext().runtime.getManifest().version, model: modelVersion, settingsSchema: SETTINGS_SCHEMA_VERSION, lists: [] });
+}
+
+function show(next: Settings): void {
+  settings = next;
+  // Re-rendering must not throw keyboard users back to the start of the page.
+  const focused = document.activeElement?.id;
+  renderPreferences(document, byId('preferences'), next, {
+    setSensitivity: (sensitivity) => void request(sendToBackground, 'set-preferences', { sensitivity }).then(show, showError),
+    setLinkBadges: (linkBadges) => void request(sendToBackground, 'set-preferences', { linkBadges }).then(show, showError),
   });
+  renderSiteLists(document, byId('site-lists'), next, search.value, (list, site) => void request(sendToBackground, 'remove-site', { list, site }).then(show, showError));
+  if (focused) document.getElementById(focused)?.focus();
 }
 
-request(sendToBackground, 'list-trusted', {}).then(({ trustedSites }) => show(trustedSites), showError);
-request(sendToBackground, 'get-status', {}).then((status) => (statusLine.textContent = statusText(status)), showError);
+search.addEventListener('input', () => settings && show(settings));
+byId('export').addEventListener('click', () => {
+  if (!settings) return;
+  const { fileName, text } = exportSettings(settings);
+  saveText(document, fileName, text);
+  byId('backup-result').textContent = `Saved as ${fileName}.`;
+});
+importInput.addEventListener('change', () => {
+  const file = importInput.files?.[0];
+  if (!file) return;
+  void file.text().then(async (text) => {
+    const result = await importSettings(text, (imported) => request(sendToBackground, 'import-settings', { settings: imported }));
+    byId('backup-result').textContent = result.message;
+    importInput.value = '';
+    if (result.ok) show(await request(sendToBackground, 'get-settings', {}));
+  });
+});
+
+request(sendToBackground, 'get-settings', {}).then(show, showError);
+request(sendToBackground, 'get-status', {}).then((status) => {
+  byId('status').textContent = statusText(status);
+  modelVersion = status.modelVersion ?? null;
+  showVersions();
+}, showError);
+showVersions();

@@ -1,13 +1,6 @@
-/** Options page DOM (text nodes only): model status and the trusted-site list with Remove buttons. */
-import { toDisplayHost } from '../core/display-host.js';
+/** Options page DOM (text nodes only): the model status line and the versions list. */
 import type { ModelStatus } from '../core/messages.js';
-
-function text(doc: Document, tag: string, value: string, className?: string): HTMLElement {
-  const node = doc.createElement(tag);
-  if (className !== undefined) node.className = className;
-  node.append(doc.createTextNode(value));
-  return node;
-}
+import { el } from '../ui/dom.js';
 
 /** One line about the model: version and backend, or why it is not running. */
 export function statusText(status: ModelStatus): string {
@@ -18,23 +11,13 @@ export function statusText(status: ModelStatus): string {
   return `Model ${status.modelVersion ?? '?'} is running on ${backend}${fallback}.`;
 }
 
-/** Renders the trusted sites into `list`; each Remove button calls `onRemove(site)`. */
-export function renderTrusted(doc: Document, list: HTMLElement, sites: readonly string[], onRemove: (site: string) => void): void {
-  if (sites.length === 0) {
-    list.replaceChildren(text(doc, 'li', 'No trusted sites. "Always trust" on a warning adds one here.', 'empty'));
-    return;
-  }
-  list.replaceChildren(
-    ...sites.map((site) => {
-      const item = doc.createElement('li');
-      item.dataset['site'] = site;
-      const remove = doc.createElement('button');
-      remove.type = 'button';
-      remove.append(doc.createTextNode('Remove'));
-      remove.setAttribute('aria-label', `Remove ${toDisplayHost(site)} from trusted sites`);
-      remove.addEventListener('click', () => onRemove(site));
-      item.append(text(doc, 'span', toDisplayHost(site), 'site'), remove);
-      return item;
-    }),
-  );
+/** Fills the versions list: extension, model, settings schema and threat lists (none until lists are installed). */
+export function renderVersions(doc: Document, list: HTMLElement, versions: { extension: string; model: string | null; settingsSchema: number; lists: readonly { name: string; version: string }[] }): void {
+  const rows: [string, string][] = [
+    ['Extension', versions.extension],
+    ['Model', versions.model ?? 'not loaded'],
+    ['Threat lists', versions.lists.length === 0 ? 'none installed' : versions.lists.map((l) => `${l.name} ${l.version}`).join(', ')],
+    ['Settings format', String(versions.settingsSchema)],
+  ];
+  list.replaceChildren(...rows.flatMap(([term, value]) => [el(doc, 'dt', { text: term }), el(doc, 'dd', { text: value })]));
 }

@@ -1,27 +1,102 @@
 import { describe, expect, it } from 'vitest';
-import { renderTrusted, statusText } from '../../src/options/view.js';
+import { exportSettings, importSettings } from '../../src/options/backup.js';
+import { renderPreferences } from '../../src/options/preferences.js';
+import { renderSiteLists } from '../../src/options/site-lists.js';
+import { renderVersions, statusText } from '../../src/options/view.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.js';
 
-describe('options page', () => {
-  it('lists trusted sites in Unicode with a Remove button each', () => {
-    const list = document.createElement('ul');
+const settings: Settings = { ...DEFAULT_SETTINGS, trustedSites: ['a.com', 'xn--pypal-4ve.com'], blockedSites: ['bad.example'], pausedSites: ['work.example'] };
+
+describe('options page: site lists', () => {
+  it('shows trusted, blocked and paused sites in Unicode, each with a Remove button naming the site and list', () => {
+    const root = document.createElement('div');
     const removed: string[] = [];
-    renderTrusted(document, list, ['a.com', 'xn--pypal-4ve.com'], (site) => removed.push(site));
-    expect([...list.querySelectorAll('.site')].map((s) => s.textContent)).toEqual(['a.com', 'pаypal.com']);
-    list.querySelectorAll('button')[1]!.click();
-    expect(removed).toEqual(['xn--pypal-4ve.com']);
-    expect(list.querySelectorAll('button')[0]!.getAttribute('aria-label')).toBe('Remove a.com from trusted sites');
+    renderSiteLists(document, root, settings, '', (list, site) => removed.push(`${list}:${site}`));
+    expect([...root.querySelectorAll('#trustedSites .site')].map((s) => s.textContent)).toEqual(['a.com', 'pаypal.com']);
+    expect([...root.querySelectorAll('#blockedSites .site')].map((s) => s.textContent)).toEqual(['bad.example']);
+    expect([...root.querySelectorAll('#pausedSites .site')].map((s) => s.textContent)).toEqual(['work.example']);
+    expect([...root.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Trusted sites (2)', 'Blocked sites (1)', 'Paused sites (1)']);
+    root.querySelector<HTMLButtonElement>('#trustedSites li:nth-child(2) button')!.click();
+    root.querySelector<HTMLButtonElement>('#pausedSites button')!.click();
+    expect(removed).toEqual(['trustedSites:xn--pypal-4ve.com', 'pausedSites:work.example']);
+    expect(root.querySelector('#blockedSites button')!.getAttribute('aria-label')).toBe('Remove bad.example from blocked sites');
   });
 
-  it('says when the list is empty', () => {
-    const list = document.createElement('ul');
-    renderTrusted(document, list, [], () => {});
-    expect(list.textContent).toMatch(/No trusted sites/);
+  it('search filters every list, by ASCII or Unicode form, and says when nothing matches', () => {
+    const root = document.createElement('div');
+    renderSiteLists(document, root, settings, 'pаy', () => {});
+    expect([...root.querySelectorAll('.site')].map((s) => s.textContent)).toEqual(['pаypal.com']);
+    renderSiteLists(document, root, settings, 'XN--PYPAL', () => {});
+    expect([...root.querySelectorAll('.site')].map((s) => s.textContent)).toEqual(['pаypal.com']);
+    expect(root.querySelector('#blockedSites')!.textContent).toBe('None of 1 match "XN--PYPAL".');
+    renderSiteLists(document, root, DEFAULT_SETTINGS, '', () => {});
+    expect(root.querySelector('#trustedSites')!.textContent).toMatch(/No trusted sites/);
+  });
+});
+
+describe('options page: preferences', () => {
+  it('shows the current sensitivity and link badges, and reports changes', () => {
+    const root = document.body.appendChild(document.createElement('div'));
+    const log: string[] = [];
+    renderPreferences(document, root, { ...settings, sensitivity: 'strict', linkBadges: false }, { setSensitivity: (s) => log.push(s), setLinkBadges: (on) => log.push(`badges:${on}`) });
+    const radios = [...root.querySelectorAll<HTMLInputElement>('input[name=sensitivity]')];
+    expect(radios.map((r) => [r.value, r.checked])).toEqual([['relaxed', false], ['balanced', false], ['strict', true]]);
+    expect(root.querySelector(`label[for=sensitivity-balanced]`)!.textContent).toBe('Balanced (recommended)');
+    expect(root.querySelector('#sensitivity-strict-hint')!.textContent).toMatch(/Also stop suspicious sites/);
+    radios[0]!.click();
+    const badges = root.querySelector<HTMLInputElement>('#link-badges')!;
+    expect(badges.checked).toBe(false);
+    badges.click();
+    expect(log).toEqual(['relaxed', 'badges:true']);
+    root.remove();
+  });
+});
+
+describe('options page: export and import', () => {
+  it('exports a file that imports back to the same settings', async () => {
+    const { fileName, text } = exportSettings(settings, new Date('2026-03-04T05:06:07Z'));
+    expect(fileName).toBe('snowman-settings-2026-03-04.json');
+    const applied: Settings[] = [];
+    const result = await importSettings(text, async (s) => (applied.push(s), s));
+    expect(result).toEqual({ ok: true, message: 'Imported: 2 trusted, 1 blocked, 1 paused sites; sensitivity balanced.' });
+    expect(applied).toEqual([settings]);
   });
 
+  it('refuses bad files with a reason and applies nothing', async () => {
+    const good = JSON.parse(exportSettings(settings).text) as { settings: Record<string, unknown> };
+    const cases: [string, RegExp][] = [
+      ['{not json', /not JSON/],
+      ['[]', /not a Snowman settings export/],
+      [JSON.stringify({ format: 'other', settings: {} }), /not a Snowman settings export/],
+      [JSON.stringify({ ...good, formatVersion: 2 }), /newer Snowman/],
+      [JSON.stringify({ ...good, settings: 'x' }), /no settings object/],
+      [JSON.stringify({ ...good, settings: { ...good.settings, trustedSites: ['ok.com', '<script>'] } }), /dropped invalid trusted site "<script>"/],
+      [JSON.stringify({ ...good, settings: { ...good.settings, sensitivity: 'loud' } }), /sensitivity "loud"/],
+    ];
+    for (const [text, reason] of cases) {
+      const applied: Settings[] = [];
+      const result = await importSettings(text, async (s) => (applied.push(s), s));
+      expect(result.ok, text).toBe(false);
+      expect(result.message, text).toMatch(/^File refused, nothing changed: /);
+      expect(result.message, text).toMatch(reason);
+      expect(applied, text).toEqual([]);
+    }
+    const refusedByBackground = await importSettings(exportSettings(settings).text, async () => Promise.reject(new Error('storage full')));
+    expect(refusedByBackground).toEqual({ ok: false, message: 'File refused, nothing changed: storage full' });
+  });
+});
+
+describe('options page: status and versions', () => {
   it('reports the backend and any fallback or failure', () => {
     const base = { bootId: 'b', startedAt: 0 };
     expect(statusText({ ...base, state: 'ready', modelVersion: 'v2', backend: 'wasm' })).toBe('Model v2 is running on WebAssembly.');
     expect(statusText({ ...base, state: 'ready', modelVersion: 'v2', backend: 'cpu', fallbackReason: 'no SIMD' })).toMatch(/cpu backend \(fallback: no SIMD\)/);
     expect(statusText({ ...base, state: 'error', error: 'weights missing' })).toMatch(/could not load \(weights missing\); pages load unchecked/);
+  });
+
+  it('lists the extension, model, threat list and settings versions', () => {
+    const dl = document.createElement('dl');
+    renderVersions(document, dl, { extension: '0.1.0', model: 'm-7', settingsSchema: 3, lists: [] });
+    expect([...dl.querySelectorAll('dd')].map((d) => d.textContent)).toEqual(['0.1.0', 'm-7', 'none installed', '3']);
   });
 });

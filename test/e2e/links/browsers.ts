@@ -17,6 +17,12 @@ export interface LinkPage {
   click(selector: string): Promise<void>;
   screenshot(file: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Presses a key in the focused element (keyboard use). */
+  press(key: string): Promise<void>;
+  /** Evaluates script source in the page through the driver (not subject to the page's CSP): injects axe-core. */
+  evaluateScript(source: string): Promise<unknown>;
+  /** Emulates prefers-color-scheme; false where the driver cannot (Firefox over BiDi), leaving the default (light). */
+  colorScheme(scheme: 'light' | 'dark'): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -29,6 +35,8 @@ export interface LinkBrowser {
   tabIdOf(url: string): Promise<number>;
   /** The toolbar popup for a tab, opened as an extension page (`popup/index.html?tab=<id>`). */
   openPopup(tabId: number): Promise<LinkPage>;
+  /** An extension page by its path in the package (`options/index.html`). */
+  openExtensionPage(path: string): Promise<LinkPage>;
   call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>>;
   /** Toolbar badge text of a tab. */
   badgeText(tabId: number): Promise<string>;
@@ -58,6 +66,9 @@ function playwrightPage(page: Page): LinkPage & { raw: Page } {
     click: (selector) => page.locator(selector).first().click(),
     screenshot: async (file) => void (await page.screenshot({ path: file })),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    press: (key) => page.keyboard.press(key),
+    evaluateScript: (source) => page.evaluate(source),
+    colorScheme: async (scheme) => (await page.emulateMedia({ colorScheme: scheme }), true),
     close: () => page.close(),
   };
 }
@@ -80,6 +91,11 @@ export async function chromiumLinkBrowser(extensionDir: string): Promise<LinkBro
       const page = await session.context.newPage();
       await page.setViewportSize({ width: 360, height: 440 });
       await page.goto(`${session.origin}popup/index.html?tab=${tabId}`);
+      return playwrightPage(page);
+    },
+    async openExtensionPage(path) {
+      const page = await session.context.newPage();
+      await page.goto(`${session.origin}${path}`);
       return playwrightPage(page);
     },
     call: (type, payload) => session.call(type, payload),

@@ -31,6 +31,10 @@ function puppeteerPage(page: Page): LinkPage {
     click: (selector) => page.click(selector),
     screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
     setViewport: (width, height) => page.setViewport({ width, height }),
+    press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    evaluateScript: (source) => page.evaluate(source),
+    // Media emulation needs CDP, which Firefox's BiDi does not offer: pages keep the light scheme.
+    colorScheme: async (scheme) => scheme === 'light',
     close: () => page.close(),
   };
 }
@@ -53,6 +57,7 @@ export const firefoxLinkBrowser: LinkLauncher = async (dir, { names, server }) =
       await page.setViewport({ width: 360, height: 440 });
       return puppeteerPage(page);
     },
+    openExtensionPage: async (path) => puppeteerPage(await session.openExtensionPage(path)),
     call: (type, payload) => session.call(type, payload),
     badgeText: (tabId) => session.inExtension((id) => browser.action.getBadgeText({ tabId: id }), tabId),
     badgeLevels: async () => null,
