@@ -34,8 +34,8 @@ export function observeLinks(deps: ObserverDeps): LinkObserver {
   const setTimer = deps.setTimer ?? ((run, ms) => setTimeout(run, ms));
   const clearTimer = deps.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   const now = deps.now ?? (() => performance.now());
-  let added: Node[] = [];
-  let removed: Node[] = [];
+  const added: Node[] = [];
+  const removed: Node[] = [];
   let timer: unknown = null;
   let firstAt = 0;
 

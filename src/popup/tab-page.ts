@@ -2,7 +2,7 @@
  * Which web page a tab is about: its own http(s) address, or — on Snowman's warning page — the
  * address the warning stopped, so the popup can show that site and its actions.
  */
-import { parseTarget } from '../warning/target.js';
+import { parseTarget } from '../ui/warning-target.js';
 
 export interface TabPage {
   /** The http(s) address to show; null when the tab shows no web page. */

@@ -8,7 +8,7 @@ import { request, type WarningDetails } from '../core/messages.js';
 import { ext } from '../platform/browser.js';
 import { sendToBackground } from '../platform/messaging.js';
 import { copyText, saveText } from '../ui/save-text.js';
-import { parseTarget } from './target.js';
+import { parseTarget } from '../ui/warning-target.js';
 import { renderError, renderRefused, renderWarning } from './view.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
 

@@ -1,7 +1,7 @@
 /** Warning page: target parsing (invalid inputs first) and the DOM built from text nodes only. */
 import { describe, expect, it } from 'vitest';
 import type { WarningDetails } from '../../src/core/messages.js';
-import { parseTarget } from '../../src/warning/target.js';
+import { parseTarget } from '../../src/ui/warning-target.js';
 import { hostNode, renderExplanation, renderRefused, renderWarning, type WarningActions } from '../../src/warning/view.js';
 
 const PAGE = 'chrome-extension://id/warning/index.html';
