@@ -21,6 +21,7 @@ import { markReady, markStage } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
 import { loadSessionAllowList, type SessionAllowList } from './session-allow.js';
 import { loadPackagedThreats } from './threat-list.js';
+import { errorText } from '../core/error-text.js';
 
 export interface Runtime {
   engine: Engine | null;
@@ -79,7 +80,7 @@ async function readMetadata(read: ModelFileReader): Promise<ModelMetadata | null
   try {
     return validateMetadata(JSON.parse(utf8.decode(await read(MODEL_FILES.metadata))));
   } catch (error) {
-    logWarning(`model metadata unreadable, no answers before the model loads: ${(error as Error).message}`);
+    logWarning(`model metadata unreadable, no answers before the model loads: ${errorText(error)}`);
     return null;
   }
 }
@@ -98,7 +99,7 @@ async function popularOrEmpty(): Promise<PopularSites> {
     markStage('popular list parsed');
     return popular;
   } catch (error) {
-    logWarning(`popular-site list unavailable, nothing is allowlisted: ${(error as Error).message}`);
+    logWarning(`popular-site list unavailable, nothing is allowlisted: ${errorText(error)}`);
     return EMPTY_POPULAR;
   }
 }

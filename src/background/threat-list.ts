@@ -9,6 +9,7 @@ import { createThreatList, EMPTY_THREAT_LIST, type ThreatList } from '../core/th
 import { logWarning } from '../platform/log.js';
 import { readPackageFile } from '../platform/package-files.js';
 import { markStage } from './metrics.js';
+import { errorText } from '../core/error-text.js';
 
 export const THREAT_LIST_PATH = 'threats/list.bin';
 
@@ -19,7 +20,7 @@ export async function loadPackagedThreats(): Promise<ThreatList> {
     markStage('threat list loaded');
     return list;
   } catch (error) {
-    logWarning(`threat list unavailable, the model judges alone: ${(error as Error).message}`);
+    logWarning(`threat list unavailable, the model judges alone: ${errorText(error)}`);
     return EMPTY_THREAT_LIST;
   }
 }

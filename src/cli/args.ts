@@ -1,5 +1,6 @@
 /** Flag parsing shared by the commands: node's parseArgs, with errors turned into exit code 2. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorText } from '../core/error-text.js';
 
 /** A bad flag, a missing file or another input mistake: the CLI exits 2 with the message. */
 export class UsageError extends Error {
@@ -11,7 +12,7 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(ar
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(errorText(error));
   }
 }
 

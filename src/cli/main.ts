@@ -3,6 +3,7 @@
  * loaded on demand, so `snowman score` never pays for the server or the trainer.
  */
 import { UsageError } from './args.js';
+import { errorText } from '../core/error-text.js';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -39,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`snowman ${name}: ${error.message}\n`);
       return 2;
     }
-    process.stderr.write(`snowman ${name}: ${(error as Error).message ?? String(error)}\n`);
+    process.stderr.write(`snowman ${name}: ${errorText(error)}\n`);
     return 1;
   }
 }

@@ -8,6 +8,7 @@
 import type { Category, Verdict, VerdictLevel } from './verdict.js';
 import { LINK_MESSAGES, type LinkProtocol } from './link-messages.js';
 import { SETTINGS_MESSAGES, type SettingsProtocol } from './settings-messages.js';
+import { errorText } from './error-text.js';
 
 /** Who may send a message: `extension-page` (warning, options, popup) or also content scripts. */
 export type Access = 'extension-page' | 'content-script';
@@ -221,10 +222,6 @@ export interface ServeOptions {
 /** True when the sender is one of this extension's own pages (not a content script in a web page). */
 export function isExtensionPage(sender: SenderInfo, options: Pick<ServeOptions, 'extensionId' | 'extensionOrigin'>): boolean {
   return sender.id === options.extensionId && typeof sender.url === 'string' && sender.url.startsWith(options.extensionOrigin);
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Returns the background's dispatcher: checks sender and payload, runs the handler, wraps the reply. */

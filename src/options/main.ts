@@ -9,6 +9,7 @@ import { exportSettings, importSettings } from './backup.js';
 import { renderPreferences } from './preferences.js';
 import { renderSiteLists } from './site-lists.js';
 import { renderVersions, statusText } from './view.js';
+import { errorText } from '../core/error-text.js';
 
 const byId = (id: string): HTMLElement => document.getElementById(id)!;
 const search = byId('site-search') as HTMLInputElement;
@@ -17,7 +18,7 @@ let settings: Settings | null = null;
 let modelVersion: string | null = null;
 
 function showError(error: unknown): void {
-  byId('error').textContent = `Could not reach Snowman's background: ${(error as Error).message}`;
+  byId('error').textContent = `Could not reach Snowman's background: ${errorText(error)}`;
 }
 
 function showVersions(): void {

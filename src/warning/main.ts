@@ -11,6 +11,7 @@ import { copyText, saveText } from '../ui/save-text.js';
 import { parseTarget } from '../ui/warning-target.js';
 import { renderError, renderRefused, renderWarning } from './view.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
+import { errorText } from '../core/error-text.js';
 
 const root = document.getElementById('app')!;
 
@@ -53,14 +54,14 @@ async function main(): Promise<void> {
   const proceed = (type: 'allow-session' | 'trust-site') => () => {
     request(sendToBackground, type, warning).then(
       () => location.replace(target.url),
-      (error: unknown) => renderError(document, root, `Could not do that: ${(error as Error).message}`),
+      (error: unknown) => renderError(document, root, `Could not do that: ${errorText(error)}`),
     );
   };
   let details: WarningDetails | null;
   try {
     details = await request(sendToBackground, 'get-warning', warning);
   } catch (error) {
-    details = localDetails(target.url, (error as Error).message);
+    details = localDetails(target.url, errorText(error));
   }
   // A newer hash arrived while the background answered: that render wins.
   if (location.href !== href) return;

@@ -13,6 +13,7 @@ import { evaluate, type EvalResult } from '../report/evaluate.js';
 import { checkModelDir, engineName } from '../score/session-flags.js';
 import { renderGeneralisationText } from '../report/generalisation-text.js';
 import { renderHtmlReport } from '../report/html-report.js';
+import { errorText } from '../../core/error-text.js';
 
 const HELP = `usage: snowman eval --benign FILE... --malicious FILE... [--dga FILE...] [options]
        snowman eval --generalisation [generalisation options] [options]
@@ -108,7 +109,7 @@ export async function run(argv: string[]): Promise<number> {
     try {
       await writeFile(args.reportPath, renderHtmlReport({ eval: evalResult, generalisation }));
     } catch (error) {
-      throw new UsageError(`cannot write --report ${args.reportPath}: ${(error as Error).message}`);
+      throw new UsageError(`cannot write --report ${args.reportPath}: ${errorText(error)}`);
     }
     process.stderr.write(`report written to ${args.reportPath}\n`);
   }

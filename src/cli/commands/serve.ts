@@ -10,6 +10,7 @@ import { parseFlags, UsageError } from '../args.js';
 import { loadDecisionContext } from '../context.js';
 import { diskModelReader, SHIPPED_MODEL_DIR } from '../model-dir.js';
 import { buildServer } from '../serve/app.js';
+import { errorText } from '../../core/error-text.js';
 
 const HELP = `usage: snowman serve [--port 8080] [--host 127.0.0.1] [--model DIR] [--engine fast|layers] [--no-list]
 
@@ -51,7 +52,7 @@ async function loadScorer(engine: EngineName, dir: string): Promise<Scorer> {
   try {
     return await loadEngine(engine, read);
   } catch (error) {
-    throw new Error(`cannot load the model from ${dir}: ${(error as Error).message}`);
+    throw new Error(`cannot load the model from ${dir}: ${errorText(error)}`);
   }
 }
 
@@ -82,7 +83,7 @@ export async function run(argv: string[]): Promise<number> {
     await app.close();
     scorer.dispose();
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? 'the port is in use' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const why = code === 'EADDRINUSE' ? 'the port is in use' : code === 'EACCES' ? 'permission denied' : errorText(error);
     throw new Error(`cannot listen on ${host}:${port}: ${why}`);
   }
   process.stderr.write(
@@ -102,7 +103,7 @@ export async function run(argv: string[]): Promise<number> {
       app
         .close()
         .then(() => 0, (error: unknown) => {
-          process.stderr.write(`snowman serve: shutdown error: ${(error as Error).message}\n`);
+          process.stderr.write(`snowman serve: shutdown error: ${errorText(error)}\n`);
           return 1;
         })
         .then((code) => {

@@ -11,6 +11,7 @@ import { DEFAULT_DATA_DIR, listDataFiles, type Label } from '../data/labelled-fi
 import { archNames, SHIPPED_ARCH } from '../train/archs.js';
 import { formatProgress } from '../train/progress-lines.js';
 import { runTraining, writeModelDir } from '../train/run-training.js';
+import { errorText } from '../../core/error-text.js';
 
 /** The configuration `snowman train` ships by default. */
 export const DEFAULT_ARCH = SHIPPED_ARCH;
@@ -49,7 +50,7 @@ async function readMetadata(dir: string): Promise<ModelMetadata> {
   try {
     return validateMetadata(JSON.parse(await readFile(path.join(dir, 'metadata.json'), 'utf8')));
   } catch (error) {
-    throw new UsageError(`--compare ${dir}: ${(error as Error).message}`);
+    throw new UsageError(`--compare ${dir}: ${errorText(error)}`);
   }
 }
 

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../args.js';
 import { labelFromFileName, type Label } from '../data/labelled-files.js';
+import { errorText } from '../../core/error-text.js';
 
 export interface EvalArgs {
   readonly files: { path: string; label: Label }[];
@@ -49,7 +50,7 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true, tokens: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(errorText(error));
   }
   const files: { path: string; label: Label }[] = [];
   let current: Label | null = null;

@@ -6,6 +6,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { UsageError } from '../args.js';
+import { errorText } from '../../core/error-text.js';
 
 export type InputSource = { readonly kind: 'args'; readonly values: readonly string[] } | { readonly kind: 'stream'; readonly name: string; readonly stream: Readable };
 
@@ -33,7 +34,7 @@ export async function openInputs(args: readonly string[], files: readonly string
     } catch (error) {
       await Promise.all(handles.map((h) => h.close()));
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : errorText(error);
       throw new UsageError(`cannot read --input ${file}: ${why}`);
     }
     handles.push(handle);

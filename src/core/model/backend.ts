@@ -7,6 +7,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 // The declared fallback: registers the `cpu` backend.
 import '@tensorflow/tfjs-backend-cpu';
 import { quietTfjsInNode } from './quiet-node.js';
+import { errorText } from '../error-text.js';
 
 export type BackendName = 'wasm' | 'cpu';
 
@@ -38,7 +39,7 @@ async function choose(options: BackendOptions): Promise<BackendChoice> {
       }
       return await fallBack('the WASM backend did not initialise');
     } catch (error) {
-      return fallBack(`the WASM backend failed: ${(error as Error).message}`);
+      return fallBack(`the WASM backend failed: ${errorText(error)}`);
     }
   }
   await tf.setBackend('cpu');

@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { validateMetadata, ModelFormatError, type ModelMetadata } from './metadata.js';
+import { errorText } from '../error-text.js';
 
 export const MODEL_FILES = { topology: 'model.json', weights: 'weights.bin', metadata: 'metadata.json' } as const;
 
@@ -21,7 +22,7 @@ function parseJson(bytes: Uint8Array, name: string): unknown {
   try {
     return JSON.parse(utf8.decode(bytes));
   } catch (error) {
-    throw new ModelFormatError(`${name} is not valid JSON: ${(error as Error).message}`);
+    throw new ModelFormatError(`${name} is not valid JSON: ${errorText(error)}`);
   }
 }
 
@@ -29,7 +30,7 @@ async function readOrExplain(read: ModelFileReader, name: string): Promise<Uint8
   try {
     return await read(name);
   } catch (error) {
-    throw new ModelFormatError(`cannot read model file ${name}: ${(error as Error).message}`);
+    throw new ModelFormatError(`cannot read model file ${name}: ${errorText(error)}`);
   }
 }
 

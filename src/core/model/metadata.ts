@@ -5,6 +5,7 @@
 import { createTokenizer, type TokenizerSpec } from '../tokenizer.js';
 import { validateArchitecture, type ArchitectureConfig, type RiskCategory } from './architecture.js';
 import { calibrationProblem, type Calibration } from './calibration.js';
+import { errorText } from '../error-text.js';
 
 export const METADATA_FORMAT = 'snowman-model';
 export const METADATA_FORMAT_VERSION = 1;
@@ -54,7 +55,7 @@ export function validateMetadata(json: unknown): ModelMetadata {
     validateArchitecture(m['architecture'] as ArchitectureConfig);
     createTokenizer(m['tokenizer'] as TokenizerSpec);
   } catch (error) {
-    throw new ModelFormatError(`metadata.json: ${(error as Error).message}`);
+    throw new ModelFormatError(`metadata.json: ${errorText(error)}`);
   }
   const architecture = m['architecture'] as ArchitectureConfig;
   const thresholds = m['thresholds'] as Record<string, HeadThresholds> | undefined;

@@ -11,6 +11,7 @@ import type { Scorer } from '../model/scorer.js';
 import { baggedLogits, canScoreBagged } from './bagged.js';
 import { decodeNgramModel, NGRAM_FILE_NAME } from './format.js';
 import { createBucketBuffer, ngramLogits, sigmoid, type NgramModel } from './model.js';
+import { errorText } from '../error-text.js';
 
 /** One n-gram member: its file in the model directory and the weight of its logit. */
 export interface NgramBlendMember {
@@ -122,12 +123,12 @@ export async function readBlendMembers(read: ModelFileReader, spec: NgramBlendSp
       try {
         bytes = await read(file);
       } catch (error) {
-        throw new ModelFormatError(`the model blends in ${file}, which cannot be read: ${(error as Error).message}`);
+        throw new ModelFormatError(`the model blends in ${file}, which cannot be read: ${errorText(error)}`);
       }
       try {
         return { model: decodeNgramModel(bytes).model, weight };
       } catch (error) {
-        throw new ModelFormatError(`the model blends in ${file}, which is not a valid n-gram model: ${(error as Error).message}`);
+        throw new ModelFormatError(`the model blends in ${file}, which is not a valid n-gram model: ${errorText(error)}`);
       }
     }),
   );

@@ -8,6 +8,7 @@
 import { RISK_CATEGORIES, type RiskCategory } from '../model/architecture.js';
 import { validateNgramSpec, type NgramFeatureSpec } from './features.js';
 import { floatWeights, validateNgramModel, type NgramHead, type NgramModel } from './model.js';
+import { errorText } from '../error-text.js';
 
 export const NGRAM_FILE_MAGIC = 'SNGR';
 export const NGRAM_FILE_VERSION = 1;
@@ -113,7 +114,7 @@ function parseHeader(json: unknown): NgramFileHeader {
   try {
     validateNgramSpec(h.features);
   } catch (error) {
-    throw new NgramFormatError((error as Error).message);
+    throw new NgramFormatError(errorText(error));
   }
   for (const head of h.heads) {
     if (!RISK_CATEGORIES.includes(head.category) || !Number.isFinite(head.bias) || !(head.scale > 0)) throw new NgramFormatError(`n-gram model head ${JSON.stringify(head)} is invalid`);
@@ -135,7 +136,7 @@ export function decodeNgramModel(bytes: Uint8Array): NgramModelFile {
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + headerLength)));
   } catch (error) {
-    throw new NgramFormatError(`n-gram model header is not JSON: ${(error as Error).message}`);
+    throw new NgramFormatError(`n-gram model header is not JSON: ${errorText(error)}`);
   }
   const header = parseHeader(json);
   const buckets = 2 ** header.features.bits;
