@@ -1,5 +1,5 @@
 /**
- * Builds model/popular-domains.txt, the shipped popular-site allowlist (issue 3), and measures
+ * Builds model/popular-domains.txt, the shipped popular-site allowlist, and measures
  * what each candidate size N costs and buys (docs/popular-list-metrics.json).
  *
  *   npx tsx scripts/build-popular-list.ts [--n 10000] [--dry-run]

@@ -1,7 +1,7 @@
 /**
  * Bench-only comparison: the fast engine's tables summed in plain typed-array JavaScript, no tfjs.
  * Shows how much of the remaining time is tfjs op overhead; the shipped engine stays on tfjs ops
- * (issue 5 requires the WASM backend the service worker uses).
+ * (the service worker runs on the WASM backend).
  */
 import { createTokenizer } from '../../src/core/tokenizer.js';
 import { createBatchEncoder } from '../../src/core/model/fast-batch.js';

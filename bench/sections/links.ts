@@ -1,5 +1,5 @@
 /**
- * Links section (issue 4), in real Chromium with the built extension: a page of 5,000 links over
+ * Links section, in real Chromium with the built extension: a page of 5,000 links over
  * 1,000 distinct domains (every tenth one DGA-looking). Measured from the page's own world, which
  * sees the badge elements appear (not what they say): DOMContentLoaded → last badge; the longest
  * main-thread task after the DOM was parsed (longtask observer: the page itself runs no script

@@ -35,7 +35,7 @@ const tabs = createTabRecords(sessionAreas().kept);
 const blockList = __FIREFOX__ ? null : createBlockList(warningPage);
 const tokens = createWarningTokens(sessionAreas().kept);
 const isIssued = createIssuedCheck({ tokens, blockList });
-// Link summaries (issue 4): their changes refresh the toolbar through the guard's one badge setter.
+// Link summaries: their changes refresh the toolbar through the guard's one badge setter.
 // Coalesced per tab: the count is read when the refresh runs, so one queued refresh covers every
 // batch that lands before it (a 1,000-domain page changes the count many times a second).
 const toolbarQueued = new Set<number>();

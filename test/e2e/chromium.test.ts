@@ -1,4 +1,4 @@
-/** The extension in Debian's Chromium (playwright-core): every issue-3 scenario, then a build whose model cannot load. */
+/** The extension in Debian's Chromium (playwright-core): every extension scenario, then a build whose model cannot load. */
 import { chromiumUnderTest } from './harness/chromium.js';
 import { defineBrokenModelScenario, defineExtensionScenarios } from './harness/scenarios.js';
 

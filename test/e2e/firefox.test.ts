@@ -1,4 +1,4 @@
-/** The extension in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi): every issue-3 scenario, then a build whose model cannot load. */
+/** The extension in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi): every extension scenario, then a build whose model cannot load. */
 import { firefoxUnderTest } from './harness/firefox.js';
 import { allHosts, defineBrokenModelScenario, defineExtensionScenarios, type Launcher } from './harness/scenarios.js';
 

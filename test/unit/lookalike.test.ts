@@ -1,4 +1,4 @@
-/** The lookalike detectors on the shipped popular list: the patterns of issue 6, and names they must leave alone. */
+/** The lookalike detectors on the shipped popular list: the patterns they target, and names they must leave alone. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDomain, type ScorableHost } from '../../src/core/domain.js';

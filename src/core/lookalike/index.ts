@@ -1,5 +1,5 @@
 /**
- * Lookalike, impersonation and homograph detection (issue 6), built once from the popular-site
+ * Lookalike, impersonation and homograph detection, built once from the popular-site
  * list and then run on every name: it plugs into DecisionContext.findLookalikes.
  *
  *   const popular = parsePopularSites(text);

@@ -1,5 +1,5 @@
 /**
- * The extension's end-to-end scenarios (issue 3), written once and run in each browser by its
+ * The extension's end-to-end scenarios, written once and run in each browser by its
  * driver. One browser per file; the scenarios run in order (the restart comes last).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The link badges end to end (issue 4), written once and run in each browser by its driver:
+ * The link badges end to end, written once and run in each browser by its driver:
  * risky links badged and benign ones not, links added later, a hostile page, the toolbar count.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

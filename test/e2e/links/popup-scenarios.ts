@@ -1,5 +1,5 @@
 /**
- * The popup end to end (issue 4), opened as the extension page for a tab: it shows the page's
+ * The popup end to end, opened as the extension page for a tab: it shows the page's
  * summary, reveals a risky link, and its actions take effect (trust removes badges; block makes
  * the next navigation warn). Screenshots are `npm run screenshots`' job: tests write no tracked files.
  */
