@@ -2,7 +2,7 @@
  * Deterministic synthetic host names for throughput runs: word-like and random labels, sub-domains
  * and a spread of suffixes. No data files needed, so the bench runs from a fresh clone.
  */
-import { seededRandom } from '../../src/cli/train/rng.js';
+import { seededRandom } from '../../src/core/rng.js';
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'net', 'shop', 'pay', 'log', 'in', 'secure', 'cloud', 'ver', 'ify', 'bank', 'app', 'mail', 'on', 'line', 'tech', 'box', 'zen'];
 const SUFFIXES = ['com', 'net', 'org', 'ru', 'de', 'xyz', 'top', 'co.uk', 'info', 'io', 'cn', 'com.br'];

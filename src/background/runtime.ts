@@ -86,9 +86,8 @@ async function readMetadata(read: ModelFileReader): Promise<ModelMetadata | null
 }
 
 async function loadModel(read: ModelFileReader): Promise<Engine> {
+  // The engine has run its one warm-up pass (createFastScorer); warm-up.ts warms the JavaScript later.
   const engine = await loadEngine(read, extensionUrl('wasm/'));
-  // Warm-up pass: the first predict compiles kernels; a navigation should not pay for it.
-  await engine.scorer.predict(['warm-up.example.com']);
   markReady();
   return engine;
 }

@@ -7,6 +7,7 @@
  */
 import { parseDomain, type ScorableHost } from '../core/domain.js';
 import type { Scorer } from '../core/model/scorer.js';
+import { createRng } from '../core/rng.js';
 import type { Explainer } from './explainer.js';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz0123456789-';
@@ -14,13 +15,7 @@ const SUFFIXES = ['com', 'net', 'org', 'co.uk', 'io', 'de', 'info', 'com.br'];
 
 /** `count` deterministic, varied host names (lengths 3–30, a few with sub-domains). */
 export function warmUpNames(count: number): string[] {
-  let x = 0x9e3779b9;
-  const next = (n: number): number => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) % n;
-  };
+  const next = createRng(0x5eed).nextInt;
   const names: string[] = [];
   for (let i = 0; i < count; i++) {
     let label = LETTERS[next(26)]!;

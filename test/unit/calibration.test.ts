@@ -4,7 +4,7 @@ import { headRisk, riskOf } from '../../src/core/model/calibration.js';
 import { validateMetadata } from '../../src/core/model/metadata.js';
 import { SEED_ARCHITECTURE } from '../../src/core/model/architecture.js';
 import { DEFAULT_TOKENIZER } from '../../src/core/tokenizer.js';
-import { seededRandom } from '../../src/cli/train/rng.js';
+import { seededRandom } from '../../src/core/rng.js';
 
 /** Deterministic pseudo-random float32 scores in [0, 1). */
 function scores(n: number, seed: number): Float32Array {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderGeneralisationMarkdown, runGeneralisation } from '../../src/cli/generalisation/index.js';
-import { seededRandom } from '../../src/cli/train/rng.js';
+import { seededRandom } from '../../src/core/rng.js';
 import { DEFAULT_MODELS, MODEL_REGISTRY, SHIPPED_MODEL } from '../../src/cli/generalisation/registry.js';
 import { SHIPPED_CNN_WEIGHT, SHIPPED_NGRAM_MEMBERS } from '../../src/cli/ngram/shipped-members.js';
 

@@ -10,7 +10,7 @@ import { createTokenizer, DEFAULT_TOKENIZER } from '../../src/core/tokenizer.js'
 import { allocateBatch, type Batch } from '../../src/cli/train/batch.js';
 import { encodeRows } from '../../src/cli/train/encoded-names.js';
 import { createParamLayout, type ParamLayout } from '../../src/cli/train/param-layout.js';
-import { createRng, type Rng } from '../../src/cli/train/rng.js';
+import { createRng, type Rng } from '../../src/core/rng.js';
 import { batchGradients, predictEncoded } from '../../src/cli/train/step-engine.js';
 import { fillDropoutMask } from '../../src/cli/train/dropout-mask.js';
 import { readModelParams } from '../../src/cli/train/tfjs-bridge.js';

@@ -9,7 +9,7 @@ import { clipHost, ngramLogits, type NgramHead } from '../../core/ngram/model.js
 import { hostParts } from '../../core/ngram/parts.js';
 import type { RiskCategory } from '../../core/model/architecture.js';
 import { BENIGN_PREFIXES } from '../train/augment.js';
-import { rngFromState, shuffleInPlace } from '../train/rng.js';
+import { rngFromState, shuffleInPlace } from '../../core/rng.js';
 
 /** One training name for one head: a host, its 0/1 target, and its loss weight. */
 export interface WeightedHost {

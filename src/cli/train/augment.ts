@@ -6,7 +6,7 @@
  * epoch) takes that shortcut away without inventing any label.
  */
 import type { Tokenizer } from '../../core/tokenizer.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../../core/rng.js';
 
 /** Common service and language labels of popular sites (one or two labels). */
 export const BENIGN_PREFIXES: readonly string[] = [

@@ -1,5 +1,5 @@
 /** Dropout multipliers as tfjs applies them: each feature kept with probability 1−rate, scaled by 1/(1−rate). */
-import type { Rng } from './rng.js';
+import type { Rng } from '../../core/rng.js';
 
 /** Fills `mask[from..to)` with 0 or 1/(1−rate), drawn from `rng`. */
 export function fillDropoutMask(mask: Float32Array, from: number, to: number, rate: number, rng: Rng): void {

@@ -10,7 +10,7 @@ import { augmentable, drawPrefix, encodePrefixes, BENIGN_PREFIXES, type Augmenta
 import { fillDropoutMask } from './dropout-mask.js';
 import { encodeNames, encodeRows, fillRow } from './encoded-names.js';
 import { createParamLayout } from './param-layout.js';
-import { createRng, shuffleInPlace } from './rng.js';
+import { createRng, shuffleInPlace } from '../../core/rng.js';
 import { createLocalEngine, type StepEngine } from './step-engine.js';
 import { buildTargets, type WeightingOptions } from './targets.js';
 import { initialParams } from './tfjs-bridge.js';

@@ -12,7 +12,7 @@ import { readModelBundle, type ModelBundle } from '../../../src/core/model/files
 import { writeModelFiles } from '../../../src/cli/model/layers-files.js';
 import { METADATA_FORMAT, METADATA_FORMAT_VERSION, type ModelMetadata } from '../../../src/core/model/metadata.js';
 import { createTokenizer, DEFAULT_TOKENIZER } from '../../../src/core/tokenizer.js';
-import { seededRandom } from '../../../src/cli/train/rng.js';
+import { seededRandom } from '../../../src/core/rng.js';
 
 /** Six widths, a hidden layer and both heads: the kind of model the trainer may ship. */
 export const WIDE_ARCHITECTURE: ArchitectureConfig = { name: 'wide-test', embeddingDim: 12, widths: [2, 3, 5, 7], filters: 24, hidden: 16, dropout: 0.3, heads: ['malicious', 'dga'] };

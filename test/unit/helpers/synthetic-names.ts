@@ -1,6 +1,6 @@
 /** Synthetic labelled names for the n-gram and generalisation tests (no ../shared needed). */
 import type { Example, Label } from '../../../src/cli/data/labelled-files.js';
-import { seededRandom } from '../../../src/cli/train/rng.js';
+import { seededRandom } from '../../../src/core/rng.js';
 
 /** Separable synthetic names: pronounceable words on .com/.org against consonant soup on .xyz/.top. */
 export function syntheticExamples(count: number, seed: number): Example[] {

@@ -1,6 +1,7 @@
 /**
  * The project's one seeded PRNG (mulberry32). The trainers draw every random choice (shuffles, dropout
- * masks, augmentation) from it, so a seed fixes the whole run; tests and the bench make names with it.
+ * masks, augmentation) from it, so a seed fixes the whole run; the background's warm-up, tests and the
+ * bench make names with it.
  */
 
 export interface Rng {
