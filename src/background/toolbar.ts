@@ -1,11 +1,12 @@
 /** What the toolbar shows for a tab's page: one pure mapping from the recorded verdict. */
 import type { FrameRecord } from '../core/messages.js';
 import type { ToolbarView } from '../platform/action.js';
+import type { Category } from '../core/verdict.js';
 
 /** Badge colours, one per level: the badge always takes the colour of the worst thing it shows. */
 export const BADGE_COLORS = { dangerous: '#c5221f', suspicious: '#b06000', safe: '#188038', neutral: '#5f6368' } as const;
 
-const WHY: Record<string, string> = {
+const WHY: Readonly<Partial<Record<Category, string>>> = {
   malicious: 'its name looks like the names of phishing and scam sites',
   dga: 'its name looks machine-generated, the way malware names its servers',
 };

@@ -9,6 +9,7 @@ import type { ModelStatus } from '../core/messages.js';
 import { renderName } from '../ui/name-view.js';
 import { LEVEL_WORDS, plainReasons } from '../ui/plain-words.js';
 import { meterFor } from '../ui/risk-meter.js';
+import type { Category } from '../core/verdict.js';
 
 export interface PopupState {
   /** The tab's host as the browser reports it, shown before the background answers. */
@@ -36,7 +37,7 @@ export interface PopupActions {
   reveal(host: string): void;
 }
 
-const CATEGORY_WORDS: Record<string, string> = { malicious: 'phishing-like name', dga: 'algorithmically generated name', benign: 'no risk category', '-': '' };
+const CATEGORY_WORDS: Readonly<Record<Category, string>> = { malicious: 'phishing-like name', dga: 'algorithmically generated name', benign: 'no risk category', '-': '' };
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);

@@ -12,6 +12,7 @@ import { buildReport, reportFileName, reportText } from '../ui/report.js';
 import { button, el } from '../ui/dom.js';
 import { renderReportPanel } from './report-panel.js';
 import { renderTrustControl } from './trust-confirm.js';
+import type { Category } from '../core/verdict.js';
 
 export interface WarningActions {
   back(): void;
@@ -24,7 +25,7 @@ export interface WarningActions {
   readonly extensionVersion: string;
 }
 
-const CATEGORY_WORDS: Record<string, string> = {
+const CATEGORY_WORDS: Readonly<Record<Category, string>> = {
   malicious: 'Phishing or scam',
   dga: 'Malware network (machine-generated name)',
   benign: 'None',
