@@ -6,6 +6,7 @@
 import type { PageSummary, RiskyDomain, SiteDetails } from '../core/link-messages.js';
 import { labelCount } from '../core/name-segments.js';
 import type { ModelStatus } from '../core/messages.js';
+import { el } from '../ui/dom.js';
 import { renderName } from '../ui/name-view.js';
 import { LEVEL_WORDS, plainReasons } from '../ui/plain-words.js';
 import { meterFor } from '../ui/risk-meter.js';
@@ -39,15 +40,8 @@ export interface PopupActions {
 
 const CATEGORY_WORDS: Readonly<Record<Category, string>> = { malicious: 'phishing-like name', dga: 'algorithmically generated name', benign: 'no risk category', '-': '' };
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (className !== undefined) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 function button(doc: Document, label: string, onClick: () => void, disabled: boolean, id: string): HTMLButtonElement {
-  const node = el(doc, 'button', undefined, label);
+  const node = el(doc, 'button', { text: label });
   node.type = 'button';
   node.id = id;
   node.disabled = disabled;
@@ -56,7 +50,7 @@ function button(doc: Document, label: string, onClick: () => void, disabled: boo
 }
 
 function gauge(doc: Document, value: number, text: string, level: string): HTMLElement {
-  const bar = el(doc, 'div', `gauge level-${level}`);
+  const bar = el(doc, 'div', { className: `gauge level-${level}` });
   bar.setAttribute('role', 'meter');
   bar.setAttribute('aria-label', 'Risk');
   bar.setAttribute('aria-valuemin', '0');
@@ -70,10 +64,10 @@ function gauge(doc: Document, value: number, text: string, level: string): HTMLE
 }
 
 function siteSection(doc: Document, state: PopupState): HTMLElement {
-  const section = el(doc, 'section', 'site');
+  const section = el(doc, 'section', { className: 'site' });
   section.setAttribute('aria-label', 'This site');
   const { site } = state;
-  const name = el(doc, 'h1', 'name');
+  const name = el(doc, 'h1', { className: 'name' });
   name.id = 'site-name';
   // The highlight answers "why is this flagged?": shown for flagged sites only.
   const flagged = site?.verdict.level === 'suspicious' || site?.verdict.level === 'dangerous';
@@ -81,11 +75,11 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
   else name.textContent = state.host ?? (state.siteError ? 'No web page' : '…');
   section.append(name);
   if (!site) {
-    section.append(el(doc, 'p', state.siteError ? 'muted' : 'muted', state.siteError ?? 'Checking…'));
+    section.append(el(doc, 'p', { className: state.siteError ? 'muted' : 'muted', text: state.siteError ?? 'Checking…' }));
     return section;
   }
   const { level, category } = site.verdict;
-  const verdict = el(doc, 'p', `verdict level-${level}`, LEVEL_WORDS[level]);
+  const verdict = el(doc, 'p', { className: `verdict level-${level}`, text: LEVEL_WORDS[level] });
   verdict.id = 'site-verdict';
   const categoryText = CATEGORY_WORDS[category] ?? category;
   if (categoryText && level !== 'safe') verdict.append(doc.createTextNode(` · ${categoryText}`));
@@ -93,21 +87,21 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
   // Verdict first, then the one plain reason, then the meter: the name is context, not the answer.
   section.prepend(verdict);
   if (reason !== undefined) {
-    const why = el(doc, 'p', 'reason', reason);
+    const why = el(doc, 'p', { className: 'reason', text: reason });
     why.id = 'site-reason';
     section.append(why);
   }
   const meter = meterFor(site.verdict);
   if (meter) {
     section.append(gauge(doc, meter.value, meter.text, level));
-    section.append(el(doc, 'p', 'muted meter-text', `${meter.text}${flagged && site.explanation.length > 0 ? ' · highlighted: the part of the name that drove it' : ''}`));
+    section.append(el(doc, 'p', { className: 'muted meter-text', text: `${meter.text}${flagged && site.explanation.length > 0 ? ' · highlighted: the part of the name that drove it' : ''}` }));
   }
-  if (state.warned) section.append(el(doc, 'p', 'note warned', `Snowman stopped ${site.displayHost} before it opened. This tab shows the warning.`));
+  if (state.warned) section.append(el(doc, 'p', { className: 'note warned', text: `Snowman stopped ${site.displayHost} before it opened. This tab shows the warning.` }));
   return section;
 }
 
 function actionsSection(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
-  const section = el(doc, 'section', 'actions');
+  const section = el(doc, 'section', { className: 'actions' });
   section.setAttribute('aria-label', 'Actions');
   const choice = state.site?.choice;
   const off = !state.site || state.busy;
@@ -122,13 +116,13 @@ function actionsSection(doc: Document, state: PopupState, actions: PopupActions)
     // The site key in the Unicode form the name above shows (the popup bundles no punycode decoder).
     const shown = state.site.displayHost.split('.').slice(-labelCount(state.site.site)).join('.');
     const hint = choice?.paused ? `Protection is paused on ${shown}: no warnings and no link badges there until you resume it.` : `Pause here: no warnings and no link badges on ${shown} until you resume it.`;
-    const line = el(doc, 'p', 'note pause-hint', hint);
+    const line = el(doc, 'p', { className: 'note pause-hint', text: hint });
     line.id = 'pause-hint';
     section.append(line);
     section.querySelector('#pause, #resume')?.setAttribute('aria-describedby', 'pause-hint');
   }
   if (state.notice) {
-    const notice = el(doc, 'p', 'note', state.notice);
+    const notice = el(doc, 'p', { className: 'note', text: state.notice });
     notice.id = 'notice';
     notice.setAttribute('role', 'status');
     notice.style.flexBasis = '100%';
@@ -142,25 +136,25 @@ function riskyItem(doc: Document, domain: RiskyDomain, reveal: (host: string) =>
   const control = el(doc, 'button');
   control.type = 'button';
   control.title = 'Show the first link to this domain on the page';
-  const host = el(doc, 'span', 'host');
+  const host = el(doc, 'span', { className: 'host' });
   renderName(host, domain.displayHost, domain.registrableDomain, []);
-  const level = el(doc, 'span', `level-${domain.level}`, LEVEL_WORDS[domain.level]);
+  const level = el(doc, 'span', { className: `level-${domain.level}`, text: LEVEL_WORDS[domain.level] });
   const facts = [CATEGORY_WORDS[domain.category], `${domain.links} link${domain.links === 1 ? '' : 's'}`].filter(Boolean);
-  control.append(host, level, el(doc, 'span', 'meta', facts.join(' · ')));
+  control.append(host, level, el(doc, 'span', { className: 'meta', text: facts.join(' · ') }));
   control.addEventListener('click', () => reveal(domain.host));
   item.append(control);
   return item;
 }
 
 function linksSection(doc: Document, summary: PageSummary | null, actions: PopupActions, warned: boolean): HTMLElement {
-  const section = el(doc, 'section', 'links');
+  const section = el(doc, 'section', { className: 'links' });
   section.id = 'links';
-  section.append(el(doc, 'h2', undefined, 'Links on this page'));
+  section.append(el(doc, 'h2', { text: 'Links on this page' }));
   if (!summary) {
-    section.append(el(doc, 'p', 'muted', warned ? 'The site was not opened, so it has no links to check.' : 'No links checked on this page.'));
+    section.append(el(doc, 'p', { className: 'muted', text: warned ? 'The site was not opened, so it has no links to check.' : 'No links checked on this page.' }));
     return section;
   }
-  const counts = el(doc, 'p', 'counts');
+  const counts = el(doc, 'p', { className: 'counts' });
   counts.id = 'link-counts';
   const d = summary.domainsByLevel;
   for (const text of [
@@ -170,12 +164,12 @@ function linksSection(doc: Document, summary: PageSummary | null, actions: Popup
     `${d.suspicious} suspicious`,
     `${d.safe} safe`,
     ...(d.unscorable + d.error > 0 ? [`${d.unscorable + d.error} not scored`] : []),
-  ]) counts.append(el(doc, 'span', undefined, text));
+  ]) counts.append(el(doc, 'span', { text }));
   section.append(counts);
-  if (summary.paused) section.append(el(doc, 'p', 'note', 'Protection is paused on this site: links are not marked.'));
-  if (summary.refused > 0) section.append(el(doc, 'p', 'note', `${summary.refused} more domains were not checked (limit per page).`));
+  if (summary.paused) section.append(el(doc, 'p', { className: 'note', text: 'Protection is paused on this site: links are not marked.' }));
+  if (summary.refused > 0) section.append(el(doc, 'p', { className: 'note', text: `${summary.refused} more domains were not checked (limit per page).` }));
   if (summary.risky.length > 0) {
-    const list = el(doc, 'ul', 'risky');
+    const list = el(doc, 'ul', { className: 'risky' });
     list.id = 'risky-list';
     list.setAttribute('aria-label', 'Risky linked domains, worst first');
     for (const domain of summary.risky) list.append(riskyItem(doc, domain, actions.reveal));
@@ -185,7 +179,7 @@ function linksSection(doc: Document, summary: PageSummary | null, actions: Popup
 }
 
 function statusSection(doc: Document, state: PopupState): HTMLElement {
-  const footer = el(doc, 'section', 'status');
+  const footer = el(doc, 'section', { className: 'status' });
   footer.id = 'status';
   const { status, summary } = state;
   if (!status) footer.textContent = 'Snowman is starting…';
