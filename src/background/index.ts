@@ -69,7 +69,7 @@ const explainer = createExplainer(
 const guard = createGuard({ runtime, early: start.early, tabs, blockList, warningPage, tokens, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyLevels(tabId)) });
 
 listenForMessages(
-  serve({ ...createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), explainer, isIssued, consumeToken: tokens.consume }), ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }), ...createSettingsHandlers({ runtime, blockList, settingsStore: settingsStore() }) }, {
+  serve({ ...createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), explainer, isIssued, warningPage, consumeToken: tokens.consume }), ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }), ...createSettingsHandlers({ runtime, blockList, settingsStore: settingsStore() }) }, {
     extensionId: extensionId(),
     extensionOrigin: extensionOrigin(),
     onError: (type, error) => logError(`message ${type}`, error),
