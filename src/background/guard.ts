@@ -57,6 +57,13 @@ export interface Guard {
 export function createGuard(deps: GuardDeps): Guard {
   const { tabs, blockList, warningPage } = deps;
 
+  /**
+   * Tabs whose navigation this worker is deciding (or sending to the warning page), by URL: the
+   * main frame's commit re-checks its verdict only when no decision for it is in flight here (a
+   * worker stopped mid-decision, or an event never delivered, leaves this empty).
+   */
+  const stopping = new Map<number, string>();
+
   /** The warning page's address for `url` in `tabId`, with a token only the extension can issue. */
   async function issuedWarningUrl(tabId: number, url: string, site: string | null): Promise<string> {
     // A token that cannot be stored still leaves the warning shown (its page then offers no way past it).
@@ -89,6 +96,7 @@ export function createGuard(deps: GuardDeps): Guard {
   async function stopTopLevel(tabId: number, url: string, speculative: boolean, startedAt: number): Promise<void> {
     const judgement = await judgeUrl(url);
     if (!shouldInterrupt(judgement) || !judgement.parsed.ok) {
+      if (stopping.get(tabId) === url) stopping.delete(tabId);
       recordDecision(startedAt);
       return;
     }
@@ -102,10 +110,23 @@ export function createGuard(deps: GuardDeps): Guard {
     // Only dangerous names get a lasting redirect rule: a suspicious one warns under Strict only, which the user may turn off.
     const adding = judgement.verdict?.level === 'dangerous' ? blockList?.add(host).catch((error: unknown) => logError('adding a block rule', error)) : undefined;
     // With a rule already in place DNR has redirected this navigation before it left.
+    if ((ruled || speculative) && stopping.get(tabId) === url) stopping.delete(tabId);
     const redirecting = !ruled && !speculative ? issuedWarningUrl(tabId, url, judgement.site).then((page) => navigateTab(tabId, page)) : undefined;
     recordDecision(startedAt);
     await redirecting;
     await adding;
+  }
+
+  /**
+   * A main frame committed on a web page: if this worker had no decision in flight for it, the
+   * verdict may never have been acted on (the worker stopped between the navigation event and the
+   * redirect), so a page that should have been stopped is sent to the warning page now.
+   */
+  async function recheckCommitted(tabId: number, url: string, judgement: Judgement): Promise<void> {
+    if (stopping.get(tabId) === url) return;
+    if (!shouldInterrupt(judgement) || !judgement.parsed.ok) return;
+    if (judgement.verdict?.level === 'dangerous') void blockList?.add(judgement.parsed.host).catch((error: unknown) => logError('adding a block rule', error));
+    await navigateTab(tabId, await issuedWarningUrl(tabId, url, judgement.site));
   }
 
   async function showTabToolbar(tabId: number, record: TabRecord | null): Promise<void> {
@@ -120,6 +141,7 @@ export function createGuard(deps: GuardDeps): Guard {
     showRecordedToolbar: async (tabId) => showTabToolbar(tabId, await tabs.get(tabId)),
     onBeforeNavigate(event) {
       if (event.frameId !== 0 || !parseDomain(event.url).ok) return;
+      if (!isSpeculative(event)) stopping.set(event.tabId, event.url);
       // A prerendered dangerous page is not shown, but its host is ruled so activating it cannot load it again.
       void stopTopLevel(event.tabId, event.url, isSpeculative(event), performance.now()).catch((error: unknown) => logError('navigation guard', error));
     },
@@ -142,8 +164,15 @@ export function createGuard(deps: GuardDeps): Guard {
       if (isSpeculative(event) || event.tabId < 0) return;
       const target = targetOfWarningUrl(warningPage, event.url) ?? event.url;
       if (event.frameId !== 0 && !isWebUrl(target)) return;
-      const frame = judgeUrl(target).then(frameRecordOf);
+      const judged = judgeUrl(target);
+      const frame = judged.then(frameRecordOf);
       if (event.frameId === 0) {
+        const onWarning = target !== event.url;
+        if (!onWarning && isWebUrl(event.url)) {
+          void judged.then((judgement) => recheckCommitted(event.tabId, event.url, judgement)).catch((error: unknown) => logError('re-checking a page', error));
+        }
+        // The decision for this tab is settled: the warning page or another page has committed.
+        if (onWarning || stopping.get(event.tabId) !== event.url) stopping.delete(event.tabId);
         void tabs
           .mainFrame(event.tabId, frame)
           .then((record) => showTabToolbar(event.tabId, record))

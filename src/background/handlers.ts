@@ -2,7 +2,7 @@
 import { parseDomain, type ScorableHost } from '../core/domain.js';
 import type { LinkProtocol } from '../core/link-messages.js';
 import type { SettingsProtocol } from '../core/settings-messages.js';
-import { MessageError, type Handlers, type WarningDetails } from '../core/messages.js';
+import { MessageError, type Handlers, type SenderInfo, type WarningDetails } from '../core/messages.js';
 import { withTrustedSite, withoutTrustedSite, type Settings, type SettingsStore } from '../core/settings.js';
 import { showToolbar } from '../platform/action.js';
 import { logError } from '../platform/log.js';
@@ -27,6 +27,8 @@ export interface HandlerDeps {
   readonly explainer?: Explainer;
   /** Whether the extension itself issued the warning a page shows (warning-issued.ts). */
   readonly isIssued: (url: string, token: string | undefined, tabId: number | undefined) => Promise<boolean>;
+  /** Absolute URL of the warning page: its messages are held to the warnings the extension issued. */
+  readonly warningPage: string;
   /** Uses up a warning's token once the user acted on it. */
   readonly consumeToken: (token: string) => Promise<void>;
 }
@@ -52,10 +54,15 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
     return runtime.settings;
   }
 
-  /** Continue and Always trust act only on a warning the extension issued for the sender's tab. */
-  async function issuedSite(url: string, token: string | undefined, tabId: number | undefined): Promise<string> {
+  /**
+   * From the warning page (web accessible, so any site can open it), Continue and Always trust act
+   * only on a warning the extension issued for the sender's tab. The popup and options pages are
+   * not web accessible: only the user opens them.
+   */
+  async function issuedSite(url: string, token: string | undefined, sender: SenderInfo): Promise<string> {
     const site = siteOf(scorable(url));
-    if (!(await deps.isIssued(url, token, tabId))) throw new MessageError('Snowman did not show this warning, so it cannot let this site through from here');
+    const fromWarningPage = sender.url === undefined || sender.url.startsWith(deps.warningPage);
+    if (fromWarningPage && !(await deps.isIssued(url, token, sender.tabId))) throw new MessageError('Snowman did not show this warning, so it cannot let this site through from here');
     if (token !== undefined) await deps.consumeToken(token);
     return site;
   }
@@ -85,14 +92,14 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
     },
 
     async 'allow-session'({ url, token }, sender) {
-      const site = await issuedSite(url, token, sender.tabId);
+      const site = await issuedSite(url, token, sender);
       const runtime = await deps.runtime;
       await Promise.all([runtime.sessionAllow.add(site), blockList?.allowForSession(site)]);
       return { site };
     },
 
     async 'trust-site'({ url, token }, sender) {
-      const site = await issuedSite(url, token, sender.tabId);
+      const site = await issuedSite(url, token, sender);
       const settings = await changeSettings((s) => withTrustedSite(s, site));
       await blockList?.removeSite(site);
       await blockList?.syncTrusted(alwaysAllowedSites(settings));

@@ -24,6 +24,7 @@ import { startRuntime } from './runtime.js';
 import { createTabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
 import { warmUp } from './warm-up.js';
+import { isListed } from './judge.js';
 import { createIssuedCheck } from './warning-issued.js';
 import { createWarningTokens } from './warning-tokens.js';
 import { WARNING_PAGE_PATH } from './warning-url.js';
@@ -34,7 +35,9 @@ const runtime = start.ready;
 const tabs = createTabRecords(sessionAreas().kept);
 const blockList = __FIREFOX__ ? null : createBlockList(warningPage);
 const tokens = createWarningTokens(sessionAreas().kept);
-const isIssued = createIssuedCheck({ tokens, blockList });
+// The threat list's static rules redirect with no token (the worker may not even be running): a
+// target the list decides is a warning the extension itself would show.
+const isIssued = createIssuedCheck({ tokens, blockList, isListed: async (url) => isListed(await guard.judgeUrl(url)) });
 // Link summaries: their changes refresh the toolbar through the guard's one badge setter.
 // Coalesced per tab: the count is read when the refresh runs, so one queued refresh covers every
 // batch that lands before it (a 1,000-domain page changes the count many times a second).
@@ -66,7 +69,7 @@ const explainer = createExplainer(
 const guard = createGuard({ runtime, early: start.early, tabs, blockList, warningPage, tokens, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyLevels(tabId)) });
 
 listenForMessages(
-  serve({ ...createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), explainer, isIssued, consumeToken: tokens.consume }), ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }), ...createSettingsHandlers({ runtime, blockList, settingsStore: settingsStore() }) }, {
+  serve({ ...createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), explainer, isIssued, warningPage, consumeToken: tokens.consume }), ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }), ...createSettingsHandlers({ runtime, blockList, settingsStore: settingsStore() }) }, {
     extensionId: extensionId(),
     extensionOrigin: extensionOrigin(),
     onError: (type, error) => logError(`message ${type}`, error),

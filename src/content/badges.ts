@@ -8,11 +8,14 @@
  * own DOM); that one bit is the price of showing anything at all.
  */
 import type { LinkVerdict } from '../core/link-messages.js';
-import { BADGE_GLYPH, BADGE_HOST } from './badge-style.js';
+import { BADGE_GLYPH, BADGE_HOST, BADGE_MARK } from './badge-style.js';
 import { badgeAnchor } from './link-target.js';
 import type { Tooltip } from './tooltip.js';
 
 const LEVEL_WORDS = { dangerous: 'dangerous', suspicious: 'suspicious' } as const;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Times one badge is put back after the page removed or restyled it, before Snowman gives up on it. */
+export const MAX_BADGE_RESTORES = 20;
 
 export interface BadgeLayer {
   /** Marks `link` (idempotent; a changed verdict updates the badge in place). */
@@ -54,7 +57,17 @@ export function createBadgeLayer(doc: Document, tooltip: Tooltip): BadgeLayer {
     const glyph = doc.createElement('span');
     glyph.style.cssText = BADGE_GLYPH[level];
     glyph.setAttribute('role', 'img');
-    glyph.textContent = level === 'dangerous' ? '!' : '?';
+    // Drawn, not written: a text node would be found by the page's window.find('!').
+    const svg = doc.createElementNS(SVG_NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 14 14');
+    svg.setAttribute('width', '14');
+    svg.setAttribute('height', '14');
+    svg.setAttribute('aria-hidden', 'true');
+    const path = doc.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', BADGE_MARK[level]);
+    path.setAttribute('fill', '#fff');
+    svg.append(path);
+    glyph.append(svg);
     return glyph;
   }
 
@@ -63,7 +76,7 @@ export function createBadgeLayer(doc: Document, tooltip: Tooltip): BadgeLayer {
     const { level } = badge.verdict;
     if (before !== null && before.level !== level) {
       badge.glyph.setAttribute('style', glyphTemplates[level].getAttribute('style') ?? '');
-      badge.glyph.textContent = glyphTemplates[level].textContent;
+      badge.glyph.replaceChildren(...[...glyphTemplates[level].childNodes].map((node) => node.cloneNode(true)));
     }
     const text = label(badge.verdict);
     if (before === null || text !== label(before)) badge.glyph.setAttribute('aria-label', text);
@@ -85,6 +98,44 @@ export function createBadgeLayer(doc: Document, tooltip: Tooltip): BadgeLayer {
     return badge;
   }
 
+  // The page owns the DOM the hosts sit in: a host it removes is put back after its link, a host
+  // it restyles (inline style, hidden, class) gets its style back. Bounded per badge, so a page
+  // fighting back cannot keep the content script busy.
+  const restores = new WeakMap<Element, number>();
+  const guard = new MutationObserver((records) => {
+    for (const record of records) {
+      const target = record.target as HTMLElement;
+      if (record.type === 'attributes' && hosts.has(target)) {
+        if (target.getAttribute('style') !== hostTemplate.getAttribute('style') || target.hasAttribute('hidden') || target.hasAttribute('class')) restore(target, () => {
+          target.removeAttribute('hidden');
+          target.removeAttribute('class');
+          target.setAttribute('style', hostTemplate.getAttribute('style') ?? '');
+        });
+        continue;
+      }
+      for (const node of record.removedNodes) {
+        if (!hosts.has(node)) continue;
+        for (const [link, badge] of badges) {
+          if (badge.host !== node || badge.host.isConnected) continue;
+          const anchor = badgeAnchor(link);
+          if (link.isConnected && anchor?.parentNode) restore(badge.host, () => anchor.after(badge.host));
+        }
+      }
+    }
+  });
+
+  function restore(host: Element, fix: () => void): void {
+    const count = restores.get(host) ?? 0;
+    if (count >= MAX_BADGE_RESTORES) return;
+    restores.set(host, count + 1);
+    fix();
+  }
+
+  function watch(host: HTMLElement): void {
+    guard.observe(host, { attributes: true, attributeFilter: ['style', 'hidden', 'class'] });
+    if (host.parentNode) guard.observe(host.parentNode, { childList: true });
+  }
+
   return {
     show(link, verdict) {
       const existing = badges.get(link);
@@ -98,12 +149,14 @@ export function createBadgeLayer(doc: Document, tooltip: Tooltip): BadgeLayer {
       if (!badge) return;
       paint(badge, null);
       badges.set(link, badge);
+      watch(badge.host);
     },
     hide(link) {
       const badge = badges.get(link);
       if (!badge) return;
-      badge.host.remove();
+      // Forgotten first, so the removal below is not taken for the page's.
       badges.delete(link);
+      badge.host.remove();
     },
     verdictOf: (link) => badges.get(link)?.verdict,
     isOwn: (node) => hosts.has(node),

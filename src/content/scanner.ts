@@ -13,6 +13,9 @@ import type { BadgeLayer } from './badges.js';
 import { LINK_SELECTOR, pageLocation, targetHost } from './link-target.js';
 import type { Slicer } from './slicer.js';
 
+/** Distinct hosts sent for one page at most, judged or counted as not judged (bounds the scanner's memory). */
+const MAX_HOSTS_REPORTED = 4 * LINK_LIMITS.hostsPerPage;
+
 /** Sends one batch to the background; resolves with the risky hosts among them. */
 export type SendBatch = (hosts: string[], counts: number[]) => Promise<readonly LinkVerdict[]>;
 
@@ -122,8 +125,16 @@ export function createScanner(deps: ScannerDeps): Scanner {
     if (host === null) return;
     let set = linksByHost.get(host);
     if (!set) {
-      // Past the per-page cap new hosts are not tracked at all (the background would refuse them).
-      if (linksByHost.size >= LINK_LIMITS.hostsPerPage) return;
+      if (linksByHost.size >= LINK_LIMITS.hostsPerPage) {
+        // Past the per-page cap a host's links are not tracked, but the host is still sent once
+        // (up to a bound): the background counts it as not judged, so the popup can say how many
+        // domains went unchecked instead of nothing.
+        if (!asked.has(host) && !fresh.has(host) && asked.size < MAX_HOSTS_REPORTED) {
+          fresh.add(host);
+          if (fresh.size >= batchSize) send(fresh, batchSize);
+        }
+        return;
+      }
       set = new Set();
       linksByHost.set(host, set);
     }

@@ -102,3 +102,50 @@ describe('badges', () => {
     expect(document.documentElement.children.length).toBe(before);
   });
 });
+
+describe('badges against the page', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+    document.head.replaceChildren();
+  });
+
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('carry no text a find-in-page could match, inside or outside the shadow root', async () => {
+    const [evil, odd] = links('<a href="http://evil.example/">a</a><a href="http://odd.example/">b</a>');
+    // The roots are closed: the test keeps its own handle on them, as the page never can.
+    const roots = new Map<Element, ShadowRoot>();
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      roots.set(this, root);
+      return root;
+    };
+    const h = createHarness();
+    h.scanner.examine([document.documentElement]);
+    await h.scanner.settled();
+    Element.prototype.attachShadow = attach;
+    for (const link of [evil!, odd!]) {
+      const glyph = roots.get(badgeAfter(h, link)!)!.firstElementChild!;
+      expect(glyph.textContent).toBe('');
+      expect(glyph.querySelector('path')?.getAttribute('d')).toMatch(/^M/);
+    }
+  });
+
+  it('come back when the page removes or restyles them', async () => {
+    const [evil] = links('<p><a href="http://evil.example/">a</a></p>');
+    const h = createHarness();
+    h.scanner.examine([document.documentElement]);
+    await h.scanner.settled();
+    const badge = badgeAfter(h, evil!) as HTMLElement;
+    const style = badge.getAttribute('style');
+    badge.remove();
+    await settle();
+    expect(badgeAfter(h, evil!)).toBe(badge);
+    badge.style.setProperty('display', 'none', 'important');
+    badge.hidden = true;
+    await settle();
+    expect(badge.getAttribute('style')).toBe(style);
+    expect(badge.hidden).toBe(false);
+  });
+});

@@ -258,3 +258,21 @@ describe('slicer', () => {
     expect(order.filter((x) => x.startsWith('scan'))).toHaveLength(100);
   });
 });
+
+describe('link scanner past the per-page cap', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it('still sends the hosts past the cap once, so the background can count what it did not judge', async () => {
+    const decoys = Array.from({ length: LINK_LIMITS.hostsPerPage }, (_, i) => `decoy-${i}.example`);
+    document.body.innerHTML = linkList([...decoys, 'evil-late.example', 'evil-late.example', 'other-late.example']);
+    const h = createHarness({ batchSize: 500 });
+    h.scanner.examine([document.documentElement]);
+    await h.scanner.settled();
+    const sent = h.batches.flatMap((b) => b.hosts);
+    expect(sent.filter((host) => host === 'evil-late.example')).toHaveLength(1);
+    expect(sent).toContain('other-late.example');
+    expect(new Set(sent).size).toBe(sent.length);
+  });
+});

@@ -50,7 +50,7 @@ describe('was this warning issued by the extension?', () => {
     expect(await issued('http://flagged.com/path', undefined, 9)).toBe(true);
     expect(await issued('http://www.flagged.com/path', undefined, 9)).toBe(true);
     expect(await issued('http://unflagged.com/', undefined, 9)).toBe(false);
-    const listed = createIssuedCheck({ tokens: createWarningTokens(memorySession()), blockList: null, isListed: (p) => p.host === 'listed.net' });
+    const listed = createIssuedCheck({ tokens: createWarningTokens(memorySession()), blockList: null, isListed: (url) => new URL(url).hostname === 'listed.net' });
     expect(await listed('https://listed.net/', undefined, 2)).toBe(true);
     expect(await listed('https://javascript-not.net/', undefined, 2)).toBe(false);
     expect(await listed('javascript:alert(1)', undefined, 2)).toBe(false);

@@ -67,6 +67,23 @@ export function defineLinkScenarios(target: Target, launch: LinkLauncher): void 
       await page.close();
     });
 
+    it('gives the page no findable text, and puts badges back when the page removes or hides them', async () => {
+      const { names, server, browser } = world;
+      const page = await browser.newPage();
+      await page.goto(server.url(names.benign[1]!, `/links?to=${names.dangerous[3]},${names.benign[0]}`));
+      await waitForBadges(page, [names.dangerous[3]!]);
+      expect(await page.evaluate(() => (window as unknown as { find(text: string): boolean }).find('!') || (window as unknown as { find(text: string): boolean }).find('?'))).toBe(false);
+      await page.evaluate(() => {
+        for (const a of document.querySelectorAll('#links a')) if (a.nextElementSibling?.localName === 'span') a.nextElementSibling.remove();
+      });
+      await waitForBadges(page, [names.dangerous[3]!]);
+      await page.evaluate(() => {
+        for (const a of document.querySelectorAll('#links a')) (a.nextElementSibling as HTMLElement | null)?.style.setProperty('display', 'none', 'important');
+      });
+      await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('#links a')].map((a) => (a.nextElementSibling as HTMLElement | null)?.style.getPropertyValue('display') ?? '')), { timeout: 5000 }).toContain('inline-block');
+      await page.close();
+    });
+
     it('still sends a click on a dangerous link to the warning page', async () => {
       const { names, server, browser } = world;
       const page = await browser.newPage();

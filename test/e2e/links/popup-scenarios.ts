@@ -51,9 +51,14 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       const site = names.dangerous[2]!;
       const other = names.dangerous[3]!;
       const url = server.url(site, `/links?to=${site},${other}`);
-      await browser.call('allow-session', { url });
+      // Let through for the session the way a user does: Continue on the warning page.
       const page = await browser.newPage();
       await page.goto(url);
+      await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 }).toContain('warning/index.html');
+      await expect.poll(() => page.evaluate(() => document.querySelector('details.more summary') !== null).catch(() => false), { timeout: 10_000 }).toBe(true);
+      await page.click('details.more summary');
+      await page.click('.continue');
+      await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 }).toBe(url);
       await waitForBadges(page, [site, other]);
       const popup = await browser.openPopup(await browser.tabIdOf(url));
       await expect.poll(() => text(popup, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Dangerous/);
