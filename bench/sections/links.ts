@@ -125,6 +125,29 @@ async function popupFirstRender(session: ChromiumSession, url: string): Promise<
 }
 
 /**
+ * The warning page for a dangerous name, opened as Chrome opens it (the extension URL with the
+ * target after `#`): first contentful paint (the "Checking this address…" line) and the moment the
+ * verdict's headline is in the DOM (after get-warning answered), ms from navigation start.
+ */
+async function warningFirstPaint(session: ChromiumSession, target: string): Promise<{ firstPaint: number; verdict: number }> {
+  const page = await session.context.newPage();
+  await page.addInitScript(`
+    window.__warning = {};
+    new MutationObserver(() => {
+      const h1 = document.querySelector('h1');
+      if (!window.__warning.verdict && h1 && /site$/.test(h1.textContent || '')) window.__warning.verdict = performance.now();
+    }).observe(document, { childList: true, subtree: true });`);
+  await page.goto(`${session.origin}warning/index.html#${target}`);
+  await page.waitForSelector('button.back');
+  const times = await page.evaluate(() => ({
+    firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
+    verdict: (window as unknown as { __warning: { verdict: number } }).__warning.verdict,
+  }));
+  await page.close();
+  return times;
+}
+
+/**
  * An empty extension page (no script, no style) from navigation start to DOMContentLoaded: what
  * any extension page costs before its own code runs, the floor under the popup's figures.
  */
@@ -163,6 +186,7 @@ export async function run(): Promise<Row[]> {
     const runs: PageRun[] = [];
     for (let i = 0; i < 3; i++) runs.push(await measurePage(session.context, server.url(host, `/many?domains=${DOMAINS}&links=${LINKS}&run=${i}`), session));
     const popup = await popupFirstRender(session, server.url(host, `/many?domains=${DOMAINS}&links=${LINKS}&run=popup`));
+    const warning = await warningFirstPaint(session, server.url(names.dangerous[0]!, '/bench'));
     const emptyPage = await emptyExtensionPage(session);
     await session.close();
     session = undefined;
@@ -185,6 +209,8 @@ export async function run(): Promise<Row[]> {
       { section: SECTION, metric: 'popup: first render', value: popup.firstRender, unit: 'ms', note: note('from navigation start of popup/index.html; target < 100 ms') },
       { section: SECTION, metric: 'popup: host shown', value: popup.host, unit: 'ms', note: 'the tab\'s host in #site-name, after tabs.get answered' },
       { section: SECTION, metric: 'popup: verdict shown', value: popup.verdict, unit: 'ms', note: 'after get-site, get-page-summary and get-status answered' },
+      { section: SECTION, metric: 'warning page: first paint', value: Math.round(warning.firstPaint * 10) / 10, unit: 'ms', note: note('first contentful paint from navigation start of warning/index.html#<dangerous name>') },
+      { section: SECTION, metric: 'warning page: verdict shown', value: Math.round(warning.verdict * 10) / 10, unit: 'ms', note: 'the headline in the DOM, after get-warning answered (worker warm)' },
       { section: SECTION, metric: 'empty extension page: DOMContentLoaded', value: emptyPage, unit: 'ms', note: note('from navigation start, median of 3; no script or style: the floor under the popup') },
     );
     return rows;

@@ -1,8 +1,10 @@
 /** The background's answers to the options page's settings messages (core/settings-messages.ts). */
+import { parseDomain } from '../core/domain.js';
 import { MessageError, type Handlers } from '../core/messages.js';
 import { checkImportedSettings } from '../core/settings-file.js';
 import type { SettingsProtocol } from '../core/settings-messages.js';
-import { withLinkBadges, withoutBlockedSite, withoutTrustedSite, withPausedSite, withSensitivity, type Settings, type SettingsStore } from '../core/settings.js';
+import { withLinkBadges, withoutBlockedSite, withoutTrustedSite, withPausedSite, withSensitivity, withTrustedSite, type Settings, type SettingsStore } from '../core/settings.js';
+import { siteOf } from './judge.js';
 import type { BlockList } from './block-list.js';
 import type { Runtime } from './runtime.js';
 
@@ -37,6 +39,15 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
       // An unblocked site must not keep the redirect rule its blocked verdict left.
       if (list === 'blockedSites') await deps.blockList?.removeSite(key);
       return next;
+    },
+
+    async 'trust-site-here'({ url }) {
+      const parsed = /^https?:/i.test(url) ? parseDomain(url) : null;
+      if (!parsed?.ok) throw new MessageError(parsed ? parsed.message : 'only http and https addresses can be trusted');
+      const site = siteOf(parsed);
+      await changeSettings((settings) => withTrustedSite(settings, site));
+      await deps.blockList?.removeSite(site);
+      return { site };
     },
 
     async 'import-settings'({ settings }) {

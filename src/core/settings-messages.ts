@@ -15,6 +15,11 @@ export interface SettingsProtocol {
   'set-preferences': { request: { sensitivity?: Sensitivity; linkBadges?: boolean }; response: Settings };
   /** Trusted: checked again; blocked: unblocked; paused: protection resumed. */
   'remove-site': { request: { list: SiteList; site: string }; response: Settings };
+  /**
+   * The popup's Trust. The popup is not web-accessible, so no site can open it to harvest the
+   * click; the warning page's Always trust needs the warning's one-time token instead.
+   */
+  'trust-site-here': { request: { url: string }; response: { site: string } };
   /** Replaces the settings with an imported file's, only if it is valid throughout. */
   'import-settings': { request: { settings: unknown }; response: Settings };
 }
@@ -46,6 +51,13 @@ export const SETTINGS_MESSAGES = {
       if (typeof list !== 'string' || !SITE_LISTS.includes(list)) fail('list must be trustedSites, blockedSites or pausedSites');
       if (typeof site !== 'string' || site.length > 253) fail('site must be a name of at most 253 characters');
       return { list: list as SiteList, site };
+    },
+  },
+  'trust-site-here': {
+    access: 'extension-page',
+    validate: (p: unknown) => {
+      const { url } = record(p);
+      return typeof url === 'string' && url.length <= 4096 ? { url } : fail('url must be a string of at most 4096 characters');
     },
   },
   'import-settings': { access: 'extension-page', validate: (p: unknown) => ({ settings: record(p)['settings'] }) },

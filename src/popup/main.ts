@@ -89,7 +89,7 @@ function report(): ReturnType<typeof buildReport> {
 }
 
 const actions: PopupActions = {
-  trust: () => act(async () => `Trusted ${(await request(sendToBackground, 'trust-site', { url: url! })).site}.`),
+  trust: () => act(async () => `Trusted ${(await request(sendToBackground, 'trust-site-here', { url: url! })).site}.`),
   untrust: () => act(async () => (await request(sendToBackground, 'untrust-site', { site: state.site!.site }), `No longer trusting ${state.site!.site}.`)),
   block: () => act(async () => `Blocked ${(await request(sendToBackground, 'block-site', { url: url! })).site}: opening it will show the warning.`),
   unblock: () => act(async () => `Unblocked ${(await request(sendToBackground, 'unblock-site', { url: url! })).site}.`),

@@ -29,6 +29,8 @@ export function reasonText(reason: Reason, category: string): string {
   switch (reason.kind) {
     case 'user-blocked':
       return 'You blocked this site.';
+    case 'listed':
+      return `It is on a list of known harmful sites (${reason.message.trim()}).`;
     case 'lookalike':
       return reason.target === undefined ? sentence(reason.message) : `It looks like ${reason.target}, but it is a different site.`;
     case 'model':

@@ -15,10 +15,10 @@ export interface MeterView {
 const BANDS: Readonly<Record<string, readonly [number, number]>> = { safe: [0, 0.35], suspicious: [0.5, 0.8], dangerous: [0.8, 1] };
 const LEVEL_FILL: Readonly<Record<string, number>> = { safe: 0.1, suspicious: 0.65, dangerous: 0.95 };
 
-/** The calibrated risk (0–1) when the verdict has one. */
+/** The calibrated risk (0–1) when the verdict has one (a model without a calibration gives none). */
 export function calibratedRisk(verdict: Verdict): number | null {
-  const risk = (verdict as { readonly risk?: unknown }).risk;
-  return typeof risk === 'number' && Number.isFinite(risk) ? Math.min(1, Math.max(0, risk)) : null;
+  const { risk } = verdict;
+  return risk !== null && Number.isFinite(risk) ? Math.min(1, Math.max(0, risk)) : null;
 }
 
 /** The meter for a verdict; null for verdicts with no level to show (not scored). */

@@ -125,6 +125,13 @@ describe('warning page view', () => {
     expect(refusing.querySelector('.report-status')?.textContent).toMatch(/did not allow copying/);
   });
 
+  it('a name on a threat list leads with the list, before a lookalike or the model', () => {
+    const root = document.createElement('main');
+    renderWarning(document, root, details({ verdict: { level: 'dangerous', category: 'malicious', score: 0.2, risk: 0.4, reasons: [{ kind: 'model', message: 'm' }, { kind: 'listed', message: 'listed as phishing by openphish (list of 2026-11-20)' }] } }), actions());
+    expect([...root.querySelectorAll('.reasons li')].map((li) => li.textContent)).toEqual(['It is on a list of known harmful sites (listed as phishing by openphish (list of 2026-11-20)).', 'Its name looks like the names of phishing and scam sites.']);
+    expect(root.querySelector('.reasons li')?.classList.contains('strongest')).toBe(true);
+  });
+
   it('a machine-generated name says so, and a suspicious one is amber with softer words', () => {
     const root = document.createElement('main');
     renderWarning(document, root, details({ displayHost: 'xkqjzv.com', fullHost: 'xkqjzv.com', registrableDomain: 'xkqjzv.com', site: 'xkqjzv.com', verdict: { level: 'suspicious', category: 'dga', score: 0.9, risk: 0.9992, reasons: [{ kind: 'model', message: 'x' }] } }), actions());
@@ -151,7 +158,7 @@ describe('warning page view', () => {
     renderWarning(document, root, details({ displayHost: hostile, registrableDomain: null, url: hostile, verdict: { level: 'dangerous', category: 'dga', score: 1, risk: 1, reasons: [{ kind: 'listed', message: hostile }] } }), actions());
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('.host')?.textContent).toBe(hostile);
-    expect(root.querySelector('.reasons li')?.textContent).toBe(`${hostile}.`);
+    expect(root.querySelector('.reasons li')?.textContent).toBe(`It is on a list of known harmful sites (${hostile}).`);
     expect(root.querySelector<HTMLTextAreaElement>('.report-text')?.value).toContain(JSON.stringify(hostile).slice(1, -1));
   });
 

@@ -38,6 +38,16 @@ describe('settings messages', () => {
     expect(removedRules).toEqual(['b.com']);
   });
 
+  it("the popup's Trust keys the registrable domain, drops its redirect rules and refuses what cannot be scored", async () => {
+    const { handlers, removedRules, runtime } = setup({ ...DEFAULT_SETTINGS, blockedSites: ['evil-login.net'] });
+    expect(await handlers['trust-site-here']({ url: 'http://www.login.evil-login.net/a?b=1' }, sender)).toEqual({ site: 'evil-login.net' });
+    expect(runtime.settings).toMatchObject({ trustedSites: ['evil-login.net'], blockedSites: [] });
+    expect(removedRules).toEqual(['evil-login.net']);
+    await expect(handlers['trust-site-here']({ url: 'javascript:alert(1)' }, sender)).rejects.toThrow(/only http and https/);
+    await expect(handlers['trust-site-here']({ url: 'http://192.168.1.1/' }, sender)).rejects.toThrow(/not scored/);
+    expect(() => MESSAGES['trust-site-here'].validate({ url: 1 })).toThrow(/url must be a string/);
+  });
+
   it('import replaces the settings only when valid throughout; a bad one changes nothing', async () => {
     const before = { ...DEFAULT_SETTINGS, trustedSites: ['keep.com'] };
     const { handlers, saved, runtime } = setup(before);

@@ -61,8 +61,8 @@ export function defineUiScenarios(target: Target, launch: LinkLauncher, options:
       await page.goto(url);
       // The warning's one-time token (`?t=`), when the extension issued it itself, is not part of what is compared.
       await expect.poll(() => page.evaluate(() => location.href.replace(/\?t=[\w-]+#/, '#')).catch(() => ''), { timeout: 10_000 }).toBe(`${browser.origin}warning/index.html#${url}`);
-      const warning = await page.evaluate(() => location.href);
       await expect.poll(() => text(page, 'h1'), { timeout: 5000 }).toMatch(/^(Dangerous|Suspicious) site$/);
+      const warning = await page.evaluate(() => location.href);
       return { page, url, warning };
     }
 
