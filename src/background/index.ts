@@ -12,7 +12,9 @@ import { settingsStore } from '../platform/storage.js';
 import { sessionAreas } from './session-areas.js';
 import { onFrameRequest } from '../platform/web-request.js';
 import { forgetToolbar, showToolbar } from '../platform/action.js';
-import { alwaysAllowedSites, createBlockList } from './block-list.js';
+import { createBlockList } from './block-list.js';
+import { loadManagedPolicy, syncPolicyRules } from './managed-policy.js';
+import { onManagedChanged } from '../platform/managed-storage.js';
 import { createGuard } from './guard.js';
 import { createExplainer } from './explainer.js';
 import { createHandlers } from './handlers.js';
@@ -101,12 +103,19 @@ onInstalled((reason) => {
   if (reason === 'install' || reason === 'update') {
     void blockList
       ?.clear()
-      .then(async () => blockList.syncTrusted(alwaysAllowedSites((await runtime).settings)))
+      .then(async () => syncPolicyRules(blockList, await runtime))
       .catch((error: unknown) => logError('clearing block rules', error));
   }
 });
-// The trusted sites' allow rules follow the settings (they may have changed while no worker ran).
-void runtime.then((r) => blockList?.syncTrusted(alwaysAllowedSites(r.settings))).catch((error: unknown) => logError('trusted-site rules', error));
+// The allow rules and the policy's block rule follow the settings and the policy (either may have changed while no worker ran).
+void runtime.then((r) => blockList && syncPolicyRules(blockList, r)).catch((error: unknown) => logError('policy rules', error));
+onManagedChanged(() => {
+  void (async () => {
+    const r = await runtime;
+    r.policy = await loadManagedPolicy();
+    if (blockList) await syncPolicyRules(blockList, r);
+  })().catch((error: unknown) => logError('managed policy', error));
+});
 
 // The default toolbar state for every tab: error when the model could not load. Once the model
 // is in, the explainer reads its weights too (otherwise the first risky link of a page waits for

@@ -8,7 +8,7 @@ import { memorySession } from './helpers/memory-session.js';
 const PAGE = 'chrome-extension://abc/warning/index.html';
 
 function rules(hosts: string[]): BlockList {
-  return { has: async (host) => hosts.includes(host), add: async () => {}, addMany: async () => {}, removeSite: async () => {}, allowForSession: async () => {}, clear: async () => {}, syncTrusted: async () => {} };
+  return { has: async (host) => hosts.includes(host), add: async () => {}, addMany: async () => {}, removeSite: async () => {}, allowForSession: async () => {}, clear: async () => {}, syncTrusted: async () => {}, syncPolicyBlocked: async () => {} };
 }
 
 describe('warning tokens', () => {
