@@ -47,6 +47,15 @@ describe('managed policy in Chromium', () => {
     expect(managed).toEqual({ blockedDomains: [BLOCKED], trustedDomains: [TRUSTED_LISTED] });
   });
 
+  it('the options page shows the policy as set by the organisation, with nothing to edit', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${session.origin}options/index.html`);
+    await expect.poll(() => page.evaluate(() => document.querySelector('#policy-heading')?.textContent ?? ''), { timeout: 10_000 }).toBe('Set by your organisation');
+    expect(await page.evaluate(() => [...document.querySelectorAll('.policy .site')].map((s) => s.textContent))).toEqual([BLOCKED, TRUSTED_LISTED]);
+    expect(await page.evaluate(() => document.querySelectorAll('.policy button').length)).toBe(0);
+    await page.close();
+  });
+
   it('stops a site the policy blocks, with the worker stopped, before any request reaches it', async () => {
     // The worker turns the policy into rules once it has started: wait for the block rule.
     await expect
