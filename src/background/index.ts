@@ -27,6 +27,7 @@ import { createTabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
 import { warmUp } from './warm-up.js';
 import { createIssuedCheck } from './warning-issued.js';
+import { listedMatch } from '../core/threats/listed.js';
 import { createWarningTokens } from './warning-tokens.js';
 import { WARNING_PAGE_PATH } from './warning-url.js';
 
@@ -36,7 +37,8 @@ const runtime = start.ready;
 const tabs = createTabRecords(sessionAreas().kept);
 const blockList = __FIREFOX__ ? null : createBlockList(warningPage);
 const tokens = createWarningTokens(sessionAreas().kept);
-const isIssued = createIssuedCheck({ tokens, blockList });
+// Chrome: a listed name reaches the warning page through the packaged static rules, which carry no token.
+const isIssued = createIssuedCheck(__FIREFOX__ ? { tokens, blockList } : { tokens, blockList, isListed: async (parsed) => listedMatch(await start.threats, parsed) !== null });
 // Link summaries (issue 4): their changes refresh the toolbar through the guard's one badge setter.
 // Coalesced per tab: the count is read when the refresh runs, so one queued refresh covers every
 // batch that lands before it (a 1,000-domain page changes the count many times a second).

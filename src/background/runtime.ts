@@ -21,6 +21,7 @@ import { markReady, markStage } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
 import { loadSessionAllowList, type SessionAllowList } from './session-allow.js';
 import { loadPackagedThreats } from './threat-list.js';
+import type { ThreatList } from '../core/threats/lookup.js';
 import { loadManagedPolicy } from './managed-policy.js';
 import { NO_POLICY, type ManagedPolicy } from '../core/managed-policy.js';
 
@@ -46,6 +47,8 @@ export interface RuntimeStart {
   readonly early: Promise<Runtime>;
   /** The same object once the model has loaded or failed to (the one initialisation promise). */
   readonly ready: Promise<Runtime>;
+  /** The packaged threat list (empty when unreadable); never rejects. */
+  readonly threats: Promise<ThreatList>;
 }
 
 /** How long new scores wait before they are written to storage.session (later ones join the write). */
@@ -191,5 +194,5 @@ export function startRuntime(): RuntimeStart {
     return { engine: null, judge: null, cachedJudge: null, modelError: message, sessionAllow: { has: () => false, add: async () => {} }, settings: DEFAULT_SETTINGS, policy: NO_POLICY };
   };
   const readyOrFailed = ready.catch(failed);
-  return { early: early.then(({ runtime }) => runtime, () => readyOrFailed), ready: readyOrFailed };
+  return { early: early.then(({ runtime }) => runtime, () => readyOrFailed), ready: readyOrFailed, threats: threatsPromise };
 }

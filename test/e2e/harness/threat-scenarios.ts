@@ -44,7 +44,7 @@ export function defineThreatScenarios(target: Target, launch: ThreatLauncher): v
       await tab.goto(url);
       const href = await tab.waitForHref(isWarning);
       expect(href.slice(href.indexOf('#') + 1)).toBe(url);
-      await expect.poll(() => tab.text('.reasons'), { timeout: 10_000 }).toMatch(/listed as \w+ by .+ \(list of \d{4}-\d{2}-\d{2}\)/);
+      await expect.poll(() => tab.text('.reasons'), { timeout: 10_000 }).toMatch(/listed as \w+ by .+ \(list of \d{4}-\d{2}-\d{2}\)/i);
       expect(server.requests(host)).toEqual([]);
       return tab;
     };
@@ -89,7 +89,8 @@ export function defineThreatScenarios(target: Target, launch: ThreatLauncher): v
       const host = names.listed[1]!;
       const url = server.url(host, '/continue');
       const tab = await expectStopped(host, url);
-      await expect.poll(() => tab.text('.continue'), { timeout: 5000 }).toBe(`Continue to ${host}`);
+      await tab.click('details.more summary');
+      await expect.poll(() => tab.text('.continue'), { timeout: 5000 }).toBe(`Continue to ${host} for this session`);
       await tab.click('.continue');
       expect(await tab.waitForHref((href) => href === url)).toBe(url);
       await expect.poll(() => tab.text('#site'), { timeout: 5000 }).toBe(host);
@@ -101,8 +102,10 @@ export function defineThreatScenarios(target: Target, launch: ThreatLauncher): v
       const host = names.listed[2]!;
       const url = server.url(host, '/trust');
       const tab = await expectStopped(host, url);
-      await expect.poll(() => tab.text('.trust'), { timeout: 5000 }).toBe(`Always trust ${host}`);
-      await tab.click('.trust');
+      await tab.click('details.more summary');
+      await expect.poll(() => tab.text('.trust'), { timeout: 5000 }).toBe(`Always trust ${host}…`);
+      await tab.click('button.trust');
+      await tab.click('.confirm-trust');
       expect(await tab.waitForHref((href) => href === url)).toBe(url);
       await expect.poll(() => tab.text('#site'), { timeout: 5000 }).toBe(host);
       await closeTabs();
