@@ -28,7 +28,8 @@ export function defineThreatScenarios(target: Target, launch: ThreatLauncher): v
     let server: TestServer;
     let browser: BrowserUnderTest;
     const tabs: TestTab[] = [];
-    const isWarning = (href: string): boolean => href.startsWith(`${browser.origin}${WARNING}#`);
+    // Firefox's redirect carries the one-time token (`?t=`); Chrome's static rules cannot.
+    const isWarning = (href: string): boolean => href.startsWith(`${browser.origin}${WARNING}`) && /^(\?t=[\w-]+)?#/.test(href.slice(`${browser.origin}${WARNING}`.length));
     const newTab = async (): Promise<TestTab> => {
       const tab = await browser.newTab();
       tabs.push(tab);
