@@ -2,13 +2,18 @@
  * The live set of declarativeNetRequest rules (Chrome only): read once from the browser, then
  * changed through one serialised queue so concurrent navigations never pick the same rule id.
  */
+import { NO_POLICY, type ManagedPolicy } from '../core/managed-policy.js';
 import type { Settings } from '../core/settings.js';
 import { dynamicRules, sessionRules, type NetRule } from '../platform/net-rules.js';
-import { MAX_BLOCK_RULES, allowRule, blockRule, hostOfRule, isUnderSite, siteOfTrustRule, trustRule } from './block-rules.js';
+import { MAX_BLOCK_RULES, allowRule, blockRule, hostOfRule, isPolicyBlockRule, isUnderSite, policyBlockRule, siteOfTrustRule, trustRule } from './block-rules.js';
 
-/** Sites the user lets through for good (trusted or paused): each gets a persistent allow rule. */
-export function alwaysAllowedSites(settings: Pick<Settings, 'trustedSites' | 'pausedSites'>): string[] {
-  return [...new Set([...settings.trustedSites, ...settings.pausedSites])];
+/**
+ * Sites let through for good (the user's trusted and paused sites, the policy's trusted ones, never
+ * a site the policy blocks): each gets a persistent allow rule.
+ */
+export function alwaysAllowedSites(settings: Pick<Settings, 'trustedSites' | 'pausedSites'>, policy: ManagedPolicy = NO_POLICY): string[] {
+  const blocked = new Set(policy.blockedDomains);
+  return [...new Set([...settings.trustedSites, ...settings.pausedSites, ...policy.trustedDomains])].filter((site) => !blocked.has(site));
 }
 
 export interface BlockList {
@@ -26,6 +31,8 @@ export interface BlockList {
    * rules would otherwise redirect a listed site the user chose to trust or pause.
    */
   syncTrusted(sites: readonly string[]): Promise<void>;
+  /** Makes the one redirect rule for the organisation's blocked sites list `sites` (none when empty). */
+  syncPolicyBlocked(sites: readonly string[]): Promise<void>;
   /** Drops every rule (a new model version may judge differently). */
   clear(): Promise<void>;
 }
@@ -111,6 +118,12 @@ export function createBlockList(warningPage: string): BlockList {
         const add = [...wanted].filter((site) => !current.has(site)).map((site) => trustRule(s.nextId++, site));
         const remove = [...current].filter(([site]) => !wanted.has(site)).map(([, id]) => id);
         if (add.length > 0 || remove.length > 0) await dynamicRules.update(add, remove);
+      }),
+    syncPolicyBlocked: (sites) =>
+      run(async (s) => {
+        const old = (await dynamicRules.list()).filter(isPolicyBlockRule).map((rule) => rule.id);
+        const add = sites.length > 0 ? [policyBlockRule(s.nextId++, sites, warningPage)] : [];
+        if (add.length > 0 || old.length > 0) await dynamicRules.update(add, old);
       }),
     clear: () =>
       run(async (s) => {

@@ -7,6 +7,9 @@ import type { NetRule } from '../platform/net-rules.js';
 
 export const BLOCK_PRIORITY = 1;
 export const ALLOW_PRIORITY = 2;
+/** The organisation's blocked sites: above the user's allow rules, which cannot override them. */
+export const POLICY_BLOCK_PRIORITY = 3;
+const ANY_URL = '^.+$';
 /** Chrome caps regex rules at 1000 per extension; the oldest flagged hosts make room. */
 export const MAX_BLOCK_RULES = 900;
 
@@ -52,6 +55,21 @@ export function trustRule(id: number, site: string): NetRule {
 export function siteOfTrustRule(rule: NetRule): string | null {
   const { action, condition } = rule;
   return action.type === 'allow' && condition.requestDomains?.length === 1 && condition.resourceTypes.includes('sub_frame') ? condition.requestDomains[0]! : null;
+}
+
+/** One redirect of the organisation's blocked sites (and their sub-domains), top level and frames. */
+export function policyBlockRule(id: number, sites: readonly string[], warningPage: string): NetRule {
+  return {
+    id,
+    priority: POLICY_BLOCK_PRIORITY,
+    action: { type: 'redirect', redirect: { regexSubstitution: `${warningPage}#\\0` } },
+    condition: { regexFilter: ANY_URL, requestDomains: [...sites], resourceTypes: ['main_frame', 'sub_frame'] },
+  };
+}
+
+/** True for a rule written by `policyBlockRule`. */
+export function isPolicyBlockRule(rule: NetRule): boolean {
+  return rule.action.type === 'redirect' && rule.priority === POLICY_BLOCK_PRIORITY && rule.condition.regexFilter === ANY_URL;
 }
 
 /** True when `host` is `site` or one of its subdomains. */

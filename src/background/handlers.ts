@@ -102,13 +102,13 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
       const site = await issuedSite(url, token, sender);
       const settings = await changeSettings((s) => withTrustedSite(s, site));
       await blockList?.removeSite(site);
-      await blockList?.syncTrusted(alwaysAllowedSites(settings));
+      await blockList?.syncTrusted(alwaysAllowedSites(settings, (await deps.runtime).policy));
       return { site };
     },
 
     async 'untrust-site'({ site }) {
       const settings = await changeSettings((s) => withoutTrustedSite(s, site.toLowerCase()));
-      await blockList?.syncTrusted(alwaysAllowedSites(settings));
+      await blockList?.syncTrusted(alwaysAllowedSites(settings, (await deps.runtime).policy));
       return { trustedSites: settings.trustedSites };
     },
 

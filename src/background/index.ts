@@ -12,7 +12,9 @@ import { settingsStore } from '../platform/storage.js';
 import { sessionAreas } from './session-areas.js';
 import { onFrameRequest } from '../platform/web-request.js';
 import { forgetToolbar, showToolbar } from '../platform/action.js';
-import { alwaysAllowedSites, createBlockList } from './block-list.js';
+import { createBlockList } from './block-list.js';
+import { loadManagedPolicy, syncPolicyRules } from './managed-policy.js';
+import { onManagedChanged } from '../platform/managed-storage.js';
 import { createGuard } from './guard.js';
 import { createExplainer } from './explainer.js';
 import { createHandlers } from './handlers.js';
@@ -24,8 +26,8 @@ import { startRuntime } from './runtime.js';
 import { createTabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
 import { warmUp } from './warm-up.js';
-import { isListed } from './judge.js';
 import { createIssuedCheck } from './warning-issued.js';
+import { listedMatch } from '../core/threats/listed.js';
 import { createWarningTokens } from './warning-tokens.js';
 import { WARNING_PAGE_PATH } from './warning-url.js';
 
@@ -35,9 +37,8 @@ const runtime = start.ready;
 const tabs = createTabRecords(sessionAreas().kept);
 const blockList = __FIREFOX__ ? null : createBlockList(warningPage);
 const tokens = createWarningTokens(sessionAreas().kept);
-// The threat list's static rules redirect with no token (the worker may not even be running): a
-// target the list decides is a warning the extension itself would show.
-const isIssued = createIssuedCheck({ tokens, blockList, isListed: async (url) => isListed(await guard.judgeUrl(url)) });
+// Chrome: a listed name reaches the warning page through the packaged static rules, which carry no token.
+const isIssued = createIssuedCheck(__FIREFOX__ ? { tokens, blockList } : { tokens, blockList, isListed: async (parsed) => listedMatch(await start.threats, parsed) !== null });
 // Link summaries: their changes refresh the toolbar through the guard's one badge setter.
 // Coalesced per tab: the count is read when the refresh runs, so one queued refresh covers every
 // batch that lands before it (a 1,000-domain page changes the count many times a second).
@@ -104,12 +105,19 @@ onInstalled((reason) => {
   if (reason === 'install' || reason === 'update') {
     void blockList
       ?.clear()
-      .then(async () => blockList.syncTrusted(alwaysAllowedSites((await runtime).settings)))
+      .then(async () => syncPolicyRules(blockList, await runtime))
       .catch((error: unknown) => logError('clearing block rules', error));
   }
 });
-// The trusted sites' allow rules follow the settings (they may have changed while no worker ran).
-void runtime.then((r) => blockList?.syncTrusted(alwaysAllowedSites(r.settings))).catch((error: unknown) => logError('trusted-site rules', error));
+// The allow rules and the policy's block rule follow the settings and the policy (either may have changed while no worker ran).
+void runtime.then((r) => blockList && syncPolicyRules(blockList, r)).catch((error: unknown) => logError('policy rules', error));
+onManagedChanged(() => {
+  void (async () => {
+    const r = await runtime;
+    r.policy = await loadManagedPolicy();
+    if (blockList) await syncPolicyRules(blockList, r);
+  })().catch((error: unknown) => logError('managed policy', error));
+});
 
 // The default toolbar state for every tab: error when the model could not load. Once the model
 // is in, the explainer reads its weights too (otherwise the first risky link of a page waits for

@@ -110,7 +110,7 @@ export function createLinkHandlers(deps: LinkHandlerDeps): LinkHandlers {
       const site = siteOf(scorable(url));
       const settings = await changeSettings((s) => withPausedSite(s, site, paused));
       if (paused) await blockList?.removeSite(site);
-      await blockList?.syncTrusted(alwaysAllowedSites(settings));
+      await blockList?.syncTrusted(alwaysAllowedSites(settings, (await deps.runtime).policy));
       return { site, paused };
     },
   };

@@ -22,6 +22,9 @@ import { createJudge, type Judge } from './judge.js';
 import { loadSessionAllowList, type SessionAllowList } from './session-allow.js';
 import { loadPackagedThreats } from './threat-list.js';
 import { errorText } from '../core/error-text.js';
+import type { ThreatList } from '../core/threats/lookup.js';
+import { loadManagedPolicy } from './managed-policy.js';
+import { NO_POLICY, type ManagedPolicy } from '../core/managed-policy.js';
 
 export interface Runtime {
   engine: Engine | null;
@@ -35,6 +38,8 @@ export interface Runtime {
   readonly sessionAllow: SessionAllowList;
   /** Current settings; replaced (never mutated) when the user changes them. */
   settings: Settings;
+  /** The organisation's policy (storage.managed); replaced when it changes. */
+  policy: ManagedPolicy;
 }
 
 /** The background's start-up: one object, two moments. */
@@ -43,6 +48,8 @@ export interface RuntimeStart {
   readonly early: Promise<Runtime>;
   /** The same object once the model has loaded or failed to (the one initialisation promise). */
   readonly ready: Promise<Runtime>;
+  /** The packaged threat list (empty when unreadable); never rejects. */
+  readonly threats: Promise<ThreatList>;
 }
 
 /** How long new scores wait before they are written to storage.session (later ones join the write). */
@@ -116,6 +123,7 @@ export function startRuntime(): RuntimeStart {
   // the WASM runtime compiles and the model files arrive, instead of after them.
   const popularPromise = popularOrEmpty();
   const threatsPromise = loadPackagedThreats();
+  const policyPromise = loadManagedPolicy();
   const lookalikePromise = popularPromise.then((popular) => {
     const detector = createLookalikeDetector(popular);
     markStage('lookalike detector built');
@@ -133,17 +141,19 @@ export function startRuntime(): RuntimeStart {
       // A page's link batches arrive within a few hundred ms: their scores go to storage in one write after them.
       deferWrite: (write) => setTimeout(write, SCORE_WRITE_DELAY_MS),
     });
+  // The organisation's blocked sites win over every choice of the user's; its trusted sites join the user's.
+  const orgBlocked = (runtime: Runtime, site: string) => runtime.policy.blockedDomains.includes(site);
   const choicesOf = (runtime: Runtime) => ({
-    isTrusted: (site: string) => runtime.settings.trustedSites.includes(site),
-    isSessionAllowed: (site: string) => runtime.sessionAllow.has(site),
-    isBlocked: (site: string) => runtime.settings.blockedSites.includes(site),
-    isPaused: (site: string) => runtime.settings.pausedSites.includes(site),
+    isTrusted: (site: string) => !orgBlocked(runtime, site) && (runtime.settings.trustedSites.includes(site) || runtime.policy.trustedDomains.includes(site)),
+    isSessionAllowed: (site: string) => !orgBlocked(runtime, site) && runtime.sessionAllow.has(site),
+    isBlocked: (site: string) => orgBlocked(runtime, site) || runtime.settings.blockedSites.includes(site),
+    isPaused: (site: string) => !orgBlocked(runtime, site) && runtime.settings.pausedSites.includes(site),
     sensitivity: () => runtime.settings.sensitivity,
   });
 
   const early = (async () => {
-    const [popular, settings, sessionAllow, findLookalikes, metadata, threats] = await Promise.all([popularPromise, settingsPromise, sessionAllowPromise, lookalikePromise, metadataPromise, threatsPromise]);
-    const runtime: Runtime = { engine: null, judge: null, cachedJudge: null, sessionAllow, settings };
+    const [popular, settings, sessionAllow, findLookalikes, metadata, threats, policy] = await Promise.all([popularPromise, settingsPromise, sessionAllowPromise, lookalikePromise, metadataPromise, threatsPromise, policyPromise]);
+    const runtime: Runtime = { engine: null, judge: null, cachedJudge: null, sessionAllow, settings, policy };
     const cache = metadata ? newCache(cacheStamp(metadata)) : null;
     if (metadata && cache) runtime.cachedJudge = createJudge({ scorer: null, cache, context: { metadata, isPopular: popular.has, findLookalikes, threats }, ...choicesOf(runtime) });
     markStage('cached answers ready');
@@ -181,8 +191,8 @@ export function startRuntime(): RuntimeStart {
     const message = error instanceof Error ? error.message : String(error);
     logError('start-up failed', error);
     Object.assign(status, { state: 'error', error: message });
-    return { engine: null, judge: null, cachedJudge: null, modelError: message, sessionAllow: { has: () => false, add: async () => {} }, settings: DEFAULT_SETTINGS };
+    return { engine: null, judge: null, cachedJudge: null, modelError: message, sessionAllow: { has: () => false, add: async () => {} }, settings: DEFAULT_SETTINGS, policy: NO_POLICY };
   };
   const readyOrFailed = ready.catch(failed);
-  return { early: early.then(({ runtime }) => runtime, () => readyOrFailed), ready: readyOrFailed };
+  return { early: early.then(({ runtime }) => runtime, () => readyOrFailed), ready: readyOrFailed, threats: threatsPromise };
 }

@@ -5,7 +5,7 @@
  * no token (a dynamic DNR rule for a host judged dangerous earlier, or a listed name): then the
  * rule covering the target is the proof, checked again here, whoever opened the page.
  */
-import { parseDomain } from '../core/domain.js';
+import { parseDomain, type ScorableHost } from '../core/domain.js';
 import type { BlockList } from './block-list.js';
 import { ruleCatches } from './block-rules.js';
 import { siteOf } from './judge.js';
@@ -15,8 +15,8 @@ export interface IssuedDeps {
   readonly tokens: WarningTokens;
   /** Chrome's dynamic DNR rules; null in Firefox. */
   readonly blockList: BlockList | null;
-  /** True when a rule the extension ships (the known-threat list's static rules) redirects this URL. */
-  readonly isListed?: (url: string) => boolean | Promise<boolean>;
+  /** True when a rule the extension ships (a known-threat list) redirects this host. */
+  readonly isListed?: (parsed: ScorableHost) => boolean | Promise<boolean>;
 }
 
 /** Returns the check: true when the warning for `url` in `tabId` (with the page's `token`) is the extension's own. */
@@ -26,6 +26,6 @@ export function createIssuedCheck(deps: IssuedDeps): (url: string, token: string
     if (!parsed.ok) return false;
     if (token !== undefined && tabId !== undefined && (await deps.tokens.holds(token, tabId, siteOf(parsed)))) return true;
     if (deps.blockList && (await deps.blockList.has(parsed.host)) && ruleCatches(parsed.host, url)) return true;
-    return (await deps.isListed?.(url)) ?? false;
+    return (await deps.isListed?.(parsed)) ?? false;
   };
 }

@@ -10,6 +10,9 @@ import { renderPreferences } from './preferences.js';
 import { renderSiteLists } from './site-lists.js';
 import { renderVersions, statusText } from './view.js';
 import { errorText } from '../core/error-text.js';
+import { parseManagedPolicy } from '../core/managed-policy.js';
+import { readManagedStorage } from '../platform/managed-storage.js';
+import { renderPolicySection } from './policy-section.js';
 
 const byId = (id: string): HTMLElement => document.getElementById(id)!;
 const search = byId('site-search') as HTMLInputElement;
@@ -62,3 +65,7 @@ request(sendToBackground, 'get-status', {}).then((status) => {
   showVersions();
 }, showError);
 showVersions();
+readManagedStorage().then((raw) => {
+  const section = renderPolicySection(document, parseManagedPolicy(raw));
+  if (section) byId('extra-sections').append(section);
+}, showError);

@@ -100,3 +100,15 @@ describe('options page: status and versions', () => {
     expect([...dl.querySelectorAll('dd')].map((d) => d.textContent)).toEqual(['0.1.0', 'm-7', 'none installed', '3']);
   });
 });
+
+describe('options page: the organisation policy section', () => {
+  it('shows the policy read-only, under "Set by your organisation"', async () => {
+    const { renderPolicySection } = await import('../../src/options/policy-section.js');
+    const section = renderPolicySection(document, { blockedDomains: ['evil.com'], trustedDomains: ['xn--pypal-4ve.com'] })!;
+    expect(section.querySelector('h2')!.textContent).toBe('Set by your organisation');
+    expect([...section.querySelectorAll('.policy-blocked .site')].map((s) => s.textContent)).toEqual(['evil.com']);
+    expect([...section.querySelectorAll('.policy-trusted .site')].map((s) => s.textContent)).toEqual(['pаypal.com']);
+    expect(section.querySelectorAll('button, input')).toHaveLength(0);
+    expect(renderPolicySection(document, { blockedDomains: [], trustedDomains: [] })).toBeNull();
+  });
+});

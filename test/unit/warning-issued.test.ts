@@ -8,7 +8,7 @@ import { memorySession } from './helpers/memory-session.js';
 const PAGE = 'chrome-extension://abc/warning/index.html';
 
 function rules(hosts: string[]): BlockList {
-  return { has: async (host) => hosts.includes(host), add: async () => {}, addMany: async () => {}, removeSite: async () => {}, allowForSession: async () => {}, clear: async () => {}, syncTrusted: async () => {} };
+  return { has: async (host) => hosts.includes(host), add: async () => {}, addMany: async () => {}, removeSite: async () => {}, allowForSession: async () => {}, clear: async () => {}, syncTrusted: async () => {}, syncPolicyBlocked: async () => {} };
 }
 
 describe('warning tokens', () => {
@@ -50,7 +50,7 @@ describe('was this warning issued by the extension?', () => {
     expect(await issued('http://flagged.com/path', undefined, 9)).toBe(true);
     expect(await issued('http://www.flagged.com/path', undefined, 9)).toBe(true);
     expect(await issued('http://unflagged.com/', undefined, 9)).toBe(false);
-    const listed = createIssuedCheck({ tokens: createWarningTokens(memorySession()), blockList: null, isListed: (url) => new URL(url).hostname === 'listed.net' });
+    const listed = createIssuedCheck({ tokens: createWarningTokens(memorySession()), blockList: null, isListed: (p) => p.host === 'listed.net' });
     expect(await listed('https://listed.net/', undefined, 2)).toBe(true);
     expect(await listed('https://javascript-not.net/', undefined, 2)).toBe(false);
     expect(await listed('javascript:alert(1)', undefined, 2)).toBe(false);
