@@ -4,6 +4,8 @@
  * its trusted sites into allow rules over the packaged threat list.
  */
 import { NO_POLICY, parseManagedPolicy, type ManagedPolicy } from '../core/managed-policy.js';
+import { policySiteKey } from '../core/policy-site-key.js';
+import { errorText } from '../core/error-text.js';
 import { logWarning } from '../platform/log.js';
 import { readManagedStorage } from '../platform/managed-storage.js';
 import { alwaysAllowedSites, type BlockList } from './block-list.js';
@@ -13,11 +15,11 @@ import type { Runtime } from './runtime.js';
 export async function loadManagedPolicy(): Promise<ManagedPolicy> {
   try {
     const problems: string[] = [];
-    const policy = parseManagedPolicy(await readManagedStorage(), problems);
+    const policy = parseManagedPolicy(await readManagedStorage(), policySiteKey, problems);
     if (problems.length > 0) logWarning(`managed policy: ${problems.join('; ')}`);
     return policy;
   } catch (error) {
-    logWarning(`managed policy unreadable: ${(error as Error).message}`);
+    logWarning(`managed policy unreadable: ${errorText(error)}`);
     return NO_POLICY;
   }
 }

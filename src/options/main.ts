@@ -1,7 +1,7 @@
 /** Options page: preferences, the user's site lists, settings export/import and versions. */
 import { request } from '../core/messages.js';
 import type { Settings } from '../core/settings.js';
-import { SETTINGS_SCHEMA_VERSION } from '../core/settings.js';
+import { isSiteKey, SETTINGS_SCHEMA_VERSION } from '../core/settings.js';
 import { ext } from '../platform/browser.js';
 import { sendToBackground } from '../platform/messaging.js';
 import { saveText } from '../ui/save-text.js';
@@ -15,6 +15,12 @@ import { readManagedStorage } from '../platform/managed-storage.js';
 import { renderPolicySection } from './policy-section.js';
 
 const byId = (id: string): HTMLElement => document.getElementById(id)!;
+// The page only shows the policy; the background enforces it with the full domain parser, which
+// would add the Public Suffix List to this bundle.
+const displaySiteKey = (entry: string): string | null => {
+  const key = entry.trim().toLowerCase();
+  return isSiteKey(key) ? key : null;
+};
 const search = byId('site-search') as HTMLInputElement;
 const importInput = byId('import') as HTMLInputElement;
 let settings: Settings | null = null;
@@ -66,6 +72,6 @@ request(sendToBackground, 'get-status', {}).then((status) => {
 }, showError);
 showVersions();
 readManagedStorage().then((raw) => {
-  const section = renderPolicySection(document, parseManagedPolicy(raw));
+  const section = renderPolicySection(document, parseManagedPolicy(raw, displaySiteKey));
   if (section) byId('extra-sections').append(section);
 }, showError);

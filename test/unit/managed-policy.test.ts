@@ -3,19 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { alwaysAllowedSites } from '../../src/background/block-list.js';
 import { ALLOW_PRIORITY, isPolicyBlockRule, policyBlockRule, trustRule } from '../../src/background/block-rules.js';
 import { parseManagedPolicy } from '../../src/core/managed-policy.js';
+import { policySiteKey } from '../../src/core/policy-site-key.js';
 
 describe('parseManagedPolicy', () => {
   it('keeps valid sites as site keys, reports the rest, and lets blocked win over trusted', () => {
     const problems: string[] = [];
-    const policy = parseManagedPolicy({ blockedDomains: ['https://Login.Evil.com/x', 'evil.com', 42, 'bad..name'], trustedDomains: ['intranet-tools.com', 'www.evil.com', 'user.github.io'] }, problems);
+    const policy = parseManagedPolicy({ blockedDomains: ['https://Login.Evil.com/x', 'evil.com', 42, 'bad..name'], trustedDomains: ['intranet-tools.com', 'www.evil.com', 'user.github.io'] }, policySiteKey, problems);
     expect(policy).toEqual({ blockedDomains: ['evil.com'], trustedDomains: ['intranet-tools.com', 'user.github.io'] });
     expect(problems).toEqual(['blockedDomains: dropped 42', 'blockedDomains: dropped "bad..name"']);
   });
 
   it('treats anything but an object, and a key that is not a list, as no policy', () => {
-    expect(parseManagedPolicy(undefined)).toEqual({ blockedDomains: [], trustedDomains: [] });
+    expect(parseManagedPolicy(undefined, policySiteKey)).toEqual({ blockedDomains: [], trustedDomains: [] });
     const problems: string[] = [];
-    expect(parseManagedPolicy({ blockedDomains: 'evil.com' }, problems).blockedDomains).toEqual([]);
+    expect(parseManagedPolicy({ blockedDomains: 'evil.com' }, policySiteKey, problems).blockedDomains).toEqual([]);
     expect(problems).toEqual(['blockedDomains is not a list; ignored']);
   });
 });

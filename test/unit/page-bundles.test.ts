@@ -32,7 +32,7 @@ describe('page-side bundles', () => {
   for (const [entry, limit, forbidden] of [
     ['src/content/index.ts', 30 * 1024, [MODEL_CODE, PSL, PUNYCODE]],
     ['src/popup/main.ts', 30 * 1024, [MODEL_CODE, PSL, PUNYCODE]],
-    ['src/options/main.ts', 16 * 1024, [MODEL_CODE, PSL]],
+    ['src/options/main.ts', 24 * 1024, [MODEL_CODE, PSL]],
     ['src/warning/main.ts', 160 * 1024, [MODEL_CODE]],
   ] as const) {
     it(`${entry} stays within ${limit / 1024} KB and free of ${forbidden.map(String).join(', ')}`, async () => {
