@@ -92,11 +92,21 @@ async function bundle(target, outDir) {
     legalComments: 'none',
     platform: 'browser',
     target: target === 'chrome' ? ['chrome121'] : ['firefox128'],
-    define: { __FIREFOX__: String(target === 'firefox'), __DEBUG__: String(DEBUG), 'process.env.NODE_ENV': DEBUG ? '"development"' : '"production"' },
+    define: {
+      __FIREFOX__: String(target === 'firefox'),
+      __DEBUG__: String(DEBUG),
+      'process.env.NODE_ENV': DEBUG ? '"development"' : '"production"',
+    },
     logLevel: 'warning',
   };
   // The banner stamps when the worker began running our code, for the start-up breakdown (background/metrics.ts).
-  await build({ ...common, entryPoints: { background: 'src/background/index.ts' }, format: 'esm', outdir: outDir, banner: { js: 'globalThis.__snowmanScriptStart=performance.now();' } });
+  await build({
+    ...common,
+    entryPoints: { background: 'src/background/index.ts' },
+    format: 'esm',
+    outdir: outDir,
+    banner: { js: 'globalThis.__snowmanScriptStart=performance.now();' },
+  });
   const pageEntries = Object.fromEntries(PAGES.map((page) => [`${page}/main`, `src/${page}/main.ts`]));
   await build({ ...common, entryPoints: { ...pageEntries, ...CONTENT_SCRIPTS }, format: 'iife', outdir: outDir });
 }
@@ -110,7 +120,8 @@ async function copyStatic(outDir) {
     }
   }
   await mkdir(path.join(outDir, 'model'), { recursive: true });
-  for (const file of [...MODEL_FILES, ...(await blendFiles())]) await cp(path.join(ROOT, 'model', file), path.join(outDir, 'model', file));
+  for (const file of [...MODEL_FILES, ...(await blendFiles())])
+    await cp(path.join(ROOT, 'model', file), path.join(outDir, 'model', file));
   await mkdir(path.join(outDir, 'wasm'), { recursive: true });
   for (const file of WASM_FILES) await cp(path.join(WASM_DIR, file), path.join(outDir, 'wasm', file));
   await cp(path.join(ROOT, 'managed-schema.json'), path.join(outDir, 'managed-schema.json'));
@@ -118,7 +129,8 @@ async function copyStatic(outDir) {
   for (const file of THREAT_FILES) await cp(path.join(THREATS_DIR, file), path.join(outDir, 'threats', file));
   await mkdir(path.join(outDir, 'icons'), { recursive: true });
   for (const state of ICON_STATES) {
-    for (const size of ICON_SIZES) await cp(path.join(ROOT, 'icons', `${state}-${size}.png`), path.join(outDir, 'icons', `${state}-${size}.png`));
+    for (const size of ICON_SIZES)
+      await cp(path.join(ROOT, 'icons', `${state}-${size}.png`), path.join(outDir, 'icons', `${state}-${size}.png`));
   }
 }
 

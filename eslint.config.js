@@ -25,28 +25,63 @@ const BROWSER_GLOBALS = ['chrome', 'browser', 'window', 'document', 'navigator',
 
 function zone(folder) {
   const folders = FORBIDDEN[folder].join('|');
-  const patterns = [{ regex: `(^|/)(${folders})/`, message: `src/${folder} must not import from src/{${FORBIDDEN[folder].join(',')}} (STYLE.md, layout)` }];
+  const patterns = [
+    {
+      regex: `(^|/)(${folders})/`,
+      message: `src/${folder} must not import from src/{${FORBIDDEN[folder].join(',')}} (STYLE.md, layout)`,
+    },
+  ];
   if (folder === 'core') {
-    patterns.push({ regex: '^webextension-polyfill$', message: 'core is browser-free: the platform layer wraps the browser API' });
-    patterns.push({ regex: '^@tensorflow/(tfjs|tfjs-layers|tfjs-converter|tfjs-data|tfjs-backend-webgl)$', message: 'core runs on tfjs-core and its wasm/cpu backends only; layers code lives in src/cli' });
+    patterns.push({
+      regex: '^webextension-polyfill$',
+      message: 'core is browser-free: the platform layer wraps the browser API',
+    });
+    patterns.push({
+      regex: '^@tensorflow/(tfjs|tfjs-layers|tfjs-converter|tfjs-data|tfjs-backend-webgl)$',
+      message: 'core runs on tfjs-core and its wasm/cpu backends only; layers code lives in src/cli',
+    });
   }
   if (folder === 'content') patterns.push({ regex: '^@tensorflow/', message: 'the content script never loads tfjs' });
   const rules = { 'no-restricted-imports': ['error', { patterns }] };
   if (folder === 'core') {
-    rules['no-restricted-globals'] = ['error', ...BROWSER_GLOBALS.map((name) => ({ name, message: 'core is browser-free: take what you need as an argument' }))];
-    rules['no-restricted-properties'] = ['error', ...BROWSER_GLOBALS.map((property) => ({ object: 'globalThis', property, message: 'core is browser-free: take what you need as an argument' }))];
+    rules['no-restricted-globals'] = [
+      'error',
+      ...BROWSER_GLOBALS.map((name) => ({ name, message: 'core is browser-free: take what you need as an argument' })),
+    ];
+    rules['no-restricted-properties'] = [
+      'error',
+      ...BROWSER_GLOBALS.map((property) => ({
+        object: 'globalThis',
+        property,
+        message: 'core is browser-free: take what you need as an argument',
+      })),
+    ];
   }
   return { files: [`src/${folder}/**/*.ts`], rules };
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**', '.scratch/**', 'snowman-model-*/**', 'test/e2e/.screens-tmp/**', 'test/fixtures/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'bench/results/**',
+      '.scratch/**',
+      'snowman-model-*/**',
+      'test/e2e/.screens-tmp/**',
+      'test/fixtures/**',
+    ],
+  },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommended],
     rules: {
       // Reported, not failing: work in progress on another branch may hold a constant a test will use.
-      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'warn',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'prefer-const': 'warn',
     },
   },

@@ -35,7 +35,10 @@ export function formatValue(value: number | string): string {
 
 async function sectionNames(): Promise<string[]> {
   const files = await readdir(SECTIONS_DIR).catch(() => [] as string[]);
-  return files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => f.slice(0, -3)).sort();
+  return files
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .map((f) => f.slice(0, -3))
+    .sort();
 }
 
 function gitCommit(): string | null {
@@ -55,14 +58,21 @@ async function runSection(name: string): Promise<{ rows: Row[]; seconds: number;
     return { rows, seconds: (performance.now() - started) / 1000, ok: true };
   } catch (error) {
     const message = (error as Error).message ?? String(error);
-    return { rows: [{ section: name, metric: 'section failed', value: 'failed', unit: '', note: message.split('\n')[0]! }], seconds: (performance.now() - started) / 1000, ok: false };
+    return {
+      rows: [{ section: name, metric: 'section failed', value: 'failed', unit: '', note: message.split('\n')[0]! }],
+      seconds: (performance.now() - started) / 1000,
+      ok: false,
+    };
   }
 }
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { only: { type: 'string' } }, strict: true });
   const available = await sectionNames();
-  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = values.only
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = only?.filter((s) => !available.includes(s)) ?? [];
   if (unknown.length > 0) {
     process.stderr.write(`bench: no section ${unknown.join(', ')} (have: ${available.join(', ')})\n`);
@@ -82,7 +92,9 @@ async function main(): Promise<number> {
   }
   const cpus = os.cpus();
   const load = loadAtStart.map((x) => x.toFixed(2)).join(' ');
-  process.stdout.write(`node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'unknown cpu'}, load average at start ${load}\n`);
+  process.stdout.write(
+    `node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'unknown cpu'}, load average at start ${load}\n`,
+  );
   process.stdout.write(
     `${renderTable(
       ['section', 'metric', 'value', 'unit', 'note'],
@@ -93,7 +105,14 @@ async function main(): Promise<number> {
   const report = {
     createdAt: new Date().toISOString(),
     commit: gitCommit(),
-    machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: cpus.length, cpuModel: cpus[0]?.model ?? null, memoryGB: Math.round(os.totalmem() / 2 ** 30), loadAverageAtStart: loadAtStart },
+    machine: {
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model ?? null,
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      loadAverageAtStart: loadAtStart,
+    },
     sections,
     rows,
   };

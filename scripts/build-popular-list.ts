@@ -98,11 +98,17 @@ function maliciousSubdomainCounts(files: readonly LabelledFile[]): Map<string, n
 
 function isPlatform(rd: string, rank: number, subdomains: number): boolean {
   if (KNOWN_PLATFORMS.some((pattern) => pattern.test(rd))) return true;
-  return subdomains >= PLATFORM_MIN_SUBDOMAINS || (rank > PLATFORM_TAIL_RANK && subdomains >= PLATFORM_MIN_SUBDOMAINS_TAIL);
+  return (
+    subdomains >= PLATFORM_MIN_SUBDOMAINS || (rank > PLATFORM_TAIL_RANK && subdomains >= PLATFORM_MIN_SUBDOMAINS_TAIL)
+  );
 }
 
 /** The top `n` ranked registrable domains minus hosting platforms (kept in rank order). */
-function allowlist(ranked: readonly string[], n: number, subdomainCounts: Map<string, number>): { list: string[]; excluded: string[] } {
+function allowlist(
+  ranked: readonly string[],
+  n: number,
+  subdomainCounts: Map<string, number>,
+): { list: string[]; excluded: string[] } {
   const list: string[] = [];
   const excluded: string[] = [];
   for (let i = 0; i < Math.min(n, ranked.length); i++) {
@@ -168,16 +174,31 @@ function main(): void {
   }
 
   const chosen = allowlist(ranked, args.n, subdomainCounts);
-  const platforms = chosen.excluded.map((rd) => ({ domain: rd, rank: ranked.indexOf(rd) + 1, maliciousSubdomains: subdomainCounts.get(rd) ?? 0 }));
-  console.log(`excluded platforms at N=${args.n}: ${platforms.map((p) => `${p.domain}(${p.maliciousSubdomains})`).join(' ')}`);
+  const platforms = chosen.excluded.map((rd) => ({
+    domain: rd,
+    rank: ranked.indexOf(rd) + 1,
+    maliciousSubdomains: subdomainCounts.get(rd) ?? 0,
+  }));
+  console.log(
+    `excluded platforms at N=${args.n}: ${platforms.map((p) => `${p.domain}(${p.maliciousSubdomains})`).join(' ')}`,
+  );
   if (args.dryRun) return;
   writeFileSync(path.join(REPO_ROOT, 'model/popular-domains.txt'), serialise(chosen.list, args.n, chosen.excluded));
   mkdirSync(path.join(REPO_ROOT, 'docs'), { recursive: true });
   const metrics = {
     source: TRANCO,
     chosenN: args.n,
-    rule: { platformMinSubdomains: PLATFORM_MIN_SUBDOMAINS, platformMinSubdomainsTail: PLATFORM_MIN_SUBDOMAINS_TAIL, platformTailRank: PLATFORM_TAIL_RANK, knownPlatforms: KNOWN_PLATFORMS.map(String) },
-    totals: { malicious: malicious.reduce((s, f) => s + f.hosts.length, 0), dga: dga.reduce((s, f) => s + f.hosts.length, 0), benign: Object.fromEntries(benign.map((f) => [f.file, f.hosts.length])) },
+    rule: {
+      platformMinSubdomains: PLATFORM_MIN_SUBDOMAINS,
+      platformMinSubdomainsTail: PLATFORM_MIN_SUBDOMAINS_TAIL,
+      platformTailRank: PLATFORM_TAIL_RANK,
+      knownPlatforms: KNOWN_PLATFORMS.map(String),
+    },
+    totals: {
+      malicious: malicious.reduce((s, f) => s + f.hosts.length, 0),
+      dga: dga.reduce((s, f) => s + f.hosts.length, 0),
+      benign: Object.fromEntries(benign.map((f) => [f.file, f.hosts.length])),
+    },
     sizes: rows,
     excludedPlatforms: platforms,
   };

@@ -13,7 +13,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDomain, type ScorableHost } from '../src/core/domain.js';
 import { parsePopularSites } from '../src/core/popular-sites.js';
-import { createLookalikeDetector, DEFAULT_LOOKALIKE_OPTIONS, type LookalikeOptions, type LookalikeFinding } from '../src/core/lookalike/index.js';
+import {
+  createLookalikeDetector,
+  DEFAULT_LOOKALIKE_OPTIONS,
+  type LookalikeOptions,
+  type LookalikeFinding,
+} from '../src/core/lookalike/index.js';
 import { poolFiles, readPoolFile, REPO_ROOT } from './lib/data-pool.js';
 
 const KINDS = ['brand', 'typosquat', 'homograph'] as const;
@@ -32,14 +37,29 @@ function parseArgs(argv: readonly string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const value = (): number => Number(argv[++i]);
     switch (argv[i]) {
-      case '--examples': examples = value(); break;
-      case '--no-write': write = false; break;
-      case '--brand-rank': brands.maxRank = value(); break;
-      case '--repeat-rank': typosquat.maxRankRepeat = value(); break;
-      case '--any-edit-rank': typosquat.maxRankAnyEdit = value(); break;
-      case '--any-edit-length': typosquat.minLengthAnyEdit = value(); break;
-      case '--min-substring': brands.minSubstringLength = value(); break;
-      default: throw new Error(`unknown argument ${argv[i]}`);
+      case '--examples':
+        examples = value();
+        break;
+      case '--no-write':
+        write = false;
+        break;
+      case '--brand-rank':
+        brands.maxRank = value();
+        break;
+      case '--repeat-rank':
+        typosquat.maxRankRepeat = value();
+        break;
+      case '--any-edit-rank':
+        typosquat.maxRankAnyEdit = value();
+        break;
+      case '--any-edit-length':
+        typosquat.minLengthAnyEdit = value();
+        break;
+      case '--min-substring':
+        brands.minSubstringLength = value();
+        break;
+      default:
+        throw new Error(`unknown argument ${argv[i]}`);
     }
   }
   return { examples, write, options: { ...DEFAULT_LOOKALIKE_OPTIONS, brands, typosquat } };
@@ -58,7 +78,16 @@ interface Row {
 
 function emptyRow(set: string, label: Row['label']): Row {
   const zero = (): Record<string, number> => Object.fromEntries(KINDS.map((kind) => [kind, 0]));
-  return { set, label, names: 0, flagged: 0, dangerous: 0, byKind: zero(), dangerousByKind: zero(), examples: Object.fromEntries(KINDS.map((kind) => [kind, []])) };
+  return {
+    set,
+    label,
+    names: 0,
+    flagged: 0,
+    dangerous: 0,
+    byKind: zero(),
+    dangerousByKind: zero(),
+    examples: Object.fromEntries(KINDS.map((kind) => [kind, []])),
+  };
 }
 
 function main(): void {
@@ -115,26 +144,38 @@ function main(): void {
         row.byKind[kind]!++;
         if (mine.some((f) => f.level === 'dangerous')) row.dangerousByKind[kind]!++;
         const examples = row.examples[kind]!;
-        if (examples.length < args.examples) examples.push(`${parsed[i]!.displayHost} [${mine[0]!.level}] ${mine[0]!.message}`);
+        if (examples.length < args.examples)
+          examples.push(`${parsed[i]!.displayHost} [${mine[0]!.level}] ${mine[0]!.message}`);
       }
     });
     rows.push(row);
   }
 
   const pct = (n: number, d: number): string => (d === 0 ? '-' : `${((100 * n) / d).toFixed(3)}%`);
-  console.log(`${'set'.padEnd(58)} ${'names'.padStart(8)} ${'flagged'.padStart(8)} ${'dangerous'.padStart(9)}  ${KINDS.map((k) => k.padStart(17)).join(' ')}`);
+  console.log(
+    `${'set'.padEnd(58)} ${'names'.padStart(8)} ${'flagged'.padStart(8)} ${'dangerous'.padStart(9)}  ${KINDS.map((k) => k.padStart(17)).join(' ')}`,
+  );
   for (const row of rows) {
     const kinds = KINDS.map((k) => `${row.byKind[k]}/${row.dangerousByKind[k]}`.padStart(17)).join(' ');
-    console.log(`${`${row.label}: ${row.set}`.padEnd(58)} ${String(row.names).padStart(8)} ${pct(row.flagged, row.names).padStart(8)} ${pct(row.dangerous, row.names).padStart(9)}  ${kinds}`);
+    console.log(
+      `${`${row.label}: ${row.set}`.padEnd(58)} ${String(row.names).padStart(8)} ${pct(row.flagged, row.names).padStart(8)} ${pct(row.dangerous, row.names).padStart(9)}  ${kinds}`,
+    );
   }
   const benign = rows.filter((r) => r.label === 'benign');
   const sum = (list: Row[], key: 'names' | 'flagged' | 'dangerous'): number => list.reduce((s, r) => s + r[key], 0);
   const microsPerName = (1000 * detectMs) / detectCalls;
   const microsPerBenignName = (1000 * benignMs) / benignCalls;
-  console.log(`benign overall: flagged ${pct(sum(benign, 'flagged'), sum(benign, 'names'))}, dangerous ${pct(sum(benign, 'dangerous'), sum(benign, 'names'))}`);
-  console.log(`speed: ${microsPerName.toFixed(2)} µs per name over all ${detectCalls} names, ${microsPerBenignName.toFixed(2)} µs per benign name (CPU time, single pass, includes JIT warm-up)`);
+  console.log(
+    `benign overall: flagged ${pct(sum(benign, 'flagged'), sum(benign, 'names'))}, dangerous ${pct(sum(benign, 'dangerous'), sum(benign, 'names'))}`,
+  );
+  console.log(
+    `speed: ${microsPerName.toFixed(2)} µs per name over all ${detectCalls} names, ${microsPerBenignName.toFixed(2)} µs per benign name (CPU time, single pass, includes JIT warm-up)`,
+  );
   if (args.examples > 0) {
-    for (const row of rows) for (const kind of KINDS) for (const example of row.examples[kind]!) console.log(`  ${row.label}/${row.set.slice(0, 28)}/${kind}: ${example}`);
+    for (const row of rows)
+      for (const kind of KINDS)
+        for (const example of row.examples[kind]!)
+          console.log(`  ${row.label}/${row.set.slice(0, 28)}/${kind}: ${example}`);
   }
   if (!args.write) return;
   const metrics = {
@@ -143,7 +184,11 @@ function main(): void {
     options: args.options,
     microsPerName: Number(microsPerName.toFixed(2)),
     microsPerBenignName: Number(microsPerBenignName.toFixed(2)),
-    benignOverall: { names: sum(benign, 'names'), flagged: sum(benign, 'flagged'), dangerous: sum(benign, 'dangerous') },
+    benignOverall: {
+      names: sum(benign, 'names'),
+      flagged: sum(benign, 'flagged'),
+      dangerous: sum(benign, 'dangerous'),
+    },
     rows: rows.map(({ examples: _examples, ...row }) => row),
   };
   writeFileSync(path.join(REPO_ROOT, 'docs/lookalike-metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);

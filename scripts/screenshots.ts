@@ -41,7 +41,9 @@ async function main(): Promise<void> {
   const { context, origin } = session;
   const tabOf = (prefix: string) =>
     session.inExtension(async (wanted) => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+      const api = (
+        globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }
+      ).chrome;
       return (await api.tabs.query({})).find((t) => t.url?.startsWith(wanted))?.id ?? -1;
     }, prefix);
   try {
@@ -58,7 +60,12 @@ async function main(): Promise<void> {
     const warning = await open(context, server.url(LOOKALIKE, '/signin'), 900, 760);
     await warning.locator('button.back').waitFor();
     for (const scheme of SCHEMES) await shoot(warning, 'warning', scheme);
-    const onWarning = await open(context, `${origin}popup/index.html?tab=${await tabOf(`${origin}warning/`)}`, 360, 600);
+    const onWarning = await open(
+      context,
+      `${origin}popup/index.html?tab=${await tabOf(`${origin}warning/`)}`,
+      360,
+      600,
+    );
     await onWarning.locator('.warned').waitFor();
     for (const scheme of SCHEMES) await shoot(onWarning, 'popup', scheme);
     await warning.locator('details.more summary').click();

@@ -42,7 +42,11 @@ export function threatRules(names, warningPage) {
       id: rules.length + 1,
       priority: THREAT_RULE_PRIORITY,
       action: { type: 'redirect', redirect: { regexSubstitution: `${warningPage}#\\0` } },
-      condition: { regexFilter: '^.+$', requestDomains: names.slice(at, at + NAMES_PER_RULE), resourceTypes: ['main_frame', 'sub_frame'] },
+      condition: {
+        regexFilter: '^.+$',
+        requestDomains: names.slice(at, at + NAMES_PER_RULE),
+        resourceTypes: ['main_frame', 'sub_frame'],
+      },
     });
   }
   return rules;

@@ -4,7 +4,28 @@
  */
 import { seededRandom } from '../../src/core/rng.js';
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'net', 'shop', 'pay', 'log', 'in', 'secure', 'cloud', 'ver', 'ify', 'bank', 'app', 'mail', 'on', 'line', 'tech', 'box', 'zen'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'net',
+  'shop',
+  'pay',
+  'log',
+  'in',
+  'secure',
+  'cloud',
+  'ver',
+  'ify',
+  'bank',
+  'app',
+  'mail',
+  'on',
+  'line',
+  'tech',
+  'box',
+  'zen',
+];
 const SUFFIXES = ['com', 'net', 'org', 'ru', 'de', 'xyz', 'top', 'co.uk', 'info', 'io', 'cn', 'com.br'];
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 

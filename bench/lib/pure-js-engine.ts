@@ -20,7 +20,13 @@ export function createPureJsEngine(bundle: ModelBundle): (hosts: readonly string
   const { columns, table, mask } = tables;
   const heads = config.heads.length;
   const acc = new Float32Array(columns);
-  const dense = (input: Float32Array, kernel: Float32Array, bias: Float32Array, units: number, relu: boolean): Float32Array => {
+  const dense = (
+    input: Float32Array,
+    kernel: Float32Array,
+    bias: Float32Array,
+    units: number,
+    relu: boolean,
+  ): Float32Array => {
     const out = new Float32Array(units);
     for (let u = 0; u < units; u++) {
       let sum = bias[u]!;
@@ -42,7 +48,7 @@ export function createPureJsEngine(bundle: ModelBundle): (hosts: readonly string
         for (let c = 0; c < columns; c++) acc[c]! += table[row + c]!;
       }
       const p = segment % positions;
-      const out = (segment - p) / positions * columns;
+      const out = ((segment - p) / positions) * columns;
       for (let c = 0; c < columns; c++) {
         const value = batch.needsMask ? acc[c]! + mask[p * columns + c]! : acc[c]!;
         if (value > pooled[out + c]!) pooled[out + c] = value;

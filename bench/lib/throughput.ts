@@ -15,7 +15,13 @@ export interface Throughput {
  * Calls `score` on consecutive slices of `names` (one warm-up call first) until `budgetMs` has
  * passed and at least `minCalls` calls were made.
  */
-export async function measureThroughput(score: (batch: readonly string[]) => Promise<unknown>, names: readonly string[], batch: number, budgetMs = 1500, minCalls = 3): Promise<Throughput> {
+export async function measureThroughput(
+  score: (batch: readonly string[]) => Promise<unknown>,
+  names: readonly string[],
+  batch: number,
+  budgetMs = 1500,
+  minCalls = 3,
+): Promise<Throughput> {
   const slice = (i: number) => {
     const start = (i * batch) % Math.max(1, names.length - batch);
     return names.slice(start, start + batch);
@@ -32,5 +38,11 @@ export async function measureThroughput(score: (batch: readonly string[]) => Pro
   }
   const cpu = process.cpuUsage(cpuStart);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  return { batch, namesPerSecond: (batch * calls * 1000) / elapsed, namesPerCpuSecond: (batch * calls * 1000) / Math.max(cpuMs, 1e-3), msPerCall: elapsed / calls, calls };
+  return {
+    batch,
+    namesPerSecond: (batch * calls * 1000) / elapsed,
+    namesPerCpuSecond: (batch * calls * 1000) / Math.max(cpuMs, 1e-3),
+    msPerCall: elapsed / calls,
+    calls,
+  };
 }

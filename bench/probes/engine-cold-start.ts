@@ -31,6 +31,14 @@ const loadMs = performance.now() - t;
 t = performance.now();
 await scoreHosts(scorer, ['example.com']);
 const firstScoreMs = performance.now() - t;
-const result: ColdStartResult = { engine, backend: choice.backend, importsDoneMs, backendInitMs, loadMs, firstScoreMs, processToFirstScoreMs: performance.now() };
+const result: ColdStartResult = {
+  engine,
+  backend: choice.backend,
+  importsDoneMs,
+  backendInitMs,
+  loadMs,
+  firstScoreMs,
+  processToFirstScoreMs: performance.now(),
+};
 scorer.dispose();
 process.stdout.write(`${JSON.stringify(result)}\n`);

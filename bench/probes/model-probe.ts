@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   // The cpu backend is ~15x slower: a shorter budget keeps the whole bench within minutes.
   const budget = choice.backend === 'cpu' ? 1000 : 1500;
   const throughput: Throughput[] = [];
-  for (const batch of BATCHES) throughput.push(await measureThroughput((b) => scorer.predict(b), names, batch, budget, 2));
+  for (const batch of BATCHES)
+    throughput.push(await measureThroughput((b) => scorer.predict(b), names, batch, budget, 2));
 
   const result: ModelProbeResult = {
     backend: choice.backend,

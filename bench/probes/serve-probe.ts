@@ -19,7 +19,9 @@ const { context } = await loadDecisionContext(scorer.metadata);
 const { app, batcher } = await buildServer({ scorer, context, batcher: { maxBatch } });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const cpuAtStart = process.cpuUsage();
-process.stdout.write(`${JSON.stringify({ port: (app.server.address() as { port: number }).port, backend: scorer.backend })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ port: (app.server.address() as { port: number }).port, backend: scorer.backend })}\n`,
+);
 process.once('SIGTERM', () => {
   const cpu = process.cpuUsage(cpuAtStart);
   void app.close().then(() => {

@@ -33,7 +33,8 @@ async function sample(dir: string, stride: number): Promise<Example[]> {
     const label = labelFromFileName(file);
     if (!label) continue;
     const lines = (await readFile(path.join(dir, file), 'utf8')).split('\n').filter(Boolean);
-    for (let i = 0; i < lines.length; i += stride) out.push({ host: lines[i]!, label, source: file, group: groupOf(lines[i]!) });
+    for (let i = 0; i < lines.length; i += stride)
+      out.push({ host: lines[i]!, label, source: file, group: groupOf(lines[i]!) });
   }
   return out;
 }
@@ -57,10 +58,24 @@ async function folded(arch: string, threads: number): Promise<TrainingProbeResul
   const { examples, data } = await names();
   const samples = arch === 'seed' ? 100_000 : 30_000;
   const cpu = process.cpuUsage();
-  const result = await trainCnn(examples, examples.slice(0, 500), { ...recipe, epochs: 1, examplesPerEpoch: Math.min(samples, examples.length), threads, seed: 1 });
+  const result = await trainCnn(examples, examples.slice(0, 500), {
+    ...recipe,
+    epochs: 1,
+    examplesPerEpoch: Math.min(samples, examples.length),
+    threads,
+    seed: 1,
+  });
   const record = result.history[0]!;
   const trained = Math.min(samples, examples.length);
-  return { trainer: 'folded', arch, threads, samples: trained, samplesPerSecond: record.samplesPerSecond, samplesPerCpuSecond: trained / cpuSeconds(cpu), data };
+  return {
+    trainer: 'folded',
+    arch,
+    threads,
+    samples: trained,
+    samplesPerSecond: record.samplesPerSecond,
+    samplesPerCpuSecond: trained / cpuSeconds(cpu),
+    data,
+  };
 }
 
 async function tfjsCpu(): Promise<TrainingProbeResult> {
@@ -70,11 +85,18 @@ async function tfjsCpu(): Promise<TrainingProbeResult> {
   const model = buildLayersModel(SEED_ARCHITECTURE, DEFAULT_TOKENIZER, 1);
   model.compile({ optimizer: tf.train.adam(0.001), loss: 'binaryCrossentropy' });
   const batch = 32;
-  const pick = (b: number) => examples.slice(b * batch * 97 % (examples.length - batch)).slice(0, batch);
+  const pick = (b: number) => examples.slice((b * batch * 97) % (examples.length - batch)).slice(0, batch);
   const step = async (b: number) => {
     const rows = pick(b);
-    const x = tf.tensor2d(tokenizer.encodeBatch(rows.map((e) => e.host)), [batch, DEFAULT_TOKENIZER.maxLength], 'int32');
-    const y = tf.tensor2d(rows.map((e) => (e.label === 'benign' ? 0 : 1)), [batch, 1]);
+    const x = tf.tensor2d(
+      tokenizer.encodeBatch(rows.map((e) => e.host)),
+      [batch, DEFAULT_TOKENIZER.maxLength],
+      'int32',
+    );
+    const y = tf.tensor2d(
+      rows.map((e) => (e.label === 'benign' ? 0 : 1)),
+      [batch, 1],
+    );
     await model.trainOnBatch(x, y);
     tf.dispose([x, y]);
   };
@@ -84,7 +106,15 @@ async function tfjsCpu(): Promise<TrainingProbeResult> {
   const started = performance.now();
   for (let b = 1; b <= steps; b++) await step(b);
   const seconds = (performance.now() - started) / 1000;
-  return { trainer: 'tfjs-cpu', arch: 'seed', threads: 1, samples: steps * batch, samplesPerSecond: (steps * batch) / seconds, samplesPerCpuSecond: (steps * batch) / cpuSeconds(cpu), data };
+  return {
+    trainer: 'tfjs-cpu',
+    arch: 'seed',
+    threads: 1,
+    samples: steps * batch,
+    samplesPerSecond: (steps * batch) / seconds,
+    samplesPerCpuSecond: (steps * batch) / cpuSeconds(cpu),
+    data,
+  };
 }
 
 const [mode, arch = 'seed', threads = '1'] = process.argv.slice(2);

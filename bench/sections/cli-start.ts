@@ -35,8 +35,20 @@ export async function run(): Promise<Row[]> {
   }
   const ratio = median(score) / median(bare);
   return [
-    { section: SECTION, metric: 'cold snowman score example.com', value: median(score), unit: 'ms', note: `median of ${RUNS}, compiled dist/cli, process start to exit` },
+    {
+      section: SECTION,
+      metric: 'cold snowman score example.com',
+      value: median(score),
+      unit: 'ms',
+      note: `median of ${RUNS}, compiled dist/cli, process start to exit`,
+    },
     { section: SECTION, metric: 'bare node -e 0', value: median(bare), unit: 'ms', note: `median of ${RUNS}` },
-    { section: SECTION, metric: 'score / bare start', value: ratio, unit: '×', note: ratio <= 10 ? 'target ≤ 10×: met' : 'target ≤ 10×: MISSED' },
+    {
+      section: SECTION,
+      metric: 'score / bare start',
+      value: ratio,
+      unit: '×',
+      note: ratio <= 10 ? 'target ≤ 10×: met' : 'target ≤ 10×: MISSED',
+    },
   ];
 }

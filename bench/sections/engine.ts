@@ -51,8 +51,13 @@ async function measure(score: Score, names: readonly string[], batch: number): P
  * Best rate over interleaved rounds: load from other processes hits every engine alike, and the
  * best round is the one least disturbed. Each engine is warmed up first (JIT, kernel set-up).
  */
-async function compare(engines: Record<string, Score>, names: readonly string[], batch: number): Promise<Record<string, Rate>> {
-  for (const score of Object.values(engines)) for (let i = 0; i < Math.max(3, 256 / batch); i++) await score(names.slice(i * batch, (i + 1) * batch));
+async function compare(
+  engines: Record<string, Score>,
+  names: readonly string[],
+  batch: number,
+): Promise<Record<string, Rate>> {
+  for (const score of Object.values(engines))
+    for (let i = 0; i < Math.max(3, 256 / batch); i++) await score(names.slice(i * batch, (i + 1) * batch));
   const best: Record<string, Rate> = {};
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, score] of Object.entries(engines)) {
@@ -70,7 +75,10 @@ function percentile(sorted: readonly number[], q: number): number {
 
 export async function run(): Promise<Row[]> {
   const rows: Row[] = [];
-  const row = (metric: string, value: number, unit: string, note?: string) => rows.push(note === undefined ? { section: SECTION, metric, value, unit } : { section: SECTION, metric, value, unit, note });
+  const row = (metric: string, value: number, unit: string, note?: string) =>
+    rows.push(
+      note === undefined ? { section: SECTION, metric, value, unit } : { section: SECTION, metric, value, unit, note },
+    );
 
   const choice = await initBackend({ preferred: 'wasm' });
   const bundle = await readModelBundle(diskModelReader());
@@ -90,7 +98,12 @@ export async function run(): Promise<Row[]> {
     const [f, l, j] = [r['fast']!, r['layers']!, r['js']];
     row(`fast batch ${batch}`, f.wall, 'names/s', `${cpuNote(f)}${batch === 1 ? `; ${model}` : ''}`);
     row(`layers batch ${batch}`, l.wall, 'names/s', cpuNote(l));
-    row(`fast / layers batch ${batch}`, f.wall / l.wall, '×', `by CPU time ${(f.cpu / l.cpu).toFixed(1)}×${batch === 256 ? '; target ≥ 10×' : ''}`);
+    row(
+      `fast / layers batch ${batch}`,
+      f.wall / l.wall,
+      '×',
+      `by CPU time ${(f.cpu / l.cpu).toFixed(1)}×${batch === 256 ? '; target ≥ 10×' : ''}`,
+    );
     if (j) row(`pure JS batch ${batch}`, j.wall, 'names/s', `comparison only: same tables, no tfjs; ${cpuNote(j)}`);
   }
 
@@ -101,7 +114,12 @@ export async function run(): Promise<Row[]> {
   const loadMs = performance.now() - loadStart;
   for (const batch of [1, 256]) {
     const r = (await compare({ served: (b) => served.predict(b) }, names, batch))['served']!;
-    row(`shipped scorer batch ${batch}`, r.wall, 'names/s', `${served.engine}: the fast CNN plus ${members} n-gram member${members === 1 ? '' : 's'}; ${cpuNote(r)}${batch === 1 ? `; loaded in ${loadMs.toFixed(0)} ms` : ''}`);
+    row(
+      `shipped scorer batch ${batch}`,
+      r.wall,
+      'names/s',
+      `${served.engine}: the fast CNN plus ${members} n-gram member${members === 1 ? '' : 's'}; ${cpuNote(r)}${batch === 1 ? `; loaded in ${loadMs.toFixed(0)} ms` : ''}`,
+    );
   }
   served.dispose();
 
@@ -114,9 +132,19 @@ export async function run(): Promise<Row[]> {
   }
   const mean = latencies.reduce((a, b) => a + b, 0) / latencies.length;
   latencies.sort((a, b) => a - b);
-  row('fast single name p50', percentile(latencies, 0.5), 'ms', `target < 0.2 ms; mean ${mean.toFixed(3)} ms over ${latencies.length} calls`);
+  row(
+    'fast single name p50',
+    percentile(latencies, 0.5),
+    'ms',
+    `target < 0.2 ms; mean ${mean.toFixed(3)} ms over ${latencies.length} calls`,
+  );
   row('fast single name p90', percentile(latencies, 0.9), 'ms');
-  row('fast single name p99', percentile(latencies, 0.99), 'ms', 'the tail is mostly the OS scheduler on a busy machine');
+  row(
+    'fast single name p99',
+    percentile(latencies, 0.99),
+    'ms',
+    'the tail is mostly the OS scheduler on a busy machine',
+  );
   fast.dispose();
   layers.dispose();
 
@@ -130,7 +158,12 @@ export async function run(): Promise<Row[]> {
   }
   for (const engine of ['fast', 'layers']) {
     const r = cold[engine]!;
-    row(`${engine} cold start`, r.processToFirstScoreMs, 'ms', `process start → first score: imports ${r.importsDoneMs.toFixed(0)}, backend ${r.backendInitMs.toFixed(0)}, load ${r.loadMs.toFixed(0)}, first score ${r.firstScoreMs.toFixed(1)} ms`);
+    row(
+      `${engine} cold start`,
+      r.processToFirstScoreMs,
+      'ms',
+      `process start → first score: imports ${r.importsDoneMs.toFixed(0)}, backend ${r.backendInitMs.toFixed(0)}, load ${r.loadMs.toFixed(0)}, first score ${r.firstScoreMs.toFixed(1)} ms`,
+    );
   }
   return rows;
 }

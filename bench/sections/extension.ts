@@ -22,14 +22,19 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** Resident size of Chromium's extension renderer process(es), in MB; null when ps cannot tell. */
 function extensionProcessMb(): number | null {
   try {
     const lines = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' }).split('\n');
-    const kb = lines.filter((l) => l.includes('--extension-process')).reduce((sum, l) => sum + Number.parseInt(l.trim(), 10), 0);
+    const kb = lines
+      .filter((l) => l.includes('--extension-process'))
+      .reduce((sum, l) => sum + Number.parseInt(l.trim(), 10), 0);
     return kb > 0 ? kb / 1024 : null;
   } catch {
     return null;
@@ -45,7 +50,13 @@ export async function run(): Promise<Row[]> {
     const first = await session.call('get-metrics', {});
     const status = await session.call('get-status', {});
     const engineNote = `${status.engine ?? '?'} engine on ${status.backend ?? '?'}, model ${status.modelVersion ?? '?'}`;
-    rows.push({ section: SECTION, metric: 'first install: worker start → model ready', value: first.readyMs ?? 'n/a', unit: 'ms', note: engineNote });
+    rows.push({
+      section: SECTION,
+      metric: 'first install: worker start → model ready',
+      value: first.readyMs ?? 'n/a',
+      unit: 'ms',
+      note: engineNote,
+    });
 
     const page = await session.context.newPage();
     const cold: number[] = [];
@@ -64,10 +75,24 @@ export async function run(): Promise<Row[]> {
       if (m.readyMs !== null) coldReady.push(m.readyMs);
       stageRuns.push({ ...m.stagesMs });
     }
-    rows.push({ section: SECTION, metric: 'worker start → first verdict (stopped worker)', value: median(cold), unit: 'ms', note: `median of ${cold.length}; all: ${cold.map((v) => v.toFixed(0)).join(', ')}; target ≤ 150` });
+    rows.push({
+      section: SECTION,
+      metric: 'worker start → first verdict (stopped worker)',
+      value: median(cold),
+      unit: 'ms',
+      note: `median of ${cold.length}; all: ${cold.map((v) => v.toFixed(0)).join(', ')}; target ≤ 150`,
+    });
     const stageNames = Object.keys(stageRuns[0] ?? {}).sort((a, b) => stageRuns[0]![a]! - stageRuns[0]![b]!);
-    const breakdown = stageNames.map((name) => `${name} ${median(stageRuns.map((r) => r[name] ?? Number.NaN)).toFixed(0)}`).join(', ');
-    rows.push({ section: SECTION, metric: 'worker start → model ready (stopped worker)', value: median(coldReady), unit: 'ms', note: `median of ${coldReady.length}; ms since worker start: ${breakdown}` });
+    const breakdown = stageNames
+      .map((name) => `${name} ${median(stageRuns.map((r) => r[name] ?? Number.NaN)).toFixed(0)}`)
+      .join(', ');
+    rows.push({
+      section: SECTION,
+      metric: 'worker start → model ready (stopped worker)',
+      value: median(coldReady),
+      unit: 'ms',
+      note: `median of ${coldReady.length}; ms since worker start: ${breakdown}`,
+    });
 
     // A restarted worker and a name it judged before the stop: answered from session storage, no model wait.
     const known: number[] = [];
@@ -83,23 +108,56 @@ export async function run(): Promise<Row[]> {
       }
       if (m.firstVerdictMs !== null) known.push(m.firstVerdictMs);
     }
-    rows.push({ section: SECTION, metric: 'worker start → first verdict, name judged before the stop', value: median(known), unit: 'ms', note: `median of ${known.length}; all: ${known.map((v) => v.toFixed(0)).join(', ')}; answered from session storage while the model loads` });
+    rows.push({
+      section: SECTION,
+      metric: 'worker start → first verdict, name judged before the stop',
+      value: median(known),
+      unit: 'ms',
+      note: `median of ${known.length}; all: ${known.map((v) => v.toFixed(0)).join(', ')}; answered from session storage while the model loads`,
+    });
 
     // Warm: one host, many paths; the score is cached after the first visit.
     await gotoAllowingRedirect(page, server.url('warm-path-gardening.com', '/prime'));
     await new Promise((resolve) => setTimeout(resolve, 500));
     const before = (await session.call('get-metrics', {})).decisionsMs.length;
-    for (let i = 0; i < WARM_NAVIGATIONS; i++) await gotoAllowingRedirect(page, server.url('warm-path-gardening.com', `/page-${i}`));
+    for (let i = 0; i < WARM_NAVIGATIONS; i++)
+      await gotoAllowingRedirect(page, server.url('warm-path-gardening.com', `/page-${i}`));
     const samples = (await session.call('get-metrics', {})).decisionsMs.slice(before).sort((a, b) => a - b);
-    rows.push({ section: SECTION, metric: 'warm navigation decision p50', value: percentile(samples, 50), unit: 'ms', note: `event → decision inside the worker, ${samples.length} navigations; target ≤ 2` });
+    rows.push({
+      section: SECTION,
+      metric: 'warm navigation decision p50',
+      value: percentile(samples, 50),
+      unit: 'ms',
+      note: `event → decision inside the worker, ${samples.length} navigations; target ≤ 2`,
+    });
     rows.push({ section: SECTION, metric: 'warm navigation decision p90', value: percentile(samples, 90), unit: 'ms' });
-    rows.push({ section: SECTION, metric: 'warm navigation decision p99', value: percentile(samples, 99), unit: 'ms', note: 'with 100 samples, the slowest one: scheduling noise on a loaded machine shows here' });
+    rows.push({
+      section: SECTION,
+      metric: 'warm navigation decision p99',
+      value: percentile(samples, 99),
+      unit: 'ms',
+      note: 'with 100 samples, the slowest one: scheduling noise on a loaded machine shows here',
+    });
 
     const memory = await session.call('get-metrics', {});
-    if (memory.wasmHeapBytes !== null) rows.push({ section: SECTION, metric: 'tfjs WASM heap', value: memory.wasmHeapBytes / 2 ** 20, unit: 'MB', note: `${(memory.tensorBytes / 2 ** 20).toFixed(2)} MB in live tensors` });
+    if (memory.wasmHeapBytes !== null)
+      rows.push({
+        section: SECTION,
+        metric: 'tfjs WASM heap',
+        value: memory.wasmHeapBytes / 2 ** 20,
+        unit: 'MB',
+        note: `${(memory.tensorBytes / 2 ** 20).toFixed(2)} MB in live tensors`,
+      });
     await page.close();
     const rss = extensionProcessMb();
-    if (rss !== null) rows.push({ section: SECTION, metric: 'extension renderer process RSS', value: rss, unit: 'MB', note: 'the worker, plus the options page the bench sends messages from' });
+    if (rss !== null)
+      rows.push({
+        section: SECTION,
+        metric: 'extension renderer process RSS',
+        value: rss,
+        unit: 'MB',
+        note: 'the worker, plus the options page the bench sends messages from',
+      });
     return rows;
   } finally {
     await session.close();

@@ -58,7 +58,12 @@ async function measurePage(context: BrowserContext, url: string, session: Chromi
     await page.goto(url, { waitUntil: 'load' });
     // Settled: as many badges as the background counts risky links (or, without the extension,
     // nothing new for a second), at most 30 s.
-    const tabId = session ? await session.inExtension(async (wanted) => (await chrome.tabs.query({})).find((t) => t.url === wanted)?.id ?? -1, url) : -1;
+    const tabId = session
+      ? await session.inExtension(
+          async (wanted) => (await chrome.tabs.query({})).find((t) => t.url === wanted)?.id ?? -1,
+          url,
+        )
+      : -1;
     const deadline = Date.now() + 30_000;
     let last = -1;
     let stableSince = Date.now();
@@ -67,7 +72,8 @@ async function measurePage(context: BrowserContext, url: string, session: Chromi
       if (session) {
         const summary = await session.call('get-page-summary', { tabId });
         const risky = (summary?.linksByLevel.dangerous ?? 0) + (summary?.linksByLevel.suspicious ?? 0);
-        if (summary && summary.links === LINKS && badges >= risky && badges === last && Date.now() - stableSince > 500) break;
+        if (summary && summary.links === LINKS && badges >= risky && badges === last && Date.now() - stableSince > 500)
+          break;
       } else if (badges === last && Date.now() - stableSince > 1000) break;
       if (badges !== last) {
         last = badges;
@@ -77,7 +83,11 @@ async function measurePage(context: BrowserContext, url: string, session: Chromi
     }
     const timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      const bench = (window as unknown as { __bench: { badges: number; lastBadge: number; firstFrame: number; longTasks: [number, number][] } }).__bench;
+      const bench = (
+        window as unknown as {
+          __bench: { badges: number; lastBadge: number; firstFrame: number; longTasks: [number, number][] };
+        }
+      ).__bench;
       return { dcl: nav.domContentLoadedEventStart, parsed: nav.domInteractive, ...bench };
     });
     const after = timing.longTasks.filter(([start]) => start >= timing.parsed);
@@ -101,10 +111,16 @@ async function measurePage(context: BrowserContext, url: string, session: Chromi
   }
 }
 
-async function popupFirstRender(session: ChromiumSession, url: string): Promise<{ firstRender: number; host: number; verdict: number }> {
+async function popupFirstRender(
+  session: ChromiumSession,
+  url: string,
+): Promise<{ firstRender: number; host: number; verdict: number }> {
   const page: Page = await session.context.newPage();
   await page.goto(url);
-  const tabId = await session.inExtension(async (wanted) => (await chrome.tabs.query({})).find((t) => t.url === wanted)?.id ?? -1, url);
+  const tabId = await session.inExtension(
+    async (wanted) => (await chrome.tabs.query({})).find((t) => t.url === wanted)?.id ?? -1,
+    url,
+  );
   const popup = await session.context.newPage();
   await popup.addInitScript(`
     window.__popup = {};
@@ -118,7 +134,9 @@ async function popupFirstRender(session: ChromiumSession, url: string): Promise<
     }).observe(document, { childList: true, subtree: true });`);
   await popup.goto(`${session.origin}popup/index.html?tab=${tabId}`);
   await popup.waitForSelector('#site-verdict');
-  const times = await popup.evaluate(() => (window as unknown as { __popup: { name: number; host: number; verdict: number } }).__popup);
+  const times = await popup.evaluate(
+    () => (window as unknown as { __popup: { name: number; host: number; verdict: number } }).__popup,
+  );
   await popup.close();
   await page.close();
   return { firstRender: times.name, host: times.host, verdict: times.verdict };
@@ -129,7 +147,10 @@ async function popupFirstRender(session: ChromiumSession, url: string): Promise<
  * target after `#`): first contentful paint (the "Checking this address…" line) and the moment the
  * verdict's headline is in the DOM (after get-warning answered), ms from navigation start.
  */
-async function warningFirstPaint(session: ChromiumSession, target: string): Promise<{ firstPaint: number; verdict: number }> {
+async function warningFirstPaint(
+  session: ChromiumSession,
+  target: string,
+): Promise<{ firstPaint: number; verdict: number }> {
   const page = await session.context.newPage();
   await page.addInitScript(`
     window.__warning = {};
@@ -156,7 +177,11 @@ async function emptyExtensionPage(session: ChromiumSession): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
     await page.goto(`${session.origin}${EMPTY_PAGE}?run=${i}`);
-    times.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart));
+    times.push(
+      await page.evaluate(
+        () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+      ),
+    );
   }
   await page.close();
   return median(times);
@@ -168,13 +193,21 @@ export async function run(): Promise<Row[]> {
   await ensureBuilt();
   const rows: Row[] = [];
   const bundle = await readFile(path.join(ROOT, 'dist/chrome/content/links.js'));
-  rows.push({ section: SECTION, metric: 'content script bundle', value: Math.round((bundle.length / 1024) * 10) / 10, unit: 'KB', note: `minified; ${(gzipSync(bundle).length / 1024).toFixed(1)} KB gzipped; target ≤ 30 KB` });
+  rows.push({
+    section: SECTION,
+    metric: 'content script bundle',
+    value: Math.round((bundle.length / 1024) * 10) / 10,
+    unit: 'KB',
+    note: `minified; ${(gzipSync(bundle).length / 1024).toFixed(1)} KB gzipped; target ≤ 30 KB`,
+  });
 
   const names = await pickE2eNames();
   // A name the shipped model (or the test-only thresholds) leaves alone hosts the page.
   const host = names.benign[0]!;
   const ext = await extensionDir('chrome', names);
-  const thresholdNote = names.thresholds ? `test-only thresholds ${JSON.stringify(names.thresholds)} (untrained model)` : undefined;
+  const thresholdNote = names.thresholds
+    ? `test-only thresholds ${JSON.stringify(names.thresholds)} (untrained model)`
+    : undefined;
   let server: LinkServer | undefined;
   let session: ChromiumSession | undefined;
   try {
@@ -184,34 +217,119 @@ export async function run(): Promise<Row[]> {
     session = await launchChromium(ext.dir);
     await session.context.addInitScript(PAGE_PROBE);
     const runs: PageRun[] = [];
-    for (let i = 0; i < 3; i++) runs.push(await measurePage(session.context, server.url(host, `/many?domains=${DOMAINS}&links=${LINKS}&run=${i}`), session));
-    const popup = await popupFirstRender(session, server.url(host, `/many?domains=${DOMAINS}&links=${LINKS}&run=popup`));
+    for (let i = 0; i < 3; i++)
+      runs.push(
+        await measurePage(
+          session.context,
+          server.url(host, `/many?domains=${DOMAINS}&links=${LINKS}&run=${i}`),
+          session,
+        ),
+      );
+    const popup = await popupFirstRender(
+      session,
+      server.url(host, `/many?domains=${DOMAINS}&links=${LINKS}&run=popup`),
+    );
     const warning = await warningFirstPaint(session, server.url(names.dangerous[0]!, '/bench'));
     const emptyPage = await emptyExtensionPage(session);
     await session.close();
     session = undefined;
 
     // Baseline: the same page in the same browser without the extension.
-    const bare = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * 127.0.0.1'] });
+    const bare = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * 127.0.0.1'],
+    });
     const bareContext = await bare.newContext();
     await bareContext.addInitScript(PAGE_PROBE);
-    const baseline = await measurePage(bareContext, server.url(host, `/many?domains=${DOMAINS}&links=${LINKS}&run=bare`), null);
+    const baseline = await measurePage(
+      bareContext,
+      server.url(host, `/many?domains=${DOMAINS}&links=${LINKS}&run=bare`),
+      null,
+    );
     await bare.close();
 
     const [cold, ...warm] = runs;
-    const load = `load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`;
+    const load = `load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${os.cpus().length} cores`;
     const note = (text: string): string => [text, load, thresholdNote].filter(Boolean).join('; ');
     rows.push(
-      { section: SECTION, metric: 'DOMContentLoaded → last badge (cold cache)', value: cold!.dclToLastBadge, unit: 'ms', note: note(`${cold!.badges} badges for ${cold!.riskyLinks} risky links; background scoring ${cold!.scoringMs} ms; target ≤ 300 ms`) },
-      { section: SECTION, metric: 'DOMContentLoaded → last badge (warm cache)', value: median(warm.map((r) => r.dclToLastBadge)), unit: 'ms', note: note(`median of ${warm.length} reloads`) },
-      { section: SECTION, metric: 'longest main-thread task after parsing', value: Math.max(...runs.map((r) => r.longestTask)), unit: 'ms', note: note(`longtask observer, worst of ${runs.length} runs, script plus the style/layout badges cause; without the extension: ${baseline.longestTask.toFixed(0)} ms; target ≤ 50 ms`) },
-      { section: SECTION, metric: 'page without extension: DOMContentLoaded → first frame', value: baseline.dclToFirstFrame, unit: 'ms', note: note('the page\'s own first layout and paint; badges cannot appear earlier') },
-      { section: SECTION, metric: 'popup: first render', value: popup.firstRender, unit: 'ms', note: note('from navigation start of popup/index.html; target < 100 ms') },
-      { section: SECTION, metric: 'popup: host shown', value: popup.host, unit: 'ms', note: 'the tab\'s host in #site-name, after tabs.get answered' },
-      { section: SECTION, metric: 'popup: verdict shown', value: popup.verdict, unit: 'ms', note: 'after get-site, get-page-summary and get-status answered' },
-      { section: SECTION, metric: 'warning page: first paint', value: Math.round(warning.firstPaint * 10) / 10, unit: 'ms', note: note('first contentful paint from navigation start of warning/index.html#<dangerous name>') },
-      { section: SECTION, metric: 'warning page: verdict shown', value: Math.round(warning.verdict * 10) / 10, unit: 'ms', note: 'the headline in the DOM, after get-warning answered (worker warm)' },
-      { section: SECTION, metric: 'empty extension page: DOMContentLoaded', value: emptyPage, unit: 'ms', note: note('from navigation start, median of 3; no script or style: the floor under the popup') },
+      {
+        section: SECTION,
+        metric: 'DOMContentLoaded → last badge (cold cache)',
+        value: cold!.dclToLastBadge,
+        unit: 'ms',
+        note: note(
+          `${cold!.badges} badges for ${cold!.riskyLinks} risky links; background scoring ${cold!.scoringMs} ms; target ≤ 300 ms`,
+        ),
+      },
+      {
+        section: SECTION,
+        metric: 'DOMContentLoaded → last badge (warm cache)',
+        value: median(warm.map((r) => r.dclToLastBadge)),
+        unit: 'ms',
+        note: note(`median of ${warm.length} reloads`),
+      },
+      {
+        section: SECTION,
+        metric: 'longest main-thread task after parsing',
+        value: Math.max(...runs.map((r) => r.longestTask)),
+        unit: 'ms',
+        note: note(
+          `longtask observer, worst of ${runs.length} runs, script plus the style/layout badges cause; without the extension: ${baseline.longestTask.toFixed(0)} ms; target ≤ 50 ms`,
+        ),
+      },
+      {
+        section: SECTION,
+        metric: 'page without extension: DOMContentLoaded → first frame',
+        value: baseline.dclToFirstFrame,
+        unit: 'ms',
+        note: note("the page's own first layout and paint; badges cannot appear earlier"),
+      },
+      {
+        section: SECTION,
+        metric: 'popup: first render',
+        value: popup.firstRender,
+        unit: 'ms',
+        note: note('from navigation start of popup/index.html; target < 100 ms'),
+      },
+      {
+        section: SECTION,
+        metric: 'popup: host shown',
+        value: popup.host,
+        unit: 'ms',
+        note: "the tab's host in #site-name, after tabs.get answered",
+      },
+      {
+        section: SECTION,
+        metric: 'popup: verdict shown',
+        value: popup.verdict,
+        unit: 'ms',
+        note: 'after get-site, get-page-summary and get-status answered',
+      },
+      {
+        section: SECTION,
+        metric: 'warning page: first paint',
+        value: Math.round(warning.firstPaint * 10) / 10,
+        unit: 'ms',
+        note: note('first contentful paint from navigation start of warning/index.html#<dangerous name>'),
+      },
+      {
+        section: SECTION,
+        metric: 'warning page: verdict shown',
+        value: Math.round(warning.verdict * 10) / 10,
+        unit: 'ms',
+        note: 'the headline in the DOM, after get-warning answered (worker warm)',
+      },
+      {
+        section: SECTION,
+        metric: 'empty extension page: DOMContentLoaded',
+        value: emptyPage,
+        unit: 'ms',
+        note: note('from navigation start, median of 3; no script or style: the floor under the popup'),
+      },
     );
     return rows;
   } finally {

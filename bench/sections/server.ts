@@ -22,7 +22,10 @@ interface ProbeServer {
 }
 
 function startServer(engine: 'fast' | 'layers', maxBatch: number): Promise<ProbeServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/probes/serve-probe.ts', engine, String(maxBatch)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/probes/serve-probe.ts', engine, String(maxBatch)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: Record<string, unknown>[] = [];
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -48,7 +51,9 @@ function startServer(engine: 'fast' | 'layers', maxBatch: number): Promise<Probe
         }
       }
     });
-    void exited.then(() => reject(new Error(`server probe exited before listening: ${stderr.trim().split('\n').slice(-2).join(' | ')}`)));
+    void exited.then(() =>
+      reject(new Error(`server probe exited before listening: ${stderr.trim().split('\n').slice(-2).join(' | ')}`)),
+    );
   });
 }
 
@@ -59,7 +64,14 @@ function singleNameLoad(url: string, connections: number): Promise<Result> {
     url,
     connections,
     duration: DURATION_S,
-    requests: [{ method: 'PUT', path: '/', headers: { 'content-type': 'text/plain' }, setupRequest: (request) => ({ ...request, body: NAMES[i++ % NAMES.length]! }) }],
+    requests: [
+      {
+        method: 'PUT',
+        path: '/',
+        headers: { 'content-type': 'text/plain' },
+        setupRequest: (request) => ({ ...request, body: NAMES[i++ % NAMES.length]! }),
+      },
+    ],
   });
 }
 
@@ -69,36 +81,94 @@ function batchLoad(url: string, connections: number, size: number): Promise<Resu
     url,
     connections,
     duration: DURATION_S,
-    requests: [{
-      method: 'POST',
-      path: '/v1/score',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (request) => {
-        const start = (i++ * size) % (NAMES.length - size);
-        return { ...request, body: JSON.stringify({ domains: NAMES.slice(start, start + size) }) };
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/score',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          const start = (i++ * size) % (NAMES.length - size);
+          return { ...request, body: JSON.stringify({ domains: NAMES.slice(start, start + size) }) };
+        },
       },
-    }],
+    ],
   });
 }
 
 export async function run(): Promise<Row[]> {
   const rows: Row[] = [];
-  const report = (label: string, result: Result, namesPerRequest: number, stats: { calls: number; cpuMicros: number }, note: string): void => {
+  const report = (
+    label: string,
+    result: Result,
+    namesPerRequest: number,
+    stats: { calls: number; cpuMicros: number },
+    note: string,
+  ): void => {
     const failed = result.errors + result.timeouts + result.non2xx;
     const total = result.requests.total;
-    const extra = `${note}; ${total} requests in ${result.duration.toFixed(0)} s${failed ? `, ${failed} failed` : ''}` +
+    const extra =
+      `${note}; ${total} requests in ${result.duration.toFixed(0)} s${failed ? `, ${failed} failed` : ''}` +
       (stats.calls > 0 ? `, ${((total * namesPerRequest) / stats.calls).toFixed(1)} names per model call` : '') +
-      (total > 0 && Number.isFinite(stats.cpuMicros) ? `, server CPU ${(stats.cpuMicros / total).toFixed(0)} µs per request` : '');
-    rows.push({ section: SECTION, metric: `${label} requests/s`, value: result.requests.average, unit: 'req/s', note: extra });
-    if (namesPerRequest > 1) rows.push({ section: SECTION, metric: `${label} names/s`, value: result.requests.average * namesPerRequest, unit: 'names/s' });
+      (total > 0 && Number.isFinite(stats.cpuMicros)
+        ? `, server CPU ${(stats.cpuMicros / total).toFixed(0)} µs per request`
+        : '');
+    rows.push({
+      section: SECTION,
+      metric: `${label} requests/s`,
+      value: result.requests.average,
+      unit: 'req/s',
+      note: extra,
+    });
+    if (namesPerRequest > 1)
+      rows.push({
+        section: SECTION,
+        metric: `${label} names/s`,
+        value: result.requests.average * namesPerRequest,
+        unit: 'names/s',
+      });
     rows.push({ section: SECTION, metric: `${label} p50`, value: result.latency.p50, unit: 'ms' });
     rows.push({ section: SECTION, metric: `${label} p99`, value: result.latency.p99, unit: 'ms' });
   };
-  const scenarios: { label: string; engine: 'fast' | 'layers'; maxBatch: number; load: (url: string) => Promise<Result>; names: number; note: string }[] = [
-    { label: 'PUT / single name', engine: 'fast', maxBatch: 256, load: (u) => singleNameLoad(u, 32), names: 1, note: 'fast engine, micro-batching on, 32 connections' },
-    { label: 'PUT / single name, no batching', engine: 'fast', maxBatch: 1, load: (u) => singleNameLoad(u, 32), names: 1, note: 'fast engine, one model call per request, 32 connections' },
-    { label: 'POST /v1/score 256 names', engine: 'fast', maxBatch: 256, load: (u) => batchLoad(u, 8, 256), names: 256, note: 'fast engine, 8 connections' },
-    { label: 'PUT / single name, layers engine', engine: 'layers', maxBatch: 256, load: (u) => singleNameLoad(u, 32), names: 1, note: 'plain tfjs layers model, micro-batching on, 32 connections' },
+  const scenarios: {
+    label: string;
+    engine: 'fast' | 'layers';
+    maxBatch: number;
+    load: (url: string) => Promise<Result>;
+    names: number;
+    note: string;
+  }[] = [
+    {
+      label: 'PUT / single name',
+      engine: 'fast',
+      maxBatch: 256,
+      load: (u) => singleNameLoad(u, 32),
+      names: 1,
+      note: 'fast engine, micro-batching on, 32 connections',
+    },
+    {
+      label: 'PUT / single name, no batching',
+      engine: 'fast',
+      maxBatch: 1,
+      load: (u) => singleNameLoad(u, 32),
+      names: 1,
+      note: 'fast engine, one model call per request, 32 connections',
+    },
+    {
+      label: 'POST /v1/score 256 names',
+      engine: 'fast',
+      maxBatch: 256,
+      load: (u) => batchLoad(u, 8, 256),
+      names: 256,
+      note: 'fast engine, 8 connections',
+    },
+    {
+      label: 'PUT / single name, layers engine',
+      engine: 'layers',
+      maxBatch: 256,
+      load: (u) => singleNameLoad(u, 32),
+      names: 1,
+      note: 'plain tfjs layers model, micro-batching on, 32 connections',
+    },
   ];
   for (const s of scenarios) {
     const server = await startServer(s.engine, s.maxBatch);

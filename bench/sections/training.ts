@@ -25,14 +25,32 @@ export async function run(): Promise<Row[]> {
   for (const setup of SETUPS) {
     try {
       const r = await runProbe<TrainingProbeResult>('bench/probes/training-probe.ts', setup.args, 900_000);
-      rows.push({ section: SECTION, metric: setup.label, value: r.samplesPerSecond, unit: 'samples/s', note: `${Math.round(r.samplesPerCpuSecond).toLocaleString('en-US')} samples per CPU-second; ${r.samples} samples; ${r.data}` });
+      rows.push({
+        section: SECTION,
+        metric: setup.label,
+        value: r.samplesPerSecond,
+        unit: 'samples/s',
+        note: `${Math.round(r.samplesPerCpuSecond).toLocaleString('en-US')} samples per CPU-second; ${r.samples} samples; ${r.data}`,
+      });
       if (r.trainer === 'folded') {
-        rows.push({ section: SECTION, metric: `${setup.label}: 5 epochs of the pool`, value: (5 * POOL_TRAIN_NAMES) / r.samplesPerSecond / 60, unit: 'min', note: 'implied by the rate above (train split, without validation passes)' });
+        rows.push({
+          section: SECTION,
+          metric: `${setup.label}: 5 epochs of the pool`,
+          value: (5 * POOL_TRAIN_NAMES) / r.samplesPerSecond / 60,
+          unit: 'min',
+          note: 'implied by the rate above (train split, without validation passes)',
+        });
       }
     } catch (error) {
       rows.push({ section: SECTION, metric: setup.label, value: 'failed', unit: '', note: (error as Error).message });
     }
   }
-  rows.push({ section: SECTION, metric: 'tfjs wasm backend', value: 'n/a', unit: '', note: 'cannot train: Conv2DBackpropFilter and UnsortedSegmentSum are not registered for wasm' });
+  rows.push({
+    section: SECTION,
+    metric: 'tfjs wasm backend',
+    value: 'n/a',
+    unit: '',
+    note: 'cannot train: Conv2DBackpropFilter and UnsortedSegmentSum are not registered for wasm',
+  });
   return rows;
 }

@@ -27,7 +27,17 @@ chrome.runtime.onMessage.addListener((_m, _s, reply) => { reply({ started, first
 `;
 
 async function writeProbe(dir: string, deadCode: string): Promise<void> {
-  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'floor probe', version: '1.0', background: { service_worker: 'bg.js' }, permissions: ['webNavigation'], host_permissions: ['<all_urls>'] }));
+  await writeFile(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'floor probe',
+      version: '1.0',
+      background: { service_worker: 'bg.js' },
+      permissions: ['webNavigation'],
+      host_permissions: ['<all_urls>'],
+    }),
+  );
   await writeFile(path.join(dir, 'bg.js'), deadCode ? `${PROBE}function neverCalled() {\n${deadCode}\n}\n` : PROBE);
   await writeFile(path.join(dir, 'page.html'), '<!doctype html><title>probe</title>');
 }
@@ -36,7 +46,11 @@ async function writeProbe(dir: string, deadCode: string): Promise<void> {
 async function askProbe(helper: Page): Promise<{ started: number; firstNavigation: number | null }> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return (await helper.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({}))) as { started: number; firstNavigation: number | null };
+      return (await helper.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({}),
+      )) as { started: number; firstNavigation: number | null };
     } catch (error) {
       if (attempt >= 20) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -53,7 +67,13 @@ async function measure(extensionDir: string): Promise<{ started: number; navigat
     executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * 127.0.0.1'],
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--host-resolver-rules=MAP * 127.0.0.1',
+    ],
   });
   const server = await startTestServer();
   try {
@@ -86,14 +106,27 @@ async function measure(extensionDir: string): Promise<{ started: number; navigat
 export async function run(): Promise<Row[]> {
   await ensureBuilt();
   // Without its first line (the start-up stamp) and any export statement: dead code must parse as a classic script.
-  const bundle = (await readFile(BUNDLE, 'utf8')).split('\n').slice(1).filter((line) => !line.startsWith('export ')).join('\n');
+  const bundle = (await readFile(BUNDLE, 'utf8'))
+    .split('\n')
+    .slice(1)
+    .filter((line) => !line.startsWith('export '))
+    .join('\n');
   const rows: Row[] = [];
-  for (const [label, deadCode] of ([['empty worker', ''], [`worker + ${(bundle.length / 1024).toFixed(0)} KB bundle as dead code`, bundle]]) as [string, string][]) {
+  for (const [label, deadCode] of [
+    ['empty worker', ''],
+    [`worker + ${(bundle.length / 1024).toFixed(0)} KB bundle as dead code`, bundle],
+  ] as [string, string][]) {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'snowman-floor-ext-'));
     try {
       await writeProbe(dir, deadCode);
       const m = await measure(dir);
-      rows.push({ section: SECTION, metric: `${label}: start → first statement`, value: m.started, unit: 'ms', note: `median of ${RUNS} stopped-worker wake-ups by a navigation` });
+      rows.push({
+        section: SECTION,
+        metric: `${label}: start → first statement`,
+        value: m.started,
+        unit: 'ms',
+        note: `median of ${RUNS} stopped-worker wake-ups by a navigation`,
+      });
       rows.push({ section: SECTION, metric: `${label}: start → navigation event`, value: m.navigation, unit: 'ms' });
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -29,11 +29,18 @@ export function poolFiles(prefix: string): string[] {
 
 /** Host names of one pool file, in file order (rank order for the `*-ranked` files). */
 export function readPoolFile(name: string): string[] {
-  return readFileSync(path.join(requireDataDir(), name), 'utf8').split('\n').filter((line) => line !== '');
+  return readFileSync(path.join(requireDataDir(), name), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
 }
 
 // Same options as src/core/domain.ts: the PSL private section is on, so user.github.io is its own site.
-const TLDTS_OPTIONS = { allowPrivateDomains: true, detectIp: false, extractHostname: false, validateHosts: false } as const;
+const TLDTS_OPTIONS = {
+  allowPrivateDomains: true,
+  detectIp: false,
+  extractHostname: false,
+  validateHosts: false,
+} as const;
 
 /** Registrable domain (eTLD+1, PSL private section on), or null for a bare public suffix. */
 export function registrableDomain(host: string): string | null {

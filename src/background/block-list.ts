@@ -5,15 +5,30 @@
 import { NO_POLICY, type ManagedPolicy } from '../core/managed-policy.js';
 import type { Settings } from '../core/settings.js';
 import { dynamicRules, sessionRules, type NetRule } from '../platform/net-rules.js';
-import { MAX_BLOCK_RULES, allowRule, blockRule, hostOfRule, isPolicyBlockRule, isUnderSite, policyBlockRule, siteOfTrustRule, trustRule } from './block-rules.js';
+import {
+  MAX_BLOCK_RULES,
+  allowRule,
+  blockRule,
+  hostOfRule,
+  isPolicyBlockRule,
+  isUnderSite,
+  policyBlockRule,
+  siteOfTrustRule,
+  trustRule,
+} from './block-rules.js';
 
 /**
  * Sites let through for good (the user's trusted and paused sites, the policy's trusted ones, never
  * a site the policy blocks): each gets a persistent allow rule.
  */
-export function alwaysAllowedSites(settings: Pick<Settings, 'trustedSites' | 'pausedSites'>, policy: ManagedPolicy = NO_POLICY): string[] {
+export function alwaysAllowedSites(
+  settings: Pick<Settings, 'trustedSites' | 'pausedSites'>,
+  policy: ManagedPolicy = NO_POLICY,
+): string[] {
   const blocked = new Set(policy.blockedDomains);
-  return [...new Set([...settings.trustedSites, ...settings.pausedSites, ...policy.trustedDomains])].filter((site) => !blocked.has(site));
+  return [...new Set([...settings.trustedSites, ...settings.pausedSites, ...policy.trustedDomains])].filter(
+    (site) => !blocked.has(site),
+  );
 }
 
 export interface BlockList {
@@ -97,7 +112,10 @@ export function createBlockList(warningPage: string): BlockList {
       run(async (s) => {
         const gone = [...s.blocked].filter(([host]) => isUnderSite(host, site));
         if (gone.length === 0) return;
-        await dynamicRules.update([], gone.map(([, id]) => id));
+        await dynamicRules.update(
+          [],
+          gone.map(([, id]) => id),
+        );
         for (const [host] of gone) s.blocked.delete(host);
       }),
     allowForSession: (site) =>
@@ -128,7 +146,10 @@ export function createBlockList(warningPage: string): BlockList {
     clear: () =>
       run(async (s) => {
         // Every dynamic rule is ours; listing them also drops any this code no longer recognises.
-        await dynamicRules.update([], (await dynamicRules.list()).map((rule) => rule.id));
+        await dynamicRules.update(
+          [],
+          (await dynamicRules.list()).map((rule) => rule.id),
+        );
         s.blocked.clear();
       }),
   };

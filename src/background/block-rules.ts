@@ -40,7 +40,12 @@ export function blockRule(id: number, host: string, warningPage: string): NetRul
 
 /** Lets top-level navigations to `site` and its subdomains through, over any block rule. */
 export function allowRule(id: number, site: string): NetRule {
-  return { id, priority: ALLOW_PRIORITY, action: { type: 'allow' }, condition: { requestDomains: [site], resourceTypes: ['main_frame'] } };
+  return {
+    id,
+    priority: ALLOW_PRIORITY,
+    action: { type: 'allow' },
+    condition: { requestDomains: [site], resourceTypes: ['main_frame'] },
+  };
 }
 
 /**
@@ -48,13 +53,22 @@ export function allowRule(id: number, site: string): NetRule {
  * list's static redirect (same priority as Continue's session rule, which it outlives).
  */
 export function trustRule(id: number, site: string): NetRule {
-  return { id, priority: ALLOW_PRIORITY, action: { type: 'allow' }, condition: { requestDomains: [site], resourceTypes: ['main_frame', 'sub_frame'] } };
+  return {
+    id,
+    priority: ALLOW_PRIORITY,
+    action: { type: 'allow' },
+    condition: { requestDomains: [site], resourceTypes: ['main_frame', 'sub_frame'] },
+  };
 }
 
 /** The site a rule written by `trustRule` lets through, or null for any other rule. */
 export function siteOfTrustRule(rule: NetRule): string | null {
   const { action, condition } = rule;
-  return action.type === 'allow' && condition.requestDomains?.length === 1 && condition.resourceTypes.includes('sub_frame') ? condition.requestDomains[0]! : null;
+  return action.type === 'allow' &&
+    condition.requestDomains?.length === 1 &&
+    condition.resourceTypes.includes('sub_frame')
+    ? condition.requestDomains[0]!
+    : null;
 }
 
 /** One redirect of the organisation's blocked sites (and their sub-domains), top level and frames. */
@@ -69,7 +83,9 @@ export function policyBlockRule(id: number, sites: readonly string[], warningPag
 
 /** True for a rule written by `policyBlockRule`. */
 export function isPolicyBlockRule(rule: NetRule): boolean {
-  return rule.action.type === 'redirect' && rule.priority === POLICY_BLOCK_PRIORITY && rule.condition.regexFilter === ANY_URL;
+  return (
+    rule.action.type === 'redirect' && rule.priority === POLICY_BLOCK_PRIORITY && rule.condition.regexFilter === ANY_URL
+  );
 }
 
 /** True when `host` is `site` or one of its subdomains. */

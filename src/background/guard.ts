@@ -67,7 +67,10 @@ export function createGuard(deps: GuardDeps): Guard {
   /** The warning page's address for `url` in `tabId`, with a token only the extension can issue. */
   async function issuedWarningUrl(tabId: number, url: string, site: string | null): Promise<string> {
     // A token that cannot be stored still leaves the warning shown (its page then offers no way past it).
-    const token = deps.tokens && site !== null && tabId >= 0 ? await deps.tokens.issue(tabId, site).catch((error: unknown) => void logError('warning token', error)) : undefined;
+    const token =
+      deps.tokens && site !== null && tabId >= 0
+        ? await deps.tokens.issue(tabId, site).catch((error: unknown) => void logError('warning token', error))
+        : undefined;
     return warningUrl(warningPage, url, token ?? undefined);
   }
 
@@ -108,10 +111,16 @@ export function createGuard(deps: GuardDeps): Guard {
     const host = judgement.parsed.host;
     const ruled = blockList !== null && (await blockList.has(host)) && ruleCatches(host, url);
     // Only dangerous names get a lasting redirect rule: a suspicious one warns under Strict only, which the user may turn off.
-    const adding = judgement.verdict?.level === 'dangerous' ? blockList?.add(host).catch((error: unknown) => logError('adding a block rule', error)) : undefined;
+    const adding =
+      judgement.verdict?.level === 'dangerous'
+        ? blockList?.add(host).catch((error: unknown) => logError('adding a block rule', error))
+        : undefined;
     // With a rule already in place DNR has redirected this navigation before it left.
     if ((ruled || speculative) && stopping.get(tabId) === url) stopping.delete(tabId);
-    const redirecting = !ruled && !speculative ? issuedWarningUrl(tabId, url, judgement.site).then((page) => navigateTab(tabId, page)) : undefined;
+    const redirecting =
+      !ruled && !speculative
+        ? issuedWarningUrl(tabId, url, judgement.site).then((page) => navigateTab(tabId, page))
+        : undefined;
     recordDecision(startedAt);
     await redirecting;
     await adding;
@@ -125,7 +134,8 @@ export function createGuard(deps: GuardDeps): Guard {
   async function recheckCommitted(tabId: number, url: string, judgement: Judgement): Promise<void> {
     if (stopping.get(tabId) === url) return;
     if (!shouldInterrupt(judgement) || !judgement.parsed.ok) return;
-    if (judgement.verdict?.level === 'dangerous') void blockList?.add(judgement.parsed.host).catch((error: unknown) => logError('adding a block rule', error));
+    if (judgement.verdict?.level === 'dangerous')
+      void blockList?.add(judgement.parsed.host).catch((error: unknown) => logError('adding a block rule', error));
     await navigateTab(tabId, await issuedWarningUrl(tabId, url, judgement.site));
   }
 
@@ -143,14 +153,18 @@ export function createGuard(deps: GuardDeps): Guard {
       if (event.frameId !== 0 || !parseDomain(event.url).ok) return;
       if (!isSpeculative(event)) stopping.set(event.tabId, event.url);
       // A prerendered dangerous page is not shown, but its host is ruled so activating it cannot load it again.
-      void stopTopLevel(event.tabId, event.url, isSpeculative(event), performance.now()).catch((error: unknown) => logError('navigation guard', error));
+      void stopTopLevel(event.tabId, event.url, isSpeculative(event), performance.now()).catch((error: unknown) =>
+        logError('navigation guard', error),
+      );
     },
     onFrameRequest(event) {
       if (event.type !== 'main_frame' || !parseDomain(event.url).ok) return undefined;
       const startedAt = performance.now();
       return judgeUrl(event.url).then(
         async (judgement): Promise<RequestDecision> => {
-          const decision = shouldInterrupt(judgement) ? { redirectUrl: await issuedWarningUrl(event.tabId, event.url, judgement.site) } : undefined;
+          const decision = shouldInterrupt(judgement)
+            ? { redirectUrl: await issuedWarningUrl(event.tabId, event.url, judgement.site) }
+            : undefined;
           recordDecision(startedAt);
           return decision;
         },
@@ -169,7 +183,9 @@ export function createGuard(deps: GuardDeps): Guard {
       if (event.frameId === 0) {
         const onWarning = target !== event.url;
         if (!onWarning && isWebUrl(event.url)) {
-          void judged.then((judgement) => recheckCommitted(event.tabId, event.url, judgement)).catch((error: unknown) => logError('re-checking a page', error));
+          void judged
+            .then((judgement) => recheckCommitted(event.tabId, event.url, judgement))
+            .catch((error: unknown) => logError('re-checking a page', error));
         }
         // The decision for this tab is settled: the warning page or another page has committed.
         if (onWarning || stopping.get(event.tabId) !== event.url) stopping.delete(event.tabId);

@@ -62,7 +62,8 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
   async function issuedSite(url: string, token: string | undefined, sender: SenderInfo): Promise<string> {
     const site = siteOf(scorable(url));
     const fromWarningPage = sender.url === undefined || sender.url.startsWith(deps.warningPage);
-    if (fromWarningPage && !(await deps.isIssued(url, token, sender.tabId))) throw new MessageError('Snowman did not show this warning, so it cannot let this site through from here');
+    if (fromWarningPage && !(await deps.isIssued(url, token, sender.tabId)))
+      throw new MessageError('Snowman did not show this warning, so it cannot let this site through from here');
     if (token !== undefined) await deps.consumeToken(token);
     return site;
   }
@@ -74,7 +75,9 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
       const parsed = scorable(url);
       const [judgement, issued] = await Promise.all([guard.judgeUrl(url), deps.isIssued(url, token, sender.tabId)]);
       if (sender.tabId !== undefined) {
-        void showToolbar(toolbarViewFor(frameRecordOf(judgement), judgement.error), sender.tabId).catch((e: unknown) => logError('toolbar', e));
+        void showToolbar(toolbarViewFor(frameRecordOf(judgement), judgement.error), sender.tabId).catch((e: unknown) =>
+          logError('toolbar', e),
+        );
       }
       const runtime = await deps.runtime;
       const details: WarningDetails = {
@@ -87,7 +90,8 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
         modelVersion: runtime.engine?.scorer.metadata.version ?? null,
         issued,
       };
-      const explanation = judgement.verdict && deps.explainer ? await deps.explainer.explain(parsed, judgement.verdict.category) : [];
+      const explanation =
+        judgement.verdict && deps.explainer ? await deps.explainer.explain(parsed, judgement.verdict.category) : [];
       return explanation.length > 0 ? { ...details, explanation } : details;
     },
 

@@ -7,7 +7,13 @@ import { serve } from '../core/messages.js';
 import { extensionId, extensionOrigin, extensionUrl } from '../platform/browser.js';
 import { logError } from '../platform/log.js';
 import { listenForMessages } from '../platform/messaging.js';
-import { onBeforeNavigate, onCommitted, onDOMContentLoaded, onInstalled, onTabRemoved } from '../platform/navigation.js';
+import {
+  onBeforeNavigate,
+  onCommitted,
+  onDOMContentLoaded,
+  onInstalled,
+  onTabRemoved,
+} from '../platform/navigation.js';
 import { settingsStore } from '../platform/storage.js';
 import { sessionAreas } from './session-areas.js';
 import { onFrameRequest } from '../platform/web-request.js';
@@ -38,7 +44,11 @@ const tabs = createTabRecords(sessionAreas().kept);
 const blockList = __FIREFOX__ ? null : createBlockList(warningPage);
 const tokens = createWarningTokens(sessionAreas().kept);
 // Chrome: a listed name reaches the warning page through the packaged static rules, which carry no token.
-const isIssued = createIssuedCheck(__FIREFOX__ ? { tokens, blockList } : { tokens, blockList, isListed: async (parsed) => listedMatch(await start.threats, parsed) !== null });
+const isIssued = createIssuedCheck(
+  __FIREFOX__
+    ? { tokens, blockList }
+    : { tokens, blockList, isListed: async (parsed) => listedMatch(await start.threats, parsed) !== null },
+);
 // Link summaries: their changes refresh the toolbar through the guard's one badge setter.
 // Coalesced per tab: the count is read when the refresh runs, so one queued refresh covers every
 // batch that lands before it (a 1,000-domain page changes the count many times a second).
@@ -67,14 +77,39 @@ const explainer = createExplainer(
   },
   (error) => logError('explanations', error),
 );
-const guard = createGuard({ runtime, early: start.early, tabs, blockList, warningPage, tokens, decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyLevels(tabId)) });
+const guard = createGuard({
+  runtime,
+  early: start.early,
+  tabs,
+  blockList,
+  warningPage,
+  tokens,
+  decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyLevels(tabId)),
+});
 
 listenForMessages(
-  serve({ ...createHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), explainer, isIssued, warningPage, consumeToken: tokens.consume }), ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }), ...createSettingsHandlers({ runtime, blockList, settingsStore: settingsStore() }) }, {
-    extensionId: extensionId(),
-    extensionOrigin: extensionOrigin(),
-    onError: (type, error) => logError(`message ${type}`, error),
-  }),
+  serve(
+    {
+      ...createHandlers({
+        runtime,
+        guard,
+        tabs,
+        blockList,
+        settingsStore: settingsStore(),
+        explainer,
+        isIssued,
+        warningPage,
+        consumeToken: tokens.consume,
+      }),
+      ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore: settingsStore(), summaries, explainer }),
+      ...createSettingsHandlers({ runtime, blockList, settingsStore: settingsStore() }),
+    },
+    {
+      extensionId: extensionId(),
+      extensionOrigin: extensionOrigin(),
+      onError: (type, error) => logError(`message ${type}`, error),
+    },
+  ),
 );
 
 if (__FIREFOX__) onFrameRequest(guard.onFrameRequest);
@@ -85,7 +120,8 @@ onCommitted((event) => {
 });
 onCommitted(guard.onCommitted);
 onCommitted((event) => {
-  if (event.frameId === 0 && event.tabId >= 0 && event.documentLifecycle !== 'prerender') void summaries.navigated(event.tabId, event.url).catch((error: unknown) => logError('link summary', error));
+  if (event.frameId === 0 && event.tabId >= 0 && event.documentLifecycle !== 'prerender')
+    void summaries.navigated(event.tabId, event.url).catch((error: unknown) => logError('link summary', error));
 });
 // Again once the document is parsed: Firefox clears a tab's own toolbar values when its parent
 // process handles the top-level location change, which can land after the update sent from
@@ -110,7 +146,9 @@ onInstalled((reason) => {
   }
 });
 // The allow rules and the policy's block rule follow the settings and the policy (either may have changed while no worker ran).
-void runtime.then((r) => blockList && syncPolicyRules(blockList, r)).catch((error: unknown) => logError('policy rules', error));
+void runtime
+  .then((r) => blockList && syncPolicyRules(blockList, r))
+  .catch((error: unknown) => logError('policy rules', error));
 onManagedChanged(() => {
   void (async () => {
     const r = await runtime;
@@ -124,7 +162,8 @@ onManagedChanged(() => {
 // them) and the link path is warmed up (warm-up.ts), after readiness so no navigation waits for it.
 void runtime
   .then((r) => {
-    if (r.engine && r.judge) return warmUp(r.engine.scorer, explainer).catch((error: unknown) => logError('warm-up', error));
+    if (r.engine && r.judge)
+      return warmUp(r.engine.scorer, explainer).catch((error: unknown) => logError('warm-up', error));
     return showToolbar(toolbarViewFor(null, r.modelError));
   })
   .catch((error: unknown) => logError('toolbar', error));

@@ -38,7 +38,11 @@ export function isListed(judgement: Judgement): boolean {
 /** Warned about at the user's sensitivity and not let through this session: the navigation must be stopped. */
 export function shouldInterrupt(judgement: Judgement): boolean {
   const level = judgement.verdict?.level;
-  return level !== undefined && alertingFor(level, judgement.sensitivity ?? 'balanced').interrupt && !judgement.sessionAllowed;
+  return (
+    level !== undefined &&
+    alertingFor(level, judgement.sensitivity ?? 'balanced').interrupt &&
+    !judgement.sessionAllowed
+  );
 }
 
 /** A judgement as recorded for a tab's frame. */
@@ -52,7 +56,14 @@ export function frameRecordOf(judgement: Judgement): FrameRecord {
 /** A judgement for when the model could not load: nothing is interrupted. */
 export function unavailableJudgement(url: string, error: string): Judgement {
   const parsed = parseDomain(url);
-  return { url, parsed, site: parsed.ok ? siteOf(parsed) : null, verdict: parsed.ok ? null : decideUnscorable(parsed), error, sessionAllowed: false };
+  return {
+    url,
+    parsed,
+    site: parsed.ok ? siteOf(parsed) : null,
+    verdict: parsed.ok ? null : decideUnscorable(parsed),
+    error,
+    sessionAllowed: false,
+  };
 }
 
 function decideUnscorable(parsed: ParsedHost & { ok: false }): Verdict {
@@ -123,7 +134,10 @@ export function createJudge(deps: JudgeDeps): Judge {
       const batch = scoreHosts(scorer, missing).then((scores) => new Map(missing.map((host, i) => [host, scores[i]!])));
       for (const host of missing) {
         // Other waiters see a failure as "no score"; the caller that started the batch gets the error.
-        const one = batch.then((scores) => scores.get(host), () => undefined);
+        const one = batch.then(
+          (scores) => scores.get(host),
+          () => undefined,
+        );
         inFlight.set(host, one);
         waiting.push(one.then((score) => void (score && found.set(host, score))));
       }
@@ -144,7 +158,9 @@ export function createJudge(deps: JudgeDeps): Judge {
     const override = deps.isTrusted(site) ? 'trusted' : deps.isBlocked?.(site) ? 'blocked' : undefined;
     const verdict = decide(parsed, score, context, override);
     const sessionAllowed = deps.isSessionAllowed(site) || (deps.isPaused?.(site) ?? false);
-    return deps.sensitivity ? { url, parsed, site, verdict, sessionAllowed, sensitivity: deps.sensitivity() } : { url, parsed, site, verdict, sessionAllowed };
+    return deps.sensitivity
+      ? { url, parsed, site, verdict, sessionAllowed, sensitivity: deps.sensitivity() }
+      : { url, parsed, site, verdict, sessionAllowed };
   }
 
   async function judge(url: string): Promise<Judgement> {

@@ -6,7 +6,13 @@ import { parseDomain, type ScorableHost } from '../core/domain.js';
 import { alertingFor } from '../core/sensitivity.js';
 import type { LinkProtocol, SiteDetails } from '../core/link-messages.js';
 import { MessageError, type Handler } from '../core/messages.js';
-import { withBlockedSite, withoutBlockedSite, withPausedSite, type Settings, type SettingsStore } from '../core/settings.js';
+import {
+  withBlockedSite,
+  withoutBlockedSite,
+  withPausedSite,
+  type Settings,
+  type SettingsStore,
+} from '../core/settings.js';
 import { logError } from '../platform/log.js';
 import { alwaysAllowedSites, type BlockList } from './block-list.js';
 import type { Explainer } from './explainer.js';
@@ -55,7 +61,8 @@ export function createLinkHandlers(deps: LinkHandlerDeps): LinkHandlers {
       return judge ? (urls) => judge.judgeMany(urls) : null;
     },
     isPaused: async (site) => (await deps.runtime).settings.pausedSites.includes(site),
-    onDangerous: async (hosts) => blockList?.addMany(hosts).catch((error: unknown) => logError('adding block rules for links', error)),
+    onDangerous: async (hosts) =>
+      blockList?.addMany(hosts).catch((error: unknown) => logError('adding block rules for links', error)),
     badges: async (level) => {
       const { settings } = await deps.runtime;
       return settings.linkBadges && alertingFor(level, settings.sensitivity).badgeLink;

@@ -43,7 +43,9 @@ export function checkLinkSender(sender: SenderInfo): { tabId: number; pageUrl: s
 
 function recordOf(host: string, judgement: Judgement | undefined): HostRecord {
   const parsed = judgement?.parsed;
-  const names = parsed?.ok ? { registrableDomain: parsed.registrableDomain, displayHost: parsed.displayHost } : { registrableDomain: null, displayHost: host };
+  const names = parsed?.ok
+    ? { registrableDomain: parsed.registrableDomain, displayHost: parsed.displayHost }
+    : { registrableDomain: null, displayHost: host };
   const verdict = judgement?.verdict;
   if (!verdict) return { ...names, level: 'error', category: '-', score: null, links: 0 };
   return { ...names, level: verdict.level, category: verdict.category, score: verdict.score, links: 0 };
@@ -59,18 +61,23 @@ export function createLinkScoring(deps: LinkScoringDeps): (payload: Request, sen
     const paused = page.ok && (await deps.isPaused(siteOf(page)));
     const judgements = new Map<string, Judgement>();
 
-    const { admitted, refused, records } = await deps.summaries.update(tabId, { pageId, pageUrl, hosts, counts }, async (admittedHosts) => {
-      const started = now();
-      const judgeMany = await deps.judgeMany();
-      const results = judgeMany && admittedHosts.length > 0 ? await judgeMany(admittedHosts) : [];
-      admittedHosts.forEach((host, i) => results[i] && judgements.set(host, results[i]!));
-      const out = new Map(admittedHosts.map((host) => [host, recordOf(host, judgements.get(host))]));
-      return { records: out, startedAt: started, endedAt: now(), paused };
-    });
+    const { admitted, refused, records } = await deps.summaries.update(
+      tabId,
+      { pageId, pageUrl, hosts, counts },
+      async (admittedHosts) => {
+        const started = now();
+        const judgeMany = await deps.judgeMany();
+        const results = judgeMany && admittedHosts.length > 0 ? await judgeMany(admittedHosts) : [];
+        admittedHosts.forEach((host, i) => results[i] && judgements.set(host, results[i]!));
+        const out = new Map(admittedHosts.map((host) => [host, recordOf(host, judgements.get(host))]));
+        return { records: out, startedAt: started, endedAt: now(), paused };
+      },
+    );
 
     const dangerous: string[] = [];
     for (const judgement of judgements.values()) {
-      if (judgement.parsed.ok && judgement.verdict?.level === 'dangerous' && shouldInterrupt(judgement)) dangerous.push(judgement.parsed.host);
+      if (judgement.parsed.ok && judgement.verdict?.level === 'dangerous' && shouldInterrupt(judgement))
+        dangerous.push(judgement.parsed.host);
     }
     // Before the reply: once the badge shows, a click must already meet the rule.
     if (dangerous.length > 0) await deps.onDangerous?.(dangerous);

@@ -20,7 +20,10 @@ function countText(count: number): string {
 }
 
 function linkWords(counts: RiskyLinkCounts): string {
-  const parts = [counts.dangerous > 0 ? `${counts.dangerous} dangerous` : '', counts.suspicious > 0 ? `${counts.suspicious} suspicious` : ''].filter(Boolean);
+  const parts = [
+    counts.dangerous > 0 ? `${counts.dangerous} dangerous` : '',
+    counts.suspicious > 0 ? `${counts.suspicious} suspicious` : '',
+  ].filter(Boolean);
   const total = counts.dangerous + counts.suspicious;
   return `${total} ${total === 1 ? 'linked site looks' : 'linked sites look'} risky (${parts.join(', ')}). Open Snowman to see them.`;
 }

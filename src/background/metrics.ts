@@ -11,7 +11,10 @@ let readyMs: number | null = null;
 let firstVerdictMs: number | null = null;
 /** Module evaluation reached this file: the bundle before it (tfjs, core) has been parsed and run. */
 const scriptStart = (globalThis as { __snowmanScriptStart?: number }).__snowmanScriptStart;
-const stages: Record<string, number> = { ...(scriptStart === undefined ? {} : { 'script started': scriptStart }), 'script evaluated': performance.now() };
+const stages: Record<string, number> = {
+  ...(scriptStart === undefined ? {} : { 'script started': scriptStart }),
+  'script evaluated': performance.now(),
+};
 
 /** A start-up step finished (ms since worker start), for the bench's breakdown. */
 export function markStage(name: string): void {

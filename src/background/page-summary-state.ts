@@ -56,16 +56,26 @@ interface Stored {
   readonly entries: readonly StoredEntry[];
 }
 
-export const isRisky = (level: LinkLevel): level is 'suspicious' | 'dangerous' => level === 'suspicious' || level === 'dangerous';
+export const isRisky = (level: LinkLevel): level is 'suspicious' | 'dangerous' =>
+  level === 'suspicious' || level === 'dangerous';
 export const withoutFragment = (url: string): string => url.split('#', 1)[0]!;
 
 export function toStored(state: PageState): Stored {
   const entries: StoredEntry[] = [];
   for (const [host, r] of state.hosts) {
     const level = LEVELS.indexOf(r.level);
-    entries.push(isRisky(r.level) ? [host, level, r.links, r.category, r.score, r.displayHost] : [host, level, r.links]);
+    entries.push(
+      isRisky(r.level) ? [host, level, r.links, r.category, r.score, r.displayHost] : [host, level, r.links],
+    );
   }
-  return { pageId: state.pageId, pageUrl: state.pageUrl, scoringMs: state.scoringMs, refused: state.refused, paused: state.paused, entries };
+  return {
+    pageId: state.pageId,
+    pageUrl: state.pageUrl,
+    scoringMs: state.scoringMs,
+    refused: state.refused,
+    paused: state.paused,
+    entries,
+  };
 }
 
 export function fromStored(value: unknown): PageState | null {
@@ -76,10 +86,30 @@ export function fromStored(value: unknown): PageState | null {
     const [host, level, links, category, score, displayHost] = entry;
     const parsed = parseDomain(host);
     const registrableDomain = parsed.ok ? parsed.registrableDomain : null;
-    hosts.set(host, { level: LEVELS[level] ?? 'error', category: category ?? '-', score: score ?? null, links, registrableDomain, displayHost: displayHost ?? (parsed.ok ? parsed.displayHost : host) });
+    hosts.set(host, {
+      level: LEVELS[level] ?? 'error',
+      category: category ?? '-',
+      score: score ?? null,
+      links,
+      registrableDomain,
+      displayHost: displayHost ?? (parsed.ok ? parsed.displayHost : host),
+    });
   }
   const counts = new Map([...hosts].map(([host, r]) => [host, r.links]));
-  return { pageId: s.pageId, pageUrl: s.pageUrl, hosts, scoringMs: s.scoringMs, busy: [], restoredMs: s.scoringMs, refused: s.refused, paused: s.paused, pending: new Set(), counts, recordedAt: new Map(), admissions: 0 };
+  return {
+    pageId: s.pageId,
+    pageUrl: s.pageUrl,
+    hosts,
+    scoringMs: s.scoringMs,
+    busy: [],
+    restoredMs: s.scoringMs,
+    refused: s.refused,
+    paused: s.paused,
+    pending: new Set(),
+    counts,
+    recordedAt: new Map(),
+    admissions: 0,
+  };
 }
 
 /** Adds [start, end) to sorted, disjoint `intervals` (merging overlaps); returns their total length. */
@@ -107,9 +137,24 @@ export function summarize(tabId: number, state: PageState, page: FrameRecord | n
     linksByLevel[r.level] += r.links;
     links += r.links;
     registrable.add(r.registrableDomain ?? host);
-    if (isRisky(r.level)) risky.push({ host, displayHost: r.displayHost, registrableDomain: r.registrableDomain, level: r.level, category: r.category, score: r.score, links: r.links });
+    if (isRisky(r.level))
+      risky.push({
+        host,
+        displayHost: r.displayHost,
+        registrableDomain: r.registrableDomain,
+        level: r.level,
+        category: r.category,
+        score: r.score,
+        links: r.links,
+      });
   }
-  risky.sort((a, b) => RANK[a.level] - RANK[b.level] || (b.score ?? 0) - (a.score ?? 0) || b.links - a.links || a.host.localeCompare(b.host));
+  risky.sort(
+    (a, b) =>
+      RANK[a.level] - RANK[b.level] ||
+      (b.score ?? 0) - (a.score ?? 0) ||
+      b.links - a.links ||
+      a.host.localeCompare(b.host),
+  );
   return {
     tabId,
     page,

@@ -7,7 +7,16 @@
 import { LINK_LIMITS, summaryStorageKey as key, type PageSummary } from '../core/link-messages.js';
 import type { FrameRecord } from '../core/messages.js';
 import type { SessionStore } from '../platform/storage.js';
-import { addInterval, fromStored, isRisky, summarize, toStored, withoutFragment, type HostRecord, type PageState } from './page-summary-state.js';
+import {
+  addInterval,
+  fromStored,
+  isRisky,
+  summarize,
+  toStored,
+  withoutFragment,
+  type HostRecord,
+  type PageState,
+} from './page-summary-state.js';
 
 export type { HostRecord } from './page-summary-state.js';
 export { MAX_RISKY_LISTED } from './page-summary-state.js';
@@ -20,11 +29,17 @@ export interface PageUpdate {
 }
 
 /** Judges the admitted hosts of an update; returns their records, time spent and whether the page's site is paused. */
-export type JudgeLinks = (hosts: readonly string[]) => Promise<{ records: ReadonlyMap<string, HostRecord>; startedAt: number; endedAt: number; paused: boolean }>;
+export type JudgeLinks = (
+  hosts: readonly string[],
+) => Promise<{ records: ReadonlyMap<string, HostRecord>; startedAt: number; endedAt: number; paused: boolean }>;
 
 export interface PageSummaries {
   /** Adds a content script's batch: admits hosts within the per-page cap, judges them, records them. */
-  update(tabId: number, update: PageUpdate, judge: JudgeLinks): Promise<{ admitted: readonly string[]; refused: number; records: ReadonlyMap<string, HostRecord> }>;
+  update(
+    tabId: number,
+    update: PageUpdate,
+    judge: JudgeLinks,
+  ): Promise<{ admitted: readonly string[]; refused: number; records: ReadonlyMap<string, HostRecord> }>;
   /** A main-frame navigation committed: a summary of another address is dropped. */
   navigated(tabId: number, url: string): Promise<void>;
   remove(tabId: number): Promise<void>;
@@ -53,7 +68,10 @@ export function createPageSummaries(store: SessionStore, onChange: (tabId: numbe
 
   function enqueue<T>(tabId: number, work: () => Promise<T>): Promise<T> {
     const next = (chains.get(tabId) ?? Promise.resolve()).then(work, work);
-    chains.set(tabId, next.catch(() => undefined));
+    chains.set(
+      tabId,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
@@ -100,7 +118,20 @@ export function createPageSummaries(store: SessionStore, onChange: (tabId: numbe
       const { state, admitted, refused, admission } = await enqueue(tabId, async () => {
         let state = await load(tabId);
         if (!state || state.pageId !== pageId) {
-          state = { pageId, pageUrl, hosts: new Map(), scoringMs: 0, busy: [], restoredMs: 0, refused: 0, paused: false, pending: new Set(), counts: new Map(), recordedAt: new Map(), admissions: 0 };
+          state = {
+            pageId,
+            pageUrl,
+            hosts: new Map(),
+            scoringMs: 0,
+            busy: [],
+            restoredMs: 0,
+            refused: 0,
+            paused: false,
+            pending: new Set(),
+            counts: new Map(),
+            recordedAt: new Map(),
+            admissions: 0,
+          };
           memory.set(tabId, state);
         }
         const admitted: string[] = [];
@@ -170,7 +201,8 @@ export function createPageSummaries(store: SessionStore, onChange: (tabId: numbe
       const state = memory.get(tabId);
       const counts = { dangerous: 0, suspicious: 0 };
       if (!state || state.paused) return counts;
-      for (const record of state.hosts.values()) if (record.level === 'dangerous' || record.level === 'suspicious') counts[record.level]++;
+      for (const record of state.hosts.values())
+        if (record.level === 'dangerous' || record.level === 'suspicious') counts[record.level]++;
       return counts;
     },
     async saved(tabId) {

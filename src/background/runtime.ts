@@ -144,7 +144,9 @@ export function startRuntime(): RuntimeStart {
   // The organisation's blocked sites win over every choice of the user's; its trusted sites join the user's.
   const orgBlocked = (runtime: Runtime, site: string) => runtime.policy.blockedDomains.includes(site);
   const choicesOf = (runtime: Runtime) => ({
-    isTrusted: (site: string) => !orgBlocked(runtime, site) && (runtime.settings.trustedSites.includes(site) || runtime.policy.trustedDomains.includes(site)),
+    isTrusted: (site: string) =>
+      !orgBlocked(runtime, site) &&
+      (runtime.settings.trustedSites.includes(site) || runtime.policy.trustedDomains.includes(site)),
     isSessionAllowed: (site: string) => !orgBlocked(runtime, site) && runtime.sessionAllow.has(site),
     isBlocked: (site: string) => orgBlocked(runtime, site) || runtime.settings.blockedSites.includes(site),
     isPaused: (site: string) => !orgBlocked(runtime, site) && runtime.settings.pausedSites.includes(site),
@@ -152,16 +154,33 @@ export function startRuntime(): RuntimeStart {
   });
 
   const early = (async () => {
-    const [popular, settings, sessionAllow, findLookalikes, metadata, threats, policy] = await Promise.all([popularPromise, settingsPromise, sessionAllowPromise, lookalikePromise, metadataPromise, threatsPromise, policyPromise]);
+    const [popular, settings, sessionAllow, findLookalikes, metadata, threats, policy] = await Promise.all([
+      popularPromise,
+      settingsPromise,
+      sessionAllowPromise,
+      lookalikePromise,
+      metadataPromise,
+      threatsPromise,
+      policyPromise,
+    ]);
     const runtime: Runtime = { engine: null, judge: null, cachedJudge: null, sessionAllow, settings, policy };
     const cache = metadata ? newCache(cacheStamp(metadata)) : null;
-    if (metadata && cache) runtime.cachedJudge = createJudge({ scorer: null, cache, context: { metadata, isPopular: popular.has, findLookalikes, threats }, ...choicesOf(runtime) });
+    if (metadata && cache)
+      runtime.cachedJudge = createJudge({
+        scorer: null,
+        cache,
+        context: { metadata, isPopular: popular.has, findLookalikes, threats },
+        ...choicesOf(runtime),
+      });
     markStage('cached answers ready');
     return { runtime, cache, popular, findLookalikes, threats };
   })();
 
   const ready = (async () => {
-    const [{ runtime, cache: earlyCache, popular, findLookalikes, threats }, model] = await Promise.all([early, modelPromise]);
+    const [{ runtime, cache: earlyCache, popular, findLookalikes, threats }, model] = await Promise.all([
+      early,
+      modelPromise,
+    ]);
     if (!model.engine) {
       logError('model failed to load', model.error);
       Object.assign(status, { state: 'error', error: model.error });
@@ -191,8 +210,23 @@ export function startRuntime(): RuntimeStart {
     const message = error instanceof Error ? error.message : String(error);
     logError('start-up failed', error);
     Object.assign(status, { state: 'error', error: message });
-    return { engine: null, judge: null, cachedJudge: null, modelError: message, sessionAllow: { has: () => false, add: async () => {} }, settings: DEFAULT_SETTINGS, policy: NO_POLICY };
+    return {
+      engine: null,
+      judge: null,
+      cachedJudge: null,
+      modelError: message,
+      sessionAllow: { has: () => false, add: async () => {} },
+      settings: DEFAULT_SETTINGS,
+      policy: NO_POLICY,
+    };
   };
   const readyOrFailed = ready.catch(failed);
-  return { early: early.then(({ runtime }) => runtime, () => readyOrFailed), ready: readyOrFailed, threats: threatsPromise };
+  return {
+    early: early.then(
+      ({ runtime }) => runtime,
+      () => readyOrFailed,
+    ),
+    ready: readyOrFailed,
+    threats: threatsPromise,
+  };
 }

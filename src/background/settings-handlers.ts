@@ -3,7 +3,16 @@ import { parseDomain } from '../core/domain.js';
 import { MessageError, type Handlers } from '../core/messages.js';
 import { checkImportedSettings } from '../core/settings-file.js';
 import type { SettingsProtocol } from '../core/settings-messages.js';
-import { withLinkBadges, withoutBlockedSite, withoutTrustedSite, withPausedSite, withSensitivity, withTrustedSite, type Settings, type SettingsStore } from '../core/settings.js';
+import {
+  withLinkBadges,
+  withoutBlockedSite,
+  withoutTrustedSite,
+  withPausedSite,
+  withSensitivity,
+  withTrustedSite,
+  type Settings,
+  type SettingsStore,
+} from '../core/settings.js';
 import { siteOf } from './judge.js';
 import type { BlockList } from './block-list.js';
 import type { Runtime } from './runtime.js';
@@ -35,7 +44,13 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
 
     async 'remove-site'({ list, site }) {
       const key = site.toLowerCase();
-      const next = await changeSettings((settings) => (list === 'trustedSites' ? withoutTrustedSite(settings, key) : list === 'blockedSites' ? withoutBlockedSite(settings, key) : withPausedSite(settings, key, false)));
+      const next = await changeSettings((settings) =>
+        list === 'trustedSites'
+          ? withoutTrustedSite(settings, key)
+          : list === 'blockedSites'
+            ? withoutBlockedSite(settings, key)
+            : withPausedSite(settings, key, false),
+      );
       // An unblocked site must not keep the redirect rule its blocked verdict left.
       if (list === 'blockedSites') await deps.blockList?.removeSite(key);
       return next;
@@ -52,7 +67,8 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
 
     async 'import-settings'({ settings }) {
       const checked = checkImportedSettings(settings);
-      if (!checked.ok) throw new MessageError(`settings refused, nothing changed: ${checked.reasons.slice(0, 5).join('; ')}`);
+      if (!checked.ok)
+        throw new MessageError(`settings refused, nothing changed: ${checked.reasons.slice(0, 5).join('; ')}`);
       const next = await changeSettings(() => checked.settings);
       // Rules left for sites the imported settings trust or pause would still redirect them.
       for (const site of [...next.trustedSites, ...next.pausedSites]) await deps.blockList?.removeSite(site);

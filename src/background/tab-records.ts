@@ -36,7 +36,10 @@ export function createTabRecords(store: SessionStore, now: () => number = Date.n
 
   function enqueue(tabId: number, update: () => Promise<TabRecord>): Promise<TabRecord> {
     const next = (chains.get(tabId) ?? Promise.resolve()).then(update, update);
-    chains.set(tabId, next.catch(() => undefined));
+    chains.set(
+      tabId,
+      next.catch(() => undefined),
+    );
     return next;
   }
 

@@ -20,11 +20,14 @@ export interface IssuedDeps {
 }
 
 /** Returns the check: true when the warning for `url` in `tabId` (with the page's `token`) is the extension's own. */
-export function createIssuedCheck(deps: IssuedDeps): (url: string, token: string | undefined, tabId: number | undefined) => Promise<boolean> {
+export function createIssuedCheck(
+  deps: IssuedDeps,
+): (url: string, token: string | undefined, tabId: number | undefined) => Promise<boolean> {
   return async (url, token, tabId) => {
     const parsed = parseDomain(url);
     if (!parsed.ok) return false;
-    if (token !== undefined && tabId !== undefined && (await deps.tokens.holds(token, tabId, siteOf(parsed)))) return true;
+    if (token !== undefined && tabId !== undefined && (await deps.tokens.holds(token, tabId, siteOf(parsed))))
+      return true;
     if (deps.blockList && (await deps.blockList.has(parsed.host)) && ruleCatches(parsed.host, url)) return true;
     return (await deps.isListed?.(parsed)) ?? false;
   };

@@ -28,11 +28,20 @@ export interface WarningTokens {
 
 function isIssued(value: unknown): value is Issued {
   const v = value as Issued;
-  return typeof v === 'object' && v !== null && typeof v.token === 'string' && typeof v.tabId === 'number' && typeof v.site === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.token === 'string' &&
+    typeof v.tabId === 'number' &&
+    typeof v.site === 'string'
+  );
 }
 
 /** Tokens over `store` (storage.session); `random` is crypto.randomUUID outside tests. */
-export function createWarningTokens(store: SessionStore, random: () => string = () => crypto.randomUUID()): WarningTokens {
+export function createWarningTokens(
+  store: SessionStore,
+  random: () => string = () => crypto.randomUUID(),
+): WarningTokens {
   let chain: Promise<unknown> = Promise.resolve();
   const load = async (): Promise<Issued[]> => {
     const stored = (await store.get([KEY]))[KEY];
@@ -51,7 +60,10 @@ export function createWarningTokens(store: SessionStore, random: () => string = 
   return {
     issue: (tabId, site) => {
       const token = random();
-      return update((list) => ({ list: [...list.filter((t) => t.tabId !== tabId || t.site !== site), { token, tabId, site }], result: token }));
+      return update((list) => ({
+        list: [...list.filter((t) => t.tabId !== tabId || t.site !== site), { token, tabId, site }],
+        result: token,
+      }));
     },
     async holds(token, tabId, site) {
       await chain;

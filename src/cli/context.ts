@@ -38,7 +38,11 @@ async function readIfPresent(file: string): Promise<string | null> {
  * Builds the context for `metadata`. The popular list is read from the model directory, else
  * from the shipped model/ (a freshly trained directory may hold only the three model files).
  */
-export async function loadDecisionContext(metadata: ModelMetadata, modelDir: string = SHIPPED_MODEL_DIR, choice: ListChoice = {}): Promise<CliContext> {
+export async function loadDecisionContext(
+  metadata: ModelMetadata,
+  modelDir: string = SHIPPED_MODEL_DIR,
+  choice: ListChoice = {},
+): Promise<CliContext> {
   const threats = choice.list === false ? null : await loadThreatList();
   const listed = threats ? { threats: threats.list } : {};
   const threatsInfo = threats ? { file: threats.file, size: threats.list.size } : null;

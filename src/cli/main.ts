@@ -8,12 +8,30 @@ import { errorText } from '../core/error-text.js';
 type Command = (argv: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  train: { summary: 'train a model on domain lists into a new model directory (or --out DIR)', load: async () => (await import('./commands/train.js')).run },
-  eval: { summary: 'evaluate the model on labelled lists (AUC, recall at low FPR, report)', load: async () => (await import('./commands/eval.js')).run },
-  score: { summary: 'score names or URLs (arguments, --input FILE or -)', load: async () => (await import('./commands/score.js')).run },
-  calibrate: { summary: "rebuild a model's calibrated-risk tables from its validation split", load: async () => (await import('./commands/calibrate.js')).run },
-  threats: { summary: 'build the packaged threat list from the malicious feeds (threats build)', load: async () => (await import('./commands/threats.js')).run },
-  serve: { summary: 'serve the REST API (seed-compatible PUT/POST / and /v1/score)', load: async () => (await import('./commands/serve.js')).run },
+  train: {
+    summary: 'train a model on domain lists into a new model directory (or --out DIR)',
+    load: async () => (await import('./commands/train.js')).run,
+  },
+  eval: {
+    summary: 'evaluate the model on labelled lists (AUC, recall at low FPR, report)',
+    load: async () => (await import('./commands/eval.js')).run,
+  },
+  score: {
+    summary: 'score names or URLs (arguments, --input FILE or -)',
+    load: async () => (await import('./commands/score.js')).run,
+  },
+  calibrate: {
+    summary: "rebuild a model's calibrated-risk tables from its validation split",
+    load: async () => (await import('./commands/calibrate.js')).run,
+  },
+  threats: {
+    summary: 'build the packaged threat list from the malicious feeds (threats build)',
+    load: async () => (await import('./commands/threats.js')).run,
+  },
+  serve: {
+    summary: 'serve the REST API (seed-compatible PUT/POST / and /v1/score)',
+    load: async () => (await import('./commands/serve.js')).run,
+  },
 };
 
 function usage(): string {
@@ -34,7 +52,9 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await command.load())(rest);
+    return await (
+      await command.load()
+    )(rest);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`snowman ${name}: ${error.message}\n`);

@@ -99,8 +99,14 @@ export function rocCurve(positives: ArrayLike<number>, negatives: ArrayLike<numb
   let nAbove = 0;
   while (pi >= 0 || ni >= 0) {
     const t = Math.max(pi >= 0 ? pos[pi]! : Number.NEGATIVE_INFINITY, ni >= 0 ? neg[ni]! : Number.NEGATIVE_INFINITY);
-    while (pi >= 0 && pos[pi]! >= t) { pAbove++; pi--; }
-    while (ni >= 0 && neg[ni]! >= t) { nAbove++; ni--; }
+    while (pi >= 0 && pos[pi]! >= t) {
+      pAbove++;
+      pi--;
+    }
+    while (ni >= 0 && neg[ni]! >= t) {
+      nAbove++;
+      ni--;
+    }
     fprs[count] = n ? nAbove / n : 0;
     tprs[count] = p ? pAbove / p : 0;
     thresholds[count] = t;

@@ -24,7 +24,8 @@ export const BADGE_GLYPH = {
 /** The badge's mark as an SVG path (14 × 14): drawn, so the page's find-in-page sees no text. */
 export const BADGE_MARK = {
   dangerous: 'M6 2.8h2v5.6H6zM6 9.6h2v2H6z',
-  suspicious: 'M4.5 5.3a2.5 2.5 0 1 1 3.8 2.1c-.8.5-1.3.9-1.3 1.7v.3H5.2v-.5c0-1.3.7-2 1.5-2.5.5-.3.8-.6.8-1.1a1 1 0 0 0-2 .1zM5.2 10.2H7v1.8H5.2z',
+  suspicious:
+    'M4.5 5.3a2.5 2.5 0 1 1 3.8 2.1c-.8.5-1.3.9-1.3 1.7v.3H5.2v-.5c0-1.3.7-2 1.5-2.5.5-.3.8-.6.8-1.1a1 1 0 0 0-2 .1zM5.2 10.2H7v1.8H5.2z',
 } as const;
 
 /** The temporary highlight around a link revealed from the popup. */

@@ -106,11 +106,16 @@ export function createBadgeLayer(doc: Document, tooltip: Tooltip): BadgeLayer {
     for (const record of records) {
       const target = record.target as HTMLElement;
       if (record.type === 'attributes' && hosts.has(target)) {
-        if (target.getAttribute('style') !== hostTemplate.getAttribute('style') || target.hasAttribute('hidden') || target.hasAttribute('class')) restore(target, () => {
-          target.removeAttribute('hidden');
-          target.removeAttribute('class');
-          target.setAttribute('style', hostTemplate.getAttribute('style') ?? '');
-        });
+        if (
+          target.getAttribute('style') !== hostTemplate.getAttribute('style') ||
+          target.hasAttribute('hidden') ||
+          target.hasAttribute('class')
+        )
+          restore(target, () => {
+            target.removeAttribute('hidden');
+            target.removeAttribute('class');
+            target.setAttribute('style', hostTemplate.getAttribute('style') ?? '');
+          });
         continue;
       }
       for (const node of record.removedNodes) {

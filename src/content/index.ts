@@ -55,7 +55,8 @@ function start(): void {
     send: async (hosts, counts) => (await request(sendToBackground, 'score-links', { pageId, hosts, counts })).risky,
     onError(error) {
       // The extension was reloaded or the model is down: the page goes on unmarked; say it once.
-      if (!isExpectedError(error) && failures++ === 0) console.warn('[snowman] link check failed:', error instanceof Error ? error.message : error);
+      if (!isExpectedError(error) && failures++ === 0)
+        console.warn('[snowman] link check failed:', error instanceof Error ? error.message : error);
     },
   });
   wireTooltips(doc, badges, tooltip);
@@ -65,7 +66,12 @@ function start(): void {
   // (100–200 ms on a 5,000-link page), instead of after.
   slicer.runNow(FIRST_SLICE_MS);
   scanner.sendPending();
-  observeLinks({ root: doc.documentElement, onAdded: (nodes) => scanner.examine(nodes), onRemoved: (nodes) => scanner.forget(nodes), isOwn: badges.isOwn });
+  observeLinks({
+    root: doc.documentElement,
+    onAdded: (nodes) => scanner.examine(nodes),
+    onRemoved: (nodes) => scanner.forget(nodes),
+    isOwn: badges.isOwn,
+  });
 
   // A page restored from the back-forward cache is a new visit for the background's summary.
   window.addEventListener('pageshow', (event) => {
@@ -75,7 +81,11 @@ function start(): void {
   });
 
   // Only extension contexts can message a content script; the id check also keeps other extensions out.
-  ext().runtime.onMessage.addListener(((message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => {
+  ext().runtime.onMessage.addListener(((
+    message: unknown,
+    sender: { id?: string },
+    sendResponse: (reply: unknown) => void,
+  ) => {
     if (sender.id !== ext().runtime.id) return false;
     const command = parseContentCommand(message);
     if (command?.type === 'rescan') scanner.rescan();

@@ -63,7 +63,8 @@ export function plainWebHost(raw: string): string | undefined {
   const host = match[1]!.toLowerCase();
   // The last label starts with a letter, so the host is never read as an IPv4 number; an `xn--` label
   // is checked by the parser (an invalid one makes the whole address invalid).
-  if (host.length > 253 || host.includes('xn--') || (match[2] !== undefined && Number(match[2]) > 65535)) return undefined;
+  if (host.length > 253 || host.includes('xn--') || (match[2] !== undefined && Number(match[2]) > 65535))
+    return undefined;
   return host;
 }
 
@@ -104,11 +105,14 @@ export function badgeAnchor(element: Element): Element | null {
     const map = element.closest('map');
     const name = map?.getAttribute('name');
     if (!map || !name) return null;
-    for (const image of element.ownerDocument.querySelectorAll('img[usemap]')) if (image.getAttribute('usemap') === `#${name}`) return image;
+    for (const image of element.ownerDocument.querySelectorAll('img[usemap]'))
+      if (image.getAttribute('usemap') === `#${name}`) return image;
     return null;
   }
   if (tag === 'form') {
-    return element.querySelector('button:not([type]),button[type=submit],input[type=submit],input[type=image]') ?? element;
+    return (
+      element.querySelector('button:not([type]),button[type=submit],input[type=submit],input[type=image]') ?? element
+    );
   }
   return element;
 }

@@ -29,7 +29,12 @@ function sameVerdict(a: LinkVerdict, b: LinkVerdict): boolean {
     a.registrableDomain === b.registrableDomain &&
     a.reason === b.reason &&
     a.explanation.length === b.explanation.length &&
-    a.explanation.every((span, i) => span.start === b.explanation[i]!.start && span.end === b.explanation[i]!.end && span.weight === b.explanation[i]!.weight)
+    a.explanation.every(
+      (span, i) =>
+        span.start === b.explanation[i]!.start &&
+        span.end === b.explanation[i]!.end &&
+        span.weight === b.explanation[i]!.weight,
+    )
   );
 }
 
@@ -189,11 +194,16 @@ export function createScanner(deps: ScannerDeps): Scanner {
         pending.delete(host);
         asked.set(host, number);
       }
-      const counts = hosts.map((host) => Math.max(1, Math.min(linksByHost.get(host)?.size ?? 1, LINK_LIMITS.linksPerHost)));
+      const counts = hosts.map((host) =>
+        Math.max(1, Math.min(linksByHost.get(host)?.size ?? 1, LINK_LIMITS.linksPerHost)),
+      );
       if (isFresh) freshInFlight++;
       const request = deps
         .send(hosts, counts)
-        .then((risky) => apply(number, hosts, risky), (error: unknown) => deps.onError?.(error))
+        .then(
+          (risky) => apply(number, hosts, risky),
+          (error: unknown) => deps.onError?.(error),
+        )
         .finally(() => {
           inFlight.delete(request);
           if (isFresh) freshInFlight--;

@@ -66,7 +66,9 @@ export function createSlicer(options: SlicerOptions): Slicer {
   }
 
   function work(budgetMs?: number): void {
-    const end = options.now() + (budgetMs ?? (urgentRuns.length > 0 ? (options.urgentBudgetMs ?? options.budgetMs) : options.budgetMs));
+    const end =
+      options.now() +
+      (budgetMs ?? (urgentRuns.length > 0 ? (options.urgentBudgetMs ?? options.budgetMs) : options.budgetMs));
     let sinceCheck = 0;
     for (;;) {
       const list = urgentRuns.length > 0 ? urgentRuns : runs;

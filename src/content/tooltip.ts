@@ -9,7 +9,12 @@ import { HOST_RESET } from './badge-style.js';
 import type { Category } from '../core/verdict.js';
 
 const LEVEL_WORDS = { dangerous: 'Dangerous link', suspicious: 'Suspicious link' } as const;
-const CATEGORY_WORDS: Readonly<Record<Category, string>> = { malicious: 'phishing-like name', dga: 'algorithmically generated name', benign: 'no risk category', '-': 'no category' };
+const CATEGORY_WORDS: Readonly<Record<Category, string>> = {
+  malicious: 'phishing-like name',
+  dga: 'algorithmically generated name',
+  benign: 'no risk category',
+  '-': 'no category',
+};
 
 const CSS = `
 .tip { box-sizing: border-box; max-width: min(360px, calc(100vw - 16px)); padding: 8px 10px; border-radius: 6px;

@@ -39,7 +39,12 @@ export const MAX_HOST_LENGTH = 253;
 export const MAX_AUTHORITY_LENGTH = 2048;
 
 // Hoisted once: tldts re-reads its options object on every call.
-const TLDTS_OPTIONS = { allowPrivateDomains: true, detectIp: true, extractHostname: false, validateHosts: false } as const;
+const TLDTS_OPTIONS = {
+  allowPrivateDomains: true,
+  detectIp: true,
+  extractHostname: false,
+  validateHosts: false,
+} as const;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const PORT_ONLY = /^\d+(?:[/?#]|$)/;
 const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
@@ -49,7 +54,23 @@ const IPV6_BARE = /^[0-9a-f:.]+$/i;
 const AUTHORITY_END = /[/?#\\]/;
 const LEADING_SLASHES = /^[/\\]*/;
 const URL_WHITESPACE = /[\t\n\r]/g;
-const LOCAL_SUFFIXES = ['localhost', 'local', 'test', 'invalid', 'example', 'lan', 'internal', 'home', 'corp', 'intranet', 'private', 'localdomain', 'home.arpa', 'in-addr.arpa', 'ip6.arpa'];
+const LOCAL_SUFFIXES = [
+  'localhost',
+  'local',
+  'test',
+  'invalid',
+  'example',
+  'lan',
+  'internal',
+  'home',
+  'corp',
+  'intranet',
+  'private',
+  'localdomain',
+  'home.arpa',
+  'in-addr.arpa',
+  'ip6.arpa',
+];
 
 function rejected(reason: UnscorableReason, message: string, host?: string): UnscorableHost {
   return host === undefined ? { ok: false, reason, message } : { ok: false, reason, message, host };
@@ -62,9 +83,16 @@ function extractHost(input: string): string | UnscorableHost {
   const hasScheme = scheme !== null && !PORT_ONLY.test(input.slice(scheme[0].length));
   if (hasScheme) {
     const name = scheme[1]!.toLowerCase();
-    if (name !== 'http' && name !== 'https') return rejected('scheme', `only http and https addresses are scored, not ${name}:`);
+    if (name !== 'http' && name !== 'https')
+      return rejected('scheme', `only http and https addresses are scored, not ${name}:`);
   }
-  if (!hasScheme && input.includes(':') && !input.includes('[') && IPV6_BARE.test(input) && input.split(':').length > 2) {
+  if (
+    !hasScheme &&
+    input.includes(':') &&
+    !input.includes('[') &&
+    IPV6_BARE.test(input) &&
+    input.split(':').length > 2
+  ) {
     return rejected('ip', 'IP addresses are not scored', input.toLowerCase());
   }
   let url: URL;
@@ -118,7 +146,11 @@ export function parseDomain(input: string): ParsedHost {
   const trimmed = huge ? input.slice(0, 2 * MAX_INPUT_LENGTH).trimStart() : input.trim();
   if (trimmed === '' && !huge) return rejected('empty', 'empty input');
   const short = huge || trimmed.length > MAX_INPUT_LENGTH ? authorityOf(trimmed) : trimmed;
-  if (short === null) return rejected('too-long', `input longer than ${MAX_INPUT_LENGTH} characters with no host name in its first ${MAX_AUTHORITY_LENGTH}`);
+  if (short === null)
+    return rejected(
+      'too-long',
+      `input longer than ${MAX_INPUT_LENGTH} characters with no host name in its first ${MAX_AUTHORITY_LENGTH}`,
+    );
 
   const extracted = extractHost(short);
   if (typeof extracted !== 'string') return extracted;

@@ -64,9 +64,22 @@ export function toDisplaySpans(names: HostNames, spans: readonly Span[]): Span[]
  * Explains a parsed name in display coordinates (microseconds: table look-ups on the weights);
  * with `blend`, the n-gram members' evidence counts too, as much as they weigh in the score.
  */
-export function explainDisplay(weights: ExplainWeights, names: HostNames, head?: number, blend?: BlendExplainer): DisplayExplanation {
-  const explanation = blend && blend.members.length > 0 ? explainBlendHost(weights, blend, names.host, head) : explainHost(weights, names.host, head);
-  return { displayHost: names.displayHost, spans: toDisplaySpans(names, explanation.spans), head: explanation.head, probability: explanation.probability };
+export function explainDisplay(
+  weights: ExplainWeights,
+  names: HostNames,
+  head?: number,
+  blend?: BlendExplainer,
+): DisplayExplanation {
+  const explanation =
+    blend && blend.members.length > 0
+      ? explainBlendHost(weights, blend, names.host, head)
+      : explainHost(weights, names.host, head);
+  return {
+    displayHost: names.displayHost,
+    spans: toDisplaySpans(names, explanation.spans),
+    head: explanation.head,
+    probability: explanation.probability,
+  };
 }
 
 // Name segments live in their own module so the page-side UIs (content script, popup) can render

@@ -32,7 +32,11 @@ export interface ExplainWeights {
 
 /** The subset of tfjs `ModelArtifacts` this file reads (kept structural: core/explain needs no tfjs). */
 export interface WeightArtifacts {
-  readonly weightSpecs?: readonly { readonly name: string; readonly shape: readonly number[]; readonly dtype: string }[];
+  readonly weightSpecs?: readonly {
+    readonly name: string;
+    readonly shape: readonly number[];
+    readonly dtype: string;
+  }[];
   readonly weightData?: ArrayBuffer | readonly ArrayBuffer[];
 }
 
@@ -57,7 +61,8 @@ function tensorsOf(artifacts: WeightArtifacts): Map<string, { shape: readonly nu
   for (const spec of artifacts.weightSpecs) {
     if (spec.dtype !== 'float32') throw new Error(`weight ${spec.name} is ${spec.dtype}, only float32 is read`);
     const size = spec.shape.reduce((a, b) => a * b, 1);
-    if (offset + size * 4 > buffer.byteLength) throw new Error(`weight ${spec.name} runs past the end of the weight data`);
+    if (offset + size * 4 > buffer.byteLength)
+      throw new Error(`weight ${spec.name} runs past the end of the weight data`);
     out.set(spec.name, { shape: spec.shape, values: new Float32Array(buffer.slice(offset, offset + size * 4)) });
     offset += size * 4;
   }
@@ -70,7 +75,8 @@ export function readExplainWeights(artifacts: WeightArtifacts, metadata: ModelMe
   const need = (name: string, shape: readonly number[]): Float32Array => {
     const t = tensors.get(name);
     if (!t) throw new Error(`model has no weight ${name}`);
-    if (t.shape.length !== shape.length || t.shape.some((n, i) => n !== shape[i])) throw new Error(`weight ${name} has shape [${t.shape}], expected [${shape}]`);
+    if (t.shape.length !== shape.length || t.shape.some((n, i) => n !== shape[i]))
+      throw new Error(`weight ${name} has shape [${t.shape}], expected [${shape}]`);
     return t.values;
   };
   const tokenizer = createTokenizer(metadata.tokenizer);
@@ -94,8 +100,19 @@ export function readExplainWeights(artifacts: WeightArtifacts, metadata: ModelMe
   });
 
   const features = widths.length * filters;
-  const hiddenLayer = hidden > 0 ? { kernel: need(`${LAYER.hidden}/kernel`, [features, hidden]), bias: need(`${LAYER.hidden}/bias`, [hidden]), units: hidden } : null;
+  const hiddenLayer =
+    hidden > 0
+      ? {
+          kernel: need(`${LAYER.hidden}/kernel`, [features, hidden]),
+          bias: need(`${LAYER.hidden}/bias`, [hidden]),
+          units: hidden,
+        }
+      : null;
   const outputInputs = hidden > 0 ? hidden : features;
-  const output = { kernel: need(`${LAYER.output}/kernel`, [outputInputs, heads.length]), bias: need(`${LAYER.output}/bias`, [heads.length]), heads: heads.length };
+  const output = {
+    kernel: need(`${LAYER.output}/kernel`, [outputInputs, heads.length]),
+    bias: need(`${LAYER.output}/bias`, [heads.length]),
+    heads: heads.length,
+  };
   return { tokenizer, vocab, filters, branches, hidden: hiddenLayer, output };
 }

@@ -95,7 +95,8 @@ export function cnnContributions(weights: ExplainWeights, host: string): CnnCont
   const logits = Float64Array.from(output.bias);
   if (hidden === null) {
     effective.set(output.kernel);
-    for (let j = 0; j < featureCount; j++) for (let h = 0; h < heads; h++) logits[h]! += pooled[j]! * output.kernel[j * heads + h]!;
+    for (let j = 0; j < featureCount; j++)
+      for (let h = 0; h < heads; h++) logits[h]! += pooled[j]! * output.kernel[j * heads + h]!;
   } else {
     for (let i = 0; i < hidden.units; i++) {
       let unit = hidden.bias[i]!;
@@ -160,7 +161,8 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
   const out: Span[] = [];
   for (const span of sorted) {
     const last = out[out.length - 1];
-    if (last && span.start <= last.end) out[out.length - 1] = { start: last.start, end: Math.max(last.end, span.end), weight: last.weight + span.weight };
+    if (last && span.start <= last.end)
+      out[out.length - 1] = { start: last.start, end: Math.max(last.end, span.end), weight: last.weight + span.weight };
     else out.push(span);
   }
   return out;

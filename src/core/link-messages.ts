@@ -93,7 +93,10 @@ export interface SiteDetails {
 
 export interface LinkProtocol {
   /** Content script → background: judge these linked hosts (counts: links per host so far). */
-  'score-links': { request: { pageId: string; hosts: string[]; counts: number[] }; response: { risky: LinkVerdict[]; refused: number } };
+  'score-links': {
+    request: { pageId: string; hosts: string[]; counts: number[] };
+    response: { risky: LinkVerdict[]; refused: number };
+  };
   'get-page-summary': { request: { tabId: number }; response: PageSummary | null };
   'get-site': { request: { url: string }; response: SiteDetails };
   /** Block: the site is treated as dangerous from now on (persisted; undone by trusting or unblocking). */
@@ -116,7 +119,9 @@ function fail(message: string): never {
 }
 
 function record(payload: unknown): Record<string, unknown> {
-  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : fail('payload must be an object');
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload)
+    ? (payload as Record<string, unknown>)
+    : fail('payload must be an object');
 }
 
 function text(value: unknown, field: string, max: number): string {
@@ -133,7 +138,11 @@ export function validateScoreLinks(payload: unknown): LinkProtocol['score-links'
   if (hosts.length > LINK_LIMITS.hostsPerMessage) fail(`more than ${LINK_LIMITS.hostsPerMessage} hosts in one message`);
   if (counts.length !== hosts.length) fail('hosts and counts differ in length');
   const cleanHosts = hosts.map((h, i) => text(h, `hosts[${i}]`, LINK_LIMITS.hostLength));
-  const cleanCounts = counts.map((c, i) => (typeof c === 'number' && Number.isSafeInteger(c) && c >= 1 && c <= LINK_LIMITS.linksPerHost ? c : fail(`counts[${i}] must be an integer from 1 to ${LINK_LIMITS.linksPerHost}`)));
+  const cleanCounts = counts.map((c, i) =>
+    typeof c === 'number' && Number.isSafeInteger(c) && c >= 1 && c <= LINK_LIMITS.linksPerHost
+      ? c
+      : fail(`counts[${i}] must be an integer from 1 to ${LINK_LIMITS.linksPerHost}`),
+  );
   return { pageId, hosts: cleanHosts, counts: cleanCounts };
 }
 
@@ -146,7 +155,12 @@ export const LINK_MESSAGES = {
     access: 'extension-page',
     validate: (payload: unknown) => {
       const tabId = record(payload)['tabId'];
-      return { tabId: typeof tabId === 'number' && Number.isSafeInteger(tabId) && tabId >= 0 ? tabId : fail('tabId must be a non-negative integer') };
+      return {
+        tabId:
+          typeof tabId === 'number' && Number.isSafeInteger(tabId) && tabId >= 0
+            ? tabId
+            : fail('tabId must be a non-negative integer'),
+      };
     },
   },
   'get-site': { access: 'extension-page', validate: withUrl },
@@ -159,13 +173,19 @@ export const LINK_MESSAGES = {
       return { ...withUrl(payload), paused: typeof paused === 'boolean' ? paused : fail('paused must be a boolean') };
     },
   },
-} as const satisfies { readonly [K in keyof LinkProtocol]: { readonly access: 'extension-page' | 'content-script'; validate(payload: unknown): LinkProtocol[K]['request'] } };
+} as const satisfies {
+  readonly [K in keyof LinkProtocol]: {
+    readonly access: 'extension-page' | 'content-script';
+    validate(payload: unknown): LinkProtocol[K]['request'];
+  };
+};
 
 /** Validates a command received by the content script; null for anything else. */
 export function parseContentCommand(message: unknown): ContentCommand | null {
   if (typeof message !== 'object' || message === null) return null;
   const m = message as Record<string, unknown>;
   if (m['type'] === 'rescan') return { type: 'rescan' };
-  if (m['type'] === 'reveal-host' && typeof m['host'] === 'string' && m['host'].length <= LINK_LIMITS.hostLength) return { type: 'reveal-host', host: m['host'] };
+  if (m['type'] === 'reveal-host' && typeof m['host'] === 'string' && m['host'].length <= LINK_LIMITS.hostLength)
+    return { type: 'reveal-host', host: m['host'] };
   return null;
 }

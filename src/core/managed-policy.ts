@@ -29,7 +29,8 @@ function sites(value: unknown, key: string, problems: string[], siteKey: PolicyS
   for (const item of value) {
     const site = typeof item === 'string' ? siteKey(item) : null;
     if (site === null) problems.push(`${key}: dropped ${JSON.stringify(item)?.slice(0, 80)}`);
-    else if (out.size >= MAX_POLICY_SITES) problems.push(`${key}: more than ${MAX_POLICY_SITES} sites; the rest dropped`);
+    else if (out.size >= MAX_POLICY_SITES)
+      problems.push(`${key}: more than ${MAX_POLICY_SITES} sites; the rest dropped`);
     else out.add(site);
   }
   return [...out];
@@ -44,6 +45,8 @@ export function parseManagedPolicy(raw: unknown, siteKey: PolicySiteKey, problem
   const record = raw as Record<string, unknown>;
   const blockedDomains = sites(record['blockedDomains'], 'blockedDomains', problems, siteKey);
   const blocked = new Set(blockedDomains);
-  const trustedDomains = sites(record['trustedDomains'], 'trustedDomains', problems, siteKey).filter((site) => !blocked.has(site));
+  const trustedDomains = sites(record['trustedDomains'], 'trustedDomains', problems, siteKey).filter(
+    (site) => !blocked.has(site),
+  );
   return { blockedDomains, trustedDomains };
 }

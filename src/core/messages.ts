@@ -142,7 +142,8 @@ export const LIMITS = { url: 4096, pageUrl: 2 * 1024 * 1024, token: 64, site: 25
 
 /** The payload as a plain object, or throws. */
 export function objectPayload(payload: unknown): Record<string, unknown> {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new MessageError('payload must be an object');
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    throw new MessageError('payload must be an object');
   return payload as Record<string, unknown>;
 }
 
@@ -162,7 +163,8 @@ export function stringArray(value: unknown, field: string, maxItems: number, max
 
 /** A non-negative safe integer, or throws. */
 export function nonNegativeInteger(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new MessageError(`${field} must be a non-negative integer`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    throw new MessageError(`${field} must be a non-negative integer`);
   return value;
 }
 
@@ -173,7 +175,9 @@ const empty = (payload: unknown): Empty => {
 const warningRequest = (payload: unknown): WarningRequest => {
   const object = objectPayload(payload);
   const url = boundedString(object['url'], 'url', LIMITS.pageUrl);
-  return object['token'] === undefined ? { url } : { url, token: boundedString(object['token'], 'token', LIMITS.token) };
+  return object['token'] === undefined
+    ? { url }
+    : { url, token: boundedString(object['token'], 'token', LIMITS.token) };
 };
 
 export interface MessageSpec<K extends MessageType> {
@@ -188,10 +192,16 @@ export const MESSAGES: { readonly [K in MessageType]: MessageSpec<K> } = {
   'get-warning': { access: 'extension-page', validate: warningRequest },
   'allow-session': { access: 'extension-page', validate: warningRequest },
   'trust-site': { access: 'extension-page', validate: warningRequest },
-  'untrust-site': { access: 'extension-page', validate: (p) => ({ site: boundedString(objectPayload(p)['site'], 'site', LIMITS.site) }) },
+  'untrust-site': {
+    access: 'extension-page',
+    validate: (p) => ({ site: boundedString(objectPayload(p)['site'], 'site', LIMITS.site) }),
+  },
   'list-trusted': { access: 'extension-page', validate: empty },
   'open-new-tab-page': { access: 'extension-page', validate: empty },
-  'get-tab-state': { access: 'extension-page', validate: (p) => ({ tabId: nonNegativeInteger(objectPayload(p)['tabId'], 'tabId') }) },
+  'get-tab-state': {
+    access: 'extension-page',
+    validate: (p) => ({ tabId: nonNegativeInteger(objectPayload(p)['tabId'], 'tabId') }),
+  },
   'get-metrics': { access: 'extension-page', validate: empty },
   ...LINK_MESSAGES,
   ...SETTINGS_MESSAGES,
@@ -207,7 +217,10 @@ export interface SenderInfo {
   readonly frameId?: number | undefined;
 }
 
-export type Handler<K extends MessageType> = (payload: RequestOf<K>, sender: SenderInfo) => Promise<ResponseOf<K>> | ResponseOf<K>;
+export type Handler<K extends MessageType> = (
+  payload: RequestOf<K>,
+  sender: SenderInfo,
+) => Promise<ResponseOf<K>> | ResponseOf<K>;
 export type Handlers = { readonly [K in MessageType]: Handler<K> };
 
 export interface ServeOptions {
@@ -220,20 +233,32 @@ export interface ServeOptions {
 }
 
 /** True when the sender is one of this extension's own pages (not a content script in a web page). */
-export function isExtensionPage(sender: SenderInfo, options: Pick<ServeOptions, 'extensionId' | 'extensionOrigin'>): boolean {
-  return sender.id === options.extensionId && typeof sender.url === 'string' && sender.url.startsWith(options.extensionOrigin);
+export function isExtensionPage(
+  sender: SenderInfo,
+  options: Pick<ServeOptions, 'extensionId' | 'extensionOrigin'>,
+): boolean {
+  return (
+    sender.id === options.extensionId &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(options.extensionOrigin)
+  );
 }
 
 /** Returns the background's dispatcher: checks sender and payload, runs the handler, wraps the reply. */
-export function serve(handlers: Handlers, options: ServeOptions): (message: unknown, sender: SenderInfo) => Promise<Envelope<unknown>> {
+export function serve(
+  handlers: Handlers,
+  options: ServeOptions,
+): (message: unknown, sender: SenderInfo) => Promise<Envelope<unknown>> {
   return async (message, sender) => {
     if (sender.id !== options.extensionId) return { ok: false, error: 'sender is not this extension' };
     if (typeof message !== 'object' || message === null) return { ok: false, error: 'message must be an object' };
     const type = (message as { type?: unknown }).type;
-    if (typeof type !== 'string' || !Object.hasOwn(MESSAGES, type)) return { ok: false, error: `unknown message type ${JSON.stringify(type)}` };
+    if (typeof type !== 'string' || !Object.hasOwn(MESSAGES, type))
+      return { ok: false, error: `unknown message type ${JSON.stringify(type)}` };
     const key = type as MessageType;
     const spec = MESSAGES[key] as MessageSpec<MessageType>;
-    if (spec.access === 'extension-page' && !isExtensionPage(sender, options)) return { ok: false, error: `${key} is accepted only from extension pages` };
+    if (spec.access === 'extension-page' && !isExtensionPage(sender, options))
+      return { ok: false, error: `${key} is accepted only from extension pages` };
     let payload: RequestOf<MessageType>;
     try {
       payload = spec.validate((message as { payload?: unknown }).payload);
@@ -256,9 +281,14 @@ export function serve(handlers: Handlers, options: ServeOptions): (message: unkn
 export type Transport = (message: Message) => Promise<unknown>;
 
 /** Sends a typed message through `transport`; resolves with the value or throws the error the background gave. */
-export async function request<K extends MessageType>(transport: Transport, type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+export async function request<K extends MessageType>(
+  transport: Transport,
+  type: K,
+  payload: RequestOf<K>,
+): Promise<ResponseOf<K>> {
   const reply = (await transport({ type, payload } as Message)) as Envelope<ResponseOf<K>> | undefined;
-  if (typeof reply !== 'object' || reply === null || typeof reply.ok !== 'boolean') throw new MessageError(`no reply to ${type}`);
+  if (typeof reply !== 'object' || reply === null || typeof reply.ok !== 'boolean')
+    throw new MessageError(`no reply to ${type}`);
   if (!reply.ok) throw new MessageError(reply.error);
   return reply.value;
 }

@@ -19,7 +19,8 @@ export interface NameSegment {
 export function nameSegments(displayHost: string, registrableLabels: number, spans: readonly Span[]): NameSegment[] {
   const labels = displayHost.split('.');
   const keep = Math.max(0, Math.min(registrableLabels, labels.length));
-  const registrableStart = keep === 0 ? displayHost.length : displayHost.length - labels.slice(labels.length - keep).join('.').length;
+  const registrableStart =
+    keep === 0 ? displayHost.length : displayHost.length - labels.slice(labels.length - keep).join('.').length;
   const cuts = new Set<number>([0, displayHost.length, registrableStart]);
   for (const span of spans) {
     if (span.start >= 0 && span.end <= displayHost.length && span.start < span.end) {

@@ -38,12 +38,25 @@ interface Segment {
 
 function isHead(value: unknown): value is Head {
   const v = value as Head;
-  return typeof v === 'object' && v !== null && Number.isSafeInteger(v.first) && Number.isSafeInteger(v.next) && typeof v.bytes === 'number' && v.first <= v.next;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Number.isSafeInteger(v.first) &&
+    Number.isSafeInteger(v.next) &&
+    typeof v.bytes === 'number' &&
+    v.first <= v.next
+  );
 }
 
 function isSegment(value: unknown): value is Segment {
   const v = value as Segment;
-  return typeof v === 'object' && v !== null && Array.isArray(v.keys) && v.keys.every((k) => typeof k === 'string') && typeof v.bytes === 'number';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    Array.isArray(v.keys) &&
+    v.keys.every((k) => typeof k === 'string') &&
+    typeof v.bytes === 'number'
+  );
 }
 
 /** Bytes an entry takes as Chrome counts them: key plus the JSON of the value. */

@@ -15,7 +15,8 @@ export interface SettingsFile {
   readonly settings: Settings;
 }
 
-export type ParsedSettingsFile = { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly reasons: readonly string[] };
+export type ParsedSettingsFile =
+  { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly reasons: readonly string[] };
 
 /** The export of `settings`. */
 export function settingsFile(settings: Settings, now: Date = new Date()): SettingsFile {
@@ -24,21 +25,25 @@ export function settingsFile(settings: Settings, now: Date = new Date()): Settin
 
 /** Checks an imported file's settings object: valid settings, or every reason it is refused. */
 export function checkImportedSettings(value: unknown): ParsedSettingsFile {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reasons: ['the file holds no settings object'] };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, reasons: ['the file holds no settings object'] };
   const { settings, problems } = validateSettings(value);
   return problems.length === 0 ? { ok: true, settings } : { ok: false, reasons: problems };
 }
 
 /** Parses a settings file's text. Never throws. */
 export function parseSettingsFile(text: string): ParsedSettingsFile {
-  if (text.length > MAX_SETTINGS_FILE_CHARS) return { ok: false, reasons: [`the file is larger than ${MAX_SETTINGS_FILE_CHARS} characters`] };
+  if (text.length > MAX_SETTINGS_FILE_CHARS)
+    return { ok: false, reasons: [`the file is larger than ${MAX_SETTINGS_FILE_CHARS} characters`] };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     return { ok: false, reasons: [`the file is not JSON (${error instanceof Error ? error.message : 'unreadable'})`] };
   }
-  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== SETTINGS_FILE_FORMAT) return { ok: false, reasons: ['the file is not a Snowman settings export'] };
-  if ((data as { formatVersion?: unknown }).formatVersion !== 1) return { ok: false, reasons: ['the file was written by a newer Snowman (format version not 1)'] };
+  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== SETTINGS_FILE_FORMAT)
+    return { ok: false, reasons: ['the file is not a Snowman settings export'] };
+  if ((data as { formatVersion?: unknown }).formatVersion !== 1)
+    return { ok: false, reasons: ['the file was written by a newer Snowman (format version not 1)'] };
   return checkImportedSettings((data as { settings?: unknown }).settings);
 }

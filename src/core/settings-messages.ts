@@ -29,7 +29,9 @@ function fail(message: string): never {
 }
 
 function record(payload: unknown): Record<string, unknown> {
-  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : fail('payload must be an object');
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload)
+    ? (payload as Record<string, unknown>)
+    : fail('payload must be an object');
 }
 
 /** Who may send each settings message (extension pages only), and how its payload is checked. */
@@ -39,16 +41,21 @@ export const SETTINGS_MESSAGES = {
     access: 'extension-page',
     validate: (p: unknown) => {
       const { sensitivity, linkBadges } = record(p);
-      if (sensitivity !== undefined && !isSensitivity(sensitivity)) fail('sensitivity must be relaxed, balanced or strict');
+      if (sensitivity !== undefined && !isSensitivity(sensitivity))
+        fail('sensitivity must be relaxed, balanced or strict');
       if (linkBadges !== undefined && typeof linkBadges !== 'boolean') fail('linkBadges must be a boolean');
-      return { ...(sensitivity === undefined ? {} : { sensitivity }), ...(linkBadges === undefined ? {} : { linkBadges }) };
+      return {
+        ...(sensitivity === undefined ? {} : { sensitivity }),
+        ...(linkBadges === undefined ? {} : { linkBadges }),
+      };
     },
   },
   'remove-site': {
     access: 'extension-page',
     validate: (p: unknown) => {
       const { list, site } = record(p);
-      if (typeof list !== 'string' || !SITE_LISTS.includes(list)) fail('list must be trustedSites, blockedSites or pausedSites');
+      if (typeof list !== 'string' || !SITE_LISTS.includes(list))
+        fail('list must be trustedSites, blockedSites or pausedSites');
       if (typeof site !== 'string' || site.length > 253) fail('site must be a name of at most 253 characters');
       return { list: list as SiteList, site };
     },
@@ -57,8 +64,15 @@ export const SETTINGS_MESSAGES = {
     access: 'extension-page',
     validate: (p: unknown) => {
       const { url } = record(p);
-      return typeof url === 'string' && url.length <= 4096 ? { url } : fail('url must be a string of at most 4096 characters');
+      return typeof url === 'string' && url.length <= 4096
+        ? { url }
+        : fail('url must be a string of at most 4096 characters');
     },
   },
   'import-settings': { access: 'extension-page', validate: (p: unknown) => ({ settings: record(p)['settings'] }) },
-} as const satisfies { readonly [K in keyof SettingsProtocol]: { readonly access: 'extension-page'; validate(payload: unknown): SettingsProtocol[K]['request'] } };
+} as const satisfies {
+  readonly [K in keyof SettingsProtocol]: {
+    readonly access: 'extension-page';
+    validate(payload: unknown): SettingsProtocol[K]['request'];
+  };
+};

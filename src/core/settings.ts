@@ -22,7 +22,14 @@ export interface Settings {
   readonly linkBadges: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: Object.freeze([]), blockedSites: Object.freeze([]), pausedSites: Object.freeze([]), sensitivity: DEFAULT_SENSITIVITY, linkBadges: true });
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  schemaVersion: SETTINGS_SCHEMA_VERSION,
+  trustedSites: Object.freeze([]),
+  blockedSites: Object.freeze([]),
+  pausedSites: Object.freeze([]),
+  sensitivity: DEFAULT_SENSITIVITY,
+  linkBadges: true,
+});
 
 /** Where settings live: storage.local in the extension, a Map in tests. */
 export interface SettingsStore {
@@ -65,7 +72,9 @@ export function migrateSettings(raw: RawSettings, problems: string[]): RawSettin
   if (!known || version > SETTINGS_SCHEMA_VERSION) {
     // Written by a newer build (downgrade) or damaged: keep what this build understands rather
     // than wipe the user's choices; every field is validated on its own below.
-    problems.push(`settings schema ${describe(stored)} is ${known ? `newer than ${SETTINGS_SCHEMA_VERSION}` : 'not a version'}; reading the fields this version knows`);
+    problems.push(
+      `settings schema ${describe(stored)} is ${known ? `newer than ${SETTINGS_SCHEMA_VERSION}` : 'not a version'}; reading the fields this version knows`,
+    );
     return { ...raw, schemaVersion: SETTINGS_SCHEMA_VERSION };
   }
   let out = raw;
@@ -89,17 +98,23 @@ function describe(value: unknown): string {
 export function validateSettings(stored: unknown): ValidatedSettings {
   const problems: string[] = [];
   if (stored === undefined || stored === null) return { settings: DEFAULT_SETTINGS, problems };
-  if (typeof stored !== 'object' || Array.isArray(stored)) return { settings: DEFAULT_SETTINGS, problems: ['settings are not an object; using defaults'] };
+  if (typeof stored !== 'object' || Array.isArray(stored))
+    return { settings: DEFAULT_SETTINGS, problems: ['settings are not an object; using defaults'] };
   try {
     return { settings: cleanSettings(migrateSettings(stored as RawSettings, problems), problems), problems };
   } catch (error) {
     // Storage only holds plain data, so this is a bug: protection must stay on with the defaults.
-    return { settings: DEFAULT_SETTINGS, problems: [...problems, `settings could not be read (${error instanceof Error ? error.message : describe(error)}); using defaults`] };
+    return {
+      settings: DEFAULT_SETTINGS,
+      problems: [
+        ...problems,
+        `settings could not be read (${error instanceof Error ? error.message : describe(error)}); using defaults`,
+      ],
+    };
   }
 }
 
 function cleanSettings(raw: RawSettings, problems: string[]): Settings {
-
   const trusted = new Set<string>();
   const list = raw['trustedSites'];
   if (list !== undefined && !Array.isArray(list)) problems.push('trustedSites is not a list; dropped');
@@ -107,13 +122,21 @@ function cleanSettings(raw: RawSettings, problems: string[]): Settings {
     for (const item of list) {
       const site = typeof item === 'string' ? item.toLowerCase() : item;
       if (!isSiteKey(site)) problems.push(`dropped invalid trusted site ${describe(item)}`);
-      else if (trusted.size >= MAX_TRUSTED_SITES) problems.push(`more than ${MAX_TRUSTED_SITES} trusted sites; the rest dropped`);
+      else if (trusted.size >= MAX_TRUSTED_SITES)
+        problems.push(`more than ${MAX_TRUSTED_SITES} trusted sites; the rest dropped`);
       else trusted.add(site);
     }
   }
   const blockedSites = siteList(raw['blockedSites'], 'blockedSites', problems).filter((site) => !trusted.has(site));
   const pausedSites = siteList(raw['pausedSites'], 'pausedSites', problems);
-  return { schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: [...trusted].sort(), blockedSites, pausedSites, sensitivity: sensitivityOf(raw['sensitivity'], problems), linkBadges: linkBadgesOf(raw['linkBadges'], problems) };
+  return {
+    schemaVersion: SETTINGS_SCHEMA_VERSION,
+    trustedSites: [...trusted].sort(),
+    blockedSites,
+    pausedSites,
+    sensitivity: sensitivityOf(raw['sensitivity'], problems),
+    linkBadges: linkBadgesOf(raw['linkBadges'], problems),
+  };
 }
 
 function sensitivityOf(value: unknown, problems: string[]): Sensitivity {
@@ -155,11 +178,18 @@ export async function readSettings(store: SettingsStore, onProblem?: (problem: s
   try {
     stored = await store.load();
   } catch (error) {
-    onProblem?.(`settings could not be read (${error instanceof Error ? error.message : describe(error)}); using defaults`);
+    onProblem?.(
+      `settings could not be read (${error instanceof Error ? error.message : describe(error)}); using defaults`,
+    );
     return DEFAULT_SETTINGS;
   }
   const { settings, problems } = validateSettings(stored);
-  if (problems.length > 0) onProblem?.(problems.length === 1 ? problems[0]! : `${problems.length} problems, kept what was valid: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; …' : ''}`);
+  if (problems.length > 0)
+    onProblem?.(
+      problems.length === 1
+        ? problems[0]!
+        : `${problems.length} problems, kept what was valid: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; …' : ''}`,
+    );
   return settings;
 }
 
@@ -169,7 +199,11 @@ export function withTrustedSite(settings: Settings, site: string): Settings {
   if (settings.trustedSites.includes(site)) return settings;
   if (settings.trustedSites.length >= MAX_TRUSTED_SITES) throw new Error(`at most ${MAX_TRUSTED_SITES} trusted sites`);
   // Trusting a site undoes blocking it.
-  return { ...settings, trustedSites: [...settings.trustedSites, site].sort(), blockedSites: settings.blockedSites.filter((s) => s !== site) };
+  return {
+    ...settings,
+    trustedSites: [...settings.trustedSites, site].sort(),
+    blockedSites: settings.blockedSites.filter((s) => s !== site),
+  };
 }
 
 /** Settings without `site` among the trusted. */
@@ -180,8 +214,11 @@ export function withoutTrustedSite(settings: Settings, site: string): Settings {
 /** Settings with `site` blocked (and no longer trusted). */
 export function withBlockedSite(settings: Settings, site: string): Settings {
   if (!isSiteKey(site)) throw new Error(`not a site name: ${JSON.stringify(site)}`);
-  if (!settings.blockedSites.includes(site) && settings.blockedSites.length >= MAX_TRUSTED_SITES) throw new Error(`at most ${MAX_TRUSTED_SITES} blocked sites`);
-  const blockedSites = settings.blockedSites.includes(site) ? settings.blockedSites : [...settings.blockedSites, site].sort();
+  if (!settings.blockedSites.includes(site) && settings.blockedSites.length >= MAX_TRUSTED_SITES)
+    throw new Error(`at most ${MAX_TRUSTED_SITES} blocked sites`);
+  const blockedSites = settings.blockedSites.includes(site)
+    ? settings.blockedSites
+    : [...settings.blockedSites, site].sort();
   return { ...settings, blockedSites, trustedSites: settings.trustedSites.filter((s) => s !== site) };
 }
 

@@ -55,7 +55,9 @@ export class TokenizerMismatchError extends Error {
 /** Compiles a spec; throws on a spec this code cannot honour. */
 export function createTokenizer(spec: TokenizerSpec): Tokenizer {
   if (spec.version !== TOKENIZER_VERSION) {
-    throw new TokenizerMismatchError(`model tokenizer version ${spec.version}, this build understands ${TOKENIZER_VERSION}`);
+    throw new TokenizerMismatchError(
+      `model tokenizer version ${spec.version}, this build understands ${TOKENIZER_VERSION}`,
+    );
   }
   if (spec.padding !== 'post' || spec.truncation !== 'keep-end') {
     throw new TokenizerMismatchError(`unsupported tokenizer padding/truncation ${spec.padding}/${spec.truncation}`);
@@ -66,7 +68,8 @@ export function createTokenizer(spec: TokenizerSpec): Tokenizer {
   const table = new Int32Array(128).fill(UNKNOWN_ID);
   for (let i = 0; i < spec.vocabulary.length; i++) {
     const code = spec.vocabulary.charCodeAt(i);
-    if (code >= 128 || table[code] !== UNKNOWN_ID) throw new TokenizerMismatchError('vocabulary must be distinct ASCII characters');
+    if (code >= 128 || table[code] !== UNKNOWN_ID)
+      throw new TokenizerMismatchError('vocabulary must be distinct ASCII characters');
     table[code] = i + FIRST_CHAR_ID;
   }
   const maxLength = spec.maxLength;
@@ -100,7 +103,9 @@ export function assertSameTokenizer(recorded: TokenizerSpec, expected: Tokenizer
   const keys: (keyof TokenizerSpec)[] = ['version', 'vocabulary', 'maxLength', 'padding', 'truncation'];
   for (const key of keys) {
     if (recorded[key] !== expected[key]) {
-      throw new TokenizerMismatchError(`model tokenizer ${key} is ${JSON.stringify(recorded[key])}, expected ${JSON.stringify(expected[key])}`);
+      throw new TokenizerMismatchError(
+        `model tokenizer ${key} is ${JSON.stringify(recorded[key])}, expected ${JSON.stringify(expected[key])}`,
+      );
     }
   }
 }

@@ -4,6 +4,12 @@ import type { Verdict } from './verdict.js';
 
 /** A verdict for a name that was not scored: `message` says why; `reason` when the name itself was refused. */
 export function unscorableVerdict(message: string, reason?: UnscorableReason): Verdict {
-  const verdict: Verdict = { level: 'unscorable', category: '-', score: null, risk: null, reasons: [{ kind: 'unscorable', message }] };
+  const verdict: Verdict = {
+    level: 'unscorable',
+    category: '-',
+    score: null,
+    risk: null,
+    reasons: [{ kind: 'unscorable', message }],
+  };
   return reason === undefined ? verdict : { ...verdict, unscorableReason: reason };
 }

@@ -72,12 +72,20 @@ export function levelFor(probability: number, thresholds: HeadThresholds): RiskL
  * the level is a function of the risk alone (a riskier name never gets a milder level); without
  * one (older models), each head against its own thresholds and no risk.
  */
-export function modelLevel(score: HostScore, metadata: ModelMetadata): { level: RiskLevel; category: RiskCategory; risk: number | null } {
+export function modelLevel(
+  score: HostScore,
+  metadata: ModelMetadata,
+): { level: RiskLevel; category: RiskCategory; risk: number | null } {
   const heads = metadata.architecture.heads;
   const calibration = metadata.calibration;
   if (calibration) {
     const { risk, head } = riskOf(calibration, heads, score.heads);
-    const level: RiskLevel = risk >= calibration.levels.dangerous ? 'dangerous' : risk >= calibration.levels.suspicious ? 'suspicious' : 'safe';
+    const level: RiskLevel =
+      risk >= calibration.levels.dangerous
+        ? 'dangerous'
+        : risk >= calibration.levels.suspicious
+          ? 'suspicious'
+          : 'safe';
     return { level, category: heads[head] ?? score.category, risk };
   }
   let level: RiskLevel = 'safe';
@@ -108,7 +116,12 @@ const MODEL_WORDS: Record<RiskCategory, Record<Exclude<RiskLevel, 'safe'>, strin
 };
 
 /** Decides one parsed name. `score` is null only for unscorable names. */
-export function decide(parsed: ParsedHost, score: HostScore | null, context: DecisionContext, override?: UserOverride): Verdict {
+export function decide(
+  parsed: ParsedHost,
+  score: HostScore | null,
+  context: DecisionContext,
+  override?: UserOverride,
+): Verdict {
   if (!parsed.ok) {
     return unscorableVerdict(parsed.message, parsed.reason);
   }
@@ -116,15 +129,42 @@ export function decide(parsed: ParsedHost, score: HostScore | null, context: Dec
   const fromModel = score ? modelLevel(score, context.metadata) : null;
   const risk = fromModel?.risk ?? null;
   // The exceptions to "the level follows the risk" each name themselves in the reasons.
-  if (override === 'trusted') return { level: 'safe', category: 'benign', score: modelScore, risk, reasons: [{ kind: 'user-trusted', message: 'you chose to trust this site' }] };
-  if (override === 'blocked') return { level: 'dangerous', category: fromModel?.category ?? 'malicious', score: modelScore, risk, reasons: [{ kind: 'user-blocked', message: 'you chose to block this site' }] };
+  if (override === 'trusted')
+    return {
+      level: 'safe',
+      category: 'benign',
+      score: modelScore,
+      risk,
+      reasons: [{ kind: 'user-trusted', message: 'you chose to trust this site' }],
+    };
+  if (override === 'blocked')
+    return {
+      level: 'dangerous',
+      category: fromModel?.category ?? 'malicious',
+      score: modelScore,
+      risk,
+      reasons: [{ kind: 'user-blocked', message: 'you chose to block this site' }],
+    };
 
   if (parsed.registrableDomain !== null && context.isPopular(parsed.registrableDomain)) {
-    return { level: 'safe', category: 'benign', score: modelScore, risk, reasons: [{ kind: 'popular', message: `${parsed.registrableDomain} is one of the most visited sites` }] };
+    return {
+      level: 'safe',
+      category: 'benign',
+      score: modelScore,
+      risk,
+      reasons: [{ kind: 'popular', message: `${parsed.registrableDomain} is one of the most visited sites` }],
+    };
   }
 
   const listed = listedMatch(context.threats, parsed);
-  if (listed) return { level: 'dangerous', category: 'malicious', score: modelScore, risk, reasons: [{ kind: 'listed', message: listedMessage(listed) }] };
+  if (listed)
+    return {
+      level: 'dangerous',
+      category: 'malicious',
+      score: modelScore,
+      risk,
+      reasons: [{ kind: 'listed', message: listedMessage(listed) }],
+    };
 
   const reasons: Reason[] = [];
   let level: RiskLevel = 'safe';
@@ -135,7 +175,11 @@ export function decide(parsed: ParsedHost, score: HostScore | null, context: Dec
     reasons.push({ kind: 'model', message: MODEL_WORDS[fromModel.category][fromModel.level] });
   }
   for (const finding of context.findLookalikes?.(parsed) ?? []) {
-    reasons.push(finding.target === undefined ? { kind: 'lookalike', message: finding.message } : { kind: 'lookalike', message: finding.message, target: finding.target });
+    reasons.push(
+      finding.target === undefined
+        ? { kind: 'lookalike', message: finding.message }
+        : { kind: 'lookalike', message: finding.message, target: finding.target },
+    );
     if (RANK[finding.level] > RANK[level]) level = finding.level;
     if (category === 'benign') category = 'malicious';
   }

@@ -31,7 +31,12 @@ function showError(error: unknown): void {
 }
 
 function showVersions(): void {
-  renderVersions(document, byId('versions'), { extension: ext().runtime.getManifest().version, model: modelVersion, settingsSchema: SETTINGS_SCHEMA_VERSION, lists: [] });
+  renderVersions(document, byId('versions'), {
+    extension: ext().runtime.getManifest().version,
+    model: modelVersion,
+    settingsSchema: SETTINGS_SCHEMA_VERSION,
+    lists: [],
+  });
 }
 
 function show(next: Settings): void {
@@ -39,10 +44,18 @@ function show(next: Settings): void {
   // Re-rendering must not throw keyboard users back to the start of the page.
   const focused = document.activeElement?.id;
   renderPreferences(document, byId('preferences'), next, {
-    setSensitivity: (sensitivity) => void request(sendToBackground, 'set-preferences', { sensitivity }).then(show, showError),
-    setLinkBadges: (linkBadges) => void request(sendToBackground, 'set-preferences', { linkBadges }).then(show, showError),
+    setSensitivity: (sensitivity) =>
+      void request(sendToBackground, 'set-preferences', { sensitivity }).then(show, showError),
+    setLinkBadges: (linkBadges) =>
+      void request(sendToBackground, 'set-preferences', { linkBadges }).then(show, showError),
   });
-  renderSiteLists(document, byId('site-lists'), next, search.value, (list, site) => void request(sendToBackground, 'remove-site', { list, site }).then(show, showError));
+  renderSiteLists(
+    document,
+    byId('site-lists'),
+    next,
+    search.value,
+    (list, site) => void request(sendToBackground, 'remove-site', { list, site }).then(show, showError),
+  );
   if (focused) document.getElementById(focused)?.focus();
 }
 
@@ -57,7 +70,9 @@ importInput.addEventListener('change', () => {
   const file = importInput.files?.[0];
   if (!file) return;
   void file.text().then(async (text) => {
-    const result = await importSettings(text, (imported) => request(sendToBackground, 'import-settings', { settings: imported }));
+    const result = await importSettings(text, (imported) =>
+      request(sendToBackground, 'import-settings', { settings: imported }),
+    );
     byId('backup-result').textContent = result.message;
     importInput.value = '';
     if (result.ok) show(await request(sendToBackground, 'get-settings', {}));

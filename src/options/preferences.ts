@@ -5,7 +5,10 @@ import { el } from '../ui/dom.js';
 
 const SENSITIVITY_WORDS: Readonly<Record<Sensitivity, { label: string; hint: string }>> = {
   relaxed: { label: 'Relaxed', hint: 'Warn only about dangerous sites; mark only dangerous links.' },
-  balanced: { label: 'Balanced (recommended)', hint: 'Warn about dangerous sites; mark dangerous and suspicious links.' },
+  balanced: {
+    label: 'Balanced (recommended)',
+    hint: 'Warn about dangerous sites; mark dangerous and suspicious links.',
+  },
   strict: { label: 'Strict', hint: 'Also stop suspicious sites with a warning before they open. More false alarms.' },
 };
 
@@ -15,8 +18,18 @@ export interface PreferenceActions {
 }
 
 /** Renders the preference controls for `settings` into `root`. */
-export function renderPreferences(doc: Document, root: HTMLElement, settings: Settings, actions: PreferenceActions): void {
-  const group = el(doc, 'fieldset', { className: 'sensitivity' }, el(doc, 'legend', { text: 'How readily Snowman warns' }));
+export function renderPreferences(
+  doc: Document,
+  root: HTMLElement,
+  settings: Settings,
+  actions: PreferenceActions,
+): void {
+  const group = el(
+    doc,
+    'fieldset',
+    { className: 'sensitivity' },
+    el(doc, 'legend', { text: 'How readily Snowman warns' }),
+  );
   for (const level of SENSITIVITIES) {
     const input = el(doc, 'input', { id: `sensitivity-${level}` });
     input.type = 'radio';
@@ -27,7 +40,16 @@ export function renderPreferences(doc: Document, root: HTMLElement, settings: Se
     input.addEventListener('change', () => input.checked && actions.setSensitivity(level));
     const label = el(doc, 'label', { text: SENSITIVITY_WORDS[level].label });
     label.htmlFor = input.id;
-    group.append(el(doc, 'div', { className: 'choice' }, input, label, el(doc, 'p', { className: 'hint', id: `sensitivity-${level}-hint`, text: SENSITIVITY_WORDS[level].hint })));
+    group.append(
+      el(
+        doc,
+        'div',
+        { className: 'choice' },
+        input,
+        label,
+        el(doc, 'p', { className: 'hint', id: `sensitivity-${level}-hint`, text: SENSITIVITY_WORDS[level].hint }),
+      ),
+    );
   }
   const badges = el(doc, 'input', { id: 'link-badges' });
   badges.type = 'checkbox';
@@ -38,6 +60,17 @@ export function renderPreferences(doc: Document, root: HTMLElement, settings: Se
   badgesLabel.htmlFor = badges.id;
   root.replaceChildren(
     group,
-    el(doc, 'div', { className: 'choice' }, badges, badgesLabel, el(doc, 'p', { className: 'hint', id: 'link-badges-hint', text: 'A small badge next to links to risky sites. Turned off, links are still counted in the toolbar popup.' })),
+    el(
+      doc,
+      'div',
+      { className: 'choice' },
+      badges,
+      badgesLabel,
+      el(doc, 'p', {
+        className: 'hint',
+        id: 'link-badges-hint',
+        text: 'A small badge next to links to risky sites. Turned off, links are still counted in the toolbar popup.',
+      }),
+    ),
   );
 }

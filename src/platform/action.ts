@@ -48,7 +48,8 @@ async function decode(state: ToolbarState): Promise<IconData | null> {
 
 /** Chrome: the state's icons as ImageData, decoded once per worker (null: use paths). Firefox handles paths in its parent process. */
 function iconData(state: ToolbarState): Promise<IconData | null> {
-  if (__FIREFOX__ || typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap !== 'function') return Promise.resolve(null);
+  if (__FIREFOX__ || typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap !== 'function')
+    return Promise.resolve(null);
   let icons = decoded.get(state);
   if (!icons) {
     icons = decode(state).catch(() => null);

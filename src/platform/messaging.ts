@@ -12,7 +12,11 @@ function senderInfo(sender: Runtime.MessageSender): SenderInfo {
 /** Registers the background's message listener (call at top level). */
 export function listenForMessages(dispatch: Dispatch): void {
   // sendResponse + `return true` works in both browsers; Chrome ignores a returned promise.
-  ext().runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
+  ext().runtime.onMessage.addListener(((
+    message: unknown,
+    sender: Runtime.MessageSender,
+    sendResponse: (reply: unknown) => void,
+  ) => {
     void dispatch(message, senderInfo(sender)).then(sendResponse);
     return true;
   }) as Parameters<Runtime.Static['onMessage']['addListener']>[0]);

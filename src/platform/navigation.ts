@@ -45,7 +45,11 @@ export async function navigateTab(tabId: number, url: string): Promise<void> {
 /** Replaces a tab with a new tab page (a new tab, then the old one closed). */
 export async function replaceWithNewTabPage(tabId: number): Promise<void> {
   const tab = await ext().tabs.get(tabId);
-  await ext().tabs.create({ active: true, ...(tab.windowId === undefined ? {} : { windowId: tab.windowId }), index: tab.index });
+  await ext().tabs.create({
+    active: true,
+    ...(tab.windowId === undefined ? {} : { windowId: tab.windowId }),
+    index: tab.index,
+  });
   await ext().tabs.remove(tabId);
 }
 

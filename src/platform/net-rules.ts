@@ -32,10 +32,12 @@ function dnr(): DnrApi {
 
 export const dynamicRules = {
   list: (): Promise<NetRule[]> => dnr().getDynamicRules(),
-  update: (addRules: NetRule[], removeRuleIds: number[]): Promise<void> => dnr().updateDynamicRules({ addRules, removeRuleIds }),
+  update: (addRules: NetRule[], removeRuleIds: number[]): Promise<void> =>
+    dnr().updateDynamicRules({ addRules, removeRuleIds }),
 };
 
 export const sessionRules = {
   list: (): Promise<NetRule[]> => dnr().getSessionRules(),
-  update: (addRules: NetRule[], removeRuleIds: number[]): Promise<void> => dnr().updateSessionRules({ addRules, removeRuleIds }),
+  update: (addRules: NetRule[], removeRuleIds: number[]): Promise<void> =>
+    dnr().updateSessionRules({ addRules, removeRuleIds }),
 };

@@ -15,7 +15,15 @@ import { renderPopup, type PopupActions, type PopupState } from './view.js';
 
 const root = document.getElementById('app')!;
 const explicitTab = new URLSearchParams(location.search).get('tab');
-let state: PopupState = { host: null, site: null, siteError: null, summary: null, status: null, notice: null, busy: false };
+let state: PopupState = {
+  host: null,
+  site: null,
+  siteError: null,
+  summary: null,
+  status: null,
+  notice: null,
+  busy: false,
+};
 let tabId: number | null = null;
 let url: string | null = null;
 
@@ -29,7 +37,10 @@ function update(change: Partial<PopupState>): void {
 
 async function currentTab(): Promise<{ id: number; url: string | null } | null> {
   const tabs = ext().tabs;
-  const tab = explicitTab !== null ? await tabs.get(Number(explicitTab)) : (await tabs.query({ active: true, currentWindow: true }))[0];
+  const tab =
+    explicitTab !== null
+      ? await tabs.get(Number(explicitTab))
+      : (await tabs.query({ active: true, currentWindow: true }))[0];
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
 }
 
@@ -58,7 +69,9 @@ async function refreshStatus(status = request(sendToBackground, 'get-status', {}
 async function rescan(): Promise<void> {
   if (tabId === null) return;
   const command: ContentCommand = { type: 'rescan' };
-  await ext().tabs.sendMessage(tabId, command).catch(() => undefined);
+  await ext()
+    .tabs.sendMessage(tabId, command)
+    .catch(() => undefined);
 }
 
 /** On a warning tab, opens the stopped site once the user's choice lets it through (trusted or paused). */
@@ -90,8 +103,18 @@ function report(): ReturnType<typeof buildReport> {
 
 const actions: PopupActions = {
   trust: () => act(async () => `Trusted ${(await request(sendToBackground, 'trust-site-here', { url: url! })).site}.`),
-  untrust: () => act(async () => (await request(sendToBackground, 'untrust-site', { site: state.site!.site }), `No longer trusting ${state.site!.site}.`)),
-  block: () => act(async () => `Blocked ${(await request(sendToBackground, 'block-site', { url: url! })).site}: opening it will show the warning.`),
+  untrust: () =>
+    act(
+      async () => (
+        await request(sendToBackground, 'untrust-site', { site: state.site!.site }),
+        `No longer trusting ${state.site!.site}.`
+      ),
+    ),
+  block: () =>
+    act(
+      async () =>
+        `Blocked ${(await request(sendToBackground, 'block-site', { url: url! })).site}: opening it will show the warning.`,
+    ),
   unblock: () => act(async () => `Unblocked ${(await request(sendToBackground, 'unblock-site', { url: url! })).site}.`),
   pause: (paused) =>
     act(async () => {

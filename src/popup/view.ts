@@ -38,7 +38,12 @@ export interface PopupActions {
   reveal(host: string): void;
 }
 
-const CATEGORY_WORDS: Readonly<Record<Category, string>> = { malicious: 'phishing-like name', dga: 'algorithmically generated name', benign: 'no risk category', '-': '' };
+const CATEGORY_WORDS: Readonly<Record<Category, string>> = {
+  malicious: 'phishing-like name',
+  dga: 'algorithmically generated name',
+  benign: 'no risk category',
+  '-': '',
+};
 
 function button(doc: Document, label: string, onClick: () => void, disabled: boolean, id: string): HTMLButtonElement {
   const node = el(doc, 'button', { text: label });
@@ -75,7 +80,9 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
   else name.textContent = state.host ?? (state.siteError ? 'No web page' : '…');
   section.append(name);
   if (!site) {
-    section.append(el(doc, 'p', { className: state.siteError ? 'muted' : 'muted', text: state.siteError ?? 'Checking…' }));
+    section.append(
+      el(doc, 'p', { className: state.siteError ? 'muted' : 'muted', text: state.siteError ?? 'Checking…' }),
+    );
     return section;
   }
   const { level, category } = site.verdict;
@@ -94,9 +101,20 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
   const meter = meterFor(site.verdict);
   if (meter) {
     section.append(gauge(doc, meter.value, meter.text, level));
-    section.append(el(doc, 'p', { className: 'muted meter-text', text: `${meter.text}${flagged && site.explanation.length > 0 ? ' · highlighted: the part of the name that drove it' : ''}` }));
+    section.append(
+      el(doc, 'p', {
+        className: 'muted meter-text',
+        text: `${meter.text}${flagged && site.explanation.length > 0 ? ' · highlighted: the part of the name that drove it' : ''}`,
+      }),
+    );
   }
-  if (state.warned) section.append(el(doc, 'p', { className: 'note warned', text: `Snowman stopped ${site.displayHost} before it opened. This tab shows the warning.` }));
+  if (state.warned)
+    section.append(
+      el(doc, 'p', {
+        className: 'note warned',
+        text: `Snowman stopped ${site.displayHost} before it opened. This tab shows the warning.`,
+      }),
+    );
   return section;
 }
 
@@ -106,16 +124,24 @@ function actionsSection(doc: Document, state: PopupState, actions: PopupActions)
   const choice = state.site?.choice;
   const off = !state.site || state.busy;
   section.append(
-    choice?.trusted ? button(doc, 'Stop trusting', actions.untrust, off, 'untrust') : button(doc, 'Trust this site', actions.trust, off, 'trust'),
-    choice?.blocked ? button(doc, 'Unblock', actions.unblock, off, 'unblock') : button(doc, 'Block this site', actions.block, off, 'block'),
-    choice?.paused ? button(doc, 'Resume protection', () => actions.pause(false), off, 'resume') : button(doc, 'Pause here', () => actions.pause(true), off, 'pause'),
+    choice?.trusted
+      ? button(doc, 'Stop trusting', actions.untrust, off, 'untrust')
+      : button(doc, 'Trust this site', actions.trust, off, 'trust'),
+    choice?.blocked
+      ? button(doc, 'Unblock', actions.unblock, off, 'unblock')
+      : button(doc, 'Block this site', actions.block, off, 'block'),
+    choice?.paused
+      ? button(doc, 'Resume protection', () => actions.pause(false), off, 'resume')
+      : button(doc, 'Pause here', () => actions.pause(true), off, 'pause'),
     button(doc, 'Copy report', actions.copyReport, !state.site, 'copy-report'),
     button(doc, 'Save report', actions.saveReport, !state.site, 'save-report'),
   );
   if (state.site) {
     // The site key in the Unicode form the name above shows (the popup bundles no punycode decoder).
     const shown = state.site.displayHost.split('.').slice(-labelCount(state.site.site)).join('.');
-    const hint = choice?.paused ? `Protection is paused on ${shown}: no warnings and no link badges there until you resume it.` : `Pause here: no warnings and no link badges on ${shown} until you resume it.`;
+    const hint = choice?.paused
+      ? `Protection is paused on ${shown}: no warnings and no link badges there until you resume it.`
+      : `Pause here: no warnings and no link badges on ${shown} until you resume it.`;
     const line = el(doc, 'p', { className: 'note pause-hint', text: hint });
     line.id = 'pause-hint';
     section.append(line);
@@ -139,7 +165,9 @@ function riskyItem(doc: Document, domain: RiskyDomain, reveal: (host: string) =>
   const host = el(doc, 'span', { className: 'host' });
   renderName(host, domain.displayHost, domain.registrableDomain, []);
   const level = el(doc, 'span', { className: `level-${domain.level}`, text: LEVEL_WORDS[domain.level] });
-  const facts = [CATEGORY_WORDS[domain.category], `${domain.links} link${domain.links === 1 ? '' : 's'}`].filter(Boolean);
+  const facts = [CATEGORY_WORDS[domain.category], `${domain.links} link${domain.links === 1 ? '' : 's'}`].filter(
+    Boolean,
+  );
   control.append(host, level, el(doc, 'span', { className: 'meta', text: facts.join(' · ') }));
   control.addEventListener('click', () => reveal(domain.host));
   item.append(control);
@@ -151,7 +179,12 @@ function linksSection(doc: Document, summary: PageSummary | null, actions: Popup
   section.id = 'links';
   section.append(el(doc, 'h2', { text: 'Links on this page' }));
   if (!summary) {
-    section.append(el(doc, 'p', { className: 'muted', text: warned ? 'The site was not opened, so it has no links to check.' : 'No links checked on this page.' }));
+    section.append(
+      el(doc, 'p', {
+        className: 'muted',
+        text: warned ? 'The site was not opened, so it has no links to check.' : 'No links checked on this page.',
+      }),
+    );
     return section;
   }
   const counts = el(doc, 'p', { className: 'counts' });
@@ -164,10 +197,17 @@ function linksSection(doc: Document, summary: PageSummary | null, actions: Popup
     `${d.suspicious} suspicious`,
     `${d.safe} safe`,
     ...(d.unscorable + d.error > 0 ? [`${d.unscorable + d.error} not scored`] : []),
-  ]) counts.append(el(doc, 'span', { text }));
+  ])
+    counts.append(el(doc, 'span', { text }));
   section.append(counts);
-  if (summary.paused) section.append(el(doc, 'p', { className: 'note', text: 'Protection is paused on this site: links are not marked.' }));
-  if (summary.refused > 0) section.append(el(doc, 'p', { className: 'note', text: `${summary.refused} more domains were not checked (limit per page).` }));
+  if (summary.paused)
+    section.append(
+      el(doc, 'p', { className: 'note', text: 'Protection is paused on this site: links are not marked.' }),
+    );
+  if (summary.refused > 0)
+    section.append(
+      el(doc, 'p', { className: 'note', text: `${summary.refused} more domains were not checked (limit per page).` }),
+    );
   if (summary.risky.length > 0) {
     const list = el(doc, 'ul', { className: 'risky' });
     list.id = 'risky-list';
@@ -198,5 +238,10 @@ function statusSection(doc: Document, state: PopupState): HTMLElement {
 
 /** Replaces the content of `root` with the popup for `state`. */
 export function renderPopup(doc: Document, root: HTMLElement, state: PopupState, actions: PopupActions): void {
-  root.replaceChildren(siteSection(doc, state), actionsSection(doc, state, actions), linksSection(doc, state.summary, actions, state.warned === true), statusSection(doc, state));
+  root.replaceChildren(
+    siteSection(doc, state),
+    actionsSection(doc, state, actions),
+    linksSection(doc, state.summary, actions, state.warned === true),
+    statusSection(doc, state),
+  );
 }

@@ -7,7 +7,12 @@ export interface ElementProps {
 }
 
 /** An element with optional class, id, text and children. */
-export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: ElementProps = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  props: ElementProps = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   if (props.className) node.className = props.className;
   if (props.id !== undefined) node.id = props.id;

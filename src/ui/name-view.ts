@@ -7,7 +7,12 @@ import { labelCount, nameSegments } from '../core/name-segments.js';
 import type { Span } from '../core/explain.js';
 
 /** Appends the segments of `displayHost` to `container` (which it empties first). */
-export function renderName(container: Element, displayHost: string, registrableDomain: string | null, spans: readonly Span[]): void {
+export function renderName(
+  container: Element,
+  displayHost: string,
+  registrableDomain: string | null,
+  spans: readonly Span[],
+): void {
   const doc = container.ownerDocument;
   container.replaceChildren();
   // The registrable domain arrives in ASCII; its label count is what matters for the Unicode form.

@@ -32,9 +32,13 @@ export function reasonText(reason: Reason, category: string): string {
     case 'listed':
       return `It is on a list of known harmful sites (${reason.message.trim()}).`;
     case 'lookalike':
-      return reason.target === undefined ? sentence(reason.message) : `It looks like ${reason.target}, but it is a different site.`;
+      return reason.target === undefined
+        ? sentence(reason.message)
+        : `It looks like ${reason.target}, but it is a different site.`;
     case 'model':
-      return category === 'dga' ? 'Its name looks machine-generated, the way malware names its servers.' : 'Its name looks like the names of phishing and scam sites.';
+      return category === 'dga'
+        ? 'Its name looks machine-generated, the way malware names its servers.'
+        : 'Its name looks like the names of phishing and scam sites.';
     default:
       return sentence(reason.message);
   }
@@ -49,8 +53,10 @@ export function plainReasons(verdict: Verdict): string[] {
 /** What the site may do to the user, in one sentence (empty for a site that is not flagged). */
 export function riskHeadline(verdict: Verdict): string {
   if (verdict.level !== 'dangerous' && verdict.level !== 'suspicious') return '';
-  if (verdict.reasons.some((r) => r.kind === 'user-blocked')) return 'You blocked this site, so Snowman keeps it closed.';
+  if (verdict.reasons.some((r) => r.kind === 'user-blocked'))
+    return 'You blocked this site, so Snowman keeps it closed.';
   const may = verdict.level === 'dangerous' ? 'may' : 'could';
-  if (verdict.category === 'dga' && !verdict.reasons.some((r) => r.kind === 'lookalike')) return `This site ${may} be part of a malware network: it ${may} try to install harmful software or steal your data.`;
+  if (verdict.category === 'dga' && !verdict.reasons.some((r) => r.kind === 'lookalike'))
+    return `This site ${may} be part of a malware network: it ${may} try to install harmful software or steal your data.`;
   return `This site ${may} try to steal your password, card or wallet.`;
 }

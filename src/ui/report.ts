@@ -29,9 +29,19 @@ export interface SnowmanReport {
   readonly kind: 'false-positive' | 'missed-threat';
   readonly createdAt: string;
   readonly domain: { readonly host: string; readonly display: string; readonly registrableDomain: string | null };
-  readonly verdict: { readonly level: string; readonly category: string; readonly score: number | null; readonly reasons: readonly string[] };
+  readonly verdict: {
+    readonly level: string;
+    readonly category: string;
+    readonly score: number | null;
+    readonly reasons: readonly string[];
+  };
   /** The parts of the name that drove the score, as text and as [start, end) of `domain.display`. */
-  readonly explanation: readonly { readonly text: string; readonly start: number; readonly end: number; readonly weight: number }[];
+  readonly explanation: readonly {
+    readonly text: string;
+    readonly start: number;
+    readonly end: number;
+    readonly weight: number;
+  }[];
   readonly model: { readonly version: string | null; readonly backend: string | null; readonly engine: string | null };
   /** Threat lists and their versions; empty when none were consulted. */
   readonly lists: readonly ListVersion[];
@@ -39,7 +49,13 @@ export interface SnowmanReport {
 }
 
 /** Builds the report for one site. */
-export function buildReport(site: ReportSubject, status: ModelStatus | null, extensionVersion: string, now: Date = new Date(), lists: readonly ListVersion[] = []): SnowmanReport {
+export function buildReport(
+  site: ReportSubject,
+  status: ModelStatus | null,
+  extensionVersion: string,
+  now: Date = new Date(),
+  lists: readonly ListVersion[] = [],
+): SnowmanReport {
   const flagged = site.verdict.level === 'suspicious' || site.verdict.level === 'dangerous';
   return {
     format: 'snowman-report',
@@ -47,9 +63,23 @@ export function buildReport(site: ReportSubject, status: ModelStatus | null, ext
     kind: flagged ? 'false-positive' : 'missed-threat',
     createdAt: now.toISOString(),
     domain: { host: site.fullHost, display: site.displayHost, registrableDomain: site.registrableDomain },
-    verdict: { level: site.verdict.level, category: site.verdict.category, score: site.verdict.score, reasons: site.verdict.reasons.map((r) => r.message) },
-    explanation: (site.explanation ?? []).map((s) => ({ text: site.displayHost.slice(s.start, s.end), start: s.start, end: s.end, weight: Math.round(s.weight * 1000) / 1000 })),
-    model: { version: site.modelVersion ?? status?.modelVersion ?? null, backend: status?.backend ?? null, engine: status?.engine ?? null },
+    verdict: {
+      level: site.verdict.level,
+      category: site.verdict.category,
+      score: site.verdict.score,
+      reasons: site.verdict.reasons.map((r) => r.message),
+    },
+    explanation: (site.explanation ?? []).map((s) => ({
+      text: site.displayHost.slice(s.start, s.end),
+      start: s.start,
+      end: s.end,
+      weight: Math.round(s.weight * 1000) / 1000,
+    })),
+    model: {
+      version: site.modelVersion ?? status?.modelVersion ?? null,
+      backend: status?.backend ?? null,
+      engine: status?.engine ?? null,
+    },
     lists: lists.map(({ name, version }) => ({ name, version })),
     extensionVersion,
   };

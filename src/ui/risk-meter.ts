@@ -12,7 +12,11 @@ export interface MeterView {
   readonly text: string;
 }
 
-const BANDS: Readonly<Record<string, readonly [number, number]>> = { safe: [0, 0.35], suspicious: [0.5, 0.8], dangerous: [0.8, 1] };
+const BANDS: Readonly<Record<string, readonly [number, number]>> = {
+  safe: [0, 0.35],
+  suspicious: [0.5, 0.8],
+  dangerous: [0.8, 1],
+};
 const LEVEL_FILL: Readonly<Record<string, number>> = { safe: 0.1, suspicious: 0.65, dangerous: 0.95 };
 
 /** The calibrated risk (0–1) when the verdict has one (a model without a calibration gives none). */

@@ -3,7 +3,8 @@
  * first `#`). Only http(s) targets can be continued to; anything else is refused with a reason.
  */
 
-export type Target = { readonly ok: true; readonly url: string; readonly host: string } | { readonly ok: false; readonly message: string };
+export type Target =
+  { readonly ok: true; readonly url: string; readonly host: string } | { readonly ok: false; readonly message: string };
 
 const REFUSED_SCHEMES = new Set(['javascript:', 'data:', 'vbscript:', 'file:', 'blob:']);
 

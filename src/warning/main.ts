@@ -66,7 +66,12 @@ async function main(): Promise<void> {
   // A newer hash arrived while the background answered: that render wins.
   if (location.href !== href) return;
   if (!details) {
-    renderRefused(document, root, 'This address cannot be checked, so Snowman will not open it from here.', goBack).focus();
+    renderRefused(
+      document,
+      root,
+      'This address cannot be checked, so Snowman will not open it from here.',
+      goBack,
+    ).focus();
     return;
   }
   document.title = `Snowman: ${details.displayHost}`;
@@ -76,7 +81,9 @@ async function main(): Promise<void> {
     saveReport: (fileName: string, text: string) => saveText(document, fileName, text),
     extensionVersion: ext().runtime.getManifest().version,
   };
-  const actions = details.issued ? { ...always, continueToSite: proceed('allow-session'), trustSite: proceed('trust-site') } : always;
+  const actions = details.issued
+    ? { ...always, continueToSite: proceed('allow-session'), trustSite: proceed('trust-site') }
+    : always;
   renderWarning(document, root, details, actions).focus();
 }
 

@@ -7,7 +7,12 @@ export interface ReportActions {
 }
 
 /** The collapsed "Report a mistake" panel holding `text`. */
-export function renderReportPanel(doc: Document, text: string, fileName: string, actions: ReportActions): HTMLDetailsElement {
+export function renderReportPanel(
+  doc: Document,
+  text: string,
+  fileName: string,
+  actions: ReportActions,
+): HTMLDetailsElement {
   const status = el(doc, 'p', { className: 'report-status' });
   status.setAttribute('role', 'status');
   const say = (message: string) => status.replaceChildren(doc.createTextNode(message));
@@ -31,7 +36,10 @@ export function renderReportPanel(doc: Document, text: string, fileName: string,
     'details',
     { className: 'report' },
     el(doc, 'summary', { text: 'Report a mistake' }),
-    el(doc, 'p', { className: 'note', text: 'If this site is safe, this report helps fix the mistake. It holds the site name, the verdict and its reasons, and the model and list versions — never the full address or anything you typed. Snowman sends nothing by itself.' }),
+    el(doc, 'p', {
+      className: 'note',
+      text: 'If this site is safe, this report helps fix the mistake. It holds the site name, the verdict and its reasons, and the model and list versions — never the full address or anything you typed. Snowman sends nothing by itself.',
+    }),
     box,
     el(doc, 'div', { className: 'report-actions' }, copy, save),
     status,

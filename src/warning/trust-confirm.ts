@@ -15,7 +15,11 @@ export function trustScope(site: string): string {
 }
 
 /** The "Always trust …" button and its confirmation; `trust` runs only on "Yes". */
-export function renderTrustControl(doc: Document, details: Pick<WarningDetails, 'site'>, trust: () => void): HTMLElement {
+export function renderTrustControl(
+  doc: Document,
+  details: Pick<WarningDetails, 'site'>,
+  trust: () => void,
+): HTMLElement {
   const shown = toDisplayHost(details.site);
   const wrap = el(doc, 'div', { className: 'trust' });
   const confirm = el(doc, 'div', { className: 'confirm', id: 'trust-confirm' });
@@ -37,7 +41,13 @@ export function renderTrustControl(doc: Document, details: Pick<WarningDetails, 
   confirm.append(
     el(doc, 'p', { className: 'question', id: 'trust-question', text: `Always trust ${shown}?` }),
     el(doc, 'p', { className: 'scope', text: trustScope(details.site) }),
-    el(doc, 'div', { className: 'confirm-actions' }, cancel, button(doc, `Yes, always trust ${shown}`, 'danger confirm-trust', trust)),
+    el(
+      doc,
+      'div',
+      { className: 'confirm-actions' },
+      cancel,
+      button(doc, `Yes, always trust ${shown}`, 'danger confirm-trust', trust),
+    ),
   );
   wrap.append(open, confirm);
   return wrap;

@@ -50,9 +50,23 @@ export function hostNode(doc: Document, displayHost: string, registrableDomain: 
  * Fills the explanation slot: the host with the spans that drove the score marked. Hidden when
  * there are no spans (the model explainer is optional).
  */
-export function renderExplanation(doc: Document, slot: HTMLElement, displayHost: string, spans: readonly ExplanationSpan[] | undefined): void {
+export function renderExplanation(
+  doc: Document,
+  slot: HTMLElement,
+  displayHost: string,
+  spans: readonly ExplanationSpan[] | undefined,
+): void {
   slot.replaceChildren();
-  const valid = (spans ?? []).filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end > s.start && s.end <= displayHost.length).sort((a, b) => a.start - b.start);
+  const valid = (spans ?? [])
+    .filter(
+      (s) =>
+        Number.isInteger(s.start) &&
+        Number.isInteger(s.end) &&
+        s.start >= 0 &&
+        s.end > s.start &&
+        s.end <= displayHost.length,
+    )
+    .sort((a, b) => a.start - b.start);
   slot.hidden = valid.length === 0;
   if (slot.hidden) return;
   const line = el(doc, 'p', { className: 'explained-host' });
@@ -88,11 +102,19 @@ function detailsSection(doc: Document, details: WarningDetails, actions: Warning
   );
   const panel = el(doc, 'details', { className: 'more' }, el(doc, 'summary', { text: 'Details' }), facts);
   if (!actions.continueToSite || !actions.trustSite) {
-    panel.append(el(doc, 'p', { className: 'note not-issued', text: 'Snowman did not send you to this page, so it offers no way past it from here. Open the site again and Snowman will judge it.' }));
+    panel.append(
+      el(doc, 'p', {
+        className: 'note not-issued',
+        text: 'Snowman did not send you to this page, so it offers no way past it from here. Open the site again and Snowman will judge it.',
+      }),
+    );
     return panel;
   }
   panel.append(
-    el(doc, 'p', { className: 'risk-note', text: `Only continue if you are sure this is the site you meant to visit. Never enter a password, card number or wallet phrase on a site you are unsure of.` }),
+    el(doc, 'p', {
+      className: 'risk-note',
+      text: `Only continue if you are sure this is the site you meant to visit. Never enter a password, card number or wallet phrase on a site you are unsure of.`,
+    }),
     button(doc, `Continue to ${site} for this session`, 'secondary continue', actions.continueToSite),
     el(doc, 'p', { className: 'note', text: `Snowman will not warn about ${site} again until you close the browser.` }),
     renderTrustControl(doc, details, actions.trustSite),
@@ -101,19 +123,30 @@ function detailsSection(doc: Document, details: WarningDetails, actions: Warning
 }
 
 /** Renders the full warning for `details` into `root`; returns the button to focus first. */
-export function renderWarning(doc: Document, root: HTMLElement, details: WarningDetails, actions: WarningActions): HTMLButtonElement {
+export function renderWarning(
+  doc: Document,
+  root: HTMLElement,
+  details: WarningDetails,
+  actions: WarningActions,
+): HTMLButtonElement {
   const { verdict } = details;
   const level = verdict.level;
   doc.body?.classList.remove('level-dangerous', 'level-suspicious', 'level-safe', 'level-unscorable');
   doc.body?.classList.add(`level-${level}`);
   const back = button(doc, 'Go back to safety', 'primary back', actions.back);
-  const heading = level === 'dangerous' ? 'Dangerous site' : level === 'suspicious' ? 'Suspicious site' : 'Snowman paused this page';
+  const heading =
+    level === 'dangerous' ? 'Dangerous site' : level === 'suspicious' ? 'Suspicious site' : 'Snowman paused this page';
   const name = el(doc, 'p', { className: 'target' }, hostNode(doc, details.displayHost, details.registrableDomain));
   if (details.fullHost !== details.displayHost && details.fullHost.includes('xn--')) {
     name.append(el(doc, 'span', { className: 'punycode', text: details.fullHost }));
   }
   const reasons = plainReasons(verdict);
-  const why = el(doc, 'ul', { className: 'reasons' }, ...reasons.map((text, i) => el(doc, 'li', { className: i === 0 ? 'strongest' : '', text })));
+  const why = el(
+    doc,
+    'ul',
+    { className: 'reasons' },
+    ...reasons.map((text, i) => el(doc, 'li', { className: i === 0 ? 'strongest' : '', text })),
+  );
   const explanation = el(doc, 'section', { className: 'explanation', id: 'explanation' });
   renderExplanation(doc, explanation, details.displayHost, details.explanation);
   const headline = riskHeadline(verdict) || 'Snowman could not check this site, so it stopped before opening it.';

@@ -14,7 +14,9 @@ describe('badges', () => {
   });
 
   it('marks links to risky hosts, right after the link, and leaves the others alone', async () => {
-    const [evil, safe, odd] = links('<p><a href="http://evil-login.example/">a</a> text <a href="http://news.example/">b</a> <a href="http://odd-name.example/">c</a></p>');
+    const [evil, safe, odd] = links(
+      '<p><a href="http://evil-login.example/">a</a> text <a href="http://news.example/">b</a> <a href="http://odd-name.example/">c</a></p>',
+    );
     const h = createHarness();
     h.scanner.examine([document.documentElement]);
     await h.scanner.settled();

@@ -9,7 +9,16 @@ import { createTooltip, type Tooltip } from '../../src/content/tooltip.js';
 export function verdictFor(host: string): LinkVerdict | null {
   const level = host.startsWith('evil') ? 'dangerous' : host.startsWith('odd') ? 'suspicious' : null;
   if (!level) return null;
-  return { host, displayHost: host, registrableDomain: host.split('.').slice(-2).join('.'), level, category: 'malicious', score: level === 'dangerous' ? 0.999 : 0.95, reason: 'the name looks like a phishing domain', explanation: [{ start: 0, end: 4, weight: 1 }] };
+  return {
+    host,
+    displayHost: host,
+    registrableDomain: host.split('.').slice(-2).join('.'),
+    level,
+    category: 'malicious',
+    score: level === 'dangerous' ? 0.999 : 0.95,
+    reason: 'the name looks like a phishing domain',
+    explanation: [{ start: 0, end: 4, weight: 1 }],
+  };
 }
 
 export interface Harness {
@@ -23,7 +32,11 @@ export interface Harness {
 }
 
 export function createHarness(options: { batchSize?: number; budgetMs?: number } = {}): Harness {
-  const slicer = createSlicer({ budgetMs: options.budgetMs ?? 8, now: () => performance.now(), defer: (run) => setTimeout(run, 0) });
+  const slicer = createSlicer({
+    budgetMs: options.budgetMs ?? 8,
+    now: () => performance.now(),
+    defer: (run) => setTimeout(run, 0),
+  });
   const tooltip = createTooltip(document);
   const badges = createBadgeLayer(document, tooltip);
   const harness: Harness = {

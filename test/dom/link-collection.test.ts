@@ -2,7 +2,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { badgeAnchor, LINK_SELECTOR, pageLocation, plainWebHost, targetHost } from '../../src/content/link-target.js';
 
-
 function hostsOf(html: string): (string | null)[] {
   document.body.innerHTML = html;
   const here = pageLocation(document);
@@ -23,7 +22,15 @@ describe('link targets', () => {
         <map name="m"><area href="http://area.example.org/" alt=""></map>
         <form action="https://post.example.com/submit"><button>go</button></form>
         <form action="/search"><button formaction="https://other.example.io/">x</button></form>`),
-    ).toEqual(['login.example-bank.com', 'cdn.example.net', 'page.example', 'area.example.org', 'post.example.com', 'page.example', 'other.example.io']);
+    ).toEqual([
+      'login.example-bank.com',
+      'cdn.example.net',
+      'page.example',
+      'area.example.org',
+      'post.example.com',
+      'page.example',
+      'other.example.io',
+    ]);
   });
 
   it('skips same-document fragments, other schemes, empty actions and anchors without href', () => {
@@ -44,7 +51,10 @@ describe('link targets', () => {
   });
 
   it('keeps a link to this page with another query or path: it loads another document', () => {
-    expect(hostsOf('<a href="?q=2#x">other query</a><a href="index2.html#x">other page</a>')).toEqual(['page.example', 'page.example']);
+    expect(hostsOf('<a href="?q=2#x">other query</a><a href="index2.html#x">other page</a>')).toEqual([
+      'page.example',
+      'page.example',
+    ]);
   });
 
   it('keeps punycode hosts in ASCII (the background decodes them for display)', () => {
@@ -52,7 +62,14 @@ describe('link targets', () => {
   });
 
   it('reads plain absolute addresses without a parser, exactly as a URL parser would, and leaves the rest to it', () => {
-    const plain = ['http://example.com', 'HTTPS://Login.Example-Bank.COM/x?y=1', 'http://a-b.c0.example.org:8080/p', 'http://example.com./', 'https://x.io?q', 'http://sub.1st.example:65535/'];
+    const plain = [
+      'http://example.com',
+      'HTTPS://Login.Example-Bank.COM/x?y=1',
+      'http://a-b.c0.example.org:8080/p',
+      'http://example.com./',
+      'https://x.io?q',
+      'http://sub.1st.example:65535/',
+    ];
     for (const raw of plain) expect(plainWebHost(raw), raw).toBe(new URL(raw).hostname);
     const parserNeeded = [
       ' http://example.com/', // leading space, stripped by the parser
@@ -76,8 +93,9 @@ describe('link targets', () => {
     for (const raw of parserNeeded) expect(plainWebHost(raw), raw).toBeUndefined();
   });
 
-  it('gives the same host through the plain reading and through the browser\'s own href', () => {
-    document.body.innerHTML = '<a href="HTTP://Shop.Example.COM:8080/a?b">x</a><a href="http://shop.example.com/#frag">y</a>';
+  it("gives the same host through the plain reading and through the browser's own href", () => {
+    document.body.innerHTML =
+      '<a href="HTTP://Shop.Example.COM:8080/a?b">x</a><a href="http://shop.example.com/#frag">y</a>';
     const [plain, parsed] = Array.from(document.querySelectorAll('a'), (el) => targetHost(el, pageLocation(document)));
     expect(plain).toBe('shop.example.com');
     expect(parsed).toBe('shop.example.com');

@@ -5,21 +5,35 @@ import { renderSiteLists } from '../../src/options/site-lists.js';
 import { renderVersions, statusText } from '../../src/options/view.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.js';
 
-const settings: Settings = { ...DEFAULT_SETTINGS, trustedSites: ['a.com', 'xn--pypal-4ve.com'], blockedSites: ['bad.example'], pausedSites: ['work.example'] };
+const settings: Settings = {
+  ...DEFAULT_SETTINGS,
+  trustedSites: ['a.com', 'xn--pypal-4ve.com'],
+  blockedSites: ['bad.example'],
+  pausedSites: ['work.example'],
+};
 
 describe('options page: site lists', () => {
   it('shows trusted, blocked and paused sites in Unicode, each with a Remove button naming the site and list', () => {
     const root = document.createElement('div');
     const removed: string[] = [];
     renderSiteLists(document, root, settings, '', (list, site) => removed.push(`${list}:${site}`));
-    expect([...root.querySelectorAll('#trustedSites .site')].map((s) => s.textContent)).toEqual(['a.com', 'pаypal.com']);
+    expect([...root.querySelectorAll('#trustedSites .site')].map((s) => s.textContent)).toEqual([
+      'a.com',
+      'pаypal.com',
+    ]);
     expect([...root.querySelectorAll('#blockedSites .site')].map((s) => s.textContent)).toEqual(['bad.example']);
     expect([...root.querySelectorAll('#pausedSites .site')].map((s) => s.textContent)).toEqual(['work.example']);
-    expect([...root.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Trusted sites (2)', 'Blocked sites (1)', 'Paused sites (1)']);
+    expect([...root.querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
+      'Trusted sites (2)',
+      'Blocked sites (1)',
+      'Paused sites (1)',
+    ]);
     root.querySelector<HTMLButtonElement>('#trustedSites li:nth-child(2) button')!.click();
     root.querySelector<HTMLButtonElement>('#pausedSites button')!.click();
     expect(removed).toEqual(['trustedSites:xn--pypal-4ve.com', 'pausedSites:work.example']);
-    expect(root.querySelector('#blockedSites button')!.getAttribute('aria-label')).toBe('Remove bad.example from blocked sites');
+    expect(root.querySelector('#blockedSites button')!.getAttribute('aria-label')).toBe(
+      'Remove bad.example from blocked sites',
+    );
   });
 
   it('search filters every list, by ASCII or Unicode form, and says when nothing matches', () => {
@@ -38,9 +52,18 @@ describe('options page: preferences', () => {
   it('shows the current sensitivity and link badges, and reports changes', () => {
     const root = document.body.appendChild(document.createElement('div'));
     const log: string[] = [];
-    renderPreferences(document, root, { ...settings, sensitivity: 'strict', linkBadges: false }, { setSensitivity: (s) => log.push(s), setLinkBadges: (on) => log.push(`badges:${on}`) });
+    renderPreferences(
+      document,
+      root,
+      { ...settings, sensitivity: 'strict', linkBadges: false },
+      { setSensitivity: (s) => log.push(s), setLinkBadges: (on) => log.push(`badges:${on}`) },
+    );
     const radios = [...root.querySelectorAll<HTMLInputElement>('input[name=sensitivity]')];
-    expect(radios.map((r) => [r.value, r.checked])).toEqual([['relaxed', false], ['balanced', false], ['strict', true]]);
+    expect(radios.map((r) => [r.value, r.checked])).toEqual([
+      ['relaxed', false],
+      ['balanced', false],
+      ['strict', true],
+    ]);
     expect(root.querySelector(`label[for=sensitivity-balanced]`)!.textContent).toBe('Balanced (recommended)');
     expect(root.querySelector('#sensitivity-strict-hint')!.textContent).toMatch(/Also stop suspicious sites/);
     radios[0]!.click();
@@ -58,7 +81,10 @@ describe('options page: export and import', () => {
     expect(fileName).toBe('snowman-settings-2026-03-04.json');
     const applied: Settings[] = [];
     const result = await importSettings(text, async (s) => (applied.push(s), s));
-    expect(result).toEqual({ ok: true, message: 'Imported: 2 trusted, 1 blocked, 1 paused sites; sensitivity balanced.' });
+    expect(result).toEqual({
+      ok: true,
+      message: 'Imported: 2 trusted, 1 blocked, 1 paused sites; sensitivity balanced.',
+    });
     expect(applied).toEqual([settings]);
   });
 
@@ -70,7 +96,10 @@ describe('options page: export and import', () => {
       [JSON.stringify({ format: 'other', settings: {} }), /not a Snowman settings export/],
       [JSON.stringify({ ...good, formatVersion: 2 }), /newer Snowman/],
       [JSON.stringify({ ...good, settings: 'x' }), /no settings object/],
-      [JSON.stringify({ ...good, settings: { ...good.settings, trustedSites: ['ok.com', '<script>'] } }), /dropped invalid trusted site "<script>"/],
+      [
+        JSON.stringify({ ...good, settings: { ...good.settings, trustedSites: ['ok.com', '<script>'] } }),
+        /dropped invalid trusted site "<script>"/,
+      ],
       [JSON.stringify({ ...good, settings: { ...good.settings, sensitivity: 'loud' } }), /sensitivity "loud"/],
     ];
     for (const [text, reason] of cases) {
@@ -81,7 +110,9 @@ describe('options page: export and import', () => {
       expect(result.message, text).toMatch(reason);
       expect(applied, text).toEqual([]);
     }
-    const refusedByBackground = await importSettings(exportSettings(settings).text, async () => Promise.reject(new Error('storage full')));
+    const refusedByBackground = await importSettings(exportSettings(settings).text, async () =>
+      Promise.reject(new Error('storage full')),
+    );
     expect(refusedByBackground).toEqual({ ok: false, message: 'File refused, nothing changed: storage full' });
   });
 });
@@ -89,9 +120,15 @@ describe('options page: export and import', () => {
 describe('options page: status and versions', () => {
   it('reports the backend and any fallback or failure', () => {
     const base = { bootId: 'b', startedAt: 0 };
-    expect(statusText({ ...base, state: 'ready', modelVersion: 'v2', backend: 'wasm' })).toBe('Model v2 is running on WebAssembly.');
-    expect(statusText({ ...base, state: 'ready', modelVersion: 'v2', backend: 'cpu', fallbackReason: 'no SIMD' })).toMatch(/cpu backend \(fallback: no SIMD\)/);
-    expect(statusText({ ...base, state: 'error', error: 'weights missing' })).toMatch(/could not load \(weights missing\); pages load unchecked/);
+    expect(statusText({ ...base, state: 'ready', modelVersion: 'v2', backend: 'wasm' })).toBe(
+      'Model v2 is running on WebAssembly.',
+    );
+    expect(
+      statusText({ ...base, state: 'ready', modelVersion: 'v2', backend: 'cpu', fallbackReason: 'no SIMD' }),
+    ).toMatch(/cpu backend \(fallback: no SIMD\)/);
+    expect(statusText({ ...base, state: 'error', error: 'weights missing' })).toMatch(
+      /could not load \(weights missing\); pages load unchecked/,
+    );
   });
 
   it('lists the extension, model, threat list and settings versions', () => {
@@ -104,7 +141,10 @@ describe('options page: status and versions', () => {
 describe('options page: the organisation policy section', () => {
   it('shows the policy read-only, under "Set by your organisation"', async () => {
     const { renderPolicySection } = await import('../../src/options/policy-section.js');
-    const section = renderPolicySection(document, { blockedDomains: ['evil.com'], trustedDomains: ['xn--pypal-4ve.com'] })!;
+    const section = renderPolicySection(document, {
+      blockedDomains: ['evil.com'],
+      trustedDomains: ['xn--pypal-4ve.com'],
+    })!;
     expect(section.querySelector('h2')!.textContent).toBe('Set by your organisation');
     expect([...section.querySelectorAll('.policy-blocked .site')].map((s) => s.textContent)).toEqual(['evil.com']);
     expect([...section.querySelectorAll('.policy-trusted .site')].map((s) => s.textContent)).toEqual(['pаypal.com']);

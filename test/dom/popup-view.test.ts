@@ -9,7 +9,13 @@ const site: SiteDetails = {
   displayHost: 'login.bücher.example',
   registrableDomain: 'xn--bcher-kva.example',
   site: 'xn--bcher-kva.example',
-  verdict: { level: 'dangerous', category: 'malicious', score: 0.9931, risk: 0.9996, reasons: [{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.993)' }] },
+  verdict: {
+    level: 'dangerous',
+    category: 'malicious',
+    score: 0.9931,
+    risk: 0.9996,
+    reasons: [{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.993)' }],
+  },
   explanation: [{ start: 0, end: 5, weight: 0.6 }],
   modelVersion: 'm-1',
   choice: { trusted: false, blocked: false, paused: false },
@@ -24,8 +30,24 @@ const summary: PageSummary = {
   domainsByLevel: { safe: 2, suspicious: 1, dangerous: 1, unscorable: 0, error: 0 },
   linksByLevel: { safe: 9, suspicious: 1, dangerous: 2, unscorable: 0, error: 0 },
   risky: [
-    { host: 'evil.example', displayHost: 'evil.example', registrableDomain: 'evil.example', level: 'dangerous', category: 'dga', score: 0.999, links: 2 },
-    { host: 'odd.example', displayHost: 'odd.example', registrableDomain: 'odd.example', level: 'suspicious', category: 'malicious', score: 0.95, links: 1 },
+    {
+      host: 'evil.example',
+      displayHost: 'evil.example',
+      registrableDomain: 'evil.example',
+      level: 'dangerous',
+      category: 'dga',
+      score: 0.999,
+      links: 2,
+    },
+    {
+      host: 'odd.example',
+      displayHost: 'odd.example',
+      registrableDomain: 'odd.example',
+      level: 'suspicious',
+      category: 'malicious',
+      score: 0.95,
+      links: 1,
+    },
   ],
   scoringMs: 4.2,
   refused: 0,
@@ -44,48 +66,78 @@ function render(state: Partial<PopupState>, log: string[] = []): HTMLElement {
     reveal: (h) => log.push(`reveal:${h}`),
   };
   const root = document.createElement('main');
-  renderPopup(document, root, { host: null, site: null, siteError: null, summary: null, status: null, notice: null, busy: false, ...state }, actions);
+  renderPopup(
+    document,
+    root,
+    { host: null, site: null, siteError: null, summary: null, status: null, notice: null, busy: false, ...state },
+    actions,
+  );
   return root;
 }
 
 describe('popup view', () => {
   it('never shows a meter that contradicts the verdict: a safe site with a high model score stays low and green', () => {
-    const popular = { ...site, verdict: { level: 'safe' as const, category: 'benign' as const, score: 0.996, risk: null as number | null, reasons: [{ kind: 'popular' as const, message: 'bücher.example is one of the most visited sites' }] } };
+    const popular = {
+      ...site,
+      verdict: {
+        level: 'safe' as const,
+        category: 'benign' as const,
+        score: 0.996,
+        risk: null as number | null,
+        reasons: [{ kind: 'popular' as const, message: 'bücher.example is one of the most visited sites' }],
+      },
+    };
     const root = render({ site: popular });
     const meter = root.querySelector('[role=meter]')!;
     expect(root.querySelector('#site-verdict')!.textContent).toBe('Looks safe');
     expect(meter.classList.contains('level-safe')).toBe(true);
     expect(Number(meter.getAttribute('aria-valuenow'))).toBeLessThanOrEqual(35);
     expect(root.textContent).not.toContain('0.996');
-    const withRisk = render({ site: { ...popular, verdict: { ...popular.verdict, risk: 0.99 } as typeof popular.verdict } });
+    const withRisk = render({
+      site: { ...popular, verdict: { ...popular.verdict, risk: 0.99 } as typeof popular.verdict },
+    });
     expect(Number(withRisk.querySelector('[role=meter]')!.getAttribute('aria-valuenow'))).toBeLessThanOrEqual(35);
-    const risky = render({ site: { ...site, verdict: { ...site.verdict, level: 'suspicious', risk: 0.974 } as typeof site.verdict } });
-    expect(risky.querySelector('[role=meter]')!.getAttribute('aria-valuetext')).toBe('Some risk: riskier than 97 % of ordinary sites');
+    const risky = render({
+      site: { ...site, verdict: { ...site.verdict, level: 'suspicious', risk: 0.974 } as typeof site.verdict },
+    });
+    expect(risky.querySelector('[role=meter]')!.getAttribute('aria-valuetext')).toBe(
+      'Some risk: riskier than 97 % of ordinary sites',
+    );
     expect(risky.querySelector('[role=meter]')!.getAttribute('aria-valuenow')).toBe('80');
   });
 
   it('on a warning tab shows the stopped site with its actions enabled, and says what Pause does and for how long', () => {
     const log: string[] = [];
     const root = render({ site, warned: true }, log);
-    expect(root.querySelector('.warned')!.textContent).toBe('Snowman stopped login.bücher.example before it opened. This tab shows the warning.');
+    expect(root.querySelector('.warned')!.textContent).toBe(
+      'Snowman stopped login.bücher.example before it opened. This tab shows the warning.',
+    );
     expect(root.querySelector('#links')!.textContent).toContain('The site was not opened');
     const pause = root.querySelector<HTMLButtonElement>('#pause')!;
     expect(pause.disabled).toBe(false);
-    expect(root.querySelector('#pause-hint')!.textContent).toBe('Pause here: no warnings and no link badges on bücher.example until you resume it.');
+    expect(root.querySelector('#pause-hint')!.textContent).toBe(
+      'Pause here: no warnings and no link badges on bücher.example until you resume it.',
+    );
     expect(pause.getAttribute('aria-describedby')).toBe('pause-hint');
     pause.click();
     expect(log).toEqual(['pause:true']);
   });
 
   it('shows the site in Unicode with the registrable domain emphasised and the driving part marked', () => {
-    const root = render({ site, summary, status: { state: 'ready', modelVersion: 'm-1', backend: 'wasm', bootId: 'b', startedAt: 0 } });
+    const root = render({
+      site,
+      summary,
+      status: { state: 'ready', modelVersion: 'm-1', backend: 'wasm', bootId: 'b', startedAt: 0 },
+    });
     const name = root.querySelector('#site-name')!;
     expect(name.textContent).toBe('login.bücher.example');
     expect(name.querySelector('strong')!.textContent).toBe('bücher.example');
     expect(name.querySelector('mark')!.textContent).toBe('login');
     expect(root.querySelector('#site-verdict')!.textContent).toBe('Dangerous · phishing-like name');
     expect(root.querySelector('.site')!.firstElementChild).toBe(root.querySelector('#site-verdict'));
-    expect(root.querySelector('#site-reason')!.textContent).toBe('Its name looks like the names of phishing and scam sites.');
+    expect(root.querySelector('#site-reason')!.textContent).toBe(
+      'Its name looks like the names of phishing and scam sites.',
+    );
     const meter = root.querySelector('[role=meter]')!;
     expect(meter.classList.contains('level-dangerous')).toBe(true);
     expect(meter.getAttribute('aria-valuetext')).toBe('High risk: riskier than 99.9 % of ordinary sites');
@@ -114,8 +166,18 @@ describe('popup view', () => {
   });
 
   it('writes a report with the domain (never the path), the scores and the model version', () => {
-    const report = buildReport(site, { state: 'ready', modelVersion: 'm-1', backend: 'wasm', engine: 'fast', bootId: 'b', startedAt: 0 }, '0.1.0', new Date('2026-02-03T04:05:06Z'));
-    expect(report).toMatchObject({ kind: 'false-positive', domain: { host: 'login.xn--bcher-kva.example', display: 'login.bücher.example' }, verdict: { score: 0.9931 }, model: { version: 'm-1', backend: 'wasm' } });
+    const report = buildReport(
+      site,
+      { state: 'ready', modelVersion: 'm-1', backend: 'wasm', engine: 'fast', bootId: 'b', startedAt: 0 },
+      '0.1.0',
+      new Date('2026-02-03T04:05:06Z'),
+    );
+    expect(report).toMatchObject({
+      kind: 'false-positive',
+      domain: { host: 'login.xn--bcher-kva.example', display: 'login.bücher.example' },
+      verdict: { score: 0.9931 },
+      model: { version: 'm-1', backend: 'wasm' },
+    });
     expect(report.explanation).toEqual([{ text: 'login', start: 0, end: 5, weight: 0.6 }]);
     expect(JSON.stringify(report)).not.toContain('secret');
     expect(reportFileName(report)).toBe('snowman-report-login.xn--bcher-kva.example-2026-02-03.json');

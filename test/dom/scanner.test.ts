@@ -22,7 +22,10 @@ function manualScanner(badgeWaitMs = 10_000) {
     badgeWaitMs,
     send: (hosts) =>
       new Promise<readonly LinkVerdict[]>((resolve) => {
-        pending.push({ hosts, answer: () => resolve(hosts.map(verdictFor).filter((v): v is LinkVerdict => v !== null)) });
+        pending.push({
+          hosts,
+          answer: () => resolve(hosts.map(verdictFor).filter((v): v is LinkVerdict => v !== null)),
+        });
       }),
   });
   return { slicer, badges, scanner, pending };
@@ -50,7 +53,11 @@ describe('link scanner', () => {
     // A host seen again after its batch left is sent again with its new count, nothing more.
     expect(sent.length).toBeLessThanOrEqual(450 + 11);
     expect(Math.max(...h.batches.map((b) => b.hosts.length))).toBeLessThanOrEqual(200);
-    const countOf = (host: string) => h.batches.flatMap((b) => b.hosts.map((x, i) => [x, b.counts[i]] as const)).filter(([x]) => x === host).at(-1)![1];
+    const countOf = (host: string) =>
+      h.batches
+        .flatMap((b) => b.hosts.map((x, i) => [x, b.counts[i]] as const))
+        .filter(([x]) => x === host)
+        .at(-1)![1];
     expect(countOf('site0.example')).toBe(3);
     expect(countOf('site5.example')).toBe(2);
     expect(countOf('site300.example')).toBe(1);
@@ -103,7 +110,13 @@ describe('link scanner', () => {
   it('follows a link whose href changes, and forgets removed links', async () => {
     document.body.innerHTML = '<div id="box"><a id="x" href="http://fine.example/">x</a></div>';
     const h = createHarness();
-    const observer = observeLinks({ root: document.documentElement, onAdded: (n) => h.scanner.examine(n), onRemoved: (n) => h.scanner.forget(n), isOwn: h.badges.isOwn, quietMs: 5 });
+    const observer = observeLinks({
+      root: document.documentElement,
+      onAdded: (n) => h.scanner.examine(n),
+      onRemoved: (n) => h.scanner.forget(n),
+      isOwn: h.badges.isOwn,
+      quietMs: 5,
+    });
     h.scanner.examine([document.documentElement]);
     await h.scanner.settled();
     const link = document.getElementById('x')!;
@@ -148,7 +161,10 @@ describe('badges go in together', () => {
     const m = manualScanner();
     m.scanner.examine([document.documentElement]);
     await tick(20);
-    expect(m.pending.map((p) => p.hosts)).toEqual([['evil1.example', 'news.example'], ['evil2.example', 'odd.example']]);
+    expect(m.pending.map((p) => p.hosts)).toEqual([
+      ['evil1.example', 'news.example'],
+      ['evil2.example', 'odd.example'],
+    ]);
     m.pending[0]!.answer();
     await tick(20);
     // The first answer is in, the second is not: nothing is shown yet (one re-layout later instead of two).
@@ -159,7 +175,12 @@ describe('badges go in together', () => {
   });
 
   it('sends what the first slice found at once, without waiting for a full batch', async () => {
-    document.body.innerHTML = linkList(['evil1.example', 'news.example', 'odd.example', ...Array.from({ length: 20 }, (_, i) => `n${i}.example`)]);
+    document.body.innerHTML = linkList([
+      'evil1.example',
+      'news.example',
+      'odd.example',
+      ...Array.from({ length: 20 }, (_, i) => `n${i}.example`),
+    ]);
     const m = manualScanner();
     // As at DOMContentLoaded: examine, one short slice in this task (the page and 3 links), then the partial batch goes.
     m.scanner.examine([document.documentElement]);
@@ -204,7 +225,7 @@ describe('badges go in together', () => {
 });
 
 describe('slicer', () => {
-  it('runs a slice at once on request, in the caller\'s task', () => {
+  it("runs a slice at once on request, in the caller's task", () => {
     const seen: number[] = [];
     const slicer = createSlicer({ budgetMs: 8, now: () => performance.now(), defer: () => {} });
     slicer.queue([1, 2, 3], (x) => seen.push(x));
@@ -230,11 +251,14 @@ describe('slicer', () => {
         }, 0),
     });
     const done = new Promise<void>((resolve) => slicer.whenIdle(resolve));
-    slicer.queue(Array.from({ length: 5000 }, (_, i) => i), () => {
-      clock += 0.05; // each item "costs" 50 µs on the fake clock
-      current++;
-      slices[slices.length - 1] = current;
-    });
+    slicer.queue(
+      Array.from({ length: 5000 }, (_, i) => i),
+      () => {
+        clock += 0.05; // each item "costs" 50 µs on the fake clock
+        current++;
+        slices[slices.length - 1] = current;
+      },
+    );
     await done;
     expect(slices.reduce((a, b) => a + b, 0)).toBe(5000);
     expect(slices.length).toBeGreaterThan(25);
@@ -246,11 +270,14 @@ describe('slicer', () => {
     let clock = 0;
     const order: string[] = [];
     const slicer = createSlicer({ budgetMs: 1, now: () => clock, defer: (run) => setTimeout(run, 0) });
-    slicer.queue(Array.from({ length: 100 }, (_, i) => i), (i) => {
-      clock += 0.1;
-      if (i === 20) slicer.queue(['badge'], (x) => order.push(x), true);
-      order.push(`scan${i}`);
-    });
+    slicer.queue(
+      Array.from({ length: 100 }, (_, i) => i),
+      (i) => {
+        clock += 0.1;
+        if (i === 20) slicer.queue(['badge'], (x) => order.push(x), true);
+        order.push(`scan${i}`);
+      },
+    );
     await new Promise<void>((resolve) => slicer.whenIdle(resolve));
     // Queued while link 20 was scanned: it runs at the start of the next slice, long before link 99.
     expect(order.indexOf('badge')).toBeLessThan(order.indexOf('scan40'));

@@ -2,22 +2,48 @@
 import { describe, expect, it } from 'vitest';
 import type { WarningDetails } from '../../src/core/messages.js';
 import { parseTarget } from '../../src/ui/warning-target.js';
-import { hostNode, renderExplanation, renderRefused, renderWarning, type WarningActions } from '../../src/warning/view.js';
+import {
+  hostNode,
+  renderExplanation,
+  renderRefused,
+  renderWarning,
+  type WarningActions,
+} from '../../src/warning/view.js';
 
 const PAGE = 'chrome-extension://id/warning/index.html';
 
 describe('warning page target', () => {
   it('refuses every scheme but http(s), and malformed or empty targets', () => {
-    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'blob:https://a.com/x', 'ftp://a.com/', 'chrome://settings', 'http://', 'not a url', '', '//a.com/']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+      'blob:https://a.com/x',
+      'ftp://a.com/',
+      'chrome://settings',
+      'http://',
+      'not a url',
+      '',
+      '//a.com/',
+    ]) {
       const target = parseTarget(`${PAGE}#${bad}`);
       expect(target.ok, bad).toBe(false);
     }
     expect(parseTarget(PAGE)).toEqual({ ok: false, message: 'No address was given to this page.' });
-    expect(parseTarget(`${PAGE}#javascript:alert(1)`)).toMatchObject({ message: expect.stringMatching(/not javascript:/) });
+    expect(parseTarget(`${PAGE}#javascript:alert(1)`)).toMatchObject({
+      message: expect.stringMatching(/not javascript:/),
+    });
   });
 
   it('keeps the whole target, its own fragment included', () => {
-    expect(parseTarget(`${PAGE}#http://evil.com:8080/login?next=/a&b=1#frag`)).toEqual({ ok: true, url: 'http://evil.com:8080/login?next=/a&b=1#frag', host: 'evil.com' });
+    expect(parseTarget(`${PAGE}#http://evil.com:8080/login?next=/a&b=1#frag`)).toEqual({
+      ok: true,
+      url: 'http://evil.com:8080/login?next=/a&b=1#frag',
+      host: 'evil.com',
+    });
     expect(parseTarget(`${PAGE}#https://xn--pypal-4ve.com/`)).toMatchObject({ ok: true, host: 'xn--pypal-4ve.com' });
   });
 });
@@ -28,7 +54,13 @@ const details = (over: Partial<WarningDetails> = {}): WarningDetails => ({
   displayHost: 'login.pаypal.com',
   registrableDomain: 'xn--pypal-4ve.com',
   site: 'xn--pypal-4ve.com',
-  verdict: { level: 'dangerous', category: 'malicious', score: 0.9987, risk: 0.9999, reasons: [{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.999)' }] },
+  verdict: {
+    level: 'dangerous',
+    category: 'malicious',
+    score: 0.9987,
+    risk: 0.9999,
+    reasons: [{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.999)' }],
+  },
   modelVersion: 'm1',
   issued: true,
   ...over,
@@ -51,14 +83,35 @@ describe('warning page view', () => {
   it('leads with the name, what the site may do and the strongest reason; Go back is the one primary action', () => {
     const root = document.createElement('main');
     const calls: string[] = [];
-    const focus = renderWarning(document, root, details({ verdict: { level: 'dangerous', category: 'malicious', score: 0.9987, risk: 0.99995, reasons: [{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.999)' }, { kind: 'lookalike', message: 'looks like paypal.com', target: 'paypal.com' }] } }), actions(calls));
+    const focus = renderWarning(
+      document,
+      root,
+      details({
+        verdict: {
+          level: 'dangerous',
+          category: 'malicious',
+          score: 0.9987,
+          risk: 0.99995,
+          reasons: [
+            { kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.999)' },
+            { kind: 'lookalike', message: 'looks like paypal.com', target: 'paypal.com' },
+          ],
+        },
+      }),
+      actions(calls),
+    );
     expect(document.body.classList.contains('level-dangerous')).toBe(true);
     expect(root.querySelector('h1')?.textContent).toBe('Dangerous site');
     expect(root.querySelector('.target .host')?.textContent).toBe('login.pаypal.com');
     expect(root.querySelector('.target .host strong')?.textContent).toBe('pаypal.com');
     expect(root.querySelector('.target .punycode')?.textContent).toBe('login.xn--pypal-4ve.com');
-    expect(root.querySelector('.headline')?.textContent).toBe('This site may try to steal your password, card or wallet.');
-    expect([...root.querySelectorAll('.reasons li')].map((li) => li.textContent)).toEqual(['It looks like paypal.com, but it is a different site.', 'Its name looks like the names of phishing and scam sites.']);
+    expect(root.querySelector('.headline')?.textContent).toBe(
+      'This site may try to steal your password, card or wallet.',
+    );
+    expect([...root.querySelectorAll('.reasons li')].map((li) => li.textContent)).toEqual([
+      'It looks like paypal.com, but it is a different site.',
+      'Its name looks like the names of phishing and scam sites.',
+    ]);
     expect(root.textContent).not.toMatch(/score|0\.99/i);
     expect(focus.textContent).toBe('Go back to safety');
     expect([...root.querySelectorAll('button.primary')]).toEqual([focus]);
@@ -84,7 +137,9 @@ describe('warning page view', () => {
     expect(calls).toEqual([]);
     expect(confirm.hidden).toBe(false);
     expect(confirm.querySelector('.question')?.textContent).toBe('Always trust pаypal.com?');
-    expect(confirm.querySelector('.scope')?.textContent).toBe("Snowman will never warn about pаypal.com (written xn--pypal-4ve.com) or any address ending in .pаypal.com, in any tab, until you remove it in Snowman's options.");
+    expect(confirm.querySelector('.scope')?.textContent).toBe(
+      "Snowman will never warn about pаypal.com (written xn--pypal-4ve.com) or any address ending in .pаypal.com, in any tab, until you remove it in Snowman's options.",
+    );
     expect(document.activeElement).toBe(byClass(root, 'cancel'));
     byClass(root, 'cancel').click();
     expect(confirm.hidden).toBe(true);
@@ -105,7 +160,11 @@ describe('warning page view', () => {
       format: 'snowman-report',
       kind: 'false-positive',
       domain: { host: 'login.xn--pypal-4ve.com', display: 'login.pаypal.com', registrableDomain: 'xn--pypal-4ve.com' },
-      verdict: { level: 'dangerous', category: 'malicious', reasons: ['the name looks like a phishing or malware domain (score 0.999)'] },
+      verdict: {
+        level: 'dangerous',
+        category: 'malicious',
+        reasons: ['the name looks like a phishing or malware domain (score 0.999)'],
+      },
       explanation: [{ text: 'pаypa', start: 6, end: 11 }],
       model: { version: 'm1' },
       lists: [],
@@ -117,9 +176,17 @@ describe('warning page view', () => {
     await Promise.resolve();
     expect(root.querySelector('.report-status')?.textContent).toMatch(/^Copied\. Nothing was sent/);
     byClass(root, 'save-report').click();
-    expect(calls).toEqual([`copy:${text.length}`, expect.stringMatching(/^save:snowman-report-login\.xn--pypal-4ve\.com-\d{4}-\d\d-\d\d\.json$/)]);
+    expect(calls).toEqual([
+      `copy:${text.length}`,
+      expect.stringMatching(/^save:snowman-report-login\.xn--pypal-4ve\.com-\d{4}-\d\d-\d\d\.json$/),
+    ]);
     const refusing = document.createElement('main');
-    renderWarning(document, refusing, details(), actions([], () => Promise.reject(new Error('denied'))));
+    renderWarning(
+      document,
+      refusing,
+      details(),
+      actions([], () => Promise.reject(new Error('denied'))),
+    );
     byClass(refusing, 'copy-report').click();
     await new Promise((r) => setTimeout(r, 0));
     expect(refusing.querySelector('.report-status')?.textContent).toMatch(/did not allow copying/);
@@ -127,19 +194,57 @@ describe('warning page view', () => {
 
   it('a name on a threat list leads with the list, before a lookalike or the model', () => {
     const root = document.createElement('main');
-    renderWarning(document, root, details({ verdict: { level: 'dangerous', category: 'malicious', score: 0.2, risk: 0.4, reasons: [{ kind: 'model', message: 'm' }, { kind: 'listed', message: 'listed as phishing by openphish (list of 2026-11-20)' }] } }), actions());
-    expect([...root.querySelectorAll('.reasons li')].map((li) => li.textContent)).toEqual(['It is on a list of known harmful sites (listed as phishing by openphish (list of 2026-11-20)).', 'Its name looks like the names of phishing and scam sites.']);
+    renderWarning(
+      document,
+      root,
+      details({
+        verdict: {
+          level: 'dangerous',
+          category: 'malicious',
+          score: 0.2,
+          risk: 0.4,
+          reasons: [
+            { kind: 'model', message: 'm' },
+            { kind: 'listed', message: 'listed as phishing by openphish (list of 2026-11-20)' },
+          ],
+        },
+      }),
+      actions(),
+    );
+    expect([...root.querySelectorAll('.reasons li')].map((li) => li.textContent)).toEqual([
+      'It is on a list of known harmful sites (listed as phishing by openphish (list of 2026-11-20)).',
+      'Its name looks like the names of phishing and scam sites.',
+    ]);
     expect(root.querySelector('.reasons li')?.classList.contains('strongest')).toBe(true);
   });
 
   it('a machine-generated name says so, and a suspicious one is amber with softer words', () => {
     const root = document.createElement('main');
-    renderWarning(document, root, details({ displayHost: 'xkqjzv.com', fullHost: 'xkqjzv.com', registrableDomain: 'xkqjzv.com', site: 'xkqjzv.com', verdict: { level: 'suspicious', category: 'dga', score: 0.9, risk: 0.9992, reasons: [{ kind: 'model', message: 'x' }] } }), actions());
+    renderWarning(
+      document,
+      root,
+      details({
+        displayHost: 'xkqjzv.com',
+        fullHost: 'xkqjzv.com',
+        registrableDomain: 'xkqjzv.com',
+        site: 'xkqjzv.com',
+        verdict: {
+          level: 'suspicious',
+          category: 'dga',
+          score: 0.9,
+          risk: 0.9992,
+          reasons: [{ kind: 'model', message: 'x' }],
+        },
+      }),
+      actions(),
+    );
     expect(document.body.classList.contains('level-suspicious')).toBe(true);
     expect(document.body.classList.contains('level-dangerous')).toBe(false);
     expect(root.querySelector('h1')?.textContent).toBe('Suspicious site');
     expect(root.querySelector('.headline')?.textContent).toMatch(/could be part of a malware network/);
-    expect(root.querySelector('.reasons li')?.textContent).toBe('Its name looks machine-generated, the way malware names its servers.');
+    expect(root.querySelector('.reasons li')?.textContent).toBe(
+      'Its name looks machine-generated, the way malware names its servers.',
+    );
     expect(root.querySelector('.punycode')).toBeNull();
   });
 
@@ -155,21 +260,46 @@ describe('warning page view', () => {
   it('never turns names or reasons into markup', () => {
     const root = document.createElement('main');
     const hostile = '<img src=x onerror=alert(1)>';
-    renderWarning(document, root, details({ displayHost: hostile, registrableDomain: null, url: hostile, verdict: { level: 'dangerous', category: 'dga', score: 1, risk: 1, reasons: [{ kind: 'listed', message: hostile }] } }), actions());
+    renderWarning(
+      document,
+      root,
+      details({
+        displayHost: hostile,
+        registrableDomain: null,
+        url: hostile,
+        verdict: {
+          level: 'dangerous',
+          category: 'dga',
+          score: 1,
+          risk: 1,
+          reasons: [{ kind: 'listed', message: hostile }],
+        },
+      }),
+      actions(),
+    );
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('.host')?.textContent).toBe(hostile);
     expect(root.querySelector('.reasons li')?.textContent).toBe(`It is on a list of known harmful sites (${hostile}).`);
-    expect(root.querySelector<HTMLTextAreaElement>('.report-text')?.value).toContain(JSON.stringify(hostile).slice(1, -1));
+    expect(root.querySelector<HTMLTextAreaElement>('.report-text')?.value).toContain(
+      JSON.stringify(hostile).slice(1, -1),
+    );
   });
 
   it('hides the explanation slot until spans are given, then marks them', () => {
     const slot = document.createElement('section');
     renderExplanation(document, slot, 'paypal-login.com', undefined);
     expect(slot.hidden).toBe(true);
-    renderExplanation(document, slot, 'paypal-login.com', [{ start: 7, end: 12, weight: 0.8 }, { start: 0, end: 6, weight: 0.5 }, { start: 3, end: 99, weight: 1 }]);
+    renderExplanation(document, slot, 'paypal-login.com', [
+      { start: 7, end: 12, weight: 0.8 },
+      { start: 0, end: 6, weight: 0.5 },
+      { start: 3, end: 99, weight: 1 },
+    ]);
     expect(slot.hidden).toBe(false);
     expect([...slot.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['paypal', 'login']);
-    expect([...slot.querySelectorAll('mark')].map((m) => (m as HTMLElement).dataset['strength'])).toEqual(['medium', 'high']);
+    expect([...slot.querySelectorAll('mark')].map((m) => (m as HTMLElement).dataset['strength'])).toEqual([
+      'medium',
+      'high',
+    ]);
     expect(slot.querySelector('.explained-host')?.textContent).toBe('paypal-login.com');
   });
 

@@ -3,7 +3,12 @@ import { firefoxUnderTest } from './harness/firefox.js';
 import { allHosts, defineBrokenModelScenario, defineExtensionScenarios, type Launcher } from './harness/scenarios.js';
 
 // A 2 s idle timeout makes Firefox suspend the event page between steps, as it does after 30 s in use.
-const launch: Launcher = (dir, names, server) => firefoxUnderTest(dir, { hosts: allHosts(names), httpPage: server.url(names.benign[0]!, '/blank'), idleTimeoutMs: 2000 });
+const launch: Launcher = (dir, names, server) =>
+  firefoxUnderTest(dir, {
+    hosts: allHosts(names),
+    httpPage: server.url(names.benign[0]!, '/blank'),
+    idleTimeoutMs: 2000,
+  });
 
 defineExtensionScenarios('firefox', launch);
 defineBrokenModelScenario('firefox', launch);

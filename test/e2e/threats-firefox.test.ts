@@ -2,4 +2,6 @@
 import { firefoxUnderTest } from './harness/firefox.js';
 import { defineThreatScenarios } from './harness/threat-scenarios.js';
 
-defineThreatScenarios('firefox', (dir, hosts, server) => firefoxUnderTest(dir, { hosts, httpPage: server.url('plain-start-page.example.org', '/blank'), idleTimeoutMs: 2000 }));
+defineThreatScenarios('firefox', (dir, hosts, server) =>
+  firefoxUnderTest(dir, { hosts, httpPage: server.url('plain-start-page.example.org', '/blank'), idleTimeoutMs: 2000 }),
+);

@@ -25,7 +25,11 @@ describe('web-ext lint on dist/firefox', () => {
     await ensureBuilt();
     const bin = path.join(ROOT, 'node_modules', '.bin', 'web-ext');
     // web-ext exits non-zero on errors; the JSON report is on stdout either way.
-    const { stdout } = await promisify(execFile)(bin, ['lint', '--source-dir', path.join(ROOT, 'dist/firefox'), '--output', 'json', '--boring'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    const { stdout } = await promisify(execFile)(
+      bin,
+      ['lint', '--source-dir', path.join(ROOT, 'dist/firefox'), '--output', 'json', '--boring'],
+      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
     const report = JSON.parse(stdout) as LintReport;
     const findings = [...report.errors, ...report.warnings].map((f) => `${f.code}: ${f.message}`);
     expect(findings).toEqual([]);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allowRule, blockPattern, blockRule, hostOfRule, isUnderSite, ruleCatches, ALLOW_PRIORITY, BLOCK_PRIORITY } from '../../src/background/block-rules.js';
+import {
+  allowRule,
+  blockPattern,
+  blockRule,
+  hostOfRule,
+  isUnderSite,
+  ruleCatches,
+  ALLOW_PRIORITY,
+  BLOCK_PRIORITY,
+} from '../../src/background/block-rules.js';
 import { targetOfWarningUrl, warningUrl } from '../../src/background/warning-url.js';
 
 const PAGE = 'chrome-extension://abc/warning/index.html';
@@ -7,10 +16,23 @@ const PAGE = 'chrome-extension://abc/warning/index.html';
 describe('declarativeNetRequest rules', () => {
   it('a block rule catches every http(s) URL of the host and its www form, and nothing else', () => {
     const host = 'xkq-evil.example.com';
-    for (const url of [`http://${host}/`, `https://${host}`, `http://www.${host}:8080/a?b#c`, `HTTP://${host.toUpperCase()}/x`, `http://${host}?q`, `http://${host}#f`]) {
+    for (const url of [
+      `http://${host}/`,
+      `https://${host}`,
+      `http://www.${host}:8080/a?b#c`,
+      `HTTP://${host.toUpperCase()}/x`,
+      `http://${host}?q`,
+      `http://${host}#f`,
+    ]) {
       expect(ruleCatches(host, url), url).toBe(true);
     }
-    for (const url of [`http://sub.${host}/`, `http://${host}.attacker.net/`, `http://xkq-evilXexample.com/`, `ftp://${host}/`, `http://a.com/?u=http://${host}/`]) {
+    for (const url of [
+      `http://sub.${host}/`,
+      `http://${host}.attacker.net/`,
+      `http://xkq-evilXexample.com/`,
+      `ftp://${host}/`,
+      `http://a.com/?u=http://${host}/`,
+    ]) {
       expect(ruleCatches(host, url), url).toBe(false);
     }
   });
@@ -21,7 +43,10 @@ describe('declarativeNetRequest rules', () => {
     expect(rule.action.redirect?.regexSubstitution).toBe(`${PAGE}#\\0`);
     // What Chrome does with \0: substitute the whole match, which is the whole URL.
     const url = 'http://evil.com:81/p?q=1#h';
-    const redirected = url.replace(new RegExp(blockPattern('evil.com')), rule.action.redirect!.regexSubstitution.replace('\\0', () => '$&'));
+    const redirected = url.replace(
+      new RegExp(blockPattern('evil.com')),
+      rule.action.redirect!.regexSubstitution.replace('\\0', () => '$&'),
+    );
     expect(redirected).toBe(warningUrl(PAGE, url));
     expect(targetOfWarningUrl(PAGE, redirected)).toBe(url);
   });
@@ -29,11 +54,23 @@ describe('declarativeNetRequest rules', () => {
   it('maps rules back to hosts', () => {
     expect(hostOfRule(blockRule(1, 'a-b.evil.co.uk', PAGE))).toBe('a-b.evil.co.uk');
     expect(hostOfRule(allowRule(2, 'evil.com'))).toBeNull();
-    expect(hostOfRule({ id: 3, priority: 1, action: { type: 'redirect' }, condition: { regexFilter: '^foo$', resourceTypes: [] } })).toBeNull();
+    expect(
+      hostOfRule({
+        id: 3,
+        priority: 1,
+        action: { type: 'redirect' },
+        condition: { regexFilter: '^foo$', resourceTypes: [] },
+      }),
+    ).toBeNull();
   });
 
   it('a session allow rule outranks the block rules of a site and its subdomains', () => {
-    expect(allowRule(9, 'evil.com')).toEqual({ id: 9, priority: ALLOW_PRIORITY, action: { type: 'allow' }, condition: { requestDomains: ['evil.com'], resourceTypes: ['main_frame'] } });
+    expect(allowRule(9, 'evil.com')).toEqual({
+      id: 9,
+      priority: ALLOW_PRIORITY,
+      action: { type: 'allow' },
+      condition: { requestDomains: ['evil.com'], resourceTypes: ['main_frame'] },
+    });
     expect(ALLOW_PRIORITY).toBeGreaterThan(BLOCK_PRIORITY);
     expect(isUnderSite('a.evil.com', 'evil.com')).toBe(true);
     expect(isUnderSite('evil.com', 'evil.com')).toBe(true);

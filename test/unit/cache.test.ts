@@ -76,12 +76,19 @@ describe('score cache', () => {
     expect(fromStored({ v: 'v1', s: 2, c: 'dga', h: [2] }, 'v1')).toBeUndefined();
     expect(fromStored({ v: 'v1', s: 0.5, c: 'dga', h: 'x' }, 'v1')).toBeUndefined();
     expect(fromStored('junk', 'v1')).toBeUndefined();
-    expect(fromStored({ v: 'v1', s: 0.5, c: 'dga', h: [0.1, 0.5] }, 'v1')).toEqual({ score: 0.5, category: 'dga', heads: [0.1, 0.5] });
+    expect(fromStored({ v: 'v1', s: 0.5, c: 'dga', h: [0.1, 0.5] }, 'v1')).toEqual({
+      score: 0.5,
+      category: 'dga',
+      heads: [0.1, 0.5],
+    });
   });
 
   it('keeps working when the store fails', async () => {
     const errors: unknown[] = [];
-    const broken: KeyValueStore = { get: async () => Promise.reject(new Error('quota')), set: async () => Promise.reject(new Error('quota')) };
+    const broken: KeyValueStore = {
+      get: async () => Promise.reject(new Error('quota')),
+      set: async () => Promise.reject(new Error('quota')),
+    };
     const cache = createScoreCache({ version: 'v1', store: broken, onError: (e) => errors.push(e) });
     await cache.setMany(new Map([['a.com', score(0.3)]]));
     expect(await cache.get('a.com')).toEqual(score(0.3));

@@ -83,11 +83,22 @@ describe('buildCalibration', () => {
   });
 
   it('passes metadata validation, and a broken table is refused', () => {
-    const base = { format: 'snowman-model', formatVersion: 1, version: 'v', createdAt: 'now', architecture: { ...SEED_ARCHITECTURE, heads: [...heads] }, tokenizer: DEFAULT_TOKENIZER, thresholds };
+    const base = {
+      format: 'snowman-model',
+      formatVersion: 1,
+      version: 'v',
+      createdAt: 'now',
+      architecture: { ...SEED_ARCHITECTURE, heads: [...heads] },
+      tokenizer: DEFAULT_TOKENIZER,
+      thresholds,
+    };
     expect(validateMetadata({ ...base, calibration }).calibration).toBe(calibration);
     const broken = { ...calibration, heads: { malicious: calibration.heads.malicious } };
     expect(() => validateMetadata({ ...base, calibration: broken })).toThrow(/head "dga"/);
-    const descending = { ...calibration, heads: { ...calibration.heads, dga: { scores: [0.9, 0.1], atOrBelow: [1, 2] } } };
+    const descending = {
+      ...calibration,
+      heads: { ...calibration.heads, dga: { scores: [0.9, 0.1], atOrBelow: [1, 2] } },
+    };
     expect(() => validateMetadata({ ...base, calibration: descending })).toThrow(/not ascending/);
   });
 });

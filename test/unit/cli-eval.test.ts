@@ -17,7 +17,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = 'test/fixtures/eval';
 
 function snowman(args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/snowman.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, ['bin/snowman.mjs', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -26,10 +30,14 @@ describe('snowman eval (child process)', () => {
     const report = path.join(mkdtempSync(path.join(tmpdir(), 'snowman-eval-')), 'report.html');
     const { code, stdout, stderr } = snowman([
       'eval',
-      '--benign', `${FIXTURES}/benign-fixture.txt`,
-      '--malicious', `${FIXTURES}/malicious-fixture.txt`,
-      '--dga', `${FIXTURES}/dga-fixture.txt`,
-      '--report', report,
+      '--benign',
+      `${FIXTURES}/benign-fixture.txt`,
+      '--malicious',
+      `${FIXTURES}/malicious-fixture.txt`,
+      '--dga',
+      `${FIXTURES}/dga-fixture.txt`,
+      '--report',
+      report,
     ]);
     expect(stderr).toMatch(/report written to/);
     expect(code).toBe(0);
@@ -48,9 +56,16 @@ describe('snowman eval (child process)', () => {
   });
 
   it('--json prints one machine-readable document', () => {
-    const { code, stdout } = snowman(['eval', '--json', `${FIXTURES}/benign-fixture.txt`, `${FIXTURES}/malicious-fixture.txt`]);
+    const { code, stdout } = snowman([
+      'eval',
+      '--json',
+      `${FIXTURES}/benign-fixture.txt`,
+      `${FIXTURES}/malicious-fixture.txt`,
+    ]);
     expect(code).toBe(0);
-    const doc = JSON.parse(stdout) as { eval: { classes: { label: string; auc: number; recall: { fpr: number }[] }[]; files: unknown[] } };
+    const doc = JSON.parse(stdout) as {
+      eval: { classes: { label: string; auc: number; recall: { fpr: number }[] }[]; files: unknown[] };
+    };
     expect(doc.eval.classes.map((c) => c.label)).toEqual(['malicious']);
     expect(doc.eval.classes[0]!.auc).toBeGreaterThanOrEqual(0);
     expect(doc.eval.classes[0]!.recall.map((r) => r.fpr)).toEqual([1e-2, 1e-3, 1e-4]);
@@ -58,7 +73,13 @@ describe('snowman eval (child process)', () => {
   });
 
   it('exits 2 on a missing file, a missing class or a file without a label', () => {
-    const missing = snowman(['eval', '--benign', `${FIXTURES}/nope.txt`, '--malicious', `${FIXTURES}/malicious-fixture.txt`]);
+    const missing = snowman([
+      'eval',
+      '--benign',
+      `${FIXTURES}/nope.txt`,
+      '--malicious',
+      `${FIXTURES}/malicious-fixture.txt`,
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read .*nope\.txt/);
     const noMalicious = snowman(['eval', '--benign', `${FIXTURES}/benign-fixture.txt`]);
@@ -69,7 +90,17 @@ describe('snowman eval (child process)', () => {
 
 describe('eval argument parsing', () => {
   it('gives a label flag every file up to the next flag, and labels bare files by name', () => {
-    const args = parseEvalArgs(['--benign', 'a.txt', 'b.txt', '--report', 'r.html', 'malicious-x.txt', '--dga', 'c.txt', '--json']);
+    const args = parseEvalArgs([
+      '--benign',
+      'a.txt',
+      'b.txt',
+      '--report',
+      'r.html',
+      'malicious-x.txt',
+      '--dga',
+      'c.txt',
+      '--json',
+    ]);
     expect(args.files).toEqual([
       { path: 'a.txt', label: 'benign' },
       { path: 'b.txt', label: 'benign' },
@@ -91,10 +122,20 @@ describe('evaluate (hand-made scores)', () => {
   } as unknown as ModelMetadata;
 
   function file(source: string, label: 'benign' | 'malicious' | 'dga', malicious: number[], dga: number[]): ScoredFile {
-    const level = (i: number) => (malicious[i]! >= 0.9 || dga[i]! >= 0.95 ? 2 : malicious[i]! >= 0.5 || dga[i]! >= 0.6 ? 1 : 0);
+    const level = (i: number) =>
+      malicious[i]! >= 0.9 || dga[i]! >= 0.95 ? 2 : malicious[i]! >= 0.5 || dga[i]! >= 0.6 ? 1 : 0;
     const levels = Uint8Array.from(malicious.map((_, i) => level(i)));
     return {
-      summary: { path: `${source}.txt`, source, label, lines: malicious.length, kept: malicious.length, rejected: 0, duplicates: 0, sha256: '' },
+      summary: {
+        path: `${source}.txt`,
+        source,
+        label,
+        lines: malicious.length,
+        kept: malicious.length,
+        rejected: 0,
+        duplicates: 0,
+        sha256: '',
+      },
       label,
       heads: [Float32Array.from(malicious), Float32Array.from(dga)],
       modelLevels: levels,
@@ -150,12 +191,31 @@ describe('evaluate (hand-made scores)', () => {
 });
 
 describe('generalisation rendering', () => {
-  const fold = (kind: 'source' | 'family' | 'random', heldOut: string, model: string, auc: number, recall: number) => ({ kind, heldOut, fold: 0, model, auc, recallAtFpr1e3: recall, recallAtFpr1e4: recall / 2, nPositives: 1000, nNegatives: 5000 });
+  const fold = (kind: 'source' | 'family' | 'random', heldOut: string, model: string, auc: number, recall: number) => ({
+    kind,
+    heldOut,
+    fold: 0,
+    model,
+    auc,
+    recallAtFpr1e3: recall,
+    recallAtFpr1e4: recall / 2,
+    nPositives: 1000,
+    nNegatives: 5000,
+  });
   const result: GeneralisationResult = {
     createdAt: 'now',
     dataDir: 'data',
     models: ['ngram', 'cnn'],
-    protocol: { benignHoldoutShare: 0.25, familyGroups: [['dga-a']], sourceByFold: ['malicious-a'], maxTrainPerSource: 20000, maxEvalPerSource: 5000, epochs: 2, seed: 1, notes: ['families held out in groups of 4'] },
+    protocol: {
+      benignHoldoutShare: 0.25,
+      familyGroups: [['dga-a']],
+      sourceByFold: ['malicious-a'],
+      maxTrainPerSource: 20000,
+      maxEvalPerSource: 5000,
+      epochs: 2,
+      seed: 1,
+      notes: ['families held out in groups of 4'],
+    },
     folds: [
       fold('source', 'malicious-a', 'ngram', 0.84, 0.04),
       fold('source', 'malicious-a', 'cnn', 0.86, 0.2),
@@ -163,8 +223,20 @@ describe('generalisation rendering', () => {
       fold('family', 'dga-a', 'cnn', 0.92, 0.55),
     ],
     means: [
-      { model: 'ngram', source: { auc: 0.84, recallAtFpr1e3: 0.04, folds: 1, bareRecallAtFpr1e3: 0.03 }, family: { auc: 0.9, recallAtFpr1e3: 0.5, folds: 1 }, random: null, subdomainFlagged: 0.006 },
-      { model: 'cnn', source: { auc: 0.86, recallAtFpr1e3: 0.2, folds: 1, bareRecallAtFpr1e3: 0.1 }, family: { auc: 0.92, recallAtFpr1e3: 0.55, folds: 1 }, random: null, subdomainFlagged: 0.001 },
+      {
+        model: 'ngram',
+        source: { auc: 0.84, recallAtFpr1e3: 0.04, folds: 1, bareRecallAtFpr1e3: 0.03 },
+        family: { auc: 0.9, recallAtFpr1e3: 0.5, folds: 1 },
+        random: null,
+        subdomainFlagged: 0.006,
+      },
+      {
+        model: 'cnn',
+        source: { auc: 0.86, recallAtFpr1e3: 0.2, folds: 1, bareRecallAtFpr1e3: 0.1 },
+        family: { auc: 0.92, recallAtFpr1e3: 0.55, folds: 1 },
+        random: null,
+        subdomainFlagged: 0.001,
+      },
     ],
     costs: [
       { model: 'ngram', trainSeconds: 12, scoreMicrosPerName: 3 },
@@ -184,8 +256,12 @@ describe('generalisation rendering', () => {
     expect(text).toMatch(/mean +leave-one-source-out +0\.8400 +4\.00% +0\.8600 +20\.00%/);
     expect(text).toMatch(/mean +leave-family-out +0\.9000 +50\.00% +0\.9200 +55\.00%/);
     expect(text).toMatch(/mean +random split +- +- +- +-/);
-    expect(text).toMatch(/mean +leave-one-source-out, names without a sub-domain \(recall only\) +- +3\.00% +- +10\.00%/);
-    expect(text).toMatch(/probe +benign names with a service sub-domain, share flagged \(should be ~0\.1%\) +- +0\.60% +- +0\.10%/);
+    expect(text).toMatch(
+      /mean +leave-one-source-out, names without a sub-domain \(recall only\) +- +3\.00% +- +10\.00%/,
+    );
+    expect(text).toMatch(
+      /probe +benign names with a service sub-domain, share flagged \(should be ~0\.1%\) +- +0\.60% +- +0\.10%/,
+    );
     expect(text).toContain('families held out in groups of 4');
     expect(text).toMatch(/benign-top +2,000 +0\.05% +0\.45 +0\.08% +0\.48/);
   });

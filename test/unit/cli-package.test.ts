@@ -36,7 +36,10 @@ beforeAll(async () => {
   elsewhere = path.join(scratch, 'elsewhere');
   await mkdir(elsewhere);
   const tarball = npm(['pack', '--silent', '--pack-destination', scratch], ROOT).trim().split('\n').pop()!;
-  npm(['install', '-g', '--prefix', prefix, path.join(scratch, tarball), '--prefer-offline', '--no-audit', '--no-fund'], scratch);
+  npm(
+    ['install', '-g', '--prefix', prefix, path.join(scratch, tarball), '--prefer-offline', '--no-audit', '--no-fund'],
+    scratch,
+  );
   const { NODE_OPTIONS: _loader, SNOWMAN_DATA: _data, ...rest } = process.env;
   env = { ...rest, PATH: `${path.join(prefix, 'bin')}${path.delimiter}${process.env['PATH'] ?? ''}` };
 }, 300_000);
@@ -55,7 +58,8 @@ describe('the packed CLI, installed into a temporary prefix', () => {
     expect(existsSync(path.join(installed, 'node_modules', 'tsx'))).toBe(false);
     const compiled = await readdir(path.join(installed, 'dist', 'cli'));
     expect(compiled).toEqual(expect.arrayContaining(['snowman.mjs', 'thread-worker-entry.mjs']));
-    for (const file of compiled) expect(await readFile(path.join(installed, 'dist', 'cli', file), 'utf8')).not.toMatch(/\btsx\b|\.ts['"]/);
+    for (const file of compiled)
+      expect(await readFile(path.join(installed, 'dist', 'cli', file), 'utf8')).not.toMatch(/\btsx\b|\.ts['"]/);
   });
 
   it('snowman score judges names from another folder', () => {
@@ -74,7 +78,15 @@ describe('the packed CLI, installed into a temporary prefix', () => {
   });
 
   it('snowman eval reads labelled lists given by path', () => {
-    const { code, stdout } = snowman(['eval', '--benign', `${FIXTURES}/benign-fixture.txt`, '--malicious', `${FIXTURES}/malicious-fixture.txt`, '--dga', `${FIXTURES}/dga-fixture.txt`]);
+    const { code, stdout } = snowman([
+      'eval',
+      '--benign',
+      `${FIXTURES}/benign-fixture.txt`,
+      '--malicious',
+      `${FIXTURES}/malicious-fixture.txt`,
+      '--dga',
+      `${FIXTURES}/dga-fixture.txt`,
+    ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^malicious +\S+ +20 +34 +[01]\.\d{4} /m);
   });
@@ -89,17 +101,34 @@ describe('the packed CLI, installed into a temporary prefix', () => {
     const shipped = path.join(prefix, 'lib', 'node_modules', 'snowman', 'model', 'metadata.json');
     const before = await readFile(shipped, 'utf8');
     const data = path.join(ROOT, 'test/fixtures/train-small');
-    const { code, stderr } = snowman(['train', '--data', data, '--arch', 'seed', '--epochs', '1', '--threads', '2', '--quiet']);
+    const { code, stderr } = snowman([
+      'train',
+      '--data',
+      data,
+      '--arch',
+      'seed',
+      '--epochs',
+      '1',
+      '--threads',
+      '2',
+      '--quiet',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const [out, ...others] = (await readdir(elsewhere)).filter((name) => name.startsWith('snowman-model-'));
     expect(others).toEqual([]);
-    expect(await readdir(path.join(elsewhere, out!))).toEqual(expect.arrayContaining(['model.json', 'weights.bin', 'metadata.json']));
+    expect(await readdir(path.join(elsewhere, out!))).toEqual(
+      expect.arrayContaining(['model.json', 'weights.bin', 'metadata.json']),
+    );
     expect(await readFile(shipped, 'utf8')).toBe(before);
   });
 
   it('snowman serve answers over HTTP and stops on SIGTERM sent to the process the user started', async () => {
-    const child = spawn('snowman', ['serve', '--port', '0'], { cwd: elsewhere, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('snowman', ['serve', '--port', '0'], {
+      cwd: elsewhere,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

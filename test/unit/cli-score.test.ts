@@ -9,7 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 function snowman(args: string[], stdin?: string) {
-  const result = spawnSync(process.execPath, ['bin/snowman.mjs', ...args], { cwd: ROOT, input: stdin ?? '', encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, ['bin/snowman.mjs', ...args], {
+    cwd: ROOT,
+    input: stdin ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -25,12 +30,24 @@ beforeAll(() => {
 describe('snowman score', () => {
   it('scores a file with a bad line: the bad line is unscorable, the others scored, exit 0', () => {
     const file = path.join(dir, 'mixed.txt');
-    writeFileSync(file, 'example.com\nhttp://10.0.0.1/admin\n\n# a comment\nbad..name\nhttps://Login.PayPal.com.verify-account.xyz/x\r\nlocalhost\n');
+    writeFileSync(
+      file,
+      'example.com\nhttp://10.0.0.1/admin\n\n# a comment\nbad..name\nhttps://Login.PayPal.com.verify-account.xyz/x\r\nlocalhost\n',
+    );
     const { code, stdout, stderr } = snowman(['score', '--input', file]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const rows = stdout.trimEnd().split('\n').map((line) => line.split('\t'));
-    expect(rows.map((r) => r[0])).toEqual(['example.com', 'http://10.0.0.1/admin', 'bad..name', 'https://Login.PayPal.com.verify-account.xyz/x', 'localhost']);
+    const rows = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
+    expect(rows.map((r) => r[0])).toEqual([
+      'example.com',
+      'http://10.0.0.1/admin',
+      'bad..name',
+      'https://Login.PayPal.com.verify-account.xyz/x',
+      'localhost',
+    ]);
     for (const row of rows) expect(row).toHaveLength(4);
     for (const i of [0, 3]) {
       const [, score, verdict, category] = rows[i]!;
@@ -44,7 +61,10 @@ describe('snowman score', () => {
   it('scores arguments in order, one line each', () => {
     const { code, stdout } = snowman(['score', 'example.com', 'not a name', 'bücher.de']);
     expect(code).toBe(0);
-    const rows = stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+    const rows = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(rows.map((r) => r[0])).toEqual(['example.com', 'not a name', 'bücher.de']);
     expect(rows[1]!.slice(1)).toEqual(['-', 'unscorable', '-']);
     expect(rows[2]![1]).toMatch(SCORE);
@@ -77,8 +97,14 @@ describe('snowman score', () => {
 
   it('prints the calibrated risk in the TSV score column; --json carries it beside the raw score', () => {
     const names = ['example.com', 'paypal.com.account-verify.xyz', 'xjw9qk2mz8vfh3lp.com', 'qwe-rty-uio.biz'];
-    const tsv = snowman(['score', ...names]).stdout.trimEnd().split('\n').map((line) => line.split('\t'));
-    const json = snowman(['score', '--json', ...names]).stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { score: number; risk: number; verdict: string });
+    const tsv = snowman(['score', ...names])
+      .stdout.trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
+    const json = snowman(['score', '--json', ...names])
+      .stdout.trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { score: number; risk: number; verdict: string });
     json.forEach((row, i) => {
       expect(typeof row.risk).toBe('number');
       expect(tsv[i]![1]).toBe(row.risk.toFixed(6));
@@ -91,22 +117,40 @@ describe('snowman score', () => {
   it('--json adds host, registrable domain, reasons and the unscorable reason', () => {
     const { code, stdout } = snowman(['score', '--json', 'https://www.Sub.Example.co.uk:8443/path', '192.168.1.1']);
     expect(code).toBe(0);
-    const [scored, unscorable] = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(scored).toMatchObject({ input: 'https://www.Sub.Example.co.uk:8443/path', host: 'sub.example.co.uk', registrableDomain: 'example.co.uk' });
+    const [scored, unscorable] = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(scored).toMatchObject({
+      input: 'https://www.Sub.Example.co.uk:8443/path',
+      host: 'sub.example.co.uk',
+      registrableDomain: 'example.co.uk',
+    });
     expect(typeof scored!['score']).toBe('number');
     expect(String(scored!['score'])).toMatch(/^(?:0|1)(?:\.\d{1,6})?$/);
     expect(VERDICTS).toContain(scored!['verdict']);
     expect(CATEGORIES).toContain(scored!['category']);
     expect(Array.isArray(scored!['reasons'])).toBe(true);
     expect(scored).not.toHaveProperty('reason');
-    expect(unscorable).toMatchObject({ input: '192.168.1.1', score: null, risk: null, verdict: 'unscorable', category: '-', reason: 'ip', registrableDomain: null });
+    expect(unscorable).toMatchObject({
+      input: '192.168.1.1',
+      score: null,
+      risk: null,
+      verdict: 'unscorable',
+      category: '-',
+      reason: 'ip',
+      registrableDomain: null,
+    });
     expect((unscorable!['reasons'] as { kind: string }[])[0]!.kind).toBe('unscorable');
   });
 
   it('reads stdin with --input -', () => {
     const { code, stdout } = snowman(['score', '--input', '-'], 'example.org\n\tgarbage\twith tabs\nwikipedia.org\n');
     expect(code).toBe(0);
-    const rows = stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+    const rows = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(rows).toHaveLength(3);
     // Tabs inside an input become spaces: the line keeps exactly four columns.
     expect(rows[1]).toEqual(['garbage with tabs', '-', 'unscorable', '-']);
@@ -118,6 +162,11 @@ describe('snowman score', () => {
     const names = Array.from({ length: 50 }, (_, i) => (i % 7 === 3 ? `bad name ${i}` : `name${i}.example.net`));
     const { code, stdout } = snowman(['score', '--batch', '8', '--input', '-'], `${names.join('\n')}\n`);
     expect(code).toBe(0);
-    expect(stdout.trimEnd().split('\n').map((line) => line.split('\t')[0])).toEqual(names);
+    expect(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t')[0]),
+    ).toEqual(names);
   });
 });

@@ -16,17 +16,31 @@ describe('snowman train (child process)', () => {
   it('trains the seed configuration on the fixture and writes model.json, weights.bin and metadata.json', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'snowman-cli-train-'));
     try {
-      const files = readdirSync(FIXTURE).filter((f) => f.endsWith('.txt')).map((f) => path.join(FIXTURE, f));
-      const result = spawnSync(process.execPath, ['bin/snowman.mjs', 'train', '--arch', 'seed', '--epochs', '1', '--out', out, ...files], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+      const files = readdirSync(FIXTURE)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => path.join(FIXTURE, f));
+      const result = spawnSync(
+        process.execPath,
+        ['bin/snowman.mjs', 'train', '--arch', 'seed', '--epochs', '1', '--out', out, ...files],
+        { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+      );
       expect(result.status, result.stderr).toBe(0);
-      for (const file of ['model.json', 'weights.bin', 'metadata.json']) expect(existsSync(path.join(out, file)), file).toBe(true);
+      for (const file of ['model.json', 'weights.bin', 'metadata.json'])
+        expect(existsSync(path.join(out, file)), file).toBe(true);
       expect(`${result.stdout}${result.stderr}`).toMatch(/wrote snowman-seed-\d{8}-[0-9a-f]{8}/);
       expect(`${result.stdout}${result.stderr}`).not.toMatch(/tfjs-node|Hi, looks like/);
       // The calibration ships with every model, on the validation split's benign names.
-      const written = JSON.parse(readFileSync(path.join(out, 'metadata.json'), 'utf8')) as { calibration: { count: number; levels: { suspicious: number } }; provenance: { counts: { validation: { benign: number } } } };
+      const written = JSON.parse(readFileSync(path.join(out, 'metadata.json'), 'utf8')) as {
+        calibration: { count: number; levels: { suspicious: number } };
+        provenance: { counts: { validation: { benign: number } } };
+      };
       expect(written.calibration.count).toBe(written.provenance.counts.validation.benign);
       // `snowman calibrate` rebuilds the same tables from the recorded files and split.
-      const again = spawnSync(process.execPath, ['bin/snowman.mjs', 'calibrate', '--model', out, '--data', FIXTURE], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      const again = spawnSync(process.execPath, ['bin/snowman.mjs', 'calibrate', '--model', out, '--data', FIXTURE], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(again.status, again.stderr).toBe(0);
       const recalibrated = JSON.parse(readFileSync(path.join(out, 'metadata.json'), 'utf8')) as typeof written;
       expect(recalibrated.calibration.count).toBe(written.calibration.count);
@@ -38,7 +52,11 @@ describe('snowman train (child process)', () => {
 
   it('refuses an unknown --arch with exit 2 and the list of model types, before looking at any data', () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'snowman-cli-train-empty-'));
-    const result = spawnSync(process.execPath, ['bin/snowman.mjs', 'train', '--arch', 'nope', '--data', empty], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, ['bin/snowman.mjs', 'train', '--arch', 'nope', '--data', empty], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     rmSync(empty, { recursive: true, force: true });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/compact\+ngram/);

@@ -83,25 +83,34 @@ describe('parseDomain on nasty inputs', () => {
 describe('parseDomain properties', () => {
   const hostLike = fc.stringMatching(/^[A-Za-z0-9._:/@\-\[\]ßüа]{0,40}$/);
   it('never throws, on any string', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), hostLike), (input) => {
-      const parsed = parseDomain(input);
-      expect(typeof parsed.ok).toBe('boolean');
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), hostLike), (input) => {
+        const parsed = parseDomain(input);
+        expect(typeof parsed.ok).toBe('boolean');
+      }),
+      { numRuns: 3000 },
+    );
   });
   it('is idempotent: a scorable host parses to itself', () => {
-    fc.assert(fc.property(fc.oneof(fc.domain(), fc.webUrl(), hostLike), (input) => {
-      const first = parseDomain(input);
-      if (!first.ok) return;
-      const second = parseDomain(first.host);
-      expect(second.ok).toBe(true);
-      if (second.ok) expect(second.host).toBe(first.host);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.domain(), fc.webUrl(), hostLike), (input) => {
+        const first = parseDomain(input);
+        if (!first.ok) return;
+        const second = parseDomain(first.host);
+        expect(second.ok).toBe(true);
+        if (second.ok) expect(second.host).toBe(first.host);
+      }),
+      { numRuns: 3000 },
+    );
   });
   it('outputs only lowercase ASCII host names', () => {
-    fc.assert(fc.property(fc.oneof(fc.domain(), fc.webUrl(), fc.string({ unit: 'grapheme' })), (input) => {
-      const parsed = parseDomain(input);
-      if (parsed.ok) expect(parsed.host).toMatch(/^[a-z0-9._-]+$/);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.domain(), fc.webUrl(), fc.string({ unit: 'grapheme' })), (input) => {
+        const parsed = parseDomain(input);
+        if (parsed.ok) expect(parsed.host).toMatch(/^[a-z0-9._-]+$/);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -109,7 +118,11 @@ describe('parseDomain on over-long URLs', () => {
   const path = `/${'a'.repeat(9000)}`;
 
   it('judges the host of a URL whatever the length of its path, query or fragment', () => {
-    for (const url of [`http://paypal-login.example-verify.com${path}`, `https://paypal-login.example-verify.com?q=${path}`, `https://paypal-login.example-verify.com:8443#${path}`]) {
+    for (const url of [
+      `http://paypal-login.example-verify.com${path}`,
+      `https://paypal-login.example-verify.com?q=${path}`,
+      `https://paypal-login.example-verify.com:8443#${path}`,
+    ]) {
       const parsed = parseDomain(url);
       expect(parsed.ok, url.slice(0, 60)).toBe(true);
       if (parsed.ok) expect(parsed.host).toBe('paypal-login.example-verify.com');
@@ -124,7 +137,9 @@ describe('parseDomain on over-long URLs', () => {
   it('still refuses other schemes, IP literals and hosts too long to be names', () => {
     expect(parseDomain(`javascript:${path}`)).toMatchObject({ ok: false, reason: 'scheme' });
     expect(parseDomain(`http://[fe80::1]${path}`)).toMatchObject({ ok: false, reason: 'ip' });
-    expect(parseDomain(`http://${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.com${path}`)).toMatchObject({ ok: false, reason: 'too-long' });
+    expect(
+      parseDomain(`http://${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.com${path}`),
+    ).toMatchObject({ ok: false, reason: 'too-long' });
     expect(parseDomain(`http://${'a'.repeat(MAX_INPUT_LENGTH + 10)}`)).toMatchObject({ ok: false, reason: 'too-long' });
   });
 

@@ -24,7 +24,12 @@ const parsed = (input: string): ScorableHost => {
 
 function metadataFor(architecture: ArchitectureConfig): ModelMetadata {
   return {
-    format: 'snowman-model', formatVersion: 1, version: 'explain-test', createdAt: '2026-01-01', architecture, tokenizer: DEFAULT_TOKENIZER,
+    format: 'snowman-model',
+    formatVersion: 1,
+    version: 'explain-test',
+    createdAt: '2026-01-01',
+    architecture,
+    tokenizer: DEFAULT_TOKENIZER,
     thresholds: Object.fromEntries(architecture.heads.map((h) => [h, { suspicious: 0.6, dangerous: 0.9 }])),
   };
 }
@@ -45,12 +50,15 @@ async function digitModel(): Promise<{ weights: ExplainWeights; bundle: ModelBun
   const model = buildLayersModel(arch, DEFAULT_TOKENIZER);
   const vocab = DEFAULT_VOCABULARY.length + FIRST_CHAR_ID;
   const embedding = new Float32Array(vocab * arch.embeddingDim);
-  for (let i = 0; i < DEFAULT_VOCABULARY.length; i++) if (/\d/.test(DEFAULT_VOCABULARY[i]!)) embedding[(i + FIRST_CHAR_ID) * arch.embeddingDim] = 1;
+  for (let i = 0; i < DEFAULT_VOCABULARY.length; i++)
+    if (/\d/.test(DEFAULT_VOCABULARY[i]!)) embedding[(i + FIRST_CHAR_ID) * arch.embeddingDim] = 1;
   model.getLayer(LAYER.embedding).setWeights([tf.tensor2d(embedding, [vocab, arch.embeddingDim])]);
   for (const width of arch.widths) {
     const kernel = new Float32Array(width * arch.embeddingDim * arch.filters);
     for (let k = 0; k < width; k++) kernel[k * arch.embeddingDim * arch.filters] = 1;
-    model.getLayer(LAYER.conv(width)).setWeights([tf.tensor3d(kernel, [width, arch.embeddingDim, arch.filters]), tf.zeros([arch.filters])]);
+    model
+      .getLayer(LAYER.conv(width))
+      .setWeights([tf.tensor3d(kernel, [width, arch.embeddingDim, arch.filters]), tf.zeros([arch.filters])]);
   }
   const out = new Float32Array(arch.widths.length * arch.filters);
   arch.widths.forEach((_w, b) => (out[b * arch.filters] = 1));
@@ -77,7 +85,7 @@ describe('explanations', () => {
     shipped = readExplainWeights(shippedBundle.artifacts, shippedBundle.metadata);
   });
 
-  it('recomputes the scorer\'s probability exactly (shipped model, including truncated names)', async () => {
+  it("recomputes the scorer's probability exactly (shipped model, including truncated names)", async () => {
     const names = ['example.com', 'xq7zk9vbw3m-login.com', `${'a1b2c3'.repeat(20)}.com`, 'x', 'bücher.de'.normalize()];
     const scorer = await createLayersScorer(shippedBundle);
     const scores = await scoreHosts(scorer, names);
@@ -93,7 +101,8 @@ describe('explanations', () => {
     const names = ['paypal-secure-login.com', 'kq3j9x0zz1.net'];
     const probabilities = await scorer.predict(names);
     names.forEach((name, i) => {
-      for (const head of [0, 1]) expect(explainHost(weights, name, head).probability).toBeCloseTo(probabilities[i * 2 + head]!, 5);
+      for (const head of [0, 1])
+        expect(explainHost(weights, name, head).probability).toBeCloseTo(probabilities[i * 2 + head]!, 5);
     });
     scorer.dispose();
   });
@@ -122,7 +131,12 @@ describe('explanations', () => {
   it('points at the digits of the digit model, and the spans move with them', async () => {
     const { weights } = await digitModel();
     const run = '4827193';
-    for (const [prefix, suffix] of [['shop', 'mail'], ['shopping', ''], ['', 'mailbox-login'], ['a', 'bcdefghij']]) {
+    for (const [prefix, suffix] of [
+      ['shop', 'mail'],
+      ['shopping', ''],
+      ['', 'mailbox-login'],
+      ['a', 'bcdefghij'],
+    ]) {
       const host = `${prefix}${run}${suffix}.com`;
       const { spans } = explainHost(weights, host);
       expect(spans.length).toBeGreaterThan(0);
@@ -169,14 +183,25 @@ describe('explanations', () => {
     const names = parsed('www.xn--bcher-kva.example.de'); // www.bücher.example.de
     expect(names.displayHost).toBe('www.bücher.example.de');
     // "bcher-kva" is characters 0..9 of host "xn--bcher-kva.example.de"; "exam" is 14..18.
-    expect(toDisplaySpans(names, [{ start: 4, end: 8, weight: 0.5 }, { start: 14, end: 18, weight: 0.25 }])).toEqual([
+    expect(
+      toDisplaySpans(names, [
+        { start: 4, end: 8, weight: 0.5 },
+        { start: 14, end: 18, weight: 0.25 },
+      ]),
+    ).toEqual([
       { start: 4, end: 10, weight: 0.5 },
       { start: 11, end: 15, weight: 0.25 },
     ]);
   });
 
   it('merges overlapping and touching spans and cuts names into registrable and highlighted runs', () => {
-    expect(mergeSpans([{ start: 5, end: 8, weight: 0.2 }, { start: 0, end: 3, weight: 0.1 }, { start: 3, end: 6, weight: 0.3 }])).toEqual([{ start: 0, end: 8, weight: 0.6000000000000001 }]);
+    expect(
+      mergeSpans([
+        { start: 5, end: 8, weight: 0.2 },
+        { start: 0, end: 3, weight: 0.1 },
+        { start: 3, end: 6, weight: 0.3 },
+      ]),
+    ).toEqual([{ start: 0, end: 8, weight: 0.6000000000000001 }]);
     const segments = nameSegments('login.paypa1.co.uk', labelCount('paypa1.co.uk'), [{ start: 6, end: 12, weight: 1 }]);
     expect(segments).toEqual([
       { text: 'login.', registrable: false, highlighted: false },

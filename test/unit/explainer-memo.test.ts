@@ -15,9 +15,12 @@ describe('background explainer', () => {
   it('works a name out once per head and answers it from memory afterwards', async () => {
     let reads = 0;
     const disk = diskModelReader();
-    const explainer = createExplainer(() => readModelFiles((file) => (reads++, disk(file))), (error) => {
-      throw error;
-    });
+    const explainer = createExplainer(
+      () => readModelFiles((file) => (reads++, disk(file))),
+      (error) => {
+        throw error;
+      },
+    );
     const heads = (await readModelBundle(disk)).metadata.architecture.heads;
     const name = parsed('www.qxzvbkwtrpl-login.com');
     const first = await explainer.explain(name, heads[0] as never);

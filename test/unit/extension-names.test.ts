@@ -14,17 +14,22 @@ describe('extension e2e names against the shipped model', async () => {
     it('the placeholder model needs the e2e threshold override, and the override separates the chosen names', () => {
       expect(names.thresholds).not.toBeNull();
       const cut = Object.values(names.thresholds!)[0]!.dangerous;
-      const score = (host: string) => [...names.flaggedResults, ...names.benignResults].find((r) => r.host === host)!.score;
+      const score = (host: string) =>
+        [...names.flaggedResults, ...names.benignResults].find((r) => r.host === host)!.score;
       for (const host of names.dangerous) expect(score(host), host).toBeGreaterThanOrEqual(cut);
       for (const host of names.benign) expect(score(host), host).toBeLessThan(cut);
     });
   } else {
     it('every fixture in extension-flagged.txt is dangerous', () => {
-      const missed = names.flaggedResults.filter((r) => r.level !== 'dangerous').map((r) => `${r.host} ${r.score.toFixed(4)} ${r.level}`);
+      const missed = names.flaggedResults
+        .filter((r) => r.level !== 'dangerous')
+        .map((r) => `${r.host} ${r.score.toFixed(4)} ${r.level}`);
       expect(missed, `model ${names.modelVersion} no longer flags these e2e names`).toEqual([]);
     });
     it('every fixture in extension-benign.txt is safe', () => {
-      const flagged = names.benignResults.filter((r) => r.level !== 'safe').map((r) => `${r.host} ${r.score.toFixed(4)} ${r.level}`);
+      const flagged = names.benignResults
+        .filter((r) => r.level !== 'safe')
+        .map((r) => `${r.host} ${r.score.toFixed(4)} ${r.level}`);
       expect(flagged, `model ${names.modelVersion} flags these ordinary e2e names`).toEqual([]);
     });
     it('the e2e suites run on the shipped thresholds, no override', () => {

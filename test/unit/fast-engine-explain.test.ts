@@ -27,10 +27,17 @@ describe.each([
     // Every positive feature is the conv output (after relu) at the reported window start.
     const ids = createTokenizer(DEFAULT_TOKENIZER).encodeBatch(NAMES);
     const input = tf.tensor2d(ids, [NAMES.length, DEFAULT_TOKENIZER.maxLength], 'int32');
-    const { columns, inputs, filters } = { columns: explained.columns, inputs: explained.inputs, filters: architecture.filters };
+    const { columns, inputs, filters } = {
+      columns: explained.columns,
+      inputs: explained.inputs,
+      filters: architecture.filters,
+    };
     expect(inputs).toBe(architecture.pooling === 'max-mean' ? 2 * columns : columns);
     for (const [branch, width] of architecture.widths.entries()) {
-      const conv = tf.model({ inputs: model.inputs, outputs: model.getLayer(LAYER.conv(width)).output as tf.SymbolicTensor });
+      const conv = tf.model({
+        inputs: model.inputs,
+        outputs: model.getLayer(LAYER.conv(width)).output as tf.SymbolicTensor,
+      });
       const values = (conv.predict(input) as tf.Tensor).arraySync() as number[][][];
       NAMES.forEach((_, n) => {
         for (let f = 0; f < filters; f++) {
@@ -50,7 +57,10 @@ describe.each([
     input.dispose();
 
     // Contributions plus the bias shares rebuild each head's logit.
-    const weights = Object.fromEntries(model.weights.map((w) => [w.originalName, w.read().arraySync()])) as Record<string, number[] & number[][]>;
+    const weights = Object.fromEntries(model.weights.map((w) => [w.originalName, w.read().arraySync()])) as Record<
+      string,
+      number[] & number[][]
+    >;
     const heads = architecture.heads.length;
     NAMES.forEach((_, n) => {
       const feature = explained.features.subarray(n * inputs, (n + 1) * inputs);
@@ -66,7 +76,9 @@ describe.each([
       }
       for (let k = 0; k < heads; k++) {
         const p = explained.probabilities[n * heads + k]!;
-        const share = explained.contributions.subarray((n * heads + k) * inputs, (n * heads + k + 1) * inputs).reduce((a, b) => a + b, 0);
+        const share = explained.contributions
+          .subarray((n * heads + k) * inputs, (n * heads + k + 1) * inputs)
+          .reduce((a, b) => a + b, 0);
         expect(share + biasShare[k]!).toBeCloseTo(Math.log(p / (1 - p)), 3);
       }
     });

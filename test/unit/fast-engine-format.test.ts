@@ -5,7 +5,13 @@ import { initBackend } from '../../src/core/model/backend.js';
 import { createFastScorer, loadFastScorer } from '../../src/core/model/fast-scorer.js';
 import { readModelBundle } from '../../src/core/model/files.js';
 import { ModelFormatError } from '../../src/core/model/metadata.js';
-import { MAX_MEAN_ARCHITECTURE, memoryReader, metadataFor, randomModelFiles, WIDE_ARCHITECTURE } from './helpers/random-model.js';
+import {
+  MAX_MEAN_ARCHITECTURE,
+  memoryReader,
+  metadataFor,
+  randomModelFiles,
+  WIDE_ARCHITECTURE,
+} from './helpers/random-model.js';
 
 beforeAll(async () => {
   await initBackend();
@@ -29,9 +35,13 @@ describe('fast engine refuses models it would score wrongly', () => {
 
   it('a topology with an unknown layer', async () => {
     const files = await randomModelFiles(SEED_ARCHITECTURE, 3);
-    const json = JSON.parse(new TextDecoder().decode(files['model.json'])) as { modelTopology: { config: { layers: { class_name: string }[] } } };
+    const json = JSON.parse(new TextDecoder().decode(files['model.json'])) as {
+      modelTopology: { config: { layers: { class_name: string }[] } };
+    };
     json.modelTopology.config.layers.find((l) => l.class_name === 'Dropout')!.class_name = 'BatchNormalization';
-    const bundle = await readModelBundle(memoryReader({ ...files, 'model.json': new TextEncoder().encode(JSON.stringify(json)) }));
+    const bundle = await readModelBundle(
+      memoryReader({ ...files, 'model.json': new TextEncoder().encode(JSON.stringify(json)) }),
+    );
     await expect(createFastScorer(bundle)).rejects.toThrow(/unexpected layer class BatchNormalization/);
   });
 

@@ -9,7 +9,22 @@ import { MAX_MEAN_ARCHITECTURE, randomBundle, randomNames, WIDE_ARCHITECTURE } f
 
 const L = DEFAULT_MAX_LENGTH;
 // Lengths at every boundary the engine special-cases: empty, 1 char, windows reaching maxLength, truncation.
-const EDGE_NAMES = ['', 'a', '-', 'é', 'ab', 'x.io', 'a'.repeat(L - 7), 'b'.repeat(L - 6), 'c'.repeat(L - 1), 'd'.repeat(L), 'e'.repeat(L + 1), `${'f'.repeat(200)}.example.com`, 'UPPER.case', 'k'.repeat(L - 2) + '.z'];
+const EDGE_NAMES = [
+  '',
+  'a',
+  '-',
+  'é',
+  'ab',
+  'x.io',
+  'a'.repeat(L - 7),
+  'b'.repeat(L - 6),
+  'c'.repeat(L - 1),
+  'd'.repeat(L),
+  'e'.repeat(L + 1),
+  `${'f'.repeat(200)}.example.com`,
+  'UPPER.case',
+  'k'.repeat(L - 2) + '.z',
+];
 const NAMES = [...EDGE_NAMES, ...randomNames(3000, 11)];
 
 function maxDifference(a: Float32Array, b: Float32Array): number {
@@ -53,7 +68,14 @@ describe.each([
   it('agrees name by name and in uneven batches', async () => {
     const fast = await createFastScorer(await randomBundle(architecture, 5));
     const heads = architecture.heads.length;
-    for (const [start, size] of [[0, 1], [1, 1], [3, 7], [9, 64], [100, 257], [2000, 1000]] as const) {
+    for (const [start, size] of [
+      [0, 1],
+      [1, 1],
+      [3, 7],
+      [9, 64],
+      [100, 257],
+      [2000, 1000],
+    ] as const) {
       const part = await fast.predict(NAMES.slice(start, start + size));
       expect(maxDifference(part, reference.subarray(start * heads, (start + size) * heads))).toBeLessThan(1e-5);
     }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Example, Label } from '../../src/cli/data/labelled-files.js';
-import { buildFold, capPerSource, groupFamilies, isHeldOutBenignGroup, planBenignListFolds, planFolds, type FoldPlan } from '../../src/cli/generalisation/folds.js';
+import {
+  buildFold,
+  capPerSource,
+  groupFamilies,
+  isHeldOutBenignGroup,
+  planBenignListFolds,
+  planFolds,
+  type FoldPlan,
+} from '../../src/cli/generalisation/folds.js';
 
 function ex(host: string, label: Label, source: string, group = host.split('.').slice(-2).join('.')): Example {
   return { host, label, source, group };
@@ -17,7 +25,10 @@ function pool(): Example[] {
   for (let i = 0; i < 5; i++) out.push(ex(`login${i}.duckdns.org`, 'malicious', 'malicious-phish'));
   for (let i = 0; i < 5; i++) out.push(ex(`c2-${i}.duckdns.org`, 'malicious', 'malicious-malware'));
   for (let i = 0; i < 5; i++) out.push(ex(`shop${i}.weebly.com`, 'malicious', 'malicious-phish'));
-  for (let i = 0; i < 5; i++) out.push(ex(`site${i * 2}.com`.replace('.com', '-x.site2.com'), 'malicious', 'malicious-malware', `site${i * 2}.com`));
+  for (let i = 0; i < 5; i++)
+    out.push(
+      ex(`site${i * 2}.com`.replace('.com', '-x.site2.com'), 'malicious', 'malicious-malware', `site${i * 2}.com`),
+    );
   for (const family of ['dga-a', 'dga-b', 'dga-gameover', 'dga-goz', 'dga-c']) {
     for (let i = 0; i < 30; i++) out.push(ex(`${family.slice(4)}q${i}zx.net`, 'dga', family));
   }
@@ -35,7 +46,10 @@ describe('generalisation folds', () => {
   const families = new Map<string, number>();
   for (const e of data) if (e.label === 'dga') families.set(e.source, (families.get(e.source) ?? 0) + 1);
   const groups = groupFamilies(families, 2);
-  const plans: FoldPlan[] = [...planFolds(['malicious-malware', 'malicious-phish'], groups), { index: 2, kind: 'random', sources: [], families: [] }];
+  const plans: FoldPlan[] = [
+    ...planFolds(['malicious-malware', 'malicious-phish'], groups),
+    { index: 2, kind: 'random', sources: [], families: [] },
+  ];
 
   it('hold every family out exactly once, related families together', () => {
     expect(groups.flat().sort()).toEqual([...families.keys()].sort());
@@ -53,19 +67,25 @@ describe('generalisation folds', () => {
       for (const e of fold.train) {
         expect(plan.sources).not.toContain(e.source);
         expect(plan.families).not.toContain(e.source);
-        if (e.label === 'benign') expect(isHeldOutBenignGroup(e.group, SETTINGS.benignHoldoutShare, SETTINGS.seed)).toBe(false);
+        if (e.label === 'benign')
+          expect(isHeldOutBenignGroup(e.group, SETTINGS.benignHoldoutShare, SETTINGS.seed)).toBe(false);
       }
       const trainGroups = groupsOf(fold.train);
       for (const g of groupsOf(heldOut)) expect(trainGroups.has(g), g).toBe(false);
       // Every held-out name of the fold's sources and families is scored.
       if (plan.kind === 'held-out') {
-        for (const key of [...plan.sources, ...plan.families]) expect(fold.positives.get(key)?.length).toBe(data.filter((e) => e.source === key).length);
+        for (const key of [...plan.sources, ...plan.families])
+          expect(fold.positives.get(key)?.length).toBe(data.filter((e) => e.source === key).length);
       }
     });
   }
 
   it('use the same held-out benign names in every fold', () => {
-    const sets = plans.map((p) => buildFold(data, p, SETTINGS).negatives.map((e) => e.host).join());
+    const sets = plans.map((p) =>
+      buildFold(data, p, SETTINGS)
+        .negatives.map((e) => e.host)
+        .join(),
+    );
     expect(new Set(sets).size).toBe(1);
   });
 
@@ -103,6 +123,7 @@ describe('leave-one-benign-list-out', () => {
     // Positives: the random split's, the same groups as the random run holds out.
     const random = buildFold(examples, { index: 8, kind: 'random', sources: [], families: [] }, SETTINGS);
     expect([...fold.positives.keys()].sort()).toEqual([...random.positives.keys()].sort());
-    for (const [key, list] of fold.positives) expect(list.map((e) => e.host)).toEqual(random.positives.get(key)!.map((e) => e.host));
+    for (const [key, list] of fold.positives)
+      expect(list.map((e) => e.host)).toEqual(random.positives.get(key)!.map((e) => e.host));
   });
 });

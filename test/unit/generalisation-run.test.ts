@@ -10,7 +10,8 @@ import { SHIPPED_CNN_WEIGHT, SHIPPED_NGRAM_MEMBERS } from '../../src/cli/ngram/s
 /** A miniature pool on disk: one benign list, two malicious sources, three DGA families. */
 async function writePool(dir: string): Promise<void> {
   const random = seededRandom(11);
-  const letters = (alphabet: string, n: number) => Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+  const letters = (alphabet: string, n: number) =>
+    Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
   const words = ['shop', 'news', 'blog', 'travel', 'garden', 'music', 'photo', 'city', 'club', 'home', 'food', 'art'];
   const word = () => words[Math.floor(random() * words.length)]!;
   const lists: Record<string, string[]> = {
@@ -21,7 +22,8 @@ async function writePool(dir: string): Promise<void> {
     'dga-two.txt': Array.from({ length: 80 }, () => `${letters('0123456789abcdef', 20)}.biz`),
     'dga-three.txt': Array.from({ length: 80 }, () => `${letters('aeiou', 3)}${letters('xyz', 9)}.info`),
   };
-  for (const [name, hosts] of Object.entries(lists)) await writeFile(path.join(dir, name), `${[...new Set(hosts)].join('\n')}\n`);
+  for (const [name, hosts] of Object.entries(lists))
+    await writeFile(path.join(dir, name), `${[...new Set(hosts)].join('\n')}\n`);
 }
 
 describe('runGeneralisation on a miniature pool', () => {
@@ -36,9 +38,23 @@ describe('runGeneralisation on a miniature pool', () => {
 
   it('reports every held-out source and family for every model, with means', async () => {
     const lines: string[] = [];
-    const result = await runGeneralisation({ dataDir: dir, models: ['ngram', 'ngram-heads', 'seed', 'seed+ngram-heads:perhead'], epochs: 1, seed: 2, log: (l) => lines.push(l) });
+    const result = await runGeneralisation({
+      dataDir: dir,
+      models: ['ngram', 'ngram-heads', 'seed', 'seed+ngram-heads:perhead'],
+      epochs: 1,
+      seed: 2,
+      log: (l) => lines.push(l),
+    });
     const heldOut = [...new Set(result.folds.map((r) => r.heldOut))].sort();
-    expect(heldOut).toEqual(['dga-one', 'dga-three', 'dga-two', 'malicious-malware', 'malicious-phish', 'random-dga', 'random-malicious']);
+    expect(heldOut).toEqual([
+      'dga-one',
+      'dga-three',
+      'dga-two',
+      'malicious-malware',
+      'malicious-phish',
+      'random-dga',
+      'random-malicious',
+    ]);
     expect(result.folds).toHaveLength(4 * heldOut.length);
     expect(result.protocol.sourceByFold).toEqual(['malicious-malware', 'malicious-phish']);
     expect(result.protocol.familyGroups.flat().sort()).toEqual(['dga-one', 'dga-three', 'dga-two']);
@@ -60,13 +76,22 @@ describe('runGeneralisation on a miniature pool', () => {
     const members = shipped?.kind === 'ensemble' ? shipped.members : [];
     expect(members).toEqual(['compact', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name)]);
     expect(shipped?.description).toContain(`CNN weight ${SHIPPED_CNN_WEIGHT}`);
-    const result = await runGeneralisation({ dataDir: dir, models: [...DEFAULT_MODELS], epochs: 1, seed: 3, random: false, log: () => {} });
+    const result = await runGeneralisation({
+      dataDir: dir,
+      models: [...DEFAULT_MODELS],
+      epochs: 1,
+      seed: 3,
+      random: false,
+      log: () => {},
+    });
     expect(result.means.map((m) => m.model)).toEqual([...DEFAULT_MODELS]);
     expect(DEFAULT_MODELS).toEqual(expect.arrayContaining(['ngram', SHIPPED_MODEL, 'compact']));
     // The blend is scored from its members' logits: its rows differ from each member's own.
     const auc = (model: string) => result.folds.filter((r) => r.model === model).map((r) => r.auc);
     expect(auc(SHIPPED_MODEL)).not.toEqual(auc('compact'));
-    expect(result.costs.map((c) => c.model).sort()).toEqual(['compact', 'ngram', 'seed', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name)].sort());
+    expect(result.costs.map((c) => c.model).sort()).toEqual(
+      ['compact', 'ngram', 'seed', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name)].sort(),
+    );
   });
 
   it('reuses cached scores on a rerun and gets the same rows', async () => {
@@ -91,7 +116,10 @@ describe('runGeneralisation with two benign lists', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'snowman-gen-lists-'));
     await writePool(dir);
     const random = seededRandom(5);
-    const tail = Array.from({ length: 300 }, (_, i) => `${['oak', 'elm', 'pine', 'fir'][Math.floor(random() * 4)]}street${i}.org`);
+    const tail = Array.from(
+      { length: 300 },
+      (_, i) => `${['oak', 'elm', 'pine', 'fir'][Math.floor(random() * 4)]}street${i}.org`,
+    );
     await writeFile(path.join(dir, 'benign-tail.txt'), `${tail.join('\n')}\n`);
   });
   afterAll(async () => {
@@ -99,7 +127,14 @@ describe('runGeneralisation with two benign lists', () => {
   });
 
   it('adds one leave-one-benign-list-out row per list, with flagged and stopped shares, and their mean', async () => {
-    const result = await runGeneralisation({ dataDir: dir, models: ['ngram'], epochs: 1, seed: 2, random: false, log: () => {} });
+    const result = await runGeneralisation({
+      dataDir: dir,
+      models: ['ngram'],
+      epochs: 1,
+      seed: 2,
+      random: false,
+      log: () => {},
+    });
     const lists = result.folds.filter((r) => r.kind === 'benign-list');
     expect(lists.map((r) => r.heldOut).sort()).toEqual(['benign-list', 'benign-tail']);
     for (const r of lists) {

@@ -1,15 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { applyStack, fitStack, maxOverShiftedHeads, meanOfLogits, meanOfProbabilities, perHeadMean } from '../../src/cli/generalisation/combine.js';
+import {
+  applyStack,
+  fitStack,
+  maxOverShiftedHeads,
+  meanOfLogits,
+  meanOfProbabilities,
+  perHeadMean,
+} from '../../src/cli/generalisation/combine.js';
 import { renderDeltas, renderGeneralisationMarkdown } from '../../src/cli/generalisation/markdown.js';
 import { parseEnsembleName, resolveModels } from '../../src/cli/generalisation/registry.js';
 import { probeFlagged, probeHosts, PROBE_PREFIXES } from '../../src/cli/generalisation/subdomain-probe.js';
 import { BENIGN_PREFIXES } from '../../src/cli/train/augment.js';
-import { benignSourceRows, DICTIONARY_FAMILIES, foldRow, operatingThresholds, summarise } from '../../src/cli/generalisation/summary.js';
+import {
+  benignSourceRows,
+  DICTIONARY_FAMILIES,
+  foldRow,
+  operatingThresholds,
+  summarise,
+} from '../../src/cli/generalisation/summary.js';
 import { operatingTable } from '../../src/cli/report/generalisation-text.js';
 import type { FoldResult, GeneralisationResult } from '../../src/cli/generalisation/types.js';
 
 function row(model: string, kind: FoldResult['kind'], heldOut: string, aucValue: number, recall: number): FoldResult {
-  return { kind, heldOut, fold: 0, model, auc: aucValue, recallAtFpr1e3: recall, recallAtFpr1e4: recall / 2, nPositives: 10, nNegatives: 10 };
+  return {
+    kind,
+    heldOut,
+    fold: 0,
+    model,
+    auc: aucValue,
+    recallAtFpr1e3: recall,
+    recallAtFpr1e4: recall / 2,
+    nPositives: 10,
+    nNegatives: 10,
+  };
 }
 
 describe('generalisation summary', () => {
@@ -76,7 +99,12 @@ describe('generalisation summary', () => {
     expect(a!.benignList!.stopped).toBeCloseTo(0.0005);
     expect(a!.benignList!.folds).toBe(2);
     const table = operatingTable({ means: [a!] } as unknown as GeneralisationResult);
-    expect(table.rows.map((r) => r[1])).toEqual(['unseen sources', 'unseen DGA families', 'dictionary DGA families', 'held-out benign lists']);
+    expect(table.rows.map((r) => r[1])).toEqual([
+      'unseen sources',
+      'unseen DGA families',
+      'dictionary DGA families',
+      'held-out benign lists',
+    ]);
     expect(table.rows[3]).toEqual(['a', 'held-out benign lists', '0.8000', '30.00%', '15.00%', '0.30%', '0.05%']);
   });
 
@@ -154,7 +182,16 @@ describe('generalisation markdown', () => {
       createdAt: '2026-01-01T00:00:00.000Z',
       dataDir: '/data',
       models: ['ngram'],
-      protocol: { benignHoldoutShare: 0.25, familyGroups: [['dga-y']], sourceByFold: ['malicious-x'], maxTrainPerSource: 10, maxEvalPerSource: 10, epochs: 1, seed: 1, notes: ['a note'] },
+      protocol: {
+        benignHoldoutShare: 0.25,
+        familyGroups: [['dga-y']],
+        sourceByFold: ['malicious-x'],
+        maxTrainPerSource: 10,
+        maxEvalPerSource: 10,
+        epochs: 1,
+        seed: 1,
+        notes: ['a note'],
+      },
       folds,
       means: summarise(folds, ['ngram']),
       costs: [{ model: 'ngram', trainSeconds: 3, scoreMicrosPerName: 2.5 }],
@@ -168,8 +205,17 @@ describe('generalisation markdown', () => {
   });
 
   it('renders each lever as a difference from the reference model', () => {
-    const folds = [row('ngram', 'source', 's', 0.8, 0.04), row('ngram', 'family', 'f', 0.9, 0.3), row('x', 'source', 's', 0.85, 0.06), row('x', 'family', 'f', 0.88, 0.35)];
-    const result = { models: ['ngram', 'x'], descriptions: { x: 'a lever' }, means: summarise(folds, ['ngram', 'x']) } as unknown as GeneralisationResult;
+    const folds = [
+      row('ngram', 'source', 's', 0.8, 0.04),
+      row('ngram', 'family', 'f', 0.9, 0.3),
+      row('x', 'source', 's', 0.85, 0.06),
+      row('x', 'family', 'f', 0.88, 0.35),
+    ];
+    const result = {
+      models: ['ngram', 'x'],
+      descriptions: { x: 'a lever' },
+      means: summarise(folds, ['ngram', 'x']),
+    } as unknown as GeneralisationResult;
     expect(renderDeltas(result, 'ngram')).toContain('| x | a lever | +0.050 | +2.0 | −0.020 | +5.0 | – (–) |');
   });
 });
@@ -178,7 +224,11 @@ describe('per-head ensembles', () => {
   it('average each category with the matching head, a one-head member serving every category', () => {
     const labels = Uint8Array.from({ length: 1000 }, () => 0);
     const spread = Float32Array.from({ length: 1000 }, (_, i) => i / 1000);
-    const cnn = { categories: ['malicious', 'dga'], heads: [Float32Array.from([4, 0]), Float32Array.from([0, 4])], validationHeads: [spread, spread] };
+    const cnn = {
+      categories: ['malicious', 'dga'],
+      heads: [Float32Array.from([4, 0]), Float32Array.from([0, 4])],
+      validationHeads: [spread, spread],
+    };
     const ngram = { categories: ['malicious'], heads: [Float32Array.from([2, 2])], validationHeads: [spread] };
     const out = perHeadMean([cnn, ngram], labels);
     // Both names sit at (4 + 2) / 2 = 3 on their strong head; validation benign means sit at ~0.5.
@@ -192,7 +242,9 @@ describe('ensembles by name', () => {
     expect(parseEnsembleName('seed+ngram')?.members).toEqual(['seed', 'ngram']);
     expect(parseEnsembleName('seed+ngram-parts:stack')?.description).toContain('stacked');
     expect(parseEnsembleName('snowman+ngram:perhead-w70')?.description).toContain('(weights 0.3, 0.7)');
-    expect(parseEnsembleName('compact+ngram+ngram-srcw:perhead-w20-50-30')?.description).toContain('(weights 0.2, 0.5, 0.3)');
+    expect(parseEnsembleName('compact+ngram+ngram-srcw:perhead-w20-50-30')?.description).toContain(
+      '(weights 0.2, 0.5, 0.3)',
+    );
     expect(parseEnsembleName('compact+ngram+ngram-srcw:w20-50')).toBeNull();
     expect(parseEnsembleName('compact+ngram:w20-50')).toBeNull();
     expect(parseEnsembleName('seed+nope')).toBeNull();
@@ -211,7 +263,7 @@ describe('sub-domain probe', () => {
     for (const prefix of PROBE_PREFIXES) expect(BENIGN_PREFIXES).not.toContain(prefix);
   });
 
-  it('counts probe names above the bare names\' FPR 1e-3 threshold', () => {
+  it("counts probe names above the bare names' FPR 1e-3 threshold", () => {
     const bare = Float32Array.from({ length: 1000 }, (_, i) => i);
     expect(probeFlagged(bare, Float32Array.from([999.5, 2000, 10, 500]))).toBeCloseTo(0.5);
   });

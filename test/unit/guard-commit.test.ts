@@ -6,9 +6,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const navigations: [number, string][] = [];
-vi.mock('../../src/platform/navigation.js', () => ({ navigateTab: async (tabId: number, url: string) => void navigations.push([tabId, url]) }));
+vi.mock('../../src/platform/navigation.js', () => ({
+  navigateTab: async (tabId: number, url: string) => void navigations.push([tabId, url]),
+}));
 vi.mock('../../src/platform/action.js', () => ({ showToolbar: async () => undefined }));
-vi.mock('../../src/platform/log.js', () => ({ logError: (context: string, error: unknown) => console.error(context, error) }));
+vi.mock('../../src/platform/log.js', () => ({
+  logError: (context: string, error: unknown) => console.error(context, error),
+}));
 
 const { createGuard } = await import('../../src/background/guard.js');
 const { createWarningTokens } = await import('../../src/background/warning-tokens.js');
@@ -26,12 +30,34 @@ function judgementOf(url: string, allowed: Set<string>): Judgement {
   const parsed = parseDomain(url);
   const dangerous = url.includes('dangerous');
   const site = parsed.ok ? (parsed.registrableDomain ?? parsed.host) : null;
-  return { url, parsed, site, sessionAllowed: site !== null && allowed.has(url), verdict: { level: dangerous ? 'dangerous' : 'safe', category: dangerous ? 'malicious' : 'benign', score: dangerous ? 0.999 : 0.01, risk: null, reasons: [] } };
+  return {
+    url,
+    parsed,
+    site,
+    sessionAllowed: site !== null && allowed.has(url),
+    verdict: {
+      level: dangerous ? 'dangerous' : 'safe',
+      category: dangerous ? 'malicious' : 'benign',
+      score: dangerous ? 0.999 : 0.01,
+      risk: null,
+      reasons: [],
+    },
+  };
 }
 
 function guardUnderTest(allowed = new Set<string>()) {
-  const judge = { judge: async (url: string) => judgementOf(url, allowed), judgeCached: async () => null, judgeMany: async () => [] };
-  const runtime = Promise.resolve({ engine: null, judge, cachedJudge: null, sessionAllow: { has: () => false, add: async () => {} }, settings: {} } as unknown as Runtime);
+  const judge = {
+    judge: async (url: string) => judgementOf(url, allowed),
+    judgeCached: async () => null,
+    judgeMany: async () => [],
+  };
+  const runtime = Promise.resolve({
+    engine: null,
+    judge,
+    cachedJudge: null,
+    sessionAllow: { has: () => false, add: async () => {} },
+    settings: {},
+  } as unknown as Runtime);
   const tokens = createWarningTokens(memorySession());
   return createGuard({ runtime, tabs: createTabRecords(memorySession()), blockList: null, warningPage: PAGE, tokens });
 }

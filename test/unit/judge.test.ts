@@ -16,7 +16,12 @@ beforeAll(async () => {
   await initBackend({ preferred: 'wasm' });
   const real = await loadLayersScorer(diskModelReader());
   // Counts predict calls; scores are the real model's.
-  scorer = { ...real, metadata: real.metadata, predict: (hosts) => (predicted.push([...hosts]), real.predict(hosts)), dispose: () => real.dispose() };
+  scorer = {
+    ...real,
+    metadata: real.metadata,
+    predict: (hosts) => (predicted.push([...hosts]), real.predict(hosts)),
+    dispose: () => real.dispose(),
+  };
 });
 afterAll(() => scorer.dispose());
 
@@ -41,7 +46,13 @@ function setup(options: { trusted?: string[]; allowed?: string[]; popular?: stri
     set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
   };
   const cache = createScoreCache({ version: metadata.version, store });
-  const judge = createJudge({ scorer, cache, context, isTrusted: (s) => (options.trusted ?? []).includes(s), isSessionAllowed: (s) => (options.allowed ?? []).includes(s) });
+  const judge = createJudge({
+    scorer,
+    cache,
+    context,
+    isTrusted: (s) => (options.trusted ?? []).includes(s),
+    isSessionAllowed: (s) => (options.allowed ?? []).includes(s),
+  });
   return { judge, store, cache };
 }
 
@@ -52,12 +63,22 @@ describe('judge', () => {
     expect(j.verdict?.level).toBe('dangerous');
     expect(j.site).toBe('example-bank.co.uk');
     expect(shouldInterrupt(j)).toBe(true);
-    expect(frameRecordOf(j)).toMatchObject({ host: 'www.login-check.example-bank.co.uk', level: 'dangerous', score: j.verdict!.score });
+    expect(frameRecordOf(j)).toMatchObject({
+      host: 'www.login-check.example-bank.co.uk',
+      level: 'dangerous',
+      score: j.verdict!.score,
+    });
   });
 
   it('never interrupts popular, trusted or session-allowed sites, nor what it cannot score', async () => {
     const { judge } = setup({ popular: ['popular.com'], trusted: ['trusted.net'], allowed: ['allowed.org'] });
-    const [popular, trusted, allowed, local, ip] = await judge.judgeMany(['https://x9z.popular.com/', 'http://trusted.net/', 'http://a.allowed.org/', 'http://intranet/', 'http://10.0.0.1/']);
+    const [popular, trusted, allowed, local, ip] = await judge.judgeMany([
+      'https://x9z.popular.com/',
+      'http://trusted.net/',
+      'http://a.allowed.org/',
+      'http://intranet/',
+      'http://10.0.0.1/',
+    ]);
     expect(popular!.verdict?.reasons[0]?.kind).toBe('popular');
     expect(trusted!.verdict?.reasons[0]?.kind).toBe('user-trusted');
     expect(allowed!.verdict?.level).toBe('dangerous');
@@ -70,7 +91,12 @@ describe('judge', () => {
   it('scores each distinct host once per batch and never again from cache', async () => {
     const { judge } = setup();
     predicted.length = 0;
-    await judge.judgeMany(['http://aa-one.com/', 'http://www.aa-one.com/x', 'http://bb-two.net/', 'http://aa-one.com/y']);
+    await judge.judgeMany([
+      'http://aa-one.com/',
+      'http://www.aa-one.com/x',
+      'http://bb-two.net/',
+      'http://aa-one.com/y',
+    ]);
     expect(predicted).toEqual([['aa-one.com', 'bb-two.net']]);
     await judge.judge('https://aa-one.com/again');
     expect(predicted).toHaveLength(1);
@@ -79,7 +105,11 @@ describe('judge', () => {
   it('concurrent judgements of one new host share one prediction', async () => {
     const { judge } = setup();
     predicted.length = 0;
-    const results = await Promise.all([judge.judge('http://cc-three.com/'), judge.judge('http://cc-three.com/a'), judge.judgeMany(['http://cc-three.com/b'])]);
+    const results = await Promise.all([
+      judge.judge('http://cc-three.com/'),
+      judge.judge('http://cc-three.com/a'),
+      judge.judgeMany(['http://cc-three.com/b']),
+    ]);
     expect(predicted.flat()).toEqual(['cc-three.com']);
     expect(results[0].verdict?.score).toBe(results[1].verdict?.score);
   });
@@ -87,7 +117,13 @@ describe('judge', () => {
   it('a restarted worker finds the score in session storage, stamped with the model version', async () => {
     const first = setup();
     await first.judge.judge('http://dd-four.com/');
-    const restarted = createJudge({ scorer, cache: createScoreCache({ version: scorer.metadata.version, store: first.store }), context: { metadata: scorer.metadata, isPopular: () => false }, isTrusted: () => false, isSessionAllowed: () => false });
+    const restarted = createJudge({
+      scorer,
+      cache: createScoreCache({ version: scorer.metadata.version, store: first.store }),
+      context: { metadata: scorer.metadata, isPopular: () => false },
+      isTrusted: () => false,
+      isSessionAllowed: () => false,
+    });
     predicted.length = 0;
     await restarted.judge('http://dd-four.com/');
     expect(predicted).toEqual([]);
@@ -97,8 +133,17 @@ describe('judge', () => {
     const first = setup({ trusted: ['gg-seven.com'] });
     await first.judge.judge('http://ff-six.com/');
     await first.judge.judge('http://gg-seven.com/');
-    const context: DecisionContext = { metadata: everythingDangerous(scorer.metadata.architecture.heads), isPopular: () => false };
-    const loading = createJudge({ scorer: null, cache: createScoreCache({ version: scorer.metadata.version, store: first.store }), context, isTrusted: (s) => s === 'gg-seven.com', isSessionAllowed: () => false });
+    const context: DecisionContext = {
+      metadata: everythingDangerous(scorer.metadata.architecture.heads),
+      isPopular: () => false,
+    };
+    const loading = createJudge({
+      scorer: null,
+      cache: createScoreCache({ version: scorer.metadata.version, store: first.store }),
+      context,
+      isTrusted: (s) => s === 'gg-seven.com',
+      isSessionAllowed: () => false,
+    });
     predicted.length = 0;
     const known = await loading.judgeCached('https://www.ff-six.com/again');
     expect(known?.verdict?.level).toBe('dangerous');
@@ -110,16 +155,31 @@ describe('judge', () => {
     expect((await loading.judgeCached('http://10.0.0.1/'))?.verdict?.level).toBe('unscorable');
     expect(predicted).toEqual([]);
     // A score from another model version is not an answer.
-    const otherModel = createJudge({ scorer: null, cache: createScoreCache({ version: 'another-model', store: first.store }), context, isTrusted: () => false, isSessionAllowed: () => false });
+    const otherModel = createJudge({
+      scorer: null,
+      cache: createScoreCache({ version: 'another-model', store: first.store }),
+      context,
+      isTrusted: () => false,
+      isSessionAllowed: () => false,
+    });
     expect(await otherModel.judgeCached('http://ff-six.com/')).toBeNull();
   });
 
-  it('judges a batch (a page\'s links) from memory or the model, without reading the store back', async () => {
+  it("judges a batch (a page's links) from memory or the model, without reading the store back", async () => {
     const first = setup();
     await first.judge.judge('http://ee-five.com/');
     let reads = 0;
-    const store: KeyValueStore = { get: async (keys) => (reads++, first.store.get(keys)), set: (items) => first.store.set(items) };
-    const restarted = createJudge({ scorer, cache: createScoreCache({ version: scorer.metadata.version, store }), context: { metadata: scorer.metadata, isPopular: () => false }, isTrusted: () => false, isSessionAllowed: () => false });
+    const store: KeyValueStore = {
+      get: async (keys) => (reads++, first.store.get(keys)),
+      set: (items) => first.store.set(items),
+    };
+    const restarted = createJudge({
+      scorer,
+      cache: createScoreCache({ version: scorer.metadata.version, store }),
+      context: { metadata: scorer.metadata, isPopular: () => false },
+      isTrusted: () => false,
+      isSessionAllowed: () => false,
+    });
     predicted.length = 0;
     const [batch] = await restarted.judgeMany(['http://ee-five.com/']);
     expect(reads).toBe(0);

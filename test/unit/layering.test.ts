@@ -16,7 +16,9 @@ async function sourceFiles(dir: string): Promise<string[]> {
 }
 
 function importsOf(text: string): string[] {
-  return [...text.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => (m[1] ?? m[2])!);
+  return [...text.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => (m[1] ?? m[2])!,
+  );
 }
 
 async function violations(fromDir: string, forbidden: (spec: string, resolved: string) => boolean): Promise<string[]> {
@@ -33,7 +35,13 @@ async function violations(fromDir: string, forbidden: (spec: string, resolved: s
 
 describe('layering', () => {
   it('core imports nothing from platform, extension parts, cli or browser APIs', async () => {
-    expect(await violations('core', (spec, r) => /^(platform|background|content|popup|warning|options|cli)\//.test(r) || spec === 'webextension-polyfill')).toEqual([]);
+    expect(
+      await violations(
+        'core',
+        (spec, r) =>
+          /^(platform|background|content|popup|warning|options|cli)\//.test(r) || spec === 'webextension-polyfill',
+      ),
+    ).toEqual([]);
   });
   it('core runs on tfjs-core and its backends only: never the tfjs umbrella or tfjs-layers', async () => {
     const allowed = new Set(['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-cpu']);
@@ -46,7 +54,12 @@ describe('layering', () => {
     const bad: string[] = [];
     for (const file of await sourceFiles(path.join(SRC, 'core'))) {
       const text = (await readFile(file, 'utf8')).replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
-      if (/\b(chrome|browser)\.(runtime|tabs|storage|webNavigation|declarativeNetRequest|action)\b|\bdocument\.|\bwindow\./.test(text)) bad.push(path.relative(SRC, file));
+      if (
+        /\b(chrome|browser)\.(runtime|tabs|storage|webNavigation|declarativeNetRequest|action)\b|\bdocument\.|\bwindow\./.test(
+          text,
+        )
+      )
+        bad.push(path.relative(SRC, file));
     }
     expect(bad).toEqual([]);
   });
@@ -54,9 +67,12 @@ describe('layering', () => {
     for (const dir of ['content', 'popup', 'warning', 'options']) {
       expect(await violations(dir, (_s, r) => r.startsWith('background/') || r.startsWith('cli/'))).toEqual([]);
     }
-    for (const dir of ['background', 'platform']) expect(await violations(dir, (_s, r) => r.startsWith('cli/'))).toEqual([]);
+    for (const dir of ['background', 'platform'])
+      expect(await violations(dir, (_s, r) => r.startsWith('cli/'))).toEqual([]);
   });
   it('the content script never imports tfjs or the model code', async () => {
-    expect(await violations('content', (spec, r) => spec.startsWith('@tensorflow/') || r.startsWith('core/model/'))).toEqual([]);
+    expect(
+      await violations('content', (spec, r) => spec.startsWith('@tensorflow/') || r.startsWith('core/model/')),
+    ).toEqual([]);
   });
 });

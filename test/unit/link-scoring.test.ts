@@ -19,7 +19,8 @@ function memoryStore(): SessionStore & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
   return {
     data,
-    get: async (keys) => Object.fromEntries(keys.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
+    get: async (keys) =>
+      Object.fromEntries(keys.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
     set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
     remove: async (keys) => void keys.forEach((k) => data.delete(k)),
   };
@@ -50,12 +51,29 @@ describe('score-links in the background', () => {
       isBlocked: (site) => BLOCKED.has(site),
     });
     summaries = createPageSummaries(store);
-    handler = createLinkScoring({ summaries, judgeMany: async () => (urls) => judge.judgeMany(urls), explainer: createExplainer(() => readModelFiles(diskModelReader()), (e) => { throw e; }), isPaused: () => paused });
+    handler = createLinkScoring({
+      summaries,
+      judgeMany: async () => (urls) => judge.judgeMany(urls),
+      explainer: createExplainer(
+        () => readModelFiles(diskModelReader()),
+        (e) => {
+          throw e;
+        },
+      ),
+      isPaused: () => paused,
+    });
   });
   afterAll(() => scorer.dispose());
 
   it('answers only the risky hosts, with display name, reason and explanation spans', async () => {
-    const reply = await handler({ pageId: 'p1', hosts: ['login.evil-login.net', 'news.example.com', 'paypa1-verify.org', 'xn--bcher-kva.example.com'], counts: [3, 1, 1, 2] }, PAGE);
+    const reply = await handler(
+      {
+        pageId: 'p1',
+        hosts: ['login.evil-login.net', 'news.example.com', 'paypa1-verify.org', 'xn--bcher-kva.example.com'],
+        counts: [3, 1, 1, 2],
+      },
+      PAGE,
+    );
     expect(reply.refused).toBe(0);
     expect(reply.risky.map((r) => [r.host, r.level])).toEqual([
       ['login.evil-login.net', 'dangerous'],
@@ -70,14 +88,20 @@ describe('score-links in the background', () => {
   });
 
   it('keeps the page summary: counts, registrable domains, risky domains worst first, survives a restart', async () => {
-    await handler({ pageId: 'p1', hosts: ['news.example.com', 'localhost', 'login.evil-login.net'], counts: [4, 1, 5] }, PAGE);
+    await handler(
+      { pageId: 'p1', hosts: ['news.example.com', 'localhost', 'login.evil-login.net'], counts: [4, 1, 5] },
+      PAGE,
+    );
     const check = async (s: PageSummaries) => {
       const summary = (await s.summary(7, null))!;
       expect(summary.links).toBe(5 + 4 + 1 + 2 + 1);
       expect(summary.domains).toBe(5);
       expect(summary.registrableDomains).toBe(4); // example.com, evil-login.net, paypa1-verify.org, localhost
       expect(summary.domainsByLevel).toMatchObject({ dangerous: 2, unscorable: 1 });
-      expect(Object.fromEntries(summary.risky.map((r) => [r.host, r.links]))).toEqual({ 'login.evil-login.net': 5, 'paypa1-verify.org': 1 });
+      expect(Object.fromEntries(summary.risky.map((r) => [r.host, r.links]))).toEqual({
+        'login.evil-login.net': 5,
+        'paypa1-verify.org': 1,
+      });
       // Worst first: both are dangerous, so the higher score leads.
       expect(summary.risky[0]!.score!).toBeGreaterThanOrEqual(summary.risky[1]!.score!);
     };
@@ -88,7 +112,12 @@ describe('score-links in the background', () => {
     expect(summaries.riskyCount(7)).toBe(2);
     expect(summaries.riskyLevels(7)).toEqual({ dangerous: 2, suspicious: 0 });
     // The badge counts two dangerous links on a safe page: red, not the page's green.
-    expect(withRiskyLinks({ state: 'safe', badge: '', color: '#188038', title: 'Snowman: shop.example.com looks safe' }, summaries.riskyLevels(7))).toMatchObject({ state: 'safe', badge: '2', color: '#c5221f' });
+    expect(
+      withRiskyLinks(
+        { state: 'safe', badge: '', color: '#188038', title: 'Snowman: shop.example.com looks safe' },
+        summaries.riskyLevels(7),
+      ),
+    ).toMatchObject({ state: 'safe', badge: '2', color: '#c5221f' });
   });
 
   it('starts a new summary for a new document, and drops it when the tab navigates elsewhere', async () => {
@@ -105,13 +134,17 @@ describe('score-links in the background', () => {
     const tab: SenderInfo = { ...PAGE, tabId: 8 };
     const hosts = (from: number, n: number) => Array.from({ length: n }, (_, i) => `h${from + i}.example.com`);
     let refused = 0;
-    for (let from = 0; from < LINK_LIMITS.hostsPerPage + 400; from += 500) refused += (await handler({ pageId: 'big', hosts: hosts(from, 500), counts: new Array(500).fill(1) }, tab)).refused;
+    for (let from = 0; from < LINK_LIMITS.hostsPerPage + 400; from += 500)
+      refused += (await handler({ pageId: 'big', hosts: hosts(from, 500), counts: new Array(500).fill(1) }, tab))
+        .refused;
     const summary = (await summaries.summary(8, null))!;
     expect(summary.domains).toBe(LINK_LIMITS.hostsPerPage);
     expect(refused).toBe(500);
     expect(summary.refused).toBe(refused);
     // Known hosts are still answered (count updates), new ones are not.
-    expect((await handler({ pageId: 'big', hosts: ['h1.example.com', 'new.example.com'], counts: [2, 1] }, tab)).refused).toBe(1);
+    expect(
+      (await handler({ pageId: 'big', hosts: ['h1.example.com', 'new.example.com'], counts: [2, 1] }, tab)).refused,
+    ).toBe(1);
   });
 
   it('marks nothing on a page where protection is paused, but still counts its links', async () => {
@@ -135,15 +168,40 @@ describe('score-links in the background', () => {
 describe('page summaries under concurrent batches', () => {
   it('keep the latest link count and the newest verdict, whichever judgement finishes last', async () => {
     const summaries = createPageSummaries(memoryStore());
-    const record = (level: 'safe' | 'dangerous') => ({ level, category: 'malicious' as const, score: 0.5, links: 0, registrableDomain: 'a.example', displayHost: 'a.example' });
-    let releaseFirst!: () => void;
-    const first = summaries.update(1, { pageId: 'p', pageUrl: 'http://x.example/', hosts: ['a.example'], counts: [1] }, async (hosts) => {
-      await new Promise<void>((resolve) => (releaseFirst = resolve));
-      return { records: new Map(hosts.map((h) => [h, record('dangerous')])), startedAt: 0, endedAt: 10, paused: false };
+    const record = (level: 'safe' | 'dangerous') => ({
+      level,
+      category: 'malicious' as const,
+      score: 0.5,
+      links: 0,
+      registrableDomain: 'a.example',
+      displayHost: 'a.example',
     });
+    let releaseFirst!: () => void;
+    const first = summaries.update(
+      1,
+      { pageId: 'p', pageUrl: 'http://x.example/', hosts: ['a.example'], counts: [1] },
+      async (hosts) => {
+        await new Promise<void>((resolve) => (releaseFirst = resolve));
+        return {
+          records: new Map(hosts.map((h) => [h, record('dangerous')])),
+          startedAt: 0,
+          endedAt: 10,
+          paused: false,
+        };
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 0));
     // A later batch (a count update after the user trusted the site) is judged first.
-    await summaries.update(1, { pageId: 'p', pageUrl: 'http://x.example/', hosts: ['a.example'], counts: [5] }, async (hosts) => ({ records: new Map(hosts.map((h) => [h, record('safe')])), startedAt: 5, endedAt: 8, paused: false }));
+    await summaries.update(
+      1,
+      { pageId: 'p', pageUrl: 'http://x.example/', hosts: ['a.example'], counts: [5] },
+      async (hosts) => ({
+        records: new Map(hosts.map((h) => [h, record('safe')])),
+        startedAt: 5,
+        endedAt: 8,
+        paused: false,
+      }),
+    );
     releaseFirst();
     await first;
     const summary = (await summaries.summary(1, null))!;
@@ -164,7 +222,14 @@ describe('score-links payload validation', () => {
     ['hosts not an array', { ...ok, hosts: 'a.example' }],
     ['a host that is not a string', { ...ok, hosts: [{ toString: () => 'a' }] }],
     ['a host longer than a DNS name', { ...ok, hosts: ['a'.repeat(254)] }],
-    ['too many hosts in one message', { pageId: 'p', hosts: new Array(LINK_LIMITS.hostsPerMessage + 1).fill('a.example'), counts: new Array(LINK_LIMITS.hostsPerMessage + 1).fill(1) }],
+    [
+      'too many hosts in one message',
+      {
+        pageId: 'p',
+        hosts: new Array(LINK_LIMITS.hostsPerMessage + 1).fill('a.example'),
+        counts: new Array(LINK_LIMITS.hostsPerMessage + 1).fill(1),
+      },
+    ],
     ['counts of another length', { ...ok, counts: [1, 2] }],
     ['a count that is not a positive integer', { ...ok, counts: [0.5] }],
     ['a huge count', { ...ok, counts: [1e12] }],
@@ -174,11 +239,16 @@ describe('score-links payload validation', () => {
   });
 
   it('is served to content scripts, while summaries and site choices are for extension pages only', async () => {
-    const handlers = Object.fromEntries(Object.keys(LINK_MESSAGES).map((k) => [k, () => 'handled'])) as unknown as Handlers;
+    const handlers = Object.fromEntries(
+      Object.keys(LINK_MESSAGES).map((k) => [k, () => 'handled']),
+    ) as unknown as Handlers;
     const dispatch = serve(handlers, { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/' });
     expect(await dispatch({ type: 'score-links', payload: ok }, PAGE)).toEqual({ ok: true, value: 'handled' });
     for (const type of ['get-page-summary', 'get-site', 'block-site', 'pause-site']) {
-      expect(await dispatch({ type, payload: { tabId: 7, url: 'http://a.example/', paused: true } }, PAGE)).toEqual({ ok: false, error: `${type} is accepted only from extension pages` });
+      expect(await dispatch({ type, payload: { tabId: 7, url: 'http://a.example/', paused: true } }, PAGE)).toEqual({
+        ok: false,
+        error: `${type} is accepted only from extension pages`,
+      });
     }
     expect((await dispatch({ type: 'score-links', payload: ok }, { ...PAGE, id: 'another-extension' })).ok).toBe(false);
   });

@@ -35,24 +35,49 @@ describe('lint boundary zones', () => {
   });
 
   it('core may not touch browser globals, bare or through globalThis', async () => {
-    expect(await errors('src/core/planted.ts', 'export const id = chrome.runtime.id;')).toContain('no-restricted-globals');
-    expect(await errors('src/core/planted.ts', 'export const lang = navigator.language;')).toContain('no-restricted-globals');
+    expect(await errors('src/core/planted.ts', 'export const id = chrome.runtime.id;')).toContain(
+      'no-restricted-globals',
+    );
+    expect(await errors('src/core/planted.ts', 'export const lang = navigator.language;')).toContain(
+      'no-restricted-globals',
+    );
     expect(await errors('src/core/planted.ts', 'export const scope = self;')).toContain('no-restricted-globals');
-    expect(await errors('src/core/planted.ts', 'export const api = globalThis.browser;')).toContain('no-restricted-properties');
+    expect(await errors('src/core/planted.ts', 'export const api = globalThis.browser;')).toContain(
+      'no-restricted-properties',
+    );
   });
 
   it('allowed imports pass: pages use core, platform and ui; the background uses core and platform', async () => {
-    expect(await errors('src/popup/planted.ts', "import { renderName } from '../ui/name-view.js';\nimport { parseDomain } from '../core/domain.js';\nexport const x = [renderName, parseDomain];")).toEqual([]);
-    expect(await errors('src/background/planted.ts', "import { parseDomain } from '../core/domain.js';\nimport { ext } from '../platform/browser.js';\nexport const x = [parseDomain, ext];")).toEqual([]);
-    expect(await errors('src/core/planted.ts', "import * as tf from '@tensorflow/tfjs-core';\nexport const t = tf;")).toEqual([]);
+    expect(
+      await errors(
+        'src/popup/planted.ts',
+        "import { renderName } from '../ui/name-view.js';\nimport { parseDomain } from '../core/domain.js';\nexport const x = [renderName, parseDomain];",
+      ),
+    ).toEqual([]);
+    expect(
+      await errors(
+        'src/background/planted.ts',
+        "import { parseDomain } from '../core/domain.js';\nimport { ext } from '../platform/browser.js';\nexport const x = [parseDomain, ext];",
+      ),
+    ).toEqual([]);
+    expect(
+      await errors('src/core/planted.ts', "import * as tf from '@tensorflow/tfjs-core';\nexport const t = tf;"),
+    ).toEqual([]);
   });
 
   it('every folder of src/ has a zone: a new or renamed folder cannot slip out of the rules', async () => {
-    const folders = (await readdir(path.join(ROOT, 'src'), { withFileTypes: true })).filter((e) => e.isDirectory() && e.name !== 'types').map((e) => e.name);
+    const folders = (await readdir(path.join(ROOT, 'src'), { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && e.name !== 'types')
+      .map((e) => e.name);
     expect(folders.length).toBeGreaterThanOrEqual(9);
     for (const folder of folders) {
-      const config = (await eslint.calculateConfigForFile(path.join(ROOT, 'src', folder, 'planted.ts'))) as { rules?: Record<string, unknown> };
-      expect(config.rules?.['no-restricted-imports'], `src/${folder} has no boundary zone in eslint.config.js`).toBeDefined();
+      const config = (await eslint.calculateConfigForFile(path.join(ROOT, 'src', folder, 'planted.ts'))) as {
+        rules?: Record<string, unknown>;
+      };
+      expect(
+        config.rules?.['no-restricted-imports'],
+        `src/${folder} has no boundary zone in eslint.config.js`,
+      ).toBeDefined();
     }
   });
 });

@@ -94,7 +94,10 @@ describe('the short-name rule (MetaMask cut its tolerance to 1 after ibm.com mat
 
   it('never fuzzy-matches brands under five letters', () => {
     for (const name of ['ibn.com', 'lbm.com', 'ebey.com', 'ebayy.com', 'mata.com', 'hbm.com']) {
-      expect(detect(host(name)).filter((f) => f.kind === 'typosquat'), name).toEqual([]);
+      expect(
+        detect(host(name)).filter((f) => f.kind === 'typosquat'),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -115,7 +118,15 @@ describe('the short-name rule (MetaMask cut its tolerance to 1 after ibm.com mat
 describe('wiring into decide()', () => {
   const popular = parsePopularSites('paypal.com\ngoogle.com\n');
   const context: DecisionContext = {
-    metadata: { format: 'snowman-model', formatVersion: 1, version: 'test', createdAt: '2026-01-01', architecture: SEED_ARCHITECTURE, tokenizer: DEFAULT_TOKENIZER, thresholds: { malicious: { suspicious: 0.5, dangerous: 0.9 } } },
+    metadata: {
+      format: 'snowman-model',
+      formatVersion: 1,
+      version: 'test',
+      createdAt: '2026-01-01',
+      architecture: SEED_ARCHITECTURE,
+      tokenizer: DEFAULT_TOKENIZER,
+      thresholds: { malicious: { suspicious: 0.5, dangerous: 0.9 } },
+    },
     isPopular: popular.has,
     findLookalikes: createLookalikeDetector(popular),
   };
@@ -141,7 +152,9 @@ describe('robustness', () => {
   const detect = createLookalikeDetector(popular);
   // ASCII, separators, and lookalike letters that parseDomain turns into punycode labels.
   const chars = [...'abcdeilmnoprstuvwxyz0123456789-.', 'а', 'е', 'о', 'р', 'ο', 'ı', 'é', 'ü', '例'];
-  const hostLike = fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 40 }).map((parts) => `${parts.join('')}.com`);
+  const hostLike = fc
+    .array(fc.constantFrom(...chars), { minLength: 1, maxLength: 40 })
+    .map((parts) => `${parts.join('')}.com`);
 
   it('never throws, and every finding has a level, a message and a kind', () => {
     fc.assert(

@@ -17,7 +17,12 @@ function findings(input: string): LookalikeFinding[] {
 function worst(input: string): { level: string; kinds: string[]; targets: (string | undefined)[]; messages: string[] } {
   const found = findings(input);
   const level = found.some((f) => f.level === 'dangerous') ? 'dangerous' : found.length > 0 ? 'suspicious' : 'safe';
-  return { level, kinds: found.map((f) => f.kind), targets: found.map((f) => f.target), messages: found.map((f) => f.message) };
+  return {
+    level,
+    kinds: found.map((f) => f.kind),
+    targets: found.map((f) => f.target),
+    messages: found.map((f) => f.message),
+  };
 }
 
 describe('brand impersonation', () => {
@@ -90,7 +95,9 @@ describe('typosquats', () => {
   });
 
   it('explains the trick', () => {
-    expect(worst('paypa1.com').messages[0]).toBe('looks like paypal.com: "paypa1" imitates "paypal" with look-alike characters');
+    expect(worst('paypa1.com').messages[0]).toBe(
+      'looks like paypal.com: "paypa1" imitates "paypal" with look-alike characters',
+    );
     expect(worst('gooogle.com').messages[0]).toBe('looks like google.com: "gooogle" is "google" with a letter doubled');
   });
 
@@ -136,7 +143,16 @@ describe('homographs', () => {
   });
 
   it('leaves ordinary IDNs alone', () => {
-    for (const host of ['bücher.de', 'müller.de', 'пример.рф', 'правительство.рф', '例え.jp', '日本語ドメイン.jp', 'παράδειγμα.gr', 'münchen.de']) {
+    for (const host of [
+      'bücher.de',
+      'müller.de',
+      'пример.рф',
+      'правительство.рф',
+      '例え.jp',
+      '日本語ドメイン.jp',
+      'παράδειγμα.gr',
+      'münchen.de',
+    ]) {
       expect(findings(host), host).toEqual([]);
     }
   });
@@ -163,7 +179,10 @@ describe('brands written with look-alike characters', () => {
     expect(worst('instagram-copyright-appeal.com')).toMatchObject({ level: 'dangerous', targets: ['instagram.com'] });
   });
 
-  it.each(['apple-fan-2011.com', 'shop-1and1-deals.com', 'learn-modern-art.org', 'top10-reviews.net'])('leaves %s alone: folding only counts when it spells the brand', (input) => {
-    expect(worst(input).level).toBe('safe');
-  });
+  it.each(['apple-fan-2011.com', 'shop-1and1-deals.com', 'learn-modern-art.org', 'top10-reviews.net'])(
+    'leaves %s alone: folding only counts when it spells the brand',
+    (input) => {
+      expect(worst(input).level).toBe('safe');
+    },
+  );
 });

@@ -8,7 +8,14 @@ import { policySiteKey } from '../../src/core/policy-site-key.js';
 describe('parseManagedPolicy', () => {
   it('keeps valid sites as site keys, reports the rest, and lets blocked win over trusted', () => {
     const problems: string[] = [];
-    const policy = parseManagedPolicy({ blockedDomains: ['https://Login.Evil.com/x', 'evil.com', 42, 'bad..name'], trustedDomains: ['intranet-tools.com', 'www.evil.com', 'user.github.io'] }, policySiteKey, problems);
+    const policy = parseManagedPolicy(
+      {
+        blockedDomains: ['https://Login.Evil.com/x', 'evil.com', 42, 'bad..name'],
+        trustedDomains: ['intranet-tools.com', 'www.evil.com', 'user.github.io'],
+      },
+      policySiteKey,
+      problems,
+    );
     expect(policy).toEqual({ blockedDomains: ['evil.com'], trustedDomains: ['intranet-tools.com', 'user.github.io'] });
     expect(problems).toEqual(['blockedDomains: dropped 42', 'blockedDomains: dropped "bad..name"']);
   });
@@ -25,11 +32,18 @@ describe('policy rules', () => {
   it('blocks the policy sites above every allow rule, and never allows a site it blocks', () => {
     const rule = policyBlockRule(5, ['evil.com'], 'chrome-extension://id/warning/index.html');
     expect(rule.priority).toBeGreaterThan(ALLOW_PRIORITY);
-    expect(rule.condition).toEqual({ regexFilter: '^.+$', requestDomains: ['evil.com'], resourceTypes: ['main_frame', 'sub_frame'] });
+    expect(rule.condition).toEqual({
+      regexFilter: '^.+$',
+      requestDomains: ['evil.com'],
+      resourceTypes: ['main_frame', 'sub_frame'],
+    });
     expect(rule.action.redirect?.regexSubstitution).toBe('chrome-extension://id/warning/index.html#\\0');
     expect(isPolicyBlockRule(rule)).toBe(true);
     expect(isPolicyBlockRule(trustRule(6, 'evil.com'))).toBe(false);
-    const allowed = alwaysAllowedSites({ trustedSites: ['evil.com', 'mine.com'], pausedSites: [] }, { blockedDomains: ['evil.com'], trustedDomains: ['corp.com'] });
+    const allowed = alwaysAllowedSites(
+      { trustedSites: ['evil.com', 'mine.com'], pausedSites: [] },
+      { blockedDomains: ['evil.com'], trustedDomains: ['corp.com'] },
+    );
     expect(allowed).toEqual(['mine.com', 'corp.com']);
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, MESSAGES, MessageError, request, serve, stringArray, type Handlers, type Message, type SenderInfo } from '../../src/core/messages.js';
+import {
+  LIMITS,
+  MESSAGES,
+  MessageError,
+  request,
+  serve,
+  stringArray,
+  type Handlers,
+  type Message,
+  type SenderInfo,
+} from '../../src/core/messages.js';
 
 const OPTIONS = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/' };
 const PAGE: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/warning/index.html#http://a.com/' };
@@ -20,13 +30,19 @@ describe('message contract', () => {
   it('answers an extension page in the ok envelope', async () => {
     const calls: string[] = [];
     const dispatch = serve(handlers(calls), OPTIONS);
-    expect(await dispatch({ type: 'list-trusted', payload: {} }, PAGE)).toEqual({ ok: true, value: { trustedSites: ['a.com'] } });
+    expect(await dispatch({ type: 'list-trusted', payload: {} }, PAGE)).toEqual({
+      ok: true,
+      value: { trustedSites: ['a.com'] },
+    });
     expect(calls).toEqual(['list-trusted {}']);
   });
 
   it('refuses other extensions, unknown types and malformed messages', async () => {
     const dispatch = serve(handlers([]), OPTIONS);
-    expect(await dispatch({ type: 'list-trusted', payload: {} }, { ...PAGE, id: 'other' })).toMatchObject({ ok: false, error: 'sender is not this extension' });
+    expect(await dispatch({ type: 'list-trusted', payload: {} }, { ...PAGE, id: 'other' })).toMatchObject({
+      ok: false,
+      error: 'sender is not this extension',
+    });
     expect(await dispatch({ type: 'drop-tables', payload: {} }, PAGE)).toMatchObject({ ok: false });
     expect(await dispatch({ type: 'toString', payload: {} }, PAGE)).toMatchObject({ ok: false });
     expect(await dispatch('list-trusted', PAGE)).toMatchObject({ ok: false });
@@ -42,7 +58,12 @@ describe('message contract', () => {
       expect(reply, type).toEqual({ ok: false, error: `${type} is accepted only from extension pages` });
     }
     // A page of another extension origin pretending with our id is not an extension page either.
-    expect(await dispatch({ type: 'trust-site', payload: { url: 'http://a.com/' } }, { ...PAGE, url: 'https://evil.com/chrome-extension://ext-id/' })).toMatchObject({ ok: false });
+    expect(
+      await dispatch(
+        { type: 'trust-site', payload: { url: 'http://a.com/' } },
+        { ...PAGE, url: 'https://evil.com/chrome-extension://ext-id/' },
+      ),
+    ).toMatchObject({ ok: false });
     expect(calls).toEqual([]);
   });
 
@@ -50,7 +71,9 @@ describe('message contract', () => {
     const calls: string[] = [];
     const dispatch = serve(handlers(calls), OPTIONS);
     for (const length of [4097, 8192, 100_000]) {
-      expect(await dispatch({ type: 'get-warning', payload: { url: `http://a.com/${'x'.repeat(length)}` } }, PAGE)).toMatchObject({ ok: true });
+      expect(
+        await dispatch({ type: 'get-warning', payload: { url: `http://a.com/${'x'.repeat(length)}` } }, PAGE),
+      ).toMatchObject({ ok: true });
     }
     expect(calls).toHaveLength(3);
   });
@@ -58,9 +81,16 @@ describe('message contract', () => {
   it('validates payloads before any handler runs', async () => {
     const calls: string[] = [];
     const dispatch = serve(handlers(calls), OPTIONS);
-    expect(await dispatch({ type: 'trust-site', payload: { url: 42 } }, PAGE)).toEqual({ ok: false, error: 'url must be a string' });
-    expect(await dispatch({ type: 'trust-site', payload: { url: 'x'.repeat(LIMITS.pageUrl + 1) } }, PAGE)).toMatchObject({ ok: false, error: expect.stringMatching(/longer than/) });
-    expect(await dispatch({ type: 'trust-site', payload: { url: 'http://a.com/', token: 'x'.repeat(65) } }, PAGE)).toMatchObject({ ok: false, error: expect.stringMatching(/token is longer than/) });
+    expect(await dispatch({ type: 'trust-site', payload: { url: 42 } }, PAGE)).toEqual({
+      ok: false,
+      error: 'url must be a string',
+    });
+    expect(
+      await dispatch({ type: 'trust-site', payload: { url: 'x'.repeat(LIMITS.pageUrl + 1) } }, PAGE),
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/longer than/) });
+    expect(
+      await dispatch({ type: 'trust-site', payload: { url: 'http://a.com/', token: 'x'.repeat(65) } }, PAGE),
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/token is longer than/) });
     expect(await dispatch({ type: 'get-tab-state', payload: { tabId: -1 } }, PAGE)).toMatchObject({ ok: false });
     expect(await dispatch({ type: 'get-tab-state', payload: [] }, PAGE)).toMatchObject({ ok: false });
     // Extra fields do not reach the handler.
@@ -71,7 +101,10 @@ describe('message contract', () => {
   it('turns handler failures into an error envelope', async () => {
     const errors: string[] = [];
     const dispatch = serve(handlers([]), { ...OPTIONS, onError: (type) => errors.push(type) });
-    expect(await dispatch({ type: 'untrust-site', payload: { site: 'a.com' } }, PAGE)).toEqual({ ok: false, error: 'storage is gone' });
+    expect(await dispatch({ type: 'untrust-site', payload: { site: 'a.com' } }, PAGE)).toEqual({
+      ok: false,
+      error: 'storage is gone',
+    });
     expect(errors).toEqual(['untrust-site']);
   });
 
@@ -79,7 +112,9 @@ describe('message contract', () => {
     const dispatch = serve(handlers([]), OPTIONS);
     const transport = (message: Message) => dispatch(message, PAGE);
     expect(await request(transport, 'list-trusted', {})).toEqual({ trustedSites: ['a.com'] });
-    await expect(request(transport, 'untrust-site', { site: 'a.com' })).rejects.toThrow(new MessageError('storage is gone'));
+    await expect(request(transport, 'untrust-site', { site: 'a.com' })).rejects.toThrow(
+      new MessageError('storage is gone'),
+    );
     await expect(request(async () => undefined, 'list-trusted', {})).rejects.toThrow(/no reply/);
   });
 

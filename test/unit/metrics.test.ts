@@ -27,7 +27,10 @@ describe('auc', () => {
     expect(auc([0.1], [])).toBeNaN();
   });
   it('agrees with the pairwise definition on arrays with many ties', () => {
-    const scores = fc.array(fc.integer({ min: 0, max: 5 }).map((k) => k / 5), { minLength: 1, maxLength: 30 });
+    const scores = fc.array(
+      fc.integer({ min: 0, max: 5 }).map((k) => k / 5),
+      { minLength: 1, maxLength: 30 },
+    );
     fc.assert(fc.property(scores, scores, (pos, neg) => Math.abs(auc(pos, neg) - bruteAuc(pos, neg)) < 1e-12));
   });
 });
@@ -139,13 +142,20 @@ describe('rocCurve', () => {
     }
   });
   it('agrees with a per-threshold count on arrays with many ties', () => {
-    const scores = fc.array(fc.integer({ min: 0, max: 6 }).map((k) => k / 6), { minLength: 1, maxLength: 25 });
+    const scores = fc.array(
+      fc.integer({ min: 0, max: 6 }).map((k) => k / 6),
+      { minLength: 1, maxLength: 25 },
+    );
     fc.assert(
       fc.property(scores, scores, (pos, neg) => {
         const distinct = Array.from(new Set([...pos, ...neg])).sort((a, b) => b - a);
         const expected = [
           { fpr: 0, tpr: 0, threshold: Number.POSITIVE_INFINITY },
-          ...distinct.map((t) => ({ fpr: neg.filter((x) => x >= t).length / neg.length, tpr: pos.filter((x) => x >= t).length / pos.length, threshold: t })),
+          ...distinct.map((t) => ({
+            fpr: neg.filter((x) => x >= t).length / neg.length,
+            tpr: pos.filter((x) => x >= t).length / pos.length,
+            threshold: t,
+          })),
         ];
         expect(rocCurve(pos, neg)).toEqual(expected);
       }),

@@ -15,8 +15,12 @@ const SHIPPED = path.resolve(__dirname, '../../model');
 const shippedReader: ModelFileReader = async (name) => new Uint8Array(await readFile(path.join(SHIPPED, name)));
 
 const metadata: ModelMetadata = {
-  format: 'snowman-model', formatVersion: 1, version: 'unit-test', createdAt: '2026-01-01',
-  architecture: SEED_ARCHITECTURE, tokenizer: DEFAULT_TOKENIZER,
+  format: 'snowman-model',
+  formatVersion: 1,
+  version: 'unit-test',
+  createdAt: '2026-01-01',
+  architecture: SEED_ARCHITECTURE,
+  tokenizer: DEFAULT_TOKENIZER,
   thresholds: { malicious: { suspicious: 0.6, dangerous: 0.9 } },
 };
 
@@ -26,12 +30,14 @@ describe('model files', () => {
     await initBackend({ preferred: 'wasm' });
     files = await writeModelFiles(buildLayersModel(SEED_ARCHITECTURE, DEFAULT_TOKENIZER), metadata);
   });
-  const reader = (overrides: Record<string, Uint8Array | Error> = {}): ModelFileReader => async (name) => {
-    const v = overrides[name] ?? files[name];
-    if (v instanceof Error) throw v;
-    if (!v) throw new Error(`ENOENT: ${name}`);
-    return v;
-  };
+  const reader =
+    (overrides: Record<string, Uint8Array | Error> = {}): ModelFileReader =>
+    async (name) => {
+      const v = overrides[name] ?? files[name];
+      if (v instanceof Error) throw v;
+      if (!v) throw new Error(`ENOENT: ${name}`);
+      return v;
+    };
 
   it('round-trips a model: written files load and score in (0, 1)', async () => {
     const scorer = await createLayersScorer(await readModelBundle(reader()));
@@ -43,11 +49,21 @@ describe('model files', () => {
   });
 
   it('refuses a missing file, truncated weights, bad JSON and foreign metadata with a clear error', async () => {
-    await expect(readModelBundle(reader({ 'weights.bin': new Error('ENOENT') }))).rejects.toThrow(/cannot read model file weights.bin/);
-    await expect(readModelBundle(reader({ 'weights.bin': files['weights.bin']!.slice(0, 100) }))).rejects.toThrow(/corrupt/);
-    await expect(readModelBundle(reader({ 'model.json': new TextEncoder().encode('{"modelTopology": ') }))).rejects.toThrow(ModelFormatError);
-    await expect(readModelBundle(reader({ 'metadata.json': new TextEncoder().encode('{"format":"other"}') }))).rejects.toThrow(/format/);
-    await expect(readModelBundle(reader({ 'metadata.json': new Uint8Array([0xff, 0xfe, 0x00]) }))).rejects.toThrow(/not valid JSON/);
+    await expect(readModelBundle(reader({ 'weights.bin': new Error('ENOENT') }))).rejects.toThrow(
+      /cannot read model file weights.bin/,
+    );
+    await expect(readModelBundle(reader({ 'weights.bin': files['weights.bin']!.slice(0, 100) }))).rejects.toThrow(
+      /corrupt/,
+    );
+    await expect(
+      readModelBundle(reader({ 'model.json': new TextEncoder().encode('{"modelTopology": ') })),
+    ).rejects.toThrow(ModelFormatError);
+    await expect(
+      readModelBundle(reader({ 'metadata.json': new TextEncoder().encode('{"format":"other"}') })),
+    ).rejects.toThrow(/format/);
+    await expect(readModelBundle(reader({ 'metadata.json': new Uint8Array([0xff, 0xfe, 0x00]) }))).rejects.toThrow(
+      /not valid JSON/,
+    );
   });
 
   it('refuses metadata whose tokenizer does not fit the topology (a silent wrong score otherwise)', async () => {
@@ -58,7 +74,9 @@ describe('model files', () => {
 
   it('validates thresholds for every head', () => {
     expect(() => validateMetadata({ ...metadata, thresholds: {} })).toThrow(/thresholds/);
-    expect(() => validateMetadata({ ...metadata, thresholds: { malicious: { suspicious: 0.9, dangerous: 0.5 } } })).toThrow(/thresholds/);
+    expect(() =>
+      validateMetadata({ ...metadata, thresholds: { malicious: { suspicious: 0.9, dangerous: 0.5 } } }),
+    ).toThrow(/thresholds/);
   });
 
   it('loads the shipped model and scores with it', async () => {

@@ -8,12 +8,29 @@ import { BASELINE_NGRAM, trainNgramModel } from '../../src/cli/ngram/train-model
 import { syntheticExamples } from './helpers/synthetic-names.js';
 
 const examples = syntheticExamples(900, 12);
-const spec = (hashSeed: number, extra: Partial<NgramFeatureSpec> = {}): NgramFeatureSpec => ({ ...DEFAULT_NGRAM_FEATURES, bits: 14, maxN: 6, hashSeed, ...extra });
+const spec = (hashSeed: number, extra: Partial<NgramFeatureSpec> = {}): NgramFeatureSpec => ({
+  ...DEFAULT_NGRAM_FEATURES,
+  bits: 14,
+  maxN: 6,
+  hashSeed,
+  ...extra,
+});
 /** As shipped: trained, then saved and loaded, so the weights are int8 with a scale. */
-const member = (features: NgramFeatureSpec): NgramModel => decodeNgramModel(encodeNgramModel(trainNgramModel(examples, [], { ...BASELINE_NGRAM, features, epochs: 1 }).model, 'int8')).model;
+const member = (features: NgramFeatureSpec): NgramModel =>
+  decodeNgramModel(
+    encodeNgramModel(trainNgramModel(examples, [], { ...BASELINE_NGRAM, features, epochs: 1 }).model, 'int8'),
+  ).model;
 const seeds = [0x5eed, 0x2b0b, 0x3c0c, 0x4d0d, 0x5e0e];
 const members = seeds.map((s) => member(spec(s)));
-const HOSTS = ['paypal.com', 'a', 'x.y', 'login.secure-paypa1.com.verify.top', `${'k'.repeat(300)}.com`, 'xn--80ak6aa92e.com', 'qx9zk2bd.top'];
+const HOSTS = [
+  'paypal.com',
+  'a',
+  'x.y',
+  'login.secure-paypa1.com.verify.top',
+  `${'k'.repeat(300)}.com`,
+  'xn--80ak6aa92e.com',
+  'qx9zk2bd.top',
+];
 
 describe('bagged n-gram members scored in one walk', () => {
   it('give every member exactly the logits it gives alone, for two to five members', () => {
@@ -22,14 +39,29 @@ describe('bagged n-gram members scored in one walk', () => {
       expect(canScoreBagged(group)).toBe(true);
       const together = baggedLogits(group, HOSTS);
       expect(together).toHaveLength(n);
-      group.forEach((m, j) => expect(Array.from(together[j]!), `${n} members, member ${j}`).toEqual(Array.from(ngramLogits(m, HOSTS))));
+      group.forEach((m, j) =>
+        expect(Array.from(together[j]!), `${n} members, member ${j}`).toEqual(Array.from(ngramLogits(m, HOSTS))),
+      );
     }
     // The seeds really make different models.
     expect(Array.from(ngramLogits(members[0]!, HOSTS))).not.toEqual(Array.from(ngramLogits(members[1]!, HOSTS)));
   });
 
   it('are only used where the n-grams are the same: one head each, no parts or words, same lengths and buckets', () => {
-    const twoHeads = decodeNgramModel(encodeNgramModel(trainNgramModel(examples, [], { ...BASELINE_NGRAM, features: spec(1), epochs: 1, heads: [{ category: 'malicious', positives: ['malicious'] }, { category: 'dga', positives: ['dga'] }] }).model, 'int8')).model;
+    const twoHeads = decodeNgramModel(
+      encodeNgramModel(
+        trainNgramModel(examples, [], {
+          ...BASELINE_NGRAM,
+          features: spec(1),
+          epochs: 1,
+          heads: [
+            { category: 'malicious', positives: ['malicious'] },
+            { category: 'dga', positives: ['dga'] },
+          ],
+        }).model,
+        'int8',
+      ),
+    ).model;
     expect(canScoreBagged([members[0]!])).toBe(false);
     expect(canScoreBagged([members[0]!, twoHeads])).toBe(false);
     expect(canScoreBagged([members[0]!, member(spec(9, { maxN: 5 }))])).toBe(false);

@@ -11,7 +11,11 @@ const FEATURES = { ...DEFAULT_NGRAM_FEATURES, bits: 10 };
 function ngram(categories: ('malicious' | 'dga')[]): NgramModel {
   return {
     features: FEATURES,
-    heads: categories.map((category, h) => ({ category, bias: h - 0.5, weights: Float32Array.from({ length: 2 ** FEATURES.bits }, (_, i) => (((i * 7 + h) % 13) - 6) / 8) })),
+    heads: categories.map((category, h) => ({
+      category,
+      bias: h - 0.5,
+      weights: Float32Array.from({ length: 2 ** FEATURES.bits }, (_, i) => (((i * 7 + h) % 13) - 6) / 8),
+    })),
   };
 }
 
@@ -51,18 +55,57 @@ describe('CNN + n-gram blend', () => {
     const b = ngram(['dga', 'malicious']);
     const za = ngramLogits(a, hosts);
     const zb = ngramLogits(b, hosts);
-    const out = blendProbabilities(cnn, ['malicious', 'dga'], [{ model: a, weight: 0.3 }, { model: b, weight: 0.4 }], hosts);
+    const out = blendProbabilities(
+      cnn,
+      ['malicious', 'dga'],
+      [
+        { model: a, weight: 0.3 },
+        { model: b, weight: 0.4 },
+      ],
+      hosts,
+    );
     expect(out[0]).toBeCloseTo(sigmoid(0.3 * logit(0.2) + 0.3 * za[0]! + 0.4 * zb[1]!), 5);
     expect(out[3]).toBeCloseTo(sigmoid(0.3 * logit(0.1) + 0.3 * za[1]! + 0.4 * zb[2]!), 5);
   });
 
   it('reads both spec forms and refuses weights that leave the CNN nothing, paths and repeated files', () => {
     const spec = (ngramBlend: unknown) => fakeScorer({ heads: ['malicious'], ngramBlend }).metadata;
-    expect(ngramBlendOf(spec({ file: 'ngram.bin', weight: 0.5 }))).toEqual({ members: [{ file: 'ngram.bin', weight: 0.5 }] });
-    expect(ngramBlendOf(spec({ members: [{ file: 'a.bin', weight: 0.3 }, { file: 'b.bin', weight: 0.3 }] }))?.members).toHaveLength(2);
-    expect(() => ngramBlendOf(spec({ members: [{ file: 'a.bin', weight: 0.5 }, { file: 'b.bin', weight: 0.5 }] }))).toThrow(/no weight/);
-    expect(() => ngramBlendOf(spec({ members: [{ file: '../../etc/passwd.bin', weight: 0.3 }] }))).toThrow(/plain file name/);
-    expect(() => ngramBlendOf(spec({ members: [{ file: 'a.bin', weight: 0.3 }, { file: 'a.bin', weight: 0.3 }] }))).toThrow(/twice/);
+    expect(ngramBlendOf(spec({ file: 'ngram.bin', weight: 0.5 }))).toEqual({
+      members: [{ file: 'ngram.bin', weight: 0.5 }],
+    });
+    expect(
+      ngramBlendOf(
+        spec({
+          members: [
+            { file: 'a.bin', weight: 0.3 },
+            { file: 'b.bin', weight: 0.3 },
+          ],
+        }),
+      )?.members,
+    ).toHaveLength(2);
+    expect(() =>
+      ngramBlendOf(
+        spec({
+          members: [
+            { file: 'a.bin', weight: 0.5 },
+            { file: 'b.bin', weight: 0.5 },
+          ],
+        }),
+      ),
+    ).toThrow(/no weight/);
+    expect(() => ngramBlendOf(spec({ members: [{ file: '../../etc/passwd.bin', weight: 0.3 }] }))).toThrow(
+      /plain file name/,
+    );
+    expect(() =>
+      ngramBlendOf(
+        spec({
+          members: [
+            { file: 'a.bin', weight: 0.3 },
+            { file: 'a.bin', weight: 0.3 },
+          ],
+        }),
+      ),
+    ).toThrow(/twice/);
     expect(() => ngramBlendOf(spec({ members: [] }))).toThrow(/no members/);
   });
 
@@ -76,7 +119,10 @@ describe('CNN + n-gram blend', () => {
     };
     const plain = fakeScorer({ heads: ['malicious', 'dga'] });
     expect(await withNgramBlend(read, plain)).toBe(plain);
-    const blended = await withNgramBlend(read, fakeScorer({ heads: ['malicious', 'dga'], ngramBlend: { file: 'ngram.bin', weight: 0.5 } }));
+    const blended = await withNgramBlend(
+      read,
+      fakeScorer({ heads: ['malicious', 'dga'], ngramBlend: { file: 'ngram.bin', weight: 0.5 } }),
+    );
     expect(blended.engine).toBe('fake+ngram');
     const out = await blended.predict(hosts);
     expect(out[0]).toBeCloseTo(sigmoid((logit(0.2) + ngramLogits(model, hosts)[0]!) / 2), 5);
@@ -86,9 +132,15 @@ describe('CNN + n-gram blend', () => {
     const read = async (name: string): Promise<Uint8Array> => {
       throw new Error(`no ${name}`);
     };
-    await expect(withNgramBlend(read, fakeScorer({ heads: ['malicious'], ngramBlend: { file: 'ngram.bin', weight: 0.5 } }))).rejects.toThrow(/ngram\.bin/);
+    await expect(
+      withNgramBlend(read, fakeScorer({ heads: ['malicious'], ngramBlend: { file: 'ngram.bin', weight: 0.5 } })),
+    ).rejects.toThrow(/ngram\.bin/);
     const corrupt = async () => Uint8Array.from([1, 2, 3]);
-    await expect(withNgramBlend(corrupt, fakeScorer({ heads: ['malicious'], ngramBlend: { file: 'ngram.bin', weight: 0.5 } }))).rejects.toThrow(/ngram\.bin.*not a valid n-gram model/);
-    expect(() => ngramBlendOf(fakeScorer({ heads: ['malicious'], ngramBlend: { file: 'ngram.bin', weight: 2 } }).metadata)).toThrow(/ngramBlend/);
+    await expect(
+      withNgramBlend(corrupt, fakeScorer({ heads: ['malicious'], ngramBlend: { file: 'ngram.bin', weight: 0.5 } })),
+    ).rejects.toThrow(/ngram\.bin.*not a valid n-gram model/);
+    expect(() =>
+      ngramBlendOf(fakeScorer({ heads: ['malicious'], ngramBlend: { file: 'ngram.bin', weight: 2 } }).metadata),
+    ).toThrow(/ngramBlend/);
   });
 });

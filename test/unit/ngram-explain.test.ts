@@ -74,18 +74,33 @@ describe('explanations of the shipped blend', () => {
     members = await readBlendMembers(read, spec!);
   });
 
-  it('recomputes the shipped scorer\'s probability for every head', async () => {
+  it("recomputes the shipped scorer's probability for every head", async () => {
     const scorer = await loadFastScorer(diskModelReader());
-    const names = ['example.com', 'paypal-account-verify-secure-login.com', 'w0vbfi386tnbdf9c0ptnfjbqm1.biz', `${'a1b2c3'.repeat(20)}.com`, 'x'];
+    const names = [
+      'example.com',
+      'paypal-account-verify-secure-login.com',
+      'w0vbfi386tnbdf9c0ptnfjbqm1.biz',
+      `${'a1b2c3'.repeat(20)}.com`,
+      'x',
+    ];
     const probabilities = await scorer.predict(names);
     names.forEach((name, i) => {
-      heads.forEach((_, h) => expect(explainBlendHost(weights, { heads, members }, name, h).probability).toBeCloseTo(probabilities[i * heads.length + h]!, 4));
+      heads.forEach((_, h) =>
+        expect(explainBlendHost(weights, { heads, members }, name, h).probability).toBeCloseTo(
+          probabilities[i * heads.length + h]!,
+          4,
+        ),
+      );
     });
     scorer.dispose();
   });
 
   it('highlights valid ranges of the displayed name, from either member', () => {
-    for (const name of ['paypal-account-verify-secure-login.com', 'www.xn--bcher-kva.example.de', 'login.w0vbfi386tnbdf9c0ptnfjbqm1.biz']) {
+    for (const name of [
+      'paypal-account-verify-secure-login.com',
+      'www.xn--bcher-kva.example.de',
+      'login.w0vbfi386tnbdf9c0ptnfjbqm1.biz',
+    ]) {
       const parsed = parseDomain(name) as ScorableHost;
       const { spans, displayHost } = explainDisplay(weights, parsed, undefined, { heads, members });
       expect(spans.length).toBeGreaterThan(0);
@@ -103,7 +118,11 @@ describe('explanations of the shipped blend', () => {
   it('moves the highlight with a random string placed at different offsets', () => {
     const random = 'xq7zk9vbw3m';
     const centre = (k: number) => {
-      const spans = explainBlendHost(weights, { heads, members }, `${'a'.repeat(k)}${random}${'a'.repeat(16 - k)}.com`).spans;
+      const spans = explainBlendHost(
+        weights,
+        { heads, members },
+        `${'a'.repeat(k)}${random}${'a'.repeat(16 - k)}.com`,
+      ).spans;
       const top = [...spans].sort((a, b) => b.weight - a.weight)[0]!;
       return (top.start + top.end) / 2 - k;
     };

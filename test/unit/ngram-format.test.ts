@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NGRAM_FEATURES } from '../../src/core/ngram/features.js';
-import { decodeNgramModel, encodeNgramModel, NgramFormatError, quantizeNgramModel } from '../../src/core/ngram/format.js';
+import {
+  decodeNgramModel,
+  encodeNgramModel,
+  NgramFormatError,
+  quantizeNgramModel,
+} from '../../src/core/ngram/format.js';
 import { floatWeights, ngramLogits, type NgramModel } from '../../src/core/ngram/model.js';
 import { ngramShares } from '../../src/core/ngram/explain.js';
 import { BASELINE_NGRAM, trainNgramModel } from '../../src/cli/ngram/train-model.js';
@@ -42,7 +47,10 @@ describe('n-gram model file', () => {
     const loaded = decodeNgramModel(encodeNgramModel(model, 'int8')).model;
     expect(loaded.heads[0]!.weights).toBeInstanceOf(Int8Array);
     expect(loaded.heads[0]!.weights.byteLength).toBe(2 ** SPEC.bits);
-    const expanded: NgramModel = { features: loaded.features, heads: loaded.heads.map((h) => ({ category: h.category, bias: h.bias, weights: floatWeights(h) })) };
+    const expanded: NgramModel = {
+      features: loaded.features,
+      heads: loaded.heads.map((h) => ({ category: h.category, bias: h.bias, weights: floatWeights(h) })),
+    };
     const trainedWeights = model.heads[0]!.weights;
     // === rather than toEqual: the quantised training weights may hold -0 where the integers give 0.
     expect(expanded.heads[0]!.weights.every((w, i) => w === trainedWeights[i])).toBe(true);

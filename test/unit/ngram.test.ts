@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { auc } from '../../src/cli/metrics.js';
-import { DEFAULT_NGRAM_FEATURES, maxFeatureCount, ngramBucket, ngramBuckets, ngramStrings, validateNgramSpec, type NgramFeatureSpec } from '../../src/core/ngram/features.js';
+import {
+  DEFAULT_NGRAM_FEATURES,
+  maxFeatureCount,
+  ngramBucket,
+  ngramBuckets,
+  ngramStrings,
+  validateNgramSpec,
+  type NgramFeatureSpec,
+} from '../../src/core/ngram/features.js';
 import { hostParts, shapeTokens, SHAPE_TOKENS } from '../../src/core/ngram/parts.js';
 import { ngramLogits, ngramProbabilities } from '../../src/core/ngram/model.js';
 import { BASELINE_NGRAM, trainNgramModel, weightedHosts } from '../../src/cli/ngram/train-model.js';
@@ -42,7 +50,8 @@ describe('hashed n-gram features', () => {
   });
 
   it('stay inside the bucket range', () => {
-    for (const b of buckets('a-very-long-sub.domain.example-with-digits-123.co.uk', SMALL)) expect(b).toBeLessThan(2 ** 16);
+    for (const b of buckets('a-very-long-sub.domain.example-with-digits-123.co.uk', SMALL))
+      expect(b).toBeLessThan(2 ** 16);
   });
 });
 
@@ -50,7 +59,11 @@ describe('structural n-gram features (version 2, parts)', () => {
   const PARTS = { ...DEFAULT_NGRAM_FEATURES, version: 2, parts: true };
 
   it('split a host into public suffix (private zones included), registrable label and sub-domain', () => {
-    expect(hostParts('login.paypal.com.account-verify.xyz')).toEqual({ suffix: 'xyz', label: 'account-verify', sub: 'login.paypal.com' });
+    expect(hostParts('login.paypal.com.account-verify.xyz')).toEqual({
+      suffix: 'xyz',
+      label: 'account-verify',
+      sub: 'login.paypal.com',
+    });
     expect(hostParts('a.b.duckdns.org')).toEqual({ suffix: 'duckdns.org', label: 'b', sub: 'a' });
     expect(hostParts('github.io')).toEqual({ suffix: 'github.io', label: 'github.io', sub: '' });
   });
@@ -61,7 +74,9 @@ describe('structural n-gram features (version 2, parts)', () => {
     const withParts = buckets(host, PARTS);
     expect(withParts.slice(0, whole.length)).toEqual(whole); // version 1 features first, unchanged
     const perN = (n: number) => (n + 2) * 5 - 10; // n-grams of length 1..5 over n + 2 marked characters
-    expect(withParts.length).toBe(whole.length + perN('account-verify'.length) + perN('login.paypal.com'.length) + 1 + SHAPE_TOKENS);
+    expect(withParts.length).toBe(
+      whole.length + perN('account-verify'.length) + perN('login.paypal.com'.length) + 1 + SHAPE_TOKENS,
+    );
     // `^pay` of the sub-domain is not the `^pay` of a name that starts with pay.
     expect(withParts.slice(whole.length)).not.toContain(ngramBucket('^log', DEFAULT_NGRAM_FEATURES));
     expect(shapeTokens(host, hostParts(host))).toEqual(['labels:5', 'len:3', 'digits:0', 'hyphens:1', 'sub:3']);
@@ -104,7 +119,10 @@ describe('n-gram logistic regression', () => {
 
   it('learns a separable fixture (AUC > 0.9 on held-out names)', () => {
     const { model } = trainNgramModel(train, [], options);
-    const scores = ngramProbabilities(model, test.map((e) => e.host));
+    const scores = ngramProbabilities(
+      model,
+      test.map((e) => e.host),
+    );
     const pos = test.flatMap((e, i) => (e.label === 'benign' ? [] : [scores[i]!]));
     const neg = test.flatMap((e, i) => (e.label === 'benign' ? [scores[i]!] : []));
     expect(auc(pos, neg)).toBeGreaterThan(0.9);
@@ -113,7 +131,9 @@ describe('n-gram logistic regression', () => {
   it('is deterministic for a seed', () => {
     const a = trainNgramModel(train, test, options).model;
     const b = trainNgramModel(train, test, options).model;
-    expect(Array.from(ngramLogits(a, ['kaloro.com', 'qx9zk2.top']))).toEqual(Array.from(ngramLogits(b, ['kaloro.com', 'qx9zk2.top'])));
+    expect(Array.from(ngramLogits(a, ['kaloro.com', 'qx9zk2.top']))).toEqual(
+      Array.from(ngramLogits(b, ['kaloro.com', 'qx9zk2.top'])),
+    );
   });
 
   it('balances the classes and, with source weighting, the sources', () => {
@@ -131,9 +151,19 @@ describe('n-gram logistic regression', () => {
     const sum = (y: 0 | 1, list = byClass) => list.filter((w) => w.y === y).reduce((s, w) => s + w.weight, 0);
     expect(sum(0)).toBeCloseTo(sum(1));
     const bySource = weightedHosts(examples, head, 'source');
-    expect(bySource.find((w) => w.host === 'e.com')!.weight).toBeCloseTo(3 * bySource.find((w) => w.host === 'b.com')!.weight);
+    expect(bySource.find((w) => w.host === 'e.com')!.weight).toBeCloseTo(
+      3 * bySource.find((w) => w.host === 'b.com')!.weight,
+    );
     expect(sum(0, bySource)).toBeCloseTo(sum(1, bySource));
-    const all = weightedHosts([...examples, { host: 'g.com', label: 'benign', source: 'benign-y', group: 'g.com' }, { host: 'h.com', label: 'benign', source: 'benign-y', group: 'h.com' }], head, 'source-all');
+    const all = weightedHosts(
+      [
+        ...examples,
+        { host: 'g.com', label: 'benign', source: 'benign-y', group: 'g.com' },
+        { host: 'h.com', label: 'benign', source: 'benign-y', group: 'h.com' },
+      ],
+      head,
+      'source-all',
+    );
     expect(all.find((w) => w.host === 'a.com')!.weight).toBeCloseTo(2 * all.find((w) => w.host === 'g.com')!.weight);
     expect(sum(0, all)).toBeCloseTo(sum(1, all));
   });

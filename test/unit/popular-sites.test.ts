@@ -39,7 +39,15 @@ describe('the shipped list (model/popular-domains.txt)', () => {
     expect(shipped.size).toBeGreaterThan(9_500);
     expect(shipped.size).toBeLessThanOrEqual(10_000);
     expect(Buffer.byteLength(shippedText)).toBeLessThan(160_000);
-    for (const domain of ['google.com', 'microsoft.com', 'apple.com', 'paypal.com', 'github.com', 'wikipedia.org', 'amazon.com']) {
+    for (const domain of [
+      'google.com',
+      'microsoft.com',
+      'apple.com',
+      'paypal.com',
+      'github.com',
+      'wikipedia.org',
+      'amazon.com',
+    ]) {
       expect(shipped.has(domain), domain).toBe(true);
     }
     expect(shipped.rank('google.com')).toBe(1);
@@ -53,7 +61,17 @@ describe('the shipped list (model/popular-domains.txt)', () => {
   });
 
   it('leaves out hosting platforms whose users pick their own sub-domains', () => {
-    for (const platform of ['weebly.com', 'wordpress.com', 'sharepoint.com', 'godaddysites.com', 'webnode.com', 'no-ip.com', 'wix.com', 'blogspot.de', 'mooo.com']) {
+    for (const platform of [
+      'weebly.com',
+      'wordpress.com',
+      'sharepoint.com',
+      'godaddysites.com',
+      'webnode.com',
+      'no-ip.com',
+      'wix.com',
+      'blogspot.de',
+      'mooo.com',
+    ]) {
       expect(shipped.has(platform), platform).toBe(false);
     }
   });

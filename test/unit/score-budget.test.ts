@@ -6,7 +6,11 @@ import { createScoreCache } from '../../src/core/cache.js';
 import type { HostScore } from '../../src/core/model/scorer.js';
 import { memorySession } from './helpers/memory-session.js';
 
-const score = (i: number): HostScore => ({ score: (i % 1000) / 1000, category: 'malicious', heads: [(i % 1000) / 1000, 0.01] });
+const score = (i: number): HostScore => ({
+  score: (i % 1000) / 1000,
+  category: 'malicious',
+  heads: [(i % 1000) / 1000, 0.01],
+});
 const host = (i: number): string => `host-number-${i}.example-shop.com`;
 
 /** Scores `count` hosts through the cache in page-sized batches, as link scanning does. */
@@ -24,7 +28,10 @@ describe('score cache in a storage.session with a quota', () => {
     const base = memorySession(QUOTA);
     const { scores, kept } = splitSession(base, BUDGET);
     const tabs = createTabRecords(kept);
-    await tabs.mainFrame(5, Promise.resolve({ url: 'http://a.com/', host: 'a.com', level: 'safe', category: 'malicious', score: 0.1 }));
+    await tabs.mainFrame(
+      5,
+      Promise.resolve({ url: 'http://a.com/', host: 'a.com', level: 'safe', category: 'malicious', score: 0.1 }),
+    );
     const errors: unknown[] = [];
     const cache = createScoreCache({ version: 'm1', store: scores, onError: (e) => errors.push(e) });
     await browse(cache, 0, 20_000); // about 100 bytes a host: 2 MB without eviction, five times the quota

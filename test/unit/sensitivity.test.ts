@@ -9,7 +9,12 @@ import type { VerdictLevel } from '../../src/core/verdict.js';
 
 describe('sensitivity', () => {
   it('Relaxed warns and badges dangerous only, Balanced badges suspicious too, Strict also warns on suspicious', () => {
-    const table = Object.fromEntries(SENSITIVITIES.map((s) => [s, (['dangerous', 'suspicious', 'safe', 'unscorable', 'error'] as const).map((level) => alertingFor(level, s))]));
+    const table = Object.fromEntries(
+      SENSITIVITIES.map((s) => [
+        s,
+        (['dangerous', 'suspicious', 'safe', 'unscorable', 'error'] as const).map((level) => alertingFor(level, s)),
+      ]),
+    );
     const d = { interrupt: true, badgeLink: true };
     const none = { interrupt: false, badgeLink: false };
     expect(table).toEqual({
@@ -38,11 +43,24 @@ describe('sensitivity', () => {
 
   it('settings: Balanced with badges on by default and after migrating schema 2; bad values refused with a reason', () => {
     expect(DEFAULT_SETTINGS).toMatchObject({ sensitivity: 'balanced', linkBadges: true });
-    expect(validateSettings({ schemaVersion: 2, trustedSites: ['a.com'], blockedSites: [], pausedSites: ['p.com'] })).toEqual({ settings: { ...DEFAULT_SETTINGS, trustedSites: ['a.com'], pausedSites: ['p.com'] }, problems: [] });
-    expect(validateSettings({ schemaVersion: 3, sensitivity: 'strict', linkBadges: false }).settings).toMatchObject({ sensitivity: 'strict', linkBadges: false });
-    const bad = validateSettings({ schemaVersion: 3, trustedSites: ['a.com'], sensitivity: 'paranoid', linkBadges: 'no' });
+    expect(
+      validateSettings({ schemaVersion: 2, trustedSites: ['a.com'], blockedSites: [], pausedSites: ['p.com'] }),
+    ).toEqual({ settings: { ...DEFAULT_SETTINGS, trustedSites: ['a.com'], pausedSites: ['p.com'] }, problems: [] });
+    expect(validateSettings({ schemaVersion: 3, sensitivity: 'strict', linkBadges: false }).settings).toMatchObject({
+      sensitivity: 'strict',
+      linkBadges: false,
+    });
+    const bad = validateSettings({
+      schemaVersion: 3,
+      trustedSites: ['a.com'],
+      sensitivity: 'paranoid',
+      linkBadges: 'no',
+    });
     expect(bad.settings).toMatchObject({ trustedSites: ['a.com'], sensitivity: 'balanced', linkBadges: true });
-    expect(bad.problems).toEqual([expect.stringMatching(/sensitivity "paranoid" is not relaxed, balanced or strict/), expect.stringMatching(/linkBadges "no" is not true or false/)]);
+    expect(bad.problems).toEqual([
+      expect.stringMatching(/sensitivity "paranoid" is not relaxed, balanced or strict/),
+      expect.stringMatching(/linkBadges "no" is not true or false/),
+    ]);
     expect(withSensitivity(DEFAULT_SETTINGS, 'relaxed').sensitivity).toBe('relaxed');
     expect(() => withSensitivity(DEFAULT_SETTINGS, 'loud' as Sensitivity)).toThrow(/not a sensitivity/);
     expect(withLinkBadges(DEFAULT_SETTINGS, false).linkBadges).toBe(false);

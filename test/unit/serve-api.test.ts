@@ -17,20 +17,33 @@ async function scoreOf(host: string): Promise<number> {
 }
 
 describe('seed API: PUT and POST /', () => {
-  it.each(['PUT', 'POST'] as const)('%s answers exactly the seed bytes: keys, spacing, string score with five decimals', async (method) => {
-    const response = await f.app.inject({ method, url: '/', payload: 'example.com', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    expect(response.statusCode).toBe(200);
-    expect(response.headers['content-type']).toMatch(/^application\/json/);
-    expect(response.body).toBe(`{"input query": "example.com", "score": "${(await scoreOf('example.com')).toFixed(5)}"}`);
-    expect(response.body).toMatch(/^\{"input query": "example\.com", "score": "\d\.\d{5}"\}$/);
-  });
+  it.each(['PUT', 'POST'] as const)(
+    '%s answers exactly the seed bytes: keys, spacing, string score with five decimals',
+    async (method) => {
+      const response = await f.app.inject({
+        method,
+        url: '/',
+        payload: 'example.com',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.body).toBe(
+        `{"input query": "example.com", "score": "${(await scoreOf('example.com')).toFixed(5)}"}`,
+      );
+      expect(response.body).toMatch(/^\{"input query": "example\.com", "score": "\d\.\d{5}"\}$/);
+    },
+  );
 
   it('takes any content type or none, echoes the input as sent and scores its normalised host', async () => {
     const input = 'https://WWW.Shop-Example.com/login?x=1';
     for (const headers of [{ 'content-type': 'text/plain' }, { 'content-type': 'application/json' }, {}]) {
       const response = await f.app.inject({ method: 'PUT', url: '/', payload: input, headers });
       expect(response.statusCode).toBe(200);
-      expect(JSON.parse(response.body)).toEqual({ 'input query': input, score: (await scoreOf('shop-example.com')).toFixed(5) });
+      expect(JSON.parse(response.body)).toEqual({
+        'input query': input,
+        score: (await scoreOf('shop-example.com')).toFixed(5),
+      });
     }
   });
 
@@ -43,7 +56,15 @@ describe('seed API: PUT and POST /', () => {
 
 describe('POST /v1/score', () => {
   it('answers every input in order with host, score, risk, verdict and category from decide()', async () => {
-    const domains = ['example.com', 'https://www.popular.com/x', '10.0.0.1', 'example.com', 'mail:x', 'a-b-c-d-e-f.xyz', ''];
+    const domains = [
+      'example.com',
+      'https://www.popular.com/x',
+      '10.0.0.1',
+      'example.com',
+      'mail:x',
+      'a-b-c-d-e-f.xyz',
+      '',
+    ];
     const response = await f.app.inject({ method: 'POST', url: '/v1/score', payload: { domains } });
     expect(response.statusCode).toBe(200);
     const body = JSON.parse(response.body) as { model: string; results: Record<string, unknown>[] };
@@ -54,7 +75,16 @@ describe('POST /v1/score', () => {
       const result = body.results[i]!;
       const parsed = parseDomain(input);
       if (!parsed.ok) {
-        expect(result).toEqual({ input, host: parsed.host ?? null, score: null, risk: null, verdict: 'unscorable', category: '-', reason: parsed.reason, message: parsed.message });
+        expect(result).toEqual({
+          input,
+          host: parsed.host ?? null,
+          score: null,
+          risk: null,
+          verdict: 'unscorable',
+          category: '-',
+          reason: parsed.reason,
+          message: parsed.message,
+        });
         continue;
       }
       const [hostScore] = await scoreHosts(f.scorer, [parsed.host]);
@@ -63,7 +93,13 @@ describe('POST /v1/score', () => {
       // Both numbers: the raw score and the calibrated risk the verdict follows.
       expect(verdict.risk).not.toBeNull();
       expect(result['risk']).toBe(verdict.risk);
-      expect(result).toMatchObject({ input, host: parsed.host, verdict: verdict.level, category: verdict.category, heads: { malicious: hostScore!.heads[0] } });
+      expect(result).toMatchObject({
+        input,
+        host: parsed.host,
+        verdict: verdict.level,
+        category: verdict.category,
+        heads: { malicious: hostScore!.heads[0] },
+      });
       expect(result['score']).toBeCloseTo(hostScore!.score, 6);
     }
     expect(body.results[1]).toMatchObject({ verdict: 'safe', category: 'benign', reasons: [{ kind: 'popular' }] });
@@ -84,7 +120,9 @@ describe('POST /v1/score', () => {
     const callsBefore = f.batcher.calls;
     const responses = await Promise.all(names.map((name) => f.app.inject({ method: 'PUT', url: '/', payload: name })));
     const direct = await scoreHosts(f.scorer, names);
-    responses.forEach((response, i) => expect(JSON.parse(response.body)).toEqual({ 'input query': names[i], score: direct[i]!.score.toFixed(5) }));
+    responses.forEach((response, i) =>
+      expect(JSON.parse(response.body)).toEqual({ 'input query': names[i], score: direct[i]!.score.toFixed(5) }),
+    );
     expect(f.batcher.calls - callsBefore).toBeLessThan(names.length);
   });
 });
@@ -98,7 +136,12 @@ describe('GET endpoints', () => {
 
   it('/healthz reports the model and engine; HEAD works too', async () => {
     const response = await f.app.inject({ method: 'GET', url: '/healthz' });
-    expect(JSON.parse(response.body)).toMatchObject({ status: 'ok', model: f.scorer.metadata.version, engine: 'fast', backend: 'wasm' });
+    expect(JSON.parse(response.body)).toMatchObject({
+      status: 'ok',
+      model: f.scorer.metadata.version,
+      engine: 'fast',
+      backend: 'wasm',
+    });
     expect((await f.app.inject({ method: 'HEAD', url: '/healthz' })).statusCode).toBe(200);
   });
 });

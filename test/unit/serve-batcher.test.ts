@@ -29,7 +29,9 @@ describe('micro-batcher', () => {
     const many = batcher.score(['x.com', 'yy.com']);
     const results = await Promise.all([...requests, many]);
     expect(batches).toHaveLength(1);
-    expect(results.map((r) => r.map((s) => s.score))).toEqual([[0.04], [0.05], [0.06], [0.07], [0.05, 0.06]].map((r) => r.map((x) => Math.fround(x))));
+    expect(results.map((r) => r.map((s) => s.score))).toEqual(
+      [[0.04], [0.05], [0.06], [0.07], [0.05, 0.06]].map((r) => r.map((x) => Math.fround(x))),
+    );
     expect(batcher.calls).toBe(1);
     expect(batcher.pending).toBe(0);
   });

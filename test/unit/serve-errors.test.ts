@@ -31,23 +31,82 @@ describe('errors are JSON with a stable code, and the server goes on', () => {
     ['seed: empty body', { method: 'PUT', url: '/' }, 400, 'empty-body'],
     ['seed: blank body', { method: 'POST', url: '/', payload: '  \n' }, 400, 'empty-body'],
     ['seed: body over the limit', { method: 'PUT', url: '/', payload: 'a'.repeat(300) }, 413, 'body-too-large'],
-    ['seed: bytes that are not UTF-8', { method: 'PUT', url: '/', payload: Buffer.from([0x65, 0x78, 0xff, 0x2e, 0x63, 0x6f]) }, 400, 'invalid-utf8'],
-    ['seed: an input that is not a scorable host', { method: 'PUT', url: '/', payload: 'localhost' }, 422, 'unscorable'],
+    [
+      'seed: bytes that are not UTF-8',
+      { method: 'PUT', url: '/', payload: Buffer.from([0x65, 0x78, 0xff, 0x2e, 0x63, 0x6f]) },
+      400,
+      'invalid-utf8',
+    ],
+    [
+      'seed: an input that is not a scorable host',
+      { method: 'PUT', url: '/', payload: 'localhost' },
+      422,
+      'unscorable',
+    ],
     ['wrong method on /', { method: 'GET', url: '/' }, 405, 'method-not-allowed'],
     ['wrong method on /v1/score', { method: 'GET', url: '/v1/score' }, 405, 'method-not-allowed'],
     ['wrong method on /healthz', { method: 'DELETE', url: '/healthz' }, 405, 'method-not-allowed'],
     ['unknown path', { method: 'GET', url: '/v2/score' }, 404, 'not-found'],
     ['v1: no body', { method: 'POST', url: '/v1/score' }, 400, 'empty-body'],
     ['v1: empty JSON body', { method: 'POST', url: '/v1/score', headers: json, payload: '' }, 400, 'empty-body'],
-    ['v1: invalid JSON', { method: 'POST', url: '/v1/score', headers: json, payload: '{"domains": [' }, 400, 'invalid-json'],
-    ['v1: JSON that is not UTF-8', { method: 'POST', url: '/v1/score', headers: json, payload: Buffer.concat([Buffer.from('{"domains": ["a'), Buffer.from([0xc3, 0x28]), Buffer.from('.com"]}')]) }, 400, 'invalid-utf8'],
-    ['v1: prototype poisoning', { method: 'POST', url: '/v1/score', headers: json, payload: '{"domains": [], "__proto__": {"x": 1}}' }, 400, 'invalid-json'],
+    [
+      'v1: invalid JSON',
+      { method: 'POST', url: '/v1/score', headers: json, payload: '{"domains": [' },
+      400,
+      'invalid-json',
+    ],
+    [
+      'v1: JSON that is not UTF-8',
+      {
+        method: 'POST',
+        url: '/v1/score',
+        headers: json,
+        payload: Buffer.concat([Buffer.from('{"domains": ["a'), Buffer.from([0xc3, 0x28]), Buffer.from('.com"]}')]),
+      },
+      400,
+      'invalid-utf8',
+    ],
+    [
+      'v1: prototype poisoning',
+      { method: 'POST', url: '/v1/score', headers: json, payload: '{"domains": [], "__proto__": {"x": 1}}' },
+      400,
+      'invalid-json',
+    ],
     ['v1: not an object', { method: 'POST', url: '/v1/score', payload: ['a.com'] }, 400, 'invalid-request'],
-    ['v1: domains not an array', { method: 'POST', url: '/v1/score', payload: { domains: 'a.com' } }, 400, 'invalid-request'],
-    ['v1: a name that is not a string', { method: 'POST', url: '/v1/score', payload: { domains: ['a.com', 7] } }, 400, 'invalid-request'],
-    ['v1: more names than the limit', { method: 'POST', url: '/v1/score', payload: { domains: ['a.com', 'b.com', 'c.com', 'd.com', 'e.com', 'f.com'] } }, 413, 'too-many-names'],
-    ['v1: body over the limit', { method: 'POST', url: '/v1/score', payload: { domains: ['x'.repeat(5000)] } }, 413, 'body-too-large'],
-    ['v1: not JSON', { method: 'POST', url: '/v1/score', headers: { 'content-type': 'text/plain' }, payload: 'a.com' }, 415, 'unsupported-media-type'],
+    [
+      'v1: domains not an array',
+      { method: 'POST', url: '/v1/score', payload: { domains: 'a.com' } },
+      400,
+      'invalid-request',
+    ],
+    [
+      'v1: a name that is not a string',
+      { method: 'POST', url: '/v1/score', payload: { domains: ['a.com', 7] } },
+      400,
+      'invalid-request',
+    ],
+    [
+      'v1: more names than the limit',
+      {
+        method: 'POST',
+        url: '/v1/score',
+        payload: { domains: ['a.com', 'b.com', 'c.com', 'd.com', 'e.com', 'f.com'] },
+      },
+      413,
+      'too-many-names',
+    ],
+    [
+      'v1: body over the limit',
+      { method: 'POST', url: '/v1/score', payload: { domains: ['x'.repeat(5000)] } },
+      413,
+      'body-too-large',
+    ],
+    [
+      'v1: not JSON',
+      { method: 'POST', url: '/v1/score', headers: { 'content-type': 'text/plain' }, payload: 'a.com' },
+      415,
+      'unsupported-media-type',
+    ],
   ])('%s', async (_label, request, status, code) => {
     await expectError(request, status, code);
     const after = await f.app.inject({ method: 'PUT', url: '/', payload: 'still-up.example.com' });
@@ -65,7 +124,12 @@ describe('errors are JSON with a stable code, and the server goes on', () => {
   });
 
   it('the default limits are the documented ones', () => {
-    expect(DEFAULT_LIMITS).toMatchObject({ maxNames: 10_000, bodyBytes: 1024 * 1024, seedBodyBytes: 16 * 1024, requestTimeoutMs: 10_000 });
+    expect(DEFAULT_LIMITS).toMatchObject({
+      maxNames: 10_000,
+      bodyBytes: 1024 * 1024,
+      seedBodyBytes: 16 * 1024,
+      requestTimeoutMs: 10_000,
+    });
   });
 });
 
@@ -73,7 +137,11 @@ describe('overload and slow clients', () => {
   it('answers 503 busy with Retry-After when the queue is full', async () => {
     const busy = await serverFixture({ batcher: { maxPending: 2 } });
     try {
-      const response = await busy.app.inject({ method: 'POST', url: '/v1/score', payload: { domains: ['a.com', 'b.com', 'c.com'] } });
+      const response = await busy.app.inject({
+        method: 'POST',
+        url: '/v1/score',
+        payload: { domains: ['a.com', 'b.com', 'c.com'] },
+      });
       expect(response.statusCode).toBe(503);
       expect(response.headers['retry-after']).toBe('1');
       expect(JSON.parse(response.body)).toMatchObject({ error: 'busy' });
@@ -97,7 +165,10 @@ describe('overload and slow clients', () => {
         socket.on('error', reject);
       });
       expect(reply).toMatch(/^HTTP\/1\.1 408 /);
-      expect(JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: 'request-timeout', statusCode: 408 });
+      expect(JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4))).toMatchObject({
+        error: 'request-timeout',
+        statusCode: 408,
+      });
     } finally {
       await slow.close();
     }

@@ -21,7 +21,10 @@ interface Child {
 }
 
 function serve(args: string[]): Child {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   let onListening: (url: string) => void = () => {};
   const listening = new Promise<string>((resolve) => (onListening = resolve));
@@ -31,7 +34,9 @@ function serve(args: string[]): Child {
     if (match) onListening(match[1]!);
   });
   child.stdout.resume();
-  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stderr })),
+  );
   return { exited, listening, kill: (signal) => child.kill(signal) };
 }
 
@@ -48,7 +53,10 @@ afterAll(async () => {
 describe('snowman serve process', () => {
   it('listens, answers a real HTTP request, and stops cleanly on SIGTERM', async () => {
     const child = serve(['--model', modelDir]);
-    const url = await Promise.race([child.listening, child.exited.then((r) => Promise.reject(new Error(`exited early: ${r.stderr}`)))]);
+    const url = await Promise.race([
+      child.listening,
+      child.exited.then((r) => Promise.reject(new Error(`exited early: ${r.stderr}`))),
+    ]);
     const response = await fetch(`${url}/`, { method: 'PUT', body: 'example.com' });
     expect(response.status).toBe(200);
     expect(await response.text()).toMatch(/^\{"input query": "example\.com", "score": "\d\.\d{5}"\}$/);
@@ -81,7 +89,9 @@ describe('snowman serve start-up failures: exit 1 and say what is wrong', () => 
     scratch.push(empty);
     const { code, stderr } = await mainFails(['--model', empty]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^snowman serve: cannot load the model from .*snowman-empty-.*: cannot read model file (model\.json|weights\.bin|metadata\.json)/);
+    expect(stderr).toMatch(
+      /^snowman serve: cannot load the model from .*snowman-empty-.*: cannot read model file (model\.json|weights\.bin|metadata\.json)/,
+    );
   });
 
   it('weights corrupt (truncated)', async () => {

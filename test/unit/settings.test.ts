@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, MAX_TRUSTED_SITES, SETTINGS_SCHEMA_VERSION, readSettings, validateSettings, withTrustedSite, withoutTrustedSite, type Settings, type SettingsStore } from '../../src/core/settings.js';
+import {
+  DEFAULT_SETTINGS,
+  MAX_TRUSTED_SITES,
+  SETTINGS_SCHEMA_VERSION,
+  readSettings,
+  validateSettings,
+  withTrustedSite,
+  withoutTrustedSite,
+  type Settings,
+  type SettingsStore,
+} from '../../src/core/settings.js';
 
 function store(initial: unknown): SettingsStore & { saved: Settings[] } {
   const saved: Settings[] = [];
@@ -27,14 +37,21 @@ describe('settings', () => {
   });
 
   it('reads settings from a newer build without losing what it understands', () => {
-    const { settings, problems } = validateSettings({ schemaVersion: SETTINGS_SCHEMA_VERSION + 5, trustedSites: ['a.com'], future: 1 });
+    const { settings, problems } = validateSettings({
+      schemaVersion: SETTINGS_SCHEMA_VERSION + 5,
+      trustedSites: ['a.com'],
+      future: 1,
+    });
     expect(settings.trustedSites).toEqual(['a.com']);
     expect(settings.schemaVersion).toBe(SETTINGS_SCHEMA_VERSION);
     expect(problems[0]).toMatch(/newer/);
   });
 
   it('drops invalid entries and says so, never throws', () => {
-    const { settings, problems } = validateSettings({ schemaVersion: SETTINGS_SCHEMA_VERSION, trustedSites: ['ok.com', 42, '<script>', 'a b', '', 'x'.repeat(300), 'ok.com'] });
+    const { settings, problems } = validateSettings({
+      schemaVersion: SETTINGS_SCHEMA_VERSION,
+      trustedSites: ['ok.com', 42, '<script>', 'a b', '', 'x'.repeat(300), 'ok.com'],
+    });
     expect(settings.trustedSites).toEqual(['ok.com']);
     expect(problems).toHaveLength(5);
     expect(validateSettings('garbage').settings).toEqual(DEFAULT_SETTINGS);

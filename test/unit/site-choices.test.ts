@@ -6,7 +6,14 @@ import { createScoreCache } from '../../src/core/cache.js';
 import { initBackend } from '../../src/core/model/backend.js';
 import { type Scorer } from '../../src/core/model/scorer.js';
 import { loadLayersScorer } from '../../src/cli/model/layers-scorer.js';
-import { validateSettings, withBlockedSite, withoutBlockedSite, withPausedSite, withTrustedSite, DEFAULT_SETTINGS } from '../../src/core/settings.js';
+import {
+  validateSettings,
+  withBlockedSite,
+  withoutBlockedSite,
+  withPausedSite,
+  withTrustedSite,
+  DEFAULT_SETTINGS,
+} from '../../src/core/settings.js';
 
 describe('settings schema 2', () => {
   it('migrates schema 1 settings: trusted sites kept, block and pause lists empty', () => {
@@ -16,7 +23,12 @@ describe('settings schema 2', () => {
   });
 
   it('validates the new lists like the trusted one, and never keeps a site both trusted and blocked', () => {
-    const { settings, problems } = validateSettings({ schemaVersion: 2, trustedSites: ['b.example'], blockedSites: ['B.example', 'c.example', '<x>', 7], pausedSites: 'nope' });
+    const { settings, problems } = validateSettings({
+      schemaVersion: 2,
+      trustedSites: ['b.example'],
+      blockedSites: ['B.example', 'c.example', '<x>', 7],
+      pausedSites: 'nope',
+    });
     expect(settings.blockedSites).toEqual(['c.example']);
     expect(settings.pausedSites).toEqual([]);
     expect(problems).toHaveLength(3);
@@ -58,12 +70,16 @@ describe('the judge with block and pause', () => {
     const blocked = await judgeWith({ blocked: ['greenvalleybakery.com'] }).judge('http://shop.greenvalleybakery.com/');
     expect(blocked.verdict).toMatchObject({ level: 'dangerous', reasons: [{ kind: 'user-blocked' }] });
     expect(shouldInterrupt(blocked)).toBe(true);
-    const both = await judgeWith({ blocked: ['greenvalleybakery.com'], trusted: ['greenvalleybakery.com'] }).judge('http://greenvalleybakery.com/');
+    const both = await judgeWith({ blocked: ['greenvalleybakery.com'], trusted: ['greenvalleybakery.com'] }).judge(
+      'http://greenvalleybakery.com/',
+    );
     expect(both.verdict?.level).toBe('safe');
   });
 
   it('a paused site keeps its verdict but is never interrupted', async () => {
-    const judgement = await judgeWith({ blocked: ['greenvalleybakery.com'], paused: ['greenvalleybakery.com'] }).judge('http://greenvalleybakery.com/');
+    const judgement = await judgeWith({ blocked: ['greenvalleybakery.com'], paused: ['greenvalleybakery.com'] }).judge(
+      'http://greenvalleybakery.com/',
+    );
     expect(judgement.verdict?.level).toBe('dangerous');
     expect(shouldInterrupt(judgement)).toBe(false);
   });

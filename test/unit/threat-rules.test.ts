@@ -4,10 +4,21 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ALLOW_PRIORITY, allowRule, siteOfTrustRule, trustRule } from '../../src/background/block-rules.js';
 import { alwaysAllowedSites } from '../../src/background/block-list.js';
-import { DNR_LIMITS, extensionIdOfKey, parseNames, threatRules, THREAT_RULE_PRIORITY, THREAT_RULESET_ID, THREAT_RULESET_PATH } from '../../scripts/threat-rules.mjs';
+import {
+  DNR_LIMITS,
+  extensionIdOfKey,
+  parseNames,
+  threatRules,
+  THREAT_RULE_PRIORITY,
+  THREAT_RULESET_ID,
+  THREAT_RULESET_PATH,
+} from '../../scripts/threat-rules.mjs';
 
 const read = (relative: string) => readFileSync(fileURLToPath(new URL(`../../${relative}`, import.meta.url)), 'utf8');
-const manifest = JSON.parse(read('manifest.json')) as { key: string; declarative_net_request: { rule_resources: { id: string; enabled: boolean; path: string }[] } };
+const manifest = JSON.parse(read('manifest.json')) as {
+  key: string;
+  declarative_net_request: { rule_resources: { id: string; enabled: boolean; path: string }[] };
+};
 const names = parseNames(read('threats/names.txt'));
 const warningPage = `chrome-extension://${extensionIdOfKey(manifest.key)}/warning/index.html`;
 const rules = threatRules(names, warningPage);
@@ -19,7 +30,9 @@ describe('the static threat ruleset', () => {
     expect(rulesets.length).toBeLessThanOrEqual(DNR_LIMITS.MAX_NUMBER_OF_ENABLED_STATIC_RULESETS);
     expect(rulesets.length).toBeLessThanOrEqual(DNR_LIMITS.MAX_NUMBER_OF_STATIC_RULESETS);
     expect(rules.length).toBeLessThanOrEqual(DNR_LIMITS.GUARANTEED_MINIMUM_STATIC_RULES);
-    expect(rules.filter((r) => r.condition.regexFilter !== undefined).length).toBeLessThanOrEqual(DNR_LIMITS.MAX_NUMBER_OF_REGEX_RULES);
+    expect(rules.filter((r) => r.condition.regexFilter !== undefined).length).toBeLessThanOrEqual(
+      DNR_LIMITS.MAX_NUMBER_OF_REGEX_RULES,
+    );
     // As few rules as the per-rule size allows: 321,880 names take 2.
     expect(rules.length).toBe(Math.ceil(names.length / 200_000));
   });
@@ -31,7 +44,9 @@ describe('the static threat ruleset', () => {
     for (const rule of rules) {
       expect(rule.condition.resourceTypes).toEqual(['main_frame', 'sub_frame']);
       expect(rule.action).toEqual({ type: 'redirect', redirect: { regexSubstitution: `${warningPage}#\\0` } });
-      expect(new RegExp(rule.condition.regexFilter!).exec('http://x.example/a?b#c')?.[0]).toBe('http://x.example/a?b#c');
+      expect(new RegExp(rule.condition.regexFilter!).exec('http://x.example/a?b#c')?.[0]).toBe(
+        'http://x.example/a?b#c',
+      );
     }
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
   });
@@ -39,10 +54,19 @@ describe('the static threat ruleset', () => {
   it("sits under Continue's and Always trust's allow rules", () => {
     expect(THREAT_RULE_PRIORITY).toBeLessThan(ALLOW_PRIORITY);
     expect(allowRule(1, 'x.com').priority).toBe(ALLOW_PRIORITY);
-    expect(trustRule(2, 'x.com')).toEqual({ id: 2, priority: ALLOW_PRIORITY, action: { type: 'allow' }, condition: { requestDomains: ['x.com'], resourceTypes: ['main_frame', 'sub_frame'] } });
+    expect(trustRule(2, 'x.com')).toEqual({
+      id: 2,
+      priority: ALLOW_PRIORITY,
+      action: { type: 'allow' },
+      condition: { requestDomains: ['x.com'], resourceTypes: ['main_frame', 'sub_frame'] },
+    });
     expect(siteOfTrustRule(trustRule(2, 'x.com'))).toBe('x.com');
     expect(siteOfTrustRule(allowRule(1, 'x.com'))).toBeNull();
-    expect(alwaysAllowedSites({ trustedSites: ['a.com', 'b.com'], pausedSites: ['b.com', 'c.com'] })).toEqual(['a.com', 'b.com', 'c.com']);
+    expect(alwaysAllowedSites({ trustedSites: ['a.com', 'b.com'], pausedSites: ['b.com', 'c.com'] })).toEqual([
+      'a.com',
+      'b.com',
+      'c.com',
+    ]);
   });
 
   it('derives the id Chrome gives the pinned key (the e2e suite sees Chromium load it under that id)', () => {

@@ -11,8 +11,15 @@ const FEEDS = [
 ];
 
 function tableOf(entries: readonly [string, number][]): ThreatTable {
-  const rows = entries.map(([name, feed]) => ({ ...fingerprintOf(name), feed })).sort((a, b) => a.hi - b.hi || a.lo - b.lo);
-  return { feeds: FEEDS, hi: Uint32Array.from(rows.map((r) => r.hi)), lo: Uint32Array.from(rows.map((r) => r.lo)), feed: Uint8Array.from(rows.map((r) => r.feed)) };
+  const rows = entries
+    .map(([name, feed]) => ({ ...fingerprintOf(name), feed }))
+    .sort((a, b) => a.hi - b.hi || a.lo - b.lo);
+  return {
+    feeds: FEEDS,
+    hi: Uint32Array.from(rows.map((r) => r.hi)),
+    lo: Uint32Array.from(rows.map((r) => r.lo)),
+    feed: Uint8Array.from(rows.map((r) => r.feed)),
+  };
 }
 
 describe('fingerprints', () => {
@@ -40,7 +47,17 @@ describe('fingerprints', () => {
 });
 
 describe('threat list lookup', () => {
-  const list = createThreatList(decodeThreatTable(encodeThreatTable(tableOf([['bad.example.com', 0], ['evil.org', 1], ['x.hosting.net', 0]]))));
+  const list = createThreatList(
+    decodeThreatTable(
+      encodeThreatTable(
+        tableOf([
+          ['bad.example.com', 0],
+          ['evil.org', 1],
+          ['x.hosting.net', 0],
+        ]),
+      ),
+    ),
+  );
 
   it('matches a listed host and its sub-domains, naming the entry and feed', () => {
     expect(list.lookup('bad.example.com', 'example.com')).toEqual({ entry: 'bad.example.com', feed: FEEDS[0] });
@@ -66,7 +83,12 @@ describe('threat list lookup', () => {
   it('tells apart entries that share the upper 32 bits of their fingerprint', () => {
     const a = fingerprintOf('collide-a.com');
     // A forged second entry: same upper half, different lower half.
-    const table: ThreatTable = { feeds: FEEDS, hi: Uint32Array.from([a.hi, a.hi]), lo: Uint32Array.from([a.lo, a.lo + 1].sort((x, y) => x - y)), feed: Uint8Array.from([1, 1]) };
+    const table: ThreatTable = {
+      feeds: FEEDS,
+      hi: Uint32Array.from([a.hi, a.hi]),
+      lo: Uint32Array.from([a.lo, a.lo + 1].sort((x, y) => x - y)),
+      feed: Uint8Array.from([1, 1]),
+    };
     const forged = createThreatList(table);
     expect(forged.lookup('collide-a.com', 'collide-a.com')?.feed.id).toBe('two');
     expect(forged.lookup('collide-b.com', 'collide-b.com')).toBeNull();
@@ -74,13 +96,19 @@ describe('threat list lookup', () => {
 
   it('drops the later of two names whose fingerprints collide, and counts it', () => {
     const bucket = (host: string) => ({ hi: host.length, lo: 7 }); // a.com and b.com collide, ccc.com does not
-    const compiled = compileThreats({ feeds: [{ feed: FEEDS[0]!, lines: ['a.com', 'b.com', 'ccc.com'] }], isPopular: () => false, benignHosts: [], fingerprint: bucket });
+    const compiled = compileThreats({
+      feeds: [{ feed: FEEDS[0]!, lines: ['a.com', 'b.com', 'ccc.com'] }],
+      isPopular: () => false,
+      benignHosts: [],
+      fingerprint: bucket,
+    });
     expect(compiled.collisions).toBe(1);
     expect(compiled.table.hi.length).toBe(2);
     expect(compiled.names).toHaveLength(2);
     expect(compiled.feeds[0]!.kept).toBe(2);
     // Columns come out sorted, which the binary search relies on.
-    for (let i = 1; i < compiled.table.hi.length; i++) expect(compiled.table.hi[i - 1]! <= compiled.table.hi[i]!).toBe(true);
+    for (let i = 1; i < compiled.table.hi.length; i++)
+      expect(compiled.table.hi[i - 1]! <= compiled.table.hi[i]!).toBe(true);
   });
 
   it('refuses a file that is not a threat list or whose size lies', () => {
@@ -98,6 +126,8 @@ describe('threat list lookup', () => {
     const bytes = encodeThreatTable(tableOf([['evil.org', 1]]));
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);
-    expect(createThreatList(decodeThreatTable(shifted.subarray(1))).lookup('evil.org', 'evil.org')?.feed.id).toBe('two');
+    expect(createThreatList(decodeThreatTable(shifted.subarray(1))).lookup('evil.org', 'evil.org')?.feed.id).toBe(
+      'two',
+    );
   });
 });

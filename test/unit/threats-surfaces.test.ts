@@ -19,8 +19,17 @@ let scorer: FastScorer;
 beforeAll(async () => {
   await initBackend();
   scorer = await createFastScorer(await randomBundle());
-  const threats = createThreatList(compileThreats({ feeds: [{ feed, lines: ['c2.listed-fixture.net', 'evil.popular.com'] }], isPopular: () => false, benignHosts: [] }).table);
-  server = await buildServer({ scorer, context: { metadata: scorer.metadata, isPopular: (d) => d === 'popular.com', threats } });
+  const threats = createThreatList(
+    compileThreats({
+      feeds: [{ feed, lines: ['c2.listed-fixture.net', 'evil.popular.com'] }],
+      isPopular: () => false,
+      benignHosts: [],
+    }).table,
+  );
+  server = await buildServer({
+    scorer,
+    context: { metadata: scorer.metadata, isPopular: (d) => d === 'popular.com', threats },
+  });
 });
 afterAll(async () => {
   await server.app.close();
@@ -29,10 +38,18 @@ afterAll(async () => {
 
 describe('snowman serve with the threat list', () => {
   it('/v1/score gives a listed name and a name below it the listed verdict, the model score beside it', async () => {
-    const response = await server.app.inject({ method: 'POST', url: '/v1/score', payload: { domains: ['c2.listed-fixture.net', 'https://a.c2.listed-fixture.net/x', 'evil.popular.com'] } });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/v1/score',
+      payload: { domains: ['c2.listed-fixture.net', 'https://a.c2.listed-fixture.net/x', 'evil.popular.com'] },
+    });
     const [listed, below, popular] = (JSON.parse(response.body) as { results: Record<string, unknown>[] }).results;
     for (const result of [listed, below]) {
-      expect(result).toMatchObject({ verdict: 'dangerous', category: 'malicious', reasons: [{ kind: 'listed', message: 'listed as malware by ThreatFox (list of 2025-04-16)' }] });
+      expect(result).toMatchObject({
+        verdict: 'dangerous',
+        category: 'malicious',
+        reasons: [{ kind: 'listed', message: 'listed as malware by ThreatFox (list of 2025-04-16)' }],
+      });
       expect(typeof result!['score']).toBe('number');
     }
     expect(popular).toMatchObject({ verdict: 'safe', reasons: [{ kind: 'popular' }] });
@@ -50,9 +67,17 @@ describe('snowman serve with the threat list', () => {
 describe('snowman score and the shipped list', () => {
   const name = readFileSync(`${ROOT}threats/names.txt`, 'utf8').split('\n')[0]!;
   const score = (args: string[]) => {
-    const result = spawnSync(process.execPath, ['bin/snowman.mjs', 'score', '--json', ...args, name], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, ['bin/snowman.mjs', 'score', '--json', ...args, name], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(result.status).toBe(0);
-    return JSON.parse(result.stdout) as { verdict: string; score: number; reasons: { kind: string; message: string }[] };
+    return JSON.parse(result.stdout) as {
+      verdict: string;
+      score: number;
+      reasons: { kind: string; message: string }[];
+    };
   };
 
   it('stops a shipped listed name by default and leaves it to the model with --no-list', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { assertSameTokenizer, createTokenizer, DEFAULT_TOKENIZER, FIRST_CHAR_ID, PAD_ID, TokenizerMismatchError, UNKNOWN_ID, vocabularySize } from '../../src/core/tokenizer.js';
+import {
+  assertSameTokenizer,
+  createTokenizer,
+  DEFAULT_TOKENIZER,
+  FIRST_CHAR_ID,
+  PAD_ID,
+  TokenizerMismatchError,
+  UNKNOWN_ID,
+  vocabularySize,
+} from '../../src/core/tokenizer.js';
 
 describe('tokenizer', () => {
   const tokenizer = createTokenizer(DEFAULT_TOKENIZER);

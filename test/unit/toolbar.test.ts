@@ -3,20 +3,45 @@ import { withRiskyLinks } from '../../src/background/link-toolbar.js';
 import { BADGE_COLORS, toolbarViewFor } from '../../src/background/toolbar.js';
 import type { FrameRecord } from '../../src/core/messages.js';
 
-const frame = (over: Partial<FrameRecord>): FrameRecord => ({ url: 'http://a.com/', host: 'a.com', level: 'safe', category: 'benign', score: 0.01, ...over });
+const frame = (over: Partial<FrameRecord>): FrameRecord => ({
+  url: 'http://a.com/',
+  host: 'a.com',
+  level: 'safe',
+  category: 'benign',
+  score: 0.01,
+  ...over,
+});
 
 describe('toolbar view', () => {
   it('gives every state its icon, badge and a tooltip that says why, in words rather than a score', () => {
-    expect(toolbarViewFor(frame({ level: 'dangerous', category: 'dga', score: 0.999 }))).toMatchObject({ state: 'dangerous', badge: '!', title: 'Snowman: a.com looks dangerous: its name looks machine-generated, the way malware names its servers' });
-    expect(toolbarViewFor(frame({ level: 'suspicious', category: 'malicious', score: 0.95 }))).toMatchObject({ state: 'suspicious', badge: '?', title: expect.stringMatching(/suspicious: its name looks like the names of phishing/) });
+    expect(toolbarViewFor(frame({ level: 'dangerous', category: 'dga', score: 0.999 }))).toMatchObject({
+      state: 'dangerous',
+      badge: '!',
+      title: 'Snowman: a.com looks dangerous: its name looks machine-generated, the way malware names its servers',
+    });
+    expect(toolbarViewFor(frame({ level: 'suspicious', category: 'malicious', score: 0.95 }))).toMatchObject({
+      state: 'suspicious',
+      badge: '?',
+      title: expect.stringMatching(/suspicious: its name looks like the names of phishing/),
+    });
     expect(toolbarViewFor(frame({}))).toMatchObject({ state: 'safe', badge: '', title: 'Snowman: a.com looks safe' });
-    expect(toolbarViewFor(frame({ level: 'unscorable', host: 'localhost', score: null }))).toMatchObject({ state: 'unscored', title: expect.stringMatching(/not checked/) });
+    expect(toolbarViewFor(frame({ level: 'unscorable', host: 'localhost', score: null }))).toMatchObject({
+      state: 'unscored',
+      title: expect.stringMatching(/not checked/),
+    });
     expect(toolbarViewFor(null)).toMatchObject({ state: 'unscored' });
-    expect(toolbarViewFor(frame({ level: 'error', score: null }))).toMatchObject({ state: 'error', title: expect.stringMatching(/could not check/) });
+    expect(toolbarViewFor(frame({ level: 'error', score: null }))).toMatchObject({
+      state: 'error',
+      title: expect.stringMatching(/could not check/),
+    });
   });
 
   it('a model that failed to load shows the error state with the reason', () => {
-    expect(toolbarViewFor(frame({}), 'weights.bin: HTTP 404')).toMatchObject({ state: 'error', badge: 'off', title: expect.stringMatching(/weights\.bin: HTTP 404\. Pages load normally/) });
+    expect(toolbarViewFor(frame({}), 'weights.bin: HTTP 404')).toMatchObject({
+      state: 'error',
+      badge: 'off',
+      title: expect.stringMatching(/weights\.bin: HTTP 404\. Pages load normally/),
+    });
   });
 });
 
@@ -26,10 +51,21 @@ describe('toolbar with risky links', () => {
   it('a safe page with suspicious links has an amber count, with dangerous links a red one; the icon stays the page’s', () => {
     const amber = withRiskyLinks(safe, { dangerous: 0, suspicious: 22 });
     expect(amber).toMatchObject({ state: 'safe', badge: '22', color: BADGE_COLORS.suspicious });
-    expect(amber.title).toBe('Snowman: a.com looks safe\n22 linked sites look risky (22 suspicious). Open Snowman to see them.');
-    expect(withRiskyLinks(safe, { dangerous: 1, suspicious: 3 })).toMatchObject({ badge: '4', color: BADGE_COLORS.dangerous, title: expect.stringMatching(/4 linked sites look risky \(1 dangerous, 3 suspicious\)/) });
-    expect(withRiskyLinks(safe, { dangerous: 1, suspicious: 0 }).title).toMatch(/1 linked site looks risky \(1 dangerous\)/);
-    expect(withRiskyLinks(toolbarViewFor(frame({ level: 'dangerous', category: 'dga' })), { dangerous: 0, suspicious: 2 }).color).toBe(BADGE_COLORS.dangerous);
+    expect(amber.title).toBe(
+      'Snowman: a.com looks safe\n22 linked sites look risky (22 suspicious). Open Snowman to see them.',
+    );
+    expect(withRiskyLinks(safe, { dangerous: 1, suspicious: 3 })).toMatchObject({
+      badge: '4',
+      color: BADGE_COLORS.dangerous,
+      title: expect.stringMatching(/4 linked sites look risky \(1 dangerous, 3 suspicious\)/),
+    });
+    expect(withRiskyLinks(safe, { dangerous: 1, suspicious: 0 }).title).toMatch(
+      /1 linked site looks risky \(1 dangerous\)/,
+    );
+    expect(
+      withRiskyLinks(toolbarViewFor(frame({ level: 'dangerous', category: 'dga' })), { dangerous: 0, suspicious: 2 })
+        .color,
+    ).toBe(BADGE_COLORS.dangerous);
     expect(withRiskyLinks(safe, { dangerous: 0, suspicious: 1234 }).badge).toBe('999+');
   });
 

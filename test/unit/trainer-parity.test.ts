@@ -15,9 +15,26 @@ import { batchGradients, predictEncoded } from '../../src/cli/train/step-engine.
 import { fillDropoutMask } from '../../src/cli/train/dropout-mask.js';
 import { readModelParams } from '../../src/cli/train/tfjs-bridge.js';
 
-const WIDE: ArchitectureConfig = { name: 'wide-test', embeddingDim: 8, widths: [1, 3, 7], filters: 12, hidden: 10, dropout: 0.3, heads: ['malicious', 'dga'] };
+const WIDE: ArchitectureConfig = {
+  name: 'wide-test',
+  embeddingDim: 8,
+  widths: [1, 3, 7],
+  filters: 12,
+  hidden: 10,
+  dropout: 0.3,
+  heads: ['malicious', 'dga'],
+};
 /** Max and mean pooling, no hidden layer. */
-const MEAN: ArchitectureConfig = { name: 'mean-test', embeddingDim: 6, widths: [2, 5], filters: 9, hidden: 0, dropout: 0.4, heads: ['malicious', 'dga'], pooling: 'max-mean' };
+const MEAN: ArchitectureConfig = {
+  name: 'mean-test',
+  embeddingDim: 6,
+  widths: [2, 5],
+  filters: 9,
+  hidden: 0,
+  dropout: 0.4,
+  heads: ['malicious', 'dga'],
+  pooling: 'max-mean',
+};
 const tokenizer = createTokenizer(DEFAULT_TOKENIZER);
 const L = DEFAULT_TOKENIZER.maxLength;
 const CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789-._';
@@ -29,7 +46,8 @@ function randomNames(rng: Rng, count: number): string[] {
     const kind = i % 5;
     const length = kind === 0 ? 1 + rng.nextInt(4) : kind === 1 ? 76 + rng.nextInt(20) : 3 + rng.nextInt(30);
     let name = '';
-    for (let j = 0; j < length; j++) name += kind === 2 ? 'ab'[rng.nextInt(2)] : rng.nextInt(40) === 0 ? 'é' : CHARS[rng.nextInt(CHARS.length)];
+    for (let j = 0; j < length; j++)
+      name += kind === 2 ? 'ab'[rng.nextInt(2)] : rng.nextInt(40) === 0 ? 'é' : CHARS[rng.nextInt(CHARS.length)];
     names.push(name);
   }
   return names;
@@ -45,7 +63,8 @@ function randomBatch(rng: Rng, layout: ParamLayout, size: number): Batch {
     batch.weights[i] = rng.nextInt(6) === 0 ? 0 : 0.2 + rng.nextFloat() * 2;
   }
   const keep = 1 / (1 - layout.shape.dropout);
-  for (let i = 0; i < size * layout.shape.features; i++) batch.dropMask[i] = rng.nextFloat() < layout.shape.dropout ? 0 : keep;
+  for (let i = 0; i < size * layout.shape.features; i++)
+    batch.dropMask[i] = rng.nextFloat() < layout.shape.dropout ? 0 : keep;
   return batch;
 }
 
@@ -55,7 +74,13 @@ function randomiseWeights(model: tf.LayersModel, seed: number): void {
 }
 
 /** tfjs loss: Σ w·BCE(p, y) / B, with dropout either off or applied as the given multipliers. */
-function tfjsLossAndGrads(model: tf.LayersModel, config: ArchitectureConfig, batch: Batch, size: number, withMask: boolean) {
+function tfjsLossAndGrads(
+  model: tf.LayersModel,
+  config: ArchitectureConfig,
+  batch: Batch,
+  size: number,
+  withMask: boolean,
+) {
   const heads = config.heads.length;
   const x = tf.tensor2d(Int32Array.from(batch.ids.subarray(0, size * L)), [size, L], 'int32');
   const y = tf.tensor2d(batch.targets.subarray(0, size * heads), [size, heads]);
@@ -79,7 +104,11 @@ function tfjsLossAndGrads(model: tf.LayersModel, config: ArchitectureConfig, bat
     return tf.div(tf.sum(tf.mul(w, bce)), size) as tf.Scalar;
   }, variables);
   const byName = new Map(model.trainableWeights.map((v) => [(v.read() as tf.Variable).name, v.originalName]));
-  const out = { loss: value.dataSync()[0]!, probabilities: probabilities!.dataSync() as Float32Array, grads: new Map<string, Float32Array>() };
+  const out = {
+    loss: value.dataSync()[0]!,
+    probabilities: probabilities!.dataSync() as Float32Array,
+    grads: new Map<string, Float32Array>(),
+  };
   for (const [name, g] of Object.entries(grads)) out.grads.set(byName.get(name)!, g.dataSync() as Float32Array);
   tf.dispose([x, y, w, mask, value, probabilities!, ...Object.values(grads)]);
   return out;

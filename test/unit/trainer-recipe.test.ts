@@ -13,17 +13,31 @@ import { SEED_ARCHITECTURE } from '../../src/core/model/architecture.js';
 const tokenizer = createTokenizer(DEFAULT_TOKENIZER);
 
 function ex(label: Label, source: string, n: number): Example[] {
-  return Array.from({ length: n }, (_, i) => ({ host: `${source}${i}.com`, label, source, group: `${source}${i}.com` }));
+  return Array.from({ length: n }, (_, i) => ({
+    host: `${source}${i}.com`,
+    label,
+    source,
+    group: `${source}${i}.com`,
+  }));
 }
 
 describe('buildTargets', () => {
-  const examples = [...ex('benign', 'b', 10), ...ex('malicious', 'm1', 80), ...ex('malicious', 'm2', 20), ...ex('dga', 'd', 30)];
-  const total = (w: Float32Array, heads: number, h: number, pick: (e: Example) => boolean) => examples.reduce((s, e, i) => s + (pick(e) ? w[i * heads + h]! : 0), 0);
+  const examples = [
+    ...ex('benign', 'b', 10),
+    ...ex('malicious', 'm1', 80),
+    ...ex('malicious', 'm2', 20),
+    ...ex('dga', 'd', 30),
+  ];
+  const total = (w: Float32Array, heads: number, h: number, pick: (e: Example) => boolean) =>
+    examples.reduce((s, e, i) => s + (pick(e) ? w[i * heads + h]! : 0), 0);
 
   it('one head: every non-benign name is a positive; classes weigh the same in total', () => {
     const { targets, weights } = buildTargets(examples, ['malicious'], { sourcePower: 1 });
     expect(examples.map((e, i) => targets[i])).toEqual(examples.map((e) => (e.label === 'benign' ? 0 : 1)));
-    expect(total(weights, 1, 0, (e) => e.label === 'benign')).toBeCloseTo(total(weights, 1, 0, (e) => e.label !== 'benign'), 4);
+    expect(total(weights, 1, 0, (e) => e.label === 'benign')).toBeCloseTo(
+      total(weights, 1, 0, (e) => e.label !== 'benign'),
+      4,
+    );
   });
 
   it('two heads: each head ignores the other class (weight 0)', () => {
@@ -46,11 +60,16 @@ describe('buildTargets', () => {
 
   it('sourcePower shrinks a big source: 0 makes every source weigh the same', () => {
     const { weights } = buildTargets(examples, ['malicious', 'dga'], { sourcePower: 0 });
-    expect(total(weights, 2, 0, (e) => e.source === 'm1')).toBeCloseTo(total(weights, 2, 0, (e) => e.source === 'm2'), 4);
+    expect(total(weights, 2, 0, (e) => e.source === 'm1')).toBeCloseTo(
+      total(weights, 2, 0, (e) => e.source === 'm2'),
+      4,
+    );
     const sqrt = buildTargets(examples, ['malicious', 'dga'], { sourcePower: 0.5 }).weights;
     expect(total(sqrt, 2, 0, (e) => e.source === 'm1') / total(sqrt, 2, 0, (e) => e.source === 'm2')).toBeCloseTo(2, 4);
     const perLabel = buildTargets(examples, ['malicious', 'dga'], { sourcePower: { malicious: 1, dga: 0 } }).weights;
-    expect(total(perLabel, 2, 0, (e) => e.source === 'm1') / total(perLabel, 2, 0, (e) => e.source === 'm2')).toBeCloseTo(4, 4);
+    expect(
+      total(perLabel, 2, 0, (e) => e.source === 'm1') / total(perLabel, 2, 0, (e) => e.source === 'm2'),
+    ).toBeCloseTo(4, 4);
   });
 });
 
@@ -89,7 +108,16 @@ describe('label-noise down-weighting', () => {
     const targets = Float32Array.from([1, 0, 1, 0, 0, 1, 0, 1]);
     const weights = Float32Array.from([1, 0, 1, 0, 0, 1, 0, 1]);
     const validation = Float32Array.from([0.1, 0.1, 0.2, 0.2, 0.3, 0.3, 0.4, 0.4]);
-    const report = downweightBenignLooking({ afterEpoch: 1, benignQuantile: 0.5, factor: 0 }, 1, train, targets, weights, validation, [true, true, true, true], 2);
+    const report = downweightBenignLooking(
+      { afterEpoch: 1, benignQuantile: 0.5, factor: 0 },
+      1,
+      train,
+      targets,
+      weights,
+      validation,
+      [true, true, true, true],
+      2,
+    );
     expect(Array.from(weights)).toEqual([0, 0, 1, 0, 0, 0, 0, 1]);
     expect(report.downweighted).toEqual([1, 1]);
     expect(report.indexes).toEqual([0, 2]);
@@ -116,8 +144,12 @@ describe('verdict thresholds', () => {
     const probabilities = Float32Array.from(p);
     const [t0, t1] = unionThresholds(probabilities, 2, labels, 2e-3);
     // At most 2 benign names flagged by the union, and both classes still fully caught.
-    const flagged = labels.filter((l, i) => l === 'benign' && (probabilities[i * 2]! >= t0! || probabilities[i * 2 + 1]! >= t1!)).length;
+    const flagged = labels.filter(
+      (l, i) => l === 'benign' && (probabilities[i * 2]! >= t0! || probabilities[i * 2 + 1]! >= t1!),
+    ).length;
     expect(flagged).toBeLessThanOrEqual(2);
-    expect(labels.every((l, i) => l === 'benign' || probabilities[i * 2]! >= t0! || probabilities[i * 2 + 1]! >= t1!)).toBe(true);
+    expect(
+      labels.every((l, i) => l === 'benign' || probabilities[i * 2]! >= t0! || probabilities[i * 2 + 1]! >= t1!),
+    ).toBe(true);
   });
 });

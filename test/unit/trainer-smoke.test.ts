@@ -34,7 +34,14 @@ describe('trainer smoke run', () => {
     // Phishing names vs top sites is not separable from 2k examples; benign vs DGA is.
     const separable = examples.filter((e) => e.label !== 'malicious');
     const { train, validation, test } = splitByGroup(separable, { validation: 0.15, test: 0.2 }, 3);
-    const result = await trainCnn(train, validation, { architecture: SEED_ARCHITECTURE, epochs: 6, batchSize: 32, seed: 5, patience: 6, learningRate: 0.003 });
+    const result = await trainCnn(train, validation, {
+      architecture: SEED_ARCHITECTURE,
+      epochs: 6,
+      batchSize: 32,
+      seed: 5,
+      patience: 6,
+      learningRate: 0.003,
+    });
     const losses = result.history.map((h) => h.loss);
     expect(losses.at(-1)!).toBeLessThan(losses[0]! * 0.7);
     const scores = result.model.score(test.map((e) => e.host));
@@ -45,10 +52,18 @@ describe('trainer smoke run', () => {
 
   it('gives byte-identical weights for the same seed, on one thread and on two', async () => {
     const { train, validation } = split();
-    const options = { architecture: { ...SEED_ARCHITECTURE, heads: ['malicious', 'dga'] as const }, epochs: 2, batchSize: 32, seed: 9 };
+    const options = {
+      architecture: { ...SEED_ARCHITECTURE, heads: ['malicious', 'dga'] as const },
+      epochs: 2,
+      batchSize: 32,
+      seed: 9,
+    };
     const [a, b] = [await trainCnn(train, validation, options), await trainCnn(train, validation, options)];
     expect(Buffer.from(a.model.params.buffer).equals(Buffer.from(b.model.params.buffer))).toBe(true);
-    const [c, d] = [await trainCnn(train, validation, { ...options, threads: 2 }), await trainCnn(train, validation, { ...options, threads: 2 })];
+    const [c, d] = [
+      await trainCnn(train, validation, { ...options, threads: 2 }),
+      await trainCnn(train, validation, { ...options, threads: 2 }),
+    ];
     expect(Buffer.from(c.model.params.buffer).equals(Buffer.from(d.model.params.buffer))).toBe(true);
     // Two threads sum gradients in another order: same model up to float rounding.
     const diff = Math.max(...a.model.params.map((v, i) => Math.abs(v - c.model.params[i]!)));
@@ -62,7 +77,14 @@ describe('trainer smoke run', () => {
     const { DEFAULT_TOKENIZER } = await import('../../src/core/tokenizer.js');
     const layout = createParamLayout(SEED_ARCHITECTURE, DEFAULT_TOKENIZER);
     const run = async () => {
-      const engine = await createThreadEngine(layout, initialParams(SEED_ARCHITECTURE, DEFAULT_TOKENIZER, layout, 1), {}, 2, 16, { config: SEED_ARCHITECTURE, tokenizer: DEFAULT_TOKENIZER });
+      const engine = await createThreadEngine(
+        layout,
+        initialParams(SEED_ARCHITECTURE, DEFAULT_TOKENIZER, layout, 1),
+        {},
+        2,
+        16,
+        { config: SEED_ARCHITECTURE, tokenizer: DEFAULT_TOKENIZER },
+      );
       for (let i = 0; i < 16; i++) {
         engine.batch.lengths[i] = 3 + i;
         engine.batch.ids.fill(2 + i, i * 75, i * 75 + 3 + i);
@@ -103,7 +125,9 @@ describe('trainer smoke run', () => {
       const theirs = await scorer.predict(hosts);
       const { trainedCnnFromParams } = await import('../../src/cli/train/index.js');
       const weights = new Float32Array(outcome.files['weights.bin']!.slice().buffer);
-      const ours = trainedCnnFromParams(bundle.metadata.architecture, bundle.metadata.tokenizer, weights).predict(hosts);
+      const ours = trainedCnnFromParams(bundle.metadata.architecture, bundle.metadata.tokenizer, weights).predict(
+        hosts,
+      );
       let worst = 0;
       for (let i = 0; i < ours.length; i++) worst = Math.max(worst, Math.abs(ours[i]! - theirs[i]!));
       expect(worst).toBeLessThan(1e-4);
@@ -121,7 +145,16 @@ describe('trainer smoke run', () => {
     const { loadLayersScorer } = await import('../../src/cli/model/layers-scorer.js');
     const dir = await mkdtemp(path.join(tmpdir(), 'snowman-train-blend-'));
     try {
-      const outcome = await runTraining({ arch: SHIPPED_ARCH, files: (await listDataFiles(FIXTURE)).map((p) => ({ path: p })), seed: 2, epochs: 2, batchSize: 64, threads: 1, command: ['test'], log: () => {} });
+      const outcome = await runTraining({
+        arch: SHIPPED_ARCH,
+        files: (await listDataFiles(FIXTURE)).map((p) => ({ path: p })),
+        seed: 2,
+        epochs: 2,
+        batchSize: 64,
+        threads: 1,
+        command: ['test'],
+        log: () => {},
+      });
       await writeModelDir(dir, outcome.files);
       const read = async (name: string) => new Uint8Array(await readFile(path.join(dir, name)));
       const bundle = await readModelBundle(read);
@@ -130,9 +163,15 @@ describe('trainer smoke run', () => {
       expect(memberFiles.length).toBeGreaterThan(1);
       for (const file of memberFiles) expect(outcome.files[file]!.length).toBeGreaterThan(2 ** 20);
       // Bagging only helps if the members differ: each hashes the same n-grams to other buckets.
-      expect(Buffer.from(outcome.files[memberFiles[0]!]!).equals(Buffer.from(outcome.files[memberFiles[1]!]!))).toBe(false);
+      expect(Buffer.from(outcome.files[memberFiles[0]!]!).equals(Buffer.from(outcome.files[memberFiles[1]!]!))).toBe(
+        false,
+      );
       const hosts = examples.slice(0, 300).map((e) => e.host);
-      const [fast, layers, cnnOnly] = [await loadFastScorer(read), await loadLayersScorer(read), await createLayersScorer(bundle)];
+      const [fast, layers, cnnOnly] = [
+        await loadFastScorer(read),
+        await loadLayersScorer(read),
+        await createLayersScorer(bundle),
+      ];
       expect(fast.engine).toMatch(/\+ngram$/);
       const [a, b, c] = [await fast.predict(hosts), await layers.predict(hosts), await cnnOnly.predict(hosts)];
       let worst = 0;
@@ -156,14 +195,25 @@ describe('trainer smoke run', () => {
 
   it('boosting: a zero offset changes nothing; offsets that already separate the labels leave the CNN little to learn', async () => {
     const { train, validation } = split();
-    const options = { architecture: { ...SEED_ARCHITECTURE, heads: ['malicious', 'dga'] as const }, epochs: 1, batchSize: 32, seed: 4 };
+    const options = {
+      architecture: { ...SEED_ARCHITECTURE, heads: ['malicious', 'dga'] as const },
+      epochs: 1,
+      batchSize: 32,
+      seed: 4,
+    };
     const plain = await trainCnn(train, validation, options);
-    const zero = await trainCnn(train, validation, { ...options, logitOffset: (hosts) => new Float32Array(hosts.length * 2) });
+    const zero = await trainCnn(train, validation, {
+      ...options,
+      logitOffset: (hosts) => new Float32Array(hosts.length * 2),
+    });
     expect(Buffer.from(zero.model.params.buffer).equals(Buffer.from(plain.model.params.buffer))).toBe(true);
     const risky = new Set(train.filter((e) => e.label !== 'benign').map((e) => e.host));
     // Augmented names carry a prefix: judge them by their base name.
     const label = (host: string) => risky.has(host) || [...risky].some((r) => host.endsWith(`.${r}`));
-    const oracle = await trainCnn(train, validation, { ...options, logitOffset: (hosts) => Float32Array.from(hosts.flatMap((h) => (label(h) ? [8, 8] : [-8, -8]))) });
+    const oracle = await trainCnn(train, validation, {
+      ...options,
+      logitOffset: (hosts) => Float32Array.from(hosts.flatMap((h) => (label(h) ? [8, 8] : [-8, -8]))),
+    });
     expect(oracle.history[0]!.loss).toBeLessThan(plain.history[0]!.loss / 5);
   });
 });

@@ -19,14 +19,26 @@ const metadata: ModelMetadata = {
 };
 const feed = { id: 'blocklistproject-phishing', name: 'The Block List Project', kind: 'phishing', date: '2026-07-20' };
 // The fixture lists a popular site's host on purpose: the build would leave it out, the decision must too.
-const threats = createThreatList(compileThreats({ feeds: [{ feed, lines: ['paypal-login.example-bad.com', 'accounts.google.com'] }], isPopular: () => false, benignHosts: [] }).table);
+const threats = createThreatList(
+  compileThreats({
+    feeds: [{ feed, lines: ['paypal-login.example-bad.com', 'accounts.google.com'] }],
+    isPopular: () => false,
+    benignHosts: [],
+  }).table,
+);
 const context: DecisionContext = { metadata, isPopular: (d) => d === 'google.com', threats };
 const safeScore = { score: 0.01, category: 'malicious' as const, heads: [0.01, 0.01] };
 
 describe('decide with the threat list', () => {
   it('judges a listed name dangerous whatever the model says, naming the feed and its date', () => {
     const v = decide(parseDomain('https://paypal-login.example-bad.com/x'), safeScore, context);
-    expect(v).toEqual({ level: 'dangerous', category: 'malicious', score: 0.01, risk: null, reasons: [{ kind: 'listed', message: 'listed as phishing by The Block List Project (list of 2026-07-20)' }] });
+    expect(v).toEqual({
+      level: 'dangerous',
+      category: 'malicious',
+      score: 0.01,
+      risk: null,
+      reasons: [{ kind: 'listed', message: 'listed as phishing by The Block List Project (list of 2026-07-20)' }],
+    });
   });
 
   it('judges a name below a listed host the same way, and needs no model score', () => {

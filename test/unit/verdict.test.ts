@@ -15,7 +15,11 @@ const metadata: ModelMetadata = {
   thresholds: { malicious: { suspicious: 0.5, dangerous: 0.9 }, dga: { suspicious: 0.7, dangerous: 0.95 } },
 };
 const context: DecisionContext = { metadata, isPopular: (d) => d === 'google.com' };
-const score = (malicious: number, dga: number) => ({ score: Math.max(malicious, dga), category: (malicious >= dga ? 'malicious' : 'dga') as 'malicious' | 'dga', heads: [malicious, dga] });
+const score = (malicious: number, dga: number) => ({
+  score: Math.max(malicious, dga),
+  category: (malicious >= dga ? 'malicious' : 'dga') as 'malicious' | 'dga',
+  heads: [malicious, dga],
+});
 
 describe('decide', () => {
   it('applies thresholds inclusively', () => {
@@ -51,7 +55,10 @@ describe('decide', () => {
   });
 
   it('raises the level on a lookalike finding even when the model is calm', () => {
-    const withLookalike: DecisionContext = { ...context, findLookalikes: () => [{ level: 'dangerous', message: 'looks like paypal.com', target: 'paypal.com' }] };
+    const withLookalike: DecisionContext = {
+      ...context,
+      findLookalikes: () => [{ level: 'dangerous', message: 'looks like paypal.com', target: 'paypal.com' }],
+    };
     const v = decide(parseDomain('paypa1.com'), score(0.01, 0.01), withLookalike);
     expect(v.level).toBe('dangerous');
     expect(v.reasons.some((r) => r.kind === 'lookalike' && r.target === 'paypal.com')).toBe(true);
@@ -101,7 +108,10 @@ describe('decide with a calibration', () => {
     const v = decide(parseDomain('qwxkzjvbn.com'), score(0.6, 0.98), ctx);
     expect(v.level).toBe('suspicious');
     expect(v.category).toBe('dga');
-    expect(v.reasons[0]).toEqual({ kind: 'model', message: 'the name looks machine-generated, like the addresses malware uses to reach its servers' });
+    expect(v.reasons[0]).toEqual({
+      kind: 'model',
+      message: 'the name looks machine-generated, like the addresses malware uses to reach its servers',
+    });
     const m = decide(parseDomain('login-verify.example.org'), score(0.999, 0.1), ctx);
     expect(m).toMatchObject({ level: 'dangerous', category: 'malicious', risk: 1 });
     expect(m.reasons[0]!.message).not.toMatch(/\d/);

@@ -15,8 +15,14 @@ describe('background warm-up', () => {
   it('scores them in one batch and explains a few, keeping nothing', async () => {
     const predicted: string[][] = [];
     const explained: ScorableHost[][] = [];
-    const scorer = { predict: async (hosts: readonly string[]) => (predicted.push([...hosts]), new Float32Array(hosts.length)) } as unknown as Scorer;
-    await warmUp(scorer, { explain: async () => [], preload: async (names = []) => void explained.push([...names]) }, 50);
+    const scorer = {
+      predict: async (hosts: readonly string[]) => (predicted.push([...hosts]), new Float32Array(hosts.length)),
+    } as unknown as Scorer;
+    await warmUp(
+      scorer,
+      { explain: async () => [], preload: async (names = []) => void explained.push([...names]) },
+      50,
+    );
     expect(predicted).toHaveLength(1);
     expect(predicted[0]).toHaveLength(50);
     expect(explained[0]).toHaveLength(20);

@@ -8,7 +8,16 @@ import { memorySession } from './helpers/memory-session.js';
 const PAGE = 'chrome-extension://abc/warning/index.html';
 
 function rules(hosts: string[]): BlockList {
-  return { has: async (host) => hosts.includes(host), add: async () => {}, addMany: async () => {}, removeSite: async () => {}, allowForSession: async () => {}, clear: async () => {}, syncTrusted: async () => {}, syncPolicyBlocked: async () => {} };
+  return {
+    has: async (host) => hosts.includes(host),
+    add: async () => {},
+    addMany: async () => {},
+    removeSite: async () => {},
+    allowForSession: async () => {},
+    clear: async () => {},
+    syncTrusted: async () => {},
+    syncPolicyBlocked: async () => {},
+  };
 }
 
 describe('warning tokens', () => {
@@ -46,11 +55,18 @@ describe('was this warning issued by the extension?', () => {
   });
 
   it("a redirect made by the extension's own rule carries no token and is trusted through the rule", async () => {
-    const issued = createIssuedCheck({ tokens: createWarningTokens(memorySession()), blockList: rules(['flagged.com']) });
+    const issued = createIssuedCheck({
+      tokens: createWarningTokens(memorySession()),
+      blockList: rules(['flagged.com']),
+    });
     expect(await issued('http://flagged.com/path', undefined, 9)).toBe(true);
     expect(await issued('http://www.flagged.com/path', undefined, 9)).toBe(true);
     expect(await issued('http://unflagged.com/', undefined, 9)).toBe(false);
-    const listed = createIssuedCheck({ tokens: createWarningTokens(memorySession()), blockList: null, isListed: (p) => p.host === 'listed.net' });
+    const listed = createIssuedCheck({
+      tokens: createWarningTokens(memorySession()),
+      blockList: null,
+      isListed: (p) => p.host === 'listed.net',
+    });
     expect(await listed('https://listed.net/', undefined, 2)).toBe(true);
     expect(await listed('https://javascript-not.net/', undefined, 2)).toBe(false);
     expect(await listed('javascript:alert(1)', undefined, 2)).toBe(false);

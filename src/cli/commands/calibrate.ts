@@ -38,13 +38,19 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const modelDir = values.model ?? SHIPPED_MODEL_DIR;
   const metadataFile = path.join(modelDir, 'metadata.json');
-  const metadata = validateMetadata(JSON.parse(await readFile(metadataFile, 'utf8').catch(() => {
-    throw new UsageError(`--model ${modelDir}: no metadata.json`);
-  })));
-  const provenance = metadata.provenance as { files?: { file: string; sha256: string }[]; split?: { seed?: number } } | undefined;
+  const metadata = validateMetadata(
+    JSON.parse(
+      await readFile(metadataFile, 'utf8').catch(() => {
+        throw new UsageError(`--model ${modelDir}: no metadata.json`);
+      }),
+    ),
+  );
+  const provenance = metadata.provenance as
+    { files?: { file: string; sha256: string }[]; split?: { seed?: number } } | undefined;
   const recorded = provenance?.files ?? [];
   const seed = provenance?.split?.seed;
-  if (recorded.length === 0 || seed === undefined) throw new UsageError(`${metadataFile} records no training files or split seed to calibrate on`);
+  if (recorded.length === 0 || seed === undefined)
+    throw new UsageError(`${metadataFile} records no training files or split seed to calibrate on`);
   const dataDir = values.data ?? DEFAULT_DATA_DIR;
   const available = new Set((await listDataFiles(dataDir)).map((f) => path.basename(f)));
   const missing = recorded.filter((f) => !available.has(f.file)).map((f) => f.file);
@@ -57,9 +63,14 @@ export async function run(argv: string[]): Promise<number> {
   const session = await openScoringSession({ modelDir });
   try {
     const { calibration, thresholds } = await calibrateOnValidation(session.scorer, split.validation);
-    await writeFile(metadataFile, `${JSON.stringify(validateMetadata({ ...metadata, thresholds, calibration }), null, 2)}\n`);
+    await writeFile(
+      metadataFile,
+      `${JSON.stringify(validateMetadata({ ...metadata, thresholds, calibration }), null, 2)}\n`,
+    );
     const levels = calibration.levels;
-    process.stderr.write(`calibrated ${metadata.version} on ${calibration.count.toLocaleString('en')} validation benign names: suspicious at risk ≥ ${levels.suspicious.toFixed(5)}, dangerous at ≥ ${levels.dangerous.toFixed(5)}\n`);
+    process.stderr.write(
+      `calibrated ${metadata.version} on ${calibration.count.toLocaleString('en')} validation benign names: suspicious at risk ≥ ${levels.suspicious.toFixed(5)}, dangerous at ≥ ${levels.dangerous.toFixed(5)}\n`,
+    );
     process.stderr.write(`thresholds ${JSON.stringify(thresholds)} (were ${JSON.stringify(metadata.thresholds)})\n`);
   } finally {
     session.scorer.dispose();

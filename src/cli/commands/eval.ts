@@ -43,14 +43,21 @@ generalisation (leave-one-source-out, leave-family-out; trains models, takes min
 
 function generalisationOptions(args: EvalArgs): GeneralisationOptions {
   const g = args.generalisationFlags;
-  const options: { -readonly [K in keyof GeneralisationOptions]: GeneralisationOptions[K] } = { log: (line) => process.stderr.write(`${line}\n`) };
+  const options: { -readonly [K in keyof GeneralisationOptions]: GeneralisationOptions[K] } = {
+    log: (line) => process.stderr.write(`${line}\n`),
+  };
   if (g.data !== undefined) options.dataDir = g.data;
-  if (g.models !== undefined) options.models = g.models.split(',').map((m) => m.trim()).filter(Boolean);
+  if (g.models !== undefined)
+    options.models = g.models
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean);
   if (g.epochs !== undefined) options.epochs = positiveInt(g.epochs, 'epochs', 1);
   if (g.folds !== undefined) options.folds = positiveInt(g.folds, 'folds', 1);
   if (g.seed !== undefined) options.seed = positiveInt(g.seed, 'seed', 1);
   if (g.maxPerSource !== undefined) options.maxTrainPerSource = positiveInt(g.maxPerSource, 'max-per-source', 1);
-  if (g.maxEvalPerSource !== undefined) options.maxEvalPerSource = positiveInt(g.maxEvalPerSource, 'max-eval-per-source', 1);
+  if (g.maxEvalPerSource !== undefined)
+    options.maxEvalPerSource = positiveInt(g.maxEvalPerSource, 'max-eval-per-source', 1);
   return options;
 }
 
@@ -61,13 +68,20 @@ async function runFileEvaluation(args: EvalArgs): Promise<EvalResult> {
   const engine = engineName(args.engine);
   await checkModelDir(args.modelDir);
   // Loaded on demand: tfjs and the model only once the flags have checked out.
-  const [{ openScoringSession }, { scoreLabelledFiles }] = await Promise.all([import('../score/load-scorer.js'), import('../report/scored-files.js')]);
+  const [{ openScoringSession }, { scoreLabelledFiles }] = await Promise.all([
+    import('../score/load-scorer.js'),
+    import('../report/scored-files.js'),
+  ]);
   const session = await openScoringSession({ modelDir: args.modelDir, engine, list: args.list });
   try {
     const log = (line: string) => process.stderr.write(`${line}\n`);
     const scored = await scoreLabelledFiles(args.files, session.scorer, session.context, log);
     const { backend, engine } = session.scorer;
-    return evaluate(scored, session.scorer.metadata, { backend, engine, popularSites: session.popularSites?.size ?? null });
+    return evaluate(scored, session.scorer.metadata, {
+      backend,
+      engine,
+      popularSites: session.popularSites?.size ?? null,
+    });
   } finally {
     session.scorer.dispose();
   }
@@ -86,9 +100,14 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (args.files.length === 0 && !args.generalisation) throw new UsageError('give labelled files (--benign FILE... --malicious FILE... [--dga FILE...]) or --generalisation');
+  if (args.files.length === 0 && !args.generalisation)
+    throw new UsageError(
+      'give labelled files (--benign FILE... --malicious FILE... [--dga FILE...]) or --generalisation',
+    );
   if (!args.generalisation && Object.values(args.generalisationFlags).some((v) => v !== undefined)) {
-    throw new UsageError('--data, --models, --epochs, --folds, --seed, --max-per-source and --max-eval-per-source belong with --generalisation');
+    throw new UsageError(
+      '--data, --models, --epochs, --folds, --seed, --max-per-source and --max-eval-per-source belong with --generalisation',
+    );
   }
   // Checked before the scoring, which can take minutes, rather than after it.
   if (args.reportPath !== undefined) {
@@ -102,7 +121,12 @@ export async function run(argv: string[]): Promise<number> {
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ eval: evalResult, generalisation }, null, 2)}\n`);
   } else {
-    const text = [evalResult ? renderEvalText(evalResult) : '', generalisation ? renderGeneralisationText(generalisation) : ''].filter(Boolean).join('\n\n');
+    const text = [
+      evalResult ? renderEvalText(evalResult) : '',
+      generalisation ? renderGeneralisationText(generalisation) : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     process.stdout.write(`${text}\n`);
   }
   if (args.reportPath !== undefined) {

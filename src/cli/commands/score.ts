@@ -42,13 +42,21 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const files = values.input ?? [];
-  if (positionals.length === 0 && files.length === 0) throw new UsageError('nothing to score: give names or URLs, or --input FILE (- for stdin)');
+  if (positionals.length === 0 && files.length === 0)
+    throw new UsageError('nothing to score: give names or URLs, or --input FILE (- for stdin)');
   const batchSize = positiveInt(values.batch, 'batch', 1024);
   const engine = engineName(values.engine);
   await checkModelDir(values.model);
   const sources = await openInputs(positionals, files, process.stdin);
   // tfjs and the model load only now: flag and file mistakes above answer at once.
   const { runScoring } = await import('../score/run-scoring.js');
-  await runScoring({ sources, modelDir: values.model, engine, batchSize, json: values.json === true, list: values['no-list'] !== true });
+  await runScoring({
+    sources,
+    modelDir: values.model,
+    engine,
+    batchSize,
+    json: values.json === true,
+    list: values['no-list'] !== true,
+  });
   return 0;
 }

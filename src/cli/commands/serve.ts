@@ -43,7 +43,8 @@ const SHUTDOWN_GRACE_MS = 15_000;
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 8080;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a number from 0 to 65535, not "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port takes a number from 0 to 65535, not "${value}"`);
   return port;
 }
 
@@ -70,10 +71,16 @@ export async function run(argv: string[]): Promise<number> {
   const modelDir = values.model ?? SHIPPED_MODEL_DIR;
 
   const backend = await initBackend({ preferred: 'wasm' });
-  if (backend.fallbackReason !== undefined) process.stderr.write(`snowman serve: warning: ${backend.fallbackReason}; scoring on the ${backend.backend} backend\n`);
+  if (backend.fallbackReason !== undefined)
+    process.stderr.write(
+      `snowman serve: warning: ${backend.fallbackReason}; scoring on the ${backend.backend} backend\n`,
+    );
   const scorer = await loadScorer(engine, modelDir);
-  const { context, popularSites, threats } = await loadDecisionContext(scorer.metadata, modelDir, { list: values['no-list'] !== true });
-  if (popularSites === null) process.stderr.write('snowman serve: warning: no popular-domains.txt found; verdicts use model thresholds only\n');
+  const { context, popularSites, threats } = await loadDecisionContext(scorer.metadata, modelDir, {
+    list: values['no-list'] !== true,
+  });
+  if (popularSites === null)
+    process.stderr.write('snowman serve: warning: no popular-domains.txt found; verdicts use model thresholds only\n');
   const { app } = await buildServer({ scorer, context, logger: { level: 'warn', stream: process.stderr } });
 
   let address: string;
@@ -83,7 +90,8 @@ export async function run(argv: string[]): Promise<number> {
     await app.close();
     scorer.dispose();
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? 'the port is in use' : code === 'EACCES' ? 'permission denied' : errorText(error);
+    const why =
+      code === 'EADDRINUSE' ? 'the port is in use' : code === 'EACCES' ? 'permission denied' : errorText(error);
     throw new Error(`cannot listen on ${host}:${port}: ${why}`);
   }
   process.stderr.write(
@@ -102,10 +110,13 @@ export async function run(argv: string[]): Promise<number> {
       }, SHUTDOWN_GRACE_MS);
       app
         .close()
-        .then(() => 0, (error: unknown) => {
-          process.stderr.write(`snowman serve: shutdown error: ${errorText(error)}\n`);
-          return 1;
-        })
+        .then(
+          () => 0,
+          (error: unknown) => {
+            process.stderr.write(`snowman serve: shutdown error: ${errorText(error)}\n`);
+            return 1;
+          },
+        )
         .then((code) => {
           clearTimeout(force);
           scorer.dispose();

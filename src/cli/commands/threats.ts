@@ -37,7 +37,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length !== 1 || positionals[0] !== 'build') throw new UsageError('the only subcommand is "build" (snowman threats build --help)');
+  if (positionals.length !== 1 || positionals[0] !== 'build')
+    throw new UsageError('the only subcommand is "build" (snowman threats build --help)');
   const dataDir = values.data ?? DEFAULT_DATA_DIR;
   const outDir = values.out ?? SHIPPED_THREATS_DIR;
   const { buildThreats } = await import('../threats/build.js');
@@ -47,13 +48,23 @@ export async function run(argv: string[]): Promise<number> {
     outDir,
     modelDir: values.model ?? SHIPPED_MODEL_DIR,
     benignFile: values.benign ?? path.join(dataDir, 'benign-tranco-top100k-ranked.txt'),
-    feeds: values.feeds?.split(',').map((f) => f.trim()).filter(Boolean),
+    feeds: values.feeds
+      ?.split(',')
+      .map((f) => f.trim())
+      .filter(Boolean),
     command: ['snowman', 'threats', ...argv].join(' '),
   });
   for (const f of compiled.feeds) {
-    const excluded = Object.entries(f.excluded).filter(([, n]) => n > 0).map(([why, n]) => `${why} ${n}`).join(', ');
-    process.stderr.write(`${f.feed.id}: ${f.lines} lines, ${f.kept} listed${excluded ? ` (left out: ${excluded})` : ''}\n`);
+    const excluded = Object.entries(f.excluded)
+      .filter(([, n]) => n > 0)
+      .map(([why, n]) => `${why} ${n}`)
+      .join(', ');
+    process.stderr.write(
+      `${f.feed.id}: ${f.lines} lines, ${f.kept} listed${excluded ? ` (left out: ${excluded})` : ''}\n`,
+    );
   }
-  process.stderr.write(`snowman threats: ${compiled.table.hi.length} names, ${compiled.platforms.length} hosting platforms, ${compiled.collisions} fingerprint collisions → ${outDir} in ${Date.now() - started} ms\n`);
+  process.stderr.write(
+    `snowman threats: ${compiled.table.hi.length} names, ${compiled.platforms.length} hosting platforms, ${compiled.collisions} fingerprint collisions → ${outDir} in ${Date.now() - started} ms\n`,
+  );
   return 0;
 }

@@ -71,15 +71,25 @@ export async function run(argv: string[]): Promise<number> {
   if (!archNames().includes(arch)) throw new UsageError(`unknown --arch "${arch}" (known: ${archNames().join(', ')})`);
   const labelled: { path: string; label?: Label }[] = [
     ...positionals.map((p) => ({ path: p })),
-    ...(['benign', 'malicious', 'dga'] as const).flatMap((label) => (values[label] ?? []).map((p) => ({ path: p, label }))),
+    ...(['benign', 'malicious', 'dga'] as const).flatMap((label) =>
+      (values[label] ?? []).map((p) => ({ path: p, label })),
+    ),
   ];
-  const files = labelled.length > 0 ? labelled : (await listDataFiles(values.data ?? DEFAULT_DATA_DIR)).map((p) => ({ path: p }));
-  if (files.length === 0) throw new UsageError(`no benign-*/malicious-*/dga-* files in ${values.data ?? DEFAULT_DATA_DIR}`);
+  const files =
+    labelled.length > 0 ? labelled : (await listDataFiles(values.data ?? DEFAULT_DATA_DIR)).map((p) => ({ path: p }));
+  if (files.length === 0)
+    throw new UsageError(`no benign-*/malicious-*/dga-* files in ${values.data ?? DEFAULT_DATA_DIR}`);
   const quiet = values.quiet ?? false;
   const log = (line: string) => quiet || process.stderr.write(`${line}\n`);
   let lastStepLine = 0;
-  const examplesPerEpoch = values['examples-per-epoch'] === undefined ? undefined : positiveInt(values['examples-per-epoch'], 'examples-per-epoch', 1);
-  const validationLimit = values['validation-limit'] === undefined ? undefined : positiveInt(values['validation-limit'], 'validation-limit', 1);
+  const examplesPerEpoch =
+    values['examples-per-epoch'] === undefined
+      ? undefined
+      : positiveInt(values['examples-per-epoch'], 'examples-per-epoch', 1);
+  const validationLimit =
+    values['validation-limit'] === undefined
+      ? undefined
+      : positiveInt(values['validation-limit'], 'validation-limit', 1);
   const request = {
     arch,
     files,
@@ -102,8 +112,11 @@ export async function run(argv: string[]): Promise<number> {
   const outDir = values.out ?? newModelDirName(new Date());
   const outcome = await runTraining(request);
   await writeModelDir(outDir, outcome.files);
-  const test = (outcome.metadata.metrics as { test: { auc: number; recallAtFpr1e3ByClass: Record<string, number> } }).test;
-  const recall = Object.entries(test.recallAtFpr1e3ByClass).map(([label, r]) => `${label} ${(100 * r).toFixed(1)}%`).join(', ');
+  const test = (outcome.metadata.metrics as { test: { auc: number; recallAtFpr1e3ByClass: Record<string, number> } })
+    .test;
+  const recall = Object.entries(test.recallAtFpr1e3ByClass)
+    .map(([label, r]) => `${label} ${(100 * r).toFixed(1)}%`)
+    .join(', ');
   log(`wrote ${outcome.metadata.version} to ${outDir}: test AUC ${test.auc.toFixed(4)}, recall at FPR 1e-3: ${recall}`);
   return 0;
 }

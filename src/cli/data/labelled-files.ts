@@ -57,22 +57,32 @@ export async function listDataFiles(dir: string = DEFAULT_DATA_DIR): Promise<str
   try {
     entries = await readdir(dir);
   } catch {
-    throw new UsageError(`cannot read the data directory ${dir}: give the folder of benign-*/malicious-*/dga-* lists with --data DIR (or SNOWMAN_DATA)`);
+    throw new UsageError(
+      `cannot read the data directory ${dir}: give the folder of benign-*/malicious-*/dga-* lists with --data DIR (or SNOWMAN_DATA)`,
+    );
   }
-  return entries.filter((f) => f.endsWith('.txt') && labelFromFileName(f) !== null).sort().map((f) => path.join(dir, f));
+  return entries
+    .filter((f) => f.endsWith('.txt') && labelFromFileName(f) !== null)
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 /**
  * Reads list files; names are normalised with parseDomain (the scorer's own normalisation),
  * unparseable lines are counted, and a host seen twice keeps its first occurrence.
  */
-export async function readLabelledFiles(files: readonly { path: string; label?: Label }[]): Promise<{ examples: Example[]; files: FileSummary[] }> {
+export async function readLabelledFiles(
+  files: readonly { path: string; label?: Label }[],
+): Promise<{ examples: Example[]; files: FileSummary[] }> {
   const seen = new Set<string>();
   const examples: Example[] = [];
   const summaries: FileSummary[] = [];
   for (const file of files) {
     const label = file.label ?? labelFromFileName(file.path);
-    if (label === null) throw new UsageError(`cannot tell the label of ${file.path}: name it benign-*, malicious-* or dga-*, or pass it with a label flag`);
+    if (label === null)
+      throw new UsageError(
+        `cannot tell the label of ${file.path}: name it benign-*, malicious-* or dga-*, or pass it with a label flag`,
+      );
     let bytes: Buffer;
     try {
       bytes = await readFile(file.path);
@@ -101,7 +111,16 @@ export async function readLabelledFiles(files: readonly { path: string; label?: 
       examples.push({ host: parsed.host, label, source, group: groupOf(parsed.host) });
       kept++;
     }
-    summaries.push({ path: file.path, source, label, lines, kept, rejected, duplicates, sha256: createHash('sha256').update(bytes).digest('hex') });
+    summaries.push({
+      path: file.path,
+      source,
+      label,
+      lines,
+      kept,
+      rejected,
+      duplicates,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
   }
   return { examples, files: summaries };
 }

@@ -35,7 +35,11 @@ export function hashString(text: string, seed: number): number {
  * Splits by group. Groups are ranked by seeded hash within each label (a group takes the label of
  * its first example), and each label's groups are cut at the same fractions: stratified by class.
  */
-export function splitByGroup<T extends Pick<Example, 'group' | 'label'>>(examples: readonly T[], fractions: SplitFractions, seed: number): Split<T> {
+export function splitByGroup<T extends Pick<Example, 'group' | 'label'>>(
+  examples: readonly T[],
+  fractions: SplitFractions,
+  seed: number,
+): Split<T> {
   const groupLabel = new Map<string, Label>();
   for (const e of examples) if (!groupLabel.has(e.group)) groupLabel.set(e.group, e.label);
   const byLabel = new Map<Label, { group: string; hash: number }[]>();

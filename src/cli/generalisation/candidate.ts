@@ -59,7 +59,11 @@ export type ModelEntry = ({ kind: 'candidate' } & CandidateModel) | ({ kind: 'en
  * their own threshold on the validation names (like the trainer's metadata thresholds), and a name
  * takes its worst head.
  */
-export async function headsCandidate(categories: readonly RiskCategory[], headLogits: (hosts: readonly string[]) => Promise<Float32Array[]>, validation: readonly Example[]): Promise<TrainedCandidate> {
+export async function headsCandidate(
+  categories: readonly RiskCategory[],
+  headLogits: (hosts: readonly string[]) => Promise<Float32Array[]>,
+  validation: readonly Example[],
+): Promise<TrainedCandidate> {
   if (categories.length === 1) return { categories, headLogits, decide: (heads) => heads[0]! };
   const validationHeads = await headLogits(validation.map((e) => e.host));
   const validationLabels = Uint8Array.from(validation, (e) => (e.label === 'benign' ? 0 : 1));

@@ -5,7 +5,14 @@
  */
 import type { ArchitectureConfig } from '../../core/model/architecture.js';
 import type { Example } from '../data/labelled-files.js';
-import { ARCHS, CNN_RECIPES, trainRecipe, type ArchTrainOptions, type CnnRecipe, type TrainedModel } from '../train/index.js';
+import {
+  ARCHS,
+  CNN_RECIPES,
+  trainRecipe,
+  type ArchTrainOptions,
+  type CnnRecipe,
+  type TrainedModel,
+} from '../train/index.js';
 import { headsCandidate, type CandidateModel, type TrainContext, type TrainedCandidate } from './candidate.js';
 import { columns } from './combine.js';
 import { trainBoosted } from '../ngram/boosted.js';
@@ -28,14 +35,27 @@ function harnessThreads(): number {
   return Number.isInteger(n) && n > 0 ? n : 1;
 }
 
-type Train = (train: readonly Example[], validation: readonly Example[], options: ArchTrainOptions) => Promise<TrainedModel>;
+type Train = (
+  train: readonly Example[],
+  validation: readonly Example[],
+  options: ArchTrainOptions,
+) => Promise<TrainedModel>;
 
 /** Wraps a registry-style trainer as a harness candidate; `epochs` overrides the harness's. */
-export function trainedModelCandidate(name: string, description: string, trainModel: Train, epochs?: number): CandidateModel {
+export function trainedModelCandidate(
+  name: string,
+  description: string,
+  trainModel: Train,
+  epochs?: number,
+): CandidateModel {
   return {
     name,
     description,
-    async train(train: readonly Example[], validation: readonly Example[], context: TrainContext): Promise<TrainedCandidate> {
+    async train(
+      train: readonly Example[],
+      validation: readonly Example[],
+      context: TrainContext,
+    ): Promise<TrainedCandidate> {
       const model = await trainModel(train, validation, {
         epochs: epochs ?? context.epochs,
         seed: context.seed,
@@ -43,12 +63,18 @@ export function trainedModelCandidate(name: string, description: string, trainMo
         validationLimit: 20_000,
         onProgress: (event) => {
           if (event.kind === 'epoch') {
-            context.log(`  ${name} epoch ${event.epoch}/${event.epochs}: loss ${event.record.loss.toFixed(4)}, validation AUC ${event.record.validation.auc.toFixed(4)}, ${Math.round(event.record.samplesPerSecond)} samples/s`);
+            context.log(
+              `  ${name} epoch ${event.epoch}/${event.epochs}: loss ${event.record.loss.toFixed(4)}, validation AUC ${event.record.validation.auc.toFixed(4)}, ${Math.round(event.record.samplesPerSecond)} samples/s`,
+            );
           }
         },
       });
       const categories = model.heads;
-      return headsCandidate(categories, async (hosts) => columns(toLogits(model.predict(hosts)), categories.length), validation);
+      return headsCandidate(
+        categories,
+        async (hosts) => columns(toLogits(model.predict(hosts)), categories.length),
+        validation,
+      );
     },
   };
 }
@@ -67,14 +93,22 @@ export const WIDE_ARCHITECTURE: ArchitectureConfig = {
 const WIDE_RECIPE: CnnRecipe = { ...CNN_RECIPES.snowman, architecture: WIDE_ARCHITECTURE };
 
 /** The compact recipe with its broad malicious head alone: does the DGA head's share of the FPR budget cost recall? */
-const COMPACT_ONE_HEAD: CnnRecipe = { ...CNN_RECIPES.compact, architecture: { ...CNN_RECIPES.compact.architecture, heads: ['malicious'] } };
+const COMPACT_ONE_HEAD: CnnRecipe = {
+  ...CNN_RECIPES.compact,
+  architecture: { ...CNN_RECIPES.compact.architecture, heads: ['malicious'] },
+};
 
 function registryCandidate(arch: string, epochs?: number): CandidateModel {
   const entry = ARCHS[arch];
   if (!entry) throw new Error(`the trainer registry has no --arch ${arch}`);
   const name = epochs === undefined ? arch : `${arch}-e${epochs}`;
   const summary = epochs === undefined ? entry.summary : `${entry.summary}; ${epochs} epochs`;
-  return trainedModelCandidate(name, summary, (train, validation, options) => entry.train(train, validation, options), epochs);
+  return trainedModelCandidate(
+    name,
+    summary,
+    (train, validation, options) => entry.train(train, validation, options),
+    epochs,
+  );
 }
 
 /**
@@ -84,16 +118,27 @@ function registryCandidate(arch: string, epochs?: number): CandidateModel {
 function boostedCandidate(): CandidateModel {
   return {
     name: 'compact-boost',
-    description: 'n-gram baseline, then the compact CNN trained on its residual (n-gram logits added before the loss); scored as their sum per head',
+    description:
+      'n-gram baseline, then the compact CNN trained on its residual (n-gram logits added before the loss); scored as their sum per head',
     async train(train, validation, context) {
-      const { cnn, ngram } = await trainBoosted('compact', { ...BASELINE_NGRAM, epochs: context.epochs }, train, validation, { epochs: context.epochs, seed: context.seed, threads: harnessThreads(), validationLimit: 20_000 });
+      const { cnn, ngram } = await trainBoosted(
+        'compact',
+        { ...BASELINE_NGRAM, epochs: context.epochs },
+        train,
+        validation,
+        { epochs: context.epochs, seed: context.seed, threads: harnessThreads(), validationLimit: 20_000 },
+      );
       const categories = cnn.heads;
-      return headsCandidate(categories, async (hosts) => {
-        const z = toLogits(cnn.predict(hosts));
-        const offsets = ngramHeadLogits(ngram, categories, hosts);
-        for (let k = 0; k < z.length; k++) z[k] = z[k]! + offsets[k]!;
-        return columns(z, categories.length);
-      }, validation);
+      return headsCandidate(
+        categories,
+        async (hosts) => {
+          const z = toLogits(cnn.predict(hosts));
+          const offsets = ngramHeadLogits(ngram, categories, hosts);
+          for (let k = 0; k < z.length; k++) z[k] = z[k]! + offsets[k]!;
+          return columns(z, categories.length);
+        },
+        validation,
+      );
     },
   };
 }
@@ -105,10 +150,18 @@ export const CNN_CANDIDATES: readonly CandidateModel[] = [
   // The harness's default 3 epochs leave the CNNs short of converged (validation AUC still rising).
   registryCandidate('seed', 8),
   registryCandidate('snowman', 8),
-  trainedModelCandidate('wide', 'wide char-CNN (embedding 32, conv 2–7 × 64, malicious + dga heads), snowman recipe', (train, validation, options) => trainRecipe(WIDE_RECIPE, train, validation, options)),
+  trainedModelCandidate(
+    'wide',
+    'wide char-CNN (embedding 32, conv 2–7 × 64, malicious + dga heads), snowman recipe',
+    (train, validation, options) => trainRecipe(WIDE_RECIPE, train, validation, options),
+  ),
   registryCandidate('seed-heads'),
   registryCandidate('compact'),
   registryCandidate('compact', 8),
-  trainedModelCandidate('compact-mal', 'the compact recipe with the broad malicious head alone (no DGA head)', (train, validation, options) => trainRecipe(COMPACT_ONE_HEAD, train, validation, options)),
+  trainedModelCandidate(
+    'compact-mal',
+    'the compact recipe with the broad malicious head alone (no DGA head)',
+    (train, validation, options) => trainRecipe(COMPACT_ONE_HEAD, train, validation, options),
+  ),
   boostedCandidate(),
 ];

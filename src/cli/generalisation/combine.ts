@@ -24,7 +24,12 @@ function benignScores(scores: Float32Array, labels: Uint8Array): Float32Array {
  * Separate thresholds per head, as the verdict applies them: each head is shifted so that its
  * threshold at `fpr` on validation benign names sits at 0, and a name takes its worst head.
  */
-export function maxOverShiftedHeads(heads: readonly Float32Array[], validationHeads: readonly Float32Array[], validationLabels: Uint8Array, fpr = 1e-3): Float32Array {
+export function maxOverShiftedHeads(
+  heads: readonly Float32Array[],
+  validationHeads: readonly Float32Array[],
+  validationLabels: Uint8Array,
+  fpr = 1e-3,
+): Float32Array {
   const shifts = validationHeads.map((v) => thresholdAtFpr(benignScores(v, validationLabels), fpr));
   const n = heads[0]!.length;
   const out = new Float32Array(n).fill(Number.NEGATIVE_INFINITY);
@@ -35,7 +40,10 @@ export function maxOverShiftedHeads(heads: readonly Float32Array[], validationHe
 }
 
 /** Mean of logits, optionally weighted (weights sum to 1). */
-export function meanOfLogits(scores: readonly Float32Array[], weights: readonly number[] = scores.map(() => 1 / scores.length)): Float32Array {
+export function meanOfLogits(
+  scores: readonly Float32Array[],
+  weights: readonly number[] = scores.map(() => 1 / scores.length),
+): Float32Array {
   const out = new Float32Array(scores[0]!.length);
   scores.forEach((s, j) => {
     const w = weights[j]!;
@@ -64,7 +72,12 @@ export function meanOfProbabilities(scores: readonly Float32Array[]): Float32Arr
  * A tiny stacked logistic regression: weights for each member's logit and a bias, fitted on the
  * validation names (class-balanced, Newton steps, a little L2 so it cannot run off).
  */
-export function fitStack(scores: readonly Float32Array[], labels: Uint8Array, l2 = 1e-3, iterations = 25): Float64Array {
+export function fitStack(
+  scores: readonly Float32Array[],
+  labels: Uint8Array,
+  l2 = 1e-3,
+  iterations = 25,
+): Float64Array {
   const k = scores.length;
   const dim = k + 1;
   const w = new Float64Array(dim);
@@ -146,7 +159,11 @@ export function applyStack(weights: Float64Array, scores: readonly Float32Array[
  * Mean of logits after standardising each member on the validation benign names (z-scores), so
  * a member with a wider logit range does not dominate the average.
  */
-export function meanOfStandardised(scores: readonly Float32Array[], validation: readonly Float32Array[], labels: Uint8Array): Float32Array {
+export function meanOfStandardised(
+  scores: readonly Float32Array[],
+  validation: readonly Float32Array[],
+  labels: Uint8Array,
+): Float32Array {
   const stats = validation.map((v) => {
     const b = benignScores(v, labels);
     let mean = 0;
@@ -169,15 +186,33 @@ export function meanOfStandardised(scores: readonly Float32Array[], validation: 
  * is the form the product can ship: per-head probabilities and per-head thresholds, unchanged.
  */
 export function perHeadMean(
-  members: readonly { categories: readonly string[]; heads: readonly Float32Array[]; validationHeads: readonly Float32Array[] }[],
+  members: readonly {
+    categories: readonly string[];
+    heads: readonly Float32Array[];
+    validationHeads: readonly Float32Array[];
+  }[],
   validationLabels: Uint8Array,
   weights?: readonly number[],
 ): Float32Array {
   const categories = [...new Set(members.flatMap((m) => (m.categories.length > 1 ? m.categories : [])))];
-  if (categories.length === 0) return meanOfLogits(members.map((m) => m.heads[0]!), weights);
+  if (categories.length === 0)
+    return meanOfLogits(
+      members.map((m) => m.heads[0]!),
+      weights,
+    );
   const pick = (m: (typeof members)[number], category: string, which: 'heads' | 'validationHeads') =>
     m.categories.length === 1 ? m[which][0]! : m[which][m.categories.indexOf(category)]!;
-  const heads = categories.map((c) => meanOfLogits(members.map((m) => pick(m, c, 'heads')), weights));
-  const validationHeads = categories.map((c) => meanOfLogits(members.map((m) => pick(m, c, 'validationHeads')), weights));
+  const heads = categories.map((c) =>
+    meanOfLogits(
+      members.map((m) => pick(m, c, 'heads')),
+      weights,
+    ),
+  );
+  const validationHeads = categories.map((c) =>
+    meanOfLogits(
+      members.map((m) => pick(m, c, 'validationHeads')),
+      weights,
+    ),
+  );
   return maxOverShiftedHeads(heads, validationHeads, validationLabels);
 }

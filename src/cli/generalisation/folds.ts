@@ -75,7 +75,13 @@ export function planFolds(sources: readonly string[], familyGroups: readonly (re
 
 /** One leave-one-benign-list-out run per benign list, numbered after `first`. */
 export function planBenignListFolds(lists: readonly string[], first: number): FoldPlan[] {
-  return lists.map((list, i) => ({ index: first + i, kind: 'benign-list' as const, sources: [], families: [], benignList: list }));
+  return lists.map((list, i) => ({
+    index: first + i,
+    kind: 'benign-list' as const,
+    sources: [],
+    families: [],
+    benignList: list,
+  }));
 }
 
 /** Takes at most `cap` examples of every source, by a seeded hash of the host (stable across folds). */
@@ -92,7 +98,9 @@ export function capPerSource(examples: readonly Example[], cap: number, seed: nu
       out.push(...list);
       continue;
     }
-    const ranked = list.map((e) => ({ e, h: hashString(e.host, seed ^ 0x636170) })).sort((a, b) => a.h - b.h || (a.e.host < b.e.host ? -1 : 1));
+    const ranked = list
+      .map((e) => ({ e, h: hashString(e.host, seed ^ 0x636170) }))
+      .sort((a, b) => a.h - b.h || (a.e.host < b.e.host ? -1 : 1));
     out.push(...ranked.slice(0, cap).map((r) => r.e));
   }
   return out;
@@ -114,7 +122,8 @@ export function buildFold(pool: readonly Example[], plan: FoldPlan, settings: Fo
   const positives = new Map<string, Example[]>();
   const negatives: Example[] = [];
   const heldOutGroups = new Set<string>();
-  const isRandomHeldOut = (e: Example) => hashString(e.group, settings.seed ^ 0x72616e) / 2 ** 32 < settings.randomShare;
+  const isRandomHeldOut = (e: Example) =>
+    hashString(e.group, settings.seed ^ 0x72616e) / 2 ** 32 < settings.randomShare;
   const benignList = plan.kind === 'benign-list' ? plan.benignList : undefined;
   for (const e of pool) {
     let key: string | null = null;
@@ -124,7 +133,8 @@ export function buildFold(pool: readonly Example[], plan: FoldPlan, settings: Fo
         if (e.source === benignList) {
           negatives.push(e);
           heldOutGroups.add(e.group);
-        } else if (isHeldOutBenignGroup(e.group, settings.benignHoldoutShare, settings.seed)) heldOutGroups.add(e.group);
+        } else if (isHeldOutBenignGroup(e.group, settings.benignHoldoutShare, settings.seed))
+          heldOutGroups.add(e.group);
         continue;
       }
       if (isHeldOutBenignGroup(e.group, settings.benignHoldoutShare, settings.seed)) {
@@ -141,7 +151,9 @@ export function buildFold(pool: readonly Example[], plan: FoldPlan, settings: Fo
     list.push(e);
     heldOutGroups.add(e.group);
   }
-  const heldOutSources = new Set(plan.kind === 'held-out' ? [...plan.sources, ...plan.families] : benignList !== undefined ? [benignList] : []);
+  const heldOutSources = new Set(
+    plan.kind === 'held-out' ? [...plan.sources, ...plan.families] : benignList !== undefined ? [benignList] : [],
+  );
   const train = pool.filter((e) => !heldOutSources.has(e.source) && !heldOutGroups.has(e.group));
   return { plan, train, positives, negatives };
 }

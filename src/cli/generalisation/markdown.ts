@@ -15,7 +15,19 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 export function renderMeans(result: GeneralisationResult): string {
   const costs = new Map(result.costs.map((c) => [c.model, c]));
   return table(
-    ['model', 'unseen sources AUC', 'recall @ FPR 1e-3', 'recall, names without a sub-domain', 'unseen DGA families AUC', 'recall @ FPR 1e-3', 'random split AUC', 'recall @ FPR 1e-3', 'benign sub-domains flagged', 'train s (all runs)', 'µs / name'],
+    [
+      'model',
+      'unseen sources AUC',
+      'recall @ FPR 1e-3',
+      'recall, names without a sub-domain',
+      'unseen DGA families AUC',
+      'recall @ FPR 1e-3',
+      'random split AUC',
+      'recall @ FPR 1e-3',
+      'benign sub-domains flagged',
+      'train s (all runs)',
+      'µs / name',
+    ],
     result.means.map((m) => {
       const cost = costs.get(m.model);
       return [
@@ -36,23 +48,34 @@ export function renderMeans(result: GeneralisationResult): string {
   );
 }
 
-const signed = (x: number, digits: number, scale = 1) => (Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x * scale).toFixed(digits)}` : '–');
+const signed = (x: number, digits: number, scale = 1) =>
+  Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x * scale).toFixed(digits)}` : '–';
 
 /** Each model against a reference model: differences of the four means (levers measured one at a time). */
 export function renderDeltas(result: GeneralisationResult, reference: string): string {
   const base = result.means.find((m) => m.model === reference);
   if (!base) return '';
   return table(
-    ['model', 'description', 'Δ sources AUC', 'Δ sources recall (pts)', 'Δ DGA AUC', 'Δ DGA recall (pts)', 'benign sub-domains flagged'],
-    result.means.filter((m) => m.model !== reference).map((m) => [
-      m.model,
-      result.descriptions?.[m.model] ?? '',
-      signed(m.source.auc - base.source.auc, 3),
-      signed(m.source.recallAtFpr1e3 - base.source.recallAtFpr1e3, 1, 100),
-      signed(m.family.auc - base.family.auc, 3),
-      signed(m.family.recallAtFpr1e3 - base.family.recallAtFpr1e3, 1, 100),
-      `${pct2(m.subdomainFlagged ?? Number.NaN)} (${pct2(base.subdomainFlagged ?? Number.NaN)})`,
-    ]),
+    [
+      'model',
+      'description',
+      'Δ sources AUC',
+      'Δ sources recall (pts)',
+      'Δ DGA AUC',
+      'Δ DGA recall (pts)',
+      'benign sub-domains flagged',
+    ],
+    result.means
+      .filter((m) => m.model !== reference)
+      .map((m) => [
+        m.model,
+        result.descriptions?.[m.model] ?? '',
+        signed(m.source.auc - base.source.auc, 3),
+        signed(m.source.recallAtFpr1e3 - base.source.recallAtFpr1e3, 1, 100),
+        signed(m.family.auc - base.family.auc, 3),
+        signed(m.family.recallAtFpr1e3 - base.family.recallAtFpr1e3, 1, 100),
+        `${pct2(m.subdomainFlagged ?? Number.NaN)} (${pct2(base.subdomainFlagged ?? Number.NaN)})`,
+      ]),
     ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
   );
 }
@@ -62,10 +85,14 @@ export function renderFolds(result: GeneralisationResult): string {
   const models = result.models;
   const keys: { kind: string; heldOut: string; fold: number; n: number }[] = [];
   for (const r of result.folds) {
-    if (!keys.some((k) => k.heldOut === r.heldOut)) keys.push({ kind: r.kind, heldOut: r.heldOut, fold: r.fold, n: r.nPositives });
+    if (!keys.some((k) => k.heldOut === r.heldOut))
+      keys.push({ kind: r.kind, heldOut: r.heldOut, fold: r.fold, n: r.nPositives });
   }
   const order = { source: 0, family: 1, 'benign-list': 2, random: 3 } as const;
-  keys.sort((a, b) => order[a.kind as keyof typeof order] - order[b.kind as keyof typeof order] || (a.heldOut < b.heldOut ? -1 : 1));
+  keys.sort(
+    (a, b) =>
+      order[a.kind as keyof typeof order] - order[b.kind as keyof typeof order] || (a.heldOut < b.heldOut ? -1 : 1),
+  );
   const cell = (model: string, heldOut: string) => {
     const r = result.folds.find((x) => x.model === model && x.heldOut === heldOut);
     return r ? `${f3(r.auc)} / ${pct(r.recallAtFpr1e3)}` : '–';
@@ -82,11 +109,17 @@ export function renderBenign(result: GeneralisationResult): string {
   const sources = [...new Set(result.benignBySource.map((r) => r.source))].sort();
   const cell = (model: string, source: string) => {
     const r = result.benignBySource.find((x) => x.model === model && x.source === source);
-    return r ? `${pct(r.flaggedAtFpr1e3)} / ${pct(r.flaggedAtFpr1e2 ?? Number.NaN)} (p${Math.round(r.medianPercentile * 100)})` : '–';
+    return r
+      ? `${pct(r.flaggedAtFpr1e3)} / ${pct(r.flaggedAtFpr1e2 ?? Number.NaN)} (p${Math.round(r.medianPercentile * 100)})`
+      : '–';
   };
   return table(
     ['benign list (held-out names)', 'names', ...result.models],
-    sources.map((s) => [s, String(result.benignBySource.find((r) => r.source === s)?.n ?? ''), ...result.models.map((m) => cell(m, s))]),
+    sources.map((s) => [
+      s,
+      String(result.benignBySource.find((r) => r.source === s)?.n ?? ''),
+      ...result.models.map((m) => cell(m, s)),
+    ]),
     ['l', 'r', ...result.models.map(() => 'r' as const)],
   );
 }
@@ -94,7 +127,11 @@ export function renderBenign(result: GeneralisationResult): string {
 /** The operating-point means (report/generalisation-text.ts's table) as markdown. */
 function renderOperating(result: GeneralisationResult): string {
   const t = operatingTable(result);
-  return table(t.header, t.rows, t.align.map((a) => (a === 'left' ? 'l' : 'r')));
+  return table(
+    t.header,
+    t.rows,
+    t.align.map((a) => (a === 'left' ? 'l' : 'r')),
+  );
 }
 
 /** The whole result as one markdown section. */

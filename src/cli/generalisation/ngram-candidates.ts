@@ -6,25 +6,54 @@ import type { Example } from '../data/labelled-files.js';
 import { DEFAULT_NGRAM_FEATURES } from '../../core/ngram/features.js';
 import { BENIGN_PREFIXES } from '../train/augment.js';
 import { ngramLogits } from '../../core/ngram/model.js';
-import { BASELINE_NGRAM, PARTS_FEATURES, trainNgramModel, type NgramHeadSpec, type NgramModelOptions } from '../ngram/train-model.js';
+import {
+  BASELINE_NGRAM,
+  PARTS_FEATURES,
+  trainNgramModel,
+  type NgramHeadSpec,
+  type NgramModelOptions,
+} from '../ngram/train-model.js';
 import { headsCandidate, type CandidateModel, type TrainContext, type TrainedCandidate } from './candidate.js';
 import { columns } from './combine.js';
 import { SHIPPED_NGRAM_MEMBERS } from '../ngram/shipped-members.js';
 
 /** Lists whose positives look like phishing and scam pages (the reference's "phishing-like" head). */
-export const PHISHING_LIKE_SOURCES: readonly string[] = ['malicious-phishing-blocklistproject', 'malicious-scam-blocklistproject'];
+export const PHISHING_LIKE_SOURCES: readonly string[] = [
+  'malicious-phishing-blocklistproject',
+  'malicious-scam-blocklistproject',
+];
 
 /** An n-gram candidate for the given options (heads, weighting, features). */
-export function ngramCandidate(name: string, description: string, options: Partial<NgramModelOptions> = {}): CandidateModel {
+export function ngramCandidate(
+  name: string,
+  description: string,
+  options: Partial<NgramModelOptions> = {},
+): CandidateModel {
   return {
     name,
     description,
-    async train(train: readonly Example[], validation: readonly Example[], context: TrainContext): Promise<TrainedCandidate> {
-      const settings: NgramModelOptions = { ...BASELINE_NGRAM, epochs: context.epochs, ...options, seed: context.seed, log: context.log };
+    async train(
+      train: readonly Example[],
+      validation: readonly Example[],
+      context: TrainContext,
+    ): Promise<TrainedCandidate> {
+      const settings: NgramModelOptions = {
+        ...BASELINE_NGRAM,
+        epochs: context.epochs,
+        ...options,
+        seed: context.seed,
+        log: context.log,
+      };
       const { model, reports } = trainNgramModel(train, validation, settings);
-      context.log(`  ${name}: ${reports.map((r) => `${Math.round(r.samplesPerSecond / 1000)}k samples/s, best epoch ${r.bestEpoch}`).join('; ')}`);
+      context.log(
+        `  ${name}: ${reports.map((r) => `${Math.round(r.samplesPerSecond / 1000)}k samples/s, best epoch ${r.bestEpoch}`).join('; ')}`,
+      );
       const categories = model.heads.map((h) => h.category);
-      return headsCandidate(categories, async (hosts) => columns(ngramLogits(model, hosts), categories.length), validation);
+      return headsCandidate(
+        categories,
+        async (hosts) => columns(ngramLogits(model, hosts), categories.length),
+        validation,
+      );
     },
   };
 }
@@ -33,9 +62,45 @@ export function ngramCandidate(name: string, description: string, options: Parti
  * The trainer's benign prefixes without the words phishing hosts are built from: teaching that
  * `login.` or `secure.` in front of a name is benign works against catching lures.
  */
-export const RISK_WORDS = new Set(['login', 'auth', 'id', 'secure', 'account', 'accounts', 'my', 'portal', 'pay', 'checkout', 'billing', 'admin', 'support', 'help', 'webmail', 'mail', 'owa', 'autodiscover', 'vpn', 'remote', 'cms', 'crm', 'hr', 'intranet', 'download', 'files', 'drive', 'cloud', 'app', 'apps', 'online', 'web', 'link', 'click', 'track', 'go']);
+export const RISK_WORDS = new Set([
+  'login',
+  'auth',
+  'id',
+  'secure',
+  'account',
+  'accounts',
+  'my',
+  'portal',
+  'pay',
+  'checkout',
+  'billing',
+  'admin',
+  'support',
+  'help',
+  'webmail',
+  'mail',
+  'owa',
+  'autodiscover',
+  'vpn',
+  'remote',
+  'cms',
+  'crm',
+  'hr',
+  'intranet',
+  'download',
+  'files',
+  'drive',
+  'cloud',
+  'app',
+  'apps',
+  'online',
+  'web',
+  'link',
+  'click',
+  'track',
+  'go',
+]);
 export const SAFE_BENIGN_PREFIXES = BENIGN_PREFIXES.filter((p) => !p.split('.').some((label) => RISK_WORDS.has(label)));
-
 
 const TWO_HEADS: readonly NgramHeadSpec[] = [
   { category: 'malicious', positives: ['malicious'] },
@@ -56,13 +121,34 @@ const THREE_HEADS: readonly NgramHeadSpec[] = [
 
 /** The n-gram entries of the registry. */
 export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
-  ngramCandidate('ngram', 'hashed char 1–5-grams with ^/$ markers, 2^20 buckets, one logistic regression (benign vs the rest), class-balanced, int8'),
-  ngramCandidate('ngram-heads', 'n-gram, separate malicious and DGA heads, each with its own threshold', { heads: TWO_HEADS }),
-  ngramCandidate('ngram-phish', 'n-gram, a phishing-like head (phishing + scam lists only) beside the malicious and DGA heads', { heads: THREE_HEADS }),
+  ngramCandidate(
+    'ngram',
+    'hashed char 1–5-grams with ^/$ markers, 2^20 buckets, one logistic regression (benign vs the rest), class-balanced, int8',
+  ),
+  ngramCandidate('ngram-heads', 'n-gram, separate malicious and DGA heads, each with its own threshold', {
+    heads: TWO_HEADS,
+  }),
+  ngramCandidate(
+    'ngram-phish',
+    'n-gram, a phishing-like head (phishing + scam lists only) beside the malicious and DGA heads',
+    { heads: THREE_HEADS },
+  ),
   ngramCandidate('ngram-srcw', 'n-gram baseline with every positive source weighted equally', { weighting: 'source' }),
-  ngramCandidate('ngram-aug', 'n-gram baseline with benign sub-domain augmentation (30 % of benign names get mail./api./cdn. … per epoch)', { benignPrefixRate: 0.3 }),
-  ngramCandidate('ngram-allsrc', 'n-gram baseline with every source weighted equally, benign lists included (long-tail lists count as much as top lists)', { weighting: 'source-all' }),
-  ngramCandidate('ngram-parts', 'n-gram baseline plus n-grams of the registrable label and the sub-domain apart, a public-suffix token and shape tokens', { features: PARTS_FEATURES }),
+  ngramCandidate(
+    'ngram-aug',
+    'n-gram baseline with benign sub-domain augmentation (30 % of benign names get mail./api./cdn. … per epoch)',
+    { benignPrefixRate: 0.3 },
+  ),
+  ngramCandidate(
+    'ngram-allsrc',
+    'n-gram baseline with every source weighted equally, benign lists included (long-tail lists count as much as top lists)',
+    { weighting: 'source-all' },
+  ),
+  ngramCandidate(
+    'ngram-parts',
+    'n-gram baseline plus n-grams of the registrable label and the sub-domain apart, a public-suffix token and shape tokens',
+    { features: PARTS_FEATURES },
+  ),
   ngramCandidate('ngram-l2e5', 'n-gram baseline with 10× the L2 (1e-5)', { l2: 1e-5 }),
   ngramCandidate('ngram-l2e4', 'n-gram baseline with 100× the L2 (1e-4)', { l2: 1e-4 }),
   // The shipped blend's members, from the trainer's own recipes.
@@ -71,22 +157,68 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
     return ngramCandidate(m.name, m.description, recipe);
   }),
   ngramCandidate('ngram-n4', 'n-gram baseline with 1–4-grams', { features: { ...DEFAULT_NGRAM_FEATURES, maxN: 4 } }),
-  ngramCandidate('ngram-parts-heads', 'ngram-parts with separate malicious and DGA heads', { features: PARTS_FEATURES, heads: TWO_HEADS }),
-  ngramCandidate('ngram-parts-srcw', 'ngram-parts with every positive source weighted equally', { features: PARTS_FEATURES, weighting: 'source' }),
-  ngramCandidate('ngram-broad-mal', 'n-gram with the baseline head plus a malicious-only head, each with its own threshold', { heads: BROAD_AND_MALICIOUS }),
-  ngramCandidate('ngram-parts-broad-mal', 'ngram-broad-mal with the structural features of ngram-parts', { features: PARTS_FEATURES, heads: BROAD_AND_MALICIOUS }),
-  ngramCandidate('ngram-mal', 'n-gram baseline trained on malicious lists only (DGA names left out): a phishing/malware specialist to average with the broad model', { heads: [{ category: 'malicious', positives: ['malicious'] }] }),
-  ngramCandidate('ngram-split', 'n-gram with a malicious-only head (phishing/malware specialist) and a broad head (everything risky) serving the dga category', { heads: [{ category: 'malicious', positives: ['malicious'] }, { category: 'dga', positives: ['malicious', 'dga'] }] }),
-  ngramCandidate('ngram-words', 'n-gram baseline plus whole words (runs of 3+ letters or digits) as tokens', { features: { ...DEFAULT_NGRAM_FEATURES, version: 3, parts: false, words: true } }),
+  ngramCandidate('ngram-parts-heads', 'ngram-parts with separate malicious and DGA heads', {
+    features: PARTS_FEATURES,
+    heads: TWO_HEADS,
+  }),
+  ngramCandidate('ngram-parts-srcw', 'ngram-parts with every positive source weighted equally', {
+    features: PARTS_FEATURES,
+    weighting: 'source',
+  }),
+  ngramCandidate(
+    'ngram-broad-mal',
+    'n-gram with the baseline head plus a malicious-only head, each with its own threshold',
+    { heads: BROAD_AND_MALICIOUS },
+  ),
+  ngramCandidate('ngram-parts-broad-mal', 'ngram-broad-mal with the structural features of ngram-parts', {
+    features: PARTS_FEATURES,
+    heads: BROAD_AND_MALICIOUS,
+  }),
+  ngramCandidate(
+    'ngram-mal',
+    'n-gram baseline trained on malicious lists only (DGA names left out): a phishing/malware specialist to average with the broad model',
+    { heads: [{ category: 'malicious', positives: ['malicious'] }] },
+  ),
+  ngramCandidate(
+    'ngram-split',
+    'n-gram with a malicious-only head (phishing/malware specialist) and a broad head (everything risky) serving the dga category',
+    {
+      heads: [
+        { category: 'malicious', positives: ['malicious'] },
+        { category: 'dga', positives: ['malicious', 'dga'] },
+      ],
+    },
+  ),
+  ngramCandidate('ngram-words', 'n-gram baseline plus whole words (runs of 3+ letters or digits) as tokens', {
+    features: { ...DEFAULT_NGRAM_FEATURES, version: 3, parts: false, words: true },
+  }),
   ngramCandidate('ngram-e6', 'n-gram baseline trained for 6 epochs (early stopping keeps the best)', { epochs: 6 }),
-  ngramCandidate('ngram-aug-safe', 'n-gram baseline with benign sub-domain augmentation using only prefixes that are not phishing vocabulary', { benignPrefixRate: 0.3, benignPrefixes: SAFE_BENIGN_PREFIXES }),
-  ngramCandidate('ngram-18', 'n-gram baseline with 2^18 buckets (256 KiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 18 } }),
-  ngramCandidate('ngram-hash2', 'n-gram baseline with another hash seed (other collisions): a second member for an ensemble of n-grams', { features: { ...DEFAULT_NGRAM_FEATURES, hashSeed: 0x2b0b } }),
-  ngramCandidate('ngram-hash3', 'n-gram baseline with a third hash seed', { features: { ...DEFAULT_NGRAM_FEATURES, hashSeed: 0x3c0c } }),
+  ngramCandidate(
+    'ngram-aug-safe',
+    'n-gram baseline with benign sub-domain augmentation using only prefixes that are not phishing vocabulary',
+    { benignPrefixRate: 0.3, benignPrefixes: SAFE_BENIGN_PREFIXES },
+  ),
+  ngramCandidate('ngram-18', 'n-gram baseline with 2^18 buckets (256 KiB int8)', {
+    features: { ...DEFAULT_NGRAM_FEATURES, bits: 18 },
+  }),
+  ngramCandidate(
+    'ngram-hash2',
+    'n-gram baseline with another hash seed (other collisions): a second member for an ensemble of n-grams',
+    { features: { ...DEFAULT_NGRAM_FEATURES, hashSeed: 0x2b0b } },
+  ),
+  ngramCandidate('ngram-hash3', 'n-gram baseline with a third hash seed', {
+    features: { ...DEFAULT_NGRAM_FEATURES, hashSeed: 0x3c0c },
+  }),
   ...[0.1, 0.05].map((rate) => {
     const member = SHIPPED_NGRAM_MEMBERS[2]!;
     const percent = String(Math.round(rate * 100)).padStart(2, '0');
-    return ngramCandidate(`${member.name}-aug${percent}`, `${member.name} with ${Math.round(rate * 100)} % of benign names given a safe service prefix per epoch`, { features: member.recipe.features, benignPrefixRate: rate, benignPrefixes: SAFE_BENIGN_PREFIXES });
+    return ngramCandidate(
+      `${member.name}-aug${percent}`,
+      `${member.name} with ${Math.round(rate * 100)} % of benign names given a safe service prefix per epoch`,
+      { features: member.recipe.features, benignPrefixRate: rate, benignPrefixes: SAFE_BENIGN_PREFIXES },
+    );
   }),
-  ngramCandidate('ngram-22', 'n-gram baseline with 2^22 buckets (4 MiB int8)', { features: { ...DEFAULT_NGRAM_FEATURES, bits: 22 } }),
+  ngramCandidate('ngram-22', 'n-gram baseline with 2^22 buckets (4 MiB int8)', {
+    features: { ...DEFAULT_NGRAM_FEATURES, bits: 22 },
+  }),
 ];

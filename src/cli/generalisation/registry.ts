@@ -13,7 +13,12 @@ import { SHIPPED_CNN_WEIGHT, SHIPPED_MEMBER_WEIGHT, SHIPPED_NGRAM_MEMBERS } from
 type Method = 'logits' | 'probabilities' | 'standardised' | 'stack' | 'per-head';
 
 /** An ensemble of `members` combined by `method`; `weights` (summing to 1) apply to the logit means. */
-export function ensemble(name: string, members: readonly string[], method: Method, weights?: readonly number[]): EnsembleModel {
+export function ensemble(
+  name: string,
+  members: readonly string[],
+  method: Method,
+  weights?: readonly number[],
+): EnsembleModel {
   const words: Record<Method, string> = {
     logits: 'mean of logits',
     probabilities: 'mean of probabilities',
@@ -31,7 +36,12 @@ export function ensemble(name: string, members: readonly string[], method: Metho
       if (method === 'logits') return meanOfLogits(evals, weights);
       if (method === 'probabilities') return meanOfProbabilities(evals);
       if (method === 'standardised') return meanOfStandardised(evals, validation, labels);
-      if (method === 'per-head') return perHeadMean(scores.map((m) => ({ categories: m.categories, heads: m.evalHeads, validationHeads: m.validationHeads })), labels, weights);
+      if (method === 'per-head')
+        return perHeadMean(
+          scores.map((m) => ({ categories: m.categories, heads: m.evalHeads, validationHeads: m.validationHeads })),
+          labels,
+          weights,
+        );
       return applyStack(fitStack(validation, labels), evals);
     },
   };
@@ -48,11 +58,17 @@ export const PREVIOUS_MODEL = 'shipped-previous';
 
 const ENSEMBLES: readonly EnsembleModel[] = [
   {
-    ...ensemble(SHIPPED_MODEL, ['compact', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name)], 'per-head', [SHIPPED_CNN_WEIGHT, ...SHIPPED_NGRAM_MEMBERS.map(() => SHIPPED_MEMBER_WEIGHT)]),
+    ...ensemble(SHIPPED_MODEL, ['compact', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name)], 'per-head', [
+      SHIPPED_CNN_WEIGHT,
+      ...SHIPPED_NGRAM_MEMBERS.map(() => SHIPPED_MEMBER_WEIGHT),
+    ]),
     description: `the shipped scorer: compact CNN + ${SHIPPED_NGRAM_MEMBERS.length} 1–6-gram models (hash seeds apart), logits averaged per head (CNN weight ${SHIPPED_CNN_WEIGHT}), heads against their own thresholds`,
   },
   // Other blends are named on the command line (`a+b:perhead`, `a+b:w70`, …; parseEnsembleName), not registered.
-  { ...ensemble(PREVIOUS_MODEL, ['compact', 'ngram'], 'per-head', [1 - PREVIOUS_NGRAM_WEIGHT, PREVIOUS_NGRAM_WEIGHT]), description: `the previous shipped scorer: compact CNN + n-gram, logits averaged per head (n-gram weight ${PREVIOUS_NGRAM_WEIGHT})` },
+  {
+    ...ensemble(PREVIOUS_MODEL, ['compact', 'ngram'], 'per-head', [1 - PREVIOUS_NGRAM_WEIGHT, PREVIOUS_NGRAM_WEIGHT]),
+    description: `the previous shipped scorer: compact CNN + n-gram, logits averaged per head (n-gram weight ${PREVIOUS_NGRAM_WEIGHT})`,
+  },
 ];
 
 export const MODEL_REGISTRY: ReadonlyMap<string, ModelEntry> = new Map<string, ModelEntry>([
@@ -64,7 +80,13 @@ export const MODEL_REGISTRY: ReadonlyMap<string, ModelEntry> = new Map<string, M
 /** The default comparison: the n-gram baseline, the seed CNN, the shipped CNN member alone and the shipped scorer. */
 export const DEFAULT_MODELS: readonly string[] = ['ngram', 'seed', 'compact', SHIPPED_MODEL];
 
-const METHODS: Record<string, Method> = { logits: 'logits', prob: 'probabilities', z: 'standardised', stack: 'stack', perhead: 'per-head' };
+const METHODS: Record<string, Method> = {
+  logits: 'logits',
+  prob: 'probabilities',
+  z: 'standardised',
+  stack: 'stack',
+  perhead: 'per-head',
+};
 
 /**
  * Ensembles by name, beyond the registered ones: `a+b[+c][:method]` with method logits (default),
@@ -78,7 +100,10 @@ export function parseEnsembleName(name: string): EnsembleModel | null {
   const weighted = /^(perhead-)?w(\d{1,2}(?:-\d{1,2})*)$/.exec(methodName);
   if (weighted) {
     const given = weighted[2]!.split('-').map((w) => Number(w) / 100);
-    const weights = given.length === 1 ? members.map((_, i) => (i === members.length - 1 ? given[0]! : (1 - given[0]!) / (members.length - 1))) : given;
+    const weights =
+      given.length === 1
+        ? members.map((_, i) => (i === members.length - 1 ? given[0]! : (1 - given[0]!) / (members.length - 1)))
+        : given;
     if (weights.length !== members.length || Math.abs(weights.reduce((a, b) => a + b, 0) - 1) > 1e-9) return null;
     return ensemble(name, members, weighted[1] ? 'per-head' : 'logits', weights);
   }
@@ -93,6 +118,8 @@ export function resolveModels(names: readonly string[]): ModelEntry[] {
     if (entry) return entry;
     const parsed = parseEnsembleName(name);
     if (parsed) return { kind: 'ensemble' as const, ...parsed };
-    throw new UsageError(`unknown model "${name}"; known: ${[...MODEL_REGISTRY.keys()].join(', ')}, or an ensemble a+b[:logits|prob|z|stack|perhead|wNN|wA-B…|perhead-w…]`);
+    throw new UsageError(
+      `unknown model "${name}"; known: ${[...MODEL_REGISTRY.keys()].join(', ')}, or an ensemble a+b[:logits|prob|z|stack|perhead|wNN|wA-B…|perhead-w…]`,
+    );
   });
 }

@@ -12,7 +12,14 @@ import { hostParts } from '../../core/ngram/parts.js';
 import { readCachedScores, scoreCacheKey, writeCachedScores, type CachedCost } from './score-cache.js';
 import { probeFlagged, probeHosts, PROBE_PREFIXES } from './subdomain-probe.js';
 import { averageBenignRows, benignSourceRows, foldRow, mean, operatingThresholds, summarise } from './summary.js';
-import type { BenignSourceRow, FoldKind, FoldResult, GeneralisationOptions, GeneralisationResult, ModelCost } from './types.js';
+import type {
+  BenignSourceRow,
+  FoldKind,
+  FoldResult,
+  GeneralisationOptions,
+  GeneralisationResult,
+  ModelCost,
+} from './types.js';
 
 export const GENERALISATION_DEFAULTS = {
   epochs: 3,
@@ -23,7 +30,6 @@ export const GENERALISATION_DEFAULTS = {
   randomShare: 0.2,
   validationShare: 0.05,
 } as const;
-
 
 function kindOf(plan: FoldPlan, key: string): FoldKind {
   if (plan.kind === 'random') return 'random';
@@ -78,32 +84,80 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
   const costTotals = new Map<string, CachedCost>();
   const addCost = (model: string, cost: CachedCost) => {
     const sum = costTotals.get(model) ?? { trainSeconds: 0, scoreSeconds: 0, scoredNames: 0 };
-    costTotals.set(model, { trainSeconds: sum.trainSeconds + cost.trainSeconds, scoreSeconds: sum.scoreSeconds + cost.scoreSeconds, scoredNames: sum.scoredNames + cost.scoredNames });
+    costTotals.set(model, {
+      trainSeconds: sum.trainSeconds + cost.trainSeconds,
+      scoreSeconds: sum.scoreSeconds + cost.scoreSeconds,
+      scoredNames: sum.scoredNames + cost.scoredNames,
+    });
   };
   for (const plan of plans) {
     const fold = buildFold(pool, plan, { benignHoldoutShare, randomShare: d.randomShare, seed });
     // Benign names are the scarce class: all of them train; only the big risky lists are sampled down.
-    const capped = [...fold.train.filter((e) => e.label === 'benign'), ...capPerSource(fold.train.filter((e) => e.label !== 'benign'), maxTrainPerSource, seed)];
+    const capped = [
+      ...fold.train.filter((e) => e.label === 'benign'),
+      ...capPerSource(
+        fold.train.filter((e) => e.label !== 'benign'),
+        maxTrainPerSource,
+        seed,
+      ),
+    ];
     const { train, validation } = splitByGroup(capped, { validation: d.validationShare, test: 0 }, seed + plan.index);
     const keys = [...fold.positives.keys()].sort();
     // A benign-list run scores the list against all the random split's positives at once (one row).
-    const positives = plan.kind === 'benign-list' ? [capPerSource(keys.flatMap((k) => fold.positives.get(k)!), maxEvalPerSource, seed)] : keys.map((k) => capPerSource(fold.positives.get(k)!, maxEvalPerSource, seed));
+    const positives =
+      plan.kind === 'benign-list'
+        ? [
+            capPerSource(
+              keys.flatMap((k) => fold.positives.get(k)!),
+              maxEvalPerSource,
+              seed,
+            ),
+          ]
+        : keys.map((k) => capPerSource(fold.positives.get(k)!, maxEvalPerSource, seed));
     const rowKeys = plan.kind === 'benign-list' ? [plan.benignList!] : keys;
-    const negativeList = plan.kind === 'benign-list' ? capPerSource(fold.negatives, maxEvalPerSource, seed) : fold.negatives;
+    const negativeList =
+      plan.kind === 'benign-list' ? capPerSource(fold.negatives, maxEvalPerSource, seed) : fold.negatives;
     // Which held-out positives are bare registrable domains: worked out once per fold, used by every model's rows.
     const bare = positives.map((list) => list.map((e) => hostParts(e.host).sub === ''));
-    const probe = plan.kind === 'benign-list' ? [] : probeHosts(negativeList.map((e) => e.host), seed);
+    const probe =
+      plan.kind === 'benign-list'
+        ? []
+        : probeHosts(
+            negativeList.map((e) => e.host),
+            seed,
+          );
     // Layout of every model's scores: held-out benign | sub-domain probe | positives by key.
-    const evalHosts = [...negativeList.map((e) => e.host), ...probe, ...positives.flatMap((list) => list.map((e) => e.host))];
+    const evalHosts = [
+      ...negativeList.map((e) => e.host),
+      ...probe,
+      ...positives.flatMap((list) => list.map((e) => e.host)),
+    ];
     const validationHosts = validation.map((e) => e.host);
     const validationLabels = Uint8Array.from(validation, (e: Example) => (e.label === 'benign' ? 0 : 1));
-    const heldOut = plan.kind === 'random' ? 'random split' : plan.kind === 'benign-list' ? `benign list ${plan.benignList}` : [...plan.sources, ...plan.families].join(', ');
-    log(`fold ${plan.index + 1}/${plans.length} (${heldOut}): train ${train.length} (of ${fold.train.length} left in), validation ${validation.length}, held-out benign ${negativeList.length}`);
+    const heldOut =
+      plan.kind === 'random'
+        ? 'random split'
+        : plan.kind === 'benign-list'
+          ? `benign list ${plan.benignList}`
+          : [...plan.sources, ...plan.families].join(', ');
+    log(
+      `fold ${plan.index + 1}/${plans.length} (${heldOut}): train ${train.length} (of ${fold.train.length} left in), validation ${validation.length}, held-out benign ${negativeList.length}`,
+    );
     const validationBenign = validation.flatMap((e, i) => (e.label === 'benign' ? [i] : []));
 
     const scored = new Map<string, MemberScores>();
     for (const candidate of candidates) {
-      const key = scoreCacheKey({ model: candidate.name, description: candidate.description, plan, seed, epochs, maxTrainPerSource, maxEvalPerSource, benignHoldoutShare, files: fileHashes });
+      const key = scoreCacheKey({
+        model: candidate.name,
+        description: candidate.description,
+        plan,
+        seed,
+        epochs,
+        maxTrainPerSource,
+        maxEvalPerSource,
+        benignHoldoutShare,
+        files: fileHashes,
+      });
       const cached = options.cacheDir ? await readCachedScores(options.cacheDir, key) : null;
       if (cached) {
         scored.set(candidate.name, cached.scores);
@@ -112,7 +166,11 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
         continue;
       }
       const t0 = performance.now();
-      const trained: TrainedCandidate = await candidate.train(train, validation, { seed: seed + plan.index, epochs, log });
+      const trained: TrainedCandidate = await candidate.train(train, validation, {
+        seed: seed + plan.index,
+        epochs,
+        log,
+      });
       const t1 = performance.now();
       const evalHeads = await trained.headLogits(evalHosts);
       const t2 = performance.now();
@@ -126,10 +184,16 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
       };
       scored.set(candidate.name, member);
       trained.dispose?.();
-      const cost: CachedCost = { trainSeconds: (t1 - t0) / 1000, scoreSeconds: (t2 - t1) / 1000, scoredNames: evalHosts.length };
+      const cost: CachedCost = {
+        trainSeconds: (t1 - t0) / 1000,
+        scoreSeconds: (t2 - t1) / 1000,
+        scoredNames: evalHosts.length,
+      };
       if (options.cacheDir) await writeCachedScores(options.cacheDir, key, member, cost);
       addCost(candidate.name, cost);
-      log(`  ${candidate.name}: trained in ${((t1 - t0) / 1000).toFixed(1)} s, scored ${evalHosts.length} names in ${((t2 - t1) / 1000).toFixed(1)} s`);
+      log(
+        `  ${candidate.name}: trained in ${((t1 - t0) / 1000).toFixed(1)} s, scored ${evalHosts.length} names in ${((t2 - t1) / 1000).toFixed(1)} s`,
+      );
     }
     for (const entry of entries) {
       let scores: Float32Array;
@@ -141,7 +205,10 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
         const members = entry.members.map((m) => scored.get(m)!);
         scores = entry.combine(members, validationLabels);
         // The same combination applied to the validation names (their own heads in place of the held-out ones).
-        validationScores = entry.combine(members.map((m) => ({ ...m, eval: m.validation, evalHeads: m.validationHeads })), validationLabels);
+        validationScores = entry.combine(
+          members.map((m) => ({ ...m, eval: m.validation, evalHeads: m.validationHeads })),
+          validationLabels,
+        );
       }
       const operating = operatingThresholds(validationBenign.map((i) => validationScores[i]!));
       const negatives = scores.subarray(0, negativeList.length);
@@ -153,26 +220,53 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
       rowKeys.forEach((key, k) => {
         const n = positives[k]!.length;
         const own = scores.subarray(offset, offset + n);
-        const row = foldRow(kindOf(plan, key), key, plan.index, entry.name, own, negatives, bare[k], operating, plan.kind === 'benign-list' ? negatives : own);
+        const row = foldRow(
+          kindOf(plan, key),
+          key,
+          plan.index,
+          entry.name,
+          own,
+          negatives,
+          bare[k],
+          operating,
+          plan.kind === 'benign-list' ? negatives : own,
+        );
         rows.push(row);
         offset += n;
-        log(`  ${entry.name.padEnd(18)} ${key.padEnd(40)} AUC ${row.auc.toFixed(4)}  recall@1e-3 ${row.recallAtFpr1e3.toFixed(4)}`);
+        log(
+          `  ${entry.name.padEnd(18)} ${key.padEnd(40)} AUC ${row.auc.toFixed(4)}  recall@1e-3 ${row.recallAtFpr1e3.toFixed(4)}`,
+        );
       });
-      if (plan.kind === 'held-out') benignRows.push(...benignSourceRows(entry.name, negatives, negativeList.map((e) => e.source)));
+      if (plan.kind === 'held-out')
+        benignRows.push(
+          ...benignSourceRows(
+            entry.name,
+            negatives,
+            negativeList.map((e) => e.source),
+          ),
+        );
     }
   }
 
   const costs: ModelCost[] = candidates.map((c) => {
     const cost = costTotals.get(c.name)!;
-    return { model: c.name, trainSeconds: cost.trainSeconds, scoreMicrosPerName: (cost.scoreSeconds * 1e6) / Math.max(cost.scoredNames, 1) };
+    return {
+      model: c.name,
+      trainSeconds: cost.trainSeconds,
+      scoreMicrosPerName: (cost.scoreSeconds * 1e6) / Math.max(cost.scoredNames, 1),
+    };
   });
   const notes = [
-    `${runs} training runs per model: run i holds out malicious source i and DGA family group i together (both scored by a model that saw neither), plus ${options.random ?? true ? 'one random group split' : 'no random split'}.`,
+    `${runs} training runs per model: run i holds out malicious source i and DGA family group i together (both scored by a model that saw neither), plus ${(options.random ?? true) ? 'one random group split' : 'no random split'}.`,
     `Related DGA families are held out together (gameover, goz and murofet: one Zeus lineage); each family is still its own row.`,
     `A fixed ${Math.round(benignHoldoutShare * 100)} % of benign registrable domains (seeded hash) is held out of every run and serves as the negatives of every row; no registrable domain of a held-out name is trained on.`,
     `Training takes every benign name left in and at most ${maxTrainPerSource} names per malicious source or DGA family (seeded sample), ${Math.round(d.validationShare * 100)} % of groups for validation; ${epochs} epochs at most, early stopping on validation AUC.`,
     `At most ${maxEvalPerSource} held-out names are scored per source or family (seeded sample).`,
-    ...(runBenignLists ? [`Leave-one-benign-list-out: one run per benign list (${benignLists.length}), trained without that list (nor any registrable domain in it) and scored on it (at most ${maxEvalPerSource} names) against the random split's held-out positives; "flagged" / "stopped" there is the list's share at or above the run's operating thresholds.`] : []),
+    ...(runBenignLists
+      ? [
+          `Leave-one-benign-list-out: one run per benign list (${benignLists.length}), trained without that list (nor any registrable domain in it) and scored on it (at most ${maxEvalPerSource} names) against the random split's held-out positives; "flagged" / "stopped" there is the list's share at or above the run's operating thresholds.`,
+        ]
+      : []),
     `Operating thresholds per run, as the trainer sets them: FPR 1e-3 (flagged, suspicious) and 1e-4 (stopped, dangerous) on the run's validation benign names.`,
     `Sub-domain probe: up to 20,000 held-out benign names per run get one of ${PROBE_PREFIXES.length} common service labels in front (${PROBE_PREFIXES.slice(0, 6).join('., ')}., …; none of them in the trainer's augmentation list); "benign sub-domains flagged" is the share crossing the FPR 1e-3 threshold set on the bare names (mean over held-out runs).`,
   ];
@@ -192,7 +286,12 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
       notes,
     },
     folds: rows,
-    means: summarise(rows, modelNames).map((m) => ({ ...m, subdomainFlagged: mean(probeRows.filter((r) => r.model === m.model && r.kind === 'held-out').map((r) => r.flagged)) })),
+    means: summarise(rows, modelNames).map((m) => ({
+      ...m,
+      subdomainFlagged: mean(
+        probeRows.filter((r) => r.model === m.model && r.kind === 'held-out').map((r) => r.flagged),
+      ),
+    })),
     costs,
     benignBySource: averageBenignRows(benignRows),
     runSeconds: (performance.now() - started) / 1000,

@@ -14,7 +14,10 @@ export const SCORE_CACHE_VERSION = 2; // 2: held-out scores include the sub-doma
 
 /** Cache key for one candidate on one fold. */
 export function scoreCacheKey(parts: Record<string, unknown>): string {
-  return createHash('sha256').update(JSON.stringify({ v: SCORE_CACHE_VERSION, ...parts })).digest('hex').slice(0, 24);
+  return createHash('sha256')
+    .update(JSON.stringify({ v: SCORE_CACHE_VERSION, ...parts }))
+    .digest('hex')
+    .slice(0, 24);
 }
 
 /** What training and scoring cost when the scores were made (reported with cached scores too). */
@@ -31,7 +34,10 @@ interface Header {
 }
 
 /** Reads cached scores, or null when absent. */
-export async function readCachedScores(dir: string, key: string): Promise<{ scores: MemberScores; cost: CachedCost } | null> {
+export async function readCachedScores(
+  dir: string,
+  key: string,
+): Promise<{ scores: MemberScores; cost: CachedCost } | null> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(dir, `${key}.bin`));
@@ -60,9 +66,17 @@ export async function readCachedScores(dir: string, key: string): Promise<{ scor
 }
 
 /** Writes scores under `key`. */
-export async function writeCachedScores(dir: string, key: string, scores: MemberScores, cost: CachedCost): Promise<void> {
+export async function writeCachedScores(
+  dir: string,
+  key: string,
+  scores: MemberScores,
+  cost: CachedCost,
+): Promise<void> {
   const arrays = [scores.eval, scores.validation, ...scores.evalHeads, ...scores.validationHeads];
-  const header = Buffer.from(JSON.stringify({ categories: scores.categories, lengths: arrays.map((a) => a.length), cost } satisfies Header), 'utf8');
+  const header = Buffer.from(
+    JSON.stringify({ categories: scores.categories, lengths: arrays.map((a) => a.length), cost } satisfies Header),
+    'utf8',
+  );
   const start = Math.ceil((4 + header.length) / 4) * 4;
   const total = arrays.reduce((s, a) => s + a.length, 0);
   const out = Buffer.alloc(start + total * 4);

@@ -9,7 +9,13 @@ export function mean(values: readonly number[]): number {
 }
 
 /** Word-based DGA families: their names are dictionary words or morphemes glued together, not random letters. */
-export const DICTIONARY_FAMILIES: readonly string[] = ['dga-matsnu', 'dga-nivdort', 'dga-rovnix', 'dga-pushdo', 'dga-ngioweb'];
+export const DICTIONARY_FAMILIES: readonly string[] = [
+  'dga-matsnu',
+  'dga-nivdort',
+  'dga-rovnix',
+  'dga-pushdo',
+  'dga-ngioweb',
+];
 
 /** Operating thresholds of a run (the trainer's: FPR 1e-3 and 1e-4 on validation benign names). */
 export interface OperatingThresholds {
@@ -32,7 +38,17 @@ function shareAtOrAbove(scores: ArrayLike<number>, t: number): number {
  * One row: a held-out set's positives against the held-out benign names. With `operating`,
  * also the share of `flaggedOf` (default the positives) flagged and stopped at those thresholds.
  */
-export function foldRow(kind: FoldKind, heldOut: string, fold: number, model: string, positives: Float32Array, negatives: Float32Array, bare?: readonly boolean[], operating?: OperatingThresholds, flaggedOf: Float32Array = positives): FoldResult {
+export function foldRow(
+  kind: FoldKind,
+  heldOut: string,
+  fold: number,
+  model: string,
+  positives: Float32Array,
+  negatives: Float32Array,
+  bare?: readonly boolean[],
+  operating?: OperatingThresholds,
+  flaggedOf: Float32Array = positives,
+): FoldResult {
   const bareScores = bare ? positives.filter((_, i) => bare[i]) : new Float32Array(0);
   return {
     kind,
@@ -42,8 +58,15 @@ export function foldRow(kind: FoldKind, heldOut: string, fold: number, model: st
     auc: auc(positives, negatives),
     recallAtFpr1e3: recallAtFpr(positives, negatives, 1e-3),
     recallAtFpr1e4: recallAtFpr(positives, negatives, 1e-4),
-    ...(bareScores.length > 0 ? { bareRecallAtFpr1e3: recallAtFpr(bareScores, negatives, 1e-3), nBare: bareScores.length } : {}),
-    ...(operating ? { flagged: shareAtOrAbove(flaggedOf, operating.suspicious), stopped: shareAtOrAbove(flaggedOf, operating.dangerous) } : {}),
+    ...(bareScores.length > 0
+      ? { bareRecallAtFpr1e3: recallAtFpr(bareScores, negatives, 1e-3), nBare: bareScores.length }
+      : {}),
+    ...(operating
+      ? {
+          flagged: shareAtOrAbove(flaggedOf, operating.suspicious),
+          stopped: shareAtOrAbove(flaggedOf, operating.dangerous),
+        }
+      : {}),
     nPositives: positives.length,
     nNegatives: negatives.length,
   };
@@ -86,7 +109,10 @@ export function summarise(rows: readonly FoldResult[], models: readonly string[]
       family: rowMeans(family),
       ...(dictionary.length > 0 ? { dictionary: rowMeans(dictionary) } : {}),
       ...(benignList.length > 0 ? { benignList: rowMeans(benignList) } : {}),
-      random: random.length === 0 ? null : { auc: mean(random.map((r) => r.auc)), recallAtFpr1e3: mean(random.map((r) => r.recallAtFpr1e3)) },
+      random:
+        random.length === 0
+          ? null
+          : { auc: mean(random.map((r) => r.auc)), recallAtFpr1e3: mean(random.map((r) => r.recallAtFpr1e3)) },
     };
   });
 }
@@ -112,17 +138,19 @@ export function benignSourceRows(model: string, scores: Float32Array, sources: r
     if (!list) bySource.set(s, (list = []));
     list.push(scores[i]!);
   });
-  return [...bySource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([source, list]) => {
-    list.sort((a, b) => a - b);
-    return {
-      model,
-      source,
-      n: list.length,
-      flaggedAtFpr1e3: list.filter((x) => x >= threshold).length / list.length,
-      flaggedAtFpr1e2: list.filter((x) => x >= threshold2).length / list.length,
-      medianPercentile: percentile(list[Math.floor(list.length / 2)]!),
-    };
-  });
+  return [...bySource]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([source, list]) => {
+      list.sort((a, b) => a - b);
+      return {
+        model,
+        source,
+        n: list.length,
+        flaggedAtFpr1e3: list.filter((x) => x >= threshold).length / list.length,
+        flaggedAtFpr1e2: list.filter((x) => x >= threshold2).length / list.length,
+        medianPercentile: percentile(list[Math.floor(list.length / 2)]!),
+      };
+    });
 }
 
 /** Averages benign-list rows of the same model and list over folds. */

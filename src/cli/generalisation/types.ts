@@ -56,8 +56,23 @@ export interface RowMeans {
 /** Means per model over the rows of each kind; these decide which scorer ships. */
 export interface ModelMeans {
   readonly model: string;
-  readonly source: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number; readonly bareRecallAtFpr1e3?: number; readonly recallAtFpr1e4?: number; readonly flagged?: number; readonly stopped?: number };
-  readonly family: { readonly auc: number; readonly recallAtFpr1e3: number; readonly folds: number; readonly recallAtFpr1e4?: number; readonly flagged?: number; readonly stopped?: number };
+  readonly source: {
+    readonly auc: number;
+    readonly recallAtFpr1e3: number;
+    readonly folds: number;
+    readonly bareRecallAtFpr1e3?: number;
+    readonly recallAtFpr1e4?: number;
+    readonly flagged?: number;
+    readonly stopped?: number;
+  };
+  readonly family: {
+    readonly auc: number;
+    readonly recallAtFpr1e3: number;
+    readonly folds: number;
+    readonly recallAtFpr1e4?: number;
+    readonly flagged?: number;
+    readonly stopped?: number;
+  };
   /** Word-based DGA families (DICTIONARY_FAMILIES), a subset of the family rows. */
   readonly dictionary?: RowMeans;
   /** Leave-one-benign-list-out rows: `flagged` / `stopped` are the held-out lists' false-alarm shares. */

@@ -10,11 +10,17 @@ export function resultToJson(result: GeneralisationResult): string {
 }
 
 /** Writes `<base>.json` and `<base>.md`; returns the two paths. */
-export async function writeGeneralisationFiles(result: GeneralisationResult, base: string): Promise<{ json: string; markdown: string }> {
+export async function writeGeneralisationFiles(
+  result: GeneralisationResult,
+  base: string,
+): Promise<{ json: string; markdown: string }> {
   await mkdir(path.dirname(base), { recursive: true });
   const json = `${base}.json`;
   const markdown = `${base}.md`;
   await writeFile(json, resultToJson(result));
-  await writeFile(markdown, `# Generalisation: unseen sources and DGA families\n\n${renderGeneralisationMarkdown(result)}`);
+  await writeFile(
+    markdown,
+    `# Generalisation: unseen sources and DGA families\n\n${renderGeneralisationMarkdown(result)}`,
+  );
   return { json, markdown };
 }

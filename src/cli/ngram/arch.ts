@@ -11,7 +11,12 @@ import type { Example } from '../data/labelled-files.js';
 import { BASELINE_NGRAM, trainNgramModel, type NgramModelOptions } from './train-model.js';
 
 /** Trains an n-gram model as a registry TrainedModel (epochs and seed from the generic options). */
-export async function trainNgramArch(train: readonly Example[], validation: readonly Example[], options: ArchTrainOptions, recipe: NgramModelOptions = BASELINE_NGRAM): Promise<TrainedModel> {
+export async function trainNgramArch(
+  train: readonly Example[],
+  validation: readonly Example[],
+  options: ArchTrainOptions,
+  recipe: NgramModelOptions = BASELINE_NGRAM,
+): Promise<TrainedModel> {
   const epochs = options.epochs ?? recipe.epochs;
   const settings: NgramModelOptions = { ...recipe, epochs, seed: options.seed ?? recipe.seed };
   const { model, reports } = trainNgramModel(train, validation, settings);
@@ -24,7 +29,16 @@ export async function trainNgramArch(train: readonly Example[], validation: read
     trainSeconds: e.seconds,
     samplesPerSecond: first.samplesPerSecond,
   }));
-  history.forEach((record) => options.onProgress?.({ kind: 'epoch', epoch: record.epoch, epochs, record, improved: record.epoch === first.bestEpoch, etaSeconds: 0 }));
+  history.forEach((record) =>
+    options.onProgress?.({
+      kind: 'epoch',
+      epoch: record.epoch,
+      epochs,
+      record,
+      improved: record.epoch === first.bestEpoch,
+      etaSeconds: 0,
+    }),
+  );
   const heads = model.heads.map((h) => h.category);
   const architecture = {
     name: 'ngram',
@@ -32,9 +46,19 @@ export async function trainNgramArch(train: readonly Example[], validation: read
     features: model.features,
     quantization: settings.quantization,
     weighting: settings.weighting,
-    headSources: settings.heads.map((h) => ({ category: h.category, positives: h.positives, ...(h.sources ? { sources: h.sources } : {}) })),
+    headSources: settings.heads.map((h) => ({
+      category: h.category,
+      positives: h.positives,
+      ...(h.sources ? { sources: h.sources } : {}),
+    })),
   };
-  const recipeRecord = { trainer: 'snowman-ngram-adagrad', learningRate: settings.learningRate, l2: settings.l2, epochs, samplesPerSecond: reports.map((r) => Math.round(r.samplesPerSecond)) };
+  const recipeRecord = {
+    trainer: 'snowman-ngram-adagrad',
+    learningRate: settings.learningRate,
+    l2: settings.l2,
+    epochs,
+    samplesPerSecond: reports.map((r) => Math.round(r.samplesPerSecond)),
+  };
   let bytes: Uint8Array | undefined;
   const file = () => (bytes ??= encodeNgramModel(model, settings.quantization, { recipe: recipeRecord }));
   return {
@@ -51,6 +75,7 @@ export async function trainNgramArch(train: readonly Example[], validation: read
 
 export const NGRAM_ARCH: ArchEntry = {
   name: 'ngram',
-  summary: 'classic baseline: hashed char 1–5-grams with ^/$ markers (2^20 buckets) and logistic regression, int8 weights',
+  summary:
+    'classic baseline: hashed char 1–5-grams with ^/$ markers (2^20 buckets) and logistic regression, int8 weights',
   train: (train, validation, options) => trainNgramArch(train, validation, options),
 };

@@ -20,7 +20,12 @@ export interface BlendMemberRecipe {
 }
 
 /** A blend entry for the CNN registered as `cnnArch` with the given n-gram members (named `cnn+member+…` unless `name` is given). */
-export function blendArch(cnnArch: string, members: readonly BlendMemberRecipe[], summary: string, name = [cnnArch, ...members.map((m) => m.name)].join('+')): ArchEntry {
+export function blendArch(
+  cnnArch: string,
+  members: readonly BlendMemberRecipe[],
+  summary: string,
+  name = [cnnArch, ...members.map((m) => m.name)].join('+'),
+): ArchEntry {
   return {
     name,
     summary,
@@ -32,7 +37,18 @@ export function blendArch(cnnArch: string, members: readonly BlendMemberRecipe[]
         // The n-gram members keep their own epoch count (the CNN's is for the CNN); early stopping keeps their best.
         const settings: NgramModelOptions = { ...member.recipe, seed: options.seed ?? member.recipe.seed };
         const { model, reports } = trainNgramModel(train, validation, settings);
-        const recipe = { name: member.name, trainer: 'snowman-ngram-adagrad', features: settings.features, heads: settings.heads, weighting: settings.weighting, epochs: settings.epochs, learningRate: settings.learningRate, l2: settings.l2, quantization: settings.quantization, bestEpochs: reports.map((r) => r.bestEpoch) };
+        const recipe = {
+          name: member.name,
+          trainer: 'snowman-ngram-adagrad',
+          features: settings.features,
+          heads: settings.heads,
+          weighting: settings.weighting,
+          epochs: settings.epochs,
+          learningRate: settings.learningRate,
+          l2: settings.l2,
+          quantization: settings.quantization,
+          bestEpochs: reports.map((r) => r.bestEpoch),
+        };
         return { member, model, recipe, bytes: encodeNgramModel(model, settings.quantization, { recipe }) };
       });
       const loaded: LoadedBlendMember[] = trained.map((t) => ({ model: t.model, weight: t.member.weight }));
@@ -41,7 +57,10 @@ export function blendArch(cnnArch: string, members: readonly BlendMemberRecipe[]
         architecture: { ...cnn.architecture, ngramBlend: spec },
         heads: cnn.heads,
         predict: (hosts) => blendProbabilities(cnn.predict(hosts), cnn.heads, loaded, hosts),
-        modelFiles: async () => ({ ...(await cnn.modelFiles()), ...Object.fromEntries(trained.map((t) => [t.member.file, t.bytes])) }),
+        modelFiles: async () => ({
+          ...(await cnn.modelFiles()),
+          ...Object.fromEntries(trained.map((t) => [t.member.file, t.bytes])),
+        }),
         weightBytes: () => {
           const parts = [cnn.weightBytes(), ...trained.map((t) => t.bytes)];
           const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -54,7 +73,13 @@ export function blendArch(cnnArch: string, members: readonly BlendMemberRecipe[]
         },
         history: cnn.history,
         bestEpoch: cnn.bestEpoch,
-        recipe: { ...cnn.recipe, ngramBlend: { cnnWeight: Number((1 - members.reduce((s, m) => s + m.weight, 0)).toFixed(6)), members: trained.map((t) => ({ ...t.recipe, file: t.member.file, weight: t.member.weight })) } },
+        recipe: {
+          ...cnn.recipe,
+          ngramBlend: {
+            cnnWeight: Number((1 - members.reduce((s, m) => s + m.weight, 0)).toFixed(6)),
+            members: trained.map((t) => ({ ...t.recipe, file: t.member.file, weight: t.member.weight })),
+          },
+        },
       };
     },
   };

@@ -24,6 +24,8 @@ export async function trainBoosted(
   const cnnRecipe = CNN_RECIPES[cnnArch];
   const heads = cnnRecipe.architecture.heads;
   const buckets = createBucketBuffer(ngram);
-  const cnn = await trainRecipe(cnnRecipe, train, validation, options, { logitOffset: (hosts) => ngramHeadLogits(ngram, heads, hosts, buckets) });
+  const cnn = await trainRecipe(cnnRecipe, train, validation, options, {
+    logitOffset: (hosts) => ngramHeadLogits(ngram, heads, hosts, buckets),
+  });
   return { cnn, ngram };
 }

@@ -19,12 +19,30 @@ export interface ShippedNgramMember {
   readonly recipe: NgramModelOptions;
 }
 
-const n6 = (hashSeed: number): NgramModelOptions => ({ ...BASELINE_NGRAM, features: { ...DEFAULT_NGRAM_FEATURES, maxN: 6, hashSeed } });
+const n6 = (hashSeed: number): NgramModelOptions => ({
+  ...BASELINE_NGRAM,
+  features: { ...DEFAULT_NGRAM_FEATURES, maxN: 6, hashSeed },
+});
 
 export const SHIPPED_NGRAM_MEMBERS: readonly ShippedNgramMember[] = [
-  { name: 'ngram-n6', description: 'n-gram baseline with 1–6-grams', file: 'ngram-n6.bin', recipe: n6(DEFAULT_NGRAM_FEATURES.hashSeed) },
-  { name: 'ngram-n6-hash2', description: 'n-gram with 1–6-grams and another hash seed', file: 'ngram-n6-hash2.bin', recipe: n6(0x2b0b) },
-  { name: 'ngram-n6-hash3', description: 'n-gram with 1–6-grams and a third hash seed', file: 'ngram-n6-hash3.bin', recipe: n6(0x3c0c) },
+  {
+    name: 'ngram-n6',
+    description: 'n-gram baseline with 1–6-grams',
+    file: 'ngram-n6.bin',
+    recipe: n6(DEFAULT_NGRAM_FEATURES.hashSeed),
+  },
+  {
+    name: 'ngram-n6-hash2',
+    description: 'n-gram with 1–6-grams and another hash seed',
+    file: 'ngram-n6-hash2.bin',
+    recipe: n6(0x2b0b),
+  },
+  {
+    name: 'ngram-n6-hash3',
+    description: 'n-gram with 1–6-grams and a third hash seed',
+    file: 'ngram-n6-hash3.bin',
+    recipe: n6(0x3c0c),
+  },
 ];
 
 /**

@@ -8,7 +8,13 @@ import type { RiskCategory } from '../../core/model/architecture.js';
 import { quantizeNgramModel, type NgramQuantization } from '../../core/ngram/format.js';
 import type { NgramModel } from '../../core/ngram/model.js';
 import { DEFAULT_NGRAM_FEATURES } from '../../core/ngram/features.js';
-import { DEFAULT_NGRAM_TRAIN, trainNgramHead, type NgramTrainOptions, type NgramTrainReport, type WeightedHost } from './train.js';
+import {
+  DEFAULT_NGRAM_TRAIN,
+  trainNgramHead,
+  type NgramTrainOptions,
+  type NgramTrainReport,
+  type WeightedHost,
+} from './train.js';
 
 export interface NgramHeadSpec {
   readonly category: RiskCategory;
@@ -42,8 +48,15 @@ export const BASELINE_NGRAM: NgramModelOptions = {
 export const PARTS_FEATURES = { ...DEFAULT_NGRAM_FEATURES, version: 2, parts: true };
 
 /** Builds one head's weighted training names from labelled examples. */
-export function weightedHosts(examples: readonly Example[], head: NgramHeadSpec, weighting: NgramModelOptions['weighting']): WeightedHost[] {
-  const kept = examples.filter((e) => e.label === 'benign' || (head.positives.includes(e.label) && (!head.sources || head.sources.includes(e.source))));
+export function weightedHosts(
+  examples: readonly Example[],
+  head: NgramHeadSpec,
+  weighting: NgramModelOptions['weighting'],
+): WeightedHost[] {
+  const kept = examples.filter(
+    (e) =>
+      e.label === 'benign' || (head.positives.includes(e.label) && (!head.sources || head.sources.includes(e.source))),
+  );
   const negatives = kept.reduce((n, e) => n + (e.label === 'benign' ? 1 : 0), 0);
   const positives = kept.length - negatives;
   const perSource = new Map<string, number>();
@@ -55,10 +68,14 @@ export function weightedHosts(examples: readonly Example[], head: NgramHeadSpec,
   const total = kept.length;
   return kept.map((e): WeightedHost => {
     if (e.label === 'benign') {
-      const weight = weighting === 'source-all' ? total / (2 * perBenignSource.size * perBenignSource.get(e.source)!) : total / (2 * negatives);
+      const weight =
+        weighting === 'source-all'
+          ? total / (2 * perBenignSource.size * perBenignSource.get(e.source)!)
+          : total / (2 * negatives);
       return { host: e.host, y: 0, weight };
     }
-    const weight = weighting === 'class' ? total / (2 * positives) : total / (2 * perSource.size * perSource.get(e.source)!);
+    const weight =
+      weighting === 'class' ? total / (2 * positives) : total / (2 * perSource.size * perSource.get(e.source)!);
     return { host: e.host, y: 1, weight };
   });
 }

@@ -4,7 +4,13 @@
  * Single-threaded and deterministic for a seed (the same seed gives the same weights).
  */
 import { auc } from '../metrics.js';
-import { DEFAULT_NGRAM_FEATURES, maxFeatureCount, ngramBuckets, validateNgramSpec, type NgramFeatureSpec } from '../../core/ngram/features.js';
+import {
+  DEFAULT_NGRAM_FEATURES,
+  maxFeatureCount,
+  ngramBuckets,
+  validateNgramSpec,
+  type NgramFeatureSpec,
+} from '../../core/ngram/features.js';
 import { clipHost, ngramLogits, type NgramHead } from '../../core/ngram/model.js';
 import { hostParts } from '../../core/ngram/parts.js';
 import type { RiskCategory } from '../../core/model/architecture.js';
@@ -36,7 +42,13 @@ export interface NgramTrainOptions {
   readonly log?: (line: string) => void;
 }
 
-export const DEFAULT_NGRAM_TRAIN: NgramTrainOptions = { features: DEFAULT_NGRAM_FEATURES, epochs: 3, learningRate: 0.5, l2: 1e-6, seed: 1 };
+export const DEFAULT_NGRAM_TRAIN: NgramTrainOptions = {
+  features: DEFAULT_NGRAM_FEATURES,
+  epochs: 3,
+  learningRate: 0.5,
+  l2: 1e-6,
+  seed: 1,
+};
 
 /** Training statistics, for progress lines and the bench. */
 export interface NgramTrainReport {
@@ -54,10 +66,12 @@ export interface NgramEpoch {
   readonly seconds: number;
 }
 
-
 function validationAuc(head: NgramHead, features: NgramFeatureSpec, validation: readonly WeightedHost[]): number {
   if (validation.length === 0) return Number.NaN;
-  const logits = ngramLogits({ features, heads: [head] }, validation.map((v) => v.host));
+  const logits = ngramLogits(
+    { features, heads: [head] },
+    validation.map((v) => v.host),
+  );
   const pos: number[] = [];
   const neg: number[] = [];
   validation.forEach((v, i) => (v.y === 1 ? pos : neg).push(logits[i]!));
@@ -106,7 +120,11 @@ export function trainNgramHead(
       const example = train[index]!;
       let count: number;
       if (example.y === 0 && prefixRate > 0 && random() < prefixRate) {
-        count = ngramBuckets(clipHost(`${prefixes[Math.floor(random() * prefixes.length)]!}.${example.host}`), spec, buckets);
+        count = ngramBuckets(
+          clipHost(`${prefixes[Math.floor(random() * prefixes.length)]!}.${example.host}`),
+          spec,
+          buckets,
+        );
       } else {
         count = ngramBuckets(clipHost(example.host), spec, buckets, parts?.[index]);
       }
@@ -133,14 +151,24 @@ export function trainNgramHead(
     const score = validationAuc(head, spec, validation);
     const loss = lossSum / Math.max(weightSum, 1e-12);
     history.push({ epoch, loss, validationAuc: score, seconds: (performance.now() - epochStart) / 1000 });
-    options.log?.(`  ngram ${category} epoch ${epoch}/${options.epochs}: loss ${loss.toFixed(4)}, validation AUC ${score.toFixed(4)}`);
+    options.log?.(
+      `  ngram ${category} epoch ${epoch}/${options.epochs}: loss ${loss.toFixed(4)}, validation AUC ${score.toFixed(4)}`,
+    );
     if (validation.length === 0 || best === null || score > best.auc) {
       best = { head: { category, bias, weights: Float32Array.from(weights) }, epoch, auc: score };
     }
   }
   const seconds = (performance.now() - started) / 1000;
   const result = best ?? { head: { category, bias, weights }, epoch: 0, auc: Number.NaN };
-  return { head: result.head, report: { samplesPerSecond: samples / Math.max(seconds, 1e-9), bestEpoch: result.epoch, validationAuc: result.auc, epochs: history } };
+  return {
+    head: result.head,
+    report: {
+      samplesPerSecond: samples / Math.max(seconds, 1e-9),
+      bestEpoch: result.epoch,
+      validationAuc: result.auc,
+      epochs: history,
+    },
+  };
 }
 
 /** Loss weights that give the positives and the negatives the same total weight. */

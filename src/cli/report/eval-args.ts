@@ -19,7 +19,15 @@ export interface EvalArgs {
   readonly generalisation: boolean;
   readonly help: boolean;
   /** Options of the generalisation run (validated by the command). */
-  readonly generalisationFlags: { readonly data?: string | undefined; readonly models?: string | undefined; readonly epochs?: string | undefined; readonly folds?: string | undefined; readonly seed?: string | undefined; readonly maxPerSource?: string | undefined; readonly maxEvalPerSource?: string | undefined };
+  readonly generalisationFlags: {
+    readonly data?: string | undefined;
+    readonly models?: string | undefined;
+    readonly epochs?: string | undefined;
+    readonly folds?: string | undefined;
+    readonly seed?: string | undefined;
+    readonly maxPerSource?: string | undefined;
+    readonly maxEvalPerSource?: string | undefined;
+  };
 }
 
 const OPTIONS = {
@@ -60,7 +68,10 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
       if (current !== null && token.value !== undefined) files.push({ path: token.value, label: current });
     } else if (token.kind === 'positional') {
       const label = current ?? labelFromFileName(token.value);
-      if (label === null) throw new UsageError(`cannot tell the label of ${token.value}: put it after --benign, --malicious or --dga, or name it benign-*, malicious-* or dga-*`);
+      if (label === null)
+        throw new UsageError(
+          `cannot tell the label of ${token.value}: put it after --benign, --malicious or --dga, or name it benign-*, malicious-* or dga-*`,
+        );
       files.push({ path: token.value, label });
     } else {
       current = null; // `--` ends a label flag's list
@@ -76,6 +87,14 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
     list: v['no-list'] !== true,
     generalisation: v.generalisation === true,
     help: v.help === true,
-    generalisationFlags: { data: v.data, models: v.models, epochs: v.epochs, folds: v.folds, seed: v.seed, maxPerSource: v['max-per-source'], maxEvalPerSource: v['max-eval-per-source'] },
+    generalisationFlags: {
+      data: v.data,
+      models: v.models,
+      epochs: v.epochs,
+      folds: v.folds,
+      seed: v.seed,
+      maxPerSource: v['max-per-source'],
+      maxEvalPerSource: v['max-eval-per-source'],
+    },
   };
 }

@@ -6,7 +6,9 @@ const FPR_LABEL = (fpr: number) => `R@FPR ${fpr.toExponential(0)}`;
 
 function thresholdsLine(result: EvalResult): string {
   return Object.entries(result.model.thresholds)
-    .map(([head, t]) => `${head} ≥ ${t!.suspicious.toPrecision(4)} suspicious, ≥ ${t!.dangerous.toPrecision(4)} dangerous`)
+    .map(
+      ([head, t]) => `${head} ≥ ${t!.suspicious.toPrecision(4)} suspicious, ≥ ${t!.dangerous.toPrecision(4)} dangerous`,
+    )
     .join('; ');
 }
 
@@ -49,7 +51,9 @@ export function renderEvalText(result: EvalResult): string {
     ),
   );
   if (unresolved) out.push('* fewer than 1/FPR benign names: the threshold sits above every benign score');
-  out.push(`benign names flagged at the shipped thresholds (FPR): suspicious+ ${percent(result.benign.shipped.suspicious)}, dangerous ${percent(result.benign.shipped.dangerous)}, verdict ${percent(result.benign.shipped.verdict)}`);
+  out.push(
+    `benign names flagged at the shipped thresholds (FPR): suspicious+ ${percent(result.benign.shipped.suspicious)}, dangerous ${percent(result.benign.shipped.dangerous)}, verdict ${percent(result.benign.shipped.verdict)}`,
+  );
   out.push('');
   const fileRows = result.files.map((f) => [
     f.source,
@@ -70,7 +74,9 @@ export function renderEvalText(result: EvalResult): string {
       ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
   );
-  out.push('suspicious+/dangerous: share at or above the shipped model thresholds (for benign files: false-positive rate);');
+  out.push(
+    'suspicious+/dangerous: share at or above the shipped model thresholds (for benign files: false-positive rate);',
+  );
   out.push('verdict: share the full decision flags (popular-site allowlist and lookalike detectors included).');
   return out.join('\n');
 }

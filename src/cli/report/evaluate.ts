@@ -64,7 +64,14 @@ export interface Histogram {
 }
 
 export interface EvalResult {
-  readonly model: { readonly version: string; readonly architecture: string; readonly heads: readonly string[]; readonly thresholds: ModelMetadata['thresholds']; readonly backend: string; readonly engine: string };
+  readonly model: {
+    readonly version: string;
+    readonly architecture: string;
+    readonly heads: readonly string[];
+    readonly thresholds: ModelMetadata['thresholds'];
+    readonly backend: string;
+    readonly engine: string;
+  };
   /** Size of the popular-site list behind the verdict column (allowlist, lookalikes); null: model-only verdicts. */
   readonly popularSites: number | null;
   readonly benign: { readonly names: number; readonly shipped: ShippedRates };
@@ -75,7 +82,11 @@ export interface EvalResult {
 
 /** The score column used for a class: its own head when the model has one, else the highest head. */
 export function columnFor(label: Label | 'all', heads: readonly string[]): ScoreColumn {
-  return label !== 'all' && label !== 'benign' && heads.includes(label) ? label : heads.length === 1 ? heads[0]! : 'max';
+  return label !== 'all' && label !== 'benign' && heads.includes(label)
+    ? label
+    : heads.length === 1
+      ? heads[0]!
+      : 'max';
 }
 
 /** The values of one score column for a file. */
@@ -115,7 +126,9 @@ function shippedRates(files: readonly ScoredFile[]): ShippedRates {
       if (f.verdictLevels[i]! >= 1) verdict++;
     }
   }
-  return n === 0 ? { suspicious: NaN, dangerous: NaN, verdict: NaN } : { suspicious: suspicious / n, dangerous: dangerous / n, verdict: verdict / n };
+  return n === 0
+    ? { suspicious: NaN, dangerous: NaN, verdict: NaN }
+    : { suspicious: suspicious / n, dangerous: dangerous / n, verdict: verdict / n };
 }
 
 /** Counts of `values` over `bins` equal bins of [0, 1] (1.0 falls in the last bin). */
@@ -138,13 +151,18 @@ function recallRows(positives: Float32Array, negatives: Float32Array): RecallAtF
 }
 
 /** Computes every number of the evaluation from scored files. */
-export function evaluate(files: readonly ScoredFile[], metadata: ModelMetadata, run: { backend: string; engine: string; popularSites?: number | null }): EvalResult {
+export function evaluate(
+  files: readonly ScoredFile[],
+  metadata: ModelMetadata,
+  run: { backend: string; engine: string; popularSites?: number | null },
+): EvalResult {
   const heads = metadata.architecture.heads as readonly string[];
   const benignFiles = files.filter((f) => f.label === 'benign');
   const benignOf = (column: ScoreColumn) => concat(benignFiles.map((f) => columnValues(f, column, heads)));
 
   const positiveLabels = (['malicious', 'dga'] as const).filter((label) => files.some((f) => f.label === label));
-  const classLabels: ClassMetrics['label'][] = positiveLabels.length > 1 ? [...positiveLabels, 'all'] : [...positiveLabels];
+  const classLabels: ClassMetrics['label'][] =
+    positiveLabels.length > 1 ? [...positiveLabels, 'all'] : [...positiveLabels];
   const classes = classLabels.map((label): ClassMetrics => {
     const column = columnFor(label, heads);
     const members = files.filter((f) => (label === 'all' ? f.label !== 'benign' : f.label === label));
@@ -175,7 +193,8 @@ export function evaluate(files: readonly ScoredFile[], metadata: ModelMetadata, 
       duplicates: f.summary.duplicates,
       column,
       auc: negatives ? auc(values, negatives) : null,
-      recallAtFpr1e3: negatives && negatives.length && values.length ? shareAtOrAbove(values, thresholdAtFpr(negatives, 1e-3)) : null,
+      recallAtFpr1e3:
+        negatives && negatives.length && values.length ? shareAtOrAbove(values, thresholdAtFpr(negatives, 1e-3)) : null,
       shipped: shippedRates([f]),
       histogram: histogram(values),
     };
@@ -192,7 +211,14 @@ export function evaluate(files: readonly ScoredFile[], metadata: ModelMetadata, 
   });
 
   return {
-    model: { version: metadata.version, architecture: metadata.architecture.name, heads, thresholds: metadata.thresholds, backend: run.backend, engine: run.engine },
+    model: {
+      version: metadata.version,
+      architecture: metadata.architecture.name,
+      heads,
+      thresholds: metadata.thresholds,
+      backend: run.backend,
+      engine: run.engine,
+    },
     popularSites: run.popularSites ?? null,
     benign: { names: benignFiles.reduce((n, f) => n + f.modelLevels.length, 0), shipped: shippedRates(benignFiles) },
     classes,

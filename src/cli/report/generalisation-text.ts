@@ -38,7 +38,11 @@ export function generalisationTable(result: GeneralisationResult): Generalisatio
       }),
     ];
   });
-  const summary = (kind: string, label: string, pick: (m: GeneralisationResult['means'][number]) => { auc: number; recallAtFpr1e3: number } | null) => [
+  const summary = (
+    kind: string,
+    label: string,
+    pick: (m: GeneralisationResult['means'][number]) => { auc: number; recallAtFpr1e3: number } | null,
+  ) => [
     kind,
     label,
     '',
@@ -49,8 +53,10 @@ export function generalisationTable(result: GeneralisationResult): Generalisatio
       return [fixed(v?.auc, 4), percent(v?.recallAtFpr1e3)];
     }),
   ];
-  const bare = (m: GeneralisationResult['means'][number]) => (m.source.bareRecallAtFpr1e3 === undefined ? null : { auc: Number.NaN, recallAtFpr1e3: m.source.bareRecallAtFpr1e3 });
-  const probe = (m: GeneralisationResult['means'][number]) => (m.subdomainFlagged === undefined ? null : { auc: Number.NaN, recallAtFpr1e3: m.subdomainFlagged });
+  const bare = (m: GeneralisationResult['means'][number]) =>
+    m.source.bareRecallAtFpr1e3 === undefined ? null : { auc: Number.NaN, recallAtFpr1e3: m.source.bareRecallAtFpr1e3 };
+  const probe = (m: GeneralisationResult['means'][number]) =>
+    m.subdomainFlagged === undefined ? null : { auc: Number.NaN, recallAtFpr1e3: m.subdomainFlagged };
   rows.push(
     summary('mean', 'leave-one-source-out', (m) => m.source),
     summary('mean', 'leave-one-source-out, names without a sub-domain (recall only)', bare),
@@ -69,7 +75,12 @@ export function generalisationTable(result: GeneralisationResult): Generalisatio
  */
 export function operatingTable(result: GeneralisationResult): GeneralisationTable {
   type Means = GeneralisationResult['means'][number];
-  const protocols: [string, (m: Means) => (Means['source'] & { flagged?: number; stopped?: number; recallAtFpr1e4?: number }) | null | undefined][] = [
+  const protocols: [
+    string,
+    (
+      m: Means,
+    ) => (Means['source'] & { flagged?: number; stopped?: number; recallAtFpr1e4?: number }) | null | undefined,
+  ][] = [
     ['unseen sources', (m) => m.source],
     ['unseen DGA families', (m) => m.family],
     ['dictionary DGA families', (m) => m.dictionary],
@@ -78,7 +89,19 @@ export function operatingTable(result: GeneralisationResult): GeneralisationTabl
   const rows = result.means.flatMap((m) =>
     protocols.flatMap(([label, pick]) => {
       const v = pick(m);
-      return v ? [[m.model, label, fixed(v.auc, 4), percent(v.recallAtFpr1e3), percent(v.recallAtFpr1e4), percent(v.flagged), percent(v.stopped)]] : [];
+      return v
+        ? [
+            [
+              m.model,
+              label,
+              fixed(v.auc, 4),
+              percent(v.recallAtFpr1e3),
+              percent(v.recallAtFpr1e4),
+              percent(v.flagged),
+              percent(v.stopped),
+            ],
+          ]
+        : [];
     }),
   );
   return {
@@ -97,10 +120,14 @@ export function benignSourceTable(result: GeneralisationResult): GeneralisationT
   const sources = Array.from(new Set(result.benignBySource.map((r) => r.source)));
   const rows = sources.map((source) => {
     const mine = result.benignBySource.filter((r) => r.source === source);
-    return [source, count(mine[0]?.n ?? 0), ...models.flatMap((m) => {
-      const r = mine.find((x) => x.model === m);
-      return [percent(r?.flaggedAtFpr1e3), fixed(r?.medianPercentile, 2)];
-    })];
+    return [
+      source,
+      count(mine[0]?.n ?? 0),
+      ...models.flatMap((m) => {
+        const r = mine.find((x) => x.model === m);
+        return [percent(r?.flaggedAtFpr1e3), fixed(r?.medianPercentile, 2)];
+      }),
+    ];
   });
   return {
     header: ['benign list', 'names', ...models.flatMap((m) => [`${m} flagged@1e-3`, `${m} median pct`])],
@@ -119,12 +146,23 @@ export function protocolLine(result: GeneralisationResult): string {
 export function renderGeneralisationText(result: GeneralisationResult): string {
   const table = generalisationTable(result);
   const operating = operatingTable(result);
-  const out = [renderTable(table.header, table.rows, table.align), '', renderTable(operating.header, operating.rows, operating.align), ''];
+  const out = [
+    renderTable(table.header, table.rows, table.align),
+    '',
+    renderTable(operating.header, operating.rows, operating.align),
+    '',
+  ];
   if (result.benignBySource.length > 0) {
     const benign = benignSourceTable(result);
     out.push(renderTable(benign.header, benign.rows, benign.align), '');
   }
-  out.push(renderTable(['model', 'train s', 'µs/name'], result.costs.map((c) => [c.model, fixed(c.trainSeconds, 1), fixed(c.scoreMicrosPerName, 2)]), ['left', 'right', 'right']));
+  out.push(
+    renderTable(
+      ['model', 'train s', 'µs/name'],
+      result.costs.map((c) => [c.model, fixed(c.trainSeconds, 1), fixed(c.scoreMicrosPerName, 2)]),
+      ['left', 'right', 'right'],
+    ),
+  );
   out.push('', protocolLine(result));
   for (const note of result.protocol.notes) out.push(`  - ${note}`);
   return out.join('\n');

@@ -26,24 +26,53 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 
 function thresholdMarks(result: EvalResult, column: string) {
   const t = result.model.thresholds[column as keyof EvalResult['model']['thresholds']];
-  return t ? [{ level: 'suspicious' as const, value: t.suspicious }, { level: 'dangerous' as const, value: t.dangerous }] : [];
+  return t
+    ? [
+        { level: 'suspicious' as const, value: t.suspicious },
+        { level: 'dangerous' as const, value: t.dangerous },
+      ]
+    : [];
 }
 
 function evalSections(result: EvalResult): string {
   const parts: string[] = [];
   const m = result.model;
-  parts.push(`<p>Model <b>${esc(m.version)}</b> (${esc(m.architecture)}; heads ${esc(m.heads.join(', '))}) on ${esc(m.backend)}/${esc(m.engine)}; ${count(result.benign.names)} benign names.</p>`);
+  parts.push(
+    `<p>Model <b>${esc(m.version)}</b> (${esc(m.architecture)}; heads ${esc(m.heads.join(', '))}) on ${esc(m.backend)}/${esc(m.engine)}; ${count(result.benign.names)} benign names.</p>`,
+  );
   parts.push(`<p class="note">${esc(verdictBasis(result))}</p>`);
   const fprs = result.classes[0]?.recall.map((r) => r.fpr) ?? [];
   parts.push('<h2>Classes</h2>');
   parts.push(
     table(
-      ['class', 'score', 'names', 'benign', 'AUC', ...fprs.map((f) => `recall @ FPR ${f.toExponential(0)}`), 'suspicious+', 'dangerous', 'verdict'],
-      result.classes.map((c) => [c.label, c.column, count(c.positives), count(c.negatives), fixed(c.auc, 4), ...c.recall.map((r) => `${percent(r.recall)}${r.resolved ? '' : '*'}`), percent(c.shipped.suspicious), percent(c.shipped.dangerous), percent(c.shipped.verdict)]),
+      [
+        'class',
+        'score',
+        'names',
+        'benign',
+        'AUC',
+        ...fprs.map((f) => `recall @ FPR ${f.toExponential(0)}`),
+        'suspicious+',
+        'dangerous',
+        'verdict',
+      ],
+      result.classes.map((c) => [
+        c.label,
+        c.column,
+        count(c.positives),
+        count(c.negatives),
+        fixed(c.auc, 4),
+        ...c.recall.map((r) => `${percent(r.recall)}${r.resolved ? '' : '*'}`),
+        percent(c.shipped.suspicious),
+        percent(c.shipped.dangerous),
+        percent(c.shipped.verdict),
+      ]),
       ['left', 'left', 'right', 'right', 'right', ...fprs.map(() => 'right' as const), 'right', 'right', 'right'],
     ),
   );
-  parts.push(`<p class="note">suspicious+/dangerous: share at or above the shipped model thresholds; verdict: share the full decision flags (popular-site allowlist and lookalike detectors included). * fewer than 1/FPR benign names: the threshold sits above every benign score. Benign false-positive rate at the shipped thresholds: suspicious+ ${percent(result.benign.shipped.suspicious)}, dangerous ${percent(result.benign.shipped.dangerous)}, verdict ${percent(result.benign.shipped.verdict)}.</p>`);
+  parts.push(
+    `<p class="note">suspicious+/dangerous: share at or above the shipped model thresholds; verdict: share the full decision flags (popular-site allowlist and lookalike detectors included). * fewer than 1/FPR benign names: the threshold sits above every benign score. Benign false-positive rate at the shipped thresholds: suspicious+ ${percent(result.benign.shipped.suspicious)}, dangerous ${percent(result.benign.shipped.dangerous)}, verdict ${percent(result.benign.shipped.verdict)}.</p>`,
+  );
   const series: RocSeries[] = result.classes.map((c) => ({
     name: c.label,
     points: c.roc,
@@ -54,26 +83,72 @@ function evalSections(result: EvalResult): string {
   }));
   if (series.some((s) => s.points.length > 0)) {
     parts.push('<h2>ROC curves</h2>', rocSvg(series.filter((s) => s.points.length > 0)));
-    parts.push('<p class="note">Markers: the shipped thresholds (any head), at the benign false-positive rate they give on these files. Dashed lines: FPR 1e-4, 1e-3, 1e-2.</p>');
+    parts.push(
+      '<p class="note">Markers: the shipped thresholds (any head), at the benign false-positive rate they give on these files. Dashed lines: FPR 1e-4, 1e-3, 1e-2.</p>',
+    );
   }
   parts.push('<h2>Score histograms per class</h2>');
   for (const h of result.histograms) {
-    const chartSeries = (['benign', 'malicious', 'dga'] as const).flatMap((label) => (h.byLabel[label] ? [{ name: label, counts: h.byLabel[label]! }] : []));
-    parts.push(histogramSvg({ title: h.column === 'max' ? 'highest head score' : `${h.column} head score`, series: chartSeries, thresholds: thresholdMarks(result, h.column) }));
+    const chartSeries = (['benign', 'malicious', 'dga'] as const).flatMap((label) =>
+      h.byLabel[label] ? [{ name: label, counts: h.byLabel[label]! }] : [],
+    );
+    parts.push(
+      histogramSvg({
+        title: h.column === 'max' ? 'highest head score' : `${h.column} head score`,
+        series: chartSeries,
+        thresholds: thresholdMarks(result, h.column),
+      }),
+    );
   }
   parts.push('<h2>Files</h2>');
   parts.push(
     table(
-      ['file', 'label', 'names', 'rejected', 'dup', 'score', 'AUC', 'R@FPR 1e-3', 'suspicious+', 'dangerous', 'verdict'],
-      result.files.map((f) => [f.source, f.label, count(f.names), count(f.rejected), count(f.duplicates), f.column, fixed(f.auc, 4), percent(f.recallAtFpr1e3), percent(f.shipped.suspicious), percent(f.shipped.dangerous), percent(f.shipped.verdict)]),
+      [
+        'file',
+        'label',
+        'names',
+        'rejected',
+        'dup',
+        'score',
+        'AUC',
+        'R@FPR 1e-3',
+        'suspicious+',
+        'dangerous',
+        'verdict',
+      ],
+      result.files.map((f) => [
+        f.source,
+        f.label,
+        count(f.names),
+        count(f.rejected),
+        count(f.duplicates),
+        f.column,
+        fixed(f.auc, 4),
+        percent(f.recallAtFpr1e3),
+        percent(f.shipped.suspicious),
+        percent(f.shipped.dangerous),
+        percent(f.shipped.verdict),
+      ]),
       ['left', 'left', 'right', 'right', 'right', 'left', 'right', 'right', 'right', 'right', 'right'],
     ),
   );
-  parts.push('<p class="note">For benign files the flagged shares are false-positive rates. Each chart: the file (colour) against all benign names (grey).</p><div class="grid">');
+  parts.push(
+    '<p class="note">For benign files the flagged shares are false-positive rates. Each chart: the file (colour) against all benign names (grey).</p><div class="grid">',
+  );
   for (const f of result.files) {
     const benign = result.histograms.find((h) => h.column === f.column)?.byLabel.benign;
-    const chartSeries = [...(benign && f.label !== 'benign' ? [{ name: 'benign', counts: benign, reference: true }] : []), { name: f.label, counts: f.histogram }];
-    parts.push(histogramSvg({ title: `${f.source} (${count(f.names)})`, series: chartSeries, thresholds: thresholdMarks(result, f.column), small: true }));
+    const chartSeries = [
+      ...(benign && f.label !== 'benign' ? [{ name: 'benign', counts: benign, reference: true }] : []),
+      { name: f.label, counts: f.histogram },
+    ];
+    parts.push(
+      histogramSvg({
+        title: `${f.source} (${count(f.names)})`,
+        series: chartSeries,
+        thresholds: thresholdMarks(result, f.column),
+        small: true,
+      }),
+    );
   }
   parts.push('</div>');
   return parts.join('\n');
@@ -86,16 +161,26 @@ function generalisationSection(result: GeneralisationResult): string {
   return [
     '<h2>Generalisation: unseen sources and DGA families</h2>',
     table(t.header, t.rows, t.align),
-    benign ? '<p class="note">Benign lists: share flagged at the FPR 1e-3 threshold and median score percentile; a long-tail list flagged far more than the top lists would mean the model learned "not popular" rather than "malicious".</p>' : '',
+    benign
+      ? '<p class="note">Benign lists: share flagged at the FPR 1e-3 threshold and median score percentile; a long-tail list flagged far more than the top lists would mean the model learned "not popular" rather than "malicious".</p>'
+      : '',
     benign ? table(benign.header, benign.rows, benign.align) : '',
-    table(['model', 'train s', 'µs/name'], result.costs.map((c) => [c.model, fixed(c.trainSeconds, 1), fixed(c.scoreMicrosPerName, 2)]), ['left', 'right', 'right']),
+    table(
+      ['model', 'train s', 'µs/name'],
+      result.costs.map((c) => [c.model, fixed(c.trainSeconds, 1), fixed(c.scoreMicrosPerName, 2)]),
+      ['left', 'right', 'right'],
+    ),
     `<p class="note">${esc(protocolLine(result))}</p>`,
     notes ? `<ul class="note">${notes}</ul>` : '',
   ].join('\n');
 }
 
 /** Renders the report page from whichever results the run produced. */
-export function renderHtmlReport(parts: { eval?: EvalResult | undefined; generalisation?: GeneralisationResult | undefined; createdAt?: string }): string {
+export function renderHtmlReport(parts: {
+  eval?: EvalResult | undefined;
+  generalisation?: GeneralisationResult | undefined;
+  createdAt?: string;
+}): string {
   const body: string[] = [];
   if (parts.eval) body.push(evalSections(parts.eval));
   if (parts.generalisation) body.push(generalisationSection(parts.generalisation));

@@ -37,7 +37,8 @@ export async function scoreLabelledFiles(
   // Examples carry only their file's base name; two files with one base name could not be told apart.
   const names = summaries.map((s) => s.source);
   const twice = names.find((name, i) => names.indexOf(name) !== i);
-  if (twice !== undefined) throw new UsageError(`two files are named ${twice}.txt: give each list a distinct file name`);
+  if (twice !== undefined)
+    throw new UsageError(`two files are named ${twice}.txt: give each list a distinct file name`);
   const bySource = new Map<string, string[]>();
   for (const e of examples) {
     let hosts = bySource.get(e.source);
@@ -62,7 +63,9 @@ export async function scoreLabelledFiles(
         verdictLevels[i] = CODE[row.verdict.level];
       });
     }
-    progress(`${summary.source}: ${hosts.length} names scored in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    progress(
+      `${summary.source}: ${hosts.length} names scored in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     out.push({ summary, label: summary.label, heads, modelLevels, verdictLevels });
   }
   return out;

@@ -8,13 +8,19 @@ import type { Readable } from 'node:stream';
 import { UsageError } from '../args.js';
 import { errorText } from '../../core/error-text.js';
 
-export type InputSource = { readonly kind: 'args'; readonly values: readonly string[] } | { readonly kind: 'stream'; readonly name: string; readonly stream: Readable };
+export type InputSource =
+  | { readonly kind: 'args'; readonly values: readonly string[] }
+  | { readonly kind: 'stream'; readonly name: string; readonly stream: Readable };
 
 /**
  * Opens every --input file before anything is scored, so a missing file exits 2 before any
  * output rather than halfway through.
  */
-export async function openInputs(args: readonly string[], files: readonly string[], stdin: Readable): Promise<InputSource[]> {
+export async function openInputs(
+  args: readonly string[],
+  files: readonly string[],
+  stdin: Readable,
+): Promise<InputSource[]> {
   const sources: InputSource[] = [];
   if (args.length > 0) sources.push({ kind: 'args', values: args });
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('--input - (stdin) can be given only once');
@@ -47,7 +53,8 @@ export async function openInputs(args: readonly string[], files: readonly string
 export async function* inputBatches(sources: readonly InputSource[], size: number): AsyncGenerator<string[]> {
   let batch: string[] = [];
   for (const source of sources) {
-    const lines: AsyncIterable<string> = source.kind === 'args' ? toAsync(source.values) : createInterface({ input: source.stream, crlfDelay: Infinity });
+    const lines: AsyncIterable<string> =
+      source.kind === 'args' ? toAsync(source.values) : createInterface({ input: source.stream, crlfDelay: Infinity });
     for await (const line of lines) {
       // Blank lines and `#` comments are list furniture, not inputs (arguments are always inputs).
       if (source.kind === 'stream') {

@@ -38,6 +38,8 @@ export async function openScoringSession(options: SessionOptions = {}): Promise<
   const backend = await initBackend({ preferred: options.backend ?? 'wasm' });
   const read = diskModelReader(modelDir);
   const scorer = await loadEngine(options.engine ?? 'fast', read);
-  const { context, popularSites, threats } = await loadDecisionContext(scorer.metadata, modelDir, { list: options.list });
+  const { context, popularSites, threats } = await loadDecisionContext(scorer.metadata, modelDir, {
+    list: options.list,
+  });
   return { scorer, context, popularSites, threats, backend, modelDir };
 }

@@ -16,7 +16,11 @@ export interface ScoredInput {
 }
 
 /** Scores one batch; the output is in input order, one entry per input. */
-export async function scoreBatch(inputs: readonly string[], scorer: Scorer, context: DecisionContext): Promise<ScoredInput[]> {
+export async function scoreBatch(
+  inputs: readonly string[],
+  scorer: Scorer,
+  context: DecisionContext,
+): Promise<ScoredInput[]> {
   const parsed = inputs.map((input) => parseDomain(input));
   const hosts: string[] = [];
   for (const p of parsed) if (p.ok) hosts.push(p.host);

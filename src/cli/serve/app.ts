@@ -66,15 +66,30 @@ export async function buildServer(options: ServerOptions): Promise<SnowmanServer
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     // Node checks request deadlines on this interval (default 30 s, which would let a slow
     // client hold a socket for 30 s past its deadline).
-    http: { headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs), connectionsCheckingInterval: 500 },
+    http: {
+      headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+      connectionsCheckingInterval: 500,
+    },
     clientErrorHandler,
     return503OnClosing: true,
   });
   const batcher = createBatcher(options.scorer, { ...DEFAULT_BATCHER_OPTIONS, ...options.batcher });
-  app.setErrorHandler((error, request, reply) => sendError(error instanceof Error ? error : new Error(String(error)), request, reply));
+  app.setErrorHandler((error, request, reply) =>
+    sendError(error instanceof Error ? error : new Error(String(error)), request, reply),
+  );
   installNotFound(app, ROUTES);
-  await app.register(seedRoute, { batcher, bodyLimit: limits.seedBodyBytes, isListed: (parsed) => decide(parsed, null, options.context).reasons[0]?.kind === 'listed' });
-  await app.register(v1Routes, { batcher, scorer: options.scorer, context: options.context, bodyLimit: limits.bodyBytes, maxNames: limits.maxNames });
+  await app.register(seedRoute, {
+    batcher,
+    bodyLimit: limits.seedBodyBytes,
+    isListed: (parsed) => decide(parsed, null, options.context).reasons[0]?.kind === 'listed',
+  });
+  await app.register(v1Routes, {
+    batcher,
+    scorer: options.scorer,
+    context: options.context,
+    bodyLimit: limits.bodyBytes,
+    maxNames: limits.maxNames,
+  });
   app.addHook('onClose', async () => {
     await batcher.close();
   });

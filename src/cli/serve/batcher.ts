@@ -97,7 +97,8 @@ export function createBatcher(scorer: Scorer, options: BatcherOptions = DEFAULT_
     score(hosts) {
       if (closed) return Promise.reject(new BusyError('the server is shutting down'));
       if (hosts.length === 0) return Promise.resolve([]);
-      if (pending + hosts.length > options.maxPending) return Promise.reject(new BusyError(`more than ${options.maxPending} names are waiting to be scored`));
+      if (pending + hosts.length > options.maxPending)
+        return Promise.reject(new BusyError(`more than ${options.maxPending} names are waiting to be scored`));
       pending += hosts.length;
       const promise = new Promise<HostScore[]>((resolve, reject) => {
         queue.push({ hosts, scores: new Array<HostScore>(hosts.length), next: 0, done: 0, resolve, reject });

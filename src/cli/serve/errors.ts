@@ -41,14 +41,18 @@ const FASTIFY_CODES: Record<string, [number, string]> = {
 };
 
 function toBody(error: FastifyError | Error): { body: ErrorBody; headers: Record<string, string> } {
-  if (error instanceof ApiError) return { body: errorBody(error.statusCode, error.code, error.message), headers: { ...error.headers } };
-  if (error instanceof BusyError) return { body: errorBody(503, 'busy', error.message), headers: { 'retry-after': '1' } };
+  if (error instanceof ApiError)
+    return { body: errorBody(error.statusCode, error.code, error.message), headers: { ...error.headers } };
+  if (error instanceof BusyError)
+    return { body: errorBody(503, 'busy', error.message), headers: { 'retry-after': '1' } };
   const code = (error as FastifyError).code;
   const mapped = code === undefined ? undefined : FASTIFY_CODES[code];
   if (mapped) return { body: errorBody(mapped[0], mapped[1], error.message), headers: {} };
-  if (error instanceof SyntaxError) return { body: errorBody(400, 'invalid-json', `the body is not valid JSON: ${error.message}`), headers: {} };
+  if (error instanceof SyntaxError)
+    return { body: errorBody(400, 'invalid-json', `the body is not valid JSON: ${error.message}`), headers: {} };
   const status = (error as FastifyError).statusCode;
-  if (status !== undefined && status >= 400 && status < 500) return { body: errorBody(status, 'bad-request', error.message), headers: {} };
+  if (status !== undefined && status >= 400 && status < 500)
+    return { body: errorBody(status, 'bad-request', error.message), headers: {} };
   return { body: errorBody(500, 'internal', 'internal error; the server logged the details'), headers: {} };
 }
 
@@ -65,7 +69,16 @@ export function installNotFound(app: FastifyInstance, routes: Readonly<Record<st
     const path = request.url.split('?', 1)[0]!;
     const allowed = routes[path];
     if (allowed) {
-      return sendError(new ApiError(405, 'method-not-allowed', `${request.method} is not allowed on ${path}; use ${allowed.join(', ')}`, { allow: allowed.join(', ') }), request, reply);
+      return sendError(
+        new ApiError(
+          405,
+          'method-not-allowed',
+          `${request.method} is not allowed on ${path}; use ${allowed.join(', ')}`,
+          { allow: allowed.join(', ') },
+        ),
+        request,
+        reply,
+      );
     }
     return sendError(new ApiError(404, 'not-found', `no such endpoint: ${request.method} ${path}`), request, reply);
   });
@@ -75,12 +88,16 @@ export function installNotFound(app: FastifyInstance, routes: Readonly<Record<st
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, code, message] =
-    error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request-timeout', 'the request did not arrive in time']
-    : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers-too-large', 'the request headers are too large']
-    : [400, 'bad-http', 'the request is not valid HTTP/1.1'];
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request-timeout', 'the request did not arrive in time']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers-too-large', 'the request headers are too large']
+        : [400, 'bad-http', 'the request is not valid HTTP/1.1'];
   const body = JSON.stringify(errorBody(status, code, message));
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy();
 }

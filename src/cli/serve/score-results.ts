@@ -36,7 +36,11 @@ export interface UnscorableResult {
 export type Result = ScoredResult | UnscorableResult;
 
 /** Scores `inputs` in order; a host that appears several times is scored once. */
-export async function scoreInputs(inputs: readonly string[], batcher: Batcher, context: DecisionContext): Promise<Result[]> {
+export async function scoreInputs(
+  inputs: readonly string[],
+  batcher: Batcher,
+  context: DecisionContext,
+): Promise<Result[]> {
   const parsed = inputs.map((input) => parseDomain(input));
   const slot = new Map<string, number>();
   for (const p of parsed) if (p.ok && !slot.has(p.host)) slot.set(p.host, slot.size);
@@ -44,7 +48,17 @@ export async function scoreInputs(inputs: readonly string[], batcher: Batcher, c
   const heads = context.metadata.architecture.heads;
   return parsed.map((p, i): Result => {
     const input = inputs[i]!;
-    if (!p.ok) return { input, host: p.host ?? null, score: null, risk: null, verdict: 'unscorable', category: '-', reason: p.reason, message: p.message };
+    if (!p.ok)
+      return {
+        input,
+        host: p.host ?? null,
+        score: null,
+        risk: null,
+        verdict: 'unscorable',
+        category: '-',
+        reason: p.reason,
+        message: p.message,
+      };
     const hostScore = scores[slot.get(p.host)!]!;
     const verdict = decide(p, hostScore, context);
     return {

@@ -23,7 +23,9 @@ export interface SeedRouteOptions {
 /** Registers PUT/POST / in its own scope (its body parsing must not leak into /v1). */
 export async function seedRoute(app: FastifyInstance, options: SeedRouteOptions): Promise<void> {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.bodyLimit }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.bodyLimit }, (_request, body, done) =>
+    done(null, body),
+  );
   app.route({
     method: ['PUT', 'POST'],
     url: '/',
@@ -33,10 +35,20 @@ export async function seedRoute(app: FastifyInstance, options: SeedRouteOptions)
       const input = bytes && bytes.length > 0 ? decodeUtf8(bytes) : '';
       const parsed = parseDomain(input);
       if (!parsed.ok && parsed.reason === 'empty') {
-        throw new ApiError(400, 'empty-body', 'send the name to score as the body, e.g. curl -d "example.com" -X PUT http://127.0.0.1:8080/');
+        throw new ApiError(
+          400,
+          'empty-body',
+          'send the name to score as the body, e.g. curl -d "example.com" -X PUT http://127.0.0.1:8080/',
+        );
       }
       if (!parsed.ok) {
-        return reply.code(422).send({ 'input query': input, error: 'unscorable', reason: parsed.reason, message: parsed.message, statusCode: 422 });
+        return reply.code(422).send({
+          'input query': input,
+          error: 'unscorable',
+          reason: parsed.reason,
+          message: parsed.message,
+          statusCode: 422,
+        });
       }
       if (options.isListed?.(parsed)) return reply.type('application/json').send(seedResponse(input, 1));
       const [score] = await options.batcher.score([parsed.host]);

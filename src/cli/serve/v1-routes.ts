@@ -20,12 +20,18 @@ export interface V1RouteOptions {
 
 /** Checks the /v1/score body shape; returns the names. */
 function domainsOf(body: unknown, maxNames: number): string[] {
-  if (body === undefined || body === null) throw new ApiError(400, 'empty-body', 'send {"domains": ["example.com", ...]} as JSON');
+  if (body === undefined || body === null)
+    throw new ApiError(400, 'empty-body', 'send {"domains": ["example.com", ...]} as JSON');
   const domains = (body as { domains?: unknown }).domains;
   if (typeof body !== 'object' || Array.isArray(body) || !Array.isArray(domains)) {
     throw new ApiError(400, 'invalid-request', 'the body must be a JSON object with a "domains" array of strings');
   }
-  if (domains.length > maxNames) throw new ApiError(413, 'too-many-names', `${domains.length} names in one request; at most ${maxNames} (split the list)`);
+  if (domains.length > maxNames)
+    throw new ApiError(
+      413,
+      'too-many-names',
+      `${domains.length} names in one request; at most ${maxNames} (split the list)`,
+    );
   const bad = domains.findIndex((d) => typeof d !== 'string');
   if (bad !== -1) throw new ApiError(400, 'invalid-request', `domains[${bad}] is not a string`);
   return domains as string[];
@@ -36,21 +42,29 @@ export async function v1Routes(app: FastifyInstance, options: V1RouteOptions): P
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
   // Bytes first, so that invalid UTF-8 is refused instead of decoded into U+FFFD.
-  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: options.bodyLimit }, (request, body, done) => {
-    const bytes = body as Buffer;
-    if (bytes.length === 0) return done(new ApiError(400, 'empty-body', 'send {"domains": ["example.com", ...]} as JSON'), undefined);
-    let text: string;
-    try {
-      text = decodeUtf8(bytes);
-    } catch (error) {
-      return done(error as Error, undefined);
-    }
-    parseJson(request, text, done);
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: options.bodyLimit },
+    (request, body, done) => {
+      const bytes = body as Buffer;
+      if (bytes.length === 0)
+        return done(new ApiError(400, 'empty-body', 'send {"domains": ["example.com", ...]} as JSON'), undefined);
+      let text: string;
+      try {
+        text = decodeUtf8(bytes);
+      } catch (error) {
+        return done(error as Error, undefined);
+      }
+      parseJson(request, text, done);
+    },
+  );
 
   app.post('/v1/score', { bodyLimit: options.bodyLimit }, async (request) => {
     const domains = domainsOf(request.body, options.maxNames);
-    return { model: options.scorer.metadata.version, results: await scoreInputs(domains, options.batcher, options.context) };
+    return {
+      model: options.scorer.metadata.version,
+      results: await scoreInputs(domains, options.batcher, options.context),
+    };
   });
 
   app.get('/v1/model', async () => options.scorer.metadata);

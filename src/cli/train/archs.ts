@@ -57,7 +57,11 @@ export const PREVIOUS_NGRAM_WEIGHT = 0.7;
  * The previous shipped scorer (session 2): the compact CNN and the n-gram baseline, logits
  * averaged head by head (n-gram 0.7, CNN 0.3). Kept so its figures can be reproduced.
  */
-const PREVIOUS_BLEND = blendArch('compact', [{ name: 'ngram', recipe: BASELINE_NGRAM, file: NGRAM_FILE_NAME, weight: PREVIOUS_NGRAM_WEIGHT }], 'the previous shipped blend: the compact char-CNN blended with the n-gram baseline (n-gram 0.7), weighted mean of logits per head');
+const PREVIOUS_BLEND = blendArch(
+  'compact',
+  [{ name: 'ngram', recipe: BASELINE_NGRAM, file: NGRAM_FILE_NAME, weight: PREVIOUS_NGRAM_WEIGHT }],
+  'the previous shipped blend: the compact char-CNN blended with the n-gram baseline (n-gram 0.7), weighted mean of logits per head',
+);
 
 /**
  * The shipped scorer: the compact CNN (seed size, malicious + dga heads, benign sub-domain

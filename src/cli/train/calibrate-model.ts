@@ -7,20 +7,31 @@ import { buildCalibration } from './calibration.js';
 import { DANGEROUS_FPR, SUSPICIOUS_FPR } from './evaluate-model.js';
 
 /** Words stored with the tables, so a reader of metadata.json knows what the risk is relative to. */
-export const CALIBRATION_REFERENCE = "benign names of the model's validation split (registrable domains never trained on)";
+export const CALIBRATION_REFERENCE =
+  "benign names of the model's validation split (registrable domains never trained on)";
 
 const BATCH = 4096;
 
 /** Risk tables and thresholds from row-major head probabilities of validation benign names. */
-export function calibrateProbabilities(heads: Scorer['metadata']['architecture']['heads'], benignProbabilities: Float32Array): { calibration: Calibration; thresholds: Record<string, HeadThresholds> } {
-  return buildCalibration(heads, benignProbabilities, CALIBRATION_REFERENCE, { suspicious: SUSPICIOUS_FPR, dangerous: DANGEROUS_FPR });
+export function calibrateProbabilities(
+  heads: Scorer['metadata']['architecture']['heads'],
+  benignProbabilities: Float32Array,
+): { calibration: Calibration; thresholds: Record<string, HeadThresholds> } {
+  return buildCalibration(heads, benignProbabilities, CALIBRATION_REFERENCE, {
+    suspicious: SUSPICIOUS_FPR,
+    dangerous: DANGEROUS_FPR,
+  });
 }
 
 /** Scores the benign names of `validation` with `scorer` and calibrates on them. */
-export async function calibrateOnValidation(scorer: Scorer, validation: readonly Example[]): Promise<{ calibration: Calibration; thresholds: Record<string, HeadThresholds> }> {
+export async function calibrateOnValidation(
+  scorer: Scorer,
+  validation: readonly Example[],
+): Promise<{ calibration: Calibration; thresholds: Record<string, HeadThresholds> }> {
   const hosts = validation.filter((e) => e.label === 'benign').map((e) => e.host);
   const H = scorer.metadata.architecture.heads.length;
   const probabilities = new Float32Array(hosts.length * H);
-  for (let i = 0; i < hosts.length; i += BATCH) probabilities.set(await scorer.predict(hosts.slice(i, i + BATCH)), i * H);
+  for (let i = 0; i < hosts.length; i += BATCH)
+    probabilities.set(await scorer.predict(hosts.slice(i, i + BATCH)), i * H);
   return calibrateProbabilities(scorer.metadata.architecture.heads, probabilities);
 }

@@ -49,7 +49,8 @@ function cutoffFor(risks: Float64Array, tables: readonly RiskTable[], count: num
   // Any cut-off above the (allowed+1)-th highest reference risk keeps the budget; take the lowest one a table can reach.
   const mustPass = allowed < desc.length ? desc[allowed]! : -1;
   let cutoff = 1;
-  for (const t of tables) for (const n of t.atOrBelow) if (n / count > mustPass && n / count < cutoff) cutoff = n / count;
+  for (const t of tables)
+    for (const n of t.atOrBelow) if (n / count > mustPass && n / count < cutoff) cutoff = n / count;
   return cutoff;
 }
 
@@ -65,11 +66,21 @@ function thresholdFor(table: RiskTable, count: number, cutoff: number): number {
  * Calibration and thresholds from row-major `probabilities` [names × heads] of benign reference
  * names. The thresholds are the calibration's level cut-offs restated per head.
  */
-export function buildCalibration(heads: readonly RiskCategory[], probabilities: Float32Array, reference: string, budget: CalibrationBudget): { calibration: Calibration; thresholds: Record<string, HeadThresholds> } {
+export function buildCalibration(
+  heads: readonly RiskCategory[],
+  probabilities: Float32Array,
+  reference: string,
+  budget: CalibrationBudget,
+): { calibration: Calibration; thresholds: Record<string, HeadThresholds> } {
   const H = heads.length;
   const count = probabilities.length / H;
   const tables = heads.map((_, h) => riskTable(Array.from({ length: count }, (_, i) => probabilities[i * H + h]!)));
-  const partial: Calibration = { reference, count, heads: Object.fromEntries(heads.map((head, h) => [head, tables[h]!])), levels: { suspicious: 1, dangerous: 1 } };
+  const partial: Calibration = {
+    reference,
+    count,
+    heads: Object.fromEntries(heads.map((head, h) => [head, tables[h]!])),
+    levels: { suspicious: 1, dangerous: 1 },
+  };
   const risks = new Float64Array(count);
   const row: number[] = new Array(H);
   for (let i = 0; i < count; i++) {
@@ -81,7 +92,10 @@ export function buildCalibration(heads: readonly RiskCategory[], probabilities: 
   const calibration: Calibration = { ...partial, levels: { suspicious, dangerous } };
   const thresholds: Record<string, HeadThresholds> = {};
   heads.forEach((head, h) => {
-    thresholds[head] = { suspicious: thresholdFor(tables[h]!, count, suspicious), dangerous: thresholdFor(tables[h]!, count, dangerous) };
+    thresholds[head] = {
+      suspicious: thresholdFor(tables[h]!, count, suspicious),
+      dangerous: thresholdFor(tables[h]!, count, dangerous),
+    };
   });
   return { calibration, thresholds };
 }

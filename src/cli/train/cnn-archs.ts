@@ -36,7 +36,15 @@ export const CNN_RECIPES = {
    * nor lowers the score).
    */
   snowman: {
-    architecture: { name: 'snowman', embeddingDim: 24, widths: [2, 3, 4, 5, 6], filters: 48, hidden: 0, dropout: 0.5, heads: ['malicious', 'dga'] },
+    architecture: {
+      name: 'snowman',
+      embeddingDim: 24,
+      widths: [2, 3, 4, 5, 6],
+      filters: 48,
+      hidden: 0,
+      dropout: 0.5,
+      heads: ['malicious', 'dga'],
+    },
     weighting: { classBalance: true, sourcePower: { malicious: 1, dga: 0.5 }, headMode: 'nested' },
     augmentation: { benignPrefixRate: 0.1 },
   },
@@ -58,21 +66,37 @@ export const CNN_RECIPES = {
   },
   /** The first wider recipe (exclusive heads, √-weighted sources, 30 % augmentation), kept for comparison. */
   'snowman-v1': {
-    architecture: { name: 'snowman', embeddingDim: 24, widths: [2, 3, 4, 5, 6], filters: 48, hidden: 0, dropout: 0.5, heads: ['malicious', 'dga'] },
+    architecture: {
+      name: 'snowman',
+      embeddingDim: 24,
+      widths: [2, 3, 4, 5, 6],
+      filters: 48,
+      hidden: 0,
+      dropout: 0.5,
+      heads: ['malicious', 'dga'],
+    },
     weighting: { classBalance: true, sourcePower: 0.5 },
     augmentation: { benignPrefixRate: 0.3 },
   },
 } satisfies Record<string, CnnRecipe>;
 
 /** Trains `recipe` with the generic options; the CNN-specific knobs come from the recipe. */
-export async function trainRecipe(recipe: CnnRecipe, train: readonly Example[], validation: readonly Example[], options: ArchTrainOptions, extra: Partial<TrainCnnOptions> = {}): Promise<TrainedModel> {
+export async function trainRecipe(
+  recipe: CnnRecipe,
+  train: readonly Example[],
+  validation: readonly Example[],
+  options: ArchTrainOptions,
+  extra: Partial<TrainCnnOptions> = {},
+): Promise<TrainedModel> {
   const result = await trainCnn(train, validation, {
     architecture: recipe.architecture,
     weighting: recipe.weighting,
     augmentation: recipe.augmentation,
     ...(recipe.noise ? { noise: recipe.noise } : {}),
     ...(recipe.learningRate !== undefined ? { learningRate: recipe.learningRate } : {}),
-    ...(recipe.finalLearningRateFactor !== undefined ? { finalLearningRateFactor: recipe.finalLearningRateFactor } : {}),
+    ...(recipe.finalLearningRateFactor !== undefined
+      ? { finalLearningRateFactor: recipe.finalLearningRateFactor }
+      : {}),
     ...options,
     ...extra,
   });
@@ -96,7 +120,18 @@ export async function trainRecipe(recipe: CnnRecipe, train: readonly Example[], 
       trainer: 'snowman-folded-cnn',
       weighting: recipe.weighting,
       augmentation: { ...recipe.augmentation, skipRiskyParents: recipe.augmentation.skipRiskyParents ?? true },
-      ...(recipe.noise ? { noise: recipe.noise, noiseReport: result.noise ? { epoch: result.noise.epoch, downweighted: result.noise.downweighted, positives: result.noise.positives } : null } : {}),
+      ...(recipe.noise
+        ? {
+            noise: recipe.noise,
+            noiseReport: result.noise
+              ? {
+                  epoch: result.noise.epoch,
+                  downweighted: result.noise.downweighted,
+                  positives: result.noise.positives,
+                }
+              : null,
+          }
+        : {}),
       learningRate: recipe.learningRate ?? 0.001,
       finalLearningRateFactor: recipe.finalLearningRateFactor ?? 1,
     },
@@ -108,9 +143,29 @@ function entry(name: string, summary: string, recipe: CnnRecipe): ArchEntry {
 }
 
 export const CNN_ARCHS: Record<string, ArchEntry> = {
-  seed: entry('seed', 'the seed char-CNN exactly (embedding 15, conv 2/4/6 × 15, one head), class weights only', CNN_RECIPES.seed),
-  snowman: entry('snowman', 'shipped: char-CNN 5 widths × 48, broad malicious head + dga head, per-class source weights, 10 % benign sub-domain augmentation', CNN_RECIPES.snowman),
-  'seed-heads': entry('seed-heads', 'the seed char-CNN with a broad malicious head and a DGA head, seed recipe otherwise', CNN_RECIPES['seed-heads']),
-  compact: entry('compact', 'the snowman recipe (nested heads, per-class source weights, 10 % benign sub-domain augmentation) on the seed network size', CNN_RECIPES.compact),
-  'snowman-v1': entry('snowman-v1', 'first wider recipe: exclusive malicious/dga heads, √-weighted sources, 30 % augmentation', CNN_RECIPES['snowman-v1']),
+  seed: entry(
+    'seed',
+    'the seed char-CNN exactly (embedding 15, conv 2/4/6 × 15, one head), class weights only',
+    CNN_RECIPES.seed,
+  ),
+  snowman: entry(
+    'snowman',
+    'shipped: char-CNN 5 widths × 48, broad malicious head + dga head, per-class source weights, 10 % benign sub-domain augmentation',
+    CNN_RECIPES.snowman,
+  ),
+  'seed-heads': entry(
+    'seed-heads',
+    'the seed char-CNN with a broad malicious head and a DGA head, seed recipe otherwise',
+    CNN_RECIPES['seed-heads'],
+  ),
+  compact: entry(
+    'compact',
+    'the snowman recipe (nested heads, per-class source weights, 10 % benign sub-domain augmentation) on the seed network size',
+    CNN_RECIPES.compact,
+  ),
+  'snowman-v1': entry(
+    'snowman-v1',
+    'first wider recipe: exclusive malicious/dga heads, √-weighted sources, 30 % augmentation',
+    CNN_RECIPES['snowman-v1'],
+  ),
 };

@@ -19,7 +19,12 @@ export class CnnKernel {
   /** This thread's table gradient, float64 (summed across threads before unfolding). */
   readonly dT: Float64Array;
 
-  constructor(private readonly layout: ParamLayout, tables: Float32Array, tableSize: number, dT?: Float64Array) {
+  constructor(
+    private readonly layout: ParamLayout,
+    tables: Float32Array,
+    tableSize: number,
+    dT?: Float64Array,
+  ) {
     const s = layout.shape;
     this.conv = new FoldedConv(layout, tables);
     this.head = new DenseHead(layout);
@@ -41,7 +46,15 @@ export class CnnKernel {
    * biases) and `this.dT` (embedding and conv kernels, unfolded later); returns the loss sum
    * (already divided by `batchSize`). `train` turns dropout on.
    */
-  forwardBackward(params: Float32Array, batch: Batch, from: number, to: number, batchSize: number, grads: Float64Array, train: boolean): number {
+  forwardBackward(
+    params: Float32Array,
+    batch: Batch,
+    from: number,
+    to: number,
+    batchSize: number,
+    grads: Float64Array,
+    train: boolean,
+  ): number {
     const { maxLength: L, features: Fw, heads: O } = this.layout.shape;
     const mask = train ? batch.dropMask : null;
     const dBias = new Float64Array(Fw);
@@ -73,7 +86,14 @@ export class CnnKernel {
   }
 
   /** Inference (no dropout): head probabilities of samples [from, to) into `out` [count × heads]. */
-  predict(params: Float32Array, ids: Uint8Array, lengths: Int32Array, from: number, to: number, out: Float32Array): void {
+  predict(
+    params: Float32Array,
+    ids: Uint8Array,
+    lengths: Int32Array,
+    from: number,
+    to: number,
+    out: Float32Array,
+  ): void {
     const { maxLength: L, heads: O } = this.layout.shape;
     for (let i = from; i < to; i++) {
       this.conv.forward(params, ids, i * L, lengths[i]!, this.mx, this.arg, this.cnt, 0);

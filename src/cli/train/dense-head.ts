@@ -70,7 +70,15 @@ export class DenseHead {
    * Backward from d(loss)/d(logit) per head (`dz`), after forward() on the same sample: accumulates
    * dense-layer gradients and writes d(loss)/d(relu(mx)) into `dFeat` (dropout mask applied).
    */
-  backward(params: Float32Array, dz: Float64Array, mask: Float32Array | null, maskAt: number, grads: Float64Array, dFeat: Float64Array, at: number): void {
+  backward(
+    params: Float32Array,
+    dz: Float64Array,
+    mask: Float32Array | null,
+    maskAt: number,
+    grads: Float64Array,
+    dFeat: Float64Array,
+    at: number,
+  ): void {
     const { features: Fw, hidden: H, heads: O } = this.layout.shape;
     const x = this.x;
     const Wo = this.wOut;

@@ -37,7 +37,14 @@ export function encodeNames(tokenizer: Tokenizer, hosts: readonly string[]): Enc
  * Writes name `index` into batch row `row`, zero-padded; `prefix` ids (e.g. "mail.") go first and
  * the row keeps the last maxLength ids, as the tokenizer would for the longer name.
  */
-export function fillRow(names: EncodedNames, index: number, prefix: Uint8Array | null, batch: Batch, row: number, maxLength: number): void {
+export function fillRow(
+  names: EncodedNames,
+  index: number,
+  prefix: Uint8Array | null,
+  batch: Batch,
+  row: number,
+  maxLength: number,
+): void {
   const start = names.offsets[index]!;
   const nameLength = names.offsets[index + 1]! - start;
   const prefixLength = prefix ? Math.min(prefix.length, maxLength - nameLength) : 0;

@@ -28,7 +28,13 @@ function thresholdAllowing(sortedDesc: Float64Array, allowed: number): number {
 }
 
 /** Scores of `labels === want` rows for head h, sorted descending. */
-function headScores(probabilities: Float32Array, heads: number, h: number, labels: readonly Label[], want: (l: Label) => boolean): Float64Array {
+function headScores(
+  probabilities: Float32Array,
+  heads: number,
+  h: number,
+  labels: readonly Label[],
+  want: (l: Label) => boolean,
+): Float64Array {
   const out: number[] = [];
   labels.forEach((label, i) => want(label) && out.push(probabilities[i * heads + h]!));
   return Float64Array.from(out).sort().reverse();
@@ -41,11 +47,18 @@ function headScores(probabilities: Float32Array, heads: number, h: number, label
  * the one with the best mean per-class recall on validation wins — thresholds at `fpr` on each head
  * separately would flag up to twice as many benign names.
  */
-export function unionThresholds(probabilities: Float32Array, heads: number, labels: readonly Label[], fpr: number): number[] {
+export function unionThresholds(
+  probabilities: Float32Array,
+  heads: number,
+  labels: readonly Label[],
+  fpr: number,
+): number[] {
   const benignRows = labels.flatMap((l, i) => (l === 'benign' ? [i] : []));
   if (benignRows.length === 0) throw new Error('no benign validation names to set thresholds on');
   const allowed = Math.floor(fpr * benignRows.length + 1e-9);
-  const sorted = Array.from({ length: heads }, (_, h) => headScores(probabilities, heads, h, labels, (l) => l === 'benign'));
+  const sorted = Array.from({ length: heads }, (_, h) =>
+    headScores(probabilities, heads, h, labels, (l) => l === 'benign'),
+  );
   if (heads === 1) return [thresholdAllowing(sorted[0]!, allowed)];
   if (heads !== 2) return sorted.map((s) => thresholdAllowing(s, allowed));
   const classes = (['malicious', 'dga'] as const).filter((c) => labels.includes(c));
@@ -54,7 +67,10 @@ export function unionThresholds(probabilities: Float32Array, heads: number, labe
     // Head 1 takes k benign names; head 0 then gets the largest budget keeping the union within `allowed`.
     const t1 = thresholdAllowing(sorted[1]!, k);
     const rest = benignRows.filter((i) => probabilities[i * 2 + 1]! < t1).map((i) => probabilities[i * 2]!);
-    const t0 = thresholdAllowing(Float64Array.from(rest).sort().reverse(), allowed - Math.min(k, benignRows.length - rest.length));
+    const t0 = thresholdAllowing(
+      Float64Array.from(rest).sort().reverse(),
+      allowed - Math.min(k, benignRows.length - rest.length),
+    );
     let score = 0;
     for (const c of classes) {
       let hit = 0;
@@ -72,7 +88,11 @@ export function unionThresholds(probabilities: Float32Array, heads: number, labe
 }
 
 /** Worst head against its suspicious threshold, on the logit scale (≥ 0 ⇔ flagged suspicious). */
-export function decisionScores(heads: readonly RiskCategory[], probabilities: Float32Array, thresholds: Record<string, HeadThresholds>): Float32Array {
+export function decisionScores(
+  heads: readonly RiskCategory[],
+  probabilities: Float32Array,
+  thresholds: Record<string, HeadThresholds>,
+): Float32Array {
   const H = heads.length;
   const shift = heads.map((head) => logit(thresholds[head]!.suspicious));
   const out = new Float32Array(probabilities.length / H);
@@ -107,7 +127,11 @@ export interface TestMetrics {
 }
 
 /** Test-split metrics for `model` at `thresholds`. */
-export function testMetrics(model: TrainedModel, test: readonly Example[], thresholds: Record<string, HeadThresholds>): TestMetrics {
+export function testMetrics(
+  model: TrainedModel,
+  test: readonly Example[],
+  thresholds: Record<string, HeadThresholds>,
+): TestMetrics {
   const scores = decisionScores(model.heads, model.predict(test.map((e) => e.host)), thresholds);
   const byLabel: Record<Label, number[]> = { benign: [], malicious: [], dga: [] };
   const bySource = new Map<string, { label: Label; scores: number[] }>();
@@ -126,13 +150,15 @@ export function testMetrics(model: TrainedModel, test: readonly Example[], thres
     aucByClass[label] = auc(byLabel[label], benign);
     recallByClass[label] = recallAtFpr(byLabel[label], benign, SUSPICIOUS_FPR);
   }
-  const sources: SourceMetrics[] = [...bySource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([source, { label, scores: s }]) => ({
-    source,
-    label,
-    count: s.length,
-    flaggedAtSuspicious: shareAtOrAbove(s, 0),
-    ...(label === 'benign' ? {} : { auc: auc(s, benign), recallAtFpr1e3: recallAtFpr(s, benign, SUSPICIOUS_FPR) }),
-  }));
+  const sources: SourceMetrics[] = [...bySource]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([source, { label, scores: s }]) => ({
+      source,
+      label,
+      count: s.length,
+      flaggedAtSuspicious: shareAtOrAbove(s, 0),
+      ...(label === 'benign' ? {} : { auc: auc(s, benign), recallAtFpr1e3: recallAtFpr(s, benign, SUSPICIOUS_FPR) }),
+    }));
   return {
     count: { benign: benign.length, malicious: byLabel.malicious.length, dga: byLabel.dga.length },
     auc: auc(positives, benign),

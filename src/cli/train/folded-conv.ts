@@ -71,7 +71,10 @@ export class FoldedConv {
   private readonly meanGrad: Float64Array;
   private readonly meanRow: Float64Array;
 
-  constructor(private readonly layout: ParamLayout, private readonly tables: Float32Array) {
+  constructor(
+    private readonly layout: ParamLayout,
+    private readonly tables: Float32Array,
+  ) {
     const s = layout.shape;
     this.offsets = tableOffsets(layout).offsets;
     this.windows = new Float64Array(s.widths.length * s.maxLength * s.filters);
@@ -97,7 +100,16 @@ export class FoldedConv {
   }
 
   /** Max-pooled pre-activation per filter into `mx[out..]`, with where it came from (`arg`, `cnt`) for backward. */
-  forward(params: Float32Array, ids: Uint8Array, base: number, n: number, mx: Float64Array, arg: Int32Array, cnt: Int32Array, out: number): void {
+  forward(
+    params: Float32Array,
+    ids: Uint8Array,
+    base: number,
+    n: number,
+    mx: Float64Array,
+    arg: Int32Array,
+    cnt: Int32Array,
+    out: number,
+  ): void {
     const { filters: F, widths, maxLength: L } = this.layout.shape;
     const T = this.tables;
     const Y = this.windows;
@@ -154,7 +166,17 @@ export class FoldedConv {
    * Routes d(loss)/d(relu(max)) (`dFeat`, per filter) through relu and the max into dT and the conv
    * bias gradients (both float64 accumulators). Must follow forward() on the same sample.
    */
-  backward(ids: Uint8Array, base: number, mx: Float64Array, arg: Int32Array, cnt: Int32Array, dFeat: Float64Array, at: number, dT: Float64Array, dBias: Float64Array): void {
+  backward(
+    ids: Uint8Array,
+    base: number,
+    mx: Float64Array,
+    arg: Int32Array,
+    cnt: Int32Array,
+    dFeat: Float64Array,
+    at: number,
+    dT: Float64Array,
+    dBias: Float64Array,
+  ): void {
     const { filters: F, widths, maxLength: L } = this.layout.shape;
     for (let wi = 0; wi < widths.length; wi++) {
       const k = widths[wi]!;
@@ -197,7 +219,15 @@ export class FoldedConv {
    * per position as one masked gradient row, then added to the k table rows it touches: contiguous
    * loops over filters, like the forward pass.
    */
-  private backwardMean(ids: Uint8Array, base: number, dFeat: Float64Array, meanAt: number, wi: number, dT: Float64Array, dBias: Float64Array): void {
+  private backwardMean(
+    ids: Uint8Array,
+    base: number,
+    dFeat: Float64Array,
+    meanAt: number,
+    wi: number,
+    dT: Float64Array,
+    dBias: Float64Array,
+  ): void {
     const { filters: F, widths, maxLength: L } = this.layout.shape;
     const k = widths[wi]!;
     const kF = k * F;
@@ -240,7 +270,19 @@ export class FoldedConv {
  * is one expression (one store instead of k read-modify-writes); the sum runs left to right,
  * bias first, in float64 — the order prepare() uses for the padding constant, so ties stay exact.
  */
-function windowSums(params: Float32Array, bias: number, T: Float32Array, t: number, ids: Uint8Array, base: number, k: number, F: number, positions: number, Y: Float64Array, y0: number): void {
+function windowSums(
+  params: Float32Array,
+  bias: number,
+  T: Float32Array,
+  t: number,
+  ids: Uint8Array,
+  base: number,
+  k: number,
+  F: number,
+  positions: number,
+  Y: Float64Array,
+  y0: number,
+): void {
   const kF = k * F;
   for (let p = 0; p < positions; p++) {
     const q = y0 + p * F;
@@ -267,11 +309,13 @@ function windowSums(params: Float32Array, bias: number, T: Float32Array, t: numb
     }
     const r4 = t + ids[i + 4]! * kF + 4 * F;
     if (k === 5) {
-      for (let f = 0; f < F; f++) Y[q + f] = params[bias + f]! + T[r0 + f]! + T[r1 + f]! + T[r2 + f]! + T[r3 + f]! + T[r4 + f]!;
+      for (let f = 0; f < F; f++)
+        Y[q + f] = params[bias + f]! + T[r0 + f]! + T[r1 + f]! + T[r2 + f]! + T[r3 + f]! + T[r4 + f]!;
       continue;
     }
     const r5 = t + ids[i + 5]! * kF + 5 * F;
-    for (let f = 0; f < F; f++) Y[q + f] = params[bias + f]! + T[r0 + f]! + T[r1 + f]! + T[r2 + f]! + T[r3 + f]! + T[r4 + f]! + T[r5 + f]!;
+    for (let f = 0; f < F; f++)
+      Y[q + f] = params[bias + f]! + T[r0 + f]! + T[r1 + f]! + T[r2 + f]! + T[r3 + f]! + T[r4 + f]! + T[r5 + f]!;
     // Wider windows: add the remaining offsets in order.
     for (let o = 6; o < k; o++) {
       const r = t + ids[i + o]! * kF + o * F;
@@ -281,7 +325,12 @@ function windowSums(params: Float32Array, bias: number, T: Float32Array, t: numb
 }
 
 /** dK_k += Eᵀ·dT_k and dE += Σ_k dT_k·K_kᵀ, from the step's accumulated table gradient. */
-export function unfoldTableGrads(layout: ParamLayout, params: Float32Array, dT: Float64Array, grads: Float64Array): void {
+export function unfoldTableGrads(
+  layout: ParamLayout,
+  params: Float32Array,
+  dT: Float64Array,
+  grads: Float64Array,
+): void {
   const { vocab: V, embeddingDim: D, filters: F, widths } = layout.shape;
   const E = view(params, layout.embedding);
   const dE = view(grads, layout.embedding);
@@ -294,7 +343,11 @@ export function unfoldTableGrads(layout: ParamLayout, params: Float32Array, dT: 
       for (let o = 0; o < k; o++) {
         const r = base + (v * k + o) * F;
         let any = false;
-        for (let f = 0; f < F; f++) if (dT[r + f] !== 0) { any = true; break; }
+        for (let f = 0; f < F; f++)
+          if (dT[r + f] !== 0) {
+            any = true;
+            break;
+          }
         if (!any) continue; // characters absent from the batch contribute nothing
         for (let d = 0; d < D; d++) {
           const e = E[v * D + d]!;

@@ -8,7 +8,13 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { ArchitectureConfig } from '../../core/model/architecture.js';
 import type { Calibration } from '../../core/model/calibration.js';
-import { METADATA_FORMAT, METADATA_FORMAT_VERSION, validateMetadata, type HeadThresholds, type ModelMetadata } from '../../core/model/metadata.js';
+import {
+  METADATA_FORMAT,
+  METADATA_FORMAT_VERSION,
+  validateMetadata,
+  type HeadThresholds,
+  type ModelMetadata,
+} from '../../core/model/metadata.js';
 import type { TokenizerSpec } from '../../core/tokenizer.js';
 import type { Example, FileSummary, Label } from '../data/labelled-files.js';
 import type { TrainedModel } from './archs.js';
@@ -22,8 +28,19 @@ export interface TrainingRun {
   readonly calibration: Calibration;
   readonly test: TestMetrics;
   readonly files: readonly FileSummary[];
-  readonly split: { readonly train: readonly Example[]; readonly validation: readonly Example[]; readonly test: readonly Example[] };
-  readonly options: { seed: number; epochs: number; batchSize: number; threads: number; examplesPerEpoch?: number; splitFractions: { validation: number; test: number } };
+  readonly split: {
+    readonly train: readonly Example[];
+    readonly validation: readonly Example[];
+    readonly test: readonly Example[];
+  };
+  readonly options: {
+    seed: number;
+    epochs: number;
+    batchSize: number;
+    threads: number;
+    examplesPerEpoch?: number;
+    splitFractions: { validation: number; test: number };
+  };
   readonly command: readonly string[];
   readonly seconds: number;
   readonly date: Date;
@@ -39,7 +56,11 @@ export function modelVersion(arch: string, date: Date, weights: Uint8Array): str
 
 function gitCommit(): string | null {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: path.dirname(new URL(import.meta.url).pathname), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: path.dirname(new URL(import.meta.url).pathname),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return null;
   }
@@ -70,14 +91,36 @@ export function buildMetadata(run: TrainingRun): ModelMetadata {
       ...(run.comparison ? { comparison: run.comparison } : {}),
       training: {
         bestEpoch: model.bestEpoch,
-        history: model.history.map((h) => ({ epoch: h.epoch, loss: h.loss, validationAuc: h.validation.auc, validationAucByLabel: h.validation.aucByLabel, samplesPerSecond: Math.round(h.samplesPerSecond) })),
+        history: model.history.map((h) => ({
+          epoch: h.epoch,
+          loss: h.loss,
+          validationAuc: h.validation.auc,
+          validationAucByLabel: h.validation.aucByLabel,
+          samplesPerSecond: Math.round(h.samplesPerSecond),
+        })),
         seconds: Math.round(run.seconds),
       },
     },
     provenance: {
-      files: run.files.map((f) => ({ file: path.basename(f.path), label: f.label, lines: f.lines, kept: f.kept, rejected: f.rejected, duplicates: f.duplicates, sha256: f.sha256 })),
-      counts: { train: countByLabel(run.split.train), validation: countByLabel(run.split.validation), test: countByLabel(run.split.test) },
-      split: { by: 'ICANN registrable domain (eTLD+1), stratified by label', ...run.options.splitFractions, seed: run.options.seed },
+      files: run.files.map((f) => ({
+        file: path.basename(f.path),
+        label: f.label,
+        lines: f.lines,
+        kept: f.kept,
+        rejected: f.rejected,
+        duplicates: f.duplicates,
+        sha256: f.sha256,
+      })),
+      counts: {
+        train: countByLabel(run.split.train),
+        validation: countByLabel(run.split.validation),
+        test: countByLabel(run.split.test),
+      },
+      split: {
+        by: 'ICANN registrable domain (eTLD+1), stratified by label',
+        ...run.options.splitFractions,
+        seed: run.options.seed,
+      },
       seed: run.options.seed,
       epochs: run.options.epochs,
       batchSize: run.options.batchSize,

@@ -57,7 +57,16 @@ function quantile(values: number[], q: number): number {
  * Multiplies the weights of benign-looking positives in place; `validation` gives each head's
  * benign scores ([count × heads] probabilities and a benign flag per row).
  */
-export function downweightBenignLooking(options: NoiseOptions, epoch: number, train: Float32Array, targets: Float32Array, weights: Float32Array, validation: Float32Array, validationBenign: readonly boolean[], heads: number): NoiseReport {
+export function downweightBenignLooking(
+  options: NoiseOptions,
+  epoch: number,
+  train: Float32Array,
+  targets: Float32Array,
+  weights: Float32Array,
+  validation: Float32Array,
+  validationBenign: readonly boolean[],
+  heads: number,
+): NoiseReport {
   const thresholds: number[] = [];
   for (let h = 0; h < heads; h++) {
     const benign: number[] = [];

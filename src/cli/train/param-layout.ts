@@ -83,7 +83,18 @@ export function createParamLayout(config: ArchitectureConfig, tokenizer: Tokeniz
   const headInputs = shape.hidden > 0 ? shape.hidden : shape.features;
   const outputKernel = add(LAYER.output, 0, [headInputs, shape.heads]);
   const outputBias = add(LAYER.output, 1, [shape.heads]);
-  return { shape, total: offset, embedding, convKernels, convBiases, hiddenKernel, hiddenBias, outputKernel, outputBias, slots };
+  return {
+    shape,
+    total: offset,
+    embedding,
+    convKernels,
+    convBiases,
+    hiddenKernel,
+    hiddenBias,
+    outputKernel,
+    outputBias,
+    slots,
+  };
 }
 
 /** A view of one tensor inside a flat buffer. */

@@ -16,6 +16,8 @@ export function formatProgress(event: TrainProgress): string {
     return `epoch ${event.epoch}/${event.epochs} step ${event.step}/${event.steps}: loss ${event.loss.toFixed(4)}, ${Math.round(event.samplesPerSecond).toLocaleString('en')} samples/s, ${formatDuration(event.etaSeconds)} left`;
   }
   const { record } = event;
-  const byLabel = Object.entries(record.validation.aucByLabel).map(([label, value]) => `${label} ${value.toFixed(4)}`).join(', ');
+  const byLabel = Object.entries(record.validation.aucByLabel)
+    .map(([label, value]) => `${label} ${value.toFixed(4)}`)
+    .join(', ');
   return `epoch ${event.epoch}/${event.epochs} done in ${formatDuration(record.trainSeconds)}: loss ${record.loss.toFixed(4)}, validation AUC ${record.validation.auc.toFixed(4)} (${byLabel})${event.improved ? ' — best so far' : ''}, ${formatDuration(event.etaSeconds)} left`;
 }

@@ -42,16 +42,29 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
   if (!entry) throw new UsageError(`unknown --arch "${request.arch}" (known: ${archNames().join(', ')})`);
   const started = performance.now();
   const { examples, files } = await readLabelledFiles(request.files);
-  for (const f of files) request.log(`read ${path.basename(f.path)} (${f.label}): ${f.kept.toLocaleString('en')} names${f.rejected ? `, ${f.rejected} unparseable` : ''}${f.duplicates ? `, ${f.duplicates} duplicates` : ''}`);
+  for (const f of files)
+    request.log(
+      `read ${path.basename(f.path)} (${f.label}): ${f.kept.toLocaleString('en')} names${f.rejected ? `, ${f.rejected} unparseable` : ''}${f.duplicates ? `, ${f.duplicates} duplicates` : ''}`,
+    );
   const labels = new Set(examples.map((e) => e.label));
-  if (!labels.has('benign') || labels.size < 2) throw new UsageError('training needs benign names and at least one malicious or dga list');
-  const comparison = comparisonMetrics(request.compareWith ?? [], files.map((f) => f.sha256), request.seed);
+  if (!labels.has('benign') || labels.size < 2)
+    throw new UsageError('training needs benign names and at least one malicious or dga list');
+  const comparison = comparisonMetrics(
+    request.compareWith ?? [],
+    files.map((f) => f.sha256),
+    request.seed,
+  );
   const split = splitByGroup(examples, SPLIT_FRACTIONS, request.seed);
-  request.log(`split by registrable domain: train ${split.train.length.toLocaleString('en')}, validation ${split.validation.length.toLocaleString('en')}, test ${split.test.length.toLocaleString('en')}`);
+  request.log(
+    `split by registrable domain: train ${split.train.length.toLocaleString('en')}, validation ${split.validation.length.toLocaleString('en')}, test ${split.test.length.toLocaleString('en')}`,
+  );
   const model = await entry.train(split.train, split.validation, request);
   // Thresholds come from the calibration (one risk cut-off per level for every head), so the verdict's
   // level and the risk it shows can never disagree.
-  const { calibration, thresholds } = calibrateProbabilities(model.heads, model.predict(split.validation.filter((e) => e.label === 'benign').map((e) => e.host)));
+  const { calibration, thresholds } = calibrateProbabilities(
+    model.heads,
+    model.predict(split.validation.filter((e) => e.label === 'benign').map((e) => e.host)),
+  );
   const test = testMetrics(model, split.test, thresholds);
   const metadata = buildMetadata({
     arch: request.arch,
@@ -76,7 +89,13 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
     ...(comparison ? { comparison } : {}),
   });
   const modelFiles = await model.modelFiles();
-  return { metadata, files: { ...modelFiles, [MODEL_FILES.metadata]: new TextEncoder().encode(`${JSON.stringify(metadata, null, 2)}\n`) } };
+  return {
+    metadata,
+    files: {
+      ...modelFiles,
+      [MODEL_FILES.metadata]: new TextEncoder().encode(`${JSON.stringify(metadata, null, 2)}\n`),
+    },
+  };
 }
 
 /** Writes the model directory (creating it). */
@@ -86,7 +105,11 @@ export async function writeModelDir(dir: string, files: Record<string, Uint8Arra
 }
 
 /** Test metrics of the models to compare with; refuses models trained on other data or another split. */
-function comparisonMetrics(others: readonly ModelMetadata[], hashes: readonly string[], seed: number): Record<string, TestMetrics> | undefined {
+function comparisonMetrics(
+  others: readonly ModelMetadata[],
+  hashes: readonly string[],
+  seed: number,
+): Record<string, TestMetrics> | undefined {
   if (others.length === 0) return undefined;
   const out: Record<string, TestMetrics> = {};
   for (const other of others) {

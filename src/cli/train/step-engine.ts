@@ -22,7 +22,13 @@ export interface StepEngine {
 }
 
 /** Gradients for one batch without updating anything (parity tests, gradient checks). */
-export function batchGradients(layout: ParamLayout, params: Float32Array, batch: Batch, size: number, train: boolean): { loss: number; grads: Float64Array } {
+export function batchGradients(
+  layout: ParamLayout,
+  params: Float32Array,
+  batch: Batch,
+  size: number,
+  train: boolean,
+): { loss: number; grads: Float64Array } {
   const { total } = tableOffsets(layout);
   const tables = new Float32Array(total);
   foldTables(layout, params, tables);
@@ -35,7 +41,13 @@ export function batchGradients(layout: ParamLayout, params: Float32Array, batch:
 }
 
 /** Probabilities for encoded names with the given weights, on this thread. */
-export function predictEncoded(layout: ParamLayout, params: Float32Array, ids: Uint8Array, lengths: Int32Array, count: number): Float32Array {
+export function predictEncoded(
+  layout: ParamLayout,
+  params: Float32Array,
+  ids: Uint8Array,
+  lengths: Int32Array,
+  count: number,
+): Float32Array {
   const { total } = tableOffsets(layout);
   const tables = new Float32Array(total);
   foldTables(layout, params, tables);
@@ -47,7 +59,12 @@ export function predictEncoded(layout: ParamLayout, params: Float32Array, ids: U
 }
 
 /** The single-threaded engine. */
-export function createLocalEngine(layout: ParamLayout, initial: Float32Array, adamOptions: AdamOptions, batchSize: number): StepEngine {
+export function createLocalEngine(
+  layout: ParamLayout,
+  initial: Float32Array,
+  adamOptions: AdamOptions,
+  batchSize: number,
+): StepEngine {
   const batch = allocateBatch(layout.shape, batchSize);
   const params = Float32Array.from(initial);
   const { total } = tableOffsets(layout);

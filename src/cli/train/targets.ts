@@ -36,14 +36,23 @@ export interface TargetArrays {
 }
 
 /** Whether `label` is a positive (1), a negative (0) or ignored (null) for `head`. */
-export function targetFor(label: Label, head: RiskCategory, heads: readonly RiskCategory[], mode: 'exclusive' | 'nested' = 'exclusive'): 0 | 1 | null {
+export function targetFor(
+  label: Label,
+  head: RiskCategory,
+  heads: readonly RiskCategory[],
+  mode: 'exclusive' | 'nested' = 'exclusive',
+): 0 | 1 | null {
   if (label === 'benign') return 0;
   if (heads.length === 1 || (mode === 'nested' && head === 'malicious')) return 1;
   return label === head ? 1 : null;
 }
 
 /** Targets and weights for `examples` under `heads`. */
-export function buildTargets(examples: readonly Example[], heads: readonly RiskCategory[], options: WeightingOptions = {}): TargetArrays {
+export function buildTargets(
+  examples: readonly Example[],
+  heads: readonly RiskCategory[],
+  options: WeightingOptions = {},
+): TargetArrays {
   const O = heads.length;
   const n = examples.length;
   const targets = new Float32Array(n * O);

@@ -18,7 +18,8 @@ export function readModelParams(model: tf.LayersModel, layout: ParamLayout): Flo
   const params = new Float32Array(layout.total);
   for (const slot of layout.slots) {
     const tensor = model.getLayer(slot.layer).getWeights()[slot.index];
-    if (!tensor || tensor.size !== slot.size) throw new Error(`weight ${slot.layer}[${slot.index}] does not match the layout`);
+    if (!tensor || tensor.size !== slot.size)
+      throw new Error(`weight ${slot.layer}[${slot.index}] does not match the layout`);
     params.set(tensor.dataSync() as Float32Array, slot.offset);
   }
   return params;
@@ -39,7 +40,12 @@ export function writeModelParams(model: tf.LayersModel, layout: ParamLayout, par
 }
 
 /** Initial weights: tfjs's own initialisers with `seed`, as buildLayersModel sets them up. */
-export function initialParams(config: ArchitectureConfig, tokenizer: TokenizerSpec, layout: ParamLayout, seed: number): Float32Array {
+export function initialParams(
+  config: ArchitectureConfig,
+  tokenizer: TokenizerSpec,
+  layout: ParamLayout,
+  seed: number,
+): Float32Array {
   const model = buildLayersModel(config, tokenizer, seed);
   try {
     return readModelParams(model, layout);
@@ -49,7 +55,12 @@ export function initialParams(config: ArchitectureConfig, tokenizer: TokenizerSp
 }
 
 /** A tfjs layers model holding `params` (caller disposes). */
-export function toLayersModel(config: ArchitectureConfig, tokenizer: TokenizerSpec, layout: ParamLayout, params: Float32Array): tf.LayersModel {
+export function toLayersModel(
+  config: ArchitectureConfig,
+  tokenizer: TokenizerSpec,
+  layout: ParamLayout,
+  params: Float32Array,
+): tf.LayersModel {
   const model = buildLayersModel(config, tokenizer, 1);
   writeModelParams(model, layout, params);
   return model;

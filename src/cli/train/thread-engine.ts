@@ -22,7 +22,14 @@ function sharedF64(length: number): Float64Array {
 }
 
 /** Starts `threads − 1` workers; the returned engine must be disposed to stop them. */
-export async function createThreadEngine(layout: ParamLayout, initial: Float32Array, adamOptions: AdamOptions, threads: number, batchSize: number, model: { config: ArchitectureConfig; tokenizer: TokenizerSpec }): Promise<StepEngine> {
+export async function createThreadEngine(
+  layout: ParamLayout,
+  initial: Float32Array,
+  adamOptions: AdamOptions,
+  threads: number,
+  batchSize: number,
+  model: { config: ArchitectureConfig; tokenizer: TokenizerSpec },
+): Promise<StepEngine> {
   const workerCount = threads - 1;
   const params = new Float32Array(new SharedArrayBuffer(layout.total * 4));
   params.set(initial);
@@ -33,7 +40,11 @@ export async function createThreadEngine(layout: ParamLayout, initial: Float32Ar
   const kernel = new CnnKernel(layout, tables, tableSize);
   const grads = new Float64Array(layout.total);
   const adam = new Adam(layout.total, adamOptions);
-  const parts = Array.from({ length: workerCount }, () => ({ grads: sharedF64(layout.total), dT: sharedF64(tableSize), loss: sharedF64(1) }));
+  const parts = Array.from({ length: workerCount }, () => ({
+    grads: sharedF64(layout.total),
+    dT: sharedF64(tableSize),
+    loss: sharedF64(1),
+  }));
   const buffersOf = (b: Batch) => ({
     ids: b.ids.buffer as SharedArrayBuffer,
     lengths: b.lengths.buffer as SharedArrayBuffer,

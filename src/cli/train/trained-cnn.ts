@@ -29,10 +29,15 @@ export interface TrainedCnn {
 }
 
 /** Wraps weights for `architecture` as a TrainedCnn. */
-export function trainedCnnFromParams(architecture: ArchitectureConfig, tokenizerSpec: TokenizerSpec, params: Float32Array): TrainedCnn {
+export function trainedCnnFromParams(
+  architecture: ArchitectureConfig,
+  tokenizerSpec: TokenizerSpec,
+  params: Float32Array,
+): TrainedCnn {
   const tokenizer = createTokenizer(tokenizerSpec);
   const layout = createParamLayout(architecture, tokenizerSpec);
-  if (params.length !== layout.total) throw new Error(`expected ${layout.total} weights for ${architecture.name}, got ${params.length}`);
+  if (params.length !== layout.total)
+    throw new Error(`expected ${layout.total} weights for ${architecture.name}, got ${params.length}`);
   const heads = architecture.heads.length;
   function predict(hosts: readonly string[]): Float32Array {
     const out = new Float32Array(hosts.length * heads);

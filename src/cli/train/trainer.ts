@@ -54,8 +54,24 @@ export interface TrainCnnOptions {
 }
 
 export type TrainProgress =
-  | { readonly kind: 'step'; readonly epoch: number; readonly epochs: number; readonly step: number; readonly steps: number; readonly loss: number; readonly samplesPerSecond: number; readonly etaSeconds: number }
-  | { readonly kind: 'epoch'; readonly epoch: number; readonly epochs: number; readonly record: EpochRecord; readonly improved: boolean; readonly etaSeconds: number };
+  | {
+      readonly kind: 'step';
+      readonly epoch: number;
+      readonly epochs: number;
+      readonly step: number;
+      readonly steps: number;
+      readonly loss: number;
+      readonly samplesPerSecond: number;
+      readonly etaSeconds: number;
+    }
+  | {
+      readonly kind: 'epoch';
+      readonly epoch: number;
+      readonly epochs: number;
+      readonly record: EpochRecord;
+      readonly improved: boolean;
+      readonly etaSeconds: number;
+    };
 
 export interface EpochRecord {
   readonly epoch: number;
@@ -76,7 +92,11 @@ export interface TrainResult {
 }
 
 /** Trains a char-CNN on `train`, early-stopping on `validation`; deterministic for a seed and thread count. */
-export async function trainCnn(train: readonly Example[], validation: readonly Example[], options: TrainCnnOptions): Promise<TrainResult> {
+export async function trainCnn(
+  train: readonly Example[],
+  validation: readonly Example[],
+  options: TrainCnnOptions,
+): Promise<TrainResult> {
   const started = performance.now();
   const config = options.architecture;
   validateArchitecture(config);
@@ -91,7 +111,10 @@ export async function trainCnn(train: readonly Example[], validation: readonly E
   const learningRate = options.learningRate ?? 0.001;
   if (train.length === 0) throw new Error('no training examples');
 
-  const names = encodeNames(tokenizer, train.map((e) => e.host));
+  const names = encodeNames(
+    tokenizer,
+    train.map((e) => e.host),
+  );
   const { targets, weights } = buildTargets(train, config.heads, options.weighting ?? {});
   const canAugment = augmentable(train, options.augmentation ?? {});
   const prefixes = encodePrefixes(tokenizer, options.augmentation?.prefixes ?? BENIGN_PREFIXES);
@@ -99,16 +122,24 @@ export async function trainCnn(train: readonly Example[], validation: readonly E
 
   const rng = createRng(seed);
   const valSet = sampleValidation(validation, options.validationLimit, seed);
-  const valRows = encodeRows(tokenizer, valSet.map((e) => e.host));
+  const valRows = encodeRows(
+    tokenizer,
+    valSet.map((e) => e.host),
+  );
   const valLabels = valSet.map((e) => e.label);
   const offsetOf = options.logitOffset;
   const valOffsets = offsetOf?.(valSet.map((e) => e.host));
-  const prefixText = new Map(prefixes.map((encoded, k) => [encoded, (options.augmentation?.prefixes ?? BENIGN_PREFIXES)[k]!]));
+  const prefixText = new Map(
+    prefixes.map((encoded, k) => [encoded, (options.augmentation?.prefixes ?? BENIGN_PREFIXES)[k]!]),
+  );
   const rowHosts: string[] = [];
 
   const initial = initialParams(config, spec, layout, seed);
   const adam = { learningRate };
-  const engine: StepEngine = threads > 1 ? await createThreadEngine(layout, initial, adam, threads, batchSize, { config, tokenizer: spec }) : createLocalEngine(layout, initial, adam, batchSize);
+  const engine: StepEngine =
+    threads > 1
+      ? await createThreadEngine(layout, initial, adam, threads, batchSize, { config, tokenizer: spec })
+      : createLocalEngine(layout, initial, adam, batchSize);
   const batch = engine.batch;
 
   const order = Int32Array.from({ length: train.length }, (_, i) => i);
@@ -152,13 +183,28 @@ export async function trainCnn(train: readonly Example[], validation: readonly E
           const elapsed = (performance.now() - epochStart) / 1000;
           const rate = ((step + 1) * batchSize) / elapsed;
           const left = (totalSteps - stepsDone) * batchSize;
-          options.onProgress({ kind: 'step', epoch, epochs, step: step + 1, steps, loss: lossSum / lossCount, samplesPerSecond: rate, etaSeconds: left / rate });
+          options.onProgress({
+            kind: 'step',
+            epoch,
+            epochs,
+            step: step + 1,
+            steps,
+            loss: lossSum / lossCount,
+            samplesPerSecond: rate,
+            etaSeconds: left / rate,
+          });
         }
       }
       const trainSeconds = (performance.now() - epochStart) / 1000;
       const probabilities = withOffsets(engine.predict(valRows.ids, valRows.lengths, valSet.length), valOffsets);
       const metrics = validationMetrics(combinedScores(probabilities, O), valLabels);
-      const record: EpochRecord = { epoch, loss: lossSum / lossCount, validation: metrics, trainSeconds, samplesPerSecond: perEpoch / trainSeconds };
+      const record: EpochRecord = {
+        epoch,
+        loss: lossSum / lossCount,
+        validation: metrics,
+        trainSeconds,
+        samplesPerSecond: perEpoch / trainSeconds,
+      };
       history.push(record);
       const improved = !(metrics.auc <= best.auc); // NaN (no validation) counts as improved: keep the latest
       if (improved) {
@@ -166,19 +212,41 @@ export async function trainCnn(train: readonly Example[], validation: readonly E
         waited = 0;
       } else waited++;
       if (options.noise && epoch === options.noise.afterEpoch && epoch < epochs) {
-        noise = downweightBenignLooking(options.noise, epoch, predictAll(engine, names), targets, weights, probabilities, valLabels.map((l) => l === 'benign'), O);
+        noise = downweightBenignLooking(
+          options.noise,
+          epoch,
+          predictAll(engine, names),
+          targets,
+          weights,
+          probabilities,
+          valLabels.map((l) => l === 'benign'),
+          O,
+        );
         // The objective changed: only epochs trained on the re-weighted data compete from here.
         best = { ...best, auc: Number.NEGATIVE_INFINITY };
         waited = 0;
       }
       const epochSeconds = (performance.now() - epochStart) / 1000;
-      options.onProgress?.({ kind: 'epoch', epoch, epochs, record, improved, etaSeconds: epochSeconds * (epochs - epoch) });
+      options.onProgress?.({
+        kind: 'epoch',
+        epoch,
+        epochs,
+        record,
+        improved,
+        etaSeconds: epochSeconds * (epochs - epoch),
+      });
       if (waited >= (options.patience ?? 2)) break;
     }
   } finally {
     await engine.dispose();
   }
-  return { model: trainedCnnFromParams(config, spec, best.params), history, bestEpoch: best.epoch, seconds: (performance.now() - started) / 1000, ...(noise ? { noise } : {}) };
+  return {
+    model: trainedCnnFromParams(config, spec, best.params),
+    history,
+    bestEpoch: best.epoch,
+    seconds: (performance.now() - started) / 1000,
+    ...(noise ? { noise } : {}),
+  };
 }
 
 /** A seeded sample of at most `limit` validation examples (all of them without a limit). */
@@ -186,7 +254,9 @@ function sampleValidation(validation: readonly Example[], limit: number | undefi
   if (limit === undefined || validation.length <= limit) return validation;
   const order = Int32Array.from({ length: validation.length }, (_, i) => i);
   shuffleInPlace(order, createRng(seed ^ 0x5eed));
-  return Array.from(order.subarray(0, limit)).sort((a, b) => a - b).map((i) => validation[i]!);
+  return Array.from(order.subarray(0, limit))
+    .sort((a, b) => a - b)
+    .map((i) => validation[i]!);
 }
 
 /** Probabilities with fixed logits added (boosting's validation view); unchanged without offsets. */

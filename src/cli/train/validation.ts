@@ -38,6 +38,7 @@ export function validationMetrics(scores: Float32Array, labels: readonly Label[]
     }
   });
   const aucByLabel: Partial<Record<Exclude<Label, 'benign'>, number>> = {};
-  for (const label of ['malicious', 'dga'] as const) if (byLabel[label]!.length > 0) aucByLabel[label] = auc(byLabel[label]!, benign);
+  for (const label of ['malicious', 'dga'] as const)
+    if (byLabel[label]!.length > 0) aucByLabel[label] = auc(byLabel[label]!, benign);
   return { auc: auc(positives, benign), aucByLabel };
 }

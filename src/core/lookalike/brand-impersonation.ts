@@ -42,7 +42,11 @@ function findEmbeddedDomain(parts: HostParts, popular: PopularSites, catalog: Br
     let candidate = tokens[i]!;
     for (let j = i + 1; j < tokens.length && j <= i + MAX_EMBEDDED_LABELS; j++) {
       candidate += `.${tokens[j]!}`;
-      if (popular.has(candidate)) return { brand: { ...brand, domain: candidate }, isOwnLabel: candidate.replaceAll('.', '-') === parts.registrableLabel };
+      if (popular.has(candidate))
+        return {
+          brand: { ...brand, domain: candidate },
+          isOwnLabel: candidate.replaceAll('.', '-') === parts.registrableLabel,
+        };
     }
   }
   return null;
@@ -84,7 +88,12 @@ function finding(level: LookalikeFinding['level'], brand: Brand, message: string
 }
 
 /** Brand impersonation findings (at most one: the strongest evidence), given the name's risk words. */
-export function findBrandImpersonation(parts: HostParts, popular: PopularSites, catalog: BrandCatalog, risk: RiskWords): LookalikeFinding[] {
+export function findBrandImpersonation(
+  parts: HostParts,
+  popular: PopularSites,
+  catalog: BrandCatalog,
+  risk: RiskWords,
+): LookalikeFinding[] {
   const embedded = findEmbeddedDomain(parts, popular, catalog);
   if (embedded !== null) {
     const { brand } = embedded;
@@ -92,14 +101,22 @@ export function findBrandImpersonation(parts: HostParts, popular: PopularSites, 
     const risky = words.strong.length + words.weak.length > 0;
     // yahoo-net.jp or abema-tv.com with nothing around it is, like paypal.de, usually the brand's own.
     if (risky || !embedded.isOwnLabel) {
-      return finding(risky ? 'dangerous' : 'suspicious', brand, withRisk(`carries ${brand.domain} in its name but belongs to ${parts.registrableDomain}`, words));
+      return finding(
+        risky ? 'dangerous' : 'suspicious',
+        brand,
+        withRisk(`carries ${brand.domain} in its name but belongs to ${parts.registrableDomain}`, words),
+      );
     }
   }
   const token = findBrandToken(parts, catalog);
   if (token !== null) {
     const words = riskOutside(risk, token.name);
     if (words.strong.length + words.weak.length > 0) {
-      return finding(words.strong.length > 0 ? 'dangerous' : 'suspicious', token, withRisk(`contains the brand ${token.name} outside ${token.domain}`, words));
+      return finding(
+        words.strong.length > 0 ? 'dangerous' : 'suspicious',
+        token,
+        withRisk(`contains the brand ${token.name} outside ${token.domain}`, words),
+      );
     }
   }
   if (risk.strong.length === 0) return [];
@@ -107,5 +124,9 @@ export function findBrandImpersonation(parts: HostParts, popular: PopularSites, 
   if (glued === null) return [];
   const words = riskOutside(risk, glued.name);
   if (words.strong.length === 0) return [];
-  return finding(words.strong.length > 1 ? 'dangerous' : 'suspicious', glued, withRisk(`contains the brand ${glued.name} outside ${glued.domain}`, words));
+  return finding(
+    words.strong.length > 1 ? 'dangerous' : 'suspicious',
+    glued,
+    withRisk(`contains the brand ${glued.name} outside ${glued.domain}`, words),
+  );
 }

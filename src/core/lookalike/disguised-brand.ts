@@ -18,7 +18,13 @@ export function asciiFoldedParts(parts: HostParts): HostParts | null {
   const name = asciiSkeleton(parts.name);
   if (name === parts.name) return null;
   const labels = name.split('.');
-  return { ...parts, name, labels, tokens: name.split(/[.-]+/).filter((token) => token !== ''), registrableLabel: labels[labels.length - 1]! };
+  return {
+    ...parts,
+    name,
+    labels,
+    tokens: name.split(/[.-]+/).filter((token) => token !== ''),
+    registrableLabel: labels[labels.length - 1]!,
+  };
 }
 
 /** Brand findings that only the folded name shows (none when the brand is written plainly). */
@@ -35,5 +41,12 @@ export function findDisguisedBrand(parts: HostParts, popular: PopularSites, cata
   }
   const token = findBrandToken(folded, catalog);
   if (token === null || !disguised(token.name)) return [];
-  return [{ kind: 'brand', level: 'suspicious', target: token.domain, message: `contains the brand ${token.name} outside ${token.domain}, written with look-alike characters${written}` }];
+  return [
+    {
+      kind: 'brand',
+      level: 'suspicious',
+      target: token.domain,
+      message: `contains the brand ${token.name} outside ${token.domain}, written with look-alike characters${written}`,
+    },
+  ];
 }

@@ -32,5 +32,7 @@ export function editKind(candidate: string, target: string): EditKind {
   if (candidate.length + 1 === target.length) return 'deletion';
   let i = 0;
   while (candidate[i] === target[i]) i++;
-  return candidate[i + 1] === target[i] && candidate[i] === target[i + 1] && candidate[i + 1] !== target[i + 1] ? 'transposition' : 'substitution';
+  return candidate[i + 1] === target[i] && candidate[i] === target[i + 1] && candidate[i + 1] !== target[i + 1]
+    ? 'transposition'
+    : 'substitution';
 }

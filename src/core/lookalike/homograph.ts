@@ -19,7 +19,12 @@ export interface HomographOptions {
 const OWN_SCRIPT_TLD = /^(?:ru|su|ua|by|kz|bg|rs|mk|mn|kg|tj|uz|me|ba|gr|cy|xn--.*)$/;
 
 /** Homograph findings; empty unless the host has an IDN label. */
-export function findHomographs(host: ScorableHost, parts: HostParts, index: TyposquatIndex, options: HomographOptions): LookalikeFinding[] {
+export function findHomographs(
+  host: ScorableHost,
+  parts: HostParts,
+  index: TyposquatIndex,
+  options: HomographOptions,
+): LookalikeFinding[] {
   if (!host.fullHost.includes('xn--')) return [];
   const asciiLabels = host.fullHost.split('.');
   const unicodeLabels = host.displayHost.split('.');
@@ -33,7 +38,14 @@ export function findHomographs(host: ScorableHost, parts: HostParts, index: Typo
     const looks = skeleton(unicodeOwn);
     const brand = index.skeletons.get(looks) ?? (isAscii(looks) ? index.catalog.byName.get(looks) : undefined);
     if (brand !== undefined && brand.name.length >= options.minLength) {
-      return [{ kind: 'homograph', level: 'dangerous', target: brand.domain, message: `looks like ${brand.domain}: ${shown} is written with look-alike characters` }];
+      return [
+        {
+          kind: 'homograph',
+          level: 'dangerous',
+          target: brand.domain,
+          message: `looks like ${brand.domain}: ${shown} is written with look-alike characters`,
+        },
+      ];
     }
   }
 
@@ -45,14 +57,29 @@ export function findHomographs(host: ScorableHost, parts: HostParts, index: Typo
     const scripts = labelScripts(unicode);
     const label = `"${unicode}" (${asciiLabels[i]!})`;
     if (isMixedScript(scripts)) {
-      findings.push({ kind: 'homograph', level: 'suspicious', message: `mixes ${[...scripts].join(' and ')} letters in ${label}, a trick to imitate another name` });
+      findings.push({
+        kind: 'homograph',
+        level: 'suspicious',
+        message: `mixes ${[...scripts].join(' and ')} letters in ${label}, a trick to imitate another name`,
+      });
       break;
     }
     // Chromium's whole-script rule: a label spelled only with Cyrillic or Greek letters that all look Latin,
     // under a suffix not of that script, is drawn to be read as a Latin word.
     const looks = skeleton(unicode);
-    if (i === ownIndex && scripts.size === 1 && !scripts.has('Latin') && isAscii(looks) && looks.length >= options.minLength && !OWN_SCRIPT_TLD.test(tld)) {
-      findings.push({ kind: 'homograph', level: 'suspicious', message: `${label} is written only with letters that look Latin: it reads as "${looks}"` });
+    if (
+      i === ownIndex &&
+      scripts.size === 1 &&
+      !scripts.has('Latin') &&
+      isAscii(looks) &&
+      looks.length >= options.minLength &&
+      !OWN_SCRIPT_TLD.test(tld)
+    ) {
+      findings.push({
+        kind: 'homograph',
+        level: 'suspicious',
+        message: `${label} is written only with letters that look Latin: it reads as "${looks}"`,
+      });
       break;
     }
   }
@@ -74,5 +101,11 @@ export function foldedParts(host: ScorableHost, parts: HostParts): HostParts | n
   const name = skeleton(own.join('.'));
   if (name === parts.name || !isAscii(name)) return null;
   const labels = name.split('.');
-  return { ...parts, name, labels, tokens: name.split(/[.-]+/).filter((token) => token !== ''), registrableLabel: labels[labels.length - 1]! };
+  return {
+    ...parts,
+    name,
+    labels,
+    tokens: name.split(/[.-]+/).filter((token) => token !== ''),
+    registrableLabel: labels[labels.length - 1]!,
+  };
 }

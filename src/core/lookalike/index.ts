@@ -27,14 +27,23 @@ export interface LookalikeOptions {
 /** The shipped tuning; docs/lookalike.md gives the measurements behind each number. */
 export const DEFAULT_LOOKALIKE_OPTIONS: LookalikeOptions = {
   brands: { maxRank: 5_000, minTokenLength: 3, minSubstringLength: 5 },
-  typosquat: { minSkeletonLength: 4, minLengthRepeat: 5, maxRankRepeat: 1_000, minLengthAnyEdit: 7, maxRankAnyEdit: 300 },
+  typosquat: {
+    minSkeletonLength: 4,
+    minLengthRepeat: 5,
+    maxRankRepeat: 1_000,
+    minLengthAnyEdit: 7,
+    maxRankAnyEdit: 300,
+  },
   homograph: { minLength: 3 },
 };
 
 export type LookalikeDetector = (host: ScorableHost) => LookalikeFinding[];
 
 /** Precomputes the brand and typosquat indexes once; the returned function is pure and cheap. */
-export function createLookalikeDetector(popular: PopularSites, options: LookalikeOptions = DEFAULT_LOOKALIKE_OPTIONS): LookalikeDetector {
+export function createLookalikeDetector(
+  popular: PopularSites,
+  options: LookalikeOptions = DEFAULT_LOOKALIKE_OPTIONS,
+): LookalikeDetector {
   const catalog = buildBrandCatalog(popular, options.brands);
   const typos = buildTyposquatIndex(catalog, options.typosquat);
   return (host) => {
@@ -47,7 +56,9 @@ export function createLookalikeDetector(popular: PopularSites, options: Lookalik
     const readable = foldedParts(host, parts) ?? parts;
     const risk = findRiskWords(readable.name, readable.tokens);
     const brand = findBrandImpersonation(readable, popular, catalog, risk).map((finding) =>
-      readable === parts ? finding : { ...finding, message: `${finding.message} (${host.displayHost}, written ${host.fullHost})` },
+      readable === parts
+        ? finding
+        : { ...finding, message: `${finding.message} (${host.displayHost}, written ${host.fullHost})` },
     );
     const disguised = brand.length === 0 ? findDisguisedBrand(readable, popular, catalog) : [];
     return [...homographs, ...brand, ...disguised, ...findTyposquats(parts, typos)];

@@ -7,7 +7,27 @@ const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const KEY_POSITION = new Map<string, readonly [number, number]>();
 ROWS.forEach((row, y) => [...row].forEach((key, x) => KEY_POSITION.set(key, [x + y * 0.5, y])));
 
-const LOOKALIKE_PAIRS = new Set(['il', 'lj', 'ij', 'mn', 'uv', 'vy', 'ce', 'gq', 'bd', 'pq', 'ao', 'ea', 'co', 'nr', 'hn', 'ft', 'rt', 'ov', 'uo']);
+const LOOKALIKE_PAIRS = new Set([
+  'il',
+  'lj',
+  'ij',
+  'mn',
+  'uv',
+  'vy',
+  'ce',
+  'gq',
+  'bd',
+  'pq',
+  'ao',
+  'ea',
+  'co',
+  'nr',
+  'hn',
+  'ft',
+  'rt',
+  'ov',
+  'uo',
+]);
 
 function keyboardNeighbours(a: string, b: string): boolean {
   const p = KEY_POSITION.get(a);

@@ -8,21 +8,98 @@
 
 /** Found anywhere in the name: long enough not to occur by accident inside other words. */
 const STRONG_SUBSTRINGS = [
-  'login', 'logon', 'signin', 'signon', 'verify', 'verification', 'validate', 'validation', 'confirm',
-  'account', 'wallet', 'airdrop', 'recover', 'restore', 'unlock', 'suspend', 'billing', 'invoice',
-  'payment', 'refund', 'password', 'authenticat', 'webscr', 'reactivat', 'checkpoint',
-  'whitelist', 'secure', 'security', 'claim', 'appeal',
+  'login',
+  'logon',
+  'signin',
+  'signon',
+  'verify',
+  'verification',
+  'validate',
+  'validation',
+  'confirm',
+  'account',
+  'wallet',
+  'airdrop',
+  'recover',
+  'restore',
+  'unlock',
+  'suspend',
+  'billing',
+  'invoice',
+  'payment',
+  'refund',
+  'password',
+  'authenticat',
+  'webscr',
+  'reactivat',
+  'checkpoint',
+  'whitelist',
+  'secure',
+  'security',
+  'claim',
+  'appeal',
 ] as const;
 const WEAK_SUBSTRINGS = [
-  'support', 'update', 'service', 'customer', 'helpdesk', 'bonus', 'reward', 'giveaway', 'promo',
-  'giftcard', 'prize', 'winner', 'lottery', 'delivery', 'tracking', 'parcel', 'shipping', 'official',
-  'alert', 'notice', 'portal', 'activate', 'activation', 'session', 'connect', 'presale', 'locked',
-  'unblock', 'copyright', 'violation',
+  'support',
+  'update',
+  'service',
+  'customer',
+  'helpdesk',
+  'bonus',
+  'reward',
+  'giveaway',
+  'promo',
+  'giftcard',
+  'prize',
+  'winner',
+  'lottery',
+  'delivery',
+  'tracking',
+  'parcel',
+  'shipping',
+  'official',
+  'alert',
+  'notice',
+  'portal',
+  'activate',
+  'activation',
+  'session',
+  'connect',
+  'presale',
+  'locked',
+  'unblock',
+  'copyright',
+  'violation',
 ] as const;
 
 /** Matched only as a whole hyphen- or dot-separated token: too short to search inside words. */
-const STRONG_TOKENS = new Set(['id', 'sso', 'auth', 'mfa', '2fa', 'otp', 'kyc', 'verif', 'seed', 'phrase', 'signin', 'login']);
-const WEAK_TOKENS = new Set(['help', 'sync', 'mint', 'gift', 'pay', 'reset', 'check', 'swap', 'stake', 'bridge', 'dapp']);
+const STRONG_TOKENS = new Set([
+  'id',
+  'sso',
+  'auth',
+  'mfa',
+  '2fa',
+  'otp',
+  'kyc',
+  'verif',
+  'seed',
+  'phrase',
+  'signin',
+  'login',
+]);
+const WEAK_TOKENS = new Set([
+  'help',
+  'sync',
+  'mint',
+  'gift',
+  'pay',
+  'reset',
+  'check',
+  'swap',
+  'stake',
+  'bridge',
+  'dapp',
+]);
 
 export interface RiskWords {
   readonly strong: readonly string[];
@@ -36,7 +113,13 @@ export const NO_RISK: RiskWords = { strong: [], weak: [] };
 const STRONG_ANY = new RegExp(STRONG_SUBSTRINGS.join('|'));
 const WEAK_ANY = new RegExp(WEAK_SUBSTRINGS.join('|'));
 
-function collect(name: string, tokens: readonly string[], substrings: readonly string[], any: RegExp, whole: ReadonlySet<string>): string[] {
+function collect(
+  name: string,
+  tokens: readonly string[],
+  substrings: readonly string[],
+  any: RegExp,
+  whole: ReadonlySet<string>,
+): string[] {
   const found: string[] = [];
   if (any.test(name)) for (const word of substrings) if (name.includes(word)) found.push(word);
   for (const token of tokens) if (whole.has(token) && !found.includes(token)) found.push(token);
@@ -45,10 +128,16 @@ function collect(name: string, tokens: readonly string[], substrings: readonly s
 
 /** Risk words in `name` (the host without its suffix), given its tokens. */
 export function findRiskWords(name: string, tokens: readonly string[]): RiskWords {
-  return { strong: collect(name, tokens, STRONG_SUBSTRINGS, STRONG_ANY, STRONG_TOKENS), weak: collect(name, tokens, WEAK_SUBSTRINGS, WEAK_ANY, WEAK_TOKENS) };
+  return {
+    strong: collect(name, tokens, STRONG_SUBSTRINGS, STRONG_ANY, STRONG_TOKENS),
+    weak: collect(name, tokens, WEAK_SUBSTRINGS, WEAK_ANY, WEAK_TOKENS),
+  };
 }
 
 /** The risk words that are not part of the brand's own name (paypal's "pay" is no risk). */
 export function riskOutside(risk: RiskWords, brandName: string): RiskWords {
-  return { strong: risk.strong.filter((word) => !brandName.includes(word)), weak: risk.weak.filter((word) => !brandName.includes(word)) };
+  return {
+    strong: risk.strong.filter((word) => !brandName.includes(word)),
+    weak: risk.weak.filter((word) => !brandName.includes(word)),
+  };
 }

@@ -62,18 +62,26 @@ export function buildTyposquatIndex(catalog: BrandCatalog, options: TyposquatOpt
 }
 
 function isFuzzyTarget(brand: Brand, options: TyposquatOptions): boolean {
-  return (brand.name.length >= options.minLengthRepeat && brand.rank <= options.maxRankRepeat) || isAnyEditTarget(brand, options);
+  return (
+    (brand.name.length >= options.minLengthRepeat && brand.rank <= options.maxRankRepeat) ||
+    isAnyEditTarget(brand, options)
+  );
 }
 
 const LETTERS_ONLY = /^[a-z]+$/;
 
 function isAnyEditTarget(brand: Brand, options: TyposquatOptions): boolean {
-  return brand.name.length >= options.minLengthAnyEdit && brand.rank <= options.maxRankAnyEdit && LETTERS_ONLY.test(brand.name);
+  return (
+    brand.name.length >= options.minLengthAnyEdit &&
+    brand.rank <= options.maxRankAnyEdit &&
+    LETTERS_ONLY.test(brand.name)
+  );
 }
 
 /** Whether a one-edit difference passes the rule for its kind (see the file comment). */
 function isTypo(label: string, brand: Brand, kind: EditKind, options: TyposquatOptions): boolean {
-  if (kind === 'doubling' || kind === 'transposition') return brand.name.length >= options.minLengthRepeat && brand.rank <= options.maxRankRepeat;
+  if (kind === 'doubling' || kind === 'transposition')
+    return brand.name.length >= options.minLengthRepeat && brand.rank <= options.maxRankRepeat;
   if (!isAnyEditTarget(brand, options)) return false;
   let at = 0;
   while (label[at] === brand.name[at]) at++;
@@ -90,10 +98,20 @@ const EDIT_WORDS: Record<EditKind, string> = {
   doubling: 'a letter doubled',
 };
 
-function closer(best: Brand | null, brands: readonly Brand[] | undefined, label: string, options: TyposquatOptions): Brand | null {
+function closer(
+  best: Brand | null,
+  brands: readonly Brand[] | undefined,
+  label: string,
+  options: TyposquatOptions,
+): Brand | null {
   if (brands === undefined) return best;
   for (const brand of brands) {
-    if ((best === null || brand.rank < best.rank) && isOneEditApart(label, brand.name) && isTypo(label, brand, editKind(label, brand.name), options)) best = brand;
+    if (
+      (best === null || brand.rank < best.rank) &&
+      isOneEditApart(label, brand.name) &&
+      isTypo(label, brand, editKind(label, brand.name), options)
+    )
+      best = brand;
   }
   return best;
 }
@@ -101,7 +119,8 @@ function closer(best: Brand | null, brands: readonly Brand[] | undefined, label:
 function nearestByOneEdit(label: string, index: TyposquatIndex): Brand | null {
   // Symmetric delete: two strings one edit apart share the string itself or a one-deletion variant.
   let best = closer(null, index.deletions.get(label), label, index.options);
-  for (let i = 0; i < label.length; i++) best = closer(best, index.deletions.get(label.slice(0, i) + label.slice(i + 1)), label, index.options);
+  for (let i = 0; i < label.length; i++)
+    best = closer(best, index.deletions.get(label.slice(0, i) + label.slice(i + 1)), label, index.options);
   return best;
 }
 
@@ -114,10 +133,24 @@ export function findTyposquats(parts: HostParts, index: TyposquatIndex): Lookali
   if (looks !== label) {
     const brand = index.skeletons.get(looks);
     if (brand !== undefined && brand.name !== label) {
-      return [{ kind: 'typosquat', level: 'dangerous', target: brand.domain, message: `looks like ${brand.domain}: "${label}" imitates "${brand.name}" with look-alike characters` }];
+      return [
+        {
+          kind: 'typosquat',
+          level: 'dangerous',
+          target: brand.domain,
+          message: `looks like ${brand.domain}: "${label}" imitates "${brand.name}" with look-alike characters`,
+        },
+      ];
     }
   }
   const brand = nearestByOneEdit(label, index);
   if (brand === null) return [];
-  return [{ kind: 'typosquat', level: 'suspicious', target: brand.domain, message: `looks like ${brand.domain}: "${label}" is "${brand.name}" with ${EDIT_WORDS[editKind(label, brand.name)]}` }];
+  return [
+    {
+      kind: 'typosquat',
+      level: 'suspicious',
+      target: brand.domain,
+      message: `looks like ${brand.domain}: "${label}" is "${brand.name}" with ${EDIT_WORDS[editKind(label, brand.name)]}`,
+    },
+  ];
 }

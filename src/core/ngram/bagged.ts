@@ -14,18 +14,28 @@ import { clipHost, type NgramModel } from './model.js';
 export function canScoreBagged(models: readonly NgramModel[]): boolean {
   const first = models[0]?.features;
   if (!first || models.length < 2) return false;
-  const same = (s: NgramFeatureSpec) => !s.parts && !s.words && s.minN === first.minN && s.maxN === first.maxN && s.bits === first.bits;
+  const same = (s: NgramFeatureSpec) =>
+    !s.parts && !s.words && s.minN === first.minN && s.maxN === first.maxN && s.bits === first.bits;
   return models.every((m) => m.heads.length === 1 && same(m.features));
 }
 
 /** Logits [hosts] of up to three single-head models in one walk (a missing slot repeats the first model; its result is dropped). */
-function scoreThree(a: NgramModel, b: NgramModel, c: NgramModel, hosts: readonly string[]): [Float32Array, Float32Array, Float32Array] {
+function scoreThree(
+  a: NgramModel,
+  b: NgramModel,
+  c: NgramModel,
+  hosts: readonly string[],
+): [Float32Array, Float32Array, Float32Array] {
   const { minN, maxN, bits } = a.features;
-  const mask = (1 << bits) - 1 >>> 0;
+  const mask = ((1 << bits) - 1) >>> 0;
   const [ha0, hb0, hc0] = [hashBasis(a.features), hashBasis(b.features), hashBasis(c.features)];
   const [headA, headB, headC] = [a.heads[0]!, b.heads[0]!, c.heads[0]!];
   const [wa, wb, wc] = [headA.weights, headB.weights, headC.weights];
-  const out: [Float32Array, Float32Array, Float32Array] = [new Float32Array(hosts.length), new Float32Array(hosts.length), new Float32Array(hosts.length)];
+  const out: [Float32Array, Float32Array, Float32Array] = [
+    new Float32Array(hosts.length),
+    new Float32Array(hosts.length),
+    new Float32Array(hosts.length),
+  ];
   for (let i = 0; i < hosts.length; i++) {
     const text = clipHost(hosts[i]!);
     const marked = text.length + 2;
@@ -62,7 +72,8 @@ function scoreThree(a: NgramModel, b: NgramModel, c: NgramModel, hosts: readonly
 
 /** Each model's logits [hosts × 1] for models that pass canScoreBagged, exactly as ngramLogits gives them. */
 export function baggedLogits(models: readonly NgramModel[], hosts: readonly string[]): Float32Array[] {
-  if (!canScoreBagged(models)) throw new Error('baggedLogits needs single-head models that differ only in their hash seed');
+  if (!canScoreBagged(models))
+    throw new Error('baggedLogits needs single-head models that differ only in their hash seed');
   const out: Float32Array[] = [];
   for (let g = 0; g < models.length; g += 3) {
     const first = models[g]!;

@@ -16,7 +16,12 @@ export interface BlendExplainer {
 }
 
 /** Explains one normalised host under the blend; `head` defaults to the blend's most probable one. */
-export function explainBlendHost(weights: ExplainWeights, blend: BlendExplainer, host: string, head?: number): Explanation {
+export function explainBlendHost(
+  weights: ExplainWeights,
+  blend: BlendExplainer,
+  host: string,
+  head?: number,
+): Explanation {
   const cnn = cnnContributions(weights, host);
   const cnnWeight = 1 - blend.members.reduce((s, m) => s + m.weight, 0);
   const maps = blend.members.map((m) => headMapping(blend.heads, m.model));

@@ -48,8 +48,10 @@ export function ngramBlendOf(metadata: ModelMetadata): NgramBlendSpec | null {
   if (!Array.isArray(raw) || raw.length === 0) throw invalid(spec, 'no members');
   const members = raw.map((m: Partial<NgramBlendMember> | null): NgramBlendMember => {
     // The file name is read from the extension package or a model directory: no paths.
-    if (typeof m !== 'object' || m === null || typeof m.file !== 'string' || !FILE_NAME.test(m.file)) throw invalid(spec, 'a member needs a plain file name');
-    if (!(typeof m.weight === 'number' && m.weight > 0 && m.weight < 1)) throw invalid(spec, 'a weight must be between 0 and 1');
+    if (typeof m !== 'object' || m === null || typeof m.file !== 'string' || !FILE_NAME.test(m.file))
+      throw invalid(spec, 'a member needs a plain file name');
+    if (!(typeof m.weight === 'number' && m.weight > 0 && m.weight < 1))
+      throw invalid(spec, 'a weight must be between 0 and 1');
     return { file: m.file, weight: m.weight };
   });
   const total = members.reduce((s, m) => s + m.weight, 0);
@@ -65,7 +67,12 @@ export function ngramBlendFiles(metadata: ModelMetadata): string[] {
 
 /** For each CNN head, the n-gram head that joins it: the same category, else the n-gram's first head. */
 export function headMapping(cnnHeads: readonly string[], ngram: NgramModel): number[] {
-  return cnnHeads.map((head) => Math.max(0, ngram.heads.findIndex((h) => h.category === head)));
+  return cnnHeads.map((head) =>
+    Math.max(
+      0,
+      ngram.heads.findIndex((h) => h.category === head),
+    ),
+  );
 }
 
 /** An n-gram model's logits `z` [hosts × its heads] laid out as the CNN's heads, [hosts × cnnHeads] (see headMapping). */
@@ -73,17 +80,29 @@ function asCnnHeads(model: NgramModel, cnnHeads: readonly string[], z: Float32Ar
   const map = headMapping(cnnHeads, model);
   const width = model.heads.length;
   const out = new Float32Array(hosts * cnnHeads.length);
-  for (let i = 0; i < hosts; i++) for (let h = 0; h < cnnHeads.length; h++) out[i * cnnHeads.length + h] = z[i * width + map[h]!]!;
+  for (let i = 0; i < hosts; i++)
+    for (let h = 0; h < cnnHeads.length; h++) out[i * cnnHeads.length + h] = z[i * width + map[h]!]!;
   return out;
 }
 
 /** An n-gram model's logits laid out as the CNN's heads, [hosts × cnnHeads] (see headMapping). */
-export function ngramHeadLogits(model: NgramModel, cnnHeads: readonly string[], hosts: readonly string[], buckets?: Uint32Array): Float32Array {
+export function ngramHeadLogits(
+  model: NgramModel,
+  cnnHeads: readonly string[],
+  hosts: readonly string[],
+  buckets?: Uint32Array,
+): Float32Array {
   return asCnnHeads(model, cnnHeads, ngramLogits(model, hosts, buckets), hosts.length);
 }
 
 /** Blends CNN head probabilities [n × heads] with the members' logits for the same hosts; returns probabilities. */
-export function blendProbabilities(cnn: Float32Array, cnnHeads: readonly string[], members: readonly LoadedBlendMember[], hosts: readonly string[], buckets?: readonly Uint32Array[]): Float32Array {
+export function blendProbabilities(
+  cnn: Float32Array,
+  cnnHeads: readonly string[],
+  members: readonly LoadedBlendMember[],
+  hosts: readonly string[],
+  buckets?: readonly Uint32Array[],
+): Float32Array {
   const cnnWeight = 1 - members.reduce((s, m) => s + m.weight, 0);
   const z = new Float64Array(cnn.length);
   for (let i = 0; i < cnn.length; i++) {
@@ -94,7 +113,9 @@ export function blendProbabilities(cnn: Float32Array, cnnHeads: readonly string[
   // Bagged members (the same n-grams under other hash seeds) share one walk over each name.
   const bagged = canScoreBagged(models) ? baggedLogits(models, hosts) : null;
   members.forEach((member, j) => {
-    const logits = bagged ? asCnnHeads(member.model, cnnHeads, bagged[j]!, hosts.length) : ngramHeadLogits(member.model, cnnHeads, hosts, buckets?.[j]);
+    const logits = bagged
+      ? asCnnHeads(member.model, cnnHeads, bagged[j]!, hosts.length)
+      : ngramHeadLogits(member.model, cnnHeads, hosts, buckets?.[j]);
     for (let k = 0; k < z.length; k++) z[k] = z[k]! + member.weight * logits[k]!;
   });
   return Float32Array.from(z, sigmoid);
@@ -104,7 +125,9 @@ export function blendProbabilities(cnn: Float32Array, cnnHeads: readonly string[
 export function blendWithNgrams<S extends Scorer>(scorer: S, members: readonly LoadedBlendMember[]): S {
   const heads = scorer.metadata.architecture.heads;
   // Bagged members share one walk (bagged.ts) and need no bucket buffers of their own.
-  const buckets = canScoreBagged(members.map((m) => m.model)) ? undefined : members.map((m) => createBucketBuffer(m.model));
+  const buckets = canScoreBagged(members.map((m) => m.model))
+    ? undefined
+    : members.map((m) => createBucketBuffer(m.model));
   return {
     ...scorer,
     engine: `${scorer.engine}+ngram`,
@@ -128,7 +151,9 @@ export async function readBlendMembers(read: ModelFileReader, spec: NgramBlendSp
       try {
         return { model: decodeNgramModel(bytes).model, weight };
       } catch (error) {
-        throw new ModelFormatError(`the model blends in ${file}, which is not a valid n-gram model: ${errorText(error)}`);
+        throw new ModelFormatError(
+          `the model blends in ${file}, which is not a valid n-gram model: ${errorText(error)}`,
+        );
       }
     }),
   );

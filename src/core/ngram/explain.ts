@@ -10,7 +10,12 @@ import { ngramBuckets } from './features.js';
 import { clipHost, createBucketBuffer, type NgramModel } from './model.js';
 
 /** The logit of n-gram head `head` for a normalised host and every n-gram's share of it. */
-export function ngramShares(model: NgramModel, host: string, head: number, buckets: Uint32Array = createBucketBuffer(model)): { logit: number; shares: Share[] } {
+export function ngramShares(
+  model: NgramModel,
+  host: string,
+  head: number,
+  buckets: Uint32Array = createBucketBuffer(model),
+): { logit: number; shares: Share[] } {
   const clipped = clipHost(host);
   const offset = host.length - clipped.length;
   const count = ngramBuckets(clipped, model.features, buckets);
@@ -31,7 +36,12 @@ export function ngramShares(model: NgramModel, host: string, head: number, bucke
       const first = Math.max(0, start - 1);
       const end = Math.min(clipped.length, start + n - 1);
       if (end > first) shares.push({ start: first + offset, end: end + offset, value });
-      else if (clipped.length > 0) shares.push({ start: offset + (start === 0 ? 0 : clipped.length - 1), end: offset + (start === 0 ? 1 : clipped.length), value });
+      else if (clipped.length > 0)
+        shares.push({
+          start: offset + (start === 0 ? 0 : clipped.length - 1),
+          end: offset + (start === 0 ? 1 : clipped.length),
+          value,
+        });
     }
   }
   return { logit, shares };

@@ -44,9 +44,17 @@ export function validateNgramSpec(spec: NgramFeatureSpec): void {
         : spec.version === 3 && typeof spec.parts === 'boolean' && typeof spec.words === 'boolean';
   const ok =
     flags &&
-    Number.isInteger(spec.minN) && Number.isInteger(spec.maxN) && spec.minN >= 1 && spec.maxN >= spec.minN && spec.maxN <= 8 &&
-    Number.isInteger(spec.bits) && spec.bits >= 4 && spec.bits <= 26 &&
-    Number.isInteger(spec.hashSeed) && spec.hashSeed >= 0 && spec.hashSeed <= 0xffffffff;
+    Number.isInteger(spec.minN) &&
+    Number.isInteger(spec.maxN) &&
+    spec.minN >= 1 &&
+    spec.maxN >= spec.minN &&
+    spec.maxN <= 8 &&
+    Number.isInteger(spec.bits) &&
+    spec.bits >= 4 &&
+    spec.bits <= 26 &&
+    Number.isInteger(spec.hashSeed) &&
+    spec.hashSeed >= 0 &&
+    spec.hashSeed <= 0xffffffff;
   if (!ok) throw new Error(`unsupported n-gram feature spec ${JSON.stringify(spec)}`);
 }
 
@@ -72,7 +80,7 @@ export function fmix32(h: number): number {
 
 /** Appends the buckets of the n-grams of `^text$` in namespace `space` (0: the whole name) to `out` from `count`. */
 function appendNgrams(text: string, spec: NgramFeatureSpec, space: number, out: Uint32Array, count: number): number {
-  const mask = (1 << spec.bits) - 1 >>> 0;
+  const mask = ((1 << spec.bits) - 1) >>> 0;
   const marked = text.length + 2;
   const basis = hashBasis(spec, space);
   for (let start = 0; start < marked; start++) {
@@ -122,7 +130,7 @@ export function ngramBuckets(host: string, spec: NgramFeatureSpec, out: Uint32Ar
 
 /** Bucket of a whole-token feature (suffix, shape), in its own namespace. */
 function tokenBucket(token: string, spec: NgramFeatureSpec): number {
-  const mask = (1 << spec.bits) - 1 >>> 0;
+  const mask = ((1 << spec.bits) - 1) >>> 0;
   let h = hashBasis(spec, SPACE.token);
   for (let k = 0; k < token.length; k++) h = Math.imul(h ^ token.charCodeAt(k), 0x01000193);
   return (fmix32(h) & mask) >>> 0;
@@ -130,7 +138,7 @@ function tokenBucket(token: string, spec: NgramFeatureSpec): number {
 
 /** Bucket of one n-gram given as text (markers written out, e.g. `^pay`): the hash ngramBuckets uses. */
 export function ngramBucket(ngram: string, spec: NgramFeatureSpec): number {
-  const mask = (1 << spec.bits) - 1 >>> 0;
+  const mask = ((1 << spec.bits) - 1) >>> 0;
   let h = hashBasis(spec);
   for (let k = 0; k < ngram.length; k++) h = Math.imul(h ^ ngram.charCodeAt(k), 0x01000193);
   return (fmix32(h ^ ngram.length) & mask) >>> 0;

@@ -73,7 +73,11 @@ export function quantizeNgramModel(model: NgramModel, quantization: NgramQuantiz
 }
 
 /** Serialises a model; its weights are quantised on the way (see quantizeNgramModel). */
-export function encodeNgramModel(model: NgramModel, quantization: NgramQuantization = 'int8', metadata: Record<string, unknown> = {}): Uint8Array {
+export function encodeNgramModel(
+  model: NgramModel,
+  quantization: NgramQuantization = 'int8',
+  metadata: Record<string, unknown> = {},
+): Uint8Array {
   validateNgramModel(model);
   const floats = model.heads.map(floatWeights);
   const scales = floats.map((weights) => scaleFor(weights, quantization));
@@ -108,7 +112,14 @@ export function encodeNgramModel(model: NgramModel, quantization: NgramQuantizat
 
 function parseHeader(json: unknown): NgramFileHeader {
   const h = json as Partial<NgramFileHeader> | null;
-  if (typeof h !== 'object' || h === null || !h.features || !Array.isArray(h.heads) || typeof h.quantization !== 'string' || !(h.quantization in QUANT_BYTES)) {
+  if (
+    typeof h !== 'object' ||
+    h === null ||
+    !h.features ||
+    !Array.isArray(h.heads) ||
+    typeof h.quantization !== 'string' ||
+    !(h.quantization in QUANT_BYTES)
+  ) {
     throw new NgramFormatError('n-gram model header is incomplete');
   }
   try {
@@ -117,7 +128,8 @@ function parseHeader(json: unknown): NgramFileHeader {
     throw new NgramFormatError(errorText(error));
   }
   for (const head of h.heads) {
-    if (!RISK_CATEGORIES.includes(head.category) || !Number.isFinite(head.bias) || !(head.scale > 0)) throw new NgramFormatError(`n-gram model head ${JSON.stringify(head)} is invalid`);
+    if (!RISK_CATEGORIES.includes(head.category) || !Number.isFinite(head.bias) || !(head.scale > 0))
+      throw new NgramFormatError(`n-gram model head ${JSON.stringify(head)} is invalid`);
   }
   return { features: h.features, quantization: h.quantization, heads: h.heads, metadata: h.metadata ?? {} };
 }
@@ -129,7 +141,8 @@ export function decodeNgramModel(bytes: Uint8Array): NgramModelFile {
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(4, true);
-  if (version !== NGRAM_FILE_VERSION) throw new NgramFormatError(`n-gram model file version ${version}, this build reads ${NGRAM_FILE_VERSION}`);
+  if (version !== NGRAM_FILE_VERSION)
+    throw new NgramFormatError(`n-gram model file version ${version}, this build reads ${NGRAM_FILE_VERSION}`);
   const headerLength = view.getUint32(8, true);
   if (12 + headerLength > bytes.length) throw new NgramFormatError('n-gram model header is truncated');
   let json: unknown;
@@ -143,7 +156,9 @@ export function decodeNgramModel(bytes: Uint8Array): NgramModelFile {
   const width = QUANT_BYTES[header.quantization];
   const start = Math.ceil((12 + headerLength) / 4) * 4;
   if (bytes.length !== start + header.heads.length * buckets * width) {
-    throw new NgramFormatError(`n-gram model file holds ${bytes.length} bytes, its header needs ${start + header.heads.length * buckets * width}`);
+    throw new NgramFormatError(
+      `n-gram model file holds ${bytes.length} bytes, its header needs ${start + header.heads.length * buckets * width}`,
+    );
   }
   let offset = start;
   const heads = header.heads.map((h): NgramHead => {
@@ -155,7 +170,8 @@ export function decodeNgramModel(bytes: Uint8Array): NgramModelFile {
     }
     const weights = new Float32Array(buckets);
     for (let i = 0; i < buckets; i++) {
-      weights[i] = header.quantization === 'int16' ? view.getInt16(offset, true) * h.scale : view.getFloat32(offset, true);
+      weights[i] =
+        header.quantization === 'int16' ? view.getInt16(offset, true) * h.scale : view.getFloat32(offset, true);
       offset += width;
     }
     return { category: h.category, bias: h.bias, weights };

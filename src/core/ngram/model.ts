@@ -43,9 +43,13 @@ export function validateNgramModel(model: NgramModel): void {
   validateNgramSpec(model.features);
   if (model.heads.length === 0) throw new Error('n-gram model has no heads');
   for (const head of model.heads) {
-    if (head.weights.length !== 2 ** model.features.bits) throw new Error(`n-gram head ${head.category} has ${head.weights.length} weights, expected 2^${model.features.bits}`);
+    if (head.weights.length !== 2 ** model.features.bits)
+      throw new Error(
+        `n-gram head ${head.category} has ${head.weights.length} weights, expected 2^${model.features.bits}`,
+      );
     if (!Number.isFinite(head.bias)) throw new Error(`n-gram head ${head.category} has a non-finite bias`);
-    if (head.scale !== undefined && !(head.scale > 0 && Number.isFinite(head.scale))) throw new Error(`n-gram head ${head.category} has an invalid scale`);
+    if (head.scale !== undefined && !(head.scale > 0 && Number.isFinite(head.scale)))
+      throw new Error(`n-gram head ${head.category} has an invalid scale`);
   }
 }
 
@@ -63,7 +67,11 @@ export function clipHost(host: string): string {
  * Logits of every head for normalised hosts, row-major [hosts.length × heads]. Features are
  * n-gram counts scaled by 1/sqrt(count), so long and short names sit on the same scale.
  */
-export function ngramLogits(model: NgramModel, hosts: readonly string[], buckets: Uint32Array = createBucketBuffer(model)): Float32Array {
+export function ngramLogits(
+  model: NgramModel,
+  hosts: readonly string[],
+  buckets: Uint32Array = createBucketBuffer(model),
+): Float32Array {
   const heads = model.heads;
   const out = new Float32Array(hosts.length * heads.length);
   for (let i = 0; i < hosts.length; i++) {

@@ -16,7 +16,12 @@ export interface HostParts {
 }
 
 // Hoisted once: tldts re-reads its options object on every call.
-const TLDTS_OPTIONS = { allowPrivateDomains: true, extractHostname: false, validateHosts: false, detectIp: false } as const;
+const TLDTS_OPTIONS = {
+  allowPrivateDomains: true,
+  extractHostname: false,
+  validateHosts: false,
+  detectIp: false,
+} as const;
 
 /** Splits a normalised host into suffix, registrable label and sub-domain. */
 export function hostParts(host: string): HostParts {

@@ -72,7 +72,11 @@ export function defineGuardScenarios(target: Target, launch: Launcher): void {
       await tab.click('details.more summary');
       expect(await tab.text('.level')).toBe('Dangerous');
       await tab.click('.continue');
-      expect(await tab.waitForHref((href) => href === url).catch(async (error: Error) => `${error.message.slice(0, 80)}; page says: ${await tab.text('.error')}`)).toBe(url);
+      expect(
+        await tab
+          .waitForHref((href) => href === url)
+          .catch(async (error: Error) => `${error.message.slice(0, 80)}; page says: ${await tab.text('.error')}`),
+      ).toBe(url);
       await closeTabs();
     });
 

@@ -79,7 +79,11 @@ export async function launchChromium(extensionDir: string, profileDir?: string):
       return (await helperPage()).evaluate(fn as never, arg) as Promise<T>;
     },
     async call(type, payload) {
-      const reply = (await session.inExtension(({ type, payload }) => (globalThis as unknown as { chrome: Browser }).chrome.runtime.sendMessage({ type, payload }), { type, payload })) as { ok: boolean; value?: unknown; error?: string };
+      const reply = (await session.inExtension(
+        ({ type, payload }) =>
+          (globalThis as unknown as { chrome: Browser }).chrome.runtime.sendMessage({ type, payload }),
+        { type, payload },
+      )) as { ok: boolean; value?: unknown; error?: string };
       if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
       return reply.value as ResponseOf<typeof type>;
     },
@@ -90,10 +94,13 @@ export async function launchChromium(extensionDir: string, profileDir?: string):
       const running = new Map<string, string>();
       let settle: () => void = () => {};
       const stopped = new Promise<void>((resolve) => (settle = resolve));
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
-        for (const v of versions) if (v.scriptURL.startsWith(origin)) running.set(v.versionId, v.runningStatus);
-        if ([...running.values()].every((status) => status === 'stopped')) settle();
-      });
+      cdp.on(
+        'ServiceWorker.workerVersionUpdated',
+        ({ versions }: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
+          for (const v of versions) if (v.scriptURL.startsWith(origin)) running.set(v.versionId, v.runningStatus);
+          if ([...running.values()].every((status) => status === 'stopped')) settle();
+        },
+      );
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 5000))]);
@@ -121,7 +128,8 @@ export async function gotoAllowingRedirect(page: Page, url: string): Promise<voi
   try {
     await page.goto(url, { waitUntil: 'load' });
   } catch (error) {
-    if (!/ERR_ABORTED|interrupted by another navigation|ERR_BLOCKED_BY_CLIENT/.test((error as Error).message)) throw error;
+    if (!/ERR_ABORTED|interrupted by another navigation|ERR_BLOCKED_BY_CLIENT/.test((error as Error).message))
+      throw error;
   }
 }
 
@@ -130,7 +138,8 @@ function playwrightTab(page: Page): TestTab {
     goto: (url) => gotoAllowingRedirect(page, url),
     href: () => page.evaluate(() => location.href),
     waitForHref: (test, timeoutMs) => pollHref(() => page.evaluate(() => location.href), test, timeoutMs),
-    text: async (selector) => (await page.locator(selector).count()) === 0 ? null : page.locator(selector).first().innerText(),
+    text: async (selector) =>
+      (await page.locator(selector).count()) === 0 ? null : page.locator(selector).first().innerText(),
     click: (selector) => page.locator(selector).first().click(),
     press: (key) => page.keyboard.press(key),
     focusedClass: () => page.evaluate(() => document.activeElement?.className ?? ''),
@@ -160,7 +169,11 @@ export async function chromiumUnderTest(extensionDir: string): Promise<BrowserUn
         const api = (globalThis as unknown as { chrome: Browser }).chrome;
         const tab = (await api.tabs.query({})).find((t) => t.url?.startsWith(prefix));
         if (tab?.id === undefined) throw new Error(`no tab at ${prefix}`);
-        return { tabId: tab.id, badge: await api.action.getBadgeText({ tabId: tab.id }), title: await api.action.getTitle({ tabId: tab.id }) };
+        return {
+          tabId: tab.id,
+          badge: await api.action.getBadgeText({ tabId: tab.id }),
+          title: await api.action.getTitle({ tabId: tab.id }),
+        };
       }, urlPrefix);
     },
     stopBackground: () => session.stopWorker(),

@@ -51,7 +51,11 @@ export interface BrowserUnderTest {
  * Polls a page's location.href until `test` accepts it. Reading fails while a document is being
  * replaced (the extension redirecting a navigation), so failures count as "not yet".
  */
-export async function pollHref(read: () => Promise<string>, test: (href: string) => boolean, timeoutMs = 10_000): Promise<string> {
+export async function pollHref(
+  read: () => Promise<string>,
+  test: (href: string) => boolean,
+  timeoutMs = 10_000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '(unreadable)';
   for (;;) {

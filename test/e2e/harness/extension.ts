@@ -20,7 +20,11 @@ async function exists(file: string): Promise<boolean> {
 
 /** Builds dist/ when it is missing (`npm test` builds before the suites run). */
 export async function ensureBuilt(): Promise<void> {
-  if ((await exists(path.join(ROOT, 'dist/chrome/manifest.json'))) && (await exists(path.join(ROOT, 'dist/firefox/manifest.json')))) return;
+  if (
+    (await exists(path.join(ROOT, 'dist/chrome/manifest.json'))) &&
+    (await exists(path.join(ROOT, 'dist/firefox/manifest.json')))
+  )
+    return;
   await promisify(execFile)(process.execPath, ['build.mjs'], { cwd: ROOT });
 }
 
@@ -35,7 +39,11 @@ export interface ExtensionDirOptions {
 }
 
 /** The directory to load for `target`; a temporary copy when thresholds move or the model is broken on purpose. */
-export async function extensionDir(target: Target, names: E2eNames, options: ExtensionDirOptions = {}): Promise<ExtensionDir> {
+export async function extensionDir(
+  target: Target,
+  names: E2eNames,
+  options: ExtensionDirOptions = {},
+): Promise<ExtensionDir> {
   await ensureBuilt();
   const built = path.join(ROOT, 'dist', target);
   if (!names.thresholds && !options.breakModel) return { dir: built, dispose: async () => {} };
@@ -47,7 +55,9 @@ export async function extensionDir(target: Target, names: E2eNames, options: Ext
     metadata['thresholds'] = names.thresholds;
     metadata['version'] = `${String(metadata['version'])}+e2e-thresholds`;
     await writeFile(file, JSON.stringify(metadata, null, 2));
-    console.warn(`[e2e] ${names.modelVersion} does not flag the fixtures: ${target} runs with test-only thresholds ${JSON.stringify(names.thresholds)}`);
+    console.warn(
+      `[e2e] ${names.modelVersion} does not flag the fixtures: ${target} runs with test-only thresholds ${JSON.stringify(names.thresholds)}`,
+    );
   }
   if (options.breakModel) await writeFile(path.join(dir, 'model/weights.bin'), new Uint8Array(16));
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };

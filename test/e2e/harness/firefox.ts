@@ -40,7 +40,9 @@ export interface FirefoxSession {
 }
 
 async function geckoId(extensionDir: string): Promise<string> {
-  const manifest = JSON.parse(await readFile(path.join(extensionDir, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const manifest = JSON.parse(await readFile(path.join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
   return manifest.browser_specific_settings.gecko.id;
 }
 
@@ -78,7 +80,10 @@ export async function launchFirefox(extensionDir: string, options: FirefoxOption
   async function openViaWebPage(page: Page, url: string): Promise<void> {
     await page.goto(options.httpPage);
     await page.evaluate((target) => void (location.href = target), url);
-    await pollHref(() => page.evaluate(() => location.href), (href) => href === url || href.startsWith(url.split('#')[0]!));
+    await pollHref(
+      () => page.evaluate(() => location.href),
+      (href) => href === url || href.startsWith(url.split('#')[0]!),
+    );
   }
 
   async function helperPage(): Promise<Page> {
@@ -98,7 +103,11 @@ export async function launchFirefox(extensionDir: string, options: FirefoxOption
       return (await helperPage()).evaluate(fn as never, arg) as Promise<T>;
     },
     async call(type, payload) {
-      const reply = (await session.inExtension(({ type, payload }) => (globalThis as unknown as { browser: Browser }).browser.runtime.sendMessage({ type, payload }), { type, payload })) as {
+      const reply = (await session.inExtension(
+        ({ type, payload }) =>
+          (globalThis as unknown as { browser: Browser }).browser.runtime.sendMessage({ type, payload }),
+        { type, payload },
+      )) as {
         ok: boolean;
         value?: unknown;
         error?: string;
@@ -108,7 +117,10 @@ export async function launchFirefox(extensionDir: string, options: FirefoxOption
     },
     async openExtensionPage(pagePath) {
       const before = new Set(await browser.pages());
-      await session.inExtension((u) => (globalThis as unknown as { browser: Browser }).browser.tabs.create({ url: u }).then(() => undefined), `${origin}${pagePath}`);
+      await session.inExtension(
+        (u) => (globalThis as unknown as { browser: Browser }).browser.tabs.create({ url: u }).then(() => undefined),
+        `${origin}${pagePath}`,
+      );
       let found: Page | undefined;
       await pollHref(
         async () => {
@@ -154,7 +166,8 @@ function puppeteerTab(page: Page): TestTab {
     goto: (url) => navigate(page, url),
     href: () => page.evaluate(() => location.href),
     waitForHref: (test, timeoutMs) => pollHref(() => page.evaluate(() => location.href), test, timeoutMs),
-    text: (selector) => page.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? null, selector),
+    text: (selector) =>
+      page.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? null, selector),
     click: (selector) => page.click(selector),
     press: (key) => page.keyboard.press(key as never),
     focusedClass: () => page.evaluate(() => document.activeElement?.className ?? ''),
@@ -163,7 +176,10 @@ function puppeteerTab(page: Page): TestTab {
 }
 
 /** The Firefox implementation of the scenario driver. */
-export async function firefoxUnderTest(extensionDir: string, options: Omit<FirefoxOptions, 'profileDir'>): Promise<BrowserUnderTest> {
+export async function firefoxUnderTest(
+  extensionDir: string,
+  options: Omit<FirefoxOptions, 'profileDir'>,
+): Promise<BrowserUnderTest> {
   const profileDir = await mkdtemp(path.join(os.tmpdir(), 'snowman-firefox-'));
   let session = await launchFirefox(extensionDir, { ...options, profileDir });
   return {
@@ -180,7 +196,11 @@ export async function firefoxUnderTest(extensionDir: string, options: Omit<Firef
         const ext = (globalThis as unknown as { browser: Browser }).browser;
         const tab = (await ext.tabs.query({})).find((t) => t.url?.startsWith(prefix));
         if (tab?.id === undefined) throw new Error(`no tab at ${prefix}`);
-        return { tabId: tab.id, badge: await ext.action.getBadgeText({ tabId: tab.id }), title: await ext.action.getTitle({ tabId: tab.id }) };
+        return {
+          tabId: tab.id,
+          badge: await ext.action.getBadgeText({ tabId: tab.id }),
+          title: await ext.action.getTitle({ tabId: tab.id }),
+        };
       }, urlPrefix),
     async stopBackground() {
       // Firefox suspends an idle event page after `idleTimeoutMs`; wait it out.

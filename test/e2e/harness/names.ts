@@ -35,7 +35,12 @@ export interface E2eNames {
   readonly dangerous: readonly string[];
   readonly benign: readonly string[];
   /** A DGA-looking subdomain of a popular registrable domain; `flaggedAlone` says whether the model alone would stop it. */
-  readonly popular: { readonly host: string; readonly registrableDomain: string; readonly score: number; readonly flaggedAlone: boolean };
+  readonly popular: {
+    readonly host: string;
+    readonly registrableDomain: string;
+    readonly score: number;
+    readonly flaggedAlone: boolean;
+  };
   /** Test-only thresholds when the shipped model does not flag the fixtures; null with a trained model. */
   readonly thresholds: Readonly<Record<string, HeadThresholds>> | null;
   /** Every fixture as the shipped model and the shared decision judge it. */
@@ -44,11 +49,15 @@ export interface E2eNames {
 }
 
 async function fixture(name: string): Promise<string[]> {
-  return (await readFile(path.join(FIXTURES, name), 'utf8')).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  return (await readFile(path.join(FIXTURES, name), 'utf8'))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
 /** Popular sites this suite avoids: HSTS-preloaded, so a plain-http test server cannot stand in for them. */
-const HSTS_PRELOADED = /google|youtube|facebook|twitter|paypal|instagram|gmail|apple|microsoft|amazon|github|wikipedia|whatsapp|linkedin|dropbox|stripe|mozilla|cloudflare|\.(dev|app|page|new|bank|insurance)$/;
+const HSTS_PRELOADED =
+  /google|youtube|facebook|twitter|paypal|instagram|gmail|apple|microsoft|amazon|github|wikipedia|whatsapp|linkedin|dropbox|stripe|mozilla|cloudflare|\.(dev|app|page|new|bank|insurance)$/;
 
 let cached: Promise<E2eNames> | undefined;
 
@@ -73,7 +82,10 @@ async function pick(count: number): Promise<E2eNames> {
   };
   try {
     const metadata = scorer.metadata;
-    const [flaggedNames, benignNames] = await Promise.all([fixture('extension-flagged.txt'), fixture('extension-benign.txt')]);
+    const [flaggedNames, benignNames] = await Promise.all([
+      fixture('extension-flagged.txt'),
+      fixture('extension-benign.txt'),
+    ]);
     const flaggedResults = await judgeAll(flaggedNames, metadata);
     const benignResults = await judgeAll(benignNames, metadata);
 
@@ -88,24 +100,41 @@ async function pick(count: number): Promise<E2eNames> {
       const calm = [...benignResults].sort((a, b) => a.score - b.score).slice(0, 2);
       const low = byScore[byScore.length - 1]!.score;
       const high = calm[calm.length - 1]!.score;
-      if (!(high < low)) throw new Error(`the shipped model (${metadata.version}) cannot separate the e2e fixtures even with moved thresholds`);
+      if (!(high < low))
+        throw new Error(
+          `the shipped model (${metadata.version}) cannot separate the e2e fixtures even with moved thresholds`,
+        );
       const cut = (low + high) / 2;
-      thresholds = Object.fromEntries(metadata.architecture.heads.map((head) => [head, { suspicious: cut, dangerous: cut }]));
+      thresholds = Object.fromEntries(
+        metadata.architecture.heads.map((head) => [head, { suspicious: cut, dangerous: cut }]),
+      );
       dangerous = byScore.map((r) => r.host);
       benign = calm.map((r) => r.host);
     }
 
     const effective = thresholds ? { ...metadata, thresholds } : metadata;
     const label = dangerous[0]!.split('.')[0]!;
-    const candidates = popular.domains.slice(200, 3000).filter((d) => d.endsWith('.com') && !HSTS_PRELOADED.test(d)).map((d) => `${label}.${d}`);
+    const candidates = popular.domains
+      .slice(200, 3000)
+      .filter((d) => d.endsWith('.com') && !HSTS_PRELOADED.test(d))
+      .map((d) => `${label}.${d}`);
     const scored = await scoreHosts(scorer, candidates);
     let best = 0;
     for (let i = 1; i < scored.length; i++) if (scored[i]!.score > scored[best]!.score) best = i;
     const host = candidates[best]!;
-    const alone = decide(parseDomain(host), scored[best]!, { metadata: effective, isPopular: () => false }).level === 'dangerous';
+    const alone =
+      decide(parseDomain(host), scored[best]!, { metadata: effective, isPopular: () => false }).level === 'dangerous';
     const registrableDomain = host.slice(label.length + 1);
 
-    return { modelVersion: metadata.version, dangerous, benign, popular: { host, registrableDomain, score: scored[best]!.score, flaggedAlone: alone }, thresholds, flaggedResults, benignResults };
+    return {
+      modelVersion: metadata.version,
+      dangerous,
+      benign,
+      popular: { host, registrableDomain, score: scored[best]!.score, flaggedAlone: alone },
+      thresholds,
+      flaggedResults,
+      benignResults,
+    };
   } finally {
     scorer.dispose();
   }

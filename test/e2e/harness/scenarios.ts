@@ -27,7 +27,9 @@ export function defineExtensionScenarios(target: Target, launch: Launcher): void
     const tabs: TestTab[] = [];
 
     // The extension's own warnings carry a one-time token in the query (`?t=`); rule redirects do not.
-    const isWarning = (href: string): boolean => href.startsWith(`${browser.origin}${WARNING}`) && /^(\?t=[\w-]+)?#/.test(href.slice(`${browser.origin}${WARNING}`.length));
+    const isWarning = (href: string): boolean =>
+      href.startsWith(`${browser.origin}${WARNING}`) &&
+      /^(\?t=[\w-]+)?#/.test(href.slice(`${browser.origin}${WARNING}`.length));
     const newTab = async (): Promise<TestTab> => {
       const tab = await browser.newTab();
       tabs.push(tab);
@@ -70,7 +72,9 @@ export function defineExtensionScenarios(target: Target, launch: Launcher): void
       const tab = await newTab();
       await expectLoads(tab, server.url(host, '/welcome'), host);
       expect(server.count(host)).toBeGreaterThan(0);
-      await expect.poll(async () => (await browser.toolbarFor(server.url(host))).title, { timeout: 5000 }).toMatch(/looks safe/);
+      await expect
+        .poll(async () => (await browser.toolbarFor(server.url(host))).title, { timeout: 5000 })
+        .toMatch(/looks safe/);
       expect((await browser.toolbarFor(server.url(host))).badge).toBe('');
       await closeTabs();
     });
@@ -90,7 +94,9 @@ export function defineExtensionScenarios(target: Target, launch: Launcher): void
       expect(await tab.text('.continue')).toBe(`Continue to ${host} for this session`);
       if (browser.blocksFirstVisit) expect(server.requests(host)).toEqual([]);
       // A first visit's warning carries the extension's token (the Firefox helper tab is a bare warning page).
-      await expect.poll(async () => (await browser.toolbarFor(`${browser.origin}${WARNING}?t=`)).badge, { timeout: 5000 }).toBe('!');
+      await expect
+        .poll(async () => (await browser.toolbarFor(`${browser.origin}${WARNING}?t=`)).badge, { timeout: 5000 })
+        .toBe('!');
       expect((await browser.toolbarFor(`${browser.origin}${WARNING}?t=`)).title).toMatch(/looks dangerous/);
       await closeTabs();
     });
@@ -125,7 +131,11 @@ export function defineExtensionScenarios(target: Target, launch: Launcher): void
       await expect.poll(() => tab.text('h1'), { timeout: 5000 }).toBe('Dangerous site');
       await tab.click('details.more summary');
       await tab.click('.continue');
-      expect(await tab.waitForHref((href) => href === target).catch(async (error: Error) => `${error.message}; page says: ${await tab.text('.error')}`)).toBe(target);
+      expect(
+        await tab
+          .waitForHref((href) => href === target)
+          .catch(async (error: Error) => `${error.message}; page says: ${await tab.text('.error')}`),
+      ).toBe(target);
       await expect.poll(() => tab.text('#site'), { timeout: 5000 }).toBe(host);
       const other = await newTab();
       await expectLoads(other, server.url(host, '/second'), host);
@@ -133,7 +143,14 @@ export function defineExtensionScenarios(target: Target, launch: Launcher): void
     });
 
     it('javascript:, data:, vbscript:, file: and malformed targets are refused', async () => {
-      const targets = ['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'http://', 'not a url'];
+      const targets = [
+        'javascript:alert(document.domain)',
+        'data:text/html,<script>alert(1)</script>',
+        'vbscript:msgbox(1)',
+        'file:///etc/passwd',
+        'http://',
+        'not a url',
+      ];
       // One tab; the query string makes each a new document (a hash change alone would not reload).
       const tab = await browser.openExtensionPage(`${WARNING}?case=0#${targets[0]}`);
       tabs.push(tab);
@@ -162,7 +179,8 @@ export function defineExtensionScenarios(target: Target, launch: Launcher): void
 
     it('a popular allowlisted domain is never interrupted', async () => {
       const { host, flaggedAlone, score } = names.popular;
-      if (!flaggedAlone) console.warn(`[e2e] ${host} scores ${score.toFixed(3)}: the model alone would not flag it either`);
+      if (!flaggedAlone)
+        console.warn(`[e2e] ${host} scores ${score.toFixed(3)}: the model alone would not flag it either`);
       const tab = await newTab();
       await expectLoads(tab, server.url(host, '/'), host);
       await closeTabs();
@@ -187,7 +205,9 @@ export function defineExtensionScenarios(target: Target, launch: Launcher): void
       await expectLoads(tab, page, from);
       const { tabId } = await browser.toolbarFor(page);
       await expect
-        .poll(async () => (await browser.call('get-tab-state', { tabId }))?.frames.map((f) => `${f.host} ${f.level}`), { timeout: 5000 })
+        .poll(async () => (await browser.call('get-tab-state', { tabId }))?.frames.map((f) => `${f.host} ${f.level}`), {
+          timeout: 5000,
+        })
         .toContain(`${host} dangerous`);
       expect(await tab.href()).toBe(page);
       await closeTabs();
@@ -216,7 +236,9 @@ export function defineExtensionScenarios(target: Target, launch: Launcher): void
       tabs.push(options);
       await expect.poll(() => options.text(`li[data-site="${host}"] .site`), { timeout: 5000 }).toBe(host);
       await options.click(`li[data-site="${host}"] button`);
-      await expect.poll(async () => (await browser.call('list-trusted', {})).trustedSites, { timeout: 5000 }).not.toContain(host);
+      await expect
+        .poll(async () => (await browser.call('list-trusted', {})).trustedSites, { timeout: 5000 })
+        .not.toContain(host);
       await expectWarning(server.url(host, '/untrusted'));
       await closeTabs();
     });
@@ -261,4 +283,3 @@ export function defineBrokenModelScenario(target: Target, launch: Launcher): voi
     });
   });
 }
-

@@ -32,8 +32,13 @@ export function testPage(host: string, query: URLSearchParams): string {
   const parts = [`<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(host)}</title>`];
   const prefetch = query.get('prefetch');
   if (prefetch !== null) {
-    const rules = JSON.stringify({ prefetch: [{ source: 'list', urls: [prefetch] }], prerender: [{ source: 'list', urls: [prefetch] }] });
-    parts.push(`<link rel="prefetch" href="${escapeHtml(prefetch)}"><script type="speculationrules">${rules.replace(/</g, '\\u003c')}</script>`);
+    const rules = JSON.stringify({
+      prefetch: [{ source: 'list', urls: [prefetch] }],
+      prerender: [{ source: 'list', urls: [prefetch] }],
+    });
+    parts.push(
+      `<link rel="prefetch" href="${escapeHtml(prefetch)}"><script type="speculationrules">${rules.replace(/</g, '\\u003c')}</script>`,
+    );
   }
   parts.push(`</head><body><h1 id="site">${escapeHtml(host)}</h1>`);
   const link = query.get('link');

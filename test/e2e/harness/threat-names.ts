@@ -25,9 +25,17 @@ export interface ThreatNames {
 export async function threatNames(): Promise<ThreatNames> {
   const names = new Set((await readFile(`${ROOT}threats/names.txt`, 'utf8')).split('\n'));
   const missing = LISTED.filter((name) => !names.has(name));
-  if (missing.length > 0) throw new Error(`e2e listed names no longer on the list: ${missing.join(', ')} (choose others from threats/names.txt)`);
-  const provenance = JSON.parse(await readFile(`${ROOT}threats/provenance.json`, 'utf8')) as { feeds: { excludedExamples: { popular: string[] } }[] };
-  const popular = provenance.feeds.flatMap((f) => f.excludedExamples.popular).find((name) => name === 'attfeedback.uservoice.com');
-  if (popular === undefined) throw new Error('provenance.json no longer names attfeedback.uservoice.com among the popular exclusions');
+  if (missing.length > 0)
+    throw new Error(
+      `e2e listed names no longer on the list: ${missing.join(', ')} (choose others from threats/names.txt)`,
+    );
+  const provenance = JSON.parse(await readFile(`${ROOT}threats/provenance.json`, 'utf8')) as {
+    feeds: { excludedExamples: { popular: string[] } }[];
+  };
+  const popular = provenance.feeds
+    .flatMap((f) => f.excludedExamples.popular)
+    .find((name) => name === 'attfeedback.uservoice.com');
+  if (popular === undefined)
+    throw new Error('provenance.json no longer names attfeedback.uservoice.com among the popular exclusions');
   return { listed: LISTED, popularListed: popular };
 }

@@ -29,7 +29,9 @@ export function defineThreatScenarios(target: Target, launch: ThreatLauncher): v
     let browser: BrowserUnderTest;
     const tabs: TestTab[] = [];
     // Firefox's redirect carries the one-time token (`?t=`); Chrome's static rules cannot.
-    const isWarning = (href: string): boolean => href.startsWith(`${browser.origin}${WARNING}`) && /^(\?t=[\w-]+)?#/.test(href.slice(`${browser.origin}${WARNING}`.length));
+    const isWarning = (href: string): boolean =>
+      href.startsWith(`${browser.origin}${WARNING}`) &&
+      /^(\?t=[\w-]+)?#/.test(href.slice(`${browser.origin}${WARNING}`.length));
     const newTab = async (): Promise<TestTab> => {
       const tab = await browser.newTab();
       tabs.push(tab);
@@ -45,7 +47,9 @@ export function defineThreatScenarios(target: Target, launch: ThreatLauncher): v
       await tab.goto(url);
       const href = await tab.waitForHref(isWarning);
       expect(href.slice(href.indexOf('#') + 1)).toBe(url);
-      await expect.poll(() => tab.text('.reasons'), { timeout: 10_000 }).toMatch(/listed as \w+ by .+ \(list of \d{4}-\d{2}-\d{2}\)/i);
+      await expect
+        .poll(() => tab.text('.reasons'), { timeout: 10_000 })
+        .toMatch(/listed as \w+ by .+ \(list of \d{4}-\d{2}-\d{2}\)/i);
       expect(server.requests(host)).toEqual([]);
       return tab;
     };

@@ -20,7 +20,11 @@ declare const browser: Browser;
 async function navigate(page: Page, url: string): Promise<void> {
   const before = await page.evaluate(() => location.href).catch(() => '');
   await page.evaluate((target) => void (location.href = target), url);
-  await pollHref(() => page.evaluate(() => `${document.readyState} ${location.href}`), (state) => state.startsWith('complete ') && (state.slice(9) !== before || before === url), 15_000);
+  await pollHref(
+    () => page.evaluate(() => `${document.readyState} ${location.href}`),
+    (state) => state.startsWith('complete ') && (state.slice(9) !== before || before === url),
+    15_000,
+  );
 }
 
 function puppeteerPage(page: Page): LinkPage {
@@ -41,7 +45,10 @@ function puppeteerPage(page: Page): LinkPage {
 
 /** Launches Firefox for the link and popup suites. */
 export const firefoxLinkBrowser: LinkLauncher = async (dir, { names, server }) => {
-  const session = await launchFirefox(dir, { hosts: allHosts(names), httpPage: server.url(names.benign[0]!, '/blank') });
+  const session = await launchFirefox(dir, {
+    hosts: allHosts(names),
+    httpPage: server.url(names.benign[0]!, '/blank'),
+  });
   const linkBrowser: LinkBrowser = {
     name: 'firefox',
     origin: session.origin,

@@ -35,7 +35,12 @@ export function defineLinkScenarios(target: Target, launch: LinkLauncher): void 
     it('badges links added after the page loaded', async () => {
       const { names, server, browser } = world;
       const page = await browser.newPage();
-      await page.goto(server.url(names.benign[1]!, `/dynamic?to=${names.benign[0]}&later=${names.dangerous[2]},${names.benign[2] ?? names.benign[0]}`));
+      await page.goto(
+        server.url(
+          names.benign[1]!,
+          `/dynamic?to=${names.benign[0]}&later=${names.dangerous[2]},${names.benign[2] ?? names.benign[0]}`,
+        ),
+      );
       await waitForBadges(page, [names.dangerous[2]!]);
       await page.close();
     });
@@ -61,7 +66,12 @@ export function defineLinkScenarios(target: Target, launch: LinkLauncher): void 
       await page.focus(`#links a[href*="${d0}"]`);
       const tooltip = await page.evaluate(() => {
         const last = document.documentElement.lastElementChild!;
-        return { tag: last.localName, shadowRoot: last.shadowRoot !== null, text: last.textContent, attributes: last.getAttributeNames() };
+        return {
+          tag: last.localName,
+          shadowRoot: last.shadowRoot !== null,
+          text: last.textContent,
+          attributes: last.getAttributeNames(),
+        };
       });
       expect(tooltip).toEqual({ tag: 'span', shadowRoot: false, text: '', attributes: ['style'] });
       await page.close();
@@ -72,15 +82,33 @@ export function defineLinkScenarios(target: Target, launch: LinkLauncher): void 
       const page = await browser.newPage();
       await page.goto(server.url(names.benign[1]!, `/links?to=${names.dangerous[3]},${names.benign[0]}`));
       await waitForBadges(page, [names.dangerous[3]!]);
-      expect(await page.evaluate(() => (window as unknown as { find(text: string): boolean }).find('!') || (window as unknown as { find(text: string): boolean }).find('?'))).toBe(false);
+      expect(
+        await page.evaluate(
+          () =>
+            (window as unknown as { find(text: string): boolean }).find('!') ||
+            (window as unknown as { find(text: string): boolean }).find('?'),
+        ),
+      ).toBe(false);
       await page.evaluate(() => {
-        for (const a of document.querySelectorAll('#links a')) if (a.nextElementSibling?.localName === 'span') a.nextElementSibling.remove();
+        for (const a of document.querySelectorAll('#links a'))
+          if (a.nextElementSibling?.localName === 'span') a.nextElementSibling.remove();
       });
       await waitForBadges(page, [names.dangerous[3]!]);
       await page.evaluate(() => {
-        for (const a of document.querySelectorAll('#links a')) (a.nextElementSibling as HTMLElement | null)?.style.setProperty('display', 'none', 'important');
+        for (const a of document.querySelectorAll('#links a'))
+          (a.nextElementSibling as HTMLElement | null)?.style.setProperty('display', 'none', 'important');
       });
-      await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('#links a')].map((a) => (a.nextElementSibling as HTMLElement | null)?.style.getPropertyValue('display') ?? '')), { timeout: 5000 }).toContain('inline-block');
+      await expect
+        .poll(
+          () =>
+            page.evaluate(() =>
+              [...document.querySelectorAll('#links a')].map(
+                (a) => (a.nextElementSibling as HTMLElement | null)?.style.getPropertyValue('display') ?? '',
+              ),
+            ),
+          { timeout: 5000 },
+        )
+        .toContain('inline-block');
       await page.close();
     });
 
@@ -90,7 +118,9 @@ export function defineLinkScenarios(target: Target, launch: LinkLauncher): void 
       await page.goto(server.url(names.benign[0]!, `/links?to=${names.dangerous[4]}`));
       await waitForBadges(page, [names.dangerous[4]!]);
       await page.click('#links a');
-      await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 }).toMatch(new RegExp(`^${browser.origin}warning/index\\.html(\\?t=[\\w-]+)?#`));
+      await expect
+        .poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 })
+        .toMatch(new RegExp(`^${browser.origin}warning/index\\.html(\\?t=[\\w-]+)?#`));
       // Judged when the page's links were: the click met a redirect rule (Chrome) or the held request (Firefox).
       expect(server.requests(names.dangerous[4]!)).toEqual([]);
       await page.close();

@@ -22,11 +22,17 @@ ${script}</head><body><h1 id="site">${escape(title)}</h1>${body}</body></html>`;
 
 function linkItems(hosts: readonly string[], port: number, repeat = 1): string {
   const items: string[] = [];
-  for (let r = 0; r < repeat; r++) for (const host of hosts) items.push(`<li><a href="http://${escape(host)}:${port}/page${r}">${escape(host)}</a> — an article</li>`);
+  for (let r = 0; r < repeat; r++)
+    for (const host of hosts)
+      items.push(`<li><a href="http://${escape(host)}:${port}/page${r}">${escape(host)}</a> — an article</li>`);
   return `<ul id="links">${items.join('')}</ul>`;
 }
 
-const list = (value: string | null): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | null): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** What the hostile page tries; its findings land in window.__probe for the test to read. */
 const HOSTILE_SCRIPT = `<script>
@@ -75,7 +81,8 @@ function manyLinks(domains: number, links: number, port: number): string {
   // Every tenth domain looks machine-made; whatever the model flags among them gets badged.
   const hosts = Array.from({ length: domains }, (_, i) => (i % 10 === 0 ? soup(i) : `site${i}-news.example.com`));
   const items: string[] = [];
-  for (let i = 0; i < links; i++) items.push(`<li><a href="http://${hosts[i % domains]}:${port}/a${i}">link ${i}</a></li>`);
+  for (let i = 0; i < links; i++)
+    items.push(`<li><a href="http://${hosts[i % domains]}:${port}/a${i}">link ${i}</a></li>`);
   return `<ul id="links">${items.join('')}</ul>`;
 }
 
@@ -97,10 +104,16 @@ export async function startLinkServer(): Promise<LinkServer> {
     const url = new URL(req.url ?? '/', 'http://placeholder');
     const q = url.searchParams;
     let html: string;
-    if (url.pathname === '/links') html = page(host, `${linkItems(list(q.get('to')), port, Number(q.get('repeat') ?? 1))}<p><a id="self" href="/elsewhere">another page of this site</a></p>`);
-    else if (url.pathname === '/dynamic') html = page(host, linkItems(list(q.get('to')), port), DYNAMIC_SCRIPT(list(q.get('later')), port));
+    if (url.pathname === '/links')
+      html = page(
+        host,
+        `${linkItems(list(q.get('to')), port, Number(q.get('repeat') ?? 1))}<p><a id="self" href="/elsewhere">another page of this site</a></p>`,
+      );
+    else if (url.pathname === '/dynamic')
+      html = page(host, linkItems(list(q.get('to')), port), DYNAMIC_SCRIPT(list(q.get('later')), port));
     else if (url.pathname === '/hostile') html = page(host, linkItems(list(q.get('to')), port), HOSTILE_SCRIPT);
-    else if (url.pathname === '/many') html = page(host, manyLinks(Number(q.get('domains') ?? 1000), Number(q.get('links') ?? 5000), port));
+    else if (url.pathname === '/many')
+      html = page(host, manyLinks(Number(q.get('domains') ?? 1000), Number(q.get('links') ?? 5000), port));
     else if (url.pathname === '/favicon.ico') return void res.writeHead(404).end();
     else html = page(host, '<p>A page.</p>');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -112,9 +125,10 @@ export async function startLinkServer(): Promise<LinkServer> {
     port,
     url: (host, path) => `http://${host}:${port}${path}`,
     requests: (host) => seen.get(host) ?? [],
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -8,7 +8,8 @@ import type { Target } from '../harness/extension.js';
 import type { LinkPage } from './browsers.js';
 import { startWorld, waitForBadges, type LinkLauncher, type LinkWorld } from './setup.js';
 
-const text = (page: LinkPage, selector: string): Promise<string | null> => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+const text = (page: LinkPage, selector: string): Promise<string | null> =>
+  page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 
 export function definePopupScenarios(target: Target, launch: LinkLauncher): void {
   describe(`popup in ${target === 'chrome' ? 'Chromium' : 'Firefox'}`, () => {
@@ -32,8 +33,12 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       await expect.poll(() => text(popup, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Looks safe/);
       expect(await text(popup, '#site-name')).toBe(b0);
       // 3 hosts × 2 links, plus the page's link to itself.
-      await expect.poll(() => text(popup, '#link-counts'), { timeout: 10_000 }).toBe('7 links4 domains (4 sites)2 dangerous0 suspicious2 safe');
-      const risky = await popup.evaluate(() => Array.from(document.querySelectorAll('#risky-list .host'), (n) => n.textContent));
+      await expect
+        .poll(() => text(popup, '#link-counts'), { timeout: 10_000 })
+        .toBe('7 links4 domains (4 sites)2 dangerous0 suspicious2 safe');
+      const risky = await popup.evaluate(() =>
+        Array.from(document.querySelectorAll('#risky-list .host'), (n) => n.textContent),
+      );
       expect([...risky].sort()).toEqual([d0, d1].sort());
       expect(await text(popup, '#status')).toMatch(/^Model \S+ · (wasm|cpu) backend · links scored in [\d.]+ ms$/);
 
@@ -54,7 +59,9 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       // Through the warning as a user would: Details, then Continue for this session.
       const page = await browser.newPage();
       await page.goto(url);
-      await expect.poll(() => page.evaluate(() => location.href.replace(/\?t=[\w-]+#/, '#')).catch(() => ''), { timeout: 10_000 }).toBe(`${browser.origin}warning/index.html#${url}`);
+      await expect
+        .poll(() => page.evaluate(() => location.href.replace(/\?t=[\w-]+#/, '#')).catch(() => ''), { timeout: 10_000 })
+        .toBe(`${browser.origin}warning/index.html#${url}`);
       await expect.poll(() => text(page, 'h1'), { timeout: 5000 }).toBe('Dangerous site');
       await page.click('details.more summary');
       await page.click('button.continue');
@@ -62,7 +69,9 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       await waitForBadges(page, [site, other]);
       const popup = await browser.openPopup(await browser.tabIdOf(url));
       await expect.poll(() => text(popup, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Dangerous/);
-      await expect.poll(() => popup.evaluate(() => document.querySelectorAll('#risky-list li').length), { timeout: 10_000 }).toBe(2);
+      await expect
+        .poll(() => popup.evaluate(() => document.querySelectorAll('#risky-list li').length), { timeout: 10_000 })
+        .toBe(2);
       await popup.click('#trust');
       await expect.poll(() => text(popup, '#notice'), { timeout: 5000 }).toBe(`Trusted ${site}.`);
       await waitForBadges(page, [other]);
@@ -81,13 +90,17 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       const popup = await browser.openPopup(await browser.tabIdOf(url));
       await expect.poll(() => text(popup, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Looks safe/);
       await popup.click('#block');
-      await expect.poll(() => text(popup, '#notice'), { timeout: 5000 }).toMatch(new RegExp(`^Blocked ${site.replace(/\./g, '\\.')}`));
+      await expect
+        .poll(() => text(popup, '#notice'), { timeout: 5000 })
+        .toMatch(new RegExp(`^Blocked ${site.replace(/\./g, '\\.')}`));
       await expect.poll(() => text(popup, '#site-verdict'), { timeout: 5000 }).toMatch(/^Dangerous/);
       await popup.close();
       const again = server.url(site, '/again');
       await page.goto(again);
       // The warning's one-time token (`?t=`), when the extension issued it itself, is not part of what is compared.
-      await expect.poll(() => page.evaluate(() => location.href.replace(/\?t=[\w-]+#/, '#')).catch(() => ''), { timeout: 10_000 }).toBe(`${browser.origin}warning/index.html#${again}`);
+      await expect
+        .poll(() => page.evaluate(() => location.href.replace(/\?t=[\w-]+#/, '#')).catch(() => ''), { timeout: 10_000 })
+        .toBe(`${browser.origin}warning/index.html#${again}`);
       const warning = await page.evaluate(() => location.href);
 
       // The popup on the warning tab: the stopped site, its verdict and working actions.
@@ -95,8 +108,12 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       await expect.poll(() => text(onWarning, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Dangerous/);
       expect(await text(onWarning, '#site-name')).toBe(site);
       expect(await text(onWarning, '.warned')).toMatch(/^Snowman stopped /);
-      expect(await text(onWarning, '#pause-hint')).toBe(`Pause here: no warnings and no link badges on ${site} until you resume it.`);
-      expect(await onWarning.evaluate(() => (document.querySelector('#pause') as HTMLButtonElement).disabled)).toBe(false);
+      expect(await text(onWarning, '#pause-hint')).toBe(
+        `Pause here: no warnings and no link badges on ${site} until you resume it.`,
+      );
+      expect(await onWarning.evaluate(() => (document.querySelector('#pause') as HTMLButtonElement).disabled)).toBe(
+        false,
+      );
       await onWarning.click('#pause');
       // Pausing lets the site through: the tab leaves the warning for the site itself.
       await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 }).toBe(again);

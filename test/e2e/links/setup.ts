@@ -74,12 +74,19 @@ export function inspectLinks(page: LinkPage): Promise<PageView[]> {
 }
 
 /** Hosts whose links are all badged, and hosts with no badged link, once the page has settled on `expectBadged`. */
-export async function waitForBadges(page: LinkPage, expectBadged: readonly string[], timeout = 15_000): Promise<PageView[]> {
+export async function waitForBadges(
+  page: LinkPage,
+  expectBadged: readonly string[],
+  timeout = 15_000,
+): Promise<PageView[]> {
   await expect
-    .poll(async () => {
-      const views = await inspectLinks(page);
-      return [...new Set(views.filter((v) => v.badged).map((v) => v.host))].sort();
-    }, { timeout, interval: 100 })
+    .poll(
+      async () => {
+        const views = await inspectLinks(page);
+        return [...new Set(views.filter((v) => v.badged).map((v) => v.host))].sort();
+      },
+      { timeout, interval: 100 },
+    )
     .toEqual([...expectBadged].sort());
   return inspectLinks(page);
 }

@@ -13,9 +13,14 @@ import { startWorld, type LinkLauncher, type LinkWorld } from '../links/setup.js
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Names whose verdict is suspicious through the lookalike rules; the test checks which one the extension rates so. */
-export const SUSPICIOUS_CANDIDATES = ['bankofamerica-alerts.net', 'amazon-giftcard-offer.info', 'apple-support-helpdesk.com'];
+export const SUSPICIOUS_CANDIDATES = [
+  'bankofamerica-alerts.net',
+  'amazon-giftcard-offer.info',
+  'apple-support-helpdesk.com',
+];
 
-const text = (page: LinkPage, selector: string): Promise<string | null> => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+const text = (page: LinkPage, selector: string): Promise<string | null> =>
+  page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 
 interface AxeResult {
   violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
@@ -27,7 +32,9 @@ async function seriousViolations(page: LinkPage): Promise<string[]> {
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
 
@@ -60,7 +67,9 @@ export function defineUiScenarios(target: Target, launch: LinkLauncher, options:
       const page = await browser.newPage();
       await page.goto(url);
       // The warning's one-time token (`?t=`), when the extension issued it itself, is not part of what is compared.
-      await expect.poll(() => page.evaluate(() => location.href.replace(/\?t=[\w-]+#/, '#')).catch(() => ''), { timeout: 10_000 }).toBe(`${browser.origin}warning/index.html#${url}`);
+      await expect
+        .poll(() => page.evaluate(() => location.href.replace(/\?t=[\w-]+#/, '#')).catch(() => ''), { timeout: 10_000 })
+        .toBe(`${browser.origin}warning/index.html#${url}`);
       await expect.poll(() => text(page, 'h1'), { timeout: 5000 }).toMatch(/^(Dangerous|Suspicious) site$/);
       const warning = await page.evaluate(() => location.href);
       return { page, url, warning };
@@ -82,7 +91,13 @@ export function defineUiScenarios(target: Target, launch: LinkLauncher, options:
       expect(ring.width).toBeGreaterThanOrEqual(2);
 
       await page.click('details.report summary');
-      const report = JSON.parse((await page.evaluate(() => (document.querySelector('.report-text') as HTMLTextAreaElement).value)) ?? '{}') as { domain: { host: string }; verdict: { level: string; reasons: string[] }; model: { version: string | null } };
+      const report = JSON.parse(
+        (await page.evaluate(() => (document.querySelector('.report-text') as HTMLTextAreaElement).value)) ?? '{}',
+      ) as {
+        domain: { host: string };
+        verdict: { level: string; reasons: string[] };
+        model: { version: string | null };
+      };
       expect(report.domain.host).toBe(host);
       expect(report.verdict.level).toBe('dangerous');
       expect(report.verdict.reasons.length).toBeGreaterThan(0);
@@ -93,10 +108,16 @@ export function defineUiScenarios(target: Target, launch: LinkLauncher, options:
       await page.click('details.more summary');
       await page.click('button.trust');
       expect(await text(page, '#trust-question')).toBe(`Always trust ${host}?`);
-      expect(await text(page, '#trust-confirm .scope')).toBe(`Snowman will never warn about ${host} or any address ending in .${host}, in any tab, until you remove it in Snowman's options.`);
+      expect(await text(page, '#trust-confirm .scope')).toBe(
+        `Snowman will never warn about ${host} or any address ending in .${host}, in any tab, until you remove it in Snowman's options.`,
+      );
       expect(await page.evaluate(() => document.activeElement?.className ?? '')).toContain('cancel');
       await page.click('button.cancel');
-      await expect.poll(() => page.evaluate(() => (document.querySelector('#trust-confirm') as HTMLElement).hidden), { timeout: 5000 }).toBe(true);
+      await expect
+        .poll(() => page.evaluate(() => (document.querySelector('#trust-confirm') as HTMLElement).hidden), {
+          timeout: 5000,
+        })
+        .toBe(true);
       expect((await browser.call('list-trusted', {})).trustedSites).not.toContain(host);
       await page.close();
     });
@@ -112,7 +133,11 @@ export function defineUiScenarios(target: Target, launch: LinkLauncher, options:
       await popup.close();
       await page.close();
       const settings = await browser.openExtensionPage('options/index.html');
-      await expect.poll(() => settings.evaluate(() => document.querySelectorAll('input[name=sensitivity]').length), { timeout: 10_000 }).toBe(3);
+      await expect
+        .poll(() => settings.evaluate(() => document.querySelectorAll('input[name=sensitivity]').length), {
+          timeout: 10_000,
+        })
+        .toBe(3);
       await checkAccessible(settings, 900, 900);
       await settings.close();
     });
@@ -120,23 +145,40 @@ export function defineUiScenarios(target: Target, launch: LinkLauncher, options:
     it('options: sensitivity and link badges are saved; Strict shows the warning for a suspicious name, Balanced does not', async () => {
       const { server, browser } = world;
       const settings = await browser.openExtensionPage('options/index.html');
-      await expect.poll(() => settings.evaluate(() => (document.querySelector('#sensitivity-balanced') as HTMLInputElement | null)?.checked ?? null), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(
+          () =>
+            settings.evaluate(
+              () => (document.querySelector('#sensitivity-balanced') as HTMLInputElement | null)?.checked ?? null,
+            ),
+          { timeout: 10_000 },
+        )
+        .toBe(true);
       await settings.click('#sensitivity-strict');
-      await expect.poll(async () => (await browser.call('get-settings', {})).sensitivity, { timeout: 5000 }).toBe('strict');
+      await expect
+        .poll(async () => (await browser.call('get-settings', {})).sensitivity, { timeout: 5000 })
+        .toBe('strict');
       await settings.click('#link-badges');
       await expect.poll(async () => (await browser.call('get-settings', {})).linkBadges, { timeout: 5000 }).toBe(false);
       await settings.click('#link-badges');
       await expect.poll(async () => (await browser.call('get-settings', {})).linkBadges, { timeout: 5000 }).toBe(true);
 
       if (options.inventedHosts) {
-        const verdicts = await Promise.all(SUSPICIOUS_CANDIDATES.map(async (host) => [host, (await browser.call('get-site', { url: server.url(host, '/') })).verdict.level] as const));
+        const verdicts = await Promise.all(
+          SUSPICIOUS_CANDIDATES.map(
+            async (host) =>
+              [host, (await browser.call('get-site', { url: server.url(host, '/') })).verdict.level] as const,
+          ),
+        );
         const suspicious = verdicts.find(([, level]) => level === 'suspicious')?.[0];
         expect(suspicious, `no candidate is suspicious: ${JSON.stringify(verdicts)}`).toBeDefined();
         const { page } = await warningFor(suspicious!, '/strict');
         expect(await text(page, 'h1')).toBe('Suspicious site');
         await page.close();
         await settings.click('#sensitivity-balanced');
-        await expect.poll(async () => (await browser.call('get-settings', {})).sensitivity, { timeout: 5000 }).toBe('balanced');
+        await expect
+          .poll(async () => (await browser.call('get-settings', {})).sensitivity, { timeout: 5000 })
+          .toBe('balanced');
         const through = await browser.newPage();
         const url = server.url(suspicious!, '/balanced');
         await through.goto(url);
@@ -144,7 +186,9 @@ export function defineUiScenarios(target: Target, launch: LinkLauncher, options:
         await through.close();
       } else {
         await settings.click('#sensitivity-balanced');
-        await expect.poll(async () => (await browser.call('get-settings', {})).sensitivity, { timeout: 5000 }).toBe('balanced');
+        await expect
+          .poll(async () => (await browser.call('get-settings', {})).sensitivity, { timeout: 5000 })
+          .toBe('balanced');
       }
       await settings.close();
     });

@@ -18,7 +18,8 @@ export function memorySession(quotaBytes = Infinity): MemorySession {
   return {
     data,
     bytesInUse: () => size(data),
-    get: async (keys) => Object.fromEntries(keys.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
+    get: async (keys) =>
+      Object.fromEntries(keys.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
     async set(items) {
       const next = new Map(data);
       for (const [key, value] of Object.entries(items)) next.set(key, structuredClone(value));

@@ -15,14 +15,39 @@ import { createTokenizer, DEFAULT_TOKENIZER } from '../../../src/core/tokenizer.
 import { seededRandom } from '../../../src/core/rng.js';
 
 /** Six widths, a hidden layer and both heads: the kind of model the trainer may ship. */
-export const WIDE_ARCHITECTURE: ArchitectureConfig = { name: 'wide-test', embeddingDim: 12, widths: [2, 3, 5, 7], filters: 24, hidden: 16, dropout: 0.3, heads: ['malicious', 'dga'] };
+export const WIDE_ARCHITECTURE: ArchitectureConfig = {
+  name: 'wide-test',
+  embeddingDim: 12,
+  widths: [2, 3, 5, 7],
+  filters: 24,
+  hidden: 16,
+  dropout: 0.3,
+  heads: ['malicious', 'dga'],
+};
 
 /** Max and mean pooling per width (the trainer's `max-mean` option), no hidden layer. */
-export const MAX_MEAN_ARCHITECTURE: ArchitectureConfig = { name: 'max-mean-test', embeddingDim: 10, widths: [3, 4, 6], filters: 16, hidden: 0, dropout: 0.2, heads: ['malicious', 'dga'], pooling: 'max-mean' };
+export const MAX_MEAN_ARCHITECTURE: ArchitectureConfig = {
+  name: 'max-mean-test',
+  embeddingDim: 10,
+  widths: [3, 4, 6],
+  filters: 16,
+  hidden: 0,
+  dropout: 0.2,
+  heads: ['malicious', 'dga'],
+  pooling: 'max-mean',
+};
 
 export function metadataFor(architecture: ArchitectureConfig, version = 'test-model'): ModelMetadata {
   const thresholds = Object.fromEntries(architecture.heads.map((h) => [h, { suspicious: 0.9, dangerous: 0.99 }]));
-  return { format: METADATA_FORMAT, formatVersion: METADATA_FORMAT_VERSION, version, createdAt: '2026-01-01T00:00:00.000Z', architecture, tokenizer: DEFAULT_TOKENIZER, thresholds };
+  return {
+    format: METADATA_FORMAT,
+    formatVersion: METADATA_FORMAT_VERSION,
+    version,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    architecture,
+    tokenizer: DEFAULT_TOKENIZER,
+    thresholds,
+  };
 }
 
 /** Seeded uniform weights in ±scale, per weight tensor. */
@@ -40,7 +65,12 @@ function randomise(model: tf.LayersModel, seed: number): void {
 /** Shifts each head's output bias so that its median logit on random names is 0. */
 function centreOutputs(model: tf.LayersModel): void {
   const ids = createTokenizer(DEFAULT_TOKENIZER).encodeBatch(randomNames(400, 99));
-  const probabilities = tf.tidy(() => (model.predict(tf.tensor2d(ids, [400, DEFAULT_TOKENIZER.maxLength], 'int32')) as tf.Tensor).arraySync() as number[][]);
+  const probabilities = tf.tidy(
+    () =>
+      (
+        model.predict(tf.tensor2d(ids, [400, DEFAULT_TOKENIZER.maxLength], 'int32')) as tf.Tensor
+      ).arraySync() as number[][],
+  );
   const output = model.getLayer(LAYER.output);
   const [kernel, bias] = output.getWeights();
   const shift = bias!.arraySync() as number[];
@@ -54,7 +84,11 @@ function centreOutputs(model: tf.LayersModel): void {
 }
 
 /** Model files (name → bytes) of a random model of `architecture`. */
-export async function randomModelFiles(architecture: ArchitectureConfig = SEED_ARCHITECTURE, seed = 7, metadata: ModelMetadata = metadataFor(architecture)): Promise<Record<string, Uint8Array>> {
+export async function randomModelFiles(
+  architecture: ArchitectureConfig = SEED_ARCHITECTURE,
+  seed = 7,
+  metadata: ModelMetadata = metadataFor(architecture),
+): Promise<Record<string, Uint8Array>> {
   const model = buildLayersModel(architecture, DEFAULT_TOKENIZER, seed);
   randomise(model, seed);
   try {
@@ -73,14 +107,18 @@ export function memoryReader(files: Record<string, Uint8Array>) {
   };
 }
 
-export async function randomBundle(architecture: ArchitectureConfig = SEED_ARCHITECTURE, seed = 7): Promise<ModelBundle> {
+export async function randomBundle(
+  architecture: ArchitectureConfig = SEED_ARCHITECTURE,
+  seed = 7,
+): Promise<ModelBundle> {
   return readModelBundle(memoryReader(await randomModelFiles(architecture, seed)));
 }
 
 /** Writes a random model into a fresh temporary directory; returns the directory. */
 export async function randomModelDir(architecture: ArchitectureConfig = SEED_ARCHITECTURE, seed = 7): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'snowman-model-'));
-  for (const [name, bytes] of Object.entries(await randomModelFiles(architecture, seed))) await writeFile(path.join(dir, name), bytes);
+  for (const [name, bytes] of Object.entries(await randomModelFiles(architecture, seed)))
+    await writeFile(path.join(dir, name), bytes);
   return dir;
 }
 

@@ -21,10 +21,15 @@ const CALIBRATION: Calibration = {
 };
 
 /** Builds a server; `popular.com` is the only popular site, no lookalike detectors; verdicts carry a calibrated risk. */
-export async function serverFixture(overrides: Partial<Pick<ServerOptions, 'limits' | 'batcher'>> = {}): Promise<Fixture> {
+export async function serverFixture(
+  overrides: Partial<Pick<ServerOptions, 'limits' | 'batcher'>> = {},
+): Promise<Fixture> {
   await initBackend();
   const scorer = await createFastScorer(await randomBundle());
-  const context: DecisionContext = { metadata: { ...scorer.metadata, calibration: CALIBRATION }, isPopular: (d) => d === 'popular.com' };
+  const context: DecisionContext = {
+    metadata: { ...scorer.metadata, calibration: CALIBRATION },
+    isPopular: (d) => d === 'popular.com',
+  };
   const server = await buildServer({ scorer, context, ...overrides });
   return {
     ...server,
