@@ -50,6 +50,8 @@ const PORT_ONLY = /^\d+(?:[/?#]|$)/;
 const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 const TOP_LABEL = /^(?:[a-z]+|xn--[a-z0-9-]+)$/;
 const IPV6_BARE = /^[0-9a-f:.]+$/i;
+// An IPv6 literal as authority, zone id included (`[fe80::1%25eth0]`), which the URL parser refuses.
+const IPV6_AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:)?[/\\]*(?:[^@/?#\\[]*@)?(\[[0-9a-f:.]+(?:%[^\]/?#\\]*)?\])/i;
 // What ends an authority (WHATWG URL, special schemes: / ? # and \\).
 const AUTHORITY_END = /[/?#\\]/;
 const LEADING_SLASHES = /^[/\\]*/;
@@ -95,6 +97,8 @@ function extractHost(input: string): string | UnscorableHost {
   ) {
     return rejected('ip', 'IP addresses are not scored', input.toLowerCase());
   }
+  const literal = IPV6_AUTHORITY.exec(input);
+  if (literal !== null) return rejected('ip', 'IP addresses are not scored', literal[1]!.toLowerCase());
   let url: URL;
   try {
     url = new URL(hasScheme ? input : `http://${input}`);

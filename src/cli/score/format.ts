@@ -5,10 +5,12 @@
 import type { ModelMetadata } from '../../core/model/metadata.js';
 import type { ScoredInput } from './score-batch.js';
 
-// Tabs and line breaks inside an input would break the one-line, four-column contract.
-const CONTROL = /[\u0000-\u001f\u007f]/g;
+// Tabs and line breaks inside an input would break the one-line, four-column contract: C0 and C1
+// controls (U+0085 is NEL) and the Unicode line and paragraph separators, which readers such as
+// Python's str.splitlines and JavaScript's line terminators split on.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
-/** The input column: control characters (tab, CR, …) become spaces. */
+/** The input column: control characters and line separators (tab, CR, NEL, U+2028, …) become spaces. */
 export function cleanInput(input: string): string {
   return input.replace(CONTROL, ' ');
 }
