@@ -8,6 +8,7 @@
  */
 import type { ExplanationSpan, FrameRecord } from './messages.js';
 import type { Category, Verdict, VerdictLevel } from './verdict.js';
+import { fail, record } from './payload-checks.js';
 
 /** What a content script may ask for in one message, and per page (the background enforces both). */
 export const LINK_LIMITS = {
@@ -112,17 +113,7 @@ export type ContentCommand =
   /** Ask the background again about every host on the page (after trust, block or pause). */
   | { readonly type: 'rescan' };
 
-// --- run-time validation (messages.ts's helpers are not imported, to keep this file free of a cycle) ---
-
-function fail(message: string): never {
-  throw new Error(message);
-}
-
-function record(payload: unknown): Record<string, unknown> {
-  return typeof payload === 'object' && payload !== null && !Array.isArray(payload)
-    ? (payload as Record<string, unknown>)
-    : fail('payload must be an object');
-}
+// --- run-time validation ---
 
 function text(value: unknown, field: string, max: number): string {
   if (typeof value !== 'string') fail(`${field} must be a string`);

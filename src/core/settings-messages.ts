@@ -5,6 +5,7 @@
  */
 import { isSensitivity, type Sensitivity } from './sensitivity.js';
 import type { Settings } from './settings.js';
+import { fail, record } from './payload-checks.js';
 
 /** The settings lists a site can be removed from. */
 export type SiteList = 'trustedSites' | 'blockedSites' | 'pausedSites';
@@ -22,16 +23,6 @@ export interface SettingsProtocol {
   'trust-site-here': { request: { url: string }; response: { site: string } };
   /** Replaces the settings with an imported file's, only if it is valid throughout. */
   'import-settings': { request: { settings: unknown }; response: Settings };
-}
-
-function fail(message: string): never {
-  throw new Error(message);
-}
-
-function record(payload: unknown): Record<string, unknown> {
-  return typeof payload === 'object' && payload !== null && !Array.isArray(payload)
-    ? (payload as Record<string, unknown>)
-    : fail('payload must be an object');
 }
 
 /** Who may send each settings message (extension pages only), and how its payload is checked. */

@@ -1,7 +1,7 @@
 /**
  * The char-CNN entries of the `--arch` registry: an architecture plus a training recipe (heads,
  * weighting, augmentation, label-noise handling). `seed` is the seed architecture with only the
- * class weights the issue asks for, the baseline every candidate is compared against.
+ * class weights, the baseline every candidate is compared against.
  */
 import { SEED_ARCHITECTURE, type ArchitectureConfig } from '../../core/model/architecture.js';
 import { serializeLayersModel } from '../model/layers-files.js';
@@ -11,6 +11,17 @@ import type { WeightingOptions } from './targets.js';
 import type { NoiseOptions } from './noise.js';
 import { trainCnn, type TrainCnnOptions } from './trainer.js';
 import type { Example } from '../data/labelled-files.js';
+
+/** The wider network of the `snowman` recipes: 5 widths × 48 filters, embedding 24, two heads. */
+const WIDE_ARCHITECTURE: ArchitectureConfig = {
+  name: 'snowman',
+  embeddingDim: 24,
+  widths: [2, 3, 4, 5, 6],
+  filters: 48,
+  hidden: 0,
+  dropout: 0.5,
+  heads: ['malicious', 'dga'],
+};
 
 /** What a CNN entry fixes besides the generic options. */
 export interface CnnRecipe {
@@ -36,15 +47,7 @@ export const CNN_RECIPES = {
    * nor lowers the score).
    */
   snowman: {
-    architecture: {
-      name: 'snowman',
-      embeddingDim: 24,
-      widths: [2, 3, 4, 5, 6],
-      filters: 48,
-      hidden: 0,
-      dropout: 0.5,
-      heads: ['malicious', 'dga'],
-    },
+    architecture: WIDE_ARCHITECTURE,
     weighting: { classBalance: true, sourcePower: { malicious: 1, dga: 0.5 }, headMode: 'nested' },
     augmentation: { benignPrefixRate: 0.1 },
   },
@@ -66,15 +69,7 @@ export const CNN_RECIPES = {
   },
   /** The first wider recipe (exclusive heads, √-weighted sources, 30 % augmentation), kept for comparison. */
   'snowman-v1': {
-    architecture: {
-      name: 'snowman',
-      embeddingDim: 24,
-      widths: [2, 3, 4, 5, 6],
-      filters: 48,
-      hidden: 0,
-      dropout: 0.5,
-      heads: ['malicious', 'dga'],
-    },
+    architecture: WIDE_ARCHITECTURE,
     weighting: { classBalance: true, sourcePower: 0.5 },
     augmentation: { benignPrefixRate: 0.3 },
   },

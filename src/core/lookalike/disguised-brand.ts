@@ -8,7 +8,7 @@
 import type { PopularSites } from '../popular-sites.js';
 import type { BrandCatalog } from './brand-catalog.js';
 import { findBrandImpersonation, findBrandToken } from './brand-impersonation.js';
-import type { HostParts } from './host-parts.js';
+import { partsOfName, type HostParts } from './host-parts.js';
 import { findRiskWords } from './risk-words.js';
 import { asciiSkeleton } from './skeleton.js';
 import type { LookalikeFinding } from './types.js';
@@ -17,14 +17,7 @@ import type { LookalikeFinding } from './types.js';
 export function asciiFoldedParts(parts: HostParts): HostParts | null {
   const name = asciiSkeleton(parts.name);
   if (name === parts.name) return null;
-  const labels = name.split('.');
-  return {
-    ...parts,
-    name,
-    labels,
-    tokens: name.split(/[.-]+/).filter((token) => token !== ''),
-    registrableLabel: labels[labels.length - 1]!,
-  };
+  return { ...parts, ...partsOfName(name) };
 }
 
 /** Brand findings that only the folded name shows (none when the brand is written plainly). */

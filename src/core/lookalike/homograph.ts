@@ -5,7 +5,7 @@
  */
 import type { ScorableHost } from '../domain.js';
 import type { TyposquatIndex } from './typosquat.js';
-import type { HostParts } from './host-parts.js';
+import { partsOfName, type HostParts } from './host-parts.js';
 import { isAscii, skeleton } from './skeleton.js';
 import { isMixedScript, labelScripts } from './scripts.js';
 import type { LookalikeFinding } from './types.js';
@@ -100,12 +100,5 @@ export function foldedParts(host: ScorableHost, parts: HostParts): HostParts | n
   while (own.length > 1 && own[0] === 'www') own.shift();
   const name = skeleton(own.join('.'));
   if (name === parts.name || !isAscii(name)) return null;
-  const labels = name.split('.');
-  return {
-    ...parts,
-    name,
-    labels,
-    tokens: name.split(/[.-]+/).filter((token) => token !== ''),
-    registrableLabel: labels[labels.length - 1]!,
-  };
+  return { ...parts, ...partsOfName(name) };
 }

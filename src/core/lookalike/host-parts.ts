@@ -21,14 +21,17 @@ export function hostParts(host: ScorableHost): HostParts | null {
   const { registrableDomain, publicSuffix } = host;
   if (registrableDomain === null || publicSuffix === null) return null;
   const name = host.host.slice(0, host.host.length - publicSuffix.length - 1);
+  return { ...partsOfName(name), registrableDomain, publicSuffix };
+}
+
+/** The name-derived fields of HostParts for `name` (used again when a detector reads a folded name). */
+export function partsOfName(name: string): Pick<HostParts, 'name' | 'labels' | 'tokens' | 'registrableLabel'> {
   const labels = name.split('.');
   return {
     name,
     labels,
     tokens: name.split(SEPARATORS).filter((token) => token !== ''),
     registrableLabel: labels[labels.length - 1]!,
-    registrableDomain,
-    publicSuffix,
   };
 }
 
