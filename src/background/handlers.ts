@@ -2,23 +2,32 @@
 import { parseDomain, type ScorableHost } from '../core/domain.js';
 import type { LinkProtocol } from '../core/link-messages.js';
 import type { SettingsProtocol } from '../core/settings-messages.js';
-import { MessageError, type Handlers, type SenderInfo, type WarningDetails } from '../core/messages.js';
+import {
+  MessageError,
+  type Handlers,
+  type ModelStatus,
+  type SenderInfo,
+  type WarningDetails,
+} from '../core/messages.js';
 import { withTrustedSite, withoutTrustedSite, type Settings, type SettingsStore } from '../core/settings.js';
-import { showToolbar } from '../platform/action.js';
+import type { BackgroundPlatform } from '../platform/background-api.js';
 import { logError } from '../platform/log.js';
-import { replaceWithNewTabPage } from '../platform/navigation.js';
 import { alwaysAllowedSites, type BlockList } from './block-list.js';
 import type { Explainer } from './explainer.js';
 import type { Guard } from './guard.js';
 import { metrics } from './metrics.js';
 import { frameRecordOf, siteOf } from './judge.js';
-import { status, type Runtime } from './runtime.js';
+import type { Runtime } from './runtime.js';
 import type { TabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
 
 export interface HandlerDeps {
+  /** The browser: the toolbar and the sender's tab. */
+  readonly platform: Pick<BackgroundPlatform, 'tabs' | 'toolbar'>;
   readonly runtime: Promise<Runtime>;
+  /** The model's start-up state (runtime.ts fills it in). */
+  readonly status: ModelStatus;
   readonly guard: Guard;
   readonly tabs: TabRecords;
   readonly blockList: BlockList | null;
@@ -69,15 +78,15 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
   }
 
   return {
-    'get-status': () => ({ ...status }),
+    'get-status': () => ({ ...deps.status }),
 
     async 'get-warning'({ url, token }, sender) {
       const parsed = scorable(url);
       const [judgement, issued] = await Promise.all([guard.judgeUrl(url), deps.isIssued(url, token, sender.tabId)]);
       if (sender.tabId !== undefined) {
-        void showToolbar(toolbarViewFor(frameRecordOf(judgement), judgement.error), sender.tabId).catch((e: unknown) =>
-          logError('toolbar', e),
-        );
+        void deps.platform.toolbar
+          .show(toolbarViewFor(frameRecordOf(judgement), judgement.error), sender.tabId)
+          .catch((e: unknown) => logError('toolbar', e));
       }
       const runtime = await deps.runtime;
       const details: WarningDetails = {
@@ -122,7 +131,7 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
 
     async 'open-new-tab-page'(_payload, sender) {
       if (sender.tabId === undefined) throw new MessageError('open-new-tab-page needs a sender tab');
-      await replaceWithNewTabPage(sender.tabId);
+      await deps.platform.tabs.replaceWithNewTabPage(sender.tabId);
       return {};
     },
 

@@ -113,6 +113,12 @@ export type ContentCommand =
   /** Ask the background again about every host on the page (after trust, block or pause). */
   | { readonly type: 'rescan' };
 
+/** The content script's reply to each command (undefined: none). */
+export interface ContentReplies {
+  readonly 'reveal-host': { readonly revealed: boolean };
+  readonly rescan: undefined;
+}
+
 // --- run-time validation ---
 
 function text(value: unknown, field: string, max: number): string {

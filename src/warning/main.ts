@@ -5,14 +5,15 @@
  */
 import { parseDomain } from '../core/domain.js';
 import { request, type WarningDetails } from '../core/messages.js';
-import { ext } from '../platform/browser.js';
-import { sendToBackground } from '../platform/messaging.js';
+import { warningPlatform } from '../platform/warning-api.js';
 import { copyText, saveText } from '../ui/save-text.js';
 import { parseTarget } from '../ui/warning-target.js';
 import { renderError, renderRefused, renderWarning } from './view.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
 import { errorText } from '../core/error-text.js';
 
+const platform = warningPlatform();
+const sendToBackground = platform.send;
 const root = document.getElementById('app')!;
 
 function goBack(): void {
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     back: goBack,
     copyReport: copyText,
     saveReport: (fileName: string, text: string) => saveText(document, fileName, text),
-    extensionVersion: ext().runtime.getManifest().version,
+    extensionVersion: platform.extensionVersion(),
   };
   const actions = details.issued
     ? { ...always, continueToSite: proceed('allow-session'), trustSite: proceed('trust-site') }
