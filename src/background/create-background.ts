@@ -21,6 +21,7 @@ import { createPageSummaries } from './page-summary.js';
 import { startRuntime, type Runtime } from './runtime.js';
 import { splitSession } from './session-areas.js';
 import { createSettingsHandlers } from './settings-handlers.js';
+import { createSettingsService } from './settings-service.js';
 import { createTabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
 import { warmUp } from './warm-up.js';
@@ -102,7 +103,7 @@ export function createBackground(api: BackgroundPlatform): Background {
     tokens,
     decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyLevels(tabId)),
   });
-  const settingsStore = api.storage.settings;
+  const settings = createSettingsService({ runtime, store: api.storage.settings, blockList });
 
   api.messages.listen(
     serve(
@@ -114,14 +115,14 @@ export function createBackground(api: BackgroundPlatform): Background {
           guard,
           tabs,
           blockList,
-          settingsStore,
+          settings,
           explainer,
           isIssued,
           warningPage,
           consumeToken: tokens.consume,
         }),
-        ...createLinkHandlers({ runtime, guard, tabs, blockList, settingsStore, summaries, explainer }),
-        ...createSettingsHandlers({ runtime, blockList, settingsStore }),
+        ...createLinkHandlers({ runtime, tabs, blockList, settings, summaries, explainer }),
+        ...createSettingsHandlers({ blockList, settings }),
       },
       {
         extensionId: api.extension.id,

@@ -1,5 +1,5 @@
 /** The content script's view of the browser: the background, and commands from the extension's pages. */
-import { parseContentCommand, type ContentCommand, type ContentReplies } from '../core/link-messages.js';
+import { parseContentCommand, type ContentCommand, type ContentReplies } from '../core/messages.js';
 import type { Transport } from '../core/messages.js';
 import { ext } from './browser.js';
 import { sendToBackground } from './messaging.js';

@@ -1,6 +1,5 @@
 /** The popup's view of the browser: its tab, the background, and the tab's content script. */
-import type { ContentCommand, ContentReplies } from '../core/link-messages.js';
-import type { Transport } from '../core/messages.js';
+import { parseRevealReply, type ContentCommand, type ContentReplies, type Transport } from '../core/messages.js';
 import { ext, extensionVersion } from './browser.js';
 import { sendToBackground } from './messaging.js';
 
@@ -18,8 +17,8 @@ export interface PopupPlatform {
   /** Tab `id`, or the active tab of the current window when `id` is null. */
   tab(id: number | null): Promise<PopupTab | null>;
   navigate(tabId: number, url: string): Promise<void>;
-  /** Sends a command to the tab's content script; rejects when the page has none. */
-  tellContent<C extends ContentCommand>(tabId: number, command: C): Promise<ContentReplies[C['type']] | undefined>;
+  /** Sends a command to the tab's content script and checks its reply; rejects when the page has none. */
+  tellContent<C extends ContentCommand>(tabId: number, command: C): Promise<ContentReplies[C['type']]>;
   /** storage.session changed these keys. */
   onSessionChanged(listener: (keys: readonly string[]) => void): void;
 }
@@ -39,7 +38,10 @@ export function popupPlatform(): PopupPlatform {
     async navigate(tabId, url) {
       await browser.tabs.update(tabId, { url });
     },
-    tellContent: (tabId, command) => browser.tabs.sendMessage(tabId, command) as Promise<never>,
+    async tellContent(tabId, command) {
+      const reply: unknown = await browser.tabs.sendMessage(tabId, command);
+      return (command.type === 'reveal-host' ? parseRevealReply(reply) : undefined) as never;
+    },
     onSessionChanged(listener) {
       browser.storage.onChanged.addListener((changes, area) => {
         if (area === 'session') listener(Object.keys(changes));

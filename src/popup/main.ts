@@ -4,7 +4,7 @@
  * that tab (the e2e tests open it like this). It renders the tab's host at once and fills in
  * the rest as the background answers, so it opens fast even while the model is still loading.
  */
-import { summaryStorageKey, type PageSummary } from '../core/link-messages.js';
+import { summaryStorageKey, type PageSummary } from '../core/messages.js';
 import { request } from '../core/messages.js';
 import { popupPlatform } from '../platform/popup-api.js';
 import { buildReport, reportFileName, reportText } from '../ui/report.js';
@@ -126,7 +126,7 @@ const actions: PopupActions = {
     platform
       .tellContent(tabId, { type: 'reveal-host', host })
       .then((reply) => {
-        const revealed = reply?.revealed === true;
+        const revealed = reply.revealed;
         // From the toolbar the popup covers the page: close it so the ringed link can be seen.
         if (revealed && explicitTab === null) window.close();
         else update({ notice: revealed ? 'Link shown on the page.' : 'That link is no longer on the page.' });

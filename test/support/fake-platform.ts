@@ -39,6 +39,8 @@ export interface FakeOptions {
   readonly settings?: unknown;
   /** storage.managed at start. */
   readonly managed?: unknown;
+  /** Milliseconds the n-th write of the settings (from 0) takes, as a slow disk would. */
+  readonly settingsWriteMs?: (n: number) => number;
 }
 
 /** One listener per event; a second registration is a bug in the background. */
@@ -86,6 +88,7 @@ export function fakePlatform(options: FakeOptions = {}) {
   const dynamicRules: NetRule[] = [];
   const sessionRules: NetRule[] = [];
   let managed: unknown = options.managed ?? {};
+  let settingsWrites = 0;
 
   const events = {
     beforeNavigate: slot<NavigationEvent>('webNavigation.onBeforeNavigate'),
@@ -130,7 +133,10 @@ export function fakePlatform(options: FakeOptions = {}) {
       settings: {
         load: async () => structuredClone(local.get('settings')),
         async save(settings: Settings) {
-          local.set('settings', structuredClone(settings));
+          const copy = structuredClone(settings);
+          const delay = options.settingsWriteMs?.(settingsWrites++) ?? 0;
+          if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+          local.set('settings', copy);
         },
       },
       session,

@@ -69,17 +69,18 @@ describe('background message handlers', () => {
     ]);
   });
 
-  it('get-warning says whether the extension issued the warning', async () => {
+  it('get-site from the warning page says whether the extension issued the warning, and shows its verdict on that tab', async () => {
     const bg = await startBackground({ settings });
     const unasked = valueOf<{ issued: boolean; verdict: { level: string } }>(
-      await bg.send({ type: 'get-warning', payload: { url: BLOCKED } }, pageSender(WARNING_PAGE, 8)),
+      await bg.send({ type: 'get-site', payload: { url: BLOCKED } }, pageSender(WARNING_PAGE, 8)),
     );
-    expect(unasked).toMatchObject({ issued: false, verdict: { level: 'dangerous' } });
+    expect(unasked).toMatchObject({ issued: false, verdict: { level: 'dangerous' }, choice: { blocked: true } });
+    await eventually(() => expect(bg.toolbar.get(8)?.state).toBe('dangerous'));
     bg.fire.beforeNavigate(8, BLOCKED);
     await eventually(() => expect(bg.navigations).toHaveLength(1));
     const token = new URL(bg.navigations[0]![1]).searchParams.get('t')!;
     const issued = valueOf<{ issued: boolean }>(
-      await bg.send({ type: 'get-warning', payload: { url: BLOCKED, token } }, pageSender(WARNING_PAGE, 8)),
+      await bg.send({ type: 'get-site', payload: { url: BLOCKED, token } }, pageSender(WARNING_PAGE, 8)),
     );
     expect(issued.issued).toBe(true);
   });
