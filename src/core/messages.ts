@@ -6,6 +6,7 @@
  * smaller table at the end (`ContentProtocol`). The data the replies carry is in message-shapes.ts.
  *
  * Adding a message: one entry in `Protocol`, one in `MESSAGES`, one handler in the background.
+ * One file although past the usual size: the contract is read, and changed, as a whole.
  */
 import { errorText } from './error-text.js';
 import type {
