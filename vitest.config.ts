@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
+      {
+        // The build flags as in a production Chrome build: the background's code runs unchanged in Node.
+        define: { __DEBUG__: 'false', __FIREFOX__: 'false' },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+      },
       { test: { name: 'dom', include: ['test/dom/**/*.test.ts'], environment: 'happy-dom', testTimeout: 30_000 } },
       {
         test: {

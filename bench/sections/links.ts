@@ -145,7 +145,7 @@ async function popupFirstRender(
 /**
  * The warning page for a dangerous name, opened as Chrome opens it (the extension URL with the
  * target after `#`): first contentful paint (the "Checking this address…" line) and the moment the
- * verdict's headline is in the DOM (after get-warning answered), ms from navigation start.
+ * verdict's headline is in the DOM (after get-site answered), ms from navigation start.
  */
 async function warningFirstPaint(
   session: ChromiumSession,
@@ -321,7 +321,7 @@ export async function run(): Promise<Row[]> {
         metric: 'warning page: verdict shown',
         value: Math.round(warning.verdict * 10) / 10,
         unit: 'ms',
-        note: 'the headline in the DOM, after get-warning answered (worker warm)',
+        note: 'the headline in the DOM, after get-site answered (worker warm)',
       },
       {
         section: SECTION,

@@ -4,7 +4,8 @@
  */
 import { NO_POLICY, type ManagedPolicy } from '../core/managed-policy.js';
 import type { Settings } from '../core/settings.js';
-import { dynamicRules, sessionRules, type NetRule } from '../platform/net-rules.js';
+import type { NetRules } from '../platform/background-api.js';
+import type { NetRule } from '../platform/net-rules.js';
 import {
   MAX_BLOCK_RULES,
   allowRule,
@@ -62,8 +63,9 @@ function maxId(rules: readonly NetRule[]): number {
   return rules.reduce((max, rule) => Math.max(max, rule.id), 0);
 }
 
-/** The block list over the browser's DNR rules, redirecting to `warningPage`. */
-export function createBlockList(warningPage: string): BlockList {
+/** The block list over the browser's DNR `rules`, redirecting to `warningPage`. */
+export function createBlockList(rules: NetRules, warningPage: string): BlockList {
+  const { dynamic: dynamicRules, session: sessionRules } = rules;
   let queue: Promise<unknown> = Promise.resolve();
   let state: Promise<RuleState> | undefined;
 

@@ -20,12 +20,12 @@ export interface Engine {
 }
 
 /** Starts the tfjs backend (WASM, cpu fallback) and loads the model through `read`. */
-export async function loadEngine(read: ModelFileReader, wasmDirectory: string): Promise<Engine> {
+export async function loadEngine(read: ModelFileReader, wasmDirectory: string | undefined): Promise<Engine> {
   // The model files (the CNN's and a blend's n-gram members) are read and decoded while the WASM
   // runtime compiles: both mostly wait on the browser.
   const reading = readModelFiles(read);
   reading.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
-  const backend = await initBackend({ preferred: 'wasm', wasmDirectory });
+  const backend = await initBackend({ preferred: 'wasm', ...(wasmDirectory === undefined ? {} : { wasmDirectory }) });
   markStage('tfjs backend ready');
   const files = await reading;
   const cnn = await createFastScorer(files.bundle);

@@ -6,9 +6,10 @@
  */
 import { parseDomain } from '../core/domain.js';
 import type { TabRecord } from '../core/messages.js';
-import { showToolbar, type ToolbarView } from '../platform/action.js';
+import type { BackgroundPlatform } from '../platform/background-api.js';
 import { logError } from '../platform/log.js';
-import { navigateTab, type NavigationEvent } from '../platform/navigation.js';
+import type { NavigationEvent } from '../platform/navigation.js';
+import type { ToolbarView } from '../platform/toolbar-view.js';
 import type { RequestDecision, RequestEvent } from '../platform/web-request.js';
 import type { BlockList } from './block-list.js';
 import { ruleCatches } from './block-rules.js';
@@ -21,6 +22,8 @@ import { targetOfWarningUrl, warningUrl } from './warning-url.js';
 import type { WarningTokens } from './warning-tokens.js';
 
 export interface GuardDeps {
+  /** The browser: tab navigation and the toolbar. */
+  readonly platform: Pick<BackgroundPlatform, 'tabs' | 'toolbar'>;
   readonly runtime: Promise<Runtime>;
   /** The same runtime before the model has loaded: names scored earlier this session are answered from it. */
   readonly early?: Promise<Runtime>;
@@ -56,6 +59,7 @@ export interface Guard {
 
 export function createGuard(deps: GuardDeps): Guard {
   const { tabs, blockList, warningPage } = deps;
+  const navigateTab = (tabId: number, url: string): Promise<void> => deps.platform.tabs.navigate(tabId, url);
 
   /**
    * Tabs whose navigation this worker is deciding (or sending to the warning page), by URL: the
@@ -142,7 +146,7 @@ export function createGuard(deps: GuardDeps): Guard {
   async function showTabToolbar(tabId: number, record: TabRecord | null): Promise<void> {
     const runtime = await deps.runtime;
     const view = toolbarViewFor(record?.main ?? null, runtime.judge ? undefined : runtime.modelError);
-    await showToolbar(deps.decorateToolbar ? deps.decorateToolbar(tabId, view) : view, tabId);
+    await deps.platform.toolbar.show(deps.decorateToolbar ? deps.decorateToolbar(tabId, view) : view, tabId);
   }
 
   return {

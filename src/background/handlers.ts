@@ -1,29 +1,32 @@
-/** The background's answer to every message of the protocol (core/messages.ts). */
+/** The background's answers to the site, warning and diagnostics messages of the contract (core/messages.ts). */
 import { parseDomain, type ScorableHost } from '../core/domain.js';
-import type { LinkProtocol } from '../core/link-messages.js';
-import type { SettingsProtocol } from '../core/settings-messages.js';
-import { MessageError, type Handlers, type SenderInfo, type WarningDetails } from '../core/messages.js';
-import { withTrustedSite, withoutTrustedSite, type Settings, type SettingsStore } from '../core/settings.js';
-import { showToolbar } from '../platform/action.js';
+import { MessageError, type Handlers, type ModelStatus, type SenderInfo, type SiteDetails } from '../core/messages.js';
+import { withTrustedSite, withoutTrustedSite } from '../core/settings.js';
+import type { BackgroundPlatform } from '../platform/background-api.js';
 import { logError } from '../platform/log.js';
-import { replaceWithNewTabPage } from '../platform/navigation.js';
-import { alwaysAllowedSites, type BlockList } from './block-list.js';
+import type { BlockList } from './block-list.js';
 import type { Explainer } from './explainer.js';
 import type { Guard } from './guard.js';
 import { metrics } from './metrics.js';
 import { frameRecordOf, siteOf } from './judge.js';
-import { status, type Runtime } from './runtime.js';
+import type { Runtime } from './runtime.js';
+import type { SettingsService } from './settings-service.js';
 import type { TabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
 
 export interface HandlerDeps {
+  /** The browser: the toolbar and the sender's tab. */
+  readonly platform: Pick<BackgroundPlatform, 'tabs' | 'toolbar'>;
   readonly runtime: Promise<Runtime>;
+  /** The model's start-up state (runtime.ts fills it in). */
+  readonly status: ModelStatus;
   readonly guard: Guard;
   readonly tabs: TabRecords;
   readonly blockList: BlockList | null;
-  readonly settingsStore: SettingsStore;
-  /** Fills the warning page's explanation slot (link-handlers.ts owns it). */
+  /** Every change to the user's settings goes through it (serialised; the allow rules follow). */
+  readonly settings: SettingsService;
+  /** The highlighted part of a site's name in the popup and on the warning page. */
   readonly explainer?: Explainer;
   /** Whether the extension itself issued the warning a page shows (warning-issued.ts). */
   readonly isIssued: (url: string, token: string | undefined, tabId: number | undefined) => Promise<boolean>;
@@ -33,8 +36,19 @@ export interface HandlerDeps {
   readonly consumeToken: (token: string) => Promise<void>;
 }
 
-/** The link and popup messages are served by link-handlers.ts. */
-export type BaseHandlers = Omit<Handlers, keyof LinkProtocol | keyof SettingsProtocol>;
+/** The messages served here; link-handlers.ts and settings-handlers.ts serve the others. */
+export type BaseHandlers = Pick<
+  Handlers,
+  | 'get-status'
+  | 'get-site'
+  | 'allow-session'
+  | 'trust-site'
+  | 'untrust-site'
+  | 'list-trusted'
+  | 'open-new-tab-page'
+  | 'get-tab-state'
+  | 'get-metrics'
+>;
 
 /** Only http(s) names that can be scored can be continued to or trusted. */
 function scorable(url: string): ScorableHost {
@@ -46,13 +60,6 @@ function scorable(url: string): ScorableHost {
 
 export function createHandlers(deps: HandlerDeps): BaseHandlers {
   const { guard, tabs, blockList } = deps;
-
-  async function changeSettings(change: (settings: Settings) => Settings): Promise<Settings> {
-    const runtime = await deps.runtime;
-    runtime.settings = change(runtime.settings);
-    await deps.settingsStore.save(runtime.settings);
-    return runtime.settings;
-  }
 
   /**
    * From the warning page (web accessible, so any site can open it), Continue and Always trust act
@@ -69,30 +76,40 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
   }
 
   return {
-    'get-status': () => ({ ...status }),
+    'get-status': () => ({ ...deps.status }),
 
-    async 'get-warning'({ url, token }, sender) {
+    async 'get-site'({ url, token }, sender) {
       const parsed = scorable(url);
-      const [judgement, issued] = await Promise.all([guard.judgeUrl(url), deps.isIssued(url, token, sender.tabId)]);
+      const site = siteOf(parsed);
+      const [judgement, issued, runtime] = await Promise.all([
+        guard.judgeUrl(url),
+        deps.isIssued(url, token, sender.tabId),
+        deps.runtime,
+      ]);
+      // Asked from a tab (the warning page): its toolbar shows the verdict of the site it warns about.
       if (sender.tabId !== undefined) {
-        void showToolbar(toolbarViewFor(frameRecordOf(judgement), judgement.error), sender.tabId).catch((e: unknown) =>
-          logError('toolbar', e),
-        );
+        void deps.platform.toolbar
+          .show(toolbarViewFor(frameRecordOf(judgement), judgement.error), sender.tabId)
+          .catch((e: unknown) => logError('toolbar', e));
       }
-      const runtime = await deps.runtime;
-      const details: WarningDetails = {
+      const verdict = judgement.verdict ?? unscorableVerdict(judgement.error ?? 'the model is not loaded');
+      const details: SiteDetails = {
         url,
         fullHost: parsed.fullHost,
         displayHost: parsed.displayHost,
         registrableDomain: parsed.registrableDomain,
-        site: siteOf(parsed),
-        verdict: judgement.verdict ?? unscorableVerdict(judgement.error ?? 'the model is not loaded'),
+        site,
+        verdict,
+        explanation: judgement.verdict && deps.explainer ? await deps.explainer.explain(parsed, verdict.category) : [],
         modelVersion: runtime.engine?.scorer.metadata.version ?? null,
+        choice: {
+          trusted: runtime.settings.trustedSites.includes(site),
+          blocked: runtime.settings.blockedSites.includes(site),
+          paused: runtime.settings.pausedSites.includes(site),
+        },
         issued,
       };
-      const explanation =
-        judgement.verdict && deps.explainer ? await deps.explainer.explain(parsed, judgement.verdict.category) : [];
-      return explanation.length > 0 ? { ...details, explanation } : details;
+      return details;
     },
 
     async 'allow-session'({ url, token }, sender) {
@@ -104,15 +121,13 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
 
     async 'trust-site'({ url, token }, sender) {
       const site = await issuedSite(url, token, sender);
-      const settings = await changeSettings((s) => withTrustedSite(s, site));
+      await deps.settings.change((s) => withTrustedSite(s, site));
       await blockList?.removeSite(site);
-      await blockList?.syncTrusted(alwaysAllowedSites(settings, (await deps.runtime).policy));
       return { site };
     },
 
     async 'untrust-site'({ site }) {
-      const settings = await changeSettings((s) => withoutTrustedSite(s, site.toLowerCase()));
-      await blockList?.syncTrusted(alwaysAllowedSites(settings, (await deps.runtime).policy));
+      const settings = await deps.settings.change((s) => withoutTrustedSite(s, site.toLowerCase()));
       return { trustedSites: settings.trustedSites };
     },
 
@@ -122,7 +137,7 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
 
     async 'open-new-tab-page'(_payload, sender) {
       if (sender.tabId === undefined) throw new MessageError('open-new-tab-page needs a sender tab');
-      await replaceWithNewTabPage(sender.tabId);
+      await deps.platform.tabs.replaceWithNewTabPage(sender.tabId);
       return {};
     },
 

@@ -1,40 +1,35 @@
 /**
- * The background's answers to the link scanner's and the popup's messages (core/link-messages.ts).
+ * The background's answers to the link scanner's and the popup's messages (core/messages.ts).
  * index.ts merges them with handlers.ts's into the one `serve()` map.
  */
 import { parseDomain, type ScorableHost } from '../core/domain.js';
 import { alertingFor } from '../core/sensitivity.js';
-import type { LinkProtocol, SiteDetails } from '../core/link-messages.js';
-import { MessageError, type Handler } from '../core/messages.js';
-import {
-  withBlockedSite,
-  withoutBlockedSite,
-  withPausedSite,
-  type Settings,
-  type SettingsStore,
-} from '../core/settings.js';
+import { MessageError, type Handlers } from '../core/messages.js';
+import { withBlockedSite, withoutBlockedSite, withPausedSite } from '../core/settings.js';
 import { logError } from '../platform/log.js';
-import { alwaysAllowedSites, type BlockList } from './block-list.js';
+import type { BlockList } from './block-list.js';
 import type { Explainer } from './explainer.js';
-import type { Guard } from './guard.js';
 import { siteOf } from './judge.js';
 import { createLinkScoring } from './link-scoring.js';
 import type { PageSummaries } from './page-summary.js';
 import type { Runtime } from './runtime.js';
+import type { SettingsService } from './settings-service.js';
 import type { TabRecords } from './tab-records.js';
-import { unscorableVerdict } from '../core/unscorable-verdict.js';
 
 export interface LinkHandlerDeps {
   readonly runtime: Promise<Runtime>;
-  readonly guard: Guard;
   readonly tabs: TabRecords;
   readonly blockList: BlockList | null;
-  readonly settingsStore: SettingsStore;
+  /** Every change to the user's settings goes through it (serialised; the allow rules follow). */
+  readonly settings: SettingsService;
   readonly summaries: PageSummaries;
   readonly explainer: Explainer;
 }
 
-export type LinkHandlers = { readonly [K in keyof LinkProtocol]: Handler<K> };
+export type LinkHandlers = Pick<
+  Handlers,
+  'score-links' | 'get-page-summary' | 'block-site' | 'unblock-site' | 'pause-site'
+>;
 
 function scorable(url: string): ScorableHost {
   if (!/^https?:/i.test(url)) throw new MessageError('only http and https pages are scored');
@@ -44,14 +39,7 @@ function scorable(url: string): ScorableHost {
 }
 
 export function createLinkHandlers(deps: LinkHandlerDeps): LinkHandlers {
-  const { guard, tabs, blockList, summaries, explainer } = deps;
-
-  async function changeSettings(change: (settings: Settings) => Settings): Promise<Settings> {
-    const runtime = await deps.runtime;
-    runtime.settings = change(runtime.settings);
-    await deps.settingsStore.save(runtime.settings);
-    return runtime.settings;
-  }
+  const { tabs, blockList, summaries, explainer } = deps;
 
   const scoreLinks = createLinkScoring({
     summaries,
@@ -76,38 +64,15 @@ export function createLinkHandlers(deps: LinkHandlerDeps): LinkHandlers {
       return summaries.summary(tabId, (await tabs.get(tabId))?.main ?? null);
     },
 
-    async 'get-site'({ url }) {
-      const parsed = scorable(url);
-      const site = siteOf(parsed);
-      const [judgement, runtime] = await Promise.all([guard.judgeUrl(url), deps.runtime]);
-      const verdict = judgement.verdict ?? unscorableVerdict(judgement.error ?? 'the model is not loaded');
-      const details: SiteDetails = {
-        url,
-        fullHost: parsed.fullHost,
-        displayHost: parsed.displayHost,
-        registrableDomain: parsed.registrableDomain,
-        site,
-        verdict,
-        explanation: judgement.verdict ? await explainer.explain(parsed, verdict.category) : [],
-        modelVersion: runtime.engine?.scorer.metadata.version ?? null,
-        choice: {
-          trusted: runtime.settings.trustedSites.includes(site),
-          blocked: runtime.settings.blockedSites.includes(site),
-          paused: runtime.settings.pausedSites.includes(site),
-        },
-      };
-      return details;
-    },
-
     async 'block-site'({ url }) {
       const site = siteOf(scorable(url));
-      await changeSettings((settings) => withBlockedSite(settings, site));
+      await deps.settings.change((settings) => withBlockedSite(settings, site));
       return { site };
     },
 
     async 'unblock-site'({ url }) {
       const site = siteOf(scorable(url));
-      await changeSettings((settings) => withoutBlockedSite(settings, site));
+      await deps.settings.change((settings) => withoutBlockedSite(settings, site));
       // A redirect rule left from the blocked verdict would still send the site to the warning page.
       await blockList?.removeSite(site);
       return { site };
@@ -115,9 +80,8 @@ export function createLinkHandlers(deps: LinkHandlerDeps): LinkHandlers {
 
     async 'pause-site'({ url, paused }) {
       const site = siteOf(scorable(url));
-      const settings = await changeSettings((s) => withPausedSite(s, site, paused));
+      await deps.settings.change((s) => withPausedSite(s, site, paused));
       if (paused) await blockList?.removeSite(site);
-      await blockList?.syncTrusted(alwaysAllowedSites(settings, (await deps.runtime).policy));
       return { site, paused };
     },
   };

@@ -6,14 +6,14 @@
  * learns what it needs to draw a badge.
  */
 import { parseDomain } from '../core/domain.js';
-import type { LinkProtocol, LinkVerdict } from '../core/link-messages.js';
+import type { LinkVerdict, Protocol } from '../core/messages.js';
 import { MessageError, type SenderInfo } from '../core/messages.js';
 import type { Explainer } from './explainer.js';
 import { shouldInterrupt, siteOf, type Judgement } from './judge.js';
 import type { HostRecord, PageSummaries } from './page-summary.js';
 
-type Request = LinkProtocol['score-links']['request'];
-type Response = LinkProtocol['score-links']['response'];
+type Request = Protocol['score-links']['request'];
+type Response = Protocol['score-links']['response'];
 
 export interface LinkScoringDeps {
   readonly summaries: PageSummaries;

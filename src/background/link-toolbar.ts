@@ -5,7 +5,7 @@
  * on the view that toolbar.ts computes for the page, so there is still a single badge setter
  * (guard.showTabToolbar).
  */
-import type { ToolbarView } from '../platform/action.js';
+import type { ToolbarView } from '../platform/toolbar-view.js';
 import { BADGE_COLORS } from './toolbar.js';
 
 /** Risky linked domains of a page, per level. */

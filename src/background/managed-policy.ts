@@ -7,15 +7,14 @@ import { NO_POLICY, parseManagedPolicy, type ManagedPolicy } from '../core/manag
 import { policySiteKey } from '../core/policy-site-key.js';
 import { errorText } from '../core/error-text.js';
 import { logWarning } from '../platform/log.js';
-import { readManagedStorage } from '../platform/managed-storage.js';
 import { alwaysAllowedSites, type BlockList } from './block-list.js';
 import type { Runtime } from './runtime.js';
 
-/** The current policy; problems are logged, never fatal. */
-export async function loadManagedPolicy(): Promise<ManagedPolicy> {
+/** The current policy, read with `readManaged` (storage.managed); problems are logged, never fatal. */
+export async function loadManagedPolicy(readManaged: () => Promise<unknown>): Promise<ManagedPolicy> {
   try {
     const problems: string[] = [];
-    const policy = parseManagedPolicy(await readManagedStorage(), policySiteKey, problems);
+    const policy = parseManagedPolicy(await readManaged(), policySiteKey, problems);
     if (problems.length > 0) logWarning(`managed policy: ${problems.join('; ')}`);
     return policy;
   } catch (error) {

@@ -3,7 +3,7 @@
  * form it is mirrored in, and the summary the popup reads. Pure functions over plain data.
  */
 import { parseDomain } from '../core/domain.js';
-import type { LinkLevel, PageSummary, RiskyDomain } from '../core/link-messages.js';
+import type { LinkLevel, PageSummary, RiskyDomain } from '../core/messages.js';
 import type { FrameRecord } from '../core/messages.js';
 import type { Category } from '../core/verdict.js';
 

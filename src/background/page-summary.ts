@@ -4,7 +4,7 @@
  * identified by the content script's page id: a new id is a new document and starts a new
  * summary. Updates for one tab run in order on a promise chain, like tab-records.ts.
  */
-import { LINK_LIMITS, summaryStorageKey as key, type PageSummary } from '../core/link-messages.js';
+import { LINK_LIMITS, summaryStorageKey as key, type PageSummary } from '../core/messages.js';
 import type { FrameRecord } from '../core/messages.js';
 import type { SessionStore } from '../platform/storage.js';
 import {

@@ -11,11 +11,9 @@ import { validateMetadata, type ModelMetadata } from '../core/model/metadata.js'
 import { MODEL_FILES, type ModelFileReader } from '../core/model/files.js';
 import { createLookalikeDetector } from '../core/lookalike/index.js';
 import { loadPopularSites, parsePopularSites, type PopularSites } from '../core/popular-sites.js';
-import { extensionUrl } from '../platform/browser.js';
+import type { ExtensionPackage, Storage } from '../platform/background-api.js';
 import { logError, logWarning } from '../platform/log.js';
-import { packageModelReader, readPackageFile } from '../platform/package-files.js';
-import { settingsStore } from '../platform/storage.js';
-import { sessionAreas } from './session-areas.js';
+import type { SessionAreas } from './session-areas.js';
 import { loadEngine, type Engine } from './engine.js';
 import { markReady, markStage } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
@@ -50,19 +48,21 @@ export interface RuntimeStart {
   readonly ready: Promise<Runtime>;
   /** The packaged threat list (empty when unreadable); never rejects. */
   readonly threats: Promise<ThreatList>;
+  /** Filled in as start-up progresses, for `get-status`. */
+  readonly status: ModelStatus;
+}
+
+/** What the runtime reads: the package's files and the browser's storage. */
+export interface RuntimeSources {
+  readonly extension: Pick<ExtensionPackage, 'read' | 'wasmDirectory'>;
+  readonly storage: Pick<Storage, 'settings' | 'readManaged'>;
+  readonly session: SessionAreas;
 }
 
 /** How long new scores wait before they are written to storage.session (later ones join the write). */
 const SCORE_WRITE_DELAY_MS = 250;
 const EMPTY_POPULAR: PopularSites = parsePopularSites('');
 const utf8 = new TextDecoder();
-
-/** Mutable status for `get-status`; filled in as start-up progresses. */
-export const status: { -readonly [K in keyof ModelStatus]: ModelStatus[K] } = {
-  state: 'loading',
-  bootId: crypto.randomUUID(),
-  startedAt: Date.now(),
-};
 
 /**
  * Cache entries are stamped with the model version alone: the worker runs one engine, and the
@@ -76,8 +76,8 @@ function cacheStamp(metadata: ModelMetadata): string {
  * The packaged model directory, with metadata.json fetched once: the answers from cached scores
  * need it early, and the engine reads it again with the rest of the model.
  */
-function modelReader(): ModelFileReader {
-  const read = packageModelReader('model/');
+function modelReader(readPackage: (path: string) => Promise<Uint8Array>): ModelFileReader {
+  const read: ModelFileReader = (name) => readPackage(`model/${name}`);
   const metadata = read(MODEL_FILES.metadata);
   metadata.catch(() => undefined); // each reader of it handles the failure
   return (name) => (name === MODEL_FILES.metadata ? metadata : read(name));
@@ -92,16 +92,16 @@ async function readMetadata(read: ModelFileReader): Promise<ModelMetadata | null
   }
 }
 
-async function loadModel(read: ModelFileReader): Promise<Engine> {
+async function loadModel(read: ModelFileReader, wasmDirectory: string | undefined): Promise<Engine> {
   // The engine has run its one warm-up pass (createFastScorer); warm-up.ts warms the JavaScript later.
-  const engine = await loadEngine(read, extensionUrl('wasm/'));
+  const engine = await loadEngine(read, wasmDirectory);
   markReady();
   return engine;
 }
 
-async function popularOrEmpty(): Promise<PopularSites> {
+async function popularOrEmpty(readPackage: (path: string) => Promise<Uint8Array>): Promise<PopularSites> {
   try {
-    const popular = await loadPopularSites(async (name) => utf8.decode(await readPackageFile(`model/${name}`)));
+    const popular = await loadPopularSites(async (name) => utf8.decode(await readPackage(`model/${name}`)));
     markStage('popular list parsed');
     return popular;
   } catch (error) {
@@ -110,26 +110,32 @@ async function popularOrEmpty(): Promise<PopularSites> {
   }
 }
 
-/** Starts everything; call once at the top level of the background. */
-export function startRuntime(): RuntimeStart {
-  const { scores, kept: store } = sessionAreas();
+/** Starts everything from `sources`; call once at the top level of the background. */
+export function startRuntime(sources: RuntimeSources): RuntimeStart {
+  const { scores, kept: store } = sources.session;
+  const readPackage = sources.extension.read;
+  const status: { -readonly [K in keyof ModelStatus]: ModelStatus[K] } = {
+    state: 'loading',
+    bootId: crypto.randomUUID(),
+    startedAt: Date.now(),
+  };
   // The small reads go out first: the answers from cached scores (runtime.cachedJudge) need them,
   // not the model, and the model's start-up work would otherwise queue ahead of them.
-  const settingsPromise = readSettings(settingsStore(), (problem) => logWarning(`settings: ${problem}`));
+  const settingsPromise = readSettings(sources.storage.settings, (problem) => logWarning(`settings: ${problem}`));
   const sessionAllowPromise = loadSessionAllowList(store);
-  const modelFiles = modelReader();
+  const modelFiles = modelReader(readPackage);
   const metadataPromise = readMetadata(modelFiles);
   // The lookalike index is plain JS work: built as soon as the popular list is in, it runs while
   // the WASM runtime compiles and the model files arrive, instead of after them.
-  const popularPromise = popularOrEmpty();
-  const threatsPromise = loadPackagedThreats();
-  const policyPromise = loadManagedPolicy();
+  const popularPromise = popularOrEmpty(readPackage);
+  const threatsPromise = loadPackagedThreats(readPackage);
+  const policyPromise = loadManagedPolicy(sources.storage.readManaged);
   const lookalikePromise = popularPromise.then((popular) => {
     const detector = createLookalikeDetector(popular);
     markStage('lookalike detector built');
     return detector;
   });
-  const modelPromise = loadModel(modelFiles).then(
+  const modelPromise = loadModel(modelFiles, sources.extension.wasmDirectory).then(
     (engine) => ({ engine, error: undefined }),
     (error: unknown) => ({ engine: null, error: error instanceof Error ? error.message : String(error) }),
   );
@@ -228,5 +234,6 @@ export function startRuntime(): RuntimeStart {
     ),
     ready: readyOrFailed,
     threats: threatsPromise,
+    status,
   };
 }

@@ -4,7 +4,7 @@
  * summaries) writes through `kept`, which frees the cache's share and retries when the quota is full.
  */
 import { budgetedStore, withRoom, type BudgetedStore } from '../core/score-budget.js';
-import { sessionStore, type SessionStore } from '../platform/storage.js';
+import type { SessionStore } from '../platform/storage.js';
 
 /** Score bytes kept in storage.session: about a fifth of Chrome's 10 MB quota, some 20,000 hosts. */
 export const SCORE_BUDGET_BYTES = 2_000_000;
@@ -18,12 +18,4 @@ export interface SessionAreas {
 export function splitSession(base: SessionStore, scoreBudgetBytes: number = SCORE_BUDGET_BYTES): SessionAreas {
   const scores = budgetedStore(base, scoreBudgetBytes);
   return { scores, kept: withRoom(base, () => scores.shrink(0)) };
-}
-
-let areas: SessionAreas | undefined;
-
-/** The background's session areas over storage.session (one pair per worker). */
-export function sessionAreas(): SessionAreas {
-  areas ??= splitSession(sessionStore());
-  return areas;
 }

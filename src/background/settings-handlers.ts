@@ -1,8 +1,7 @@
-/** The background's answers to the options page's settings messages (core/settings-messages.ts). */
+/** The background's answers to the settings messages of the contract (core/messages.ts): options page and the popup's Trust. */
 import { parseDomain } from '../core/domain.js';
 import { MessageError, type Handlers } from '../core/messages.js';
 import { checkImportedSettings } from '../core/settings-file.js';
-import type { SettingsProtocol } from '../core/settings-messages.js';
 import {
   withLinkBadges,
   withoutBlockedSite,
@@ -10,41 +9,35 @@ import {
   withPausedSite,
   withSensitivity,
   withTrustedSite,
-  type Settings,
-  type SettingsStore,
 } from '../core/settings.js';
 import { siteOf } from './judge.js';
 import type { BlockList } from './block-list.js';
-import type { Runtime } from './runtime.js';
+import type { SettingsService } from './settings-service.js';
 
 export interface SettingsHandlerDeps {
-  readonly runtime: Promise<Runtime>;
   readonly blockList: BlockList | null;
-  readonly settingsStore: SettingsStore;
+  /** Every change to the user's settings goes through it (serialised; the allow rules follow). */
+  readonly settings: SettingsService;
 }
 
-export type SettingsHandlers = Pick<Handlers, keyof SettingsProtocol>;
+export type SettingsHandlers = Pick<
+  Handlers,
+  'get-settings' | 'set-preferences' | 'remove-site' | 'trust-site-here' | 'import-settings'
+>;
 
 export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
-  async function changeSettings(change: (settings: Settings) => Settings): Promise<Settings> {
-    const runtime = await deps.runtime;
-    runtime.settings = change(runtime.settings);
-    await deps.settingsStore.save(runtime.settings);
-    return runtime.settings;
-  }
-
   return {
-    'get-settings': async () => (await deps.runtime).settings,
+    'get-settings': () => deps.settings.current(),
 
     'set-preferences': ({ sensitivity, linkBadges }) =>
-      changeSettings((settings) => {
+      deps.settings.change((settings) => {
         const withLevel = sensitivity === undefined ? settings : withSensitivity(settings, sensitivity);
         return linkBadges === undefined ? withLevel : withLinkBadges(withLevel, linkBadges);
       }),
 
     async 'remove-site'({ list, site }) {
       const key = site.toLowerCase();
-      const next = await changeSettings((settings) =>
+      const next = await deps.settings.change((settings) =>
         list === 'trustedSites'
           ? withoutTrustedSite(settings, key)
           : list === 'blockedSites'
@@ -60,7 +53,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
       const parsed = /^https?:/i.test(url) ? parseDomain(url) : null;
       if (!parsed?.ok) throw new MessageError(parsed ? parsed.message : 'only http and https addresses can be trusted');
       const site = siteOf(parsed);
-      await changeSettings((settings) => withTrustedSite(settings, site));
+      await deps.settings.change((settings) => withTrustedSite(settings, site));
       await deps.blockList?.removeSite(site);
       return { site };
     },
@@ -69,7 +62,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
       const checked = checkImportedSettings(settings);
       if (!checked.ok)
         throw new MessageError(`settings refused, nothing changed: ${checked.reasons.slice(0, 5).join('; ')}`);
-      const next = await changeSettings(() => checked.settings);
+      const next = await deps.settings.change(() => checked.settings);
       // Rules left for sites the imported settings trust or pause would still redirect them.
       for (const site of [...next.trustedSites, ...next.pausedSites]) await deps.blockList?.removeSite(site);
       return next;

@@ -7,16 +7,15 @@
 import { decodeThreatTable } from '../core/threats/format.js';
 import { createThreatList, EMPTY_THREAT_LIST, type ThreatList } from '../core/threats/lookup.js';
 import { logWarning } from '../platform/log.js';
-import { readPackageFile } from '../platform/package-files.js';
 import { markStage } from './metrics.js';
 import { errorText } from '../core/error-text.js';
 
 export const THREAT_LIST_PATH = 'threats/list.bin';
 
 /** The list, or an empty one (logged) when the file is missing or damaged: the model still judges. */
-export async function loadPackagedThreats(): Promise<ThreatList> {
+export async function loadPackagedThreats(read: (path: string) => Promise<Uint8Array>): Promise<ThreatList> {
   try {
-    const list = createThreatList(decodeThreatTable(await readPackageFile(THREAT_LIST_PATH)));
+    const list = createThreatList(decodeThreatTable(await read(THREAT_LIST_PATH)));
     markStage('threat list loaded');
     return list;
   } catch (error) {

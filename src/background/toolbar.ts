@@ -1,6 +1,6 @@
 /** What the toolbar shows for a tab's page: one pure mapping from the recorded verdict. */
 import type { FrameRecord } from '../core/messages.js';
-import type { ToolbarView } from '../platform/action.js';
+import type { ToolbarView } from '../platform/toolbar-view.js';
 import type { Category } from '../core/verdict.js';
 
 /** Badge colours, one per level: the badge always takes the colour of the worst thing it shows. */

@@ -7,7 +7,7 @@
  * What the page can still learn is that some element appeared after a link (a page can watch its
  * own DOM); that one bit is the price of showing anything at all.
  */
-import type { LinkVerdict } from '../core/link-messages.js';
+import type { LinkVerdict } from '../core/messages.js';
 import { BADGE_GLYPH, BADGE_HOST, BADGE_MARK } from './badge-style.js';
 import { badgeAnchor } from './link-target.js';
 import type { Tooltip } from './tooltip.js';

@@ -5,10 +5,9 @@
  * page and to the background. Talks to the background only through runtime messaging, which the
  * page can neither read nor forge; never uses window.postMessage, CustomEvents or DOM attributes.
  */
-import { parseContentCommand } from '../core/link-messages.js';
 import { request } from '../core/messages.js';
-import { ext, isExpectedError } from '../platform/browser.js';
-import { sendToBackground } from '../platform/messaging.js';
+import { contentPlatform } from '../platform/content-api.js';
+import { isExpectedError } from '../platform/expected-error.js';
 import { createBadgeLayer } from './badges.js';
 import { wireTooltips } from './hover.js';
 import { observeLinks } from './observer.js';
@@ -42,6 +41,7 @@ function nextTask(): (run: () => void) => void {
 }
 
 function start(): void {
+  const platform = contentPlatform();
   const doc = document;
   let pageId = newPageId();
   const slicer = createSlicer({ budgetMs: 8, urgentBudgetMs: 12, now: () => performance.now(), defer: nextTask() });
@@ -52,7 +52,7 @@ function start(): void {
     doc,
     slicer,
     badges,
-    send: async (hosts, counts) => (await request(sendToBackground, 'score-links', { pageId, hosts, counts })).risky,
+    send: async (hosts, counts) => (await request(platform.send, 'score-links', { pageId, hosts, counts })).risky,
     onError(error) {
       // The extension was reloaded or the model is down: the page goes on unmarked; say it once.
       if (!isExpectedError(error) && failures++ === 0)
@@ -80,19 +80,11 @@ function start(): void {
     scanner.rescan();
   });
 
-  // Only extension contexts can message a content script; the id check also keeps other extensions out.
-  ext().runtime.onMessage.addListener(((
-    message: unknown,
-    sender: { id?: string },
-    sendResponse: (reply: unknown) => void,
-  ) => {
-    if (sender.id !== ext().runtime.id) return false;
-    const command = parseContentCommand(message);
-    if (command?.type === 'rescan') scanner.rescan();
-    // Answered synchronously: both browsers accept that without `return true`.
-    if (command?.type === 'reveal-host') sendResponse({ revealed: revealLink(doc, scanner.linksTo(command.host)[0]) });
-    return false;
-  }) as never);
+  platform.onCommand((command) => {
+    if (command.type === 'reveal-host') return { revealed: revealLink(doc, scanner.linksTo(command.host)[0]) };
+    scanner.rescan();
+    return undefined;
+  });
 }
 
 // Only the top frame of web pages (the manifest says so; this guards a mis-declared match).

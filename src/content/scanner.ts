@@ -8,7 +8,7 @@
  * list, measured in Chromium). So badges wait until the scan is done and every batch of new hosts
  * has been answered, or at most `badgeWaitMs` after the first of them, and then go in one run.
  */
-import { LINK_LIMITS, type LinkVerdict } from '../core/link-messages.js';
+import { LINK_LIMITS, type LinkVerdict } from '../core/messages.js';
 import type { BadgeLayer } from './badges.js';
 import { LINK_SELECTOR, pageLocation, targetHost } from './link-target.js';
 import type { Slicer } from './slicer.js';

@@ -3,7 +3,7 @@
  * next to a badged link on hover or keyboard focus. One instance (not one per badge) keeps 5,000
  * links cheap and escapes `overflow: hidden` ancestors that would clip a per-badge popover.
  */
-import type { LinkVerdict } from '../core/link-messages.js';
+import type { LinkVerdict } from '../core/messages.js';
 import { renderName } from '../ui/name-view.js';
 import { HOST_RESET } from './badge-style.js';
 import type { Category } from '../core/verdict.js';

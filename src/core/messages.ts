@@ -1,117 +1,75 @@
 /**
  * The one message contract between extension pages, content scripts and the background
  * (STYLE rule 3). Every message is declared once in `Protocol`; `MESSAGES` says who may send it
- * and validates its payload at run time; `serve` demands a handler for each one.
+ * and validates its payload at run time; `serve` demands a handler for each one; `request` sends
+ * one and unwraps the reply. The popup's commands to a tab's content script are the second,
+ * smaller table at the end (`ContentProtocol`). The data the replies carry is in message-shapes.ts.
  *
  * Adding a message: one entry in `Protocol`, one in `MESSAGES`, one handler in the background.
+ * One file although past the usual size: the contract is read, and changed, as a whole.
  */
-import type { Category, Verdict, VerdictLevel } from './verdict.js';
-import { LINK_MESSAGES, type LinkProtocol } from './link-messages.js';
-import { SETTINGS_MESSAGES, type SettingsProtocol } from './settings-messages.js';
 import { errorText } from './error-text.js';
+import type {
+  BackgroundMetrics,
+  LinkVerdict,
+  ModelStatus,
+  PageSummary,
+  SiteDetails,
+  SiteList,
+  TabRecord,
+} from './message-shapes.js';
+import { LINK_LIMITS } from './message-shapes.js';
+import { isSensitivity, type Sensitivity } from './sensitivity.js';
+import type { Settings } from './settings.js';
+
+export * from './message-shapes.js';
 
 /** Who may send a message: `extension-page` (warning, options, popup) or also content scripts. */
 export type Access = 'extension-page' | 'content-script';
 
-/** What the background knows about its model, for the popup and options pages. */
-export interface ModelStatus {
-  readonly state: 'loading' | 'ready' | 'error';
-  readonly modelVersion?: string;
-  /** tfjs backend in use: `wasm`, or `cpu` after a fallback. */
-  readonly backend?: string;
-  readonly engine?: string;
-  /** Why WASM is not in use, when the backend fell back to cpu. */
-  readonly fallbackReason?: string;
-  /** Why the model could not load (state `error`). */
-  readonly error?: string;
-  /** Changes every time the background starts: tells a restarted worker from a running one. */
-  readonly bootId: string;
-  readonly startedAt: number;
-}
-
-/** What the warning page shows for one blocked address. */
-export interface WarningDetails {
-  readonly url: string;
-  /** ASCII host (www kept), Unicode form and registrable domain, for display. */
-  readonly fullHost: string;
-  readonly displayHost: string;
-  readonly registrableDomain: string | null;
-  /** The key that Continue and Always trust apply to (registrable domain, or the host). */
-  readonly site: string;
-  readonly verdict: Verdict;
-  readonly modelVersion: string | null;
-  /**
-   * True when the extension itself sent this tab here (its token, or its own block rule): only
-   * then may the page offer Continue and Always trust.
-   */
-  readonly issued: boolean;
-  /** The parts of `displayHost` that drove the score, when an explainer provides them. */
-  readonly explanation?: readonly ExplanationSpan[];
-}
-
-/** A character range of the displayed host name that pushed the score up. */
-export interface ExplanationSpan {
-  /** Start and end offsets (end exclusive) in `displayHost`. */
-  readonly start: number;
-  readonly end: number;
-  /** Relative contribution, 0–1, for shading. */
-  readonly weight: number;
-}
-
-/** One scored frame of a tab. */
-export interface FrameRecord {
-  readonly url: string;
-  readonly host: string;
-  readonly level: VerdictLevel | 'error';
-  readonly category: Category;
-  readonly score: number | null;
-}
-
-/** What the background recorded about a tab's current page: the main frame and its subframes. */
-export interface TabRecord {
-  readonly tabId: number;
-  readonly main: FrameRecord | null;
-  /** Subframe navigations since the main frame's, oldest first (capped). */
-  readonly frames: readonly FrameRecord[];
-  readonly updatedAt: number;
-}
-
-/** Measured inside the background since it started (performance.now() is ms since worker start). */
-export interface BackgroundMetrics {
-  /** Worker start → model loaded and warmed up. */
-  readonly readyMs: number | null;
-  /** Worker start → first navigation verdict. */
-  readonly firstVerdictMs: number | null;
-  /** Navigation event → decision (redirect issued or let through), most recent last (capped). */
-  readonly decisionsMs: readonly number[];
-  /** When each start-up step finished, ms since worker start. */
-  readonly stagesMs: Readonly<Record<string, number>>;
-  /** tfjs WASM heap, and bytes held by live tensors. */
-  readonly wasmHeapBytes: number | null;
-  readonly tensorBytes: number;
-}
-
 export type Empty = Record<string, never>;
 
-/** The warning page's target, and the one-time token the extension put in the page's address (if any). */
-export interface WarningRequest {
+/** An address, and the one-time token the extension put in the warning page's address (if any). */
+export interface SiteRequest {
   readonly url: string;
   readonly token?: string;
 }
 
-/** The link scanner's and the popup's messages are declared in link-messages.ts, the options page's in settings-messages.ts. */
-export interface Protocol extends LinkProtocol, SettingsProtocol {
+export interface Protocol {
   'get-status': { request: Empty; response: ModelStatus };
-  'get-warning': { request: WarningRequest; response: WarningDetails };
+  /** The popup's and the warning page's one view of a site (the warning page passes its token). */
+  'get-site': { request: SiteRequest; response: SiteDetails };
   /** Continue: lets the site through for this browser session (only for a warning the extension issued). */
-  'allow-session': { request: WarningRequest; response: { site: string } };
-  /** Always trust: persisted in settings; removable in the options page (only for a warning the extension issued). */
-  'trust-site': { request: WarningRequest; response: { site: string } };
+  'allow-session': { request: SiteRequest; response: { site: string } };
+  /** Always trust from the warning page (only for a warning the extension issued). */
+  'trust-site': { request: SiteRequest; response: { site: string } };
+  /**
+   * The popup's Trust. The popup is not web-accessible, so no site can open it to harvest the
+   * click; the warning page's Always trust needs the warning's one-time token instead.
+   */
+  'trust-site-here': { request: { url: string }; response: { site: string } };
   'untrust-site': { request: { site: string }; response: { trustedSites: readonly string[] } };
   'list-trusted': { request: Empty; response: { trustedSites: readonly string[] } };
+  /** Block: the site is treated as dangerous from now on (persisted; undone by trusting or unblocking). */
+  'block-site': { request: { url: string }; response: { site: string } };
+  'unblock-site': { request: { url: string }; response: { site: string } };
+  /** Pause protection for a site until resumed or the browser closes. */
+  'pause-site': { request: { url: string; paused: boolean }; response: { site: string; paused: boolean } };
   /** The warning page's Go back when the tab has no history: replace the tab with a new tab page. */
   'open-new-tab-page': { request: Empty; response: Empty };
   'get-tab-state': { request: { tabId: number }; response: TabRecord | null };
+  /** Content script → background: judge these linked hosts (counts: links per host so far). */
+  'score-links': {
+    request: { pageId: string; hosts: string[]; counts: number[] };
+    response: { risky: LinkVerdict[]; refused: number };
+  };
+  'get-page-summary': { request: { tabId: number }; response: PageSummary | null };
+  'get-settings': { request: Empty; response: Settings };
+  'set-preferences': { request: { sensitivity?: Sensitivity; linkBadges?: boolean }; response: Settings };
+  /** Trusted: checked again; blocked: unblocked; paused: protection resumed. */
+  'remove-site': { request: { list: SiteList; site: string }; response: Settings };
+  /** Replaces the settings with an imported file's, only if it is valid throughout. */
+  'import-settings': { request: { settings: unknown }; response: Settings };
   /** Timings and memory of the background, for the bench and diagnostics. */
   'get-metrics': { request: Empty; response: BackgroundMetrics };
 }
@@ -132,11 +90,11 @@ export class MessageError extends Error {
   override readonly name = 'MessageError';
 }
 
-// --- run-time validation helpers (exported for the messages other modules add) ---
+// --- run-time validation ---
 
 /**
- * Limits on what a sender may send. `url` binds content scripts; `pageUrl` is the warning page's
- * target, which is as long as the address the browser navigated to (Chrome allows 2 MB).
+ * Limits on what a sender may send. `url` binds content scripts and the popup; `pageUrl` is the
+ * warning page's target, which is as long as the address the browser navigated to (Chrome allows 2 MB).
  */
 export const LIMITS = { url: 4096, pageUrl: 2 * 1024 * 1024, token: 64, site: 253, listItems: 1000 } as const;
 
@@ -168,17 +126,41 @@ export function nonNegativeInteger(value: unknown, field: string): number {
   return value;
 }
 
-const empty = (payload: unknown): Empty => {
-  objectPayload(payload);
-  return {};
-};
-const warningRequest = (payload: unknown): WarningRequest => {
+function boolean(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') throw new MessageError(`${field} must be a boolean`);
+  return value;
+}
+
+const empty = (payload: unknown): Empty => (objectPayload(payload), {});
+const withUrl = (payload: unknown): { url: string } => ({
+  url: boundedString(objectPayload(payload)['url'], 'url', LIMITS.url),
+});
+const siteRequest = (payload: unknown): SiteRequest => {
   const object = objectPayload(payload);
   const url = boundedString(object['url'], 'url', LIMITS.pageUrl);
   return object['token'] === undefined
     ? { url }
     : { url, token: boundedString(object['token'], 'token', LIMITS.token) };
 };
+const tabRequest = (payload: unknown): { tabId: number } => ({
+  tabId: nonNegativeInteger(objectPayload(payload)['tabId'], 'tabId'),
+});
+const SITE_LISTS: readonly string[] = ['trustedSites', 'blockedSites', 'pausedSites'] satisfies SiteList[];
+
+/** Validates a `score-links` payload: bounded arrays of bounded strings and counts, equal lengths. */
+export function validateScoreLinks(payload: unknown): RequestOf<'score-links'> {
+  const p = objectPayload(payload);
+  const pageId = boundedString(p['pageId'], 'pageId', LINK_LIMITS.pageId);
+  const hosts = stringArray(p['hosts'], 'hosts', LINK_LIMITS.hostsPerMessage, LINK_LIMITS.hostLength);
+  const { counts } = p;
+  if (!Array.isArray(counts) || counts.length !== hosts.length)
+    throw new MessageError('counts must be an array as long as hosts');
+  const cleanCounts = counts.map((c, i) => {
+    if (typeof c === 'number' && Number.isSafeInteger(c) && c >= 1 && c <= LINK_LIMITS.linksPerHost) return c;
+    throw new MessageError(`counts[${i}] must be an integer from 1 to ${LINK_LIMITS.linksPerHost}`);
+  });
+  return { pageId, hosts, counts: cleanCounts };
+}
 
 export interface MessageSpec<K extends MessageType> {
   readonly access: Access;
@@ -189,22 +171,49 @@ export interface MessageSpec<K extends MessageType> {
 /** Who may send each message, and how its payload is checked. */
 export const MESSAGES: { readonly [K in MessageType]: MessageSpec<K> } = {
   'get-status': { access: 'extension-page', validate: empty },
-  'get-warning': { access: 'extension-page', validate: warningRequest },
-  'allow-session': { access: 'extension-page', validate: warningRequest },
-  'trust-site': { access: 'extension-page', validate: warningRequest },
+  'get-site': { access: 'extension-page', validate: siteRequest },
+  'allow-session': { access: 'extension-page', validate: siteRequest },
+  'trust-site': { access: 'extension-page', validate: siteRequest },
+  'trust-site-here': { access: 'extension-page', validate: withUrl },
   'untrust-site': {
     access: 'extension-page',
     validate: (p) => ({ site: boundedString(objectPayload(p)['site'], 'site', LIMITS.site) }),
   },
   'list-trusted': { access: 'extension-page', validate: empty },
-  'open-new-tab-page': { access: 'extension-page', validate: empty },
-  'get-tab-state': {
+  'block-site': { access: 'extension-page', validate: withUrl },
+  'unblock-site': { access: 'extension-page', validate: withUrl },
+  'pause-site': {
     access: 'extension-page',
-    validate: (p) => ({ tabId: nonNegativeInteger(objectPayload(p)['tabId'], 'tabId') }),
+    validate: (p) => ({ ...withUrl(p), paused: boolean(objectPayload(p)['paused'], 'paused') }),
   },
+  'open-new-tab-page': { access: 'extension-page', validate: empty },
+  'get-tab-state': { access: 'extension-page', validate: tabRequest },
+  'score-links': { access: 'content-script', validate: validateScoreLinks },
+  'get-page-summary': { access: 'extension-page', validate: tabRequest },
+  'get-settings': { access: 'extension-page', validate: empty },
+  'set-preferences': {
+    access: 'extension-page',
+    validate: (p) => {
+      const { sensitivity, linkBadges } = objectPayload(p);
+      if (sensitivity !== undefined && !isSensitivity(sensitivity))
+        throw new MessageError('sensitivity must be relaxed, balanced or strict');
+      return {
+        ...(sensitivity === undefined ? {} : { sensitivity }),
+        ...(linkBadges === undefined ? {} : { linkBadges: boolean(linkBadges, 'linkBadges') }),
+      };
+    },
+  },
+  'remove-site': {
+    access: 'extension-page',
+    validate: (p) => {
+      const { list, site } = objectPayload(p);
+      if (typeof list !== 'string' || !SITE_LISTS.includes(list))
+        throw new MessageError('list must be trustedSites, blockedSites or pausedSites');
+      return { list: list as SiteList, site: boundedString(site, 'site', LIMITS.site) };
+    },
+  },
+  'import-settings': { access: 'extension-page', validate: (p) => ({ settings: objectPayload(p)['settings'] }) },
   'get-metrics': { access: 'extension-page', validate: empty },
-  ...LINK_MESSAGES,
-  ...SETTINGS_MESSAGES,
 };
 
 // --- serving ---
@@ -291,4 +300,35 @@ export async function request<K extends MessageType>(
     throw new MessageError(`no reply to ${type}`);
   if (!reply.ok) throw new MessageError(reply.error);
   return reply.value;
+}
+
+// --- the popup's commands to a tab's content script (tabs.sendMessage; only extension contexts can send them) ---
+
+export interface ContentProtocol {
+  /** Ring the first link to `host` on the page; `revealed` is false when none is left. */
+  'reveal-host': { request: { host: string }; response: { revealed: boolean } };
+  /** Ask the background again about every host on the page (after trust, block or pause). */
+  rescan: { request: Empty; response: undefined };
+}
+
+export type ContentCommand = { readonly type: 'reveal-host'; readonly host: string } | { readonly type: 'rescan' };
+
+/** The content script's reply to each command. */
+export type ContentReplies = { readonly [K in keyof ContentProtocol]: ContentProtocol[K]['response'] };
+
+/** Validates a command received by the content script; null for anything else. */
+export function parseContentCommand(message: unknown): ContentCommand | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const m = message as Record<string, unknown>;
+  if (m['type'] === 'rescan') return { type: 'rescan' };
+  if (m['type'] === 'reveal-host' && typeof m['host'] === 'string' && m['host'].length <= LINK_LIMITS.hostLength)
+    return { type: 'reveal-host', host: m['host'] };
+  return null;
+}
+
+/** The reply to `reveal-host` as the popup may trust it (a missing or malformed reply: not revealed). */
+export function parseRevealReply(reply: unknown): ContentReplies['reveal-host'] {
+  return {
+    revealed: typeof reply === 'object' && reply !== null && (reply as { revealed?: unknown }).revealed === true,
+  };
 }

@@ -2,8 +2,7 @@
 import { request } from '../core/messages.js';
 import type { Settings } from '../core/settings.js';
 import { isSiteKey, SETTINGS_SCHEMA_VERSION } from '../core/settings.js';
-import { ext } from '../platform/browser.js';
-import { sendToBackground } from '../platform/messaging.js';
+import { optionsPlatform } from '../platform/options-api.js';
 import { saveText } from '../ui/save-text.js';
 import { exportSettings, importSettings } from './backup.js';
 import { renderPreferences } from './preferences.js';
@@ -11,9 +10,10 @@ import { renderSiteLists } from './site-lists.js';
 import { renderVersions, statusText } from './view.js';
 import { errorText } from '../core/error-text.js';
 import { parseManagedPolicy } from '../core/managed-policy.js';
-import { readManagedStorage } from '../platform/managed-storage.js';
 import { renderPolicySection } from './policy-section.js';
 
+const platform = optionsPlatform();
+const sendToBackground = platform.send;
 const byId = (id: string): HTMLElement => document.getElementById(id)!;
 // The page only shows the policy; the background enforces it with the full domain parser, which
 // would add the Public Suffix List to this bundle.
@@ -32,7 +32,7 @@ function showError(error: unknown): void {
 
 function showVersions(): void {
   renderVersions(document, byId('versions'), {
-    extension: ext().runtime.getManifest().version,
+    extension: platform.extensionVersion(),
     model: modelVersion,
     settingsSchema: SETTINGS_SCHEMA_VERSION,
     lists: [],
@@ -86,7 +86,7 @@ request(sendToBackground, 'get-status', {}).then((status) => {
   showVersions();
 }, showError);
 showVersions();
-readManagedStorage().then((raw) => {
+platform.readManaged().then((raw) => {
   const section = renderPolicySection(document, parseManagedPolicy(raw, displaySiteKey));
   if (section) byId('extra-sections').append(section);
 }, showError);

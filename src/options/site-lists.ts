@@ -3,7 +3,7 @@
  * them and a Remove button per site. Names shown in Unicode; DOM from text nodes only.
  */
 import { toDisplayHost } from '../core/display-host.js';
-import type { SiteList } from '../core/settings-messages.js';
+import type { SiteList } from '../core/messages.js';
 import type { Settings } from '../core/settings.js';
 import { button, el } from '../ui/dom.js';
 

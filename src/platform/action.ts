@@ -7,17 +7,9 @@
  * delays the replies to the link scanner). So each tab's last view is remembered and only the
  * parts that changed are sent, and Chrome gets icons as ImageData decoded once per worker.
  */
-import { ext } from './browser.js';
-
-export type ToolbarState = 'safe' | 'suspicious' | 'dangerous' | 'unscored' | 'error';
-
-export interface ToolbarView {
-  readonly state: ToolbarState;
-  readonly badge: string;
-  /** Badge background, CSS colour. */
-  readonly color: string;
-  readonly title: string;
-}
+import type { Action, Browser } from 'webextension-polyfill';
+import type { Toolbar } from './background-api.js';
+import type { ToolbarState, ToolbarView } from './toolbar-view.js';
 
 export const ICON_SIZES = [16, 32, 48, 128] as const;
 /** The toolbar draws 16 px icons at scale 1 and 2: Chrome picks from these. */
@@ -31,12 +23,11 @@ export function iconPaths(state: ToolbarState): Record<string, string> {
 }
 
 type IconData = Record<string, ImageData>;
-const decoded = new Map<ToolbarState, Promise<IconData | null>>();
 
-async function decode(state: ToolbarState): Promise<IconData | null> {
+async function decode(browser: Browser, state: ToolbarState): Promise<IconData | null> {
   const data: IconData = {};
   for (const size of TOOLBAR_SIZES) {
-    const blob = await (await fetch(ext().runtime.getURL(`icons/${state}-${size}.png`))).blob();
+    const blob = await (await fetch(browser.runtime.getURL(`icons/${state}-${size}.png`))).blob();
     const bitmap = await createImageBitmap(blob);
     const context = new OffscreenCanvas(size, size).getContext('2d');
     if (!context) return null;
@@ -46,63 +37,60 @@ async function decode(state: ToolbarState): Promise<IconData | null> {
   return data;
 }
 
-/** Chrome: the state's icons as ImageData, decoded once per worker (null: use paths). Firefox handles paths in its parent process. */
-function iconData(state: ToolbarState): Promise<IconData | null> {
-  if (__FIREFOX__ || typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap !== 'function')
-    return Promise.resolve(null);
-  let icons = decoded.get(state);
-  if (!icons) {
-    icons = decode(state).catch(() => null);
-    decoded.set(state, icons);
+/** The toolbar over `browser.action`; one per worker (it remembers what each tab shows). */
+export function createToolbar(browser: Browser): Toolbar {
+  const action: Action.Static = browser.action;
+  const decoded = new Map<ToolbarState, Promise<IconData | null>>();
+  /** What was last sent per tab (key -1: the default for all tabs). */
+  const shown = new Map<number, ToolbarView>();
+  /** Icon calls per tab run in order: a state whose icons are still decoding must not land after a later one. */
+  const iconQueue = new Map<number, Promise<unknown>>();
+
+  /** Chrome: the state's icons as ImageData, decoded once per worker (null: use paths). Firefox handles paths in its parent process. */
+  function iconData(state: ToolbarState): Promise<IconData | null> {
+    if (__FIREFOX__ || typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap !== 'function')
+      return Promise.resolve(null);
+    let icons = decoded.get(state);
+    if (!icons) {
+      icons = decode(browser, state).catch(() => null);
+      decoded.set(state, icons);
+    }
+    return icons;
   }
-  return icons;
-}
 
-/** What was last sent per tab (key -1: the default for all tabs). */
-const shown = new Map<number, ToolbarView>();
+  function setIcon(key: number, state: ToolbarState, target: { tabId?: number }): Promise<void> {
+    const run = async (): Promise<void> => {
+      const imageData = await iconData(state);
+      if (imageData) await action.setIcon({ ...target, imageData } as never);
+      else await action.setIcon({ ...target, path: iconPaths(state) });
+    };
+    const next = (iconQueue.get(key) ?? Promise.resolve()).then(run, run);
+    const settled = next.catch(() => undefined);
+    iconQueue.set(key, settled);
+    void settled.then(() => iconQueue.get(key) === settled && iconQueue.delete(key));
+    return next;
+  }
 
-/**
- * Forget what a tab shows: call when its main frame commits a new document (the browser resets a
- * tab's own toolbar values then) and when it closes.
- */
-export function forgetToolbar(tabId: number): void {
-  shown.delete(tabId);
-}
-
-/** Icon calls per tab run in order: a state whose icons are still decoding must not land after a later one. */
-const iconQueue = new Map<number, Promise<unknown>>();
-
-function setIcon(key: number, state: ToolbarState, target: { tabId?: number }): Promise<void> {
-  const action = ext().action;
-  const run = async (): Promise<void> => {
-    const imageData = await iconData(state);
-    if (imageData) await action.setIcon({ ...target, imageData } as never);
-    else await action.setIcon({ ...target, path: iconPaths(state) });
+  return {
+    // The browser resets a tab's own toolbar values when its main frame commits a new document.
+    forget: (tabId) => void shown.delete(tabId),
+    async show(view, tabId) {
+      const key = tabId ?? -1;
+      const target = tabId === undefined ? {} : { tabId };
+      const before = shown.get(key);
+      shown.set(key, view);
+      const calls: Promise<unknown>[] = [];
+      if (before?.state !== view.state) calls.push(setIcon(key, view.state, target));
+      if (before?.badge !== view.badge) calls.push(action.setBadgeText({ ...target, text: view.badge }));
+      if (before?.color !== view.color) calls.push(action.setBadgeBackgroundColor({ ...target, color: view.color }));
+      if (before?.title !== view.title) calls.push(action.setTitle({ ...target, title: view.title }));
+      try {
+        await Promise.all(calls);
+      } catch (error) {
+        // Unknown state now: the next view is sent whole.
+        if (shown.get(key) === view) shown.delete(key);
+        throw error;
+      }
+    },
   };
-  const next = (iconQueue.get(key) ?? Promise.resolve()).then(run, run);
-  const settled = next.catch(() => undefined);
-  iconQueue.set(key, settled);
-  void settled.then(() => iconQueue.get(key) === settled && iconQueue.delete(key));
-  return next;
-}
-
-/** Shows `view` on one tab, or on every tab without its own state when `tabId` is undefined. */
-export async function showToolbar(view: ToolbarView, tabId?: number): Promise<void> {
-  const action = ext().action;
-  const key = tabId ?? -1;
-  const target = tabId === undefined ? {} : { tabId };
-  const before = shown.get(key);
-  shown.set(key, view);
-  const calls: Promise<unknown>[] = [];
-  if (before?.state !== view.state) calls.push(setIcon(key, view.state, target));
-  if (before?.badge !== view.badge) calls.push(action.setBadgeText({ ...target, text: view.badge }));
-  if (before?.color !== view.color) calls.push(action.setBadgeBackgroundColor({ ...target, color: view.color }));
-  if (before?.title !== view.title) calls.push(action.setTitle({ ...target, title: view.title }));
-  try {
-    await Promise.all(calls);
-  } catch (error) {
-    // Unknown state now: the next view is sent whole.
-    if (shown.get(key) === view) shown.delete(key);
-    throw error;
-  }
 }

@@ -1,6 +1,8 @@
 /**
- * The extension API object, and the extension's own addresses. Firefox has `browser` (promises);
- * Chrome's MV3 `chrome` returns promises for every API used here, so no polyfill is bundled.
+ * The browser's own extension API object, for the page-side facades (popup-api.ts, content-api.ts,
+ * warning-api.ts, options-api.ts). Firefox has `browser`; Chrome's MV3 `chrome` returns promises
+ * for every call the pages make, so the pages do without webextension-polyfill's 10 KB (it would
+ * break the warning and options page budgets); the background uses it (webext-platform.ts).
  */
 import type { Browser } from 'webextension-polyfill';
 
@@ -12,24 +14,7 @@ export function ext(): Browser {
   return api;
 }
 
-/** Absolute URL of a file in the extension package. */
-export function extensionUrl(path: string): string {
-  return ext().runtime.getURL(path);
-}
-
-/** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
-export function extensionOrigin(): string {
-  return ext().runtime.getURL('');
-}
-
-export function extensionId(): string {
-  return ext().runtime.id;
-}
-
-/** Errors that only mean the extension was reloaded or the tab went away: expected, not logged. */
-export function isExpectedError(error: unknown): boolean {
-  const text = error instanceof Error ? error.message : String(error);
-  return /Extension context invalidated|No tab with id|Invalid tab ID|Receiving end does not exist|tab was closed/i.test(
-    text,
-  );
+/** The extension's version, from its manifest. */
+export function extensionVersion(): string {
+  return ext().runtime.getManifest().version;
 }

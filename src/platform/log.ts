@@ -2,7 +2,7 @@
  * Logging (STYLE rule 11): loud in debug builds, quiet in production; each distinct error is
  * logged once; errors that only mean "the tab or extension went away" are ignored.
  */
-import { isExpectedError } from './browser.js';
+import { isExpectedError } from './expected-error.js';
 
 const seen = new Set<string>();
 

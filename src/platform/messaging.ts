@@ -1,28 +1,28 @@
 /** runtime messaging: the background's listener and the pages' transport for core/messages. */
-import type { Runtime } from 'webextension-polyfill';
-import type { Envelope, Message, SenderInfo } from '../core/messages.js';
+import type { Browser, Runtime } from 'webextension-polyfill';
+import type { Message, SenderInfo } from '../core/messages.js';
+import type { Messages } from './background-api.js';
 import { ext } from './browser.js';
-
-type Dispatch = (message: unknown, sender: SenderInfo) => Promise<Envelope<unknown>>;
 
 function senderInfo(sender: Runtime.MessageSender): SenderInfo {
   return { id: sender.id, url: sender.url, tabId: sender.tab?.id, frameId: sender.frameId };
 }
 
-/** Registers the background's message listener (call at top level). */
-export function listenForMessages(dispatch: Dispatch): void {
-  // sendResponse + `return true` works in both browsers; Chrome ignores a returned promise.
-  ext().runtime.onMessage.addListener(((
-    message: unknown,
-    sender: Runtime.MessageSender,
-    sendResponse: (reply: unknown) => void,
-  ) => {
-    void dispatch(message, senderInfo(sender)).then(sendResponse);
-    return true;
-  }) as Parameters<Runtime.Static['onMessage']['addListener']>[0]);
+/**
+ * The background's side over webextension-polyfill's `browser`, whose onMessage sends the
+ * listener's resolved promise as the reply in both browsers.
+ */
+export function backgroundMessages(browser: Browser): Messages {
+  return {
+    listen(dispatch) {
+      browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+        dispatch(message, senderInfo(sender)),
+      );
+    },
+  };
 }
 
-/** The transport pages and content scripts pass to `request()`. */
+/** The transport the page-side facades give `request()`. */
 export function sendToBackground(message: Message): Promise<unknown> {
   return ext().runtime.sendMessage(message);
 }

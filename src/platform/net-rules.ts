@@ -2,7 +2,8 @@
  * declarativeNetRequest (Chrome): dynamic rules persist across restarts and block a flagged host
  * before any request leaves; session rules hold this session's "Continue" exceptions.
  */
-import { ext } from './browser.js';
+import type { Browser } from 'webextension-polyfill';
+import type { NetRules } from './background-api.js';
 
 /** The subset of a DNR rule this extension writes. */
 export interface NetRule {
@@ -26,18 +27,17 @@ interface DnrApi {
   updateSessionRules(options: { addRules?: NetRule[]; removeRuleIds?: number[] }): Promise<void>;
 }
 
-function dnr(): DnrApi {
-  return ext().declarativeNetRequest as unknown as DnrApi;
+/** The dynamic and session rule sets of `browser` (Chrome's DNR returns promises natively). */
+export function netRules(browser: Browser): NetRules {
+  const dnr = (): DnrApi => browser.declarativeNetRequest as unknown as DnrApi;
+  return {
+    dynamic: {
+      list: () => dnr().getDynamicRules(),
+      update: (addRules, removeRuleIds) => dnr().updateDynamicRules({ addRules, removeRuleIds }),
+    },
+    session: {
+      list: () => dnr().getSessionRules(),
+      update: (addRules, removeRuleIds) => dnr().updateSessionRules({ addRules, removeRuleIds }),
+    },
+  };
 }
-
-export const dynamicRules = {
-  list: (): Promise<NetRule[]> => dnr().getDynamicRules(),
-  update: (addRules: NetRule[], removeRuleIds: number[]): Promise<void> =>
-    dnr().updateDynamicRules({ addRules, removeRuleIds }),
-};
-
-export const sessionRules = {
-  list: (): Promise<NetRule[]> => dnr().getSessionRules(),
-  update: (addRules: NetRule[], removeRuleIds: number[]): Promise<void> =>
-    dnr().updateSessionRules({ addRules, removeRuleIds }),
-};

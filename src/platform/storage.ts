@@ -1,31 +1,34 @@
-/** storage.session and storage.local, shaped as the interfaces core expects. */
+/** storage.session, storage.local and storage.managed, shaped as the interfaces core and the background expect. */
+import type { Browser } from 'webextension-polyfill';
 import type { KeyValueStore } from '../core/cache.js';
-import type { Settings, SettingsStore } from '../core/settings.js';
-import { ext } from './browser.js';
+import type { Settings } from '../core/settings.js';
+import type { Storage } from './background-api.js';
+import { readManagedStorage } from './managed-storage.js';
 
 export interface SessionStore extends KeyValueStore {
   remove(keys: readonly string[]): Promise<void>;
 }
 
-/** storage.session: survives the worker being stopped, cleared when the browser closes. */
-export function sessionStore(): SessionStore {
-  const area = ext().storage.session;
-  return {
-    get: (keys) => area.get([...keys]) as Promise<Record<string, unknown>>,
-    set: (items) => area.set(items),
-    remove: (keys) => area.remove([...keys]),
-  };
-}
-
 const SETTINGS_KEY = 'settings';
 
-/** storage.local's `settings` entry. */
-export function settingsStore(): SettingsStore {
-  const area = ext().storage.local;
+/** The background's storage areas over `browser.storage`. */
+export function storageAreas(browser: Browser): Storage {
+  const { local, session } = browser.storage;
   return {
-    async load() {
-      return (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
+    settings: {
+      async load() {
+        return (await local.get(SETTINGS_KEY))[SETTINGS_KEY];
+      },
+      save: (settings: Settings) => local.set({ [SETTINGS_KEY]: settings }),
     },
-    save: (settings: Settings) => area.set({ [SETTINGS_KEY]: settings }),
+    session: {
+      get: (keys) => session.get([...keys]) as Promise<Record<string, unknown>>,
+      set: (items) => session.set(items),
+      remove: (keys) => session.remove([...keys]),
+    },
+    readManaged: () => readManagedStorage(browser),
+    onChanged(listener) {
+      browser.storage.onChanged.addListener((changes, area) => listener(area, Object.keys(changes)));
+    },
   };
 }

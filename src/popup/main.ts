@@ -4,15 +4,16 @@
  * that tab (the e2e tests open it like this). It renders the tab's host at once and fills in
  * the rest as the background answers, so it opens fast even while the model is still loading.
  */
-import { summaryStorageKey, type ContentCommand, type PageSummary } from '../core/link-messages.js';
+import { summaryStorageKey, type PageSummary } from '../core/messages.js';
 import { request } from '../core/messages.js';
-import { ext } from '../platform/browser.js';
-import { sendToBackground } from '../platform/messaging.js';
+import { popupPlatform } from '../platform/popup-api.js';
 import { buildReport, reportFileName, reportText } from '../ui/report.js';
 import { copyText, saveText } from '../ui/save-text.js';
 import { tabPage } from './tab-page.js';
 import { renderPopup, type PopupActions, type PopupState } from './view.js';
 
+const platform = popupPlatform();
+const sendToBackground = platform.send;
 const root = document.getElementById('app')!;
 const explicitTab = new URLSearchParams(location.search).get('tab');
 let state: PopupState = {
@@ -33,15 +34,6 @@ function update(change: Partial<PopupState>): void {
   const focused = document.activeElement?.id;
   renderPopup(document, root, state, actions);
   if (focused) document.getElementById(focused)?.focus();
-}
-
-async function currentTab(): Promise<{ id: number; url: string | null } | null> {
-  const tabs = ext().tabs;
-  const tab =
-    explicitTab !== null
-      ? await tabs.get(Number(explicitTab))
-      : (await tabs.query({ active: true, currentWindow: true }))[0];
-  return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -68,17 +60,14 @@ async function refreshStatus(status = request(sendToBackground, 'get-status', {}
 /** Tells the page's content script to ask again (badges follow the new choice). */
 async function rescan(): Promise<void> {
   if (tabId === null) return;
-  const command: ContentCommand = { type: 'rescan' };
-  await ext()
-    .tabs.sendMessage(tabId, command)
-    .catch(() => undefined);
+  await platform.tellContent(tabId, { type: 'rescan' }).catch(() => undefined);
 }
 
 /** On a warning tab, opens the stopped site once the user's choice lets it through (trusted or paused). */
 async function openIfLetThrough(): Promise<void> {
   const site = await request(sendToBackground, 'get-site', { url: url! });
   if (tabId === null || !(site.choice.trusted || site.choice.paused)) return;
-  await ext().tabs.update(tabId, { url: url! });
+  await platform.navigate(tabId, url!);
   update({ warned: false });
 }
 
@@ -98,7 +87,7 @@ function act(run: () => Promise<string>): void {
 
 function report(): ReturnType<typeof buildReport> {
   if (!state.site) throw new Error('no site to report');
-  return buildReport(state.site, state.status, ext().runtime.getManifest().version);
+  return buildReport(state.site, state.status, platform.extensionVersion());
 }
 
 const actions: PopupActions = {
@@ -134,11 +123,10 @@ const actions: PopupActions = {
   },
   reveal(host) {
     if (tabId === null) return;
-    const command: ContentCommand = { type: 'reveal-host', host };
-    ext()
-      .tabs.sendMessage(tabId, command)
+    platform
+      .tellContent(tabId, { type: 'reveal-host', host })
       .then((reply) => {
-        const revealed = (reply as { revealed?: boolean } | undefined)?.revealed === true;
+        const revealed = reply.revealed;
         // From the toolbar the popup covers the page: close it so the ringed link can be seen.
         if (revealed && explicitTab === null) window.close();
         else update({ notice: revealed ? 'Link shown on the page.' : 'That link is no longer on the page.' });
@@ -156,10 +144,10 @@ async function main(): Promise<void> {
   const summary = knownTab === null ? undefined : request(sendToBackground, 'get-page-summary', { tabId: knownTab });
   status.catch(() => undefined);
   summary?.catch(() => undefined);
-  const tab = await currentTab().catch(() => null);
+  const tab = await platform.tab(knownTab).catch(() => null);
   if (!tab) return update({ siteError: 'No tab to check.' });
   tabId = tab.id;
-  const page = tabPage(tab.url, ext().runtime.getURL('warning/index.html'));
+  const page = tabPage(tab.url, platform.warningPage);
   url = page.url;
   if (page.warned) update({ warned: true });
   let host: string | null = null;
@@ -169,8 +157,8 @@ async function main(): Promise<void> {
     host = null;
   }
   update({ host });
-  ext().storage.onChanged.addListener((changes, area) => {
-    if (area === 'session' && tabId !== null && summaryStorageKey(tabId) in changes) void refreshSummary();
+  platform.onSessionChanged((keys) => {
+    if (tabId !== null && keys.includes(summaryStorageKey(tabId))) void refreshSummary();
   });
   await Promise.all([refreshStatus(status), refreshSite(), refreshSummary(tab.id === knownTab ? summary : undefined)]);
 }

@@ -3,7 +3,7 @@
  * diffing). Elements and text nodes only, never HTML strings. Takes the document as an argument
  * so DOM tests can render it.
  */
-import type { PageSummary, RiskyDomain, SiteDetails } from '../core/link-messages.js';
+import type { PageSummary, RiskyDomain, SiteDetails } from '../core/messages.js';
 import { labelCount } from '../core/name-segments.js';
 import type { ModelStatus } from '../core/messages.js';
 import { el } from '../ui/dom.js';

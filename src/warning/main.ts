@@ -4,15 +4,16 @@
  * change: a redirect to the warning for another site in the same tab changes only the hash.
  */
 import { parseDomain } from '../core/domain.js';
-import { request, type WarningDetails } from '../core/messages.js';
-import { ext } from '../platform/browser.js';
-import { sendToBackground } from '../platform/messaging.js';
+import { request, type SiteDetails } from '../core/messages.js';
+import { warningPlatform } from '../platform/warning-api.js';
 import { copyText, saveText } from '../ui/save-text.js';
 import { parseTarget } from '../ui/warning-target.js';
 import { renderError, renderRefused, renderWarning } from './view.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
 import { errorText } from '../core/error-text.js';
 
+const platform = warningPlatform();
+const sendToBackground = platform.send;
 const root = document.getElementById('app')!;
 
 function goBack(): void {
@@ -22,7 +23,7 @@ function goBack(): void {
 }
 
 /** What the page can still say when the background does not answer. */
-function localDetails(url: string, error: string): WarningDetails | null {
+function localDetails(url: string, error: string): SiteDetails | null {
   const parsed = parseDomain(url);
   if (!parsed.ok) return null;
   return {
@@ -32,7 +33,9 @@ function localDetails(url: string, error: string): WarningDetails | null {
     registrableDomain: parsed.registrableDomain,
     site: parsed.registrableDomain ?? parsed.host,
     verdict: unscorableVerdict(`Snowman could not get the verdict: ${error}`),
+    explanation: [],
     modelVersion: null,
+    choice: { trusted: false, blocked: false, paused: false },
     issued: false,
   };
 }
@@ -57,9 +60,9 @@ async function main(): Promise<void> {
       (error: unknown) => renderError(document, root, `Could not do that: ${errorText(error)}`),
     );
   };
-  let details: WarningDetails | null;
+  let details: SiteDetails | null;
   try {
-    details = await request(sendToBackground, 'get-warning', warning);
+    details = await request(sendToBackground, 'get-site', warning);
   } catch (error) {
     details = localDetails(target.url, errorText(error));
   }
@@ -79,7 +82,7 @@ async function main(): Promise<void> {
     back: goBack,
     copyReport: copyText,
     saveReport: (fileName: string, text: string) => saveText(document, fileName, text),
-    extensionVersion: ext().runtime.getManifest().version,
+    extensionVersion: platform.extensionVersion(),
   };
   const actions = details.issued
     ? { ...always, continueToSite: proceed('allow-session'), trustSite: proceed('trust-site') }

@@ -4,7 +4,7 @@
  * is permanent and covers the whole site, so one click must never do it.
  */
 import { toDisplayHost } from '../core/display-host.js';
-import type { WarningDetails } from '../core/messages.js';
+import type { SiteDetails } from '../core/messages.js';
 import { button, el } from '../ui/dom.js';
 
 /** What "Always trust" will cover, in one sentence. */
@@ -15,11 +15,7 @@ export function trustScope(site: string): string {
 }
 
 /** The "Always trust …" button and its confirmation; `trust` runs only on "Yes". */
-export function renderTrustControl(
-  doc: Document,
-  details: Pick<WarningDetails, 'site'>,
-  trust: () => void,
-): HTMLElement {
+export function renderTrustControl(doc: Document, details: Pick<SiteDetails, 'site'>, trust: () => void): HTMLElement {
   const shown = toDisplayHost(details.site);
   const wrap = el(doc, 'div', { className: 'trust' });
   const confirm = el(doc, 'div', { className: 'confirm', id: 'trust-confirm' });

@@ -6,7 +6,7 @@
  * the document as an argument for DOM tests.
  */
 import { toDisplayHost } from '../core/display-host.js';
-import type { ExplanationSpan, WarningDetails } from '../core/messages.js';
+import type { ExplanationSpan, SiteDetails } from '../core/messages.js';
 import { LEVEL_WORDS, plainReasons, riskHeadline } from '../ui/plain-words.js';
 import { buildReport, reportFileName, reportText } from '../ui/report.js';
 import { button, el } from '../ui/dom.js';
@@ -84,7 +84,7 @@ export function renderExplanation(
   slot.append(el(doc, 'h2', { text: 'The part of the name that looks wrong' }), line);
 }
 
-function detailsSection(doc: Document, details: WarningDetails, actions: WarningActions): HTMLDetailsElement {
+function detailsSection(doc: Document, details: SiteDetails, actions: WarningActions): HTMLDetailsElement {
   const site = toDisplayHost(details.site);
   const { verdict } = details;
   const facts = el(
@@ -126,7 +126,7 @@ function detailsSection(doc: Document, details: WarningDetails, actions: Warning
 export function renderWarning(
   doc: Document,
   root: HTMLElement,
-  details: WarningDetails,
+  details: SiteDetails,
   actions: WarningActions,
 ): HTMLButtonElement {
   const { verdict } = details;

@@ -1,5 +1,5 @@
 /** Wires the real content-script parts to a recording stand-in for the background (the browser boundary). */
-import type { LinkVerdict } from '../../src/core/link-messages.js';
+import type { LinkVerdict } from '../../src/core/messages.js';
 import { createBadgeLayer, type BadgeLayer } from '../../src/content/badges.js';
 import { createScanner, type Scanner } from '../../src/content/scanner.js';
 import { createSlicer } from '../../src/content/slicer.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageSummary, SiteDetails } from '../../src/core/link-messages.js';
+import type { PageSummary, SiteDetails } from '../../src/core/messages.js';
 import { buildReport, reportFileName } from '../../src/ui/report.js';
 import { renderPopup, type PopupActions, type PopupState } from '../../src/popup/view.js';
 
@@ -19,6 +19,7 @@ const site: SiteDetails = {
   explanation: [{ start: 0, end: 5, weight: 0.6 }],
   modelVersion: 'm-1',
   choice: { trusted: false, blocked: false, paused: false },
+  issued: false,
 };
 
 const summary: PageSummary = {

@@ -1,12 +1,12 @@
 // @vitest-environment-options {"url": "http://page.example/"}
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LINK_LIMITS } from '../../src/core/link-messages.js';
+import { LINK_LIMITS } from '../../src/core/messages.js';
 import { observeLinks } from '../../src/content/observer.js';
 import { createBadgeLayer } from '../../src/content/badges.js';
 import { createScanner } from '../../src/content/scanner.js';
 import { createSlicer } from '../../src/content/slicer.js';
 import { createTooltip } from '../../src/content/tooltip.js';
-import type { LinkVerdict } from '../../src/core/link-messages.js';
+import type { LinkVerdict } from '../../src/core/messages.js';
 import { badgeAfter, createHarness, verdictFor } from './helpers.js';
 
 /** A scanner whose batches are answered only when the test says so. */

@@ -1,6 +1,6 @@
 /** Warning page: target parsing (invalid inputs first) and the DOM built from text nodes only. */
 import { describe, expect, it } from 'vitest';
-import type { WarningDetails } from '../../src/core/messages.js';
+import type { SiteDetails } from '../../src/core/messages.js';
 import { parseTarget } from '../../src/ui/warning-target.js';
 import {
   hostNode,
@@ -48,7 +48,7 @@ describe('warning page target', () => {
   });
 });
 
-const details = (over: Partial<WarningDetails> = {}): WarningDetails => ({
+const details = (over: Partial<SiteDetails> = {}): SiteDetails => ({
   url: 'http://login.xn--pypal-4ve.com/',
   fullHost: 'login.xn--pypal-4ve.com',
   displayHost: 'login.pаypal.com',
@@ -61,7 +61,9 @@ const details = (over: Partial<WarningDetails> = {}): WarningDetails => ({
     risk: 0.9999,
     reasons: [{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.999)' }],
   },
+  explanation: [],
   modelVersion: 'm1',
+  choice: { trusted: false, blocked: false, paused: false },
   issued: true,
   ...over,
 });

@@ -145,4 +145,40 @@ describe('the packed CLI, installed into a temporary prefix', () => {
     expect(await exited).toBe(0);
     expect(stderr).toContain('snowman serve: stopped');
   });
+
+  it('npx snowman serve stops on SIGTERM sent to npx (npm passes it to sh, which drops it: serve follows its parent)', async () => {
+    const child = spawn('npx', ['--no', 'snowman', 'serve', '--port', '0'], {
+      cwd: elsewhere,
+      env: { ...env, npm_config_prefix: prefix },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // The pipe closes once every process holding it (npx, sh, the server) has exited.
+    const closed = new Promise<void>((resolve) => child.stderr.once('close', resolve));
+    const listening = async (): Promise<void> => {
+      for (let i = 0; i < 600 && !/listening on http/.test(stderr); i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    };
+    await listening();
+    expect(stderr).toMatch(/listening on http/);
+    // npx -> sh -> node: the server, to be stopped by hand if the test fails.
+    const server = spawnSync('pgrep', [
+      '-P',
+      spawnSync('pgrep', ['-P', String(child.pid)])
+        .stdout.toString()
+        .trim(),
+    ])
+      .stdout.toString()
+      .trim();
+    child.kill('SIGTERM');
+    const stopped = await Promise.race([
+      closed.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000)),
+    ]);
+    if (!stopped && /^\d+$/.test(server)) process.kill(Number(server), 'SIGTERM');
+    expect(stopped).toBe(true);
+    expect(stderr).toContain('snowman serve: npm exited: finishing in-flight requests');
+    expect(stderr).toContain('snowman serve: stopped');
+  });
 });

@@ -1,26 +1,21 @@
 /**
  * The guard when a decision never reached the tab (a worker stopped between the navigation event
  * and the redirect): the main frame's commit is re-checked and a page that should have been
- * stopped is sent to the warning page. Browser APIs are replaced by recorders.
+ * stopped is sent to the warning page. The browser is the in-memory platform, which records navigations.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createGuard } from '../../src/background/guard.js';
+import type { Judgement } from '../../src/background/judge.js';
+import type { Runtime } from '../../src/background/runtime.js';
+import { createTabRecords } from '../../src/background/tab-records.js';
+import { createWarningTokens } from '../../src/background/warning-tokens.js';
+import { parseDomain } from '../../src/core/domain.js';
+import { fakePlatform } from '../support/fake-platform.js';
+import { memorySession } from './helpers/memory-session.js';
 
-const navigations: [number, string][] = [];
-vi.mock('../../src/platform/navigation.js', () => ({
-  navigateTab: async (tabId: number, url: string) => void navigations.push([tabId, url]),
-}));
-vi.mock('../../src/platform/action.js', () => ({ showToolbar: async () => undefined }));
-vi.mock('../../src/platform/log.js', () => ({
-  logError: (context: string, error: unknown) => console.error(context, error),
-}));
-
-const { createGuard } = await import('../../src/background/guard.js');
-const { createWarningTokens } = await import('../../src/background/warning-tokens.js');
-const { createTabRecords } = await import('../../src/background/tab-records.js');
-const { parseDomain } = await import('../../src/core/domain.js');
-const { memorySession } = await import('./helpers/memory-session.js');
-type Judgement = import('../../src/background/judge.js').Judgement;
-type Runtime = import('../../src/background/runtime.js').Runtime;
+// One recording browser for every guard below, so a test with two guards sees both.
+const browser = fakePlatform();
+const navigations = browser.navigations;
 
 const PAGE = 'chrome-extension://abc/warning/index.html';
 const DANGEROUS = 'http://dangerous-name.example-shop.com/login';
@@ -59,7 +54,14 @@ function guardUnderTest(allowed = new Set<string>()) {
     settings: {},
   } as unknown as Runtime);
   const tokens = createWarningTokens(memorySession());
-  return createGuard({ runtime, tabs: createTabRecords(memorySession()), blockList: null, warningPage: PAGE, tokens });
+  return createGuard({
+    platform: browser.api,
+    runtime,
+    tabs: createTabRecords(memorySession()),
+    blockList: null,
+    warningPage: PAGE,
+    tokens,
+  });
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));

@@ -7,7 +7,7 @@ import { withRiskyLinks } from '../../src/background/link-toolbar.js';
 import { createPageSummaries, type PageSummaries } from '../../src/background/page-summary.js';
 import { diskModelReader } from '../../src/cli/model-dir.js';
 import { createScoreCache } from '../../src/core/cache.js';
-import { LINK_LIMITS, LINK_MESSAGES, validateScoreLinks } from '../../src/core/link-messages.js';
+import { LINK_LIMITS, MESSAGES, validateScoreLinks } from '../../src/core/messages.js';
 import { serve, type Handlers, type SenderInfo } from '../../src/core/messages.js';
 import { initBackend } from '../../src/core/model/backend.js';
 import { type Scorer } from '../../src/core/model/scorer.js';
@@ -239,9 +239,7 @@ describe('score-links payload validation', () => {
   });
 
   it('is served to content scripts, while summaries and site choices are for extension pages only', async () => {
-    const handlers = Object.fromEntries(
-      Object.keys(LINK_MESSAGES).map((k) => [k, () => 'handled']),
-    ) as unknown as Handlers;
+    const handlers = Object.fromEntries(Object.keys(MESSAGES).map((k) => [k, () => 'handled'])) as unknown as Handlers;
     const dispatch = serve(handlers, { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/' });
     expect(await dispatch({ type: 'score-links', payload: ok }, PAGE)).toEqual({ ok: true, value: 'handled' });
     for (const type of ['get-page-summary', 'get-site', 'block-site', 'pause-site']) {

@@ -30,6 +30,8 @@ describe('lint boundary zones', () => {
     ['src/background/planted.ts', "import { main } from '../cli/main.js';\nexport const m = main;"],
     ['src/platform/planted.ts', "import { main } from '../cli/main.js';\nexport const m = main;"],
     ['src/cli/planted.ts', "import { storage } from '../platform/storage.js';\nexport const s = storage;"],
+    ['src/background/planted.ts', "import browser from 'webextension-polyfill';\nexport const b = browser;"],
+    ['src/popup/planted.ts', "import browser from 'webextension-polyfill';\nexport const b = browser;"],
   ])('%s: a forbidden import fails lint', async (file, code) => {
     expect(await errors(file, code)).toContain('no-restricted-imports');
   });
@@ -47,6 +49,18 @@ describe('lint boundary zones', () => {
     );
   });
 
+  it('outside src/platform no code reaches the extension API object', async () => {
+    for (const folder of ['background', 'content', 'popup', 'warning', 'options', 'ui']) {
+      expect(await errors(`src/${folder}/planted.ts`, 'export const id = chrome.runtime.id;')).toContain(
+        'no-restricted-globals',
+      );
+      expect(await errors(`src/${folder}/planted.ts`, 'export const api = globalThis.browser;')).toContain(
+        'no-restricted-properties',
+      );
+    }
+    expect(await errors('src/platform/planted.ts', 'export const id = chrome.runtime.id;')).toEqual([]);
+  });
+
   it('allowed imports pass: pages use core, platform and ui; the background uses core and platform', async () => {
     expect(
       await errors(
@@ -57,7 +71,7 @@ describe('lint boundary zones', () => {
     expect(
       await errors(
         'src/background/planted.ts',
-        "import { parseDomain } from '../core/domain.js';\nimport { ext } from '../platform/browser.js';\nexport const x = [parseDomain, ext];",
+        "import { parseDomain } from '../core/domain.js';\nimport { logError } from '../platform/log.js';\nexport const x = [parseDomain, logError];",
       ),
     ).toEqual([]);
     expect(

@@ -3,6 +3,8 @@ import {
   LIMITS,
   MESSAGES,
   MessageError,
+  parseContentCommand,
+  parseRevealReply,
   request,
   serve,
   stringArray,
@@ -72,7 +74,7 @@ describe('message contract', () => {
     const dispatch = serve(handlers(calls), OPTIONS);
     for (const length of [4097, 8192, 100_000]) {
       expect(
-        await dispatch({ type: 'get-warning', payload: { url: `http://a.com/${'x'.repeat(length)}` } }, PAGE),
+        await dispatch({ type: 'get-site', payload: { url: `http://a.com/${'x'.repeat(length)}` } }, PAGE),
       ).toMatchObject({ ok: true });
     }
     expect(calls).toHaveLength(3);
@@ -123,5 +125,33 @@ describe('message contract', () => {
     expect(() => stringArray(['a', 'b', 'c'], 'hosts', 2, 3)).toThrow(/more than 2/);
     expect(() => stringArray(['abcd'], 'hosts', 2, 3)).toThrow(/longer than 3/);
     expect(() => stringArray([1], 'hosts', 2, 3)).toThrow(/must be a string/);
+  });
+
+  it('one site message serves the popup and the warning page: token optional, content scripts refused', async () => {
+    const calls: string[] = [];
+    const dispatch = serve(handlers(calls), OPTIONS);
+    expect((await dispatch({ type: 'get-site', payload: { url: 'http://a.com/' } }, PAGE)).ok).toBe(true);
+    expect((await dispatch({ type: 'get-site', payload: { url: 'http://a.com/', token: 't-1' } }, PAGE)).ok).toBe(true);
+    expect(await dispatch({ type: 'get-site', payload: { url: 'http://a.com/' } }, CONTENT)).toMatchObject({
+      ok: false,
+    });
+    expect(await dispatch({ type: 'get-site', payload: { url: 'http://a.com/', token: 7 } }, PAGE)).toMatchObject({
+      ok: false,
+      error: 'token must be a string',
+    });
+    expect(await dispatch({ type: 'get-warning', payload: { url: 'http://a.com/' } }, PAGE)).toMatchObject({
+      ok: false,
+    });
+    expect(calls).toEqual(['get-site {"url":"http://a.com/"}', 'get-site {"url":"http://a.com/","token":"t-1"}']);
+  });
+
+  it('the popup -> content script commands and the reveal reply are checked on arrival', () => {
+    expect(parseContentCommand({ type: 'reveal-host', host: 'a.com' })).toEqual({ type: 'reveal-host', host: 'a.com' });
+    expect(parseContentCommand({ type: 'reveal-host', host: 'a'.repeat(300) })).toBeNull();
+    expect(parseContentCommand({ type: 'rescan', extra: 1 })).toEqual({ type: 'rescan' });
+    expect(parseContentCommand('rescan')).toBeNull();
+    expect(parseRevealReply({ revealed: true })).toEqual({ revealed: true });
+    for (const reply of [undefined, null, 'yes', { revealed: 'true' }, { revealed: 1 }])
+      expect(parseRevealReply(reply)).toEqual({ revealed: false });
   });
 });

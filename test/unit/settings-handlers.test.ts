@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BlockList } from '../../src/background/block-list.js';
 import type { Runtime } from '../../src/background/runtime.js';
 import { createSettingsHandlers } from '../../src/background/settings-handlers.js';
+import { createSettingsService } from '../../src/background/settings-service.js';
 import { MESSAGES } from '../../src/core/messages.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.js';
 
@@ -16,13 +17,17 @@ function setup(settings: Settings) {
     sessionAllow: {} as Runtime['sessionAllow'],
     settings,
   } as Runtime;
-  const blockList = { removeSite: async (site: string) => void removedRules.push(site) } as unknown as BlockList;
+  const allowRules: string[][] = [];
+  const blockList = {
+    removeSite: async (site: string) => void removedRules.push(site),
+    syncTrusted: async (sites: readonly string[]) => void allowRules.push([...sites]),
+  } as unknown as BlockList;
+  const store = { load: async () => undefined, save: async (s: Settings) => void saved.push(s) };
   const handlers = createSettingsHandlers({
-    runtime: Promise.resolve(runtime),
     blockList,
-    settingsStore: { load: async () => undefined, save: async (s) => void saved.push(s) },
+    settings: createSettingsService({ runtime: Promise.resolve(runtime), store, blockList }),
   });
-  return { handlers, saved, removedRules, runtime };
+  return { handlers, saved, removedRules, allowRules, runtime };
 }
 
 const sender = {};

@@ -1,6 +1,7 @@
 /**
  * `snowman serve [--port 8080] [--host 127.0.0.1] [--model DIR] [--engine fast|layers] [--no-list]`: loads the
- * model once on the WASM backend and serves the REST API (docs/api.md) until SIGINT or SIGTERM.
+ * model once on the WASM backend and serves the REST API (docs/api.md) until SIGINT or SIGTERM (or, when
+ * npm started it, until npm exits: serve/parent-watch.ts).
  */
 import { initBackend } from '../../core/model/backend.js';
 import type { Scorer } from '../../core/model/scorer.js';
@@ -11,6 +12,7 @@ import { loadDecisionContext } from '../context.js';
 import { diskModelReader, SHIPPED_MODEL_DIR } from '../model-dir.js';
 import { buildServer } from '../serve/app.js';
 import { errorText } from '../../core/error-text.js';
+import { startedByNpm, watchParent } from '../serve/parent-watch.js';
 
 const HELP = `usage: snowman serve [--port 8080] [--host 127.0.0.1] [--model DIR] [--engine fast|layers] [--no-list]
 
@@ -100,10 +102,11 @@ export async function run(argv: string[]): Promise<number> {
   );
 
   return new Promise<number>((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
+    const stop = (reason: string): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      process.stderr.write(`snowman serve: ${signal}: finishing in-flight requests\n`);
+      unwatch();
+      process.stderr.write(`snowman serve: ${reason}: finishing in-flight requests\n`);
       const force = setTimeout(() => {
         process.stderr.write('snowman serve: requests still open after the grace period; closing them\n');
         app.server.closeAllConnections();
@@ -126,5 +129,7 @@ export async function run(argv: string[]): Promise<number> {
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // Under npm the signal may never arrive (parent-watch.ts): the parent's exit stands for it.
+    const unwatch = startedByNpm() ? watchParent(() => stop('npm exited')) : () => undefined;
   });
 }

@@ -1,0 +1,35 @@
+/**
+ * The background's platform in a real browser, on webextension-polyfill: one promise-based
+ * `browser` in Chrome and Firefox (in Firefox the polyfill is the native object itself).
+ */
+import browser from 'webextension-polyfill';
+import type { BackgroundPlatform } from './background-api.js';
+import { createToolbar } from './action.js';
+import { backgroundMessages } from './messaging.js';
+import { navigationEvents, tabOperations } from './navigation.js';
+import { netRules } from './net-rules.js';
+import { packageFileReader } from './package-files.js';
+import { storageAreas } from './storage.js';
+import { blockingRequests } from './web-request.js';
+
+/** The running browser as the background's platform (Firefox: blocking webRequest; Chrome: DNR rules). */
+export function webExtensionPlatform(): BackgroundPlatform {
+  const url = (path: string): string => browser.runtime.getURL(path);
+  return {
+    extension: {
+      id: browser.runtime.id,
+      origin: url(''),
+      url,
+      read: packageFileReader(url),
+      wasmDirectory: url('wasm/'),
+      onInstalled: (listener) => browser.runtime.onInstalled.addListener((details) => listener(details.reason)),
+    },
+    tabs: tabOperations(browser),
+    navigation: navigationEvents(browser),
+    requests: __FIREFOX__ ? blockingRequests(browser) : null,
+    storage: storageAreas(browser),
+    rules: __FIREFOX__ ? null : netRules(browser),
+    toolbar: createToolbar(browser),
+    messages: backgroundMessages(browser),
+  };
+}
