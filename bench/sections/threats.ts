@@ -11,6 +11,15 @@ import { decodeThreatTable } from '../../src/core/threats/format.js';
 import { createThreatList } from '../../src/core/threats/lookup.js';
 import { extensionIdOfKey, parseNames, threatRules } from '../../scripts/threat-rules.mjs';
 import type { Row } from '../types.js';
+import { MAX_BLOCK_RULES } from '../../src/background/block-rules.js';
+import {
+  DNR_DYNAMIC_LIMITS,
+  HOSTS_PER_RULE,
+  importedBlockRuleBudget,
+  planImportedRules,
+} from '../../src/background/imported-rules.js';
+import { MAX_IMPORTED_HOSTS, parseHostList } from '../../src/core/host-list-file.js';
+import { importedHostOf } from '../../src/core/imported-host.js';
 
 const SECTION = 'threats';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -74,6 +83,15 @@ export async function run(): Promise<Row[]> {
   const listZipped = gzipSync(bytes, { level: 9 }).byteLength;
   const rulesZipped = gzipSync(rulesJson, { level: 9 }).byteLength;
   const probes = 3; // a typical name and its parents down to the registrable domain
+
+  // A user's imported lists at their cap: parse time (the worker's CPU at import) and the dynamic rules they take.
+  const importText = parseNames(namesText).slice(0, MAX_IMPORTED_HOSTS).join('\n');
+  const cpu = process.cpuUsage();
+  const imported = parseHostList(importText, importedHostOf);
+  const parseUsed = process.cpuUsage(cpu);
+  const plan = planImportedRules(imported.hosts, imported.hosts, 'chrome-extension://x/warning/index.html');
+  const importedRedirects = plan.rules.filter((r) => r.action.type === 'redirect').length;
+  const importedAllows = plan.rules.length - importedRedirects;
   return [
     {
       section: SECTION,
@@ -116,6 +134,27 @@ export async function run(): Promise<Row[]> {
       value: rules.length,
       unit: 'rules',
       note: `1 static ruleset; Chrome guarantees 30,000 static rules, 50 enabled rulesets, 1,000 regex rules`,
+    },
+    {
+      section: SECTION,
+      metric: 'DNR dynamic rules, at most',
+      value: MAX_BLOCK_RULES + 1 + importedBlockRuleBudget() + importedAllows,
+      unit: 'rules',
+      note: `regex redirects: guard ${MAX_BLOCK_RULES} + policy 1 + imported block list ${importedBlockRuleBudget()} of ${DNR_DYNAMIC_LIMITS.MAX_NUMBER_OF_REGEX_RULES}; + ${importedAllows} imported-trust allow rules at ${MAX_IMPORTED_HOSTS.toLocaleString('en-US')} hosts (+ user trust rules, 1 a site) of ${DNR_DYNAMIC_LIMITS.MAX_NUMBER_OF_DYNAMIC_RULES.toLocaleString('en-US')}`,
+    },
+    {
+      section: SECTION,
+      metric: 'imported block list, stopped by the browser',
+      value: plan.browserBlocked,
+      unit: 'hosts',
+      note: `${importedRedirects} rules × ${HOSTS_PER_RULE.toLocaleString('en-US')}; the other ${plan.workerBlocked.toLocaleString('en-US')} of a ${imported.hosts.length.toLocaleString('en-US')}-host list checked by the worker`,
+    },
+    {
+      section: SECTION,
+      metric: 'import, parse a list at the cap',
+      value: (parseUsed.user + parseUsed.system) / 1e3,
+      unit: 'ms',
+      note: `${imported.hosts.length.toLocaleString('en-US')} hosts (listed names), CPU time in Node, once per import`,
     },
     {
       section: SECTION,

@@ -17,6 +17,7 @@ import {
   siteOfTrustRule,
   trustRule,
 } from './block-rules.js';
+import { isImportedRule } from './imported-rules.js';
 
 /**
  * Sites let through for good (the user's trusted and paused sites, the policy's trusted ones, never
@@ -49,6 +50,10 @@ export interface BlockList {
   syncTrusted(sites: readonly string[]): Promise<void>;
   /** Makes the one redirect rule for the organisation's blocked sites list `sites` (none when empty). */
   syncPolicyBlocked(sites: readonly string[]): Promise<void>;
+  /** Makes the imported lists' rules (their own id range) exactly `rules`. */
+  syncImported(rules: readonly NetRule[]): Promise<void>;
+  /** Removes the per-host redirect rules of the hosts `test` accepts (a block list cleared or replaced). */
+  removeHosts(test: (host: string) => boolean): Promise<void>;
   /** Drops every rule (a new model version may judge differently). */
   clear(): Promise<void>;
 }
@@ -59,8 +64,9 @@ interface RuleState {
   nextId: number;
 }
 
+/** The highest id of the guard's own rules (the imported lists' rules have a range of their own). */
 function maxId(rules: readonly NetRule[]): number {
-  return rules.reduce((max, rule) => Math.max(max, rule.id), 0);
+  return rules.reduce((max, rule) => (isImportedRule(rule) ? max : Math.max(max, rule.id)), 0);
 }
 
 /** The block list over the browser's DNR `rules`, redirecting to `warningPage`. */
@@ -106,20 +112,24 @@ export function createBlockList(rules: NetRules, warningPage: string): BlockList
     for (const [host, id] of added) s.blocked.set(host, id);
   }
 
+  function removeHosts(test: (host: string) => boolean): Promise<void> {
+    return run(async (s) => {
+      const gone = [...s.blocked].filter(([host]) => test(host));
+      if (gone.length === 0) return;
+      await dynamicRules.update(
+        [],
+        gone.map(([, id]) => id),
+      );
+      for (const [host] of gone) s.blocked.delete(host);
+    });
+  }
+
   return {
     has: (host) => run(async (s) => s.blocked.has(host)),
     add: (host) => run((s) => addRules(s, [host])),
     addMany: (hosts) => run((s) => addRules(s, hosts)),
-    removeSite: (site) =>
-      run(async (s) => {
-        const gone = [...s.blocked].filter(([host]) => isUnderSite(host, site));
-        if (gone.length === 0) return;
-        await dynamicRules.update(
-          [],
-          gone.map(([, id]) => id),
-        );
-        for (const [host] of gone) s.blocked.delete(host);
-      }),
+    removeSite: (site) => removeHosts((host) => isUnderSite(host, site)),
+    removeHosts: (test) => removeHosts(test),
     allowForSession: (site) =>
       run(async (s) => {
         if (s.allowed.has(site)) return;
@@ -131,7 +141,7 @@ export function createBlockList(rules: NetRules, warningPage: string): BlockList
       run(async (s) => {
         const current = new Map<string, number>();
         for (const rule of await dynamicRules.list()) {
-          const site = siteOfTrustRule(rule);
+          const site = isImportedRule(rule) ? null : siteOfTrustRule(rule);
           if (site !== null) current.set(site, rule.id);
         }
         const wanted = new Set(sites);
@@ -144,6 +154,11 @@ export function createBlockList(rules: NetRules, warningPage: string): BlockList
         const old = (await dynamicRules.list()).filter(isPolicyBlockRule).map((rule) => rule.id);
         const add = sites.length > 0 ? [policyBlockRule(s.nextId++, sites, warningPage)] : [];
         if (add.length > 0 || old.length > 0) await dynamicRules.update(add, old);
+      }),
+    syncImported: (rules) =>
+      run(async () => {
+        const old = (await dynamicRules.list()).filter(isImportedRule).map((rule) => rule.id);
+        if (rules.length > 0 || old.length > 0) await dynamicRules.update([...rules], old);
       }),
     clear: () =>
       run(async (s) => {

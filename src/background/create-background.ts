@@ -8,7 +8,10 @@
 import { serve } from '../core/messages.js';
 import { listedMatch } from '../core/threats/listed.js';
 import type { BackgroundPlatform } from '../platform/background-api.js';
-import { logError } from '../platform/log.js';
+import { logError, logWarning } from '../platform/log.js';
+import { createHostLists } from './host-lists.js';
+import { createHostListHandlers } from './host-list-handlers.js';
+import { siteOf } from './judge.js';
 import type { NavigationEvent } from '../platform/navigation.js';
 import { createBlockList } from './block-list.js';
 import { createExplainer } from './explainer.js';
@@ -54,15 +57,29 @@ const isTopFrame = (event: NavigationEvent): boolean => event.frameId === 0 && e
 export function createBackground(api: BackgroundPlatform): Background {
   const warningPage = api.extension.url(WARNING_PAGE_PATH);
   const session = splitSession(api.storage.session);
-  const start = startRuntime({ extension: api.extension, storage: api.storage, session });
+  const blockList = api.rules ? createBlockList(api.rules, warningPage) : null;
+  const hostLists = createHostLists({
+    store: api.storage.hostLists,
+    rules: blockList,
+    warningPage,
+    onProblem: (problem) => logWarning(problem),
+  });
+  const start = startRuntime({ extension: api.extension, storage: api.storage, session, hostLists });
   const runtime = start.ready;
   const tabs = createTabRecords(session.kept);
-  const blockList = api.rules ? createBlockList(api.rules, warningPage) : null;
   const tokens = createWarningTokens(session.kept);
-  // Chrome: a listed name reaches the warning page through the packaged static rules, which carry no token.
+  // Chrome: a listed name reaches the warning page through the packaged static rules, which carry
+  // no token; so do the policy's and the imported block list's rules.
   const isIssued = createIssuedCheck(
     blockList
-      ? { tokens, blockList, isListed: async (parsed) => listedMatch(await start.threats, parsed) !== null }
+      ? {
+          tokens,
+          blockList,
+          isListed: async (parsed) =>
+            listedMatch(await start.threats, parsed) !== null ||
+            (await start.early).policy.blockedDomains.includes(siteOf(parsed)) ||
+            hostLists.current().browserBlock.match(parsed.host) !== null,
+        }
       : { tokens, blockList },
   );
   // Link summaries: their changes refresh the toolbar through the guard's one badge setter.
@@ -123,6 +140,7 @@ export function createBackground(api: BackgroundPlatform): Background {
         }),
         ...createLinkHandlers({ runtime, tabs, blockList, settings, summaries, explainer }),
         ...createSettingsHandlers({ blockList, settings }),
+        ...createHostListHandlers(hostLists),
       },
       {
         extensionId: api.extension.id,
@@ -170,7 +188,10 @@ export function createBackground(api: BackgroundPlatform): Background {
     if (reason === 'install' || reason === 'update') {
       void blockList
         ?.clear()
-        .then(async () => syncPolicyRules(blockList, await runtime))
+        .then(async () => {
+          await syncPolicyRules(blockList, await runtime);
+          await hostLists.syncRules();
+        })
         .catch((error: unknown) => logError('clearing block rules', error));
     }
   });

@@ -5,7 +5,7 @@
 import type { ScoreCache } from '../core/cache.js';
 import { parseDomain, type ParsedHost, type ScorableHost } from '../core/domain.js';
 import { scoreHosts, type HostScore, type Scorer } from '../core/model/scorer.js';
-import { decide, type DecisionContext, type Verdict } from '../core/verdict.js';
+import { decide, type DecisionContext, type UserOverride, type Verdict } from '../core/verdict.js';
 import type { FrameRecord } from '../core/messages.js';
 import { alertingFor, type Sensitivity } from '../core/sensitivity.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
@@ -83,6 +83,11 @@ export interface JudgeDeps {
   isPaused?(site: string): boolean;
   /** The user's sensitivity (Balanced when absent). */
   sensitivity?(): Sensitivity;
+  /**
+   * The choice that decides `host` (of `site`) whatever the model says — the organisation's, the
+   * user's, an imported list's — in their order of precedence; replaces isTrusted/isBlocked when given.
+   */
+  override?(site: string, host: string): UserOverride | undefined;
 }
 
 export interface Judge {
@@ -93,7 +98,10 @@ export interface Judge {
    * model is still loading.
    */
   judgeCached(url: string): Promise<Judgement | null>;
-  /** A judgement without the model for a name on the threat list, or null for any other name. */
+  /**
+   * A judgement without the model for a name on the threat list or blocked by a choice (the
+   * organisation's, the user's, an imported list), or null for any other name.
+   */
   judgeListed(url: string): Judgement | null;
   /**
    * Judges a batch (a page's linked hosts). Memory cache, then the model, never the store: one
@@ -155,7 +163,13 @@ export function createJudge(deps: JudgeDeps): Judge {
   function finish(url: string, parsed: ParsedHost, score: HostScore | null): Judgement {
     if (!parsed.ok) return { url, parsed, site: null, verdict: decide(parsed, null, context), sessionAllowed: false };
     const site = siteOf(parsed);
-    const override = deps.isTrusted(site) ? 'trusted' : deps.isBlocked?.(site) ? 'blocked' : undefined;
+    const override = deps.override
+      ? deps.override(site, parsed.host)
+      : deps.isTrusted(site)
+        ? 'trusted'
+        : deps.isBlocked?.(site)
+          ? 'blocked'
+          : undefined;
     const verdict = decide(parsed, score, context, override);
     const sessionAllowed = deps.isSessionAllowed(site) || (deps.isPaused?.(site) ?? false);
     return deps.sensitivity
@@ -192,7 +206,10 @@ export function createJudge(deps: JudgeDeps): Judge {
 
   function judgeListed(url: string): Judgement | null {
     const parsed = parseDomain(url);
-    if (!parsed.ok || !listedMatch(context.threats, parsed)) return null;
+    if (!parsed.ok) return null;
+    const chosen = deps.override?.(siteOf(parsed), parsed.host);
+    const blocked = chosen === 'org-blocked' || chosen === 'blocked' || chosen === 'imported-blocked';
+    if (!blocked && !listedMatch(context.threats, parsed)) return null;
     return finish(url, parsed, cache.peek(parsed.host) ?? null);
   }
 

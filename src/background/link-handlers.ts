@@ -12,7 +12,7 @@ import type { Explainer } from './explainer.js';
 import { siteOf } from './judge.js';
 import { createLinkScoring } from './link-scoring.js';
 import type { PageSummaries } from './page-summary.js';
-import type { Runtime } from './runtime.js';
+import { preferencesOf, type Runtime } from './runtime.js';
 import type { SettingsService } from './settings-service.js';
 import type { TabRecords } from './tab-records.js';
 
@@ -52,8 +52,8 @@ export function createLinkHandlers(deps: LinkHandlerDeps): LinkHandlers {
     onDangerous: async (hosts) =>
       blockList?.addMany(hosts).catch((error: unknown) => logError('adding block rules for links', error)),
     badges: async (level) => {
-      const { settings } = await deps.runtime;
-      return settings.linkBadges && alertingFor(level, settings.sensitivity).badgeLink;
+      const { linkBadges, sensitivity } = preferencesOf(await deps.runtime);
+      return linkBadges && alertingFor(level, sensitivity).badgeLink;
     },
   });
 

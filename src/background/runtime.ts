@@ -7,6 +7,7 @@ import { createScoreCache } from '../core/cache.js';
 import type { ModelStatus } from '../core/messages.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../core/settings.js';
 import type { DecisionContext } from '../core/verdict.js';
+import type { Sensitivity } from '../core/sensitivity.js';
 import { validateMetadata, type ModelMetadata } from '../core/model/metadata.js';
 import { MODEL_FILES, type ModelFileReader } from '../core/model/files.js';
 import { createLookalikeDetector } from '../core/lookalike/index.js';
@@ -22,7 +23,10 @@ import { loadPackagedThreats } from './threat-list.js';
 import { errorText } from '../core/error-text.js';
 import type { ThreatList } from '../core/threats/lookup.js';
 import { loadManagedPolicy } from './managed-policy.js';
-import { NO_POLICY, type ManagedPolicy } from '../core/managed-policy.js';
+import { effectivePreferences, NO_POLICY, type ManagedPolicy } from '../core/managed-policy.js';
+import { choiceOverride } from './choice-override.js';
+import type { HostListMatch } from './host-lists.js';
+import { EMPTY_HOST_SET } from '../core/host-set.js';
 
 export interface Runtime {
   engine: Engine | null;
@@ -57,7 +61,22 @@ export interface RuntimeSources {
   readonly extension: Pick<ExtensionPackage, 'read' | 'wasmDirectory'>;
   readonly storage: Pick<Storage, 'settings' | 'readManaged'>;
   readonly session: SessionAreas;
+  /** The lists the user imported (read before any judgement); none when absent. */
+  readonly hostLists?: { current(): HostListMatch; readonly ready: Promise<void> };
 }
+
+/** The preferences in force: the user's, with what the organisation's policy sets in their place. */
+export function preferencesOf(runtime: Pick<Runtime, 'settings' | 'policy'>): {
+  sensitivity: Sensitivity;
+  linkBadges: boolean;
+} {
+  return effectivePreferences(runtime.settings, runtime.policy);
+}
+
+const NO_HOST_LISTS = {
+  current: (): HostListMatch => ({ block: EMPTY_HOST_SET, trust: EMPTY_HOST_SET, browserBlock: EMPTY_HOST_SET }),
+  ready: Promise.resolve(),
+};
 
 /** How long new scores wait before they are written to storage.session (later ones join the write). */
 const SCORE_WRITE_DELAY_MS = 250;
@@ -113,6 +132,7 @@ async function popularOrEmpty(readPackage: (path: string) => Promise<Uint8Array>
 /** Starts everything from `sources`; call once at the top level of the background. */
 export function startRuntime(sources: RuntimeSources): RuntimeStart {
   const { scores, kept: store } = sources.session;
+  const hostLists = sources.hostLists ?? NO_HOST_LISTS;
   const readPackage = sources.extension.read;
   const status: { -readonly [K in keyof ModelStatus]: ModelStatus[K] } = {
     state: 'loading',
@@ -147,16 +167,21 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
       // A page's link batches arrive within a few hundred ms: their scores go to storage in one write after them.
       deferWrite: (write) => setTimeout(write, SCORE_WRITE_DELAY_MS),
     });
-  // The organisation's blocked sites win over every choice of the user's; its trusted sites join the user's.
+  // The organisation's blocked sites win over every choice of the user's; choice-override.ts orders the rest.
   const orgBlocked = (runtime: Runtime, site: string) => runtime.policy.blockedDomains.includes(site);
   const choicesOf = (runtime: Runtime) => ({
     isTrusted: (site: string) =>
       !orgBlocked(runtime, site) &&
       (runtime.settings.trustedSites.includes(site) || runtime.policy.trustedDomains.includes(site)),
     isSessionAllowed: (site: string) => !orgBlocked(runtime, site) && runtime.sessionAllow.has(site),
-    isBlocked: (site: string) => orgBlocked(runtime, site) || runtime.settings.blockedSites.includes(site),
     isPaused: (site: string) => !orgBlocked(runtime, site) && runtime.settings.pausedSites.includes(site),
-    sensitivity: () => runtime.settings.sensitivity,
+    override: (site: string, host: string) =>
+      choiceOverride(
+        { settings: runtime.settings, policy: runtime.policy, hostLists: hostLists.current() },
+        site,
+        host,
+      ),
+    sensitivity: () => preferencesOf(runtime).sensitivity,
   });
 
   const early = (async () => {
@@ -168,6 +193,7 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
       metadataPromise,
       threatsPromise,
       policyPromise,
+      hostLists.ready,
     ]);
     const runtime: Runtime = { engine: null, judge: null, cachedJudge: null, sessionAllow, settings, policy };
     const cache = metadata ? newCache(cacheStamp(metadata)) : null;

@@ -1,14 +1,20 @@
 /**
  * The organisation's policy (storage.managed, described by managed-schema.json): sites always
- * blocked and always trusted, validated like the user's settings. The user cannot change it; it
- * wins over the user's own choices (a blocked site stays blocked even if the user trusts it).
+ * blocked and always trusted, link badges and sensitivity, validated like the user's settings. The
+ * user cannot change it; it wins over the user's own choices (a blocked site stays blocked even if
+ * the user trusts it, a sensitivity it sets replaces the user's).
  */
+import { isSensitivity, type Sensitivity } from './sensitivity.js';
 
 export interface ManagedPolicy {
   /** Sites (registrable domains, PSL private section on) always judged dangerous. */
   readonly blockedDomains: readonly string[];
   /** Sites never stopped, the packaged threat list included (blocked wins over trusted). */
   readonly trustedDomains: readonly string[];
+  /** Set: link badges are off (true) or on (false) whatever the user chooses; absent: the user's choice. */
+  readonly disableLinkBadges?: boolean;
+  /** Set: the sensitivity every surface uses, whatever the user chooses; absent: the user's choice. */
+  readonly sensitivity?: Sensitivity;
 }
 
 export const NO_POLICY: ManagedPolicy = { blockedDomains: [], trustedDomains: [] };
@@ -48,5 +54,29 @@ export function parseManagedPolicy(raw: unknown, siteKey: PolicySiteKey, problem
   const trustedDomains = sites(record['trustedDomains'], 'trustedDomains', problems, siteKey).filter(
     (site) => !blocked.has(site),
   );
-  return { blockedDomains, trustedDomains };
+  const disableLinkBadges = record['disableLinkBadges'];
+  const sensitivity = record['sensitivity'];
+  if (disableLinkBadges !== undefined && typeof disableLinkBadges !== 'boolean')
+    problems.push('disableLinkBadges is not true or false; ignored');
+  if (sensitivity !== undefined && !isSensitivity(sensitivity))
+    problems.push(
+      `sensitivity ${JSON.stringify(sensitivity)?.slice(0, 40)} is not relaxed, balanced or strict; ignored`,
+    );
+  return {
+    blockedDomains,
+    trustedDomains,
+    ...(typeof disableLinkBadges === 'boolean' ? { disableLinkBadges } : {}),
+    ...(isSensitivity(sensitivity) ? { sensitivity } : {}),
+  };
+}
+
+/** The preferences every surface applies: the user's, with whatever the policy sets in their place. */
+export function effectivePreferences(
+  user: { readonly sensitivity: Sensitivity; readonly linkBadges: boolean },
+  policy: ManagedPolicy,
+): { sensitivity: Sensitivity; linkBadges: boolean } {
+  return {
+    sensitivity: policy.sensitivity ?? user.sensitivity,
+    linkBadges: policy.disableLinkBadges === undefined ? user.linkBadges : !policy.disableLinkBadges,
+  };
 }

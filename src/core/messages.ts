@@ -8,6 +8,13 @@
  * Adding a message: one entry in `Protocol`, one in `MESSAGES`, one handler in the background.
  * One file although past the usual size: the contract is read, and changed, as a whole.
  */
+import {
+  HOST_LIST_KINDS,
+  MAX_HOST_LIST_FILE_CHARS,
+  type HostListImport,
+  type HostListKind,
+  type HostListsView,
+} from './host-list-shapes.js';
 import { errorText } from './error-text.js';
 import type {
   BackgroundMetrics,
@@ -72,6 +79,11 @@ export interface Protocol {
   'import-settings': { request: { settings: unknown }; response: Settings };
   /** Timings and memory of the background, for the bench and diagnostics. */
   'get-metrics': { request: Empty; response: BackgroundMetrics };
+  /** The lists the user imported (options page). */
+  'get-host-lists': { request: Empty; response: HostListsView };
+  /** Replaces the list with the file's good lines; bad lines come back by number. */
+  'import-host-list': { request: { list: HostListKind; fileName: string; text: string }; response: HostListImport };
+  'clear-host-list': { request: { list: HostListKind }; response: HostListsView };
 }
 
 export type MessageType = keyof Protocol;
@@ -135,6 +147,10 @@ const empty = (payload: unknown): Empty => (objectPayload(payload), {});
 const withUrl = (payload: unknown): { url: string } => ({
   url: boundedString(objectPayload(payload)['url'], 'url', LIMITS.url),
 });
+const hostListKind = (value: unknown): HostListKind => {
+  if (!HOST_LIST_KINDS.includes(value as HostListKind)) throw new MessageError('list must be block or trust');
+  return value as HostListKind;
+};
 const siteRequest = (payload: unknown): SiteRequest => {
   const object = objectPayload(payload);
   const url = boundedString(object['url'], 'url', LIMITS.pageUrl);
@@ -214,6 +230,19 @@ export const MESSAGES: { readonly [K in MessageType]: MessageSpec<K> } = {
   },
   'import-settings': { access: 'extension-page', validate: (p) => ({ settings: objectPayload(p)['settings'] }) },
   'get-metrics': { access: 'extension-page', validate: empty },
+  'get-host-lists': { access: 'extension-page', validate: empty },
+  'import-host-list': {
+    access: 'extension-page',
+    validate: (p) => {
+      const object = objectPayload(p);
+      return {
+        list: hostListKind(object['list']),
+        fileName: boundedString(object['fileName'], 'fileName', 200),
+        text: boundedString(object['text'], 'text', MAX_HOST_LIST_FILE_CHARS),
+      };
+    },
+  },
+  'clear-host-list': { access: 'extension-page', validate: (p) => ({ list: hostListKind(objectPayload(p)['list']) }) },
 };
 
 // --- serving ---

@@ -18,7 +18,18 @@ export type Category = 'benign' | RiskCategory | '-';
 
 /** Why a verdict is what it is, in words a user can read. */
 export interface Reason {
-  readonly kind: 'model' | 'popular' | 'listed' | 'lookalike' | 'user-trusted' | 'user-blocked' | 'unscorable';
+  readonly kind:
+    | 'model'
+    | 'popular'
+    | 'listed'
+    | 'lookalike'
+    | 'user-trusted'
+    | 'user-blocked'
+    | 'org-trusted'
+    | 'org-blocked'
+    | 'imported-trusted'
+    | 'imported-blocked'
+    | 'unscorable';
   readonly message: string;
   /** For lookalikes: the popular domain being imitated. */
   readonly target?: string;
@@ -56,7 +67,27 @@ export interface DecisionContext {
   readonly threats?: ThreatList;
 }
 
-export type UserOverride = 'trusted' | 'blocked';
+/**
+ * A choice that decides the level whatever the model says: the user's own (popup, options), the
+ * organisation's policy, or a list the user imported. The judge picks the one that applies.
+ */
+export type UserOverride =
+  'trusted' | 'blocked' | 'org-trusted' | 'org-blocked' | 'imported-trusted' | 'imported-blocked';
+
+/** Each override's level and the reason it gives (the wording table for these reasons). */
+const OVERRIDES: Readonly<
+  Record<
+    UserOverride,
+    { readonly level: 'safe' | 'dangerous'; readonly kind: Reason['kind']; readonly message: string }
+  >
+> = {
+  trusted: { level: 'safe', kind: 'user-trusted', message: 'you chose to trust this site' },
+  blocked: { level: 'dangerous', kind: 'user-blocked', message: 'you chose to block this site' },
+  'org-trusted': { level: 'safe', kind: 'org-trusted', message: 'trusted by your organisation' },
+  'org-blocked': { level: 'dangerous', kind: 'org-blocked', message: 'blocked by your organisation' },
+  'imported-trusted': { level: 'safe', kind: 'imported-trusted', message: 'on the trust list you imported' },
+  'imported-blocked': { level: 'dangerous', kind: 'imported-blocked', message: 'on the block list you imported' },
+};
 
 const RANK: Record<RiskLevel, number> = { safe: 0, suspicious: 1, dangerous: 2 };
 
@@ -129,22 +160,12 @@ export function decide(
   const fromModel = score ? modelLevel(score, context.metadata) : null;
   const risk = fromModel?.risk ?? null;
   // The exceptions to "the level follows the risk" each name themselves in the reasons.
-  if (override === 'trusted')
-    return {
-      level: 'safe',
-      category: 'benign',
-      score: modelScore,
-      risk,
-      reasons: [{ kind: 'user-trusted', message: 'you chose to trust this site' }],
-    };
-  if (override === 'blocked')
-    return {
-      level: 'dangerous',
-      category: fromModel?.category ?? 'malicious',
-      score: modelScore,
-      risk,
-      reasons: [{ kind: 'user-blocked', message: 'you chose to block this site' }],
-    };
+  if (override !== undefined) {
+    const { level, kind, message } = OVERRIDES[override];
+    return level === 'safe'
+      ? { level, category: 'benign', score: modelScore, risk, reasons: [{ kind, message }] }
+      : { level, category: fromModel?.category ?? 'malicious', score: modelScore, risk, reasons: [{ kind, message }] };
+  }
 
   if (parsed.registrableDomain !== null && context.isPopular(parsed.registrableDomain)) {
     return {

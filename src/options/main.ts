@@ -9,7 +9,9 @@ import { renderPreferences } from './preferences.js';
 import { renderSiteLists } from './site-lists.js';
 import { renderVersions, statusText } from './view.js';
 import { errorText } from '../core/error-text.js';
-import { parseManagedPolicy } from '../core/managed-policy.js';
+import { NO_POLICY, parseManagedPolicy, type ManagedPolicy } from '../core/managed-policy.js';
+import type { HostListKind, HostListsView } from '../core/host-list-shapes.js';
+import { renderHostListsSection, showImportReport } from './host-lists-section.js';
 import { renderPolicySection } from './policy-section.js';
 
 const platform = optionsPlatform();
@@ -25,6 +27,8 @@ const search = byId('site-search') as HTMLInputElement;
 const importInput = byId('import') as HTMLInputElement;
 let settings: Settings | null = null;
 let modelVersion: string | null = null;
+let policy: ManagedPolicy = NO_POLICY;
+const hostListsRoot = byId('extra-sections').appendChild(document.createElement('div'));
 
 function showError(error: unknown): void {
   byId('error').textContent = `Could not reach Snowman's background: ${errorText(error)}`;
@@ -43,12 +47,18 @@ function show(next: Settings): void {
   settings = next;
   // Re-rendering must not throw keyboard users back to the start of the page.
   const focused = document.activeElement?.id;
-  renderPreferences(document, byId('preferences'), next, {
-    setSensitivity: (sensitivity) =>
-      void request(sendToBackground, 'set-preferences', { sensitivity }).then(show, showError),
-    setLinkBadges: (linkBadges) =>
-      void request(sendToBackground, 'set-preferences', { linkBadges }).then(show, showError),
-  });
+  renderPreferences(
+    document,
+    byId('preferences'),
+    next,
+    {
+      setSensitivity: (sensitivity) =>
+        void request(sendToBackground, 'set-preferences', { sensitivity }).then(show, showError),
+      setLinkBadges: (linkBadges) =>
+        void request(sendToBackground, 'set-preferences', { linkBadges }).then(show, showError),
+    },
+    policy,
+  );
   renderSiteLists(
     document,
     byId('site-lists'),
@@ -87,6 +97,30 @@ request(sendToBackground, 'get-status', {}).then((status) => {
 }, showError);
 showVersions();
 platform.readManaged().then((raw) => {
-  const section = renderPolicySection(document, parseManagedPolicy(raw, displaySiteKey));
-  if (section) byId('extra-sections').append(section);
+  policy = parseManagedPolicy(raw, displaySiteKey);
+  const section = renderPolicySection(document, policy);
+  if (section) byId('extra-sections').prepend(section);
+  if (settings) show(settings);
 }, showError);
+
+function showHostLists(view: HostListsView): void {
+  hostListsRoot.replaceChildren(
+    renderHostListsSection(document, view, { importFile: importHostList, clear: clearHostList }),
+  );
+}
+
+function importHostList(list: HostListKind, file: File): void {
+  void file
+    .text()
+    .then((text) => request(sendToBackground, 'import-host-list', { list, fileName: file.name, text }))
+    .then((report) => {
+      showHostLists(report.lists);
+      showImportReport(document, byId(`host-list-${list}-report`), report, file.name);
+    }, showError);
+}
+
+function clearHostList(list: HostListKind): void {
+  void request(sendToBackground, 'clear-host-list', { list }).then(showHostLists, showError);
+}
+
+request(sendToBackground, 'get-host-lists', {}).then(showHostLists, showError);

@@ -1,4 +1,8 @@
-/** The options page's preferences: sensitivity (three radio buttons, each explained) and link badges. */
+/**
+ * The options page's preferences: sensitivity (three radio buttons, each explained) and link badges.
+ * A preference the organisation's policy sets shows the policy's value, disabled, with the reason.
+ */
+import type { ManagedPolicy } from '../core/managed-policy.js';
 import { SENSITIVITIES, type Sensitivity } from '../core/sensitivity.js';
 import type { Settings } from '../core/settings.js';
 import { el } from '../ui/dom.js';
@@ -12,6 +16,18 @@ const SENSITIVITY_WORDS: Readonly<Record<Sensitivity, { label: string; hint: str
   strict: { label: 'Strict', hint: 'Also stop suspicious sites with a warning before they open. More false alarms.' },
 };
 
+const LOCKED_WORDS = {
+  sensitivity: 'Set by your organisation: it cannot be changed here.',
+  linkBadges: 'Set by your organisation: it cannot be changed here.',
+};
+
+/** The policy's part the preferences show: what it sets is locked. */
+export type PreferenceLocks = Pick<ManagedPolicy, 'sensitivity' | 'disableLinkBadges'>;
+
+function lockNote(doc: Document, id: string, text: string): HTMLElement {
+  return el(doc, 'p', { className: 'hint locked', id, text });
+}
+
 export interface PreferenceActions {
   setSensitivity(sensitivity: Sensitivity): void;
   setLinkBadges(on: boolean): void;
@@ -23,7 +39,10 @@ export function renderPreferences(
   root: HTMLElement,
   settings: Settings,
   actions: PreferenceActions,
+  locks: PreferenceLocks = {},
 ): void {
+  const sensitivity = locks.sensitivity ?? settings.sensitivity;
+  const linkBadges = locks.disableLinkBadges === undefined ? settings.linkBadges : !locks.disableLinkBadges;
   const group = el(
     doc,
     'fieldset',
@@ -35,7 +54,7 @@ export function renderPreferences(
     input.type = 'radio';
     input.name = 'sensitivity';
     input.value = level;
-    input.checked = settings.sensitivity === level;
+    input.checked = sensitivity === level;
     input.setAttribute('aria-describedby', `sensitivity-${level}-hint`);
     input.addEventListener('change', () => input.checked && actions.setSensitivity(level));
     const label = el(doc, 'label', { text: SENSITIVITY_WORDS[level].label });
@@ -51,10 +70,18 @@ export function renderPreferences(
       ),
     );
   }
+  if (locks.sensitivity !== undefined) {
+    // A disabled fieldset disables its radios; the note says why, for every reader.
+    group.disabled = true;
+    group.setAttribute('aria-describedby', 'sensitivity-locked');
+    group.append(lockNote(doc, 'sensitivity-locked', LOCKED_WORDS.sensitivity));
+  }
   const badges = el(doc, 'input', { id: 'link-badges' });
   badges.type = 'checkbox';
-  badges.checked = settings.linkBadges;
-  badges.setAttribute('aria-describedby', 'link-badges-hint');
+  badges.checked = linkBadges;
+  const badgesLocked = locks.disableLinkBadges !== undefined;
+  badges.disabled = badgesLocked;
+  badges.setAttribute('aria-describedby', badgesLocked ? 'link-badges-hint link-badges-locked' : 'link-badges-hint');
   badges.addEventListener('change', () => actions.setLinkBadges(badges.checked));
   const badgesLabel = el(doc, 'label', { text: 'Mark risky links on pages' });
   badgesLabel.htmlFor = badges.id;
@@ -71,6 +98,7 @@ export function renderPreferences(
         id: 'link-badges-hint',
         text: 'A small badge next to links to risky sites. Turned off, links are still counted in the toolbar popup.',
       }),
+      ...(badgesLocked ? [lockNote(doc, 'link-badges-locked', LOCKED_WORDS.linkBadges)] : []),
     ),
   );
 }

@@ -51,6 +51,8 @@ export interface Storage {
   readonly settings: SettingsStore;
   /** storage.session: survives the worker being stopped, cleared when the browser closes. */
   readonly session: SessionStore;
+  /** storage.local's imported block and trust lists (background/host-lists.ts validates what it reads). */
+  readonly hostLists: { load(): Promise<unknown>; save(lists: object): Promise<void> };
   /** storage.managed, the organisation's policy: {} where none is set. */
   readManaged(): Promise<unknown>;
   /** storage.onChanged: the area (`local`, `session`, `managed`) and the keys that changed. */

@@ -10,6 +10,7 @@ export interface SessionStore extends KeyValueStore {
 }
 
 const SETTINGS_KEY = 'settings';
+const HOST_LISTS_KEY = 'importedLists';
 
 /** The background's storage areas over `browser.storage`. */
 export function storageAreas(browser: Browser): Storage {
@@ -25,6 +26,12 @@ export function storageAreas(browser: Browser): Storage {
       get: (keys) => session.get([...keys]) as Promise<Record<string, unknown>>,
       set: (items) => session.set(items),
       remove: (keys) => session.remove([...keys]),
+    },
+    hostLists: {
+      async load() {
+        return (await local.get(HOST_LISTS_KEY))[HOST_LISTS_KEY];
+      },
+      save: (lists) => local.set({ [HOST_LISTS_KEY]: lists }),
     },
     readManaged: () => readManagedStorage(browser),
     onChanged(listener) {

@@ -15,7 +15,21 @@ export const LEVEL_WORDS: Readonly<Record<VerdictLevel | 'error', string>> = {
 };
 
 // A feed or the user's own choice outranks a lookalike, which outranks the model's reading of the name.
-const STRENGTH: Readonly<Record<string, number>> = { 'user-blocked': 0, listed: 1, lookalike: 2, model: 3 };
+const STRENGTH: Readonly<Record<string, number>> = {
+  'org-blocked': 0,
+  'user-blocked': 0,
+  'imported-blocked': 0,
+  listed: 1,
+  lookalike: 2,
+  model: 3,
+};
+
+/** The headline of a site someone chose to block, by who chose. */
+const BLOCKED_HEADLINES: Readonly<Record<string, string>> = {
+  'org-blocked': 'Your organisation blocked this site, so Snowman keeps it closed.',
+  'user-blocked': 'You blocked this site, so Snowman keeps it closed.',
+  'imported-blocked': 'This site is on the block list you imported, so Snowman keeps it closed.',
+};
 
 function sentence(text: string): string {
   const trimmed = text.trim();
@@ -53,8 +67,8 @@ export function plainReasons(verdict: Verdict): string[] {
 /** What the site may do to the user, in one sentence (empty for a site that is not flagged). */
 export function riskHeadline(verdict: Verdict): string {
   if (verdict.level !== 'dangerous' && verdict.level !== 'suspicious') return '';
-  if (verdict.reasons.some((r) => r.kind === 'user-blocked'))
-    return 'You blocked this site, so Snowman keeps it closed.';
+  const blocked = verdict.reasons.find((r) => BLOCKED_HEADLINES[r.kind] !== undefined);
+  if (blocked) return BLOCKED_HEADLINES[blocked.kind]!;
   const may = verdict.level === 'dangerous' ? 'may' : 'could';
   if (verdict.category === 'dga' && !verdict.reasons.some((r) => r.kind === 'lookalike'))
     return `This site ${may} be part of a malware network: it ${may} try to install harmful software or steal your data.`;

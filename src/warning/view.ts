@@ -14,6 +14,9 @@ import { renderReportPanel } from './report-panel.js';
 import { renderTrustControl } from './trust-confirm.js';
 import type { Category } from '../core/verdict.js';
 
+const ORG_BLOCKED_NOTE =
+  'Your organisation blocked this site, so there is no way past this warning. Ask your administrator if you need it.';
+
 export interface WarningActions {
   back(): void;
   /** Absent when the extension did not issue this warning itself: the page then offers no way past it. */
@@ -101,6 +104,11 @@ function detailsSection(doc: Document, details: SiteDetails, actions: WarningAct
     el(doc, 'dd', { className: 'model', text: details.modelVersion ?? 'not loaded' }),
   );
   const panel = el(doc, 'details', { className: 'more' }, el(doc, 'summary', { text: 'Details' }), facts);
+  // The organisation's block outranks Continue and Always trust (the background ignores both for it).
+  if (verdict.reasons.some((reason) => reason.kind === 'org-blocked')) {
+    panel.append(el(doc, 'p', { className: 'note org-blocked', text: ORG_BLOCKED_NOTE }));
+    return panel;
+  }
   if (!actions.continueToSite || !actions.trustSite) {
     panel.append(
       el(doc, 'p', {

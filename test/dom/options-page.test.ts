@@ -73,6 +73,28 @@ describe('options page: preferences', () => {
     expect(log).toEqual(['relaxed', 'badges:true']);
     root.remove();
   });
+
+  it("shows what the organisation sets, disabled, with the reason, over the user's own choice", () => {
+    const root = document.body.appendChild(document.createElement('div'));
+    renderPreferences(
+      document,
+      root,
+      { ...settings, sensitivity: 'relaxed', linkBadges: true },
+      { setSensitivity: () => {}, setLinkBadges: () => {} },
+      { sensitivity: 'strict', disableLinkBadges: true },
+    );
+    const group = root.querySelector<HTMLFieldSetElement>('fieldset.sensitivity')!;
+    expect(group.disabled).toBe(true);
+    expect(root.querySelector<HTMLInputElement>('#sensitivity-strict')!.checked).toBe(true);
+    expect(root.querySelector('#' + group.getAttribute('aria-describedby'))!.textContent).toBe(
+      'Set by your organisation: it cannot be changed here.',
+    );
+    const badges = root.querySelector<HTMLInputElement>('#link-badges')!;
+    expect([badges.checked, badges.disabled]).toEqual([false, true]);
+    expect(badges.getAttribute('aria-describedby')).toBe('link-badges-hint link-badges-locked');
+    expect(root.querySelector('#link-badges-locked')!.textContent).toMatch(/Set by your organisation/);
+    root.remove();
+  });
 });
 
 describe('options page: export and import', () => {

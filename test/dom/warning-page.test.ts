@@ -220,6 +220,29 @@ describe('warning page view', () => {
     expect(root.querySelector('.reasons li')?.classList.contains('strongest')).toBe(true);
   });
 
+  it('a site the organisation blocked says so, and offers no way past it', () => {
+    const root = document.createElement('main');
+    renderWarning(
+      document,
+      root,
+      details({
+        verdict: {
+          level: 'dangerous',
+          category: 'malicious',
+          score: 0.1,
+          risk: 0.2,
+          reasons: [{ kind: 'org-blocked', message: 'blocked by your organisation' }],
+        },
+      }),
+      actions(),
+    );
+    expect(root.querySelector('.reasons li')?.textContent).toBe('Blocked by your organisation.');
+    expect(root.querySelector('.continue')).toBeNull();
+    expect(root.querySelector('.trust')).toBeNull();
+    expect(root.querySelector('.org-blocked')?.textContent).toMatch(/^Your organisation blocked this site/);
+    expect(root.textContent).not.toMatch(/you chose/i);
+  });
+
   it('a machine-generated name says so, and a suspicious one is amber with softer words', () => {
     const root = document.createElement('main');
     renderWarning(

@@ -139,6 +139,10 @@ export function fakePlatform(options: FakeOptions = {}) {
           local.set('settings', copy);
         },
       },
+      hostLists: {
+        load: async () => structuredClone(local.get('importedLists')),
+        save: async (lists: object) => void local.set('importedLists', structuredClone(lists)),
+      },
       session,
       readManaged: async () => structuredClone(managed),
       onChanged: (listener) => events.storageChanged.add(({ area, keys }) => listener(area, keys)),

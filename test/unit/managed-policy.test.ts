@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { alwaysAllowedSites } from '../../src/background/block-list.js';
 import { ALLOW_PRIORITY, isPolicyBlockRule, policyBlockRule, trustRule } from '../../src/background/block-rules.js';
-import { parseManagedPolicy } from '../../src/core/managed-policy.js';
+import { effectivePreferences, parseManagedPolicy } from '../../src/core/managed-policy.js';
 import { policySiteKey } from '../../src/core/policy-site-key.js';
 
 describe('parseManagedPolicy', () => {
@@ -25,6 +25,39 @@ describe('parseManagedPolicy', () => {
     const problems: string[] = [];
     expect(parseManagedPolicy({ blockedDomains: 'evil.com' }, policySiteKey, problems).blockedDomains).toEqual([]);
     expect(problems).toEqual(['blockedDomains is not a list; ignored']);
+  });
+});
+
+describe('policy preferences', () => {
+  it('keeps a boolean disableLinkBadges and a known sensitivity, reports other values', () => {
+    const problems: string[] = [];
+    expect(parseManagedPolicy({ disableLinkBadges: true, sensitivity: 'strict' }, policySiteKey, problems)).toEqual({
+      blockedDomains: [],
+      trustedDomains: [],
+      disableLinkBadges: true,
+      sensitivity: 'strict',
+    });
+    const bad = parseManagedPolicy({ disableLinkBadges: 'yes', sensitivity: 'paranoid' }, policySiteKey, problems);
+    expect(bad).toEqual({ blockedDomains: [], trustedDomains: [] });
+    expect(problems).toEqual([
+      'disableLinkBadges is not true or false; ignored',
+      'sensitivity "paranoid" is not relaxed, balanced or strict; ignored',
+    ]);
+  });
+
+  it("replaces the user's preferences with what the policy sets, and only that", () => {
+    const user = { sensitivity: 'relaxed', linkBadges: true } as const;
+    expect(effectivePreferences(user, { blockedDomains: [], trustedDomains: [] })).toEqual(user);
+    expect(effectivePreferences(user, { blockedDomains: [], trustedDomains: [], disableLinkBadges: true })).toEqual({
+      sensitivity: 'relaxed',
+      linkBadges: false,
+    });
+    expect(
+      effectivePreferences(
+        { sensitivity: 'strict', linkBadges: false },
+        { blockedDomains: [], trustedDomains: [], sensitivity: 'balanced', disableLinkBadges: false },
+      ),
+    ).toEqual({ sensitivity: 'balanced', linkBadges: true });
   });
 });
 

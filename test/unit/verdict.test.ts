@@ -54,6 +54,26 @@ describe('decide', () => {
     expect(decide(parseDomain('fine.example.org'), score(0.01, 0), context, 'blocked').level).toBe('dangerous');
   });
 
+  it('names who decided when the organisation or an imported list overrides the model', () => {
+    const org = decide(parseDomain('fine.example.org'), score(0.01, 0), context, 'org-blocked');
+    expect(org).toMatchObject({
+      level: 'dangerous',
+      reasons: [{ kind: 'org-blocked', message: 'blocked by your organisation' }],
+    });
+    const imported = decide(parseDomain('bad.example.org'), score(0.99, 0), context, 'imported-trusted');
+    expect(imported).toMatchObject({
+      level: 'safe',
+      category: 'benign',
+      reasons: [{ kind: 'imported-trusted', message: 'on the trust list you imported' }],
+    });
+    expect(decide(parseDomain('x.example.org'), null, context, 'imported-blocked').reasons).toEqual([
+      { kind: 'imported-blocked', message: 'on the block list you imported' },
+    ]);
+    expect(decide(parseDomain('x.example.org'), null, context, 'org-trusted').reasons[0]?.message).toBe(
+      'trusted by your organisation',
+    );
+  });
+
   it('raises the level on a lookalike finding even when the model is calm', () => {
     const withLookalike: DecisionContext = {
       ...context,

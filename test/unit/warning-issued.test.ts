@@ -17,6 +17,8 @@ function rules(hosts: string[]): BlockList {
     clear: async () => {},
     syncTrusted: async () => {},
     syncPolicyBlocked: async () => {},
+    syncImported: async () => {},
+    removeHosts: async () => {},
   };
 }
 

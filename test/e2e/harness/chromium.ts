@@ -176,6 +176,14 @@ export async function chromiumUnderTest(extensionDir: string): Promise<BrowserUn
         };
       }, urlPrefix);
     },
+    dynamicRuleDomains: () =>
+      session.inExtension(
+        async () =>
+          (await (globalThis as unknown as { chrome: Browser }).chrome.declarativeNetRequest.getDynamicRules()).flatMap(
+            (rule) => rule.condition.requestDomains ?? [],
+          ),
+        null,
+      ),
     stopBackground: () => session.stopWorker(),
     async restart() {
       await session.context.close();

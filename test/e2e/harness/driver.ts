@@ -40,6 +40,8 @@ export interface BrowserUnderTest {
   call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>>;
   /** Tab id and toolbar state of the tab showing a URL that starts with `urlPrefix`. */
   toolbarFor(urlPrefix: string): Promise<ToolbarState & { tabId: number }>;
+  /** Chrome: every domain the extension's dynamic DNR rules name; absent in Firefox. */
+  dynamicRuleDomains?(): Promise<string[]>;
   /** Stops the background (Chrome: CDP stopAllWorkers; Firefox: waits out a short idle timeout). */
   stopBackground(): Promise<void>;
   /** Closes and relaunches on the same profile. */

@@ -73,6 +73,20 @@ export function defineThreatScenarios(target: Target, launch: ThreatLauncher): v
       await closeTabs();
     });
 
+    it('the popup on the warning tab says which list and when', async () => {
+      const host = names.listed[3]!;
+      const warning = await expectStopped(host, server.url(host, '/popup'));
+      // The full address: Firefox's helper tab shows the warning page too, without a target.
+      const { tabId } = await browser.toolbarFor(await warning.href());
+      const popup = await browser.openExtensionPage(`popup/index.html?tab=${tabId}`);
+      tabs.push(popup);
+      await expect
+        .poll(() => popup.text('#site-reason'), { timeout: 10_000 })
+        .toMatch(/^It is on a list of known harmful sites \(listed as \w+ by .+ \(list of \d{4}-\d{2}-\d{2}\)\)\.$/);
+      expect(server.requests(host)).toEqual([]);
+      await closeTabs();
+    });
+
     it('stops a name below a listed host', async () => {
       await browser.stopBackground();
       const host = `a.b.${names.listed[0]!}`;
