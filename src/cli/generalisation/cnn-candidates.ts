@@ -98,6 +98,26 @@ const COMPACT_ONE_HEAD: CnnRecipe = {
   architecture: { ...CNN_RECIPES.compact.architecture, heads: ['malicious'] },
 };
 
+/**
+ * Source-invariant levers on the compact recipe. Balanced sampling replaces the source weights
+ * (every source is drawn equally often within its label, so each example weighs the same; the
+ * class balance stays); group DRO keeps the compact weights and moves weight, within each label,
+ * towards the sources with the highest current loss.
+ */
+const COMPACT_BALANCED: CnnRecipe = {
+  ...CNN_RECIPES.compact,
+  weighting: { ...CNN_RECIPES.compact.weighting, sourcePower: 1 },
+  sampling: 'balanced',
+};
+const COMPACT_DRO: CnnRecipe = { ...CNN_RECIPES.compact, groupDro: { eta: 0.01 } };
+const COMPACT_BALANCED_DRO: CnnRecipe = { ...COMPACT_BALANCED, groupDro: { eta: 0.01 } };
+
+function recipeCandidate(name: string, description: string, recipe: CnnRecipe): CandidateModel {
+  return trainedModelCandidate(name, description, (train, validation, options) =>
+    trainRecipe(recipe, train, validation, options),
+  );
+}
+
 function registryCandidate(arch: string, epochs?: number): CandidateModel {
   const entry = ARCHS[arch];
   if (!entry) throw new Error(`the trainer registry has no --arch ${arch}`);
@@ -164,4 +184,19 @@ export const CNN_CANDIDATES: readonly CandidateModel[] = [
     (train, validation, options) => trainRecipe(COMPACT_ONE_HEAD, train, validation, options),
   ),
   boostedCandidate(),
+  recipeCandidate(
+    'compact-balanced',
+    'the compact recipe with balanced sampling: each source drawn equally often within its label (no source weights)',
+    COMPACT_BALANCED,
+  ),
+  recipeCandidate(
+    'compact-dro',
+    'the compact recipe with group DRO over sources (η 0.01 per batch, weights normalised within each label)',
+    COMPACT_DRO,
+  ),
+  recipeCandidate(
+    'compact-balanced-dro',
+    'the compact recipe with balanced sampling and group DRO over sources (η 0.01)',
+    COMPACT_BALANCED_DRO,
+  ),
 ];
