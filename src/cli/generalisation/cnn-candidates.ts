@@ -124,6 +124,7 @@ export const COMPACT_PLUS_ARCHITECTURE: ArchitectureConfig = {
   widths: [2, 3, 4, 5, 6],
   filters: 15,
 };
+const COMPACT_PLUS: CnnRecipe = { ...CNN_RECIPES.compact, architecture: COMPACT_PLUS_ARCHITECTURE };
 const COMPACT_PLUS_BALANCED_DRO: CnnRecipe = { ...COMPACT_BALANCED_DRO, architecture: COMPACT_PLUS_ARCHITECTURE };
 
 function recipeCandidate(name: string, description: string, recipe: CnnRecipe): CandidateModel {
@@ -212,6 +213,11 @@ export const CNN_CANDIDATES: readonly CandidateModel[] = [
     'compact-balanced-dro',
     'the compact recipe with balanced sampling and group DRO over sources (η 0.01)',
     COMPACT_BALANCED_DRO,
+  ),
+  recipeCandidate(
+    'compact-plus',
+    'capacity: conv 2–6 × 15, embedding 24 (1.7× the compact scoring cost), the compact recipe otherwise',
+    COMPACT_PLUS,
   ),
   recipeCandidate(
     'compact-plus-balanced-dro',
