@@ -20,6 +20,11 @@ export interface Batch {
    * the CNN is trained as its residual (boosting); zero otherwise.
    */
   readonly offsets: Float32Array;
+  /**
+   * [capacity] written by each step: every sample's binary cross-entropy summed over the heads
+   * that train on it, without loss weights (the per-source losses group DRO compares).
+   */
+  readonly sampleLoss: Float32Array;
   readonly capacity: number;
 }
 
@@ -36,6 +41,7 @@ export function allocateBatch(shape: CnnShape, capacity: number, shared = false)
     weights: new Float32Array(buffer(capacity * shape.heads * 4, shared)),
     dropMask: new Float32Array(buffer(capacity * shape.features * 4, shared)),
     offsets: new Float32Array(buffer(capacity * shape.heads * 4, shared)),
+    sampleLoss: new Float32Array(buffer(capacity * 4, shared)),
     capacity,
   };
 }

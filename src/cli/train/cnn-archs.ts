@@ -9,6 +9,7 @@ import type { ArchEntry, ArchTrainOptions, TrainedModel } from './archs.js';
 import type { AugmentationOptions } from './augment.js';
 import type { WeightingOptions } from './targets.js';
 import type { NoiseOptions } from './noise.js';
+import type { GroupDroOptions } from './group-dro.js';
 import { trainCnn, type TrainCnnOptions } from './trainer.js';
 import type { Example } from '../data/labelled-files.js';
 
@@ -29,6 +30,10 @@ export interface CnnRecipe {
   readonly weighting: Omit<WeightingOptions, 'exampleFactor'>;
   readonly augmentation: AugmentationOptions;
   readonly noise?: NoiseOptions;
+  /** Balanced sampling across sources (balanced-sampler.ts); default: a plain shuffle. */
+  readonly sampling?: 'shuffle' | 'balanced';
+  /** Worst-group loss over sources (group-dro.ts). */
+  readonly groupDro?: GroupDroOptions;
   readonly learningRate?: number;
   readonly finalLearningRateFactor?: number;
 }
@@ -88,6 +93,8 @@ export async function trainRecipe(
     weighting: recipe.weighting,
     augmentation: recipe.augmentation,
     ...(recipe.noise ? { noise: recipe.noise } : {}),
+    ...(recipe.sampling ? { sampling: recipe.sampling } : {}),
+    ...(recipe.groupDro ? { groupDro: recipe.groupDro } : {}),
     ...(recipe.learningRate !== undefined ? { learningRate: recipe.learningRate } : {}),
     ...(recipe.finalLearningRateFactor !== undefined
       ? { finalLearningRateFactor: recipe.finalLearningRateFactor }
@@ -127,6 +134,8 @@ export async function trainRecipe(
               : null,
           }
         : {}),
+      ...(recipe.sampling ? { sampling: recipe.sampling } : {}),
+      ...(recipe.groupDro ? { groupDro: { ...recipe.groupDro, finalWeights: result.groupWeights ?? null } } : {}),
       learningRate: recipe.learningRate ?? 0.001,
       finalLearningRateFactor: recipe.finalLearningRateFactor ?? 1,
     },

@@ -65,14 +65,20 @@ export class CnnKernel {
       this.conv.forward(params, batch.ids, base, n, this.mx, this.arg, this.cnt, 0);
       this.head.forward(params, this.mx, 0, mask, i * Fw);
       let anyGrad = false;
+      let own = 0;
       for (let o = 0; o < O; o++) {
         const z = this.head.logits[o]! + batch.offsets[i * O + o]!;
         const y = batch.targets[i * O + o]!;
         const w = batch.weights[i * O + o]!;
-        loss += (w * bceWithLogit(z, y)) / batchSize;
+        const bce = bceWithLogit(z, y);
+        loss += (w * bce) / batchSize;
         this.dz[o] = (w * (sigmoid(z) - y)) / batchSize;
-        if (w !== 0) anyGrad = true;
+        if (w !== 0) {
+          anyGrad = true;
+          own += bce;
+        }
       }
+      batch.sampleLoss[i] = own;
       if (!anyGrad) continue;
       this.head.backward(params, this.dz, mask, i * Fw, grads, this.dFeat, 0);
       this.conv.backward(batch.ids, base, this.mx, this.arg, this.cnt, this.dFeat, 0, this.dT, dBias);

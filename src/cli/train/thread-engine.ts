@@ -52,6 +52,7 @@ export async function createThreadEngine(
     weights: b.weights.buffer as SharedArrayBuffer,
     dropMask: b.dropMask.buffer as SharedArrayBuffer,
     offsets: b.offsets.buffer as SharedArrayBuffer,
+    sampleLoss: b.sampleLoss.buffer as SharedArrayBuffer,
     capacity: b.capacity,
   });
   const workers = await Promise.all(

@@ -23,6 +23,7 @@ const batch: Batch = {
   weights: new Float32Array(init.batch.weights),
   dropMask: new Float32Array(init.batch.dropMask),
   offsets: new Float32Array(init.batch.offsets),
+  sampleLoss: new Float32Array(init.batch.sampleLoss),
   capacity: init.batch.capacity,
 };
 const kernel = new CnnKernel(layout, tables, dTShared.length, dTShared);

@@ -6,6 +6,8 @@
 import { validateArchitecture, type ArchitectureConfig } from '../../core/model/architecture.js';
 import { createTokenizer, DEFAULT_TOKENIZER, type TokenizerSpec } from '../../core/tokenizer.js';
 import type { Example } from '../data/labelled-files.js';
+import { createBalancedSampler } from './balanced-sampler.js';
+import { createGroupDro, type GroupDroOptions } from './group-dro.js';
 import { augmentable, drawPrefix, encodePrefixes, BENIGN_PREFIXES, type AugmentationOptions } from './augment.js';
 import { fillDropoutMask } from './dropout-mask.js';
 import { encodeNames, encodeRows, fillRow } from './encoded-names.js';
@@ -40,6 +42,10 @@ export interface TrainCnnOptions {
   readonly validationLimit?: number;
   readonly weighting?: WeightingOptions;
   readonly augmentation?: AugmentationOptions;
+  /** `balanced`: each source (feed, DGA family, benign list) drawn equally often within its label (balanced-sampler.ts); default `shuffle`. */
+  readonly sampling?: 'shuffle' | 'balanced';
+  /** Worst-group loss over sources (group-dro.ts); off by default. */
+  readonly groupDro?: GroupDroOptions;
   /** Down-weighting of benign-looking positives after an early epoch (off by default). */
   readonly noise?: NoiseOptions;
   /**
@@ -89,6 +95,8 @@ export interface TrainResult {
   readonly seconds: number;
   /** What the label-noise pass did, when it ran. */
   readonly noise?: NoiseReport;
+  /** Group DRO's final weight per source, when it ran. */
+  readonly groupWeights?: Record<string, number>;
 }
 
 /** Trains a char-CNN on `train`, early-stopping on `validation`; deterministic for a seed and thread count. */
@@ -144,6 +152,17 @@ export async function trainCnn(
 
   const order = Int32Array.from({ length: train.length }, (_, i) => i);
   let cursor = order.length; // forces a shuffle before the first draw
+  const sampler = options.sampling === 'balanced' ? createBalancedSampler(train, rng) : null;
+  const draw = (): number => {
+    if (sampler) return sampler.next();
+    if (cursor >= order.length) {
+      shuffleInPlace(order, rng);
+      cursor = 0;
+    }
+    return order[cursor++]!;
+  };
+  const dro = options.groupDro ? createGroupDro(train, options.groupDro) : null;
+  const rowIndex = new Int32Array(batchSize);
   const perEpoch = Math.min(options.examplesPerEpoch ?? train.length, train.length);
   const steps = Math.ceil(perEpoch / batchSize);
   const totalSteps = steps * epochs;
@@ -162,21 +181,23 @@ export async function trainCnn(
       for (let step = 0; step < steps; step++) {
         const size = Math.min(batchSize, perEpoch - step * batchSize);
         for (let row = 0; row < size; row++) {
-          if (cursor >= order.length) {
-            shuffleInPlace(order, rng);
-            cursor = 0;
-          }
-          const i = order[cursor++]!;
+          const i = draw();
+          rowIndex[row] = i;
           const prefix = canAugment[i] ? drawPrefix(rng, prefixRate, prefixes) : null;
           fillRow(names, i, prefix, batch, row, L);
           if (offsetOf) rowHosts[row] = prefix ? `${prefixText.get(prefix)!}.${train[i]!.host}` : train[i]!.host;
           batch.targets.set(targets.subarray(i * O, i * O + O), row * O);
           batch.weights.set(weights.subarray(i * O, i * O + O), row * O);
+          if (dro) {
+            const m = dro.multiplier(dro.groupOf[i]!);
+            for (let o = 0; o < O; o++) batch.weights[row * O + o]! *= m;
+          }
         }
         if (offsetOf) batch.offsets.set(offsetOf(rowHosts.slice(0, size)).subarray(0, size * O));
         fillDropoutMask(batch.dropMask, 0, size * Fw, config.dropout, rng);
         const lr = learningRate * (1 - (1 - finalFactor) * (stepsDone / Math.max(1, totalSteps - 1)));
         lossSum += await engine.step(size, lr);
+        dro?.update(rowIndex, batch.sampleLoss, size);
         lossCount++;
         stepsDone++;
         if (options.onProgress && (step + 1) % every === 0) {
@@ -246,6 +267,7 @@ export async function trainCnn(
     bestEpoch: best.epoch,
     seconds: (performance.now() - started) / 1000,
     ...(noise ? { noise } : {}),
+    ...(dro ? { groupWeights: dro.weights() } : {}),
   };
 }
 
