@@ -221,4 +221,18 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
   ngramCandidate('ngram-22', 'n-gram baseline with 2^22 buckets (4 MiB int8)', {
     features: { ...DEFAULT_NGRAM_FEATURES, bits: 22 },
   }),
+  // Structure tokens (brands, action words, word segmentation, shape) on top of each shipped member.
+  ...SHIPPED_NGRAM_MEMBERS.map((m) => {
+    const { epochs: _epochs, ...recipe } = m.recipe;
+    return ngramCandidate(
+      `${m.name}-struct`,
+      `${m.name} plus structure tokens (v2 brands): brand outside its own domain, brand + action word, dictionary segmentation of the label, shape buckets`,
+      { ...recipe, structure: true },
+    );
+  }),
+  ngramCandidate(
+    'struct',
+    'structure tokens alone (no n-grams; v2 brands): brands, action words, dictionary segmentation of the label, shape buckets, suffix',
+    { features: { ...DEFAULT_NGRAM_FEATURES, version: 4, parts: false, words: false, ngrams: false }, structure: true },
+  ),
 ];

@@ -1,0 +1,114 @@
+/**
+ * Dictionary words, brands and action words as a hashed trie: every prefix of every entry is a
+ * key of one open-addressing table (FNV-1a of the prefix's letters), with flags saying which
+ * entries end there. A walk from a position extends the hash one letter at a time and stops at
+ * the first prefix no entry has, as a trie walk would, without building substrings or
+ * allocating; building it is one hash insert per prefix, a few milliseconds at model load.
+ */
+import { fmix32 } from './hash.js';
+import { STRONG_SUBSTRINGS, WEAK_SUBSTRINGS } from '../lookalike/risk-words.js';
+
+/** What a prefix ends: bit flags, one prefix may end several kinds at once (`secure` is a word and an action). */
+export const ENDS = { word: 1, brand: 2, shortBrand: 4, strongAction: 8, weakAction: 16, prefix: 32 } as const;
+
+/** Brands shorter than this match only as a whole letter run (`dhl` in dhl-parcel, not in `adhld`). */
+export const MIN_SUBSTRING_BRAND = 5;
+
+/** Hash of the empty prefix: a walk starts here. */
+export const LEXICON_ROOT = 0x811c9dc5;
+
+/** The hash of a prefix extended by one character code. */
+export function lexiconStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
+export interface Lexicon {
+  /**
+   * One slot per stored prefix, 0 where empty: the prefix's hash with its low 6 bits replaced by
+   * its ENDS flags (every stored prefix has ENDS.prefix, so a used slot is never 0). One 32-bit
+   * read per step keeps the table about 1 MB, mostly in cache: a walk does dozens of lookups.
+   */
+  readonly slots: Int32Array;
+  readonly mask: number;
+}
+
+const FLAG_BITS = 63;
+
+/** The lexicon's inputs as the model file stores them. */
+export interface LexiconSpec {
+  /** Dictionary words, lowercase a–z, 3+ letters. */
+  readonly words: readonly string[];
+  /** Brand labels, lowercase a–z, 3+ letters. */
+  readonly brands: readonly string[];
+}
+
+const LETTERS = /^[a-z]+$/;
+
+/** True when every entry is 3+ lowercase ASCII letters (what the lexicon holds). */
+export function validLexiconEntries(list: unknown): boolean {
+  return Array.isArray(list) && list.every((w) => typeof w === 'string' && w.length >= 3 && LETTERS.test(w));
+}
+
+/** Flags of the prefix with this hash, 0 when no entry starts with it. */
+export function lexiconFlags(lexicon: Lexicon, hash: number): number {
+  const key = hash & ~FLAG_BITS;
+  const { slots, mask } = lexicon;
+  for (let slot = fmix32(hash) & mask; ; slot = (slot + 1) & mask) {
+    const stored = slots[slot]!;
+    if (stored === 0) return 0;
+    if ((stored & ~FLAG_BITS) === key) return stored & FLAG_BITS;
+  }
+}
+
+/** Builds the table of the spec's words and brands plus the fixed action words. */
+export function buildLexicon(spec: LexiconSpec): Lexicon {
+  const entries: [string, number][] = [];
+  for (const word of spec.words) entries.push([word, ENDS.word]);
+  for (const brand of spec.brands)
+    entries.push([brand, brand.length >= MIN_SUBSTRING_BRAND ? ENDS.brand : ENDS.shortBrand]);
+  for (const word of STRONG_SUBSTRINGS) entries.push([word, ENDS.strongAction]);
+  for (const word of WEAK_SUBSTRINGS) entries.push([word, ENDS.weakAction]);
+  let letters = 0;
+  for (const [word] of entries) letters += word.length;
+  // Sorted words share most prefixes: about a third of the letters start a new prefix. A table
+  // that fills past three quarters is rebuilt twice as large.
+  for (let size = 2 ** Math.ceil(Math.log2(letters / 2 + 64)); ; size *= 2) {
+    const table = fill(entries, size);
+    if (table) return table;
+  }
+}
+
+function fill(entries: readonly [string, number][], size: number): Lexicon | null {
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  const limit = size * 0.75;
+  let used = 0;
+  for (const [word, flag] of entries) {
+    if (!LETTERS.test(word)) continue;
+    let hash = LEXICON_ROOT;
+    for (let i = 0; i < word.length; i++) {
+      hash = lexiconStep(hash, word.charCodeAt(i));
+      const key = hash & ~FLAG_BITS;
+      const ends = ENDS.prefix | (i === word.length - 1 ? flag : 0);
+      let slot = fmix32(hash) & mask;
+      while (slots[slot] !== 0 && (slots[slot]! & ~FLAG_BITS) !== key) slot = (slot + 1) & mask;
+      if (slots[slot] === 0) {
+        if (++used > limit) return null;
+        slots[slot] = key | ends;
+      } else slots[slot]! |= ends;
+    }
+  }
+  return { slots, mask };
+}
+
+const cache = new WeakMap<LexiconSpec, Lexicon>();
+
+/** The lexicon of a spec, built once per spec object (a loaded model keeps its spec). */
+export function lexiconOf(spec: LexiconSpec): Lexicon {
+  let lexicon = cache.get(spec);
+  if (!lexicon) {
+    lexicon = buildLexicon(spec);
+    cache.set(spec, lexicon);
+  }
+  return lexicon;
+}
