@@ -6,7 +6,7 @@
  * training split only, so a held-out feed's brands are not known in advance.
  */
 import type { Example } from '../data/labelled-files.js';
-import type { LexiconSpec } from '../../core/ngram/lexicon.js';
+import { LEXICON_ROOT, lexiconStep, type LexiconSpec } from '../../core/ngram/lexicon.js';
 import { hostParts } from '../../core/ngram/parts.js';
 import { ENGLISH_WORDS } from './english-words.js';
 import { POPULAR_BRANDS } from './popular-brands.js';
@@ -57,31 +57,47 @@ const MIN_MINED = 5;
 const MIN_MALICIOUS_NAMES = 5;
 const MAX_MINED = 2000;
 
+/** FNV-1a of text[from, to): strings are compared by hash while mining, so no substring is built. */
+function hashOf(text: string, from = 0, to = text.length): number {
+  let hash = LEXICON_ROOT;
+  for (let i = from; i < to; i++) hash = lexiconStep(hash, text.charCodeAt(i));
+  return hash;
+}
+
 /** Benign training labels that malicious training names carry outside their own domain, most carried first. */
 export function mineBrands(train: readonly Example[], dictionary: ReadonlySet<string>): string[] {
   // A piece of an English or action word (nline, verif) is no brand, however often lures carry it.
-  const pieces = new Set<string>();
+  const pieces = new Set<number>();
   for (const word of [...dictionary, ...STRONG_SUBSTRINGS, ...WEAK_SUBSTRINGS, ...RISK_WORDS])
-    for (let i = 0; i + MIN_MINED <= word.length; i++)
-      for (let n = MIN_MINED; i + n <= word.length; n++) pieces.add(word.slice(i, i + n));
-  const candidates = new Set<string>();
+    for (let i = 0; i + MIN_MINED <= word.length; i++) {
+      let hash = hashOf(word, i, i + MIN_MINED - 1);
+      for (let j = i + MIN_MINED - 1; j < word.length; j++) pieces.add((hash = lexiconStep(hash, word.charCodeAt(j))));
+    }
+  const candidates = new Map<number, string>();
+  const prefixes = new Set<number>();
   for (const e of train) {
     if (e.label !== 'benign') continue;
     const label = hostParts(e.host).label;
-    if (label.length >= MIN_MINED && label.length <= 20 && /^[a-z]+$/.test(label) && !pieces.has(label))
-      candidates.add(label);
+    if (label.length < MIN_MINED || label.length > 20 || !/^[a-z]+$/.test(label) || pieces.has(hashOf(label))) continue;
+    candidates.set(hashOf(label), label);
+    let hash = LEXICON_ROOT;
+    for (let i = 0; i < label.length; i++) prefixes.add((hash = lexiconStep(hash, label.charCodeAt(i))));
   }
   const hits = new Map<string, number>();
   for (const e of train) {
     if (e.label !== 'malicious') continue;
     const parts = hostParts(e.host);
+    const text = `${parts.sub}.${parts.label}`;
     const seen = new Set<string>();
-    for (const run of `${parts.sub}.${parts.label}`.split(/[^a-z]+/)) {
-      for (let i = 0; i + MIN_MINED <= run.length; i++) {
-        for (let n = MIN_MINED; n <= 20 && i + n <= run.length; n++) {
-          const piece = run.slice(i, i + n);
-          if (piece !== parts.label && candidates.has(piece)) seen.add(piece);
-        }
+    for (let i = 0; i < text.length; i++) {
+      let hash = LEXICON_ROOT;
+      for (let j = i; j < text.length && j - i < 20; j++) {
+        const c = text.charCodeAt(j);
+        if (c < 97 || c > 122) break;
+        hash = lexiconStep(hash, c);
+        if (!prefixes.has(hash)) break;
+        const brand = j - i + 1 >= MIN_MINED ? candidates.get(hash) : undefined;
+        if (brand !== undefined && brand !== parts.label) seen.add(brand);
       }
     }
     for (const piece of seen) hits.set(piece, (hits.get(piece) ?? 0) + 1);
