@@ -15,7 +15,7 @@ import {
 } from '../ngram/train-model.js';
 import { headsCandidate, type CandidateModel, type TrainContext, type TrainedCandidate } from './candidate.js';
 import { columns } from './combine.js';
-import { SHIPPED_NGRAM_MEMBERS } from '../ngram/shipped-members.js';
+import { SHIPPED_NGRAM_MEMBERS, STRUCTURE_MEMBER } from '../ngram/shipped-members.js';
 
 /** Lists whose positives look like phishing and scam pages (the reference's "phishing-like" head). */
 export const PHISHING_LIKE_SOURCES: readonly string[] = [
@@ -230,9 +230,8 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
       { ...recipe, structure: true },
     );
   }),
-  ngramCandidate(
-    'struct',
-    'structure tokens alone (no n-grams; v2 brands): brands, action words, dictionary segmentation of the label, shape buckets, suffix',
-    { features: { ...DEFAULT_NGRAM_FEATURES, version: 4, parts: false, words: false, ngrams: false }, structure: true },
-  ),
+  (() => {
+    const { epochs: _epochs, ...recipe } = STRUCTURE_MEMBER.recipe;
+    return ngramCandidate(STRUCTURE_MEMBER.name, STRUCTURE_MEMBER.description, recipe);
+  })(),
 ];
