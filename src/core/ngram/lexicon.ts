@@ -30,6 +30,20 @@ export interface Lexicon {
    */
   readonly slots: Int32Array;
   readonly mask: number;
+  /**
+   * Flags of every prefix of 1–3 letters, indexed by shortIndex: most walks end within three
+   * letters, and this 18 KB table answers them from cache without touching the large one.
+   */
+  readonly short: Uint8Array;
+}
+
+/** Where the prefixes of each length start in Lexicon.short (1 letter at 0, 2 at 26, 3 at 702). */
+const SHORT_OFFSET = [0, 0, 26, 702] as const;
+const SHORT_SIZE = 702 + 26 ** 3;
+
+/** Index in Lexicon.short of a prefix of `length` ≤ 3 letters whose letters (0–25) make `digits` in base 26. */
+export function shortIndex(length: number, digits: number): number {
+  return SHORT_OFFSET[length]! + digits;
 }
 
 const FLAG_BITS = 63;
@@ -80,16 +94,22 @@ export function buildLexicon(spec: LexiconSpec): Lexicon {
 
 function fill(entries: readonly [string, number][], size: number): Lexicon | null {
   const slots = new Int32Array(size);
+  const short = new Uint8Array(SHORT_SIZE);
   const mask = size - 1;
   const limit = size * 0.75;
   let used = 0;
   for (const [word, flag] of entries) {
     if (!LETTERS.test(word)) continue;
     let hash = LEXICON_ROOT;
+    let digits = 0;
     for (let i = 0; i < word.length; i++) {
       hash = lexiconStep(hash, word.charCodeAt(i));
       const key = hash & ~FLAG_BITS;
       const ends = ENDS.prefix | (i === word.length - 1 ? flag : 0);
+      if (i < 3) {
+        digits = digits * 26 + word.charCodeAt(i) - 97;
+        short[shortIndex(i + 1, digits)]! |= ends;
+      }
       let slot = fmix32(hash) & mask;
       while (slots[slot] !== 0 && (slots[slot]! & ~FLAG_BITS) !== key) slot = (slot + 1) & mask;
       if (slots[slot] === 0) {
@@ -98,7 +118,7 @@ function fill(entries: readonly [string, number][], size: number): Lexicon | nul
       } else slots[slot]! |= ends;
     }
   }
-  return { slots, mask };
+  return { slots, mask, short };
 }
 
 const cache = new WeakMap<LexiconSpec, Lexicon>();

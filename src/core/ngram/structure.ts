@@ -7,7 +7,7 @@
  * linear model learns one weight per token and the tokens transfer to brands, feeds and DGA
  * families the n-grams never saw.
  */
-import { ENDS, LEXICON_ROOT, lexiconFlags, lexiconStep, type Lexicon } from './lexicon.js';
+import { ENDS, LEXICON_ROOT, lexiconFlags, lexiconStep, shortIndex, type Lexicon } from './lexicon.js';
 import type { HostParts } from './parts.js';
 
 export const STRUCTURE_KIND = {
@@ -68,11 +68,14 @@ function scanBrands(lexicon: Lexicon, text: string, found: Found): void {
       continue;
     }
     let hash = LEXICON_ROOT;
+    let digits = 0;
     for (let j = i; j < text.length; j++) {
       const c = text.charCodeAt(j);
       if (!isLetter(c)) break;
       hash = lexiconStep(hash, c);
-      const flags = lexiconFlags(lexicon, hash);
+      const length = j - i + 1;
+      if (length <= 3) digits = digits * 26 + c - 97;
+      const flags = length <= 3 ? lexicon.short[shortIndex(length, digits)]! : lexiconFlags(lexicon, hash);
       if (flags === 0) break;
       if (flags & (ENTRY & ~ENDS.word)) note(flags, text, i, j, runStart, found);
     }
@@ -122,11 +125,14 @@ function scanLabel(lexicon: Lexicon, label: string, found: Found, seg: Segmentat
       continue;
     }
     let hash = LEXICON_ROOT;
+    let digits = 0;
     for (let j = i; j < n; j++) {
       const c = label.charCodeAt(j);
       if (!isLetter(c)) break;
       hash = lexiconStep(hash, c);
-      const flags = lexiconFlags(lexicon, hash);
+      const length = j - i + 1;
+      if (length <= 3) digits = digits * 26 + c - 97;
+      const flags = length <= 3 ? lexicon.short[shortIndex(length, digits)]! : lexiconFlags(lexicon, hash);
       if (flags === 0) break;
       if (flags & (ENTRY & ~ENDS.word)) note(flags, label, i, j, runStart, found);
       if (flags & ENDS.word && here + PER_WORD < cost[j + 1]!) {
