@@ -122,13 +122,19 @@ function fill(entries: readonly [string, number][], size: number): Lexicon | nul
 }
 
 const cache = new WeakMap<LexiconSpec, Lexicon>();
+let lastSpec: LexiconSpec | null = null;
+let lastLexicon: Lexicon | null = null;
 
 /** The lexicon of a spec, built once per spec object (a loaded model keeps its spec). */
 export function lexiconOf(spec: LexiconSpec): Lexicon {
+  // Called once per name scored: the last spec answers without a WeakMap lookup.
+  if (spec === lastSpec && lastLexicon) return lastLexicon;
   let lexicon = cache.get(spec);
   if (!lexicon) {
     lexicon = buildLexicon(spec);
     cache.set(spec, lexicon);
   }
+  lastSpec = spec;
+  lastLexicon = lexicon;
   return lexicon;
 }

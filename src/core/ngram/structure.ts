@@ -87,7 +87,16 @@ export function foldLookalikes(text: string): string {
   return text.replace(/0/g, 'o').replace(/1/g, 'l').replace(/rn/g, 'm').replace(/vv/g, 'w');
 }
 
-const NEEDS_FOLD = /[01]|rn|vv/;
+/** True when foldLookalikes would change the text (a 0 or 1, or rn or vv). */
+function needsFold(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 48 || c === 49) return true;
+    const next = text.charCodeAt(i + 1);
+    if ((c === 114 && next === 110) || (c === 118 && next === 118)) return true;
+  }
+  return false;
+}
 const UNCOVERED = 1;
 const PER_WORD = 0.3;
 const MAX_LABEL = 256;
@@ -194,6 +203,11 @@ function entropy(label: string): number {
   return h;
 }
 
+// Scratch records, reset per name: scoring allocates nothing per name.
+const inLabel: Found = { brand: 0, action: 0 };
+const inSub: Found = { brand: 0, action: 0 };
+const seg: Segmentation = { words: 0, covered: 0, letters: 0, run: 0 };
+
 /** Writes the host's structure tokens into `out` from `count` and returns the new count. */
 export function structureTokens(
   host: string,
@@ -203,19 +217,17 @@ export function structureTokens(
   count: number,
 ): number {
   const { label, sub, suffix } = parts;
-  const inLabel: Found = { brand: 0, action: 0 };
-  const inSub: Found = { brand: 0, action: 0 };
-  const seg: Segmentation = { words: 0, covered: 0, letters: 0, run: 0 };
+  inLabel.brand = inLabel.action = inSub.brand = inSub.action = 0;
   scanLabel(lexicon, label, inLabel, seg);
   let folded = 0;
-  if (NEEDS_FOLD.test(label)) {
+  if (needsFold(label)) {
     const before = inLabel.brand;
     scanBrands(lexicon, foldLookalikes(label), inLabel);
     if (inLabel.brand !== before) folded = 1;
   }
   if (sub !== '') {
     scanBrands(lexicon, sub, inSub);
-    if (NEEDS_FOLD.test(sub)) scanBrands(lexicon, foldLookalikes(sub), inSub);
+    if (needsFold(sub)) scanBrands(lexicon, foldLookalikes(sub), inSub);
   }
   const k = STRUCTURE_KIND;
   if (inLabel.brand & 1) out[count++] = token(k.brandInLabel, 1 + folded);
