@@ -99,6 +99,17 @@ describe('structure tokens', () => {
     expect(t.get(K.digitRuns)).toBe(2);
     expect(t.get(K.subDepth)).toBe(2);
   });
+
+  it('leave the label count and sub-domain depth out when the lexicon says so', () => {
+    const noSub = buildLexicon({ ...LEXICON, subShape: false });
+    const out = new Int32Array(STRUCTURE_TOKENS);
+    const n = structureTokens('ns1.sweetgarden.net', hostParts('ns1.sweetgarden.net'), noSub, out, 0);
+    const kinds = [...out.slice(0, n)].map((v) => v >> 16);
+    expect(kinds).not.toContain(K.labels);
+    expect(kinds).not.toContain(K.subDepth);
+    expect(kinds).toContain(K.glued);
+    expect(tokens('ns1.sweetgarden.net').get(K.subDepth)).toBe(1);
+  });
 });
 
 const examples = syntheticExamples(600, 7);

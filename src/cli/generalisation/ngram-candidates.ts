@@ -15,7 +15,7 @@ import {
 } from '../ngram/train-model.js';
 import { headsCandidate, type CandidateModel, type TrainContext, type TrainedCandidate } from './candidate.js';
 import { columns } from './combine.js';
-import { SHIPPED_NGRAM_MEMBERS, STRUCTURE_MEMBER } from '../ngram/shipped-members.js';
+import { SHIPPED_NGRAM_MEMBERS, STRUCTURE_MEMBER, STRUCTURE_NOSUB_MEMBER } from '../ngram/shipped-members.js';
 
 /** Lists whose positives look like phishing and scam pages (the reference's "phishing-like" head). */
 export const PHISHING_LIKE_SOURCES: readonly string[] = [
@@ -230,8 +230,8 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
       { ...recipe, structure: true },
     );
   }),
-  (() => {
-    const { epochs: _epochs, ...recipe } = STRUCTURE_MEMBER.recipe;
-    return ngramCandidate(STRUCTURE_MEMBER.name, STRUCTURE_MEMBER.description, recipe);
-  })(),
+  ...[STRUCTURE_MEMBER, STRUCTURE_NOSUB_MEMBER].map((m) => {
+    const { epochs: _epochs, ...recipe } = m.recipe;
+    return ngramCandidate(m.name, m.description, recipe);
+  }),
 ];

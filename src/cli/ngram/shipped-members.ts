@@ -73,5 +73,14 @@ export const STRUCTURE_MEMBER: ShippedNgramMember = {
   },
 };
 
+/** The structure member without the label-count and sub-domain-depth tokens (the "has a sub-domain" shortcut). */
+export const STRUCTURE_NOSUB_MEMBER: ShippedNgramMember = {
+  name: 'struct-nosub',
+  description:
+    'structure tokens alone (no n-grams; v2 brands) without the label-count and sub-domain-depth tokens: brands, action words, dictionary segmentation of the label, label shape, suffix',
+  file: 'structure.bin',
+  recipe: { ...STRUCTURE_MEMBER.recipe, structureSubShape: false },
+};
+
 /** Weights of the blend with the structure member: CNN, each bagged n-gram, the structure member. */
 export const STRUCTURE_BLEND_WEIGHTS = { cnn: 0.2, ngram: 0.2, structure: 0.2 } as const;

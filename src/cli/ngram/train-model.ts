@@ -40,6 +40,8 @@ export interface NgramModelOptions extends NgramTrainOptions {
    * a dictionary and the brands of structureLexicon(train), stored in the model.
    */
   readonly structure?: boolean;
+  /** With `structure`: false leaves out the label-count and sub-domain-depth tokens (LexiconSpec.subShape). */
+  readonly structureSubShape?: boolean;
 }
 
 /** The classic baseline: one head, benign vs everything else, class-balanced. */
@@ -95,9 +97,10 @@ export function trainNgramModel(
   const reports: NgramTrainReport[] = [];
   let features = options.features;
   if (options.structure) {
-    const { lexicon, mined } = structureLexicon(train);
+    const mined = structureLexicon(train);
+    const lexicon = options.structureSubShape === false ? { ...mined.lexicon, subShape: false } : mined.lexicon;
     options.log?.(
-      `  structure lexicon: ${lexicon.words.length} words, ${lexicon.brands.length} brands (${mined.length} mined from training names: ${mined.slice(0, 12).join(', ')}…)`,
+      `  structure lexicon: ${lexicon.words.length} words, ${lexicon.brands.length} brands (${mined.mined.length} mined from training names: ${mined.mined.slice(0, 12).join(', ')}…)`,
     );
     features = {
       ...features,

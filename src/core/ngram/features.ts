@@ -61,7 +61,8 @@ export function validateNgramSpec(spec: NgramFeatureSpec): void {
               typeof spec.structure === 'object' &&
               spec.structure !== null &&
               validLexiconEntries(spec.structure.words) &&
-              validLexiconEntries(spec.structure.brands);
+              validLexiconEntries(spec.structure.brands) &&
+              (spec.structure.subShape === undefined || typeof spec.structure.subShape === 'boolean');
   const ok =
     flags &&
     Number.isInteger(spec.minN) &&

@@ -35,6 +35,8 @@ export interface Lexicon {
    * letters, and this 18 KB table answers them from cache without touching the large one.
    */
   readonly short: Uint8Array;
+  /** LexiconSpec.subShape, resolved. */
+  readonly subShape: boolean;
 }
 
 /** Where the prefixes of each length start in Lexicon.short (1 letter at 0, 2 at 26, 3 at 702). */
@@ -54,6 +56,12 @@ export interface LexiconSpec {
   readonly words: readonly string[];
   /** Brand labels, lowercase a–z, 3+ letters. */
   readonly brands: readonly string[];
+  /**
+   * False leaves out the tokens that say how many labels and sub-domain levels a name has: benign
+   * lists are nearly all bare registrable domains, so those tokens teach "has a sub-domain" =
+   * malicious. Absent means true (the first structure models had them).
+   */
+  readonly subShape?: boolean;
 }
 
 const LETTERS = /^[a-z]+$/;
@@ -88,11 +96,11 @@ export function buildLexicon(spec: LexiconSpec): Lexicon {
   // that fills past three quarters is rebuilt twice as large.
   for (let size = 2 ** Math.ceil(Math.log2(letters / 2 + 64)); ; size *= 2) {
     const table = fill(entries, size);
-    if (table) return table;
+    if (table) return { ...table, subShape: spec.subShape !== false };
   }
 }
 
-function fill(entries: readonly [string, number][], size: number): Lexicon | null {
+function fill(entries: readonly [string, number][], size: number): Omit<Lexicon, 'subShape'> | null {
   const slots = new Int32Array(size);
   const short = new Uint8Array(SHORT_SIZE);
   const mask = size - 1;

@@ -203,6 +203,17 @@ function entropy(label: string): number {
   return h;
 }
 
+/** The label count and sub-domain depth tokens (Lexicon.subShape). */
+function subShapeTokens(host: string, sub: string, out: Int32Array, count: number): number {
+  let labels = 1;
+  for (let i = 0; i < host.length; i++) if (host.charCodeAt(i) === 46) labels++;
+  out[count++] = token(STRUCTURE_KIND.labels, Math.min(labels, 6));
+  let subLabels = sub === '' ? 0 : 1;
+  for (let i = 0; i < sub.length; i++) if (sub.charCodeAt(i) === 46) subLabels++;
+  out[count++] = token(STRUCTURE_KIND.subDepth, Math.min(subLabels, 3));
+  return count;
+}
+
 // Scratch records, reset per name: scoring allocates nothing per name.
 const inLabel: Found = { brand: 0, action: 0 };
 const inSub: Found = { brand: 0, action: 0 };
@@ -259,15 +270,10 @@ export function structureTokens(
   out[count++] = token(k.digitRuns, Math.min(digitRuns, 3));
   out[count++] = token(k.hyphens, Math.min(hyphens, 3));
   out[count++] = token(k.entropy, Math.min(Math.floor(entropy(label) * 2), 11));
-  let labels = 1;
-  for (let i = 0; i < host.length; i++) if (host.charCodeAt(i) === 46) labels++;
-  out[count++] = token(k.labels, Math.min(labels, 6));
+  if (lexicon.subShape) count = subShapeTokens(host, sub, out, count);
   out[count++] = token(k.length, bucket(label.length, LENGTH_EDGES));
   let h = 0x811c9dc5;
   for (let i = 0; i < suffix.length; i++) h = Math.imul(h ^ suffix.charCodeAt(i), 0x01000193);
   out[count++] = token(k.suffix, (h >>> 0) & 0xffff);
-  let subLabels = sub === '' ? 0 : 1;
-  for (let i = 0; i < sub.length; i++) if (sub.charCodeAt(i) === 46) subLabels++;
-  out[count++] = token(k.subDepth, Math.min(subLabels, 3));
   return count;
 }
