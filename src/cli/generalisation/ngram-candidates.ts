@@ -230,6 +230,14 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
       { ...recipe, structure: true },
     );
   }),
+  (() => {
+    const { epochs: _epochs, ...recipe } = SHIPPED_NGRAM_MEMBERS[0]!.recipe;
+    return ngramCandidate(
+      'ngram-n6-struct-nosub',
+      'ngram-n6 plus the structure tokens without label count and sub-domain depth (struct-nosub), hashed with its n-grams',
+      { ...recipe, structure: true, structureSubShape: false },
+    );
+  })(),
   ...[STRUCTURE_MEMBER, STRUCTURE_NOSUB_MEMBER].map((m) => {
     const { epochs: _epochs, ...recipe } = m.recipe;
     return ngramCandidate(m.name, m.description, recipe);
