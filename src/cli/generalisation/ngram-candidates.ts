@@ -15,7 +15,7 @@ import {
 } from '../ngram/train-model.js';
 import { headsCandidate, type CandidateModel, type TrainContext, type TrainedCandidate } from './candidate.js';
 import { columns } from './combine.js';
-import { SHIPPED_NGRAM_MEMBERS } from '../ngram/shipped-members.js';
+import { SHIPPED_NGRAM_MEMBERS, STRUCTURE_MEMBER, STRUCTURE_NOSUB_MEMBER } from '../ngram/shipped-members.js';
 
 /** Lists whose positives look like phishing and scam pages (the reference's "phishing-like" head). */
 export const PHISHING_LIKE_SOURCES: readonly string[] = [
@@ -220,5 +220,26 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
   }),
   ngramCandidate('ngram-22', 'n-gram baseline with 2^22 buckets (4 MiB int8)', {
     features: { ...DEFAULT_NGRAM_FEATURES, bits: 22 },
+  }),
+  // Structure tokens (brands, action words, word segmentation, shape) on top of each shipped member.
+  ...SHIPPED_NGRAM_MEMBERS.map((m) => {
+    const { epochs: _epochs, ...recipe } = m.recipe;
+    return ngramCandidate(
+      `${m.name}-struct`,
+      `${m.name} plus structure tokens (v2 brands): brand outside its own domain, brand + action word, dictionary segmentation of the label, shape buckets`,
+      { ...recipe, structure: true },
+    );
+  }),
+  (() => {
+    const { epochs: _epochs, ...recipe } = SHIPPED_NGRAM_MEMBERS[0]!.recipe;
+    return ngramCandidate(
+      'ngram-n6-struct-nosub',
+      'ngram-n6 plus the structure tokens without label count and sub-domain depth (struct-nosub), hashed with its n-grams',
+      { ...recipe, structure: true, structureSubShape: false },
+    );
+  })(),
+  ...[STRUCTURE_MEMBER, STRUCTURE_NOSUB_MEMBER].map((m) => {
+    const { epochs: _epochs, ...recipe } = m.recipe;
+    return ngramCandidate(m.name, m.description, recipe);
   }),
 ];

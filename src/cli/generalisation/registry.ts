@@ -8,7 +8,13 @@ import { CNN_CANDIDATES } from './cnn-candidates.js';
 import { applyStack, fitStack, meanOfLogits, meanOfProbabilities, meanOfStandardised, perHeadMean } from './combine.js';
 import { NGRAM_CANDIDATES } from './ngram-candidates.js';
 import { PREVIOUS_NGRAM_WEIGHT } from '../train/archs.js';
-import { SHIPPED_CNN_WEIGHT, SHIPPED_MEMBER_WEIGHT, SHIPPED_NGRAM_MEMBERS } from '../ngram/shipped-members.js';
+import {
+  SHIPPED_CNN_WEIGHT,
+  SHIPPED_MEMBER_WEIGHT,
+  SHIPPED_NGRAM_MEMBERS,
+  STRUCTURE_BLEND_WEIGHTS,
+  STRUCTURE_MEMBER,
+} from '../ngram/shipped-members.js';
 
 type Method = 'logits' | 'probabilities' | 'standardised' | 'stack' | 'per-head';
 
@@ -55,6 +61,8 @@ export function ensemble(
 export const SHIPPED_MODEL = 'shipped';
 /** The previous shipped scorer (compact CNN + the n-gram baseline, n-gram 0.7). */
 export const PREVIOUS_MODEL = 'shipped-previous';
+/** The trainer's `compact+ngram-bag+struct` blend. */
+export const STRUCTURE_BLEND_MODEL = 'shipped-struct';
 
 const ENSEMBLES: readonly EnsembleModel[] = [
   {
@@ -63,6 +71,19 @@ const ENSEMBLES: readonly EnsembleModel[] = [
       ...SHIPPED_NGRAM_MEMBERS.map(() => SHIPPED_MEMBER_WEIGHT),
     ]),
     description: `the shipped scorer: compact CNN + ${SHIPPED_NGRAM_MEMBERS.length} 1–6-gram models (hash seeds apart), logits averaged per head (CNN weight ${SHIPPED_CNN_WEIGHT}), heads against their own thresholds`,
+  },
+  {
+    ...ensemble(
+      STRUCTURE_BLEND_MODEL,
+      ['compact', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name), STRUCTURE_MEMBER.name],
+      'per-head',
+      [
+        STRUCTURE_BLEND_WEIGHTS.cnn,
+        ...SHIPPED_NGRAM_MEMBERS.map(() => STRUCTURE_BLEND_WEIGHTS.ngram),
+        STRUCTURE_BLEND_WEIGHTS.structure,
+      ],
+    ),
+    description: `compact+ngram-bag+struct: the shipped members plus the structure-token model, logits averaged per head (CNN ${STRUCTURE_BLEND_WEIGHTS.cnn}, each n-gram ${STRUCTURE_BLEND_WEIGHTS.ngram}, structure ${STRUCTURE_BLEND_WEIGHTS.structure}), heads against their own thresholds`,
   },
   // Other blends are named on the command line (`a+b:perhead`, `a+b:w70`, …; parseEnsembleName), not registered.
   {

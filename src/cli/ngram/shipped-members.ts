@@ -54,3 +54,33 @@ export const SHIPPED_CNN_WEIGHT = 0.2;
 
 /** Each n-gram member's weight in the shipped blend. */
 export const SHIPPED_MEMBER_WEIGHT = (1 - SHIPPED_CNN_WEIGHT) / SHIPPED_NGRAM_MEMBERS.length;
+
+/**
+ * The structure-token member (src/core/ngram/structure.ts): brands, action words, the label's
+ * segmentation into dictionary words and shape buckets, without n-grams — a handful of tokens a
+ * name, so it adds little to the scorer's cost, and it sees what the n-grams cannot: a brand
+ * outside its own domain, words glued together.
+ */
+export const STRUCTURE_MEMBER: ShippedNgramMember = {
+  name: 'struct',
+  description:
+    'structure tokens alone (no n-grams; v2 brands): brands, action words, dictionary segmentation of the label, shape buckets, suffix',
+  file: 'structure.bin',
+  recipe: {
+    ...BASELINE_NGRAM,
+    features: { ...DEFAULT_NGRAM_FEATURES, version: 4, parts: false, words: false, ngrams: false },
+    structure: true,
+  },
+};
+
+/** The structure member without the label-count and sub-domain-depth tokens (the "has a sub-domain" shortcut). */
+export const STRUCTURE_NOSUB_MEMBER: ShippedNgramMember = {
+  name: 'struct-nosub',
+  description:
+    'structure tokens alone (no n-grams; v2 brands) without the label-count and sub-domain-depth tokens: brands, action words, dictionary segmentation of the label, label shape, suffix',
+  file: 'structure.bin',
+  recipe: { ...STRUCTURE_MEMBER.recipe, structureSubShape: false },
+};
+
+/** Weights of the blend with the structure member: CNN, each bagged n-gram, the structure member. */
+export const STRUCTURE_BLEND_WEIGHTS = { cnn: 0.2, ngram: 0.2, structure: 0.2 } as const;

@@ -8,6 +8,7 @@ import type { RiskCategory } from '../../core/model/architecture.js';
 import { quantizeNgramModel, type NgramQuantization } from '../../core/ngram/format.js';
 import type { NgramModel } from '../../core/ngram/model.js';
 import { DEFAULT_NGRAM_FEATURES } from '../../core/ngram/features.js';
+import { structureLexicon } from './structure-lexicon.js';
 import {
   DEFAULT_NGRAM_TRAIN,
   trainNgramHead,
@@ -34,6 +35,13 @@ export interface NgramModelOptions extends NgramTrainOptions {
    */
   readonly weighting: 'class' | 'source' | 'source-all';
   readonly quantization: NgramQuantization;
+  /**
+   * Adds the structure tokens (src/core/ngram/structure.ts): the features become version 4 with
+   * a dictionary and the brands of structureLexicon(train), stored in the model.
+   */
+  readonly structure?: boolean;
+  /** With `structure`: false leaves out the label-count and sub-domain-depth tokens (LexiconSpec.subShape). */
+  readonly structureSubShape?: boolean;
 }
 
 /** The classic baseline: one head, benign vs everything else, class-balanced. */
@@ -87,15 +95,30 @@ export function trainNgramModel(
   options: NgramModelOptions = BASELINE_NGRAM,
 ): { model: NgramModel; reports: NgramTrainReport[] } {
   const reports: NgramTrainReport[] = [];
+  let features = options.features;
+  if (options.structure) {
+    const mined = structureLexicon(train);
+    const lexicon = options.structureSubShape === false ? { ...mined.lexicon, subShape: false } : mined.lexicon;
+    options.log?.(
+      `  structure lexicon: ${lexicon.words.length} words, ${lexicon.brands.length} brands (${mined.mined.length} mined from training names: ${mined.mined.slice(0, 12).join(', ')}…)`,
+    );
+    features = {
+      ...features,
+      version: 4,
+      parts: features.parts ?? false,
+      words: features.words ?? false,
+      structure: lexicon,
+    };
+  }
   const heads = options.heads.map((spec, h) => {
     const { head, report } = trainNgramHead(
       spec.category,
       weightedHosts(train, spec, options.weighting),
       weightedHosts(validation, spec, options.weighting),
-      { ...options, seed: options.seed + h },
+      { ...options, features, seed: options.seed + h },
     );
     reports.push(report);
     return head;
   });
-  return { model: quantizeNgramModel({ features: options.features, heads }, options.quantization), reports };
+  return { model: quantizeNgramModel({ features, heads }, options.quantization), reports };
 }

@@ -102,7 +102,7 @@ export function trainNgramHead(
   const rng = rngFromState(options.seed);
   const random = rng.nextFloat;
   // Splitting a name with the PSL costs more than hashing it: do it once, not once per epoch.
-  const parts = spec.parts ? train.map((e) => hostParts(clipHost(e.host))) : null;
+  const parts = spec.parts || spec.structure ? train.map((e) => hostParts(clipHost(e.host))) : null;
   const { learningRate: lr, l2 } = options;
   const prefixRate = options.benignPrefixRate ?? 0;
   const prefixes = options.benignPrefixes ?? BENIGN_PREFIXES;

@@ -11,7 +11,12 @@ import { NGRAM_ARCH } from '../ngram/arch.js';
 import { blendArch } from '../ngram/blend-arch.js';
 import { BASELINE_NGRAM } from '../ngram/train-model.js';
 import { NGRAM_FILE_NAME } from '../../core/ngram/format.js';
-import { SHIPPED_MEMBER_WEIGHT, SHIPPED_NGRAM_MEMBERS } from '../ngram/shipped-members.js';
+import {
+  SHIPPED_MEMBER_WEIGHT,
+  SHIPPED_NGRAM_MEMBERS,
+  STRUCTURE_BLEND_WEIGHTS,
+  STRUCTURE_MEMBER,
+} from '../ngram/shipped-members.js';
 import type { EpochRecord, TrainProgress } from './trainer.js';
 
 /** Options every model type accepts (each may ignore what does not apply). */
@@ -78,12 +83,37 @@ const SHIPPED_BLEND = blendArch(
   'compact+ngram-bag',
 );
 
+/**
+ * The shipped blend plus the structure-token member (brands, action words, dictionary
+ * segmentation, shape: src/core/ngram/structure.ts), weights in STRUCTURE_BLEND_WEIGHTS.
+ */
+const STRUCTURE_BLEND = blendArch(
+  'compact',
+  [
+    ...SHIPPED_NGRAM_MEMBERS.map((m) => ({
+      name: m.name,
+      recipe: m.recipe,
+      file: m.file,
+      weight: STRUCTURE_BLEND_WEIGHTS.ngram,
+    })),
+    {
+      name: STRUCTURE_MEMBER.name,
+      recipe: STRUCTURE_MEMBER.recipe,
+      file: STRUCTURE_MEMBER.file,
+      weight: STRUCTURE_BLEND_WEIGHTS.structure,
+    },
+  ],
+  `the compact char-CNN, three 1–6-gram models (hash seeds apart) and the structure-token model, weighted mean of logits per head (CNN ${STRUCTURE_BLEND_WEIGHTS.cnn}, each n-gram ${STRUCTURE_BLEND_WEIGHTS.ngram}, structure ${STRUCTURE_BLEND_WEIGHTS.structure})`,
+  'compact+ngram-bag+struct',
+);
+
 /** All registered model types by `--arch` name. */
 export const ARCHS: Readonly<Record<string, ArchEntry>> = {
   ...CNN_ARCHS,
   ngram: NGRAM_ARCH,
   [PREVIOUS_BLEND.name]: PREVIOUS_BLEND,
   [SHIPPED_BLEND.name]: SHIPPED_BLEND,
+  [STRUCTURE_BLEND.name]: STRUCTURE_BLEND,
 };
 
 /** What `snowman train` trains without --arch. */

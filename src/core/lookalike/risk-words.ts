@@ -7,7 +7,7 @@
  */
 
 /** Found anywhere in the name: long enough not to occur by accident inside other words. */
-const STRONG_SUBSTRINGS = [
+export const STRONG_SUBSTRINGS = [
   'login',
   'logon',
   'signin',
@@ -39,7 +39,7 @@ const STRONG_SUBSTRINGS = [
   'claim',
   'appeal',
 ] as const;
-const WEAK_SUBSTRINGS = [
+export const WEAK_SUBSTRINGS = [
   'support',
   'update',
   'service',

@@ -15,7 +15,7 @@ export function canScoreBagged(models: readonly NgramModel[]): boolean {
   const first = models[0]?.features;
   if (!first || models.length < 2) return false;
   const same = (s: NgramFeatureSpec) =>
-    !s.parts && !s.words && s.minN === first.minN && s.maxN === first.maxN && s.bits === first.bits;
+    !s.parts && !s.words && !s.structure && s.minN === first.minN && s.maxN === first.maxN && s.bits === first.bits;
   return models.every((m) => m.heads.length === 1 && same(m.features));
 }
 

@@ -109,25 +109,44 @@ export function blendProbabilities(
     const p = Math.min(Math.max(cnn[i]!, 1e-7), 1 - 1e-7);
     z[i] = cnnWeight * Math.log(p / (1 - p));
   }
-  const models = members.map((m) => m.model);
   // Bagged members (the same n-grams under other hash seeds) share one walk over each name.
-  const bagged = canScoreBagged(models) ? baggedLogits(models, hosts) : null;
+  const group = baggedGroup(members.map((m) => m.model));
+  const bagged =
+    group.length > 0
+      ? baggedLogits(
+          group.map((j) => members[j]!.model),
+          hosts,
+        )
+      : [];
   members.forEach((member, j) => {
-    const logits = bagged
-      ? asCnnHeads(member.model, cnnHeads, bagged[j]!, hosts.length)
-      : ngramHeadLogits(member.model, cnnHeads, hosts, buckets?.[j]);
+    const at = group.indexOf(j);
+    const logits =
+      at >= 0
+        ? asCnnHeads(member.model, cnnHeads, bagged[at]!, hosts.length)
+        : ngramHeadLogits(member.model, cnnHeads, hosts, buckets?.[j]);
     for (let k = 0; k < z.length; k++) z[k] = z[k]! + member.weight * logits[k]!;
   });
   return Float32Array.from(z, sigmoid);
 }
 
+/**
+ * Indices of the members that can share one walk (canScoreBagged with the first such member),
+ * or none: a blend of bagged n-grams plus a structure-token member bags the n-grams and scores
+ * the other on its own.
+ */
+export function baggedGroup(models: readonly NgramModel[]): number[] {
+  for (let first = 0; first < models.length; first++) {
+    const group = models.flatMap((m, j) => (j >= first && canScoreBagged([models[first]!, m]) ? [j] : []));
+    if (group.length >= 2) return group;
+  }
+  return [];
+}
+
 /** Wraps a CNN scorer with n-gram members; other members of the scorer (explain, …) pass through. */
 export function blendWithNgrams<S extends Scorer>(scorer: S, members: readonly LoadedBlendMember[]): S {
   const heads = scorer.metadata.architecture.heads;
-  // Bagged members share one walk (bagged.ts) and need no bucket buffers of their own.
-  const buckets = canScoreBagged(members.map((m) => m.model))
-    ? undefined
-    : members.map((m) => createBucketBuffer(m.model));
+  // Bagged members share one walk (bagged.ts); the others each need a bucket buffer.
+  const buckets = members.map((m) => createBucketBuffer(m.model));
   return {
     ...scorer,
     engine: `${scorer.engine}+ngram`,

@@ -4,12 +4,18 @@
  * and any other engine, on every machine.
  */
 import { hostParts, shapeTokens, SHAPE_TOKENS, type HostParts } from './parts.js';
+import { fmix32 } from './hash.js';
+import { lexiconOf, validLexiconEntries, type LexiconSpec } from './lexicon.js';
+import { STRUCTURE_TOKENS, structureTokens } from './structure.js';
 
 /**
  * 1: n-grams of the whole name. 2: adds the structural features of parts.ts when `parts` is set.
- * 3: adds whole-word tokens when `words` is set.
+ * 3: adds whole-word tokens when `words` is set. 4: adds the structure tokens of structure.ts
+ * (brands, action words, word segmentation, shape) when `structure` is set.
  */
-export const NGRAM_FEATURES_VERSION = 3;
+export { fmix32 };
+
+export const NGRAM_FEATURES_VERSION = 4;
 /** Marks the start of a name, so `^pay` (a name starting with "pay") differs from `pay` anywhere. */
 export const START_MARKER = '^';
 /** Marks the end, so the suffix (`.com$`, `.xyz$`) is its own feature. */
@@ -27,6 +33,10 @@ export interface NgramFeatureSpec {
   readonly parts?: boolean;
   /** Version 3: also every word of the name (runs of 3+ letters, or of 3+ digits) as its own token. */
   readonly words?: boolean;
+  /** Version 4: false leaves the n-grams out (a structure-token model). */
+  readonly ngrams?: boolean;
+  /** Version 4: also the structure tokens, from this dictionary and brand list (stored with the model). */
+  readonly structure?: LexiconSpec;
 }
 
 export const DEFAULT_NGRAM_FEATURES: NgramFeatureSpec = { version: 1, minN: 1, maxN: 5, bits: 20, hashSeed: 0x5eed };
@@ -37,11 +47,22 @@ export const END_CODE = END_MARKER.charCodeAt(0);
 /** Throws unless the spec is one this code can compute. */
 export function validateNgramSpec(spec: NgramFeatureSpec): void {
   const flags =
-    spec.version === 1
-      ? !spec.parts && spec.words === undefined
-      : spec.version === 2
-        ? typeof spec.parts === 'boolean' && spec.words === undefined
-        : spec.version === 3 && typeof spec.parts === 'boolean' && typeof spec.words === 'boolean';
+    spec.ngrams !== undefined && (spec.version !== 4 || typeof spec.ngrams !== 'boolean')
+      ? false
+      : spec.version === 1
+        ? !spec.parts && spec.words === undefined
+        : spec.version === 2
+          ? typeof spec.parts === 'boolean' && spec.words === undefined
+          : spec.version === 3
+            ? typeof spec.parts === 'boolean' && typeof spec.words === 'boolean' && spec.structure === undefined
+            : spec.version === 4 &&
+              typeof spec.parts === 'boolean' &&
+              typeof spec.words === 'boolean' &&
+              typeof spec.structure === 'object' &&
+              spec.structure !== null &&
+              validLexiconEntries(spec.structure.words) &&
+              validLexiconEntries(spec.structure.brands) &&
+              (spec.structure.subShape === undefined || typeof spec.structure.subShape === 'boolean');
   const ok =
     flags &&
     Number.isInteger(spec.minN) &&
@@ -65,17 +86,8 @@ export function maxFeatureCount(spec: NgramFeatureSpec, length: number): number 
   const parts = spec.parts ? (length + 4) * (spec.maxN - spec.minN + 1) + 1 + SHAPE_TOKENS : 0;
   // Words are at least 3 characters with a boundary between them.
   const words = spec.words ? Math.floor((length + 1) / 3) : 0;
-  return whole + parts + words;
-}
-
-/** murmur3's 32-bit finaliser: spreads FNV's weak low bits before masking to a bucket. */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  const structure = spec.structure ? STRUCTURE_TOKENS : 0;
+  return whole + parts + words + structure;
 }
 
 /** Appends the buckets of the n-grams of `^text$` in namespace `space` (0: the whole name) to `out` from `count`. */
@@ -98,7 +110,7 @@ function appendNgrams(text: string, spec: NgramFeatureSpec, space: number, out: 
   return count;
 }
 
-const SPACE = { whole: 0, label: 1, sub: 2, token: 3 } as const;
+const SPACE = { whole: 0, label: 1, sub: 2, token: 3, structure: 4 } as const;
 
 /** FNV-1a's starting hash for a spec's namespace (0, the default: the whole name's n-grams). */
 export function hashBasis(spec: NgramFeatureSpec, space: number = SPACE.whole): number {
@@ -116,7 +128,7 @@ const WORD = /[a-z]{3,}|[0-9]{3,}/g;
  * pass `parts` when already known (training splits each name once).
  */
 export function ngramBuckets(host: string, spec: NgramFeatureSpec, out: Uint32Array, parts?: HostParts): number {
-  let count = appendNgrams(host, spec, SPACE.whole, out, 0);
+  let count = spec.ngrams === false ? 0 : appendNgrams(host, spec, SPACE.whole, out, 0);
   if (spec.parts) {
     const p = parts ?? hostParts(host);
     count = appendNgrams(p.label, spec, SPACE.label, out, count);
@@ -125,8 +137,17 @@ export function ngramBuckets(host: string, spec: NgramFeatureSpec, out: Uint32Ar
     for (const token of shapeTokens(host, p)) out[count++] = tokenBucket(token, spec);
   }
   if (spec.words) for (const word of host.match(WORD) ?? []) out[count++] = tokenBucket(`word:${word}`, spec);
+  if (spec.structure) {
+    const end = structureTokens(host, parts ?? hostParts(host), lexiconOf(spec.structure), STRUCTURE_SCRATCH, 0);
+    const mask = ((1 << spec.bits) - 1) >>> 0;
+    const basis = hashBasis(spec, SPACE.structure);
+    for (let t = 0; t < end; t++)
+      out[count++] = (fmix32(Math.imul(basis ^ STRUCTURE_SCRATCH[t]!, 0x01000193)) & mask) >>> 0;
+  }
   return count;
 }
+
+const STRUCTURE_SCRATCH = new Int32Array(STRUCTURE_TOKENS);
 
 /** Bucket of a whole-token feature (suffix, shape), in its own namespace. */
 function tokenBucket(token: string, spec: NgramFeatureSpec): number {

@@ -7,6 +7,7 @@
  */
 import { RISK_CATEGORIES, type RiskCategory } from '../model/architecture.js';
 import { validateNgramSpec, type NgramFeatureSpec } from './features.js';
+import { lexiconOf } from './lexicon.js';
 import { floatWeights, validateNgramModel, type NgramHead, type NgramModel } from './model.js';
 import { errorText } from '../error-text.js';
 
@@ -178,5 +179,7 @@ export function decodeNgramModel(bytes: Uint8Array): NgramModelFile {
   });
   const model: NgramModel = { features: header.features, heads };
   validateNgramModel(model);
+  // Built here, not at the first name scored: loading is when the cost belongs.
+  if (model.features.structure) lexiconOf(model.features.structure);
   return { model, quantization: header.quantization, metadata: header.metadata };
 }
