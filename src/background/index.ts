@@ -12,6 +12,7 @@ import {
   onCommitted,
   onDOMContentLoaded,
   onInstalled,
+  openTabs,
   onTabRemoved,
 } from '../platform/navigation.js';
 import { settingsStore } from '../platform/storage.js';
@@ -119,6 +120,10 @@ onCommitted((event) => {
   if (event.frameId === 0 && event.tabId >= 0) forgetToolbar(event.tabId);
 });
 onCommitted(guard.onCommitted);
+// A page whose navigation and commit events both died with the previous worker is caught here.
+void openTabs()
+  .then((open) => guard.recheckOpenTabs(open))
+  .catch((error: unknown) => logError('checking open tabs', error));
 onCommitted((event) => {
   if (event.frameId === 0 && event.tabId >= 0 && event.documentLifecycle !== 'prerender')
     void summaries.navigated(event.tabId, event.url).catch((error: unknown) => logError('link summary', error));

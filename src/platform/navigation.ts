@@ -37,6 +37,14 @@ export function onTabRemoved(listener: (tabId: number) => void): void {
   ext().tabs.onRemoved.addListener((tabId) => listener(tabId));
 }
 
+/** Every tab with the address of its page (readable for the sites the host permissions cover). */
+export async function openTabs(): Promise<{ tabId: number; url: string }[]> {
+  const tabs = await ext().tabs.query({});
+  return tabs.flatMap((tab) =>
+    tab.id === undefined || tab.url === undefined ? [] : [{ tabId: tab.id, url: tab.url }],
+  );
+}
+
 /** Navigates a tab (extension pages included). */
 export async function navigateTab(tabId: number, url: string): Promise<void> {
   await ext().tabs.update(tabId, { url });
