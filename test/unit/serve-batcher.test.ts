@@ -41,7 +41,8 @@ describe('micro-batcher', () => {
     const batcher = createBatcher(scorer, { maxBatch: 4, maxPending: 1000 });
     const hosts = Array.from({ length: 10 }, (_, i) => 'h'.repeat(i + 1));
     const [big, small] = await Promise.all([batcher.score(hosts), batcher.score(['zz'])]);
-    expect(batches.map((b) => b.length)).toEqual([4, 4, 3]);
+    // The one-name request first, in a call of its own; then the big one in full chunks.
+    expect(batches.map((b) => b.length)).toEqual([1, 4, 4, 2]);
     expect(big!.map((s) => Math.round(s.score * 100))).toEqual(hosts.map((h) => h.length));
     expect(small!.map((s) => Math.round(s.score * 100))).toEqual([2]);
   });
@@ -55,8 +56,8 @@ describe('micro-batcher', () => {
     const small = batcher.score(['one.io']).then((r) => (order.push('small'), r));
     const [bigScores, smallScores] = await Promise.all([big, small]);
     expect(order).toEqual(['small', 'big']);
-    // The one-name request rides in the first model call, not the last.
-    expect(batches[0]).toContain('one.io');
+    // The one-name request rides in the first model call, alone (not the last, not a full one).
+    expect(batches[0]).toEqual(['one.io']);
     expect(batches.flat()).toHaveLength(41);
     expect(bigScores!.map((s) => Math.round(s.score * 100))).toEqual(bigHosts.map((h) => h.length));
     expect(smallScores!.map((s) => Math.round(s.score * 100))).toEqual([6]);
@@ -73,14 +74,16 @@ describe('micro-batcher', () => {
     expect(callsAtEnd).toEqual({ a: 3, b: 5, c: 8 });
   });
 
-  it('gives the oldest request a quarter of every call, however many small ones keep coming', async () => {
+  it('serves the oldest request at least every other call, however many small ones keep coming', async () => {
     const { scorer, batches } = fakeScorer();
     const batcher = createBatcher(scorer, { maxBatch: 8, maxPending: 1000 });
     const big = batcher.score(Array.from({ length: 6 }, (_, i) => `big${i}.com`));
     const smalls = Array.from({ length: 24 }, (_, i) => batcher.score([`s${i}.io`]));
     await Promise.all([big, ...smalls]);
-    expect(batches[0]!.filter((h) => h.startsWith('big'))).toHaveLength(2);
-    expect(batches[1]!.filter((h) => h.startsWith('big'))).toHaveLength(2);
+    const bigPerCall = batches.map((b) => b.filter((h) => h.startsWith('big')).length);
+    // Small-only calls alternate with calls where the oldest gets its quarter (2 of 8).
+    expect(bigPerCall).toEqual([0, 2, 0, 4]);
+    expect(batches.flat()).toHaveLength(30);
   });
 
   it('holds room for unread bodies, and keeps the last tenth of the queue for small requests', async () => {

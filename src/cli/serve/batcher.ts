@@ -3,8 +3,9 @@
  * same event-loop turn) are scored together in one predict call: one tfjs call for 200 names costs
  * about what a few single-name calls do. Big requests are cut into chunks and the loop yields
  * between chunks, so no request holds the event loop for more than one chunk's time. Each model
- * call goes to the requests with the fewest names left, so a one-name request waits for at most
- * the call in progress, however many big batches arrived before it.
+ * call goes to the requests with the fewest names left, and while big requests wait every other
+ * call carries the small ones alone, so a one-name request waits for the call in progress and one
+ * tiny call, however many big batches arrived before it.
  */
 import { toHostScores, type HostScore, type Scorer } from '../../core/model/scorer.js';
 import { yieldToIo } from './yield-to-io.js';
@@ -67,13 +68,19 @@ interface Part {
 
 const left = (job: Job): number => job.hosts.length - job.next;
 
+/** Requests of at most this share of a model call (1/16, 16 names of 256) count as small. */
+const smallJob = (maxBatch: number): number => Math.max(1, Math.floor(maxBatch / 16));
+
 /**
- * The next model call's names, fewest-names-left first (a one-name request waits for at most the
- * call in progress; big requests finish one after another instead of all at the end), except that
- * the oldest request always gets a quarter of the call, so a stream of small ones cannot starve it.
+ * The next model call's names, fewest-names-left first (big requests finish one after another
+ * instead of all at the end), the oldest request always getting a quarter of the call so a
+ * stream of small ones cannot starve it. With `smallOnly`, only small requests ride: a call of a
+ * few names takes a millisecond where a full one takes ten or more, so a one-name request waits
+ * for the call in progress and then hardly at all.
  */
-function pickParts(queue: readonly Job[], maxBatch: number): Part[] {
-  const active = queue.filter((job) => left(job) > 0);
+function pickParts(queue: readonly Job[], maxBatch: number, smallOnly: boolean): Part[] {
+  const small = smallJob(maxBatch);
+  const active = queue.filter((job) => left(job) > 0 && (!smallOnly || left(job) <= small));
   const taken = new Map<Job, number>();
   let room = maxBatch;
   const take = (job: Job, most: number): void => {
@@ -83,7 +90,7 @@ function pickParts(queue: readonly Job[], maxBatch: number): Part[] {
     taken.set(job, already + count);
     room -= count;
   };
-  if (active[0]) take(active[0], Math.ceil(maxBatch / 4));
+  if (active[0] && !smallOnly) take(active[0], Math.ceil(maxBatch / 4));
   // Array.prototype.sort is stable: equal sizes keep their arrival order.
   for (const job of [...active].sort((x, y) => left(x) - left(y))) take(job, room);
   return [...taken].map(([job, count]) => ({ job, from: job.next, to: job.next + count }));
@@ -97,6 +104,8 @@ export function createBatcher(scorer: Scorer, options: BatcherOptions = DEFAULT_
   let draining: Promise<void> | null = null;
   let closed = false;
   let reserved = 0;
+  /** The last call carried small requests only: the next one serves the big ones too. */
+  let lastSmallOnly = false;
 
   const fits = (count: number): boolean =>
     pending + reserved + count <=
@@ -106,7 +115,13 @@ export function createBatcher(scorer: Scorer, options: BatcherOptions = DEFAULT_
     // Let the requests that arrived in this I/O phase join the first batch.
     await yieldToIo();
     while (queue.length > 0) {
-      const parts = pickParts(queue, options.maxBatch);
+      const small = smallJob(options.maxBatch);
+      const smallOnly =
+        !lastSmallOnly &&
+        queue.some((job) => left(job) > small) &&
+        queue.some((job) => left(job) > 0 && left(job) <= small);
+      lastSmallOnly = smallOnly;
+      const parts = pickParts(queue, options.maxBatch, smallOnly);
       const hosts: string[] = [];
       for (const { job, from, to } of parts) {
         for (let i = from; i < to; i++) hosts.push(job.hosts[i]!);
