@@ -37,6 +37,8 @@ declare module 'autocannon' {
     readonly errors: number;
     readonly timeouts: number;
     readonly non2xx: number;
+    /** Responses with a 2xx status. */
+    readonly '2xx': number;
     readonly duration: number;
   }
   function autocannon(options: Options): Promise<Result>;

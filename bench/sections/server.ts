@@ -5,57 +5,14 @@
  * the layers engine, to show what each buys. Loopback only; each run is time-bounded.
  */
 import autocannon, { type Result } from 'autocannon';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { BIG_CONNECTIONS, BIG_NAMES, mixedLoad } from '../lib/mixed-load.js';
 import { syntheticNames } from '../lib/names.js';
+import { startServer } from '../lib/serve-child.js';
 import type { Row } from '../types.js';
 
 const SECTION = 'server';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DURATION_S = 5;
 const NAMES = syntheticNames(4096, 77);
-
-interface ProbeServer {
-  readonly url: string;
-  /** Stops the server; resolves with the model calls it made and the CPU time it used serving. */
-  stop(): Promise<{ calls: number; cpuMicros: number }>;
-}
-
-function startServer(engine: 'fast' | 'layers', maxBatch: number): Promise<ProbeServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/probes/serve-probe.ts', engine, String(maxBatch)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: Record<string, unknown>[] = [];
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      buffer += chunk;
-      for (let nl = buffer.indexOf('\n'); nl !== -1; nl = buffer.indexOf('\n')) {
-        const line = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
-        buffer = buffer.slice(nl + 1);
-        lines.push(line);
-        if (typeof line['port'] === 'number') {
-          resolve({
-            url: `http://127.0.0.1:${line['port']}`,
-            async stop() {
-              child.kill('SIGTERM');
-              await exited;
-              const last = lines.find((l) => typeof l['calls'] === 'number');
-              return { calls: Number(last?.['calls'] ?? NaN), cpuMicros: Number(last?.['cpuMicros'] ?? NaN) };
-            },
-          });
-        }
-      }
-    });
-    void exited.then(() =>
-      reject(new Error(`server probe exited before listening: ${stderr.trim().split('\n').slice(-2).join(' | ')}`)),
-    );
-  });
-}
 
 /** A different name per request, so no cache or repeated-input effect flatters the numbers. */
 function singleNameLoad(url: string, connections: number): Promise<Result> {
@@ -181,5 +138,46 @@ export async function run(): Promise<Row[]> {
     }
     report(s.label, result, s.names, await server.stop(), s.note);
   }
+  rows.push(...(await fairnessRows()));
   return rows;
+}
+
+/** Single-name latency while big batches saturate the server (the issue's figure: 11.9 s for one PUT). */
+async function fairnessRows(): Promise<Row[]> {
+  const server = await startServer('fast', 256);
+  let load: Awaited<ReturnType<typeof mixedLoad>>;
+  try {
+    load = await mixedLoad(server.url, 2 * DURATION_S);
+  } finally {
+    await server.stop();
+  }
+  const { small, big } = load;
+  const label = `PUT / single name beside ${BIG_CONNECTIONS} × ${BIG_NAMES.toLocaleString('en-US')}-name POSTs`;
+  const bigNote =
+    `${big['2xx']} answered, ${big.non2xx} refused (503 busy, before parsing), ${big.errors + big.timeouts} errors ` +
+    `in ${big.duration.toFixed(0)} s`;
+  return [
+    {
+      section: SECTION,
+      metric: `${label} p50`,
+      value: small.latency.p50,
+      unit: 'ms',
+      note: `${small.requests.total} single-name requests, ${small.non2xx + small.errors + small.timeouts} failed`,
+    },
+    {
+      section: SECTION,
+      metric: `${label} p99`,
+      value: small.latency.p99,
+      unit: 'ms',
+      note: 'target ≤ 50 ms; before: 11.9 s',
+    },
+    { section: SECTION, metric: `${label} max`, value: small.latency.max, unit: 'ms' },
+    {
+      section: SECTION,
+      metric: `${BIG_NAMES.toLocaleString('en-US')}-name POSTs answered under that load`,
+      value: big.duration > 0 ? big['2xx'] / big.duration : 0,
+      unit: 'req/s',
+      note: bigNote,
+    },
+  ];
 }

@@ -183,6 +183,12 @@ export function createBackground(api: BackgroundPlatform): Background {
     ]),
   );
 
+  // A page whose navigation and commit events both died with the previous worker is caught here.
+  void api.tabs
+    .open()
+    .then((open) => guard.recheckOpenTabs(open))
+    .catch((error: unknown) => logError('checking open tabs', error));
+
   api.extension.onInstalled((reason) => {
     // A new extension version may ship a new model: rules from the old verdicts go.
     if (reason === 'install' || reason === 'update') {

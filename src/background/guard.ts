@@ -47,11 +47,22 @@ function isWebUrl(url: string): boolean {
   return url.startsWith('http:') || url.startsWith('https:');
 }
 
+/** A tab's id and the address of the page it shows. */
+export interface OpenTab {
+  readonly tabId: number;
+  readonly url: string;
+}
+
 export interface Guard {
   judgeUrl(url: string): Promise<Judgement>;
   onBeforeNavigate(event: NavigationEvent): void;
   onFrameRequest(event: RequestEvent): Promise<RequestDecision> | undefined;
   onCommitted(event: NavigationEvent): void;
+  /**
+   * At worker start: the pages already open are checked like a commit, because a worker stopped
+   * with both the navigation and the commit event still queued leaves no event to recover from.
+   */
+  recheckOpenTabs(open: readonly OpenTab[]): Promise<void>;
   showTabToolbar(tabId: number, record: TabRecord | null): Promise<void>;
   /** showTabToolbar with the tab's record as stored (after any pending update of it). */
   showRecordedToolbar(tabId: number): Promise<void>;
@@ -67,6 +78,8 @@ export function createGuard(deps: GuardDeps): Guard {
    * worker stopped mid-decision, or an event never delivered, leaves this empty).
    */
   const stopping = new Map<number, string>();
+  /** Tabs with a main-frame event in this worker: their open page is no longer the one to check at start. */
+  const navigated = new Set<number>();
 
   /** The warning page's address for `url` in `tabId`, with a token only the extension can issue. */
   async function issuedWarningUrl(tabId: number, url: string, site: string | null): Promise<string> {
@@ -154,6 +167,7 @@ export function createGuard(deps: GuardDeps): Guard {
     showTabToolbar,
     showRecordedToolbar: async (tabId) => showTabToolbar(tabId, await tabs.get(tabId)),
     onBeforeNavigate(event) {
+      if (event.frameId === 0) navigated.add(event.tabId);
       if (event.frameId !== 0 || !parseDomain(event.url).ok) return;
       if (!isSpeculative(event)) stopping.set(event.tabId, event.url);
       // A prerendered dangerous page is not shown, but its host is ruled so activating it cannot load it again.
@@ -178,8 +192,20 @@ export function createGuard(deps: GuardDeps): Guard {
         },
       );
     },
+    async recheckOpenTabs(open) {
+      await Promise.all(
+        open
+          .filter(({ tabId, url }) => tabId >= 0 && isWebUrl(url) && parseDomain(url).ok)
+          .map(async ({ tabId, url }) => {
+            const judgement = await judgeUrl(url);
+            // A navigation that started meanwhile is this worker's to decide.
+            if (!navigated.has(tabId)) await recheckCommitted(tabId, url, judgement);
+          }),
+      ).catch((error: unknown) => logError('checking open tabs', error));
+    },
     onCommitted(event) {
       if (isSpeculative(event) || event.tabId < 0) return;
+      if (event.frameId === 0) navigated.add(event.tabId);
       const target = targetOfWarningUrl(warningPage, event.url) ?? event.url;
       if (event.frameId !== 0 && !isWebUrl(target)) return;
       const judged = judgeUrl(target);

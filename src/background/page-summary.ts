@@ -4,7 +4,8 @@
  * identified by the content script's page id: a new id is a new document and starts a new
  * summary. Updates for one tab run in order on a promise chain, like tab-records.ts.
  */
-import { LINK_LIMITS, summaryStorageKey as key, type PageSummary } from '../core/messages.js';
+import { budgetAdmits, budgetKey } from '../core/link-budget.js';
+import { summaryStorageKey as key, type PageSummary } from '../core/messages.js';
 import type { FrameRecord } from '../core/messages.js';
 import type { SessionStore } from '../platform/storage.js';
 import {
@@ -137,12 +138,18 @@ export function createPageSummaries(store: SessionStore, onChange: (tabId: numbe
         const admitted: string[] = [];
         const links = new Map<string, number>();
         let refused = 0;
-        let room = LINK_LIMITS.hostsPerPage - state.hosts.size - state.pending.size;
+        // The same domain budget as the content script (core/link-budget.ts), over judged and pending hosts.
+        let judged = state.hosts.size + state.pending.size;
+        const keys = new Set<string>();
+        for (const host of state.hosts.keys()) keys.add(budgetKey(host));
+        for (const host of state.pending) keys.add(budgetKey(host));
         hosts.forEach((host, i) => {
           if (links.has(host)) return;
           if (!state!.hosts.has(host) && !state!.pending.has(host)) {
-            if (room <= 0) return void refused++;
-            room--;
+            const key = budgetKey(host);
+            if (!budgetAdmits({ hosts: judged, domains: keys.size, hasKey: keys.has(key) })) return void refused++;
+            judged++;
+            keys.add(key);
             state!.pending.add(host);
           }
           admitted.push(host);

@@ -8,13 +8,14 @@
  * list, measured in Chromium). So badges wait until the scan is done and every batch of new hosts
  * has been answered, or at most `badgeWaitMs` after the first of them, and then go in one run.
  */
+import { budgetAdmits, budgetKey } from '../core/link-budget.js';
 import { LINK_LIMITS, type LinkVerdict } from '../core/messages.js';
 import type { BadgeLayer } from './badges.js';
 import { LINK_SELECTOR, pageLocation, targetHost } from './link-target.js';
 import type { Slicer } from './slicer.js';
 
 /** Distinct hosts sent for one page at most, judged or counted as not judged (bounds the scanner's memory). */
-const MAX_HOSTS_REPORTED = 4 * LINK_LIMITS.hostsPerPage;
+const MAX_HOSTS_REPORTED = 6 * LINK_LIMITS.hostsPerPage;
 
 /** Sends one batch to the background; resolves with the risky hosts among them. */
 export type SendBatch = (hosts: string[], counts: number[]) => Promise<readonly LinkVerdict[]>;
@@ -72,6 +73,8 @@ export function createScanner(deps: ScannerDeps): Scanner {
   const batchSize = Math.min(deps.batchSize ?? 200, LINK_LIMITS.hostsPerMessage);
   const hostOf = new WeakMap<Element, string>();
   const linksByHost = new Map<string, Set<Element>>();
+  /** Budget keys of the tracked hosts (see core/link-budget.ts). */
+  const budgetKeys = new Set<string>();
   /** Risky verdicts by host; safe hosts are absent. */
   const verdicts = new Map<string, LinkVerdict>();
   /** Hosts never asked about: sent as soon as a batch is full, so the first badges come early. */
@@ -130,7 +133,8 @@ export function createScanner(deps: ScannerDeps): Scanner {
     if (host === null) return;
     let set = linksByHost.get(host);
     if (!set) {
-      if (linksByHost.size >= LINK_LIMITS.hostsPerPage) {
+      const key = budgetKey(host);
+      if (!budgetAdmits({ hosts: linksByHost.size, domains: budgetKeys.size, hasKey: budgetKeys.has(key) })) {
         // Past the per-page cap a host's links are not tracked, but the host is still sent once
         // (up to a bound): the background counts it as not judged, so the popup can say how many
         // domains went unchecked instead of nothing.
@@ -142,6 +146,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
       }
       set = new Set();
       linksByHost.set(host, set);
+      budgetKeys.add(key);
     }
     set.add(link);
     hostOf.set(link, host);

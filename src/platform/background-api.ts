@@ -32,6 +32,8 @@ export interface Tabs {
   navigate(tabId: number, url: string): Promise<void>;
   /** Replaces a tab with a new tab page (a new tab, then the old one closed). */
   replaceWithNewTabPage(tabId: number): Promise<void>;
+  /** Every tab with the address of its page (readable for the sites the host permissions cover). */
+  open(): Promise<{ tabId: number; url: string }[]>;
   onRemoved(listener: (tabId: number) => void): void;
 }
 

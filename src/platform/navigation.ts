@@ -42,6 +42,12 @@ export function tabOperations(browser: Browser): Tabs {
       });
       await tabs.remove(tabId);
     },
+    async open() {
+      const all = await tabs.query({});
+      return all.flatMap((tab) =>
+        tab.id === undefined || tab.url === undefined ? [] : [{ tabId: tab.id, url: tab.url }],
+      );
+    },
     onRemoved: (listener) => tabs.onRemoved.addListener((tabId) => listener(tabId)),
   };
 }

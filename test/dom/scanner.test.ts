@@ -291,6 +291,18 @@ describe('link scanner past the per-page cap', () => {
     document.body.replaceChildren();
   });
 
+  it('budgets by domain: 5,000 decoy sub-domains of one name leave the dangerous link judged and badged', async () => {
+    const decoys = Array.from({ length: LINK_LIMITS.hostsPerPage }, (_, i) => `d${i}.decoy.example`);
+    document.body.innerHTML = linkList([...decoys, ...decoys, 'evil-late.example']);
+    const h = createHarness({ batchSize: 500 });
+    h.scanner.examine([document.documentElement]);
+    await h.scanner.settled();
+    const evil = h.scanner.linksTo('evil-late.example');
+    expect(evil).toHaveLength(1);
+    expect(badgeAfter(h, evil[0]!)).not.toBeNull();
+    expect(h.scanner.stats.badged).toBe(1);
+  });
+
   it('still sends the hosts past the cap once, so the background can count what it did not judge', async () => {
     const decoys = Array.from({ length: LINK_LIMITS.hostsPerPage }, (_, i) => `decoy-${i}.example`);
     document.body.innerHTML = linkList([...decoys, 'evil-late.example', 'evil-late.example', 'other-late.example']);

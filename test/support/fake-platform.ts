@@ -121,6 +121,9 @@ export function fakePlatform(options: FakeOptions = {}) {
       async replaceWithNewTabPage(tabId) {
         replacedTabs.push(tabId);
       },
+      async open() {
+        return [];
+      },
       onRemoved: (listener) => events.tabRemoved.add(listener),
     },
     navigation: {

@@ -79,6 +79,26 @@ describe('a main frame that commits without its decision', () => {
     expect(navigations[0]![1]).toMatch(new RegExp(`^${PAGE}\\?t=[\\w-]+#${DANGEROUS}$`));
   });
 
+  it('is caught at worker start when both of its events died with the previous worker (the open tabs are checked)', async () => {
+    const guard = guardUnderTest(new Set(['http://dangerous-continued.example-shop.com/']));
+    await guard.recheckOpenTabs([
+      { tabId: 1, url: DANGEROUS },
+      { tabId: 2, url: SAFE },
+      { tabId: 3, url: `${PAGE}?t=x#${DANGEROUS}` },
+      { tabId: 4, url: 'http://dangerous-continued.example-shop.com/' },
+      { tabId: 5, url: 'chrome://newtab/' },
+    ]);
+    expect(navigations.map(([tabId]) => tabId)).toEqual([1]);
+    expect(navigations[0]![1]).toMatch(new RegExp(`^${PAGE}\\?t=[\\w-]+#${DANGEROUS}$`));
+  });
+
+  it('leaves an open tab alone when a new navigation in it is being decided', async () => {
+    const guard = guardUnderTest();
+    guard.onBeforeNavigate({ tabId: 6, frameId: 0, parentFrameId: -1, url: SAFE });
+    await guard.recheckOpenTabs([{ tabId: 6, url: DANGEROUS }]);
+    expect(navigations).toEqual([]);
+  });
+
   it('is left alone when safe, or when the user chose to continue to it', async () => {
     guardUnderTest().onCommitted(commit(4, SAFE));
     guardUnderTest(new Set([DANGEROUS])).onCommitted(commit(5, DANGEROUS));

@@ -147,6 +147,20 @@ describe('score-links in the background', () => {
     ).toBe(1);
   });
 
+  it('budgets by domain: hosts of a new domain are judged after 5,000 decoy sub-domains of one', async () => {
+    const tab: SenderInfo = { ...PAGE, tabId: 10 };
+    for (let from = 0; from < LINK_LIMITS.hostsPerPage; from += 500) {
+      const hosts = Array.from({ length: 500 }, (_, i) => `d${from + i}.decoy.example`);
+      await handler({ pageId: 'decoys', hosts, counts: new Array(500).fill(1) }, tab);
+    }
+    const late = await handler(
+      { pageId: 'decoys', hosts: ['one-more.decoy.example', 'login.evil-login.net'], counts: [1, 1] },
+      tab,
+    );
+    expect(late.refused).toBe(1);
+    expect(late.risky.map((v) => v.host)).toEqual(['login.evil-login.net']);
+  });
+
   it('marks nothing on a page where protection is paused, but still counts its links', async () => {
     paused = true;
     const reply = await handler({ pageId: 'p3', hosts: ['login.evil-login.net'], counts: [1] }, { ...PAGE, tabId: 9 });

@@ -150,6 +150,48 @@ describe('overload and slow clients', () => {
     }
   });
 
+  it('refuses before reading the body when the queue is full: the parser never sees it', async () => {
+    const full = await serverFixture({ batcher: { maxPending: 100 } });
+    try {
+      // Hold the model so the queue stays full.
+      const predict = full.scorer.predict.bind(full.scorer);
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      full.scorer.predict = async (hosts) => (await gate, predict(hosts));
+      const queued = full.batcher.score(Array.from({ length: 100 }, (_, i) => `queued${i}.com`));
+      // Not JSON and not UTF-8: parsed, each would be a 400; refused first, both are 503.
+      const bodies = [Buffer.from('{"domains": [nope'), Buffer.from([0x7b, 0xff, 0xfe, 0x7d])];
+      for (const payload of bodies) {
+        const response = await full.app.inject({
+          method: 'POST',
+          url: '/v1/score',
+          payload,
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(response.statusCode).toBe(503);
+        expect(response.headers['retry-after']).toBe('1');
+        expect(JSON.parse(response.body)).toMatchObject({ error: 'busy' });
+      }
+      const seed = await full.app.inject({ method: 'PUT', url: '/', payload: Buffer.from([0xff]) });
+      expect(seed.statusCode).toBe(503);
+      open();
+      expect(await queued).toHaveLength(100);
+      // With room again the same bodies reach the parser, and every hold was given back.
+      const parsed = await full.app.inject({
+        method: 'POST',
+        url: '/v1/score',
+        payload: bodies[0]!,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(parsed.statusCode).toBe(400);
+      expect((await full.app.inject({ method: 'PUT', url: '/', payload: Buffer.from([0xff]) })).statusCode).toBe(400);
+      expect(full.batcher.reserved).toBe(0);
+      expect(full.batcher.pending).toBe(0);
+    } finally {
+      await full.close();
+    }
+  });
+
   it('cuts off a client that does not finish its request in time, with a JSON 408', async () => {
     const slow = await serverFixture({ limits: { requestTimeoutMs: 300, headersTimeoutMs: 300 } });
     try {

@@ -1,12 +1,24 @@
 /**
  * Where `snowman score` reads its inputs: command-line arguments, then each --input file (or `-`
- * for stdin), streamed line by line so a list of millions never sits in memory at once.
+ * for stdin), streamed line by line so a list of millions never sits in memory at once, and no
+ * line longer than MAX_LINE_BYTES is held whole.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { UsageError } from '../args.js';
 import { errorText } from '../../core/error-text.js';
+import { MAX_INPUT_LENGTH } from '../../core/domain.js';
+import { cappedLines, type OverlongLine } from './capped-lines.js';
+
+/**
+ * Longest input line read, in bytes: parseDomain reads at most the first 2 × MAX_INPUT_LENGTH
+ * characters of any input, so every line within the cap is judged as it always was; a longer one
+ * is reported `too-long`.
+ */
+export const MAX_LINE_BYTES = 2 * MAX_INPUT_LENGTH;
+
+/** One input: its text, or a line over MAX_LINE_BYTES. */
+export type InputLine = string | OverlongLine;
 
 export type InputSource =
   | { readonly kind: 'args'; readonly values: readonly string[] }
@@ -44,20 +56,21 @@ export async function openInputs(
       throw new UsageError(`cannot read --input ${file}: ${why}`);
     }
     handles.push(handle);
-    sources.push({ kind: 'stream', name: file, stream: handle.createReadStream({ encoding: 'utf8' }) });
+    // Bytes, not text: the line reader caps lines before anything is decoded.
+    sources.push({ kind: 'stream', name: file, stream: handle.createReadStream() });
   }
   return sources;
 }
 
 /** Non-blank, non-comment lines of the sources, in order, as batches of at most `size`. */
-export async function* inputBatches(sources: readonly InputSource[], size: number): AsyncGenerator<string[]> {
-  let batch: string[] = [];
+export async function* inputBatches(sources: readonly InputSource[], size: number): AsyncGenerator<InputLine[]> {
+  let batch: InputLine[] = [];
   for (const source of sources) {
-    const lines: AsyncIterable<string> =
-      source.kind === 'args' ? toAsync(source.values) : createInterface({ input: source.stream, crlfDelay: Infinity });
+    const lines: AsyncIterable<InputLine> =
+      source.kind === 'args' ? toAsync(source.values) : cappedLines(source.stream, MAX_LINE_BYTES);
     for await (const line of lines) {
       // Blank lines and `#` comments are list furniture, not inputs (arguments are always inputs).
-      if (source.kind === 'stream') {
+      if (source.kind === 'stream' && typeof line === 'string') {
         const text = line.trim();
         if (text === '' || text.startsWith('#')) continue;
       }

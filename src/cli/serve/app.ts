@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Scorer } from '../../core/model/scorer.js';
 import { decide, type DecisionContext } from '../../core/verdict.js';
+import { installAdmission } from './admission.js';
 import { createBatcher, DEFAULT_BATCHER_OPTIONS, type Batcher, type BatcherOptions } from './batcher.js';
 import { clientErrorHandler, installNotFound, sendError } from './errors.js';
 import { seedRoute } from './seed-route.js';
@@ -78,6 +79,7 @@ export async function buildServer(options: ServerOptions): Promise<SnowmanServer
     sendError(error instanceof Error ? error : new Error(String(error)), request, reply),
   );
   installNotFound(app, ROUTES);
+  installAdmission(app, batcher, limits.maxNames);
   await app.register(seedRoute, {
     batcher,
     bodyLimit: limits.seedBodyBytes,

@@ -7,6 +7,7 @@ import type { Scorer } from '../../core/model/scorer.js';
 import type { DecisionContext } from '../../core/verdict.js';
 import type { Batcher } from './batcher.js';
 import { ApiError } from './errors.js';
+import { resultsStream, shouldStream } from './results-stream.js';
 import { scoreInputs } from './score-results.js';
 import { decodeUtf8 } from './utf8.js';
 
@@ -59,12 +60,12 @@ export async function v1Routes(app: FastifyInstance, options: V1RouteOptions): P
     },
   );
 
-  app.post('/v1/score', { bodyLimit: options.bodyLimit }, async (request) => {
+  app.post('/v1/score', { bodyLimit: options.bodyLimit }, async (request, reply) => {
     const domains = domainsOf(request.body, options.maxNames);
-    return {
-      model: options.scorer.metadata.version,
-      results: await scoreInputs(domains, options.batcher, options.context),
-    };
+    const model = options.scorer.metadata.version;
+    const results = await scoreInputs(domains, options.batcher, options.context);
+    if (!shouldStream(results)) return { model, results };
+    return reply.type('application/json; charset=utf-8').send(resultsStream(model, results));
   });
 
   app.get('/v1/model', async () => options.scorer.metadata);

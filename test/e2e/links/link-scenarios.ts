@@ -32,6 +32,15 @@ export function defineLinkScenarios(target: Target, launch: LinkLauncher): void 
       await page.close();
     });
 
+    it('judges a dangerous link placed after 5,000 decoy sub-domains of one name (the budget counts domains)', async () => {
+      const { names, server, browser } = world;
+      const page = await browser.newPage();
+      await page.goto(server.url(names.benign[0]!, `/decoys?decoys=5000&to=${names.dangerous[1]}`));
+      const views = await waitForBadges(page, [names.dangerous[1]!]);
+      expect(views.filter((v) => v.badged)).toHaveLength(1);
+      await page.close();
+    });
+
     it('badges links added after the page loaded', async () => {
       const { names, server, browser } = world;
       const page = await browser.newPage();

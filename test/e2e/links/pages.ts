@@ -112,6 +112,18 @@ export async function startLinkServer(): Promise<LinkServer> {
     else if (url.pathname === '/dynamic')
       html = page(host, linkItems(list(q.get('to')), port), DYNAMIC_SCRIPT(list(q.get('later')), port));
     else if (url.pathname === '/hostile') html = page(host, linkItems(list(q.get('to')), port), HOSTILE_SCRIPT);
+    else if (url.pathname === '/decoys')
+      // Thousands of distinct sub-domains of one name first, the links that matter after them.
+      html = page(
+        host,
+        linkItems(
+          [
+            ...Array.from({ length: Number(q.get('decoys') ?? 5000) }, (_, i) => `d${i}.decoy-links.net`),
+            ...list(q.get('to')),
+          ],
+          port,
+        ),
+      );
     else if (url.pathname === '/many')
       html = page(host, manyLinks(Number(q.get('domains') ?? 1000), Number(q.get('links') ?? 5000), port));
     else if (url.pathname === '/favicon.ico') return void res.writeHead(404).end();

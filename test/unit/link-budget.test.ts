@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { budgetAdmits, budgetKey } from '../../src/core/link-budget.js';
+import { LINK_LIMITS } from '../../src/core/messages.js';
+
+describe('link budget', () => {
+  it('groups a host under its last two labels, three under a common country second level', () => {
+    expect(budgetKey('a.b.decoy.example')).toBe('decoy.example');
+    expect(budgetKey('decoy.example')).toBe('decoy.example');
+    expect(budgetKey('localhost')).toBe('localhost');
+    expect(budgetKey('shop.bbc.co.uk')).toBe('bbc.co.uk');
+    expect(budgetKey('x.mercado.com.br')).toBe('mercado.com.br');
+    // Not a country code: co is an ordinary label here.
+    expect(budgetKey('a.co.com')).toBe('co.com');
+  });
+
+  it('admits a new domain until the domain cap, a known one until the host cap', () => {
+    const cap = LINK_LIMITS.hostsPerPage;
+    expect(budgetAdmits({ hosts: cap, domains: 1, hasKey: false })).toBe(true);
+    expect(budgetAdmits({ hosts: cap, domains: 1, hasKey: true })).toBe(false);
+    expect(budgetAdmits({ hosts: cap - 1, domains: cap, hasKey: true })).toBe(true);
+    expect(budgetAdmits({ hosts: cap - 1, domains: cap, hasKey: false })).toBe(false);
+  });
+});
