@@ -96,7 +96,7 @@ export function createLinkScoring(deps: LinkScoringDeps): (payload: Request, sen
         level: record.level,
         category: record.category,
         score: record.score,
-        reason: judgement.verdict?.reasons[0]?.message ?? '',
+        reason: judgement.verdict?.reasons[0] ?? null,
         explanation: await deps.explainer.explain(judgement.parsed, record.category),
       });
     }

@@ -7,6 +7,7 @@
  */
 import type { ToolbarView } from '../platform/toolbar-view.js';
 import { BADGE_COLORS } from './toolbar.js';
+import { formatNumber, t, tCount } from '../platform/i18n.js';
 
 /** Risky linked domains of a page, per level. */
 export interface RiskyLinkCounts {
@@ -21,11 +22,10 @@ function countText(count: number): string {
 
 function linkWords(counts: RiskyLinkCounts): string {
   const parts = [
-    counts.dangerous > 0 ? `${counts.dangerous} dangerous` : '',
-    counts.suspicious > 0 ? `${counts.suspicious} suspicious` : '',
+    counts.dangerous > 0 ? t('toolbar_links_dangerous', formatNumber(counts.dangerous)) : '',
+    counts.suspicious > 0 ? t('toolbar_links_suspicious', formatNumber(counts.suspicious)) : '',
   ].filter(Boolean);
-  const total = counts.dangerous + counts.suspicious;
-  return `${total} ${total === 1 ? 'linked site looks' : 'linked sites look'} risky (${parts.join(', ')}). Open Snowman to see them.`;
+  return tCount('toolbar_links', counts.dangerous + counts.suspicious, parts.join(', '));
 }
 
 /** `view` with the number of risky linked domains as the badge, its colour and the reason in the tooltip. */

@@ -2,6 +2,7 @@
 import type { FrameRecord } from '../core/messages.js';
 import type { ToolbarView } from '../platform/toolbar-view.js';
 import type { Category } from '../core/verdict.js';
+import { t, type MessageKey } from '../platform/i18n.js';
 
 /** Badge colours, one per level: the badge always takes the colour of the worst thing it shows. */
 export const BADGE_COLORS = {
@@ -11,9 +12,9 @@ export const BADGE_COLORS = {
   neutral: '#5f6368',
 } as const;
 
-const WHY: Readonly<Partial<Record<Category, string>>> = {
-  malicious: 'its name looks like the names of phishing and scam sites',
-  dga: 'its name looks machine-generated, the way malware names its servers',
+const WHY: Readonly<Partial<Record<Category, MessageKey>>> = {
+  malicious: 'toolbar_why_phishing',
+  dga: 'toolbar_why_dga',
 };
 
 /** Toolbar state, badge and tooltip for a recorded main frame (null: nothing recorded yet). */
@@ -23,46 +24,43 @@ export function toolbarViewFor(frame: FrameRecord | null, modelError?: string): 
       state: 'error',
       badge: 'off',
       color: BADGE_COLORS.neutral,
-      title: `Snowman is not checking sites: ${modelError}. Pages load normally.`,
+      title: t('toolbar_model_error', modelError),
     };
   }
   if (!frame)
-    return { state: 'unscored', badge: '', color: BADGE_COLORS.neutral, title: 'Snowman: this page was not checked' };
+    return { state: 'unscored', badge: '', color: BADGE_COLORS.neutral, title: t('toolbar_not_checked') };
   const name = frame.host;
-  const why = WHY[frame.category] ?? 'of what Snowman knows about it';
+  const why = t(WHY[frame.category] ?? 'toolbar_why_other');
   switch (frame.level) {
     case 'dangerous':
       return {
         state: 'dangerous',
         badge: '!',
         color: BADGE_COLORS.dangerous,
-        title: `Snowman: ${name} looks dangerous: ${why}`,
+        title: t('toolbar_dangerous', name, why),
       };
     case 'suspicious':
       return {
         state: 'suspicious',
         badge: '?',
         color: BADGE_COLORS.suspicious,
-        title: `Snowman: ${name} looks suspicious: ${why}`,
+        title: t('toolbar_suspicious', name, why),
       };
     case 'safe':
-      return { state: 'safe', badge: '', color: BADGE_COLORS.safe, title: `Snowman: ${name} looks safe` };
+      return { state: 'safe', badge: '', color: BADGE_COLORS.safe, title: t('toolbar_safe', name) };
     case 'error':
       return {
         state: 'error',
         badge: 'off',
         color: BADGE_COLORS.neutral,
-        title: `Snowman could not check ${name}; the page loaded unchecked`,
+        title: t('toolbar_error', name),
       };
     case 'unscorable':
       return {
         state: 'unscored',
         badge: '',
         color: BADGE_COLORS.neutral,
-        title:
-          name === ''
-            ? 'Snowman: this page is not checked'
-            : `Snowman: ${name} is not checked (local, IP or special address)`,
+        title: name === '' ? t('toolbar_page_not_checked') : t('toolbar_unscorable', name),
       };
   }
 }

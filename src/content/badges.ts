@@ -11,8 +11,9 @@ import type { LinkVerdict } from '../core/messages.js';
 import { BADGE_GLYPH, BADGE_HOST, BADGE_MARK } from './badge-style.js';
 import { badgeAnchor } from './link-target.js';
 import type { Tooltip } from './tooltip.js';
+import { t } from '../platform/i18n.js';
+import { categoryWord } from '../ui/plain-words.js';
 
-const LEVEL_WORDS = { dangerous: 'dangerous', suspicious: 'suspicious' } as const;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Times one badge is put back after the page removed or restyled it, before Snowman gives up on it. */
 export const MAX_BADGE_RESTORES = 20;
@@ -37,7 +38,10 @@ interface Badge {
 
 /** The glyph's accessible name: what a screen reader says for the badge. */
 function label(verdict: LinkVerdict): string {
-  return `Snowman: ${LEVEL_WORDS[verdict.level]} link to ${verdict.displayHost} (${verdict.category === 'dga' ? 'algorithmically generated' : 'phishing-like'} name)`;
+  const kind = categoryWord(verdict.category === 'dga' ? 'dga' : 'malicious');
+  return verdict.level === 'dangerous'
+    ? t('content_badge_dangerous', verdict.displayHost, kind)
+    : t('content_badge_suspicious', verdict.displayHost, kind);
 }
 
 export function createBadgeLayer(doc: Document, tooltip: Tooltip): BadgeLayer {

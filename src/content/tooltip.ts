@@ -6,15 +6,8 @@
 import type { LinkVerdict } from '../core/messages.js';
 import { renderName } from '../ui/name-view.js';
 import { HOST_RESET } from './badge-style.js';
-import type { Category } from '../core/verdict.js';
-
-const LEVEL_WORDS = { dangerous: 'Dangerous link', suspicious: 'Suspicious link' } as const;
-const CATEGORY_WORDS: Readonly<Record<Category, string>> = {
-  malicious: 'phishing-like name',
-  dga: 'algorithmically generated name',
-  benign: 'no risk category',
-  '-': 'no category',
-};
+import { t } from '../platform/i18n.js';
+import { categoryWord, reasonText } from '../ui/plain-words.js';
 
 const CSS = `
 .tip { box-sizing: border-box; max-width: min(360px, calc(100vw - 16px)); padding: 8px 10px; border-radius: 6px;
@@ -66,10 +59,14 @@ export function createTooltip(doc: Document): Tooltip {
       if (!host || !parts) build();
       const { level, name, meta, reason } = parts!;
       level.className = `level ${verdict.level}`;
-      level.textContent = `Snowman: ${LEVEL_WORDS[verdict.level]}`;
+      level.textContent =
+        verdict.level === 'dangerous' ? t('content_tooltip_dangerous') : t('content_tooltip_suspicious');
       renderName(name, verdict.displayHost, verdict.registrableDomain, verdict.explanation);
-      meta.textContent = `${CATEGORY_WORDS[verdict.category] ?? verdict.category}${verdict.score === null ? '' : ` · score ${verdict.score.toFixed(3)}`}`;
-      reason.textContent = verdict.reason;
+      const facts = [categoryWord(verdict.category)];
+      // The score's digits stay as they are in every language: they match the report and the CLI.
+      if (verdict.score !== null) facts.push(t('content_tooltip_score', verdict.score.toFixed(3)));
+      meta.textContent = facts.filter(Boolean).join(' · ');
+      reason.textContent = verdict.reason === null ? '' : reasonText(verdict.reason, verdict);
       const rect = near.getBoundingClientRect();
       const viewportHeight = doc.documentElement.clientHeight;
       // Below the link, or above it when the link sits in the lower part of the viewport.

@@ -3,7 +3,7 @@
  * and what it keeps in storage.session for the popup. Types only, plus the limits and the storage
  * key both sides must agree on; core/messages.ts re-exports all of it.
  */
-import type { Category, Verdict, VerdictLevel } from './verdict.js';
+import type { Category, Reason, Verdict, VerdictLevel } from './verdict.js';
 
 /** What the background knows about its model, for the popup and options pages. */
 export interface ModelStatus {
@@ -90,8 +90,8 @@ export interface LinkVerdict {
   readonly level: 'suspicious' | 'dangerous';
   readonly category: Category;
   readonly score: number | null;
-  /** The first reason, in words. */
-  readonly reason: string;
+  /** The strongest reason, worded by the page in the reader's language (null: none). */
+  readonly reason: Reason | null;
   /** Spans of `displayHost` that drove the score. */
   readonly explanation: readonly ExplanationSpan[];
 }

@@ -16,6 +16,16 @@ export type RiskLevel = 'safe' | 'suspicious' | 'dangerous';
 export type VerdictLevel = RiskLevel | 'unscorable';
 export type Category = 'benign' | RiskCategory | '-';
 
+/**
+ * What a page needs to word a reason in the reader's language; only the reasons whose kind alone
+ * does not say it carry one. `message` stays the English sentence the CLI, server and reports use.
+ */
+export type ReasonDetail =
+  | { readonly kind: 'popular'; readonly domain: string }
+  | { readonly kind: 'listed'; readonly threat: string; readonly feed: string; readonly date: string }
+  | { readonly kind: 'mixed-scripts'; readonly label: string }
+  | { readonly kind: 'reads-as'; readonly label: string; readonly looks: string };
+
 /** Why a verdict is what it is, in words a user can read. */
 export interface Reason {
   readonly kind:
@@ -33,6 +43,7 @@ export interface Reason {
   readonly message: string;
   /** For lookalikes: the popular domain being imitated. */
   readonly target?: string;
+  readonly detail?: ReasonDetail;
 }
 
 /** A detector's opinion on a name independent of the model (typosquat, brand, homograph). */
@@ -40,6 +51,7 @@ export interface Finding {
   readonly level: Exclude<RiskLevel, 'safe'>;
   readonly message: string;
   readonly target?: string;
+  readonly detail?: ReasonDetail;
 }
 
 export interface Verdict {
@@ -173,7 +185,13 @@ export function decide(
       category: 'benign',
       score: modelScore,
       risk,
-      reasons: [{ kind: 'popular', message: `${parsed.registrableDomain} is one of the most visited sites` }],
+      reasons: [
+        {
+          kind: 'popular',
+          message: `${parsed.registrableDomain} is one of the most visited sites`,
+          detail: { kind: 'popular', domain: parsed.registrableDomain },
+        },
+      ],
     };
   }
 
@@ -184,7 +202,13 @@ export function decide(
       category: 'malicious',
       score: modelScore,
       risk,
-      reasons: [{ kind: 'listed', message: listedMessage(listed) }],
+      reasons: [
+        {
+          kind: 'listed',
+          message: listedMessage(listed),
+          detail: { kind: 'listed', threat: listed.feed.kind, feed: listed.feed.name, date: listed.feed.date },
+        },
+      ],
     };
 
   const reasons: Reason[] = [];
@@ -196,11 +220,12 @@ export function decide(
     reasons.push({ kind: 'model', message: MODEL_WORDS[fromModel.category][fromModel.level] });
   }
   for (const finding of context.findLookalikes?.(parsed) ?? []) {
-    reasons.push(
-      finding.target === undefined
-        ? { kind: 'lookalike', message: finding.message }
-        : { kind: 'lookalike', message: finding.message, target: finding.target },
-    );
+    reasons.push({
+      kind: 'lookalike',
+      message: finding.message,
+      ...(finding.target === undefined ? {} : { target: finding.target }),
+      ...(finding.detail === undefined ? {} : { detail: finding.detail }),
+    });
     if (RANK[finding.level] > RANK[level]) level = finding.level;
     if (category === 'benign') category = 'malicious';
   }

@@ -13,6 +13,10 @@ import { NO_POLICY, parseManagedPolicy, type ManagedPolicy } from '../core/manag
 import type { HostListKind, HostListsView } from '../core/host-list-shapes.js';
 import { renderHostListsSection, showImportReport } from './host-lists-section.js';
 import { renderPolicySection } from './policy-section.js';
+import { t } from '../platform/i18n.js';
+import { localizePage } from '../ui/localize-page.js';
+
+localizePage(document);
 
 const platform = optionsPlatform();
 const sendToBackground = platform.send;
@@ -31,7 +35,7 @@ let policy: ManagedPolicy = NO_POLICY;
 const hostListsRoot = byId('extra-sections').appendChild(document.createElement('div'));
 
 function showError(error: unknown): void {
-  byId('error').textContent = `Could not reach Snowman's background: ${errorText(error)}`;
+  byId('error').textContent = t('options_background_error', errorText(error));
 }
 
 function showVersions(): void {
@@ -74,7 +78,7 @@ byId('export').addEventListener('click', () => {
   if (!settings) return;
   const { fileName, text } = exportSettings(settings);
   saveText(document, fileName, text);
-  byId('backup-result').textContent = `Saved as ${fileName}.`;
+  byId('backup-result').textContent = t('options_export_saved', fileName);
 });
 importInput.addEventListener('change', () => {
   const file = importInput.files?.[0];

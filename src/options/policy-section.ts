@@ -4,6 +4,7 @@
  */
 import { toDisplayHost } from '../core/display-host.js';
 import type { ManagedPolicy } from '../core/managed-policy.js';
+import { t } from '../platform/i18n.js';
 
 function text(doc: Document, tag: string, value: string, className?: string): HTMLElement {
   const node = doc.createElement(tag);
@@ -26,13 +27,13 @@ export function renderPolicySection(doc: Document, policy: ManagedPolicy): HTMLE
   const section = doc.createElement('section');
   section.className = 'policy';
   section.setAttribute('aria-labelledby', 'policy-heading');
-  const heading = text(doc, 'h2', 'Set by your organisation');
+  const heading = text(doc, 'h2', t('options_policy_heading'));
   heading.id = 'policy-heading';
   section.append(
     heading,
-    text(doc, 'p', 'Your organisation manages these sites; they cannot be changed here.', 'hint'),
-    ...siteList(doc, 'Always blocked', policy.blockedDomains, 'blocked'),
-    ...siteList(doc, 'Always trusted', policy.trustedDomains, 'trusted'),
+    text(doc, 'p', t('options_policy_hint'), 'hint'),
+    ...siteList(doc, t('options_policy_blocked'), policy.blockedDomains, 'blocked'),
+    ...siteList(doc, t('options_policy_trusted'), policy.trustedDomains, 'trusted'),
   );
   return section;
 }

@@ -6,19 +6,12 @@ import type { ManagedPolicy } from '../core/managed-policy.js';
 import { SENSITIVITIES, type Sensitivity } from '../core/sensitivity.js';
 import type { Settings } from '../core/settings.js';
 import { el } from '../ui/dom.js';
+import { t, type MessageKey } from '../platform/i18n.js';
 
-const SENSITIVITY_WORDS: Readonly<Record<Sensitivity, { label: string; hint: string }>> = {
-  relaxed: { label: 'Relaxed', hint: 'Warn only about dangerous sites; mark only dangerous links.' },
-  balanced: {
-    label: 'Balanced (recommended)',
-    hint: 'Warn about dangerous sites; mark dangerous and suspicious links.',
-  },
-  strict: { label: 'Strict', hint: 'Also stop suspicious sites with a warning before they open. More false alarms.' },
-};
-
-const LOCKED_WORDS = {
-  sensitivity: 'Set by your organisation: it cannot be changed here.',
-  linkBadges: 'Set by your organisation: it cannot be changed here.',
+const SENSITIVITY_WORDS: Readonly<Record<Sensitivity, { label: MessageKey; hint: MessageKey }>> = {
+  relaxed: { label: 'options_sensitivity_relaxed', hint: 'options_sensitivity_relaxed_hint' },
+  balanced: { label: 'options_sensitivity_balanced', hint: 'options_sensitivity_balanced_hint' },
+  strict: { label: 'options_sensitivity_strict', hint: 'options_sensitivity_strict_hint' },
 };
 
 /** The policy's part the preferences show: what it sets is locked. */
@@ -47,7 +40,7 @@ export function renderPreferences(
     doc,
     'fieldset',
     { className: 'sensitivity' },
-    el(doc, 'legend', { text: 'How readily Snowman warns' }),
+    el(doc, 'legend', { text: t('options_sensitivity_legend') }),
   );
   for (const level of SENSITIVITIES) {
     const input = el(doc, 'input', { id: `sensitivity-${level}` });
@@ -57,7 +50,7 @@ export function renderPreferences(
     input.checked = sensitivity === level;
     input.setAttribute('aria-describedby', `sensitivity-${level}-hint`);
     input.addEventListener('change', () => input.checked && actions.setSensitivity(level));
-    const label = el(doc, 'label', { text: SENSITIVITY_WORDS[level].label });
+    const label = el(doc, 'label', { text: t(SENSITIVITY_WORDS[level].label) });
     label.htmlFor = input.id;
     group.append(
       el(
@@ -66,7 +59,7 @@ export function renderPreferences(
         { className: 'choice' },
         input,
         label,
-        el(doc, 'p', { className: 'hint', id: `sensitivity-${level}-hint`, text: SENSITIVITY_WORDS[level].hint }),
+        el(doc, 'p', { className: 'hint', id: `sensitivity-${level}-hint`, text: t(SENSITIVITY_WORDS[level].hint) }),
       ),
     );
   }
@@ -74,7 +67,7 @@ export function renderPreferences(
     // A disabled fieldset disables its radios; the note says why, for every reader.
     group.disabled = true;
     group.setAttribute('aria-describedby', 'sensitivity-locked');
-    group.append(lockNote(doc, 'sensitivity-locked', LOCKED_WORDS.sensitivity));
+    group.append(lockNote(doc, 'sensitivity-locked', t('options_locked_note')));
   }
   const badges = el(doc, 'input', { id: 'link-badges' });
   badges.type = 'checkbox';
@@ -83,7 +76,7 @@ export function renderPreferences(
   badges.disabled = badgesLocked;
   badges.setAttribute('aria-describedby', badgesLocked ? 'link-badges-hint link-badges-locked' : 'link-badges-hint');
   badges.addEventListener('change', () => actions.setLinkBadges(badges.checked));
-  const badgesLabel = el(doc, 'label', { text: 'Mark risky links on pages' });
+  const badgesLabel = el(doc, 'label', { text: t('options_link_badges') });
   badgesLabel.htmlFor = badges.id;
   root.replaceChildren(
     group,
@@ -96,9 +89,9 @@ export function renderPreferences(
       el(doc, 'p', {
         className: 'hint',
         id: 'link-badges-hint',
-        text: 'A small badge next to links to risky sites. Turned off, links are still counted in the toolbar popup.',
+        text: t('options_link_badges_hint'),
       }),
-      ...(badgesLocked ? [lockNote(doc, 'link-badges-locked', LOCKED_WORDS.linkBadges)] : []),
+      ...(badgesLocked ? [lockNote(doc, 'link-badges-locked', t('options_locked_note'))] : []),
     ),
   );
 }

@@ -6,25 +6,26 @@ import { toDisplayHost } from '../core/display-host.js';
 import type { SiteList } from '../core/messages.js';
 import type { Settings } from '../core/settings.js';
 import { button, el } from '../ui/dom.js';
+import { formatNumber, t, type MessageKey } from '../platform/i18n.js';
 
-const LISTS: readonly { key: SiteList; title: string; empty: string; remove: string }[] = [
+const LISTS: readonly { key: SiteList; title: MessageKey; empty: MessageKey; remove: MessageKey }[] = [
   {
     key: 'trustedSites',
-    title: 'Trusted sites',
-    empty: 'No trusted sites. "Always trust" on a warning adds one here.',
-    remove: 'trusted sites',
+    title: 'options_sites_trusted',
+    empty: 'options_sites_trusted_empty',
+    remove: 'options_sites_trusted_remove',
   },
   {
     key: 'blockedSites',
-    title: 'Blocked sites',
-    empty: 'No blocked sites. "Block this site" in the toolbar popup adds one here.',
-    remove: 'blocked sites',
+    title: 'options_sites_blocked',
+    empty: 'options_sites_blocked_empty',
+    remove: 'options_sites_blocked_remove',
   },
   {
     key: 'pausedSites',
-    title: 'Paused sites',
-    empty: 'Protection is on everywhere. "Pause here" in the toolbar popup adds a site here.',
-    remove: 'paused sites',
+    title: 'options_sites_paused',
+    empty: 'options_sites_paused_empty',
+    remove: 'options_sites_paused_remove',
   },
 ];
 
@@ -49,14 +50,16 @@ export function renderSiteLists(
       const headingId = `${key}-heading`;
       const list = el(doc, 'ul', { id: key, className: 'sites' });
       list.setAttribute('aria-labelledby', headingId);
-      if (all.length === 0) list.append(el(doc, 'li', { className: 'empty', text: empty }));
+      if (all.length === 0) list.append(el(doc, 'li', { className: 'empty', text: t(empty) }));
       else if (shown.length === 0)
-        list.append(el(doc, 'li', { className: 'empty', text: `None of ${all.length} match "${search.trim()}".` }));
+        list.append(
+          el(doc, 'li', { className: 'empty', text: t('options_sites_no_match', formatNumber(all.length), search.trim()) }),
+        );
       for (const site of shown) {
         const item = el(doc, 'li', {}, el(doc, 'span', { className: 'site', text: toDisplayHost(site) }));
         item.dataset['site'] = site;
-        const removeButton = button(doc, 'Remove', 'remove', () => onRemove(key, site));
-        removeButton.setAttribute('aria-label', `Remove ${toDisplayHost(site)} from ${remove}`);
+        const removeButton = button(doc, t('options_sites_remove'), 'remove', () => onRemove(key, site));
+        removeButton.setAttribute('aria-label', t(remove, toDisplayHost(site)));
         item.append(removeButton);
         list.append(item);
       }
@@ -64,7 +67,7 @@ export function renderSiteLists(
         doc,
         'section',
         { className: 'site-list' },
-        el(doc, 'h3', { id: headingId, text: `${title} (${all.length})` }),
+        el(doc, 'h3', { id: headingId, text: `${t(title)} (${formatNumber(all.length)})` }),
         list,
       );
     }),

@@ -1,15 +1,17 @@
 /** Options page DOM (text nodes only): the model status line and the versions list. */
 import type { ModelStatus } from '../core/messages.js';
 import { el } from '../ui/dom.js';
+import { t } from '../platform/i18n.js';
 
 /** One line about the model: version and backend, or why it is not running. */
 export function statusText(status: ModelStatus): string {
-  if (status.state === 'loading') return 'The model is loading…';
-  if (status.state === 'error')
-    return `The model could not load (${status.error ?? 'unknown error'}); pages load unchecked.`;
-  const backend = status.backend === 'wasm' ? 'WebAssembly' : `${status.backend ?? '?'} backend`;
-  const fallback = status.fallbackReason === undefined ? '' : ` (fallback: ${status.fallbackReason})`;
-  return `Model ${status.modelVersion ?? '?'} is running on ${backend}${fallback}.`;
+  if (status.state === 'loading') return t('options_status_loading');
+  if (status.state === 'error') return t('options_status_error', status.error ?? t('options_status_error_unknown'));
+  const backend = status.backend === 'wasm' ? 'WebAssembly' : t('options_status_backend', status.backend ?? '?');
+  const version = status.modelVersion ?? '?';
+  return status.fallbackReason === undefined
+    ? t('options_status_running', version, backend)
+    : t('options_status_running_fallback', version, backend, status.fallbackReason);
 }
 
 /** Fills the versions list: extension, model, settings schema and threat lists (none until lists are installed). */
@@ -24,13 +26,15 @@ export function renderVersions(
   },
 ): void {
   const rows: [string, string][] = [
-    ['Extension', versions.extension],
-    ['Model', versions.model ?? 'not loaded'],
+    [t('options_version_extension'), versions.extension],
+    [t('options_version_model'), versions.model ?? t('common_model_not_loaded')],
     [
-      'Threat lists',
-      versions.lists.length === 0 ? 'none installed' : versions.lists.map((l) => `${l.name} ${l.version}`).join(', '),
+      t('options_version_lists'),
+      versions.lists.length === 0
+        ? t('options_version_lists_none')
+        : versions.lists.map((l) => `${l.name} ${l.version}`).join(', '),
     ],
-    ['Settings format', String(versions.settingsSchema)],
+    [t('options_version_settings'), String(versions.settingsSchema)],
   ];
   list.replaceChildren(
     ...rows.flatMap(([term, value]) => [el(doc, 'dt', { text: term }), el(doc, 'dd', { text: value })]),

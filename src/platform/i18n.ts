@@ -40,7 +40,31 @@ export function t(key: MessageKey, ...substitutions: readonly (string | number)[
 /** `key_one` or `key_other` by `count` (English and German plural rules), with the count as `$1`. */
 export function tCount(key: PluralBase, count: number, ...more: readonly (string | number)[]): string {
   const form = count === 1 ? `${key}_one` : `${key}_other`;
-  return t(form as MessageKey, count.toLocaleString(), ...more);
+  return t(form as MessageKey, formatNumber(count), ...more);
+}
+
+/**
+ * The language the pages are written in: the tag of the catalogue the browser picked, not the UI
+ * language itself (a UI language Snowman has no catalogue for reads English, and says so).
+ */
+export function pageLanguage(): string {
+  return t('common_language_tag');
+}
+
+/** `value` with the grouping and decimal marks of the page's language. */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(pageLanguage(), options).format(value);
+}
+
+/** A date (ISO string or Date) as the page's language writes a day; '' for an unreadable one. */
+export function formatDate(value: string | Date): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return '';
+  // A bare day (a feed's snapshot date) is midnight UTC: read in local time it could show the day before.
+  const utc = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  return new Intl.DateTimeFormat(pageLanguage(), { dateStyle: 'medium', ...(utc ? { timeZone: 'UTC' } : {}) }).format(
+    date,
+  );
 }
 
 type PluralBase = MessageKey extends infer K ? (K extends `${infer B}_one` ? B : never) : never;

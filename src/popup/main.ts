@@ -10,6 +10,8 @@ import { popupPlatform } from '../platform/popup-api.js';
 import { buildReport, reportFileName, reportText } from '../ui/report.js';
 import { copyText, saveText } from '../ui/save-text.js';
 import { tabPage } from './tab-page.js';
+import { t } from '../platform/i18n.js';
+import { localizePage } from '../ui/localize-page.js';
 import { renderPopup, type PopupActions, type PopupState } from './view.js';
 
 const platform = popupPlatform();
@@ -39,11 +41,11 @@ function update(change: Partial<PopupState>): void {
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 async function refreshSite(): Promise<void> {
-  if (url === null) return update({ siteError: 'This tab shows no web page.' });
+  if (url === null) return update({ siteError: t('popup_no_web_page') });
   try {
     update({ site: await request(sendToBackground, 'get-site', { url }), siteError: null });
   } catch (error) {
-    update({ site: null, siteError: `Not scored: ${message(error)}` });
+    update({ site: null, siteError: t('popup_not_scored', message(error)) });
   }
 }
 
@@ -81,7 +83,7 @@ function act(run: () => Promise<string>): void {
       update({ notice });
       await refreshSite();
     })
-    .catch((error: unknown) => update({ notice: `That did not work: ${message(error)}` }))
+    .catch((error: unknown) => update({ notice: t('popup_action_failed', message(error)) }))
     .finally(() => update({ busy: false }));
 }
 
@@ -91,35 +93,34 @@ function report(): ReturnType<typeof buildReport> {
 }
 
 const actions: PopupActions = {
-  trust: () => act(async () => `Trusted ${(await request(sendToBackground, 'trust-site-here', { url: url! })).site}.`),
+  trust: () =>
+    act(async () => t('popup_trusted', (await request(sendToBackground, 'trust-site-here', { url: url! })).site)),
   untrust: () =>
     act(
       async () => (
         await request(sendToBackground, 'untrust-site', { site: state.site!.site }),
-        `No longer trusting ${state.site!.site}.`
+        t('popup_untrusted', state.site!.site)
       ),
     ),
   block: () =>
-    act(
-      async () =>
-        `Blocked ${(await request(sendToBackground, 'block-site', { url: url! })).site}: opening it will show the warning.`,
-    ),
-  unblock: () => act(async () => `Unblocked ${(await request(sendToBackground, 'unblock-site', { url: url! })).site}.`),
+    act(async () => t('popup_blocked', (await request(sendToBackground, 'block-site', { url: url! })).site)),
+  unblock: () =>
+    act(async () => t('popup_unblocked', (await request(sendToBackground, 'unblock-site', { url: url! })).site)),
   pause: (paused) =>
     act(async () => {
       const { site } = await request(sendToBackground, 'pause-site', { url: url!, paused });
-      return paused ? `Protection paused on ${site}.` : `Protection resumed on ${site}.`;
+      return paused ? t('popup_paused', site) : t('popup_resumed', site);
     }),
   copyReport() {
     copyText(reportText(report())).then(
-      () => update({ notice: 'Report copied to the clipboard. Nothing was sent anywhere.' }),
-      (error: unknown) => update({ notice: `Could not copy: ${message(error)}. Use Save report instead.` }),
+      () => update({ notice: t('popup_report_copied') }),
+      (error: unknown) => update({ notice: t('popup_report_copy_failed', message(error)) }),
     );
   },
   saveReport() {
     const made = report();
     saveText(document, reportFileName(made), reportText(made));
-    update({ notice: 'Report saved. Nothing was sent anywhere.' });
+    update({ notice: t('popup_report_saved') });
   },
   reveal(host) {
     if (tabId === null) return;
@@ -129,13 +130,14 @@ const actions: PopupActions = {
         const revealed = reply.revealed;
         // From the toolbar the popup covers the page: close it so the ringed link can be seen.
         if (revealed && explicitTab === null) window.close();
-        else update({ notice: revealed ? 'Link shown on the page.' : 'That link is no longer on the page.' });
+        else update({ notice: revealed ? t('popup_link_shown') : t('popup_link_gone') });
       })
-      .catch(() => update({ notice: 'The page cannot be reached (reload it and try again).' }));
+      .catch(() => update({ notice: t('popup_page_unreachable') }));
   },
 };
 
 async function main(): Promise<void> {
+  localizePage(document);
   update({});
   // What does not depend on the tab's address is asked at once, while the tab is looked up: each
   // message is a round trip to the background, and waiting for tabs.get first added one more.
@@ -145,7 +147,7 @@ async function main(): Promise<void> {
   status.catch(() => undefined);
   summary?.catch(() => undefined);
   const tab = await platform.tab(knownTab).catch(() => null);
-  if (!tab) return update({ siteError: 'No tab to check.' });
+  if (!tab) return update({ siteError: t('popup_no_tab') });
   tabId = tab.id;
   const page = tabPage(tab.url, platform.warningPage);
   url = page.url;

@@ -8,9 +8,9 @@ import { labelCount } from '../core/name-segments.js';
 import type { ModelStatus } from '../core/messages.js';
 import { el } from '../ui/dom.js';
 import { renderName } from '../ui/name-view.js';
-import { LEVEL_WORDS, plainReasons } from '../ui/plain-words.js';
+import { categoryWord, levelWord, plainReasons } from '../ui/plain-words.js';
 import { meterFor } from '../ui/risk-meter.js';
-import type { Category } from '../core/verdict.js';
+import { formatNumber, t, tCount } from '../platform/i18n.js';
 
 export interface PopupState {
   /** The tab's host as the browser reports it, shown before the background answers. */
@@ -38,13 +38,6 @@ export interface PopupActions {
   reveal(host: string): void;
 }
 
-const CATEGORY_WORDS: Readonly<Record<Category, string>> = {
-  malicious: 'phishing-like name',
-  dga: 'algorithmically generated name',
-  benign: 'no risk category',
-  '-': '',
-};
-
 function button(doc: Document, label: string, onClick: () => void, disabled: boolean, id: string): HTMLButtonElement {
   const node = el(doc, 'button', { text: label });
   node.type = 'button';
@@ -57,7 +50,7 @@ function button(doc: Document, label: string, onClick: () => void, disabled: boo
 function gauge(doc: Document, value: number, text: string, level: string): HTMLElement {
   const bar = el(doc, 'div', { className: `gauge level-${level}` });
   bar.setAttribute('role', 'meter');
-  bar.setAttribute('aria-label', 'Risk');
+  bar.setAttribute('aria-label', t('popup_meter_label'));
   bar.setAttribute('aria-valuemin', '0');
   bar.setAttribute('aria-valuemax', '100');
   bar.setAttribute('aria-valuenow', String(Math.round(value * 100)));
@@ -70,25 +63,25 @@ function gauge(doc: Document, value: number, text: string, level: string): HTMLE
 
 function siteSection(doc: Document, state: PopupState): HTMLElement {
   const section = el(doc, 'section', { className: 'site' });
-  section.setAttribute('aria-label', 'This site');
+  section.setAttribute('aria-label', t('popup_site_label'));
   const { site } = state;
   const name = el(doc, 'h1', { className: 'name' });
   name.id = 'site-name';
   // The highlight answers "why is this flagged?": shown for flagged sites only.
   const flagged = site?.verdict.level === 'suspicious' || site?.verdict.level === 'dangerous';
   if (site) renderName(name, site.displayHost, site.registrableDomain, flagged ? site.explanation : []);
-  else name.textContent = state.host ?? (state.siteError ? 'No web page' : '…');
+  else name.textContent = state.host ?? (state.siteError ? t('popup_no_web_page_name') : '…');
   section.append(name);
   if (!site) {
     section.append(
-      el(doc, 'p', { className: state.siteError ? 'muted' : 'muted', text: state.siteError ?? 'Checking…' }),
+      el(doc, 'p', { className: 'muted', text: state.siteError ?? t('popup_checking') }),
     );
     return section;
   }
   const { level, category } = site.verdict;
-  const verdict = el(doc, 'p', { className: `verdict level-${level}`, text: LEVEL_WORDS[level] });
+  const verdict = el(doc, 'p', { className: `verdict level-${level}`, text: levelWord(level) });
   verdict.id = 'site-verdict';
-  const categoryText = CATEGORY_WORDS[category] ?? category;
+  const categoryText = categoryWord(category);
   if (categoryText && level !== 'safe') verdict.append(doc.createTextNode(` · ${categoryText}`));
   const reason = plainReasons(site.verdict)[0];
   // Verdict first, then the one plain reason, then the meter: the name is context, not the answer.
@@ -104,7 +97,7 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
     section.append(
       el(doc, 'p', {
         className: 'muted meter-text',
-        text: `${meter.text}${flagged && site.explanation.length > 0 ? ' · highlighted: the part of the name that drove it' : ''}`,
+        text: `${meter.text}${flagged && site.explanation.length > 0 ? ` · ${t('popup_highlight_note')}` : ''}`,
       }),
     );
   }
@@ -112,7 +105,7 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
     section.append(
       el(doc, 'p', {
         className: 'note warned',
-        text: `Snowman stopped ${site.displayHost} before it opened. This tab shows the warning.`,
+        text: t('popup_warned_note', site.displayHost),
       }),
     );
   return section;
@@ -120,28 +113,26 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
 
 function actionsSection(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
   const section = el(doc, 'section', { className: 'actions' });
-  section.setAttribute('aria-label', 'Actions');
+  section.setAttribute('aria-label', t('popup_actions_label'));
   const choice = state.site?.choice;
   const off = !state.site || state.busy;
   section.append(
     choice?.trusted
-      ? button(doc, 'Stop trusting', actions.untrust, off, 'untrust')
-      : button(doc, 'Trust this site', actions.trust, off, 'trust'),
+      ? button(doc, t('popup_untrust'), actions.untrust, off, 'untrust')
+      : button(doc, t('popup_trust'), actions.trust, off, 'trust'),
     choice?.blocked
-      ? button(doc, 'Unblock', actions.unblock, off, 'unblock')
-      : button(doc, 'Block this site', actions.block, off, 'block'),
+      ? button(doc, t('popup_unblock'), actions.unblock, off, 'unblock')
+      : button(doc, t('popup_block'), actions.block, off, 'block'),
     choice?.paused
-      ? button(doc, 'Resume protection', () => actions.pause(false), off, 'resume')
-      : button(doc, 'Pause here', () => actions.pause(true), off, 'pause'),
-    button(doc, 'Copy report', actions.copyReport, !state.site, 'copy-report'),
-    button(doc, 'Save report', actions.saveReport, !state.site, 'save-report'),
+      ? button(doc, t('popup_resume'), () => actions.pause(false), off, 'resume')
+      : button(doc, t('popup_pause'), () => actions.pause(true), off, 'pause'),
+    button(doc, t('common_copy_report'), actions.copyReport, !state.site, 'copy-report'),
+    button(doc, t('common_save_report'), actions.saveReport, !state.site, 'save-report'),
   );
   if (state.site) {
     // The site key in the Unicode form the name above shows (the popup bundles no punycode decoder).
     const shown = state.site.displayHost.split('.').slice(-labelCount(state.site.site)).join('.');
-    const hint = choice?.paused
-      ? `Protection is paused on ${shown}: no warnings and no link badges there until you resume it.`
-      : `Pause here: no warnings and no link badges on ${shown} until you resume it.`;
+    const hint = choice?.paused ? t('popup_pause_hint_paused', shown) : t('popup_pause_hint', shown);
     const line = el(doc, 'p', { className: 'note pause-hint', text: hint });
     line.id = 'pause-hint';
     section.append(line);
@@ -161,13 +152,11 @@ function riskyItem(doc: Document, domain: RiskyDomain, reveal: (host: string) =>
   const item = el(doc, 'li');
   const control = el(doc, 'button');
   control.type = 'button';
-  control.title = 'Show the first link to this domain on the page';
+  control.title = t('popup_reveal_title');
   const host = el(doc, 'span', { className: 'host' });
   renderName(host, domain.displayHost, domain.registrableDomain, []);
-  const level = el(doc, 'span', { className: `level-${domain.level}`, text: LEVEL_WORDS[domain.level] });
-  const facts = [CATEGORY_WORDS[domain.category], `${domain.links} link${domain.links === 1 ? '' : 's'}`].filter(
-    Boolean,
-  );
+  const level = el(doc, 'span', { className: `level-${domain.level}`, text: levelWord(domain.level) });
+  const facts = [categoryWord(domain.category), tCount('popup_link_count', domain.links)].filter(Boolean);
   control.append(host, level, el(doc, 'span', { className: 'meta', text: facts.join(' · ') }));
   control.addEventListener('click', () => reveal(domain.host));
   item.append(control);
@@ -177,12 +166,12 @@ function riskyItem(doc: Document, domain: RiskyDomain, reveal: (host: string) =>
 function linksSection(doc: Document, summary: PageSummary | null, actions: PopupActions, warned: boolean): HTMLElement {
   const section = el(doc, 'section', { className: 'links' });
   section.id = 'links';
-  section.append(el(doc, 'h2', { text: 'Links on this page' }));
+  section.append(el(doc, 'h2', { text: t('popup_links_heading') }));
   if (!summary) {
     section.append(
       el(doc, 'p', {
         className: 'muted',
-        text: warned ? 'The site was not opened, so it has no links to check.' : 'No links checked on this page.',
+        text: warned ? t('popup_links_warned') : t('popup_links_none'),
       }),
     );
     return section;
@@ -191,27 +180,27 @@ function linksSection(doc: Document, summary: PageSummary | null, actions: Popup
   counts.id = 'link-counts';
   const d = summary.domainsByLevel;
   for (const text of [
-    `${summary.links} links`,
-    `${summary.domains} domains (${summary.registrableDomains} sites)`,
-    `${d.dangerous} dangerous`,
-    `${d.suspicious} suspicious`,
-    `${d.safe} safe`,
-    ...(d.unscorable + d.error > 0 ? [`${d.unscorable + d.error} not scored`] : []),
+    tCount('popup_count_links', summary.links),
+    tCount('popup_count_domains', summary.domains, tCount('popup_count_sites', summary.registrableDomains)),
+    t('popup_count_dangerous', formatNumber(d.dangerous)),
+    t('popup_count_suspicious', formatNumber(d.suspicious)),
+    t('popup_count_safe', formatNumber(d.safe)),
+    ...(d.unscorable + d.error > 0 ? [t('popup_count_not_scored', formatNumber(d.unscorable + d.error))] : []),
   ])
     counts.append(el(doc, 'span', { text }));
   section.append(counts);
   if (summary.paused)
     section.append(
-      el(doc, 'p', { className: 'note', text: 'Protection is paused on this site: links are not marked.' }),
+      el(doc, 'p', { className: 'note', text: t('popup_links_paused') }),
     );
   if (summary.refused > 0)
     section.append(
-      el(doc, 'p', { className: 'note', text: `${summary.refused} more domains were not checked (limit per page).` }),
+      el(doc, 'p', { className: 'note', text: tCount('popup_links_refused', summary.refused) }),
     );
   if (summary.risky.length > 0) {
     const list = el(doc, 'ul', { className: 'risky' });
     list.id = 'risky-list';
-    list.setAttribute('aria-label', 'Risky linked domains, worst first');
+    list.setAttribute('aria-label', t('popup_risky_label'));
     for (const domain of summary.risky) list.append(riskyItem(doc, domain, actions.reveal));
     section.append(list);
   }
@@ -222,15 +211,15 @@ function statusSection(doc: Document, state: PopupState): HTMLElement {
   const footer = el(doc, 'section', { className: 'status' });
   footer.id = 'status';
   const { status, summary } = state;
-  if (!status) footer.textContent = 'Snowman is starting…';
+  if (!status) footer.textContent = t('popup_status_starting');
   else if (status.state === 'error') {
     footer.classList.add('error');
-    footer.textContent = `Not checking sites: ${status.error ?? 'the model did not load'}`;
-  } else if (status.state === 'loading') footer.textContent = 'Loading the model…';
+    footer.textContent = t('popup_status_error', status.error ?? t('popup_status_error_unknown'));
+  } else if (status.state === 'loading') footer.textContent = t('popup_status_loading');
   else {
-    const parts = [`Model ${status.modelVersion ?? '?'}`, `${status.backend ?? '?'} backend`];
+    const parts = [t('popup_status_model', status.modelVersion ?? '?'), t('popup_status_backend', status.backend ?? '?')];
     if (status.fallbackReason) parts.push(`(${status.fallbackReason})`);
-    if (summary) parts.push(`links scored in ${summary.scoringMs} ms`);
+    if (summary) parts.push(t('popup_status_scored', formatNumber(summary.scoringMs)));
     footer.textContent = parts.join(' · ');
   }
   return footer;

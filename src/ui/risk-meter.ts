@@ -4,6 +4,7 @@
  * never say "nearly full" next to "Looks safe".
  */
 import type { Verdict } from '../core/verdict.js';
+import { formatNumber, t } from '../platform/i18n.js';
 
 export interface MeterView {
   /** 0–1 fill of the bar. */
@@ -31,12 +32,16 @@ export function meterFor(verdict: Verdict): MeterView | null {
   if (!band) return null;
   const risk = calibratedRisk(verdict);
   const value = risk === null ? LEVEL_FILL[verdict.level]! : Math.min(band[1], Math.max(band[0], risk));
-  if (verdict.level === 'safe') return { value, text: 'Not flagged' };
-  const word = verdict.level === 'dangerous' ? 'High risk' : 'Some risk';
-  return { value, text: risk === null ? word : `${word}: riskier than ${percentBelow(risk)} % of ordinary sites` };
+  if (verdict.level === 'safe') return { value, text: t('popup_meter_not_flagged') };
+  const dangerous = verdict.level === 'dangerous';
+  if (risk === null) return { value, text: dangerous ? t('popup_meter_high') : t('popup_meter_some') };
+  const percent = percentBelow(risk);
+  return { value, text: dangerous ? t('popup_meter_high_percent', percent) : t('popup_meter_some_percent', percent) };
 }
 
 /** Whole percent, with one decimal in the top percent where every flagged name lives (99.9, not 99). */
 function percentBelow(risk: number): string {
-  return risk >= 0.99 ? (Math.floor(risk * 1000) / 10).toFixed(1) : String(Math.floor(risk * 100));
+  return risk >= 0.99
+    ? formatNumber(Math.floor(risk * 1000) / 10, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+    : formatNumber(Math.floor(risk * 100));
 }

@@ -2,6 +2,7 @@
  * The address the warning page was asked to guard, read from its own URL (everything after the
  * first `#`). Only http(s) targets can be continued to; anything else is refused with a reason.
  */
+import { t } from '../platform/i18n.js';
 
 export type Target =
   { readonly ok: true; readonly url: string; readonly host: string } | { readonly ok: false; readonly message: string };
@@ -12,17 +13,19 @@ const REFUSED_SCHEMES = new Set(['javascript:', 'data:', 'vbscript:', 'file:', '
 export function parseTarget(pageHref: string): Target {
   const hash = pageHref.indexOf('#');
   const raw = hash === -1 ? '' : pageHref.slice(hash + 1).trim();
-  if (raw === '') return { ok: false, message: 'No address was given to this page.' };
+  if (raw === '') return { ok: false, message: t('warning_refused_no_address') };
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, message: 'The address is malformed, so Snowman will not open it.' };
+    return { ok: false, message: t('warning_refused_malformed') };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    const scheme = REFUSED_SCHEMES.has(url.protocol) ? url.protocol : `${url.protocol} addresses`;
-    return { ok: false, message: `Snowman only opens http and https addresses from here, not ${scheme}` };
+    const message = REFUSED_SCHEMES.has(url.protocol)
+      ? t('warning_refused_scheme', url.protocol)
+      : t('warning_refused_scheme_other', url.protocol);
+    return { ok: false, message };
   }
-  if (url.hostname === '') return { ok: false, message: 'The address has no host name, so Snowman will not open it.' };
+  if (url.hostname === '') return { ok: false, message: t('warning_refused_no_host') };
   return { ok: true, url: url.href, host: url.hostname };
 }

@@ -11,6 +11,8 @@ import { parseTarget } from '../ui/warning-target.js';
 import { renderError, renderRefused, renderWarning } from './view.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
 import { errorText } from '../core/error-text.js';
+import { t } from '../platform/i18n.js';
+import { localizePage } from '../ui/localize-page.js';
 
 const platform = warningPlatform();
 const sendToBackground = platform.send;
@@ -32,7 +34,7 @@ function localDetails(url: string, error: string): SiteDetails | null {
     displayHost: parsed.displayHost,
     registrableDomain: parsed.registrableDomain,
     site: parsed.registrableDomain ?? parsed.host,
-    verdict: unscorableVerdict(`Snowman could not get the verdict: ${error}`),
+    verdict: unscorableVerdict(error),
     explanation: [],
     modelVersion: null,
     choice: { trusted: false, blocked: false, paused: false },
@@ -43,7 +45,7 @@ function localDetails(url: string, error: string): SiteDetails | null {
 async function main(): Promise<void> {
   if (window.top !== window.self) {
     // Web-accessible so redirects can reach it; a site framing it must not get clicks on "Always trust".
-    renderRefused(document, root, 'This page cannot be shown inside another page.', () => undefined).disabled = true;
+    renderRefused(document, root, t('warning_refused_framed'), () => undefined).disabled = true;
     return;
   }
   const href = location.href;
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
   const proceed = (type: 'allow-session' | 'trust-site') => () => {
     request(sendToBackground, type, warning).then(
       () => location.replace(target.url),
-      (error: unknown) => renderError(document, root, `Could not do that: ${errorText(error)}`),
+      (error: unknown) => renderError(document, root, t('warning_action_failed', errorText(error))),
     );
   };
   let details: SiteDetails | null;
@@ -72,12 +74,12 @@ async function main(): Promise<void> {
     renderRefused(
       document,
       root,
-      'This address cannot be checked, so Snowman will not open it from here.',
+      t('warning_refused_unchecked'),
       goBack,
     ).focus();
     return;
   }
-  document.title = `Snowman: ${details.displayHost}`;
+  document.title = t('warning_title_site', details.displayHost);
   const always = {
     back: goBack,
     copyReport: copyText,
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
 
 // Whoever opened this page keeps no way to script it through `opener`.
 window.opener = null;
+localizePage(document);
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') goBack();
 });

@@ -1,5 +1,6 @@
 /** "Report a mistake": the local JSON report to read, copy or save. Nothing leaves the browser. */
 import { button, el } from '../ui/dom.js';
+import { t } from '../platform/i18n.js';
 
 export interface ReportActions {
   copyReport(text: string): Promise<void>;
@@ -20,26 +21,23 @@ export function renderReportPanel(
   box.readOnly = true;
   box.rows = 8;
   box.value = text;
-  box.setAttribute('aria-label', 'Report contents');
-  const copy = button(doc, 'Copy report', 'secondary copy-report', () => {
+  box.setAttribute('aria-label', t('warning_report_contents'));
+  const copy = button(doc, t('common_copy_report'), 'secondary copy-report', () => {
     actions.copyReport(text).then(
-      () => say('Copied. Nothing was sent anywhere: paste it wherever you report the mistake.'),
-      () => say('The browser did not allow copying. Use Save report instead.'),
+      () => say(t('warning_report_copied')),
+      () => say(t('warning_report_copy_refused')),
     );
   });
-  const save = button(doc, 'Save report', 'secondary save-report', () => {
+  const save = button(doc, t('common_save_report'), 'secondary save-report', () => {
     actions.saveReport(fileName, text);
-    say(`Saved as ${fileName}. Nothing was sent anywhere.`);
+    say(t('warning_report_saved', fileName));
   });
   return el(
     doc,
     'details',
     { className: 'report' },
-    el(doc, 'summary', { text: 'Report a mistake' }),
-    el(doc, 'p', {
-      className: 'note',
-      text: 'If this site is safe, this report helps fix the mistake. It holds the site name, the verdict and its reasons, and the model and list versions — never the full address or anything you typed. Snowman sends nothing by itself.',
-    }),
+    el(doc, 'summary', { text: t('warning_report_mistake') }),
+    el(doc, 'p', { className: 'note', text: t('warning_report_note') }),
     box,
     el(doc, 'div', { className: 'report-actions' }, copy, save),
     status,

@@ -6,12 +6,12 @@
 import { toDisplayHost } from '../core/display-host.js';
 import type { SiteDetails } from '../core/messages.js';
 import { button, el } from '../ui/dom.js';
+import { t } from '../platform/i18n.js';
 
 /** What "Always trust" will cover, in one sentence. */
 export function trustScope(site: string): string {
   const shown = toDisplayHost(site);
-  const written = shown === site ? '' : ` (written ${site})`;
-  return `Snowman will never warn about ${shown}${written} or any address ending in .${shown}, in any tab, until you remove it in Snowman's options.`;
+  return shown === site ? t('warning_trust_scope', shown) : t('warning_trust_scope_idn', shown, site);
 }
 
 /** The "Always trust …" button and its confirmation; `trust` runs only on "Yes". */
@@ -22,27 +22,27 @@ export function renderTrustControl(doc: Document, details: Pick<SiteDetails, 'si
   confirm.setAttribute('role', 'group');
   confirm.setAttribute('aria-labelledby', 'trust-question');
   confirm.hidden = true;
-  const open = button(doc, `Always trust ${shown}…`, 'tertiary trust', () => {
+  const open = button(doc, t('warning_trust_open', shown), 'tertiary trust', () => {
     confirm.hidden = false;
     open.setAttribute('aria-expanded', 'true');
     cancel.focus();
   });
   open.setAttribute('aria-expanded', 'false');
   open.setAttribute('aria-controls', 'trust-confirm');
-  const cancel = button(doc, 'Cancel', 'secondary cancel', () => {
+  const cancel = button(doc, t('common_cancel'), 'secondary cancel', () => {
     confirm.hidden = true;
     open.setAttribute('aria-expanded', 'false');
     open.focus();
   });
   confirm.append(
-    el(doc, 'p', { className: 'question', id: 'trust-question', text: `Always trust ${shown}?` }),
+    el(doc, 'p', { className: 'question', id: 'trust-question', text: t('warning_trust_question', shown) }),
     el(doc, 'p', { className: 'scope', text: trustScope(details.site) }),
     el(
       doc,
       'div',
       { className: 'confirm-actions' },
       cancel,
-      button(doc, `Yes, always trust ${shown}`, 'danger confirm-trust', trust),
+      button(doc, t('warning_trust_confirm', shown), 'danger confirm-trust', trust),
     ),
   );
   wrap.append(open, confirm);

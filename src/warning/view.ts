@@ -7,15 +7,13 @@
  */
 import { toDisplayHost } from '../core/display-host.js';
 import type { ExplanationSpan, SiteDetails } from '../core/messages.js';
-import { LEVEL_WORDS, plainReasons, riskHeadline } from '../ui/plain-words.js';
+import { levelWord, plainReasons, riskHeadline } from '../ui/plain-words.js';
 import { buildReport, reportFileName, reportText } from '../ui/report.js';
 import { button, el } from '../ui/dom.js';
 import { renderReportPanel } from './report-panel.js';
 import { renderTrustControl } from './trust-confirm.js';
 import type { Category } from '../core/verdict.js';
-
-const ORG_BLOCKED_NOTE =
-  'Your organisation blocked this site, so there is no way past this warning. Ask your administrator if you need it.';
+import { t, type MessageKey } from '../platform/i18n.js';
 
 export interface WarningActions {
   back(): void;
@@ -28,11 +26,11 @@ export interface WarningActions {
   readonly extensionVersion: string;
 }
 
-const CATEGORY_WORDS: Readonly<Record<Category, string>> = {
-  malicious: 'Phishing or scam',
-  dga: 'Malware network (machine-generated name)',
-  benign: 'None',
-  '-': 'None',
+const CATEGORY_KEYS: Readonly<Record<Category, MessageKey>> = {
+  malicious: 'warning_category_phishing',
+  dga: 'warning_category_dga',
+  benign: 'warning_category_none',
+  '-': 'warning_category_none',
 };
 
 /** The host in Unicode with its registrable domain in <strong>. */
@@ -84,7 +82,7 @@ export function renderExplanation(
     at = span.end;
   }
   if (at < displayHost.length) line.append(doc.createTextNode(displayHost.slice(at)));
-  slot.append(el(doc, 'h2', { text: 'The part of the name that looks wrong' }), line);
+  slot.append(el(doc, 'h2', { text: t('warning_explanation_heading') }), line);
 }
 
 function detailsSection(doc: Document, details: SiteDetails, actions: WarningActions): HTMLDetailsElement {
@@ -94,26 +92,26 @@ function detailsSection(doc: Document, details: SiteDetails, actions: WarningAct
     doc,
     'dl',
     { className: 'facts' },
-    el(doc, 'dt', { text: 'Address' }),
+    el(doc, 'dt', { text: t('warning_fact_address') }),
     el(doc, 'dd', { className: 'url', text: details.url }),
-    el(doc, 'dt', { text: 'Verdict' }),
-    el(doc, 'dd', { className: 'level', text: LEVEL_WORDS[verdict.level] }),
-    el(doc, 'dt', { text: 'Kind of risk' }),
-    el(doc, 'dd', { className: 'category', text: CATEGORY_WORDS[verdict.category] ?? verdict.category }),
-    el(doc, 'dt', { text: 'Model' }),
-    el(doc, 'dd', { className: 'model', text: details.modelVersion ?? 'not loaded' }),
+    el(doc, 'dt', { text: t('warning_fact_verdict') }),
+    el(doc, 'dd', { className: 'level', text: levelWord(verdict.level) }),
+    el(doc, 'dt', { text: t('warning_fact_category') }),
+    el(doc, 'dd', { className: 'category', text: t(CATEGORY_KEYS[verdict.category] ?? 'warning_category_none') }),
+    el(doc, 'dt', { text: t('warning_fact_model') }),
+    el(doc, 'dd', { className: 'model', text: details.modelVersion ?? t('common_model_not_loaded') }),
   );
-  const panel = el(doc, 'details', { className: 'more' }, el(doc, 'summary', { text: 'Details' }), facts);
+  const panel = el(doc, 'details', { className: 'more' }, el(doc, 'summary', { text: t('warning_details') }), facts);
   // The organisation's block outranks Continue and Always trust (the background ignores both for it).
   if (verdict.reasons.some((reason) => reason.kind === 'org-blocked')) {
-    panel.append(el(doc, 'p', { className: 'note org-blocked', text: ORG_BLOCKED_NOTE }));
+    panel.append(el(doc, 'p', { className: 'note org-blocked', text: t('warning_org_blocked_note') }));
     return panel;
   }
   if (!actions.continueToSite || !actions.trustSite) {
     panel.append(
       el(doc, 'p', {
         className: 'note not-issued',
-        text: 'Snowman did not send you to this page, so it offers no way past it from here. Open the site again and Snowman will judge it.',
+        text: t('warning_not_issued_note'),
       }),
     );
     return panel;
@@ -121,10 +119,10 @@ function detailsSection(doc: Document, details: SiteDetails, actions: WarningAct
   panel.append(
     el(doc, 'p', {
       className: 'risk-note',
-      text: `Only continue if you are sure this is the site you meant to visit. Never enter a password, card number or wallet phrase on a site you are unsure of.`,
+      text: t('warning_continue_risk'),
     }),
-    button(doc, `Continue to ${site} for this session`, 'secondary continue', actions.continueToSite),
-    el(doc, 'p', { className: 'note', text: `Snowman will not warn about ${site} again until you close the browser.` }),
+    button(doc, t('warning_continue', site), 'secondary continue', actions.continueToSite),
+    el(doc, 'p', { className: 'note', text: t('warning_continue_note', site) }),
     renderTrustControl(doc, details, actions.trustSite),
   );
   return panel;
@@ -141,9 +139,13 @@ export function renderWarning(
   const level = verdict.level;
   doc.body?.classList.remove('level-dangerous', 'level-suspicious', 'level-safe', 'level-unscorable');
   doc.body?.classList.add(`level-${level}`);
-  const back = button(doc, 'Go back to safety', 'primary back', actions.back);
+  const back = button(doc, t('warning_back_to_safety'), 'primary back', actions.back);
   const heading =
-    level === 'dangerous' ? 'Dangerous site' : level === 'suspicious' ? 'Suspicious site' : 'Snowman paused this page';
+    level === 'dangerous'
+      ? t('warning_heading_dangerous')
+      : level === 'suspicious'
+        ? t('warning_heading_suspicious')
+        : t('warning_heading_paused');
   const name = el(doc, 'p', { className: 'target' }, hostNode(doc, details.displayHost, details.registrableDomain));
   if (details.fullHost !== details.displayHost && details.fullHost.includes('xn--')) {
     name.append(el(doc, 'span', { className: 'punycode', text: details.fullHost }));
@@ -157,7 +159,7 @@ export function renderWarning(
   );
   const explanation = el(doc, 'section', { className: 'explanation', id: 'explanation' });
   renderExplanation(doc, explanation, details.displayHost, details.explanation);
-  const headline = riskHeadline(verdict) || 'Snowman could not check this site, so it stopped before opening it.';
+  const headline = riskHeadline(verdict) || t('warning_headline_unchecked');
   const report = buildReport(details, null, actions.extensionVersion);
   const shield = el(doc, 'p', { className: 'shield', text: '!' });
   shield.setAttribute('aria-hidden', 'true');
@@ -167,7 +169,7 @@ export function renderWarning(
     el(doc, 'h1', { text: heading }),
     name,
     el(doc, 'p', { className: 'headline', text: headline }),
-    el(doc, 'h2', { text: 'Why Snowman stopped it' }),
+    el(doc, 'h2', { text: t('warning_why_heading') }),
     why,
     explanation,
     el(doc, 'div', { className: 'actions' }, back),
@@ -179,9 +181,9 @@ export function renderWarning(
 
 /** Renders the refusal for a target that cannot be opened: the reason and Go back only. */
 export function renderRefused(doc: Document, root: HTMLElement, message: string, back: () => void): HTMLButtonElement {
-  const backButton = button(doc, 'Go back', 'primary', back);
+  const backButton = button(doc, t('warning_back'), 'primary', back);
   root.replaceChildren(
-    el(doc, 'h1', { text: 'Snowman will not open this address' }),
+    el(doc, 'h1', { text: t('warning_refused_heading') }),
     el(doc, 'p', { className: 'refused', text: message }),
     el(doc, 'div', { className: 'actions' }, backButton),
   );

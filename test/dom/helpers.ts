@@ -16,7 +16,7 @@ export function verdictFor(host: string): LinkVerdict | null {
     level,
     category: 'malicious',
     score: level === 'dangerous' ? 0.999 : 0.95,
-    reason: 'the name looks like a phishing domain',
+    reason: { kind: 'model', message: 'the name resembles the addresses of phishing, scam and malware sites' },
     explanation: [{ start: 0, end: 4, weight: 1 }],
   };
 }

@@ -61,6 +61,7 @@ export function findHomographs(
         kind: 'homograph',
         level: 'suspicious',
         message: `mixes ${[...scripts].join(' and ')} letters in ${label}, a trick to imitate another name`,
+        detail: { kind: 'mixed-scripts', label: unicode },
       });
       break;
     }
@@ -79,6 +80,7 @@ export function findHomographs(
         kind: 'homograph',
         level: 'suspicious',
         message: `${label} is written only with letters that look Latin: it reads as "${looks}"`,
+        detail: { kind: 'reads-as', label: unicode, looks },
       });
       break;
     }
