@@ -28,7 +28,7 @@ function sameVerdict(a: LinkVerdict, b: LinkVerdict): boolean {
     a.category === b.category &&
     a.displayHost === b.displayHost &&
     a.registrableDomain === b.registrableDomain &&
-    a.reason === b.reason &&
+    JSON.stringify(a.reason) === JSON.stringify(b.reason) &&
     a.explanation.length === b.explanation.length &&
     a.explanation.every(
       (span, i) =>

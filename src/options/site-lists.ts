@@ -8,22 +8,22 @@ import type { Settings } from '../core/settings.js';
 import { button, el } from '../ui/dom.js';
 import { formatNumber, t, type MessageKey } from '../platform/i18n.js';
 
-const LISTS: readonly { key: SiteList; title: MessageKey; empty: MessageKey; remove: MessageKey }[] = [
+const LISTS: readonly { key: SiteList; heading: MessageKey; empty: MessageKey; remove: MessageKey }[] = [
   {
     key: 'trustedSites',
-    title: 'options_sites_trusted',
+    heading: 'options_sites_trusted',
     empty: 'options_sites_trusted_empty',
     remove: 'options_sites_trusted_remove',
   },
   {
     key: 'blockedSites',
-    title: 'options_sites_blocked',
+    heading: 'options_sites_blocked',
     empty: 'options_sites_blocked_empty',
     remove: 'options_sites_blocked_remove',
   },
   {
     key: 'pausedSites',
-    title: 'options_sites_paused',
+    heading: 'options_sites_paused',
     empty: 'options_sites_paused_empty',
     remove: 'options_sites_paused_remove',
   },
@@ -44,7 +44,7 @@ export function renderSiteLists(
   onRemove: (list: SiteList, site: string) => void,
 ): void {
   root.replaceChildren(
-    ...LISTS.map(({ key, title, empty, remove }) => {
+    ...LISTS.map(({ key, heading, empty, remove }) => {
       const all = settings[key];
       const shown = all.filter((site) => matchesSearch(site, search));
       const headingId = `${key}-heading`;
@@ -67,7 +67,7 @@ export function renderSiteLists(
         doc,
         'section',
         { className: 'site-list' },
-        el(doc, 'h3', { id: headingId, text: `${t(title)} (${formatNumber(all.length)})` }),
+        el(doc, 'h3', { id: headingId, text: `${t(heading)} (${formatNumber(all.length)})` }),
         list,
       );
     }),

@@ -7,7 +7,7 @@
  */
 import type { UnscorableReason } from '../core/domain.js';
 import type { Category, Reason, Verdict, VerdictLevel } from '../core/verdict.js';
-import { t, type MessageKey } from '../platform/i18n.js';
+import { formatDate, t, type MessageKey } from '../platform/i18n.js';
 
 const LEVEL_KEYS: Readonly<Record<VerdictLevel | 'error', MessageKey>> = {
   dangerous: 'verdict_dangerous',
@@ -97,7 +97,12 @@ export function reasonText(reason: Reason, context: ReasonContext): string {
       return detail?.kind === 'popular' ? t('reason_popular', detail.domain) : t('reason_popular_plain');
     case 'listed':
       return detail?.kind === 'listed'
-        ? t('reason_listed', detail.feed, t(THREAT_KEYS[detail.threat] ?? 'reason_threat_other'), detail.date)
+        ? t(
+            'reason_listed',
+            detail.feed,
+            t(THREAT_KEYS[detail.threat] ?? 'reason_threat_other'),
+            formatDate(detail.date) || detail.date,
+          )
         : t('reason_listed_plain');
     case 'lookalike':
       return lookalikeText(reason);

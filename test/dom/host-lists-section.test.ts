@@ -27,7 +27,7 @@ describe('options page: imported lists', () => {
     );
     expect([...block.querySelectorAll('.site')].map((s) => s.textContent)).toEqual(['evil.example.com', 'pаypal.com']);
     expect(block.querySelector('details li:last-child')!.textContent).toBe('…and 1 more');
-    expect(block.textContent).toMatch(/From mine\.txt, imported 2026-12-02\./);
+    expect(block.textContent).toMatch(/From mine\.txt, imported Dec 2, 2026\./);
     expect(section.querySelector('#host-list-trust h3')!.textContent).toBe('Trust list (0)');
     expect(section.querySelector('#host-list-trust .clear')).toBeNull();
   });

@@ -207,14 +207,18 @@ describe('warning page view', () => {
           risk: 0.4,
           reasons: [
             { kind: 'model', message: 'm' },
-            { kind: 'listed', message: 'listed as phishing by openphish (list of 2026-11-20)' },
+            {
+              kind: 'listed',
+              message: 'listed as phishing by openphish (list of 2026-11-20)',
+              detail: { kind: 'listed', threat: 'phishing', feed: 'openphish', date: '2026-11-20' },
+            },
           ],
         },
       }),
       actions(),
     );
     expect([...root.querySelectorAll('.reasons li')].map((li) => li.textContent)).toEqual([
-      'It is on a list of known harmful sites (listed as phishing by openphish (list of 2026-11-20)).',
+      'It is on a list of known harmful sites: openphish lists it as phishing (list of Nov 20, 2026).',
       'Its name looks like the names of phishing and scam sites.',
     ]);
     expect(root.querySelector('.reasons li')?.classList.contains('strongest')).toBe(true);
@@ -297,14 +301,18 @@ describe('warning page view', () => {
           category: 'dga',
           score: 1,
           risk: 1,
-          reasons: [{ kind: 'listed', message: hostile }],
+          reasons: [
+            { kind: 'listed', message: hostile, detail: { kind: 'listed', threat: hostile, feed: hostile, date: hostile } },
+          ],
         },
       }),
       actions(),
     );
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('.host')?.textContent).toBe(hostile);
-    expect(root.querySelector('.reasons li')?.textContent).toBe(`It is on a list of known harmful sites (${hostile}).`);
+    expect(root.querySelector('.reasons li')?.textContent).toBe(
+      `It is on a list of known harmful sites: ${hostile} lists it as harmful (list of ${hostile}).`,
+    );
     expect(root.querySelector<HTMLTextAreaElement>('.report-text')?.value).toContain(
       JSON.stringify(hostile).slice(1, -1),
     );

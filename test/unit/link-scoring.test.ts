@@ -80,7 +80,7 @@ describe('score-links in the background', () => {
       ['paypa1-verify.org', 'dangerous'],
     ]);
     const [first] = reply.risky;
-    expect(first!.reason).toMatch(/block/);
+    expect(first!.reason?.message).toMatch(/block/);
     for (const span of first!.explanation) {
       expect(span.start).toBeGreaterThanOrEqual(0);
       expect(span.end).toBeLessThanOrEqual(first!.displayHost.length);

@@ -37,7 +37,13 @@ describe('decide with the threat list', () => {
       category: 'malicious',
       score: 0.01,
       risk: null,
-      reasons: [{ kind: 'listed', message: 'listed as phishing by The Block List Project (list of 2026-07-20)' }],
+      reasons: [
+        {
+          kind: 'listed',
+          message: 'listed as phishing by The Block List Project (list of 2026-07-20)',
+          detail: { kind: 'listed', threat: 'phishing', feed: 'The Block List Project', date: '2026-07-20' },
+        },
+      ],
     });
   });
 
