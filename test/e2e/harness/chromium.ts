@@ -30,12 +30,23 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-/** Launches Chromium on `profileDir` (a fresh one when omitted) with the extension in `extensionDir`. */
-export async function launchChromium(extensionDir: string, profileDir?: string): Promise<ChromiumSession> {
+/**
+ * Launches Chromium on `profileDir` (a fresh one when omitted) with the extension in `extensionDir`;
+ * `language` sets the browser's UI language (Linux Chromium reads it from LANGUAGE and needs the
+ * language's pack, Debian's chromium-l10n).
+ */
+export async function launchChromium(
+  extensionDir: string,
+  profileDir?: string,
+  language?: string,
+): Promise<ChromiumSession> {
   const dir = profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'snowman-chromium-')));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(language === undefined
+      ? {}
+      : { locale: language, env: { ...process.env, LANGUAGE: language, LC_ALL: '', LANG: `${language}.UTF-8` } }),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -49,6 +60,7 @@ export async function launchChromium(extensionDir: string, profileDir?: string):
       '--disable-sync',
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
       '--host-resolver-rules=MAP * 127.0.0.1',
+      ...(language === undefined ? [] : [`--lang=${language}`]),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

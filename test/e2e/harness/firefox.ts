@@ -23,6 +23,8 @@ export interface FirefoxOptions {
   readonly profileDir?: string;
   /** Background idle timeout: short values make Firefox suspend the event page between steps. */
   readonly idleTimeoutMs?: number;
+  /** UI language (`intl.locale.requested`); Firefox needs its language pack (Debian's firefox-esr-l10n-*). */
+  readonly language?: string;
 }
 
 export interface FirefoxSession {
@@ -71,6 +73,14 @@ export async function launchFirefox(extensionDir: string, options: FirefoxOption
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       ...(options.idleTimeoutMs === undefined ? {} : { 'extensions.background.idle.timeout': options.idleTimeoutMs }),
+      ...(options.language === undefined
+        ? {}
+        : {
+            'intl.locale.requested': options.language,
+            // Debian installs language packs beside the browser: let a fresh profile use them.
+            'extensions.autoDisableScopes': 0,
+            'extensions.enabledScopes': 15,
+          }),
     },
   });
   await browser.installExtension(extensionDir);

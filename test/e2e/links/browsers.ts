@@ -73,9 +73,13 @@ function playwrightPage(page: Page): LinkPage & { raw: Page } {
   };
 }
 
-/** Chromium through playwright-core, on the extension harness's launcher. */
-export async function chromiumLinkBrowser(extensionDir: string): Promise<LinkBrowser> {
-  const session = await launchChromium(extensionDir);
+/** Chromium through playwright-core, on the extension harness's launcher; `language`: its UI language. */
+export async function chromiumLinkBrowser(
+  extensionDir: string,
+  _context?: unknown,
+  language?: string,
+): Promise<LinkBrowser> {
+  const session = await launchChromium(extensionDir, undefined, language);
   return {
     name: 'chromium',
     origin: session.origin,

@@ -43,11 +43,23 @@ function puppeteerPage(page: Page): LinkPage {
   };
 }
 
+/** A launcher of Firefox in `language` (its UI language) for the link and popup suites. */
+export function firefoxLinkBrowserIn(language?: string): LinkLauncher {
+  return (dir, context) => launchLinkFirefox(dir, context, language);
+}
+
 /** Launches Firefox for the link and popup suites. */
-export const firefoxLinkBrowser: LinkLauncher = async (dir, { names, server }) => {
+export const firefoxLinkBrowser: LinkLauncher = (dir, context) => launchLinkFirefox(dir, context);
+
+async function launchLinkFirefox(
+  dir: string,
+  { names, server }: Parameters<LinkLauncher>[1],
+  language?: string,
+): Promise<LinkBrowser> {
   const session = await launchFirefox(dir, {
     hosts: allHosts(names),
     httpPage: server.url(names.benign[0]!, '/blank'),
+    ...(language === undefined ? {} : { language }),
   });
   const linkBrowser: LinkBrowser = {
     name: 'firefox',
@@ -71,4 +83,4 @@ export const firefoxLinkBrowser: LinkLauncher = async (dir, { names, server }) =
     close: () => session.close(),
   };
   return linkBrowser;
-};
+}
