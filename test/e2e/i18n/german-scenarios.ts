@@ -1,7 +1,7 @@
 /**
  * The extension in a browser whose UI language is German: the warning page, the popup on the
- * warning tab and the options page read in German, say `lang="de"`, and show no English sentence
- * of the catalogue.
+ * warning tab and the options page read in German, say `lang="de"`, show no English sentence of
+ * the catalogue, and hold at 320 px.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -60,9 +60,12 @@ export function defineGermanScenarios(target: Target, launch: LinkLauncher): voi
       await world?.dispose();
     });
 
+    /** No English sentence shows, and the longer German words still fit 320 px without sideways scrolling. */
     const noEnglish = async (page: LinkPage): Promise<void> => {
       const shown = await pageText(page);
       expect(fragments.filter((fragment) => shown.includes(fragment))).toEqual([]);
+      await page.setViewport(320, 640);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     };
 
     it('warning page, the popup on its tab and the options page read in German', async () => {
