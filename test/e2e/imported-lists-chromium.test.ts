@@ -50,7 +50,7 @@ describe('imported lists in Chromium', () => {
   it('imports a block list from a file, keeping the good lines and naming each bad one by number', async () => {
     await importFile('block', 'my-list.txt', BLOCK_FILE);
     const report = await options.locator('#host-list-block-report').innerText();
-    expect(report).toContain('Imported 1 hosts from my-list.txt.');
+    expect(report).toContain('Imported 1 host from my-list.txt.');
     expect(report).toContain('2 lines were not used:');
     expect(report).toMatch(/line 3: "10\.1\.2\.3"/);
     expect(report).toMatch(/line 4: "two words\.com here\.com" — more than one name on the line/);

@@ -49,7 +49,7 @@ export function defineThreatScenarios(target: Target, launch: ThreatLauncher): v
       expect(href.slice(href.indexOf('#') + 1)).toBe(url);
       await expect
         .poll(() => tab.text('.reasons'), { timeout: 10_000 })
-        .toMatch(/listed as \w+ by .+ \(list of \d{4}-\d{2}-\d{2}\)/i);
+        .toMatch(/: .+ lists it as [\w ]+ \(list of \w{3} \d{1,2}, \d{4}\)/i);
       expect(server.requests(host)).toEqual([]);
       return tab;
     };
@@ -82,7 +82,7 @@ export function defineThreatScenarios(target: Target, launch: ThreatLauncher): v
       tabs.push(popup);
       await expect
         .poll(() => popup.text('#site-reason'), { timeout: 10_000 })
-        .toMatch(/^It is on a list of known harmful sites \(listed as \w+ by .+ \(list of \d{4}-\d{2}-\d{2}\)\)\.$/);
+        .toMatch(/^It is on a list of known harmful sites: .+ lists it as [\w ]+ \(list of \w{3} \d{1,2}, \d{4}\)\.$/);
       expect(server.requests(host)).toEqual([]);
       await closeTabs();
     });
