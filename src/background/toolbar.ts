@@ -27,8 +27,7 @@ export function toolbarViewFor(frame: FrameRecord | null, modelError?: string): 
       title: t('toolbar_model_error', modelError),
     };
   }
-  if (!frame)
-    return { state: 'unscored', badge: '', color: BADGE_COLORS.neutral, title: t('toolbar_not_checked') };
+  if (!frame) return { state: 'unscored', badge: '', color: BADGE_COLORS.neutral, title: t('toolbar_not_checked') };
   const name = frame.host;
   const why = t(WHY[frame.category] ?? 'toolbar_why_other');
   switch (frame.level) {

@@ -21,7 +21,8 @@ const WORDS = {
 
 function sourceText(file: string | null, date: string | null): string {
   const day = date === null ? '' : formatDate(date);
-  if (file === null) return day === '' ? t('options_lists_source_unknown') : t('options_lists_source_unknown_date', day);
+  if (file === null)
+    return day === '' ? t('options_lists_source_unknown') : t('options_lists_source_unknown_date', day);
   return day === '' ? t('options_lists_source', file) : t('options_lists_source_date', file, day);
 }
 
@@ -37,9 +38,7 @@ export interface HostListActions {
 function enforcementText(view: HostListsView): string {
   const { browserRules, browser, worker } = view.enforcement;
   if (!browserRules) return t('options_lists_all_by_worker', n(view.block.count));
-  return worker === 0
-    ? t('options_lists_all_by_browser', n(browser))
-    : t('options_lists_split', n(browser), n(worker));
+  return worker === 0 ? t('options_lists_all_by_browser', n(browser)) : t('options_lists_split', n(browser), n(worker));
 }
 
 function listPart(doc: Document, kind: HostListKind, view: HostListsView, actions: HostListActions): HTMLElement {

@@ -53,7 +53,10 @@ export function renderSiteLists(
       if (all.length === 0) list.append(el(doc, 'li', { className: 'empty', text: t(empty) }));
       else if (shown.length === 0)
         list.append(
-          el(doc, 'li', { className: 'empty', text: t('options_sites_no_match', formatNumber(all.length), search.trim()) }),
+          el(doc, 'li', {
+            className: 'empty',
+            text: t('options_sites_no_match', formatNumber(all.length), search.trim()),
+          }),
         );
       for (const site of shown) {
         const item = el(doc, 'li', {}, el(doc, 'span', { className: 'site', text: toDisplayHost(site) }));

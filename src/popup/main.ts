@@ -102,8 +102,7 @@ const actions: PopupActions = {
         t('popup_untrusted', state.site!.site)
       ),
     ),
-  block: () =>
-    act(async () => t('popup_blocked', (await request(sendToBackground, 'block-site', { url: url! })).site)),
+  block: () => act(async () => t('popup_blocked', (await request(sendToBackground, 'block-site', { url: url! })).site)),
   unblock: () =>
     act(async () => t('popup_unblocked', (await request(sendToBackground, 'unblock-site', { url: url! })).site)),
   pause: (paused) =>

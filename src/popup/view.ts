@@ -73,9 +73,7 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
   else name.textContent = state.host ?? (state.siteError ? t('popup_no_web_page_name') : '…');
   section.append(name);
   if (!site) {
-    section.append(
-      el(doc, 'p', { className: 'muted', text: state.siteError ?? t('popup_checking') }),
-    );
+    section.append(el(doc, 'p', { className: 'muted', text: state.siteError ?? t('popup_checking') }));
     return section;
   }
   const { level, category } = site.verdict;
@@ -189,14 +187,9 @@ function linksSection(doc: Document, summary: PageSummary | null, actions: Popup
   ])
     counts.append(el(doc, 'span', { text }));
   section.append(counts);
-  if (summary.paused)
-    section.append(
-      el(doc, 'p', { className: 'note', text: t('popup_links_paused') }),
-    );
+  if (summary.paused) section.append(el(doc, 'p', { className: 'note', text: t('popup_links_paused') }));
   if (summary.refused > 0)
-    section.append(
-      el(doc, 'p', { className: 'note', text: tCount('popup_links_refused', summary.refused) }),
-    );
+    section.append(el(doc, 'p', { className: 'note', text: tCount('popup_links_refused', summary.refused) }));
   if (summary.risky.length > 0) {
     const list = el(doc, 'ul', { className: 'risky' });
     list.id = 'risky-list';
@@ -217,7 +210,10 @@ function statusSection(doc: Document, state: PopupState): HTMLElement {
     footer.textContent = t('popup_status_error', status.error ?? t('popup_status_error_unknown'));
   } else if (status.state === 'loading') footer.textContent = t('popup_status_loading');
   else {
-    const parts = [t('popup_status_model', status.modelVersion ?? '?'), t('popup_status_backend', status.backend ?? '?')];
+    const parts = [
+      t('popup_status_model', status.modelVersion ?? '?'),
+      t('popup_status_backend', status.backend ?? '?'),
+    ];
     if (status.fallbackReason) parts.push(`(${status.fallbackReason})`);
     if (summary) parts.push(t('popup_status_scored', formatNumber(summary.scoringMs)));
     footer.textContent = parts.join(' · ');

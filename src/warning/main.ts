@@ -71,12 +71,7 @@ async function main(): Promise<void> {
   // A newer hash arrived while the background answered: that render wins.
   if (location.href !== href) return;
   if (!details) {
-    renderRefused(
-      document,
-      root,
-      t('warning_refused_unchecked'),
-      goBack,
-    ).focus();
+    renderRefused(document, root, t('warning_refused_unchecked'), goBack).focus();
     return;
   }
   document.title = t('warning_title_site', details.displayHost);

@@ -302,7 +302,11 @@ describe('warning page view', () => {
           score: 1,
           risk: 1,
           reasons: [
-            { kind: 'listed', message: hostile, detail: { kind: 'listed', threat: hostile, feed: hostile, date: hostile } },
+            {
+              kind: 'listed',
+              message: hostile,
+              detail: { kind: 'listed', threat: hostile, feed: hostile, date: hostile },
+            },
           ],
         },
       }),

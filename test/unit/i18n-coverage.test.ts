@@ -68,7 +68,16 @@ describe('the literal finder', () => {
 
   it('leaves keys, class names, selectors, comparisons, CSS and developer messages alone', () => {
     const texts = found.map((f) => f.text).join('\n');
-    for (const quiet of ['popup_', 'note muted', 'primary back', 'Not a text', 'no site', '[snowman]', 'initial', '.reasons'])
+    for (const quiet of [
+      'popup_',
+      'note muted',
+      'primary back',
+      'Not a text',
+      'no site',
+      '[snowman]',
+      'initial',
+      '.reasons',
+    ])
       expect(texts).not.toContain(quiet);
   });
 

@@ -45,10 +45,14 @@ describe('reasons worded from their details', () => {
     expect(plainReasons(mixed)).toEqual([
       'Its name mixes letters of different alphabets in “pаypal”, a trick to imitate another name.',
     ]);
-    expect(plainReasons(readsAs)).toEqual(['“аррӏе” is written only with letters that look Latin: it reads as “apple”.']);
+    expect(plainReasons(readsAs)).toEqual([
+      '“аррӏе” is written only with letters that look Latin: it reads as “apple”.',
+    ]);
     inGerman();
     expect(plainReasons(mixed)[0]).toMatch(/^Ihr Name mischt in „pаypal“ Buchstaben verschiedener Alphabete/);
-    expect(plainReasons(readsAs)[0]).toBe('„аррӏе“ besteht nur aus Buchstaben, die lateinisch aussehen: Man liest „apple“.');
+    expect(plainReasons(readsAs)[0]).toBe(
+      '„аррӏе“ besteht nur aus Buchstaben, die lateinisch aussehen: Man liest „apple“.',
+    );
   });
 
   it('says why a name was not checked from the refusal, and passes an internal error on', () => {
