@@ -49,7 +49,7 @@ describe('reasons worded from their details', () => {
       '“аррӏе” is written only with letters that look Latin: it reads as “apple”.',
     ]);
     inGerman();
-    expect(plainReasons(mixed)[0]).toMatch(/^Ihr Name mischt in „pаypal“ Buchstaben verschiedener Alphabete/);
+    expect(plainReasons(mixed)[0]).toMatch(/^Der Name mischt in „pаypal“ Buchstaben verschiedener Alphabete/);
     expect(plainReasons(readsAs)[0]).toBe(
       '„аррӏе“ besteht nur aus Buchstaben, die lateinisch aussehen: Man liest „apple“.',
     );
@@ -87,7 +87,7 @@ describe('reasons worded from their details', () => {
     expect(plainReasons(popular)).toEqual(['google.com is one of the most visited sites.']);
     inGerman();
     expect(plainReasons(popular)).toEqual(['google.com gehört zu den meistbesuchten Websites.']);
-    expect(plainReasons(lookalike)).toEqual(['Sie sieht aus wie paypal.com, ist aber eine andere Website.']);
+    expect(plainReasons(lookalike)).toEqual(['Diese Website sieht aus wie paypal.com, ist aber eine andere.']);
     expect(riskHeadline(lookalike)).toBe(
       'Diese Website versucht womöglich, Ihr Passwort, Ihre Kartendaten oder Ihre Wallet zu stehlen.',
     );

@@ -87,7 +87,7 @@ export function defineGermanScenarios(target: Target, launch: LinkLauncher): voi
       const popup = await browser.openPopup(await browser.tabIdOf(warning));
       await expect.poll(() => text(popup, '#site-verdict'), { timeout: 15_000 }).toMatch(/^Gefährlich/);
       expect(await popup.evaluate(() => document.documentElement.lang)).toBe('de');
-      expect(await text(popup, '#trust')).toBe('Website vertrauen');
+      expect(await text(popup, '#trust')).toBe('Dieser Website vertrauen');
       expect(await text(popup, '.warned')).toContain('Dieser Tab zeigt die Warnung.');
       await expect.poll(() => text(popup, '#status'), { timeout: 15_000 }).toMatch(/^Modell /);
       await noEnglish(popup);
