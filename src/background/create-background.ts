@@ -137,6 +137,7 @@ export function createBackground(api: BackgroundPlatform): Background {
           isIssued,
           warningPage,
           consumeToken: tokens.consume,
+          listSource: hostLists.source,
         }),
         ...createLinkHandlers({ runtime, tabs, blockList, settings, summaries, explainer }),
         ...createSettingsHandlers({ blockList, settings }),

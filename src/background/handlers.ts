@@ -12,6 +12,9 @@ import { frameRecordOf, siteOf } from './judge.js';
 import type { Runtime } from './runtime.js';
 import type { SettingsService } from './settings-service.js';
 import type { TabRecords } from './tab-records.js';
+import type { HostLists } from './host-lists.js';
+import type { SiteDecider } from '../core/messages.js';
+import type { Verdict } from '../core/verdict.js';
 import { toolbarViewFor } from './toolbar.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
 
@@ -32,6 +35,8 @@ export interface HandlerDeps {
   readonly isIssued: (url: string, token: string | undefined, tabId: number | undefined) => Promise<boolean>;
   /** Absolute URL of the warning page: its messages are held to the warnings the extension issued. */
   readonly warningPage: string;
+  /** The file an imported list came from (host-lists.ts); none when lists cannot be imported. */
+  readonly listSource?: HostLists['source'];
   /** Uses up a warning's token once the user acted on it. */
   readonly consumeToken: (token: string) => Promise<void>;
 }
@@ -56,6 +61,20 @@ function scorable(url: string): ScorableHost {
   const parsed = parseDomain(url);
   if (!parsed.ok) throw new MessageError(parsed.message);
   return parsed;
+}
+
+const IMPORTED_LISTS: Readonly<Record<string, 'block' | 'trust'>> = {
+  'imported-blocked': 'block',
+  'imported-trusted': 'trust',
+};
+
+/** Who decided `verdict` when it was neither the model nor the user, from its deciding reason. */
+export function deciderOf(verdict: Verdict, listSource: HostLists['source'] | undefined): SiteDecider | null {
+  const kind = verdict.reasons[0]?.kind;
+  if (kind === 'org-blocked' || kind === 'org-trusted') return { kind: 'organisation' };
+  const list = kind === undefined ? undefined : IMPORTED_LISTS[kind];
+  const source = list === undefined ? null : (listSource?.(list) ?? null);
+  return list === undefined || source === null ? null : { kind: 'list', list, ...source };
 }
 
 export function createHandlers(deps: HandlerDeps): BaseHandlers {
@@ -107,6 +126,7 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
           blocked: runtime.settings.blockedSites.includes(site),
           paused: runtime.settings.pausedSites.includes(site),
         },
+        decidedBy: deciderOf(verdict, deps.listSource),
         issued,
       };
       return details;

@@ -43,6 +43,8 @@ export interface HostListMatch {
 export interface HostLists {
   /** The lists as read at start-up or last changed (empty until `ready`). */
   current(): HostListMatch;
+  /** The file a list came from and when it was imported; null when that list is empty. */
+  source(list: HostListKind): { readonly fileName: string; readonly importedAt: string } | null;
   readonly ready: Promise<void>;
   view(): Promise<HostListsView>;
   importFile(list: HostListKind, fileName: string, text: string): Promise<HostListImport>;
@@ -150,6 +152,10 @@ export function createHostLists(deps: HostListDeps, now: () => Date = () => new 
 
   return {
     current: () => match,
+    source(list) {
+      const entry = stored[list];
+      return entry ? { fileName: entry.fileName, importedAt: entry.importedAt } : null;
+    },
     ready,
     view: () => serial(async () => view()),
     importFile: (list, fileName, text) =>

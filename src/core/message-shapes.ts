@@ -147,11 +147,21 @@ export interface SiteDetails {
   readonly modelVersion: string | null;
   readonly choice: { readonly trusted: boolean; readonly blocked: boolean; readonly paused: boolean };
   /**
+   * Who decided the verdict when neither the model nor the user did: the organisation's policy
+   * (nothing the user does changes it) or a list the user imported; null otherwise.
+   */
+  readonly decidedBy: SiteDecider | null;
+  /**
    * True when the extension itself sent the asking tab to the warning page for this address (its
    * one-time token, or its own block rule): only then may the warning page offer Continue and Always trust.
    */
   readonly issued: boolean;
 }
+
+/** The source of a verdict the user did not choose site by site (SiteDetails.decidedBy). */
+export type SiteDecider =
+  | { readonly kind: 'organisation' }
+  | { readonly kind: 'list'; readonly list: 'block' | 'trust'; readonly fileName: string; readonly importedAt: string };
 
 /** The settings lists a site can be removed from. */
 export type SiteList = 'trustedSites' | 'blockedSites' | 'pausedSites';

@@ -10,6 +10,8 @@ import { el } from '../ui/dom.js';
 import { renderName } from '../ui/name-view.js';
 import { LEVEL_WORDS, plainReasons } from '../ui/plain-words.js';
 import { meterFor } from '../ui/risk-meter.js';
+import { decidedByText, policyDecides } from '../ui/decided-by.js';
+import { t } from '../platform/i18n.js';
 import type { Category } from '../core/verdict.js';
 
 export interface PopupState {
@@ -98,6 +100,12 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
     why.id = 'site-reason';
     section.append(why);
   }
+  const decidedBy = decidedByText(site.decidedBy);
+  if (decidedBy !== null) {
+    const line = el(doc, 'p', { className: 'decided-by', text: decidedBy });
+    line.id = 'decided-by';
+    section.append(line);
+  }
   const meter = meterFor(site.verdict);
   if (meter) {
     section.append(gauge(doc, meter.value, meter.text, level));
@@ -123,6 +131,17 @@ function actionsSection(doc: Document, state: PopupState, actions: PopupActions)
   section.setAttribute('aria-label', 'Actions');
   const choice = state.site?.choice;
   const off = !state.site || state.busy;
+  // The organisation's policy outranks Trust, Block and Pause: offering them would promise what the background ignores.
+  if (policyDecides(state.site?.decidedBy ?? null)) {
+    const note = el(doc, 'p', { className: 'note policy-note', text: t('popup_decided_by_org_note') });
+    note.id = 'policy-note';
+    section.append(
+      note,
+      button(doc, 'Copy report', actions.copyReport, false, 'copy-report'),
+      button(doc, 'Save report', actions.saveReport, false, 'save-report'),
+    );
+    return withNotice(doc, section, state);
+  }
   section.append(
     choice?.trusted
       ? button(doc, 'Stop trusting', actions.untrust, off, 'untrust')
@@ -147,6 +166,11 @@ function actionsSection(doc: Document, state: PopupState, actions: PopupActions)
     section.append(line);
     section.querySelector('#pause, #resume')?.setAttribute('aria-describedby', 'pause-hint');
   }
+  return withNotice(doc, section, state);
+}
+
+/** Feedback after an action, at the end of the actions. */
+function withNotice(doc: Document, section: HTMLElement, state: PopupState): HTMLElement {
   if (state.notice) {
     const notice = el(doc, 'p', { className: 'note', text: state.notice });
     notice.id = 'notice';

@@ -36,6 +36,7 @@ function localDetails(url: string, error: string): SiteDetails | null {
     explanation: [],
     modelVersion: null,
     choice: { trusted: false, blocked: false, paused: false },
+    decidedBy: null,
     issued: false,
   };
 }

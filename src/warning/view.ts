@@ -12,6 +12,8 @@ import { buildReport, reportFileName, reportText } from '../ui/report.js';
 import { button, el } from '../ui/dom.js';
 import { renderReportPanel } from './report-panel.js';
 import { renderTrustControl } from './trust-confirm.js';
+import { decidedByText } from '../ui/decided-by.js';
+import { t } from '../platform/i18n.js';
 import type { Category } from '../core/verdict.js';
 
 const ORG_BLOCKED_NOTE =
@@ -103,6 +105,15 @@ function detailsSection(doc: Document, details: SiteDetails, actions: WarningAct
     el(doc, 'dt', { text: 'Model' }),
     el(doc, 'dd', { className: 'model', text: details.modelVersion ?? 'not loaded' }),
   );
+  if (details.decidedBy !== null)
+    facts.append(
+      el(doc, 'dt', { text: t('warning_decided_by') }),
+      el(doc, 'dd', {
+        className: 'decided-by',
+        text:
+          details.decidedBy.kind === 'organisation' ? t('warning_decided_by_org') : decidedByText(details.decidedBy)!,
+      }),
+    );
   const panel = el(doc, 'details', { className: 'more' }, el(doc, 'summary', { text: 'Details' }), facts);
   // The organisation's block outranks Continue and Always trust (the background ignores both for it).
   if (verdict.reasons.some((reason) => reason.kind === 'org-blocked')) {
