@@ -13,8 +13,7 @@ import type { Runtime } from './runtime.js';
 import type { SettingsService } from './settings-service.js';
 import type { TabRecords } from './tab-records.js';
 import type { HostLists } from './host-lists.js';
-import type { SiteDecider } from '../core/messages.js';
-import type { Verdict } from '../core/verdict.js';
+import { deciderOf } from '../core/site-decider.js';
 import { toolbarViewFor } from './toolbar.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
 
@@ -61,20 +60,6 @@ function scorable(url: string): ScorableHost {
   const parsed = parseDomain(url);
   if (!parsed.ok) throw new MessageError(parsed.message);
   return parsed;
-}
-
-const IMPORTED_LISTS: Readonly<Record<string, 'block' | 'trust'>> = {
-  'imported-blocked': 'block',
-  'imported-trusted': 'trust',
-};
-
-/** Who decided `verdict` when it was neither the model nor the user, from its deciding reason. */
-export function deciderOf(verdict: Verdict, listSource: HostLists['source'] | undefined): SiteDecider | null {
-  const kind = verdict.reasons[0]?.kind;
-  if (kind === 'org-blocked' || kind === 'org-trusted') return { kind: 'organisation' };
-  const list = kind === undefined ? undefined : IMPORTED_LISTS[kind];
-  const source = list === undefined ? null : (listSource?.(list) ?? null);
-  return list === undefined || source === null ? null : { kind: 'list', list, ...source };
 }
 
 export function createHandlers(deps: HandlerDeps): BaseHandlers {

@@ -37,6 +37,20 @@ export interface FrameRecord {
   readonly level: VerdictLevel | 'error';
   readonly category: Category;
   readonly score: number | null;
+  /**
+   * Main frames only: the whole verdict and the names the popup shows, so it can render the
+   * verdict from this record (one storage read) before the background answers.
+   */
+  readonly site?: RecordedSite;
+}
+
+/** A main frame's verdict as recorded in storage.session (FrameRecord.site). */
+export interface RecordedSite {
+  readonly displayHost: string;
+  readonly registrableDomain: string | null;
+  /** The key user choices apply to. */
+  readonly site: string;
+  readonly verdict: Verdict;
 }
 
 /** What the background recorded about a tab's current page: the main frame and its subframes. */
@@ -75,6 +89,11 @@ export const LINK_LIMITS = {
   linksPerHost: 1_000_000,
   pageId: 64,
 } as const;
+
+/** storage.session key of a tab's record (tab-records.ts; the popup reads it directly). */
+export function tabRecordStorageKey(tabId: number): string {
+  return `tab:${tabId}`;
+}
 
 /** storage.session key of a tab's page summary (the popup listens for its changes). */
 export function summaryStorageKey(tabId: number): string {

@@ -25,6 +25,11 @@ export interface PopupState {
   /** Feedback after an action ("Copied", "Trusted …"). */
   readonly notice: string | null;
   readonly busy: boolean;
+  /**
+   * `site` is the verdict the background recorded for the tab, shown until it answers: the
+   * choices it holds are not known yet, so the actions stay off.
+   */
+  readonly provisional?: boolean;
   /** The tab shows Snowman's warning for this site (the site itself was not opened). */
   readonly warned?: boolean;
 }
@@ -130,15 +135,15 @@ function actionsSection(doc: Document, state: PopupState, actions: PopupActions)
   const section = el(doc, 'section', { className: 'actions' });
   section.setAttribute('aria-label', 'Actions');
   const choice = state.site?.choice;
-  const off = !state.site || state.busy;
+  const off = !state.site || state.busy || state.provisional === true;
   // The organisation's policy outranks Trust, Block and Pause: offering them would promise what the background ignores.
   if (policyDecides(state.site?.decidedBy ?? null)) {
     const note = el(doc, 'p', { className: 'note policy-note', text: t('popup_decided_by_org_note') });
     note.id = 'policy-note';
     section.append(
       note,
-      button(doc, 'Copy report', actions.copyReport, false, 'copy-report'),
-      button(doc, 'Save report', actions.saveReport, false, 'save-report'),
+      button(doc, 'Copy report', actions.copyReport, off, 'copy-report'),
+      button(doc, 'Save report', actions.saveReport, off, 'save-report'),
     );
     return withNotice(doc, section, state);
   }
@@ -152,8 +157,8 @@ function actionsSection(doc: Document, state: PopupState, actions: PopupActions)
     choice?.paused
       ? button(doc, 'Resume protection', () => actions.pause(false), off, 'resume')
       : button(doc, 'Pause here', () => actions.pause(true), off, 'pause'),
-    button(doc, 'Copy report', actions.copyReport, !state.site, 'copy-report'),
-    button(doc, 'Save report', actions.saveReport, !state.site, 'save-report'),
+    button(doc, 'Copy report', actions.copyReport, !state.site || state.provisional === true, 'copy-report'),
+    button(doc, 'Save report', actions.saveReport, !state.site || state.provisional === true, 'save-report'),
   );
   if (state.site) {
     // The site key in the Unicode form the name above shows (the popup bundles no punycode decoder).

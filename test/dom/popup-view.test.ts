@@ -202,6 +202,14 @@ describe('popup view', () => {
     expect(root.querySelector<HTMLButtonElement>('#pause')!.disabled).toBe(false);
   });
 
+  it('shows a recorded (provisional) verdict at once, with every action off until the background answers', () => {
+    const root = render({ site, provisional: true });
+    expect(root.querySelector('#site-verdict')!.textContent).toBe('Dangerous · phishing-like name');
+    for (const id of ['trust', 'block', 'pause', 'copy-report', 'save-report'])
+      expect(root.querySelector<HTMLButtonElement>(`#${id}`)!.disabled, id).toBe(true);
+    expect(render({ site }).querySelector<HTMLButtonElement>('#trust')!.disabled).toBe(false);
+  });
+
   it('writes a report with the domain (never the path), the scores and the model version', () => {
     const report = buildReport(
       site,
