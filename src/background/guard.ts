@@ -14,7 +14,14 @@ import type { RequestDecision, RequestEvent } from '../platform/web-request.js';
 import type { BlockList } from './block-list.js';
 import { ruleCatches } from './block-rules.js';
 import { recordDecision } from './metrics.js';
-import { frameRecordOf, isListed, mainFrameRecordOf, shouldInterrupt, unavailableJudgement, type Judgement } from './judge.js';
+import {
+  frameRecordOf,
+  isListed,
+  mainFrameRecordOf,
+  shouldInterrupt,
+  unavailableJudgement,
+  type Judgement,
+} from './judge.js';
 import type { Runtime } from './runtime.js';
 import type { TabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
