@@ -23,6 +23,8 @@ export interface FirefoxOptions {
   readonly profileDir?: string;
   /** Background idle timeout: short values make Firefox suspend the event page between steps. */
   readonly idleTimeoutMs?: number;
+  /** The colour scheme pages see (prefers-color-scheme), fixed for the session: BiDi cannot emulate it. */
+  readonly colorScheme?: 'light' | 'dark';
 }
 
 export interface FirefoxSession {
@@ -71,6 +73,13 @@ export async function launchFirefox(extensionDir: string, options: FirefoxOption
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       ...(options.idleTimeoutMs === undefined ? {} : { 'extensions.background.idle.timeout': options.idleTimeoutMs }),
+      // 0 dark, 1 light: what web and extension pages get for prefers-color-scheme.
+      ...(options.colorScheme === undefined
+        ? {}
+        : {
+            'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+            'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+          }),
     },
   });
   await browser.installExtension(extensionDir);
