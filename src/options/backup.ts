@@ -1,13 +1,32 @@
 /** Export and import of the settings as a JSON file; a refused file says why and changes nothing. */
 import { parseSettingsFile, settingsFile } from '../core/settings-file.js';
 import type { Settings } from '../core/settings.js';
+import type { ExportedHostLists } from '../core/exported-host-lists.js';
+import { tCount, t } from '../platform/i18n.js';
 
-/** The export file's text and name. */
-export function exportSettings(settings: Settings, now: Date = new Date()): { fileName: string; text: string } {
+/** The export file's text and name: the settings and the imported lists. */
+export function exportSettings(
+  settings: Settings,
+  now: Date = new Date(),
+  hostLists: ExportedHostLists = {},
+): { fileName: string; text: string } {
   return {
     fileName: `snowman-settings-${now.toISOString().slice(0, 10)}.json`,
-    text: `${JSON.stringify(settingsFile(settings, now), null, 2)}\n`,
+    text: `${JSON.stringify(settingsFile(settings, now, hostLists), null, 2)}\n`,
   };
+}
+
+/** "Also restored: block list a.txt (3 hosts)." for the lists a file carried; '' when none. */
+function restoredLists(hostLists: ExportedHostLists): string {
+  const names = [
+    ...(hostLists.block
+      ? [tCount('options_backup_block_list', hostLists.block.hosts.length, hostLists.block.fileName)]
+      : []),
+    ...(hostLists.trust
+      ? [tCount('options_backup_trust_list', hostLists.trust.hosts.length, hostLists.trust.fileName)]
+      : []),
+  ];
+  return names.length === 0 ? '' : ` ${t('options_backup_lists_restored', names.join(', '))}`;
 }
 
 /**
@@ -16,7 +35,7 @@ export function exportSettings(settings: Settings, now: Date = new Date()): { fi
  */
 export async function importSettings(
   text: string,
-  apply: (settings: Settings) => Promise<Settings>,
+  apply: (settings: Settings, hostLists: ExportedHostLists) => Promise<Settings>,
 ): Promise<{ ok: boolean; message: string }> {
   const parsed = parseSettingsFile(text);
   if (!parsed.ok)
@@ -25,10 +44,10 @@ export async function importSettings(
       message: `File refused, nothing changed: ${parsed.reasons.slice(0, 3).join('; ')}${parsed.reasons.length > 3 ? ` (and ${parsed.reasons.length - 3} more)` : ''}.`,
     };
   try {
-    const applied = await apply(parsed.settings);
+    const applied = await apply(parsed.settings, parsed.hostLists);
     return {
       ok: true,
-      message: `Imported: ${applied.trustedSites.length} trusted, ${applied.blockedSites.length} blocked, ${applied.pausedSites.length} paused sites; sensitivity ${applied.sensitivity}.`,
+      message: `Imported: ${applied.trustedSites.length} trusted, ${applied.blockedSites.length} blocked, ${applied.pausedSites.length} paused sites; sensitivity ${applied.sensitivity}.${restoredLists(parsed.hostLists)}`,
     };
   } catch (error) {
     return {
