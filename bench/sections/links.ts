@@ -111,15 +111,36 @@ async function measurePage(context: BrowserContext, url: string, session: Chromi
   }
 }
 
-async function popupFirstRender(
-  session: ChromiumSession,
-  url: string,
-): Promise<{ firstRender: number; host: number; verdict: number }> {
+/**
+ * The popup for a tab showing `url`. `recorded: false` first removes the verdict the background
+ * recorded for the tab from storage.session, so the popup waits for get-site as it did before it
+ * read that record: the two rows side by side in one run.
+ */
+interface PopupTimes {
+  readonly firstRender: number;
+  readonly host: number;
+  readonly verdict: number;
+}
+
+/** Popup openings per variant (with and without the recorded verdict). */
+const POPUP_RUNS = 5;
+
+async function popupFirstRender(session: ChromiumSession, url: string, recorded: boolean): Promise<PopupTimes> {
   const page: Page = await session.context.newPage();
   await page.goto(url);
   const tabId = await session.inExtension(
     async (wanted) => (await chrome.tabs.query({})).find((t) => t.url === wanted)?.id ?? -1,
     url,
+  );
+  // The record is written once the page's verdict is in; wait for it, then keep or drop it.
+  await session.inExtension(
+    async ({ id, keep }) => {
+      const key = `tab:${id}`;
+      for (let i = 0; i < 100 && !(await chrome.storage.session.get(key))[key]; i++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      if (!keep) await chrome.storage.session.remove(key);
+    },
+    { id: tabId, keep: recorded },
   );
   const popup = await session.context.newPage();
   await popup.addInitScript(`
@@ -225,10 +246,22 @@ export async function run(): Promise<Row[]> {
           session,
         ),
       );
-    const popup = await popupFirstRender(
-      session,
-      server.url(host, `/many?domains=${DOMAINS}&links=${LINKS}&run=popup`),
-    );
+    // Interleaved, so both variants meet the same machine load; medians of POPUP_RUNS each.
+    const recordedRuns: PopupTimes[] = [];
+    const unrecordedRuns: PopupTimes[] = [];
+    for (let i = 0; i < POPUP_RUNS; i++) {
+      const page = (variant: string) =>
+        server!.url(host, `/many?domains=${DOMAINS}&links=${LINKS}&run=${variant}-${i}`);
+      recordedRuns.push(await popupFirstRender(session, page('popup'), true));
+      unrecordedRuns.push(await popupFirstRender(session, page('popup-unrecorded'), false));
+    }
+    const medianOf = (runs: PopupTimes[]): PopupTimes => ({
+      firstRender: median(runs.map((r) => r.firstRender)),
+      host: median(runs.map((r) => r.host)),
+      verdict: median(runs.map((r) => r.verdict)),
+    });
+    const popup = medianOf(recordedRuns);
+    const popupUnrecorded = medianOf(unrecordedRuns);
     const warning = await warningFirstPaint(session, server.url(names.dangerous[0]!, '/bench'));
     const emptyPage = await emptyExtensionPage(session);
     await session.close();
@@ -293,7 +326,7 @@ export async function run(): Promise<Row[]> {
         metric: 'popup: first render',
         value: popup.firstRender,
         unit: 'ms',
-        note: note('from navigation start of popup/index.html; target < 100 ms'),
+        note: note(`from navigation start of popup/index.html, median of ${POPUP_RUNS}; target ≤ 80 ms`),
       },
       {
         section: SECTION,
@@ -307,7 +340,14 @@ export async function run(): Promise<Row[]> {
         metric: 'popup: verdict shown',
         value: popup.verdict,
         unit: 'ms',
-        note: 'after get-site, get-page-summary and get-status answered',
+        note: 'from the verdict the background recorded in storage.session (one read, no message); target ≤ 100 ms',
+      },
+      {
+        section: SECTION,
+        metric: 'popup: verdict shown, nothing recorded',
+        value: popupUnrecorded.verdict,
+        unit: 'ms',
+        note: `the tab's record removed first: waits for get-site, as before the record was read; first render ${popupUnrecorded.firstRender.toFixed(0)} ms`,
       },
       {
         section: SECTION,

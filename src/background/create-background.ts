@@ -57,7 +57,8 @@ const isTopFrame = (event: NavigationEvent): boolean => event.frameId === 0 && e
 export function createBackground(api: BackgroundPlatform): Background {
   const warningPage = api.extension.url(WARNING_PAGE_PATH);
   const session = splitSession(api.storage.session);
-  const blockList = api.rules ? createBlockList(api.rules, warningPage) : null;
+  // Firefox has no DNR rules (api.rules is null there): the define lets esbuild drop the rule code from its bundle.
+  const blockList = !__FIREFOX__ && api.rules ? createBlockList(api.rules, warningPage) : null;
   const hostLists = createHostLists({
     store: api.storage.hostLists,
     rules: blockList,
@@ -137,9 +138,10 @@ export function createBackground(api: BackgroundPlatform): Background {
           isIssued,
           warningPage,
           consumeToken: tokens.consume,
+          listSource: hostLists.source,
         }),
         ...createLinkHandlers({ runtime, tabs, blockList, settings, summaries, explainer }),
-        ...createSettingsHandlers({ blockList, settings }),
+        ...createSettingsHandlers({ blockList, settings, hostLists }),
         ...createHostListHandlers(hostLists),
       },
       {

@@ -14,7 +14,14 @@ import type { RequestDecision, RequestEvent } from '../platform/web-request.js';
 import type { BlockList } from './block-list.js';
 import { ruleCatches } from './block-rules.js';
 import { recordDecision } from './metrics.js';
-import { frameRecordOf, isListed, shouldInterrupt, unavailableJudgement, type Judgement } from './judge.js';
+import {
+  frameRecordOf,
+  isListed,
+  mainFrameRecordOf,
+  shouldInterrupt,
+  unavailableJudgement,
+  type Judgement,
+} from './judge.js';
 import type { Runtime } from './runtime.js';
 import type { TabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
@@ -209,7 +216,7 @@ export function createGuard(deps: GuardDeps): Guard {
       const target = targetOfWarningUrl(warningPage, event.url) ?? event.url;
       if (event.frameId !== 0 && !isWebUrl(target)) return;
       const judged = judgeUrl(target);
-      const frame = judged.then(frameRecordOf);
+      const frame = judged.then(event.frameId === 0 ? mainFrameRecordOf : frameRecordOf);
       if (event.frameId === 0) {
         const onWarning = target !== event.url;
         if (!onWarning && isWebUrl(event.url)) {

@@ -12,6 +12,8 @@ import { frameRecordOf, siteOf } from './judge.js';
 import type { Runtime } from './runtime.js';
 import type { SettingsService } from './settings-service.js';
 import type { TabRecords } from './tab-records.js';
+import type { HostLists } from './host-lists.js';
+import { deciderOf } from '../core/site-decider.js';
 import { toolbarViewFor } from './toolbar.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
 
@@ -32,6 +34,8 @@ export interface HandlerDeps {
   readonly isIssued: (url: string, token: string | undefined, tabId: number | undefined) => Promise<boolean>;
   /** Absolute URL of the warning page: its messages are held to the warnings the extension issued. */
   readonly warningPage: string;
+  /** The file an imported list came from (host-lists.ts); none when lists cannot be imported. */
+  readonly listSource?: HostLists['source'];
   /** Uses up a warning's token once the user acted on it. */
   readonly consumeToken: (token: string) => Promise<void>;
 }
@@ -107,6 +111,7 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
           blocked: runtime.settings.blockedSites.includes(site),
           paused: runtime.settings.pausedSites.includes(site),
         },
+        decidedBy: deciderOf(verdict, deps.listSource),
         issued,
       };
       return details;

@@ -6,6 +6,7 @@
  */
 import { MAX_IMPORTED_HOSTS, parseHostList } from '../core/host-list-file.js';
 import {
+  HOST_LIST_KINDS,
   HOST_LIST_VIEW_HOSTS,
   type HostListImport,
   type HostListKind,
@@ -14,6 +15,7 @@ import {
 } from '../core/host-list-shapes.js';
 import { createHostSet, EMPTY_HOST_SET, type HostSet } from '../core/host-set.js';
 import { importedHostOf } from '../core/imported-host.js';
+import type { ExportedHostLists } from '../core/exported-host-lists.js';
 import { isSiteKey } from '../core/settings.js';
 import type { NetRule } from '../platform/net-rules.js';
 import { planImportedRules } from './imported-rules.js';
@@ -43,10 +45,16 @@ export interface HostListMatch {
 export interface HostLists {
   /** The lists as read at start-up or last changed (empty until `ready`). */
   current(): HostListMatch;
+  /** The file a list came from and when it was imported; null when that list is empty. */
+  source(list: HostListKind): { readonly fileName: string; readonly importedAt: string } | null;
   readonly ready: Promise<void>;
   view(): Promise<HostListsView>;
   importFile(list: HostListKind, fileName: string, text: string): Promise<HostListImport>;
   clear(list: HostListKind): Promise<HostListsView>;
+  /** Every list in full, for the settings export. */
+  exportLists(): Promise<ExportedHostLists>;
+  /** Replaces each list `lists` carries (hosts already checked with checkExportedHostLists); others stay. */
+  restore(lists: ExportedHostLists): Promise<void>;
   /** Chrome: installs the rules the lists need (after a start, an install or an update). */
   syncRules(): Promise<void>;
 }
@@ -150,6 +158,10 @@ export function createHostLists(deps: HostListDeps, now: () => Date = () => new 
 
   return {
     current: () => match,
+    source(list) {
+      const entry = stored[list];
+      return entry ? { fileName: entry.fileName, importedAt: entry.importedAt } : null;
+    },
     ready,
     view: () => serial(async () => view()),
     importFile: (list, fileName, text) =>
@@ -170,5 +182,20 @@ export function createHostLists(deps: HostListDeps, now: () => Date = () => new 
         return view();
       }),
     syncRules: () => serial(async () => deps.rules?.syncImported(plan().rules)),
+    exportLists: () =>
+      serial(async () => {
+        const out: Partial<Record<HostListKind, StoredHostList>> = {};
+        for (const kind of HOST_LIST_KINDS) if (stored[kind]) out[kind] = stored[kind];
+        return out;
+      }),
+    restore: (lists) =>
+      serial(async () => {
+        const next: { -readonly [K in HostListKind]?: StoredHostList } = { ...stored };
+        for (const kind of HOST_LIST_KINDS) {
+          const list = lists[kind];
+          if (list) next[kind] = { hosts: [...list.hosts], fileName: list.fileName, importedAt: list.importedAt };
+        }
+        if (HOST_LIST_KINDS.some((kind) => lists[kind])) await change(next);
+      }),
   };
 }

@@ -53,6 +53,17 @@ export function frameRecordOf(judgement: Judgement): FrameRecord {
   return { url: judgement.url, host, level: verdict.level, category: verdict.category, score: verdict.score };
 }
 
+/** A main frame's record: the frame's, plus the verdict and names the popup renders from storage. */
+export function mainFrameRecordOf(judgement: Judgement): FrameRecord {
+  const frame = frameRecordOf(judgement);
+  const { parsed, verdict, site } = judgement;
+  if (!verdict || !parsed.ok || site === null) return frame;
+  return {
+    ...frame,
+    site: { displayHost: parsed.displayHost, registrableDomain: parsed.registrableDomain, site, verdict },
+  };
+}
+
 /** A judgement for when the model could not load: nothing is interrupted. */
 export function unavailableJudgement(url: string, error: string): Judgement {
   const parsed = parseDomain(url);

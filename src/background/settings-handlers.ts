@@ -2,6 +2,9 @@
 import { parseDomain } from '../core/domain.js';
 import { MessageError, type Handlers } from '../core/messages.js';
 import { checkImportedSettings } from '../core/settings-file.js';
+import { checkExportedHostLists } from '../core/exported-host-lists.js';
+import { importedHostOf } from '../core/imported-host.js';
+import type { HostLists } from './host-lists.js';
 import {
   withLinkBadges,
   withoutBlockedSite,
@@ -18,6 +21,8 @@ export interface SettingsHandlerDeps {
   readonly blockList: BlockList | null;
   /** Every change to the user's settings goes through it (serialised; the allow rules follow). */
   readonly settings: SettingsService;
+  /** The imported lists a settings file may carry; none when absent. */
+  readonly hostLists?: Pick<HostLists, 'restore'>;
 }
 
 export type SettingsHandlers = Pick<
@@ -58,11 +63,17 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
       return { site };
     },
 
-    async 'import-settings'({ settings }) {
+    async 'import-settings'({ settings, hostLists }) {
       const checked = checkImportedSettings(settings);
-      if (!checked.ok)
-        throw new MessageError(`settings refused, nothing changed: ${checked.reasons.slice(0, 5).join('; ')}`);
+      // Every host as well, before anything changes: a file is taken whole or not at all.
+      const lists = checkExportedHostLists(hostLists, importedHostOf);
+      const reasons = [...(checked.ok ? [] : checked.reasons), ...(lists.ok ? [] : lists.reasons)];
+      if (!checked.ok || !lists.ok)
+        throw new MessageError(`settings refused, nothing changed: ${reasons.slice(0, 5).join('; ')}`);
+      if (!deps.hostLists && Object.keys(lists.lists).length > 0)
+        throw new MessageError('settings refused, nothing changed: this browser cannot hold imported lists');
       const next = await deps.settings.change(() => checked.settings);
+      await deps.hostLists?.restore(lists.lists);
       // Rules left for sites the imported settings trust or pause would still redirect them.
       for (const site of [...next.trustedSites, ...next.pausedSites]) await deps.blockList?.removeSite(site);
       return next;

@@ -3,11 +3,10 @@
  * run in event order on a promise chain, so a slow score never lands on the wrong page; records
  * live in storage.session so the popup still finds them after the worker was stopped.
  */
-import type { FrameRecord, TabRecord } from '../core/messages.js';
+import { tabRecordStorageKey as key, type FrameRecord, type TabRecord } from '../core/messages.js';
 import type { SessionStore } from '../platform/storage.js';
 
 export const MAX_FRAMES_PER_TAB = 100;
-const key = (tabId: number): string => `tab:${tabId}`;
 
 export interface TabRecords {
   /** A new main-frame document: the record restarts with its (future) verdict. */

@@ -37,6 +37,20 @@ export interface FrameRecord {
   readonly level: VerdictLevel | 'error';
   readonly category: Category;
   readonly score: number | null;
+  /**
+   * Main frames only: the whole verdict and the names the popup shows, so it can render the
+   * verdict from this record (one storage read) before the background answers.
+   */
+  readonly site?: RecordedSite;
+}
+
+/** A main frame's verdict as recorded in storage.session (FrameRecord.site). */
+export interface RecordedSite {
+  readonly displayHost: string;
+  readonly registrableDomain: string | null;
+  /** The key user choices apply to. */
+  readonly site: string;
+  readonly verdict: Verdict;
 }
 
 /** What the background recorded about a tab's current page: the main frame and its subframes. */
@@ -75,6 +89,11 @@ export const LINK_LIMITS = {
   linksPerHost: 1_000_000,
   pageId: 64,
 } as const;
+
+/** storage.session key of a tab's record (tab-records.ts; the popup reads it directly). */
+export function tabRecordStorageKey(tabId: number): string {
+  return `tab:${tabId}`;
+}
 
 /** storage.session key of a tab's page summary (the popup listens for its changes). */
 export function summaryStorageKey(tabId: number): string {
@@ -147,11 +166,21 @@ export interface SiteDetails {
   readonly modelVersion: string | null;
   readonly choice: { readonly trusted: boolean; readonly blocked: boolean; readonly paused: boolean };
   /**
+   * Who decided the verdict when neither the model nor the user did: the organisation's policy
+   * (nothing the user does changes it) or a list the user imported; null otherwise.
+   */
+  readonly decidedBy: SiteDecider | null;
+  /**
    * True when the extension itself sent the asking tab to the warning page for this address (its
    * one-time token, or its own block rule): only then may the warning page offer Continue and Always trust.
    */
   readonly issued: boolean;
 }
+
+/** The source of a verdict the user did not choose site by site (SiteDetails.decidedBy). */
+export type SiteDecider =
+  | { readonly kind: 'organisation' }
+  | { readonly kind: 'list'; readonly list: 'block' | 'trust'; readonly fileName: string; readonly importedAt: string };
 
 /** The settings lists a site can be removed from. */
 export type SiteList = 'trustedSites' | 'blockedSites' | 'pausedSites';

@@ -16,6 +16,7 @@ import {
   type HostListsView,
 } from './host-list-shapes.js';
 import { errorText } from './error-text.js';
+import type { ExportedHostLists } from './exported-host-lists.js';
 import type {
   BackgroundMetrics,
   LinkVerdict,
@@ -75,8 +76,13 @@ export interface Protocol {
   'set-preferences': { request: { sensitivity?: Sensitivity; linkBadges?: boolean }; response: Settings };
   /** Trusted: checked again; blocked: unblocked; paused: protection resumed. */
   'remove-site': { request: { list: SiteList; site: string }; response: Settings };
-  /** Replaces the settings with an imported file's, only if it is valid throughout. */
-  'import-settings': { request: { settings: unknown }; response: Settings };
+  /**
+   * Replaces the settings, and each imported list the file carries, with an exported file's; only
+   * if all of it is valid (nothing changes otherwise).
+   */
+  'import-settings': { request: { settings: unknown; hostLists?: unknown }; response: Settings };
+  /** The imported lists in full, for the settings export. */
+  'export-host-lists': { request: Empty; response: ExportedHostLists };
   /** Timings and memory of the background, for the bench and diagnostics. */
   'get-metrics': { request: Empty; response: BackgroundMetrics };
   /** The lists the user imported (options page). */
@@ -228,7 +234,14 @@ export const MESSAGES: { readonly [K in MessageType]: MessageSpec<K> } = {
       return { list: list as SiteList, site: boundedString(site, 'site', LIMITS.site) };
     },
   },
-  'import-settings': { access: 'extension-page', validate: (p) => ({ settings: objectPayload(p)['settings'] }) },
+  'import-settings': {
+    access: 'extension-page',
+    validate: (p) => {
+      const { settings, hostLists } = objectPayload(p);
+      return hostLists === undefined ? { settings } : { settings, hostLists };
+    },
+  },
+  'export-host-lists': { access: 'extension-page', validate: empty },
   'get-metrics': { access: 'extension-page', validate: empty },
   'get-host-lists': { access: 'extension-page', validate: empty },
   'import-host-list': {

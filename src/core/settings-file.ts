@@ -2,29 +2,39 @@
  * Settings exported to and imported from a JSON file (options page). A file is accepted whole or
  * not at all: any problem refuses it with the reasons, and the current settings stay as they are.
  */
+import { checkExportedHostLists, type ExportedHostLists } from './exported-host-lists.js';
 import { validateSettings, type Settings } from './settings.js';
 
 export const SETTINGS_FILE_FORMAT = 'snowman-settings';
-/** Larger than any valid file (3 lists of 10,000 names): anything bigger is not ours. */
-export const MAX_SETTINGS_FILE_CHARS = 8_000_000;
+/** Larger than any valid file (3 lists of 10,000 names, 2 imported lists of 100,000 hosts): anything bigger is not ours. */
+export const MAX_SETTINGS_FILE_CHARS = 64_000_000;
 
 export interface SettingsFile {
   readonly format: typeof SETTINGS_FILE_FORMAT;
   readonly formatVersion: 1;
   readonly exportedAt: string;
   readonly settings: Settings;
+  /** The block and trust lists the user imported; absent in files from before they were exported. */
+  readonly hostLists?: ExportedHostLists;
 }
 
 export type ParsedSettingsFile =
-  { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly reasons: readonly string[] };
+  | { readonly ok: true; readonly settings: Settings; readonly hostLists: ExportedHostLists }
+  | { readonly ok: false; readonly reasons: readonly string[] };
 
-/** The export of `settings`. */
-export function settingsFile(settings: Settings, now: Date = new Date()): SettingsFile {
-  return { format: SETTINGS_FILE_FORMAT, formatVersion: 1, exportedAt: now.toISOString(), settings };
+/** The export of `settings` and the imported lists. */
+export function settingsFile(
+  settings: Settings,
+  now: Date = new Date(),
+  hostLists: ExportedHostLists = {},
+): SettingsFile {
+  return { format: SETTINGS_FILE_FORMAT, formatVersion: 1, exportedAt: now.toISOString(), settings, hostLists };
 }
 
 /** Checks an imported file's settings object: valid settings, or every reason it is refused. */
-export function checkImportedSettings(value: unknown): ParsedSettingsFile {
+export function checkImportedSettings(
+  value: unknown,
+): { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly reasons: readonly string[] } {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { ok: false, reasons: ['the file holds no settings object'] };
   const { settings, problems } = validateSettings(value);
@@ -45,5 +55,10 @@ export function parseSettingsFile(text: string): ParsedSettingsFile {
     return { ok: false, reasons: ['the file is not a Snowman settings export'] };
   if ((data as { formatVersion?: unknown }).formatVersion !== 1)
     return { ok: false, reasons: ['the file was written by a newer Snowman (format version not 1)'] };
-  return checkImportedSettings((data as { settings?: unknown }).settings);
+  const settings = checkImportedSettings((data as { settings?: unknown }).settings);
+  const hostLists = checkExportedHostLists((data as { hostLists?: unknown }).hostLists);
+  const reasons = [...(settings.ok ? [] : settings.reasons), ...(hostLists.ok ? [] : hostLists.reasons)];
+  return settings.ok && hostLists.ok
+    ? { ok: true, settings: settings.settings, hostLists: hostLists.lists }
+    : { ok: false, reasons };
 }

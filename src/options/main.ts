@@ -76,20 +76,26 @@ function show(next: Settings): void {
 search.addEventListener('input', () => settings && show(settings));
 byId('export').addEventListener('click', () => {
   if (!settings) return;
-  const { fileName, text } = exportSettings(settings);
-  saveText(document, fileName, text);
-  byId('backup-result').textContent = t('options_export_saved', fileName);
+  const current = settings;
+  request(sendToBackground, 'export-host-lists', {}).then((hostLists) => {
+    const { fileName, text } = exportSettings(current, new Date(), hostLists);
+    saveText(document, fileName, text);
+    byId('backup-result').textContent = t('options_export_saved', fileName);
+  }, showError);
 });
 importInput.addEventListener('change', () => {
   const file = importInput.files?.[0];
   if (!file) return;
   void file.text().then(async (text) => {
-    const result = await importSettings(text, (imported) =>
-      request(sendToBackground, 'import-settings', { settings: imported }),
+    const result = await importSettings(text, (imported, hostLists) =>
+      request(sendToBackground, 'import-settings', { settings: imported, hostLists }),
     );
     byId('backup-result').textContent = result.message;
     importInput.value = '';
-    if (result.ok) show(await request(sendToBackground, 'get-settings', {}));
+    if (result.ok) {
+      show(await request(sendToBackground, 'get-settings', {}));
+      showHostLists(await request(sendToBackground, 'get-host-lists', {}));
+    }
   });
 });
 

@@ -1,5 +1,12 @@
 /** The popup's view of the browser: its tab, the background, and the tab's content script. */
-import { parseRevealReply, type ContentCommand, type ContentReplies, type Transport } from '../core/messages.js';
+import {
+  parseRevealReply,
+  tabRecordStorageKey,
+  type ContentCommand,
+  type ContentReplies,
+  type TabRecord,
+  type Transport,
+} from '../core/messages.js';
 import { ext, extensionVersion } from './browser.js';
 import { sendToBackground } from './messaging.js';
 
@@ -19,6 +26,8 @@ export interface PopupPlatform {
   navigate(tabId: number, url: string): Promise<void>;
   /** Sends a command to the tab's content script and checks its reply; rejects when the page has none. */
   tellContent<C extends ContentCommand>(tabId: number, command: C): Promise<ContentReplies[C['type']]>;
+  /** What the background recorded about the tab's page (storage.session; no round trip to the worker). */
+  recorded(tabId: number): Promise<TabRecord | null>;
   /** storage.session changed these keys. */
   onSessionChanged(listener: (keys: readonly string[]) => void): void;
 }
@@ -41,6 +50,11 @@ export function popupPlatform(): PopupPlatform {
     async tellContent(tabId, command) {
       const reply: unknown = await browser.tabs.sendMessage(tabId, command);
       return (command.type === 'reveal-host' ? parseRevealReply(reply) : undefined) as never;
+    },
+    async recorded(tabId) {
+      const key = tabRecordStorageKey(tabId);
+      const value: unknown = (await browser.storage.session.get(key))[key];
+      return typeof value === 'object' && value !== null ? (value as TabRecord) : null;
     },
     onSessionChanged(listener) {
       browser.storage.onChanged.addListener((changes, area) => {

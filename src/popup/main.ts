@@ -9,6 +9,7 @@ import { request } from '../core/messages.js';
 import { popupPlatform } from '../platform/popup-api.js';
 import { buildReport, reportFileName, reportText } from '../ui/report.js';
 import { copyText, saveText } from '../ui/save-text.js';
+import { recordedDetails } from './recorded-site.js';
 import { tabPage } from './tab-page.js';
 import { t } from '../platform/i18n.js';
 import { localizePage } from '../ui/localize-page.js';
@@ -43,9 +44,9 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 async function refreshSite(): Promise<void> {
   if (url === null) return update({ siteError: t('popup_no_web_page') });
   try {
-    update({ site: await request(sendToBackground, 'get-site', { url }), siteError: null });
+    update({ site: await request(sendToBackground, 'get-site', { url }), siteError: null, provisional: false });
   } catch (error) {
-    update({ site: null, siteError: t('popup_not_scored', message(error)) });
+    update({ site: null, siteError: t('popup_not_scored', message(error)), provisional: false });
   }
 }
 
@@ -143,8 +144,11 @@ async function main(): Promise<void> {
   const status = request(sendToBackground, 'get-status', {});
   const knownTab = explicitTab === null ? null : Number(explicitTab);
   const summary = knownTab === null ? undefined : request(sendToBackground, 'get-page-summary', { tabId: knownTab });
+  // The verdict the background recorded for the tab: one storage read, no wait for the worker or the model.
+  const recorded = knownTab === null ? null : platform.recorded(knownTab);
   status.catch(() => undefined);
   summary?.catch(() => undefined);
+  recorded?.catch(() => undefined);
   const tab = await platform.tab(knownTab).catch(() => null);
   if (!tab) return update({ siteError: t('popup_no_tab') });
   tabId = tab.id;
@@ -157,11 +161,21 @@ async function main(): Promise<void> {
   } catch {
     host = null;
   }
-  update({ host });
   platform.onSessionChanged((keys) => {
     if (tabId !== null && keys.includes(summaryStorageKey(tabId))) void refreshSummary();
   });
-  await Promise.all([refreshStatus(status), refreshSite(), refreshSummary(tab.id === knownTab ? summary : undefined)]);
+  const refreshed = Promise.all([
+    refreshStatus(status),
+    refreshSite(),
+    refreshSummary(tab.id === knownTab ? summary : undefined),
+  ]);
+  const record = await (tab.id === knownTab && recorded ? recorded : platform.recorded(tab.id)).catch(() => null);
+  const early = recordedDetails(record, url);
+  // The recorded verdict only while the background has not answered: its answer always wins.
+  update(
+    early && state.site === null && state.siteError === null ? { host, site: early, provisional: true } : { host },
+  );
+  await refreshed;
 }
 
 void main();

@@ -11,6 +11,8 @@ import { renderName } from '../ui/name-view.js';
 import { categoryWord, levelWord, plainReasons } from '../ui/plain-words.js';
 import { meterFor } from '../ui/risk-meter.js';
 import { formatNumber, t, tCount } from '../platform/i18n.js';
+import { decidedByText, policyDecides } from '../ui/decided-by.js';
+import type { Category } from '../core/verdict.js';
 
 export interface PopupState {
   /** The tab's host as the browser reports it, shown before the background answers. */
@@ -23,6 +25,11 @@ export interface PopupState {
   /** Feedback after an action ("Copied", "Trusted …"). */
   readonly notice: string | null;
   readonly busy: boolean;
+  /**
+   * `site` is the verdict the background recorded for the tab, shown until it answers: the
+   * choices it holds are not known yet, so the actions stay off.
+   */
+  readonly provisional?: boolean;
   /** The tab shows Snowman's warning for this site (the site itself was not opened). */
   readonly warned?: boolean;
 }
@@ -89,6 +96,12 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
     why.id = 'site-reason';
     section.append(why);
   }
+  const decidedBy = decidedByText(site.decidedBy);
+  if (decidedBy !== null) {
+    const line = el(doc, 'p', { className: 'decided-by', text: decidedBy });
+    line.id = 'decided-by';
+    section.append(line);
+  }
   const meter = meterFor(site.verdict);
   if (meter) {
     section.append(gauge(doc, meter.value, meter.text, level));
@@ -113,7 +126,18 @@ function actionsSection(doc: Document, state: PopupState, actions: PopupActions)
   const section = el(doc, 'section', { className: 'actions' });
   section.setAttribute('aria-label', t('popup_actions_label'));
   const choice = state.site?.choice;
-  const off = !state.site || state.busy;
+  const off = !state.site || state.busy || state.provisional === true;
+  // The organisation's policy outranks Trust, Block and Pause: offering them would promise what the background ignores.
+  if (policyDecides(state.site?.decidedBy ?? null)) {
+    const note = el(doc, 'p', { className: 'note policy-note', text: t('popup_decided_by_org_note') });
+    note.id = 'policy-note';
+    section.append(
+      note,
+      button(doc, t('common_copy_report'), actions.copyReport, off, 'copy-report'),
+      button(doc, t('common_save_report'), actions.saveReport, off, 'save-report'),
+    );
+    return withNotice(doc, section, state);
+  }
   section.append(
     choice?.trusted
       ? button(doc, t('popup_untrust'), actions.untrust, off, 'untrust')
@@ -124,8 +148,8 @@ function actionsSection(doc: Document, state: PopupState, actions: PopupActions)
     choice?.paused
       ? button(doc, t('popup_resume'), () => actions.pause(false), off, 'resume')
       : button(doc, t('popup_pause'), () => actions.pause(true), off, 'pause'),
-    button(doc, t('common_copy_report'), actions.copyReport, !state.site, 'copy-report'),
-    button(doc, t('common_save_report'), actions.saveReport, !state.site, 'save-report'),
+    button(doc, t('common_copy_report'), actions.copyReport, !state.site || state.provisional === true, 'copy-report'),
+    button(doc, t('common_save_report'), actions.saveReport, !state.site || state.provisional === true, 'save-report'),
   );
   if (state.site) {
     // The site key in the Unicode form the name above shows (the popup bundles no punycode decoder).
@@ -136,6 +160,11 @@ function actionsSection(doc: Document, state: PopupState, actions: PopupActions)
     section.append(line);
     section.querySelector('#pause, #resume')?.setAttribute('aria-describedby', 'pause-hint');
   }
+  return withNotice(doc, section, state);
+}
+
+/** Feedback after an action, at the end of the actions. */
+function withNotice(doc: Document, section: HTMLElement, state: PopupState): HTMLElement {
   if (state.notice) {
     const notice = el(doc, 'p', { className: 'note', text: state.notice });
     notice.id = 'notice';

@@ -38,6 +38,7 @@ function localDetails(url: string, error: string): SiteDetails | null {
     explanation: [],
     modelVersion: null,
     choice: { trusted: false, blocked: false, paused: false },
+    decidedBy: null,
     issued: false,
   };
 }

@@ -12,6 +12,7 @@ import { buildReport, reportFileName, reportText } from '../ui/report.js';
 import { button, el } from '../ui/dom.js';
 import { renderReportPanel } from './report-panel.js';
 import { renderTrustControl } from './trust-confirm.js';
+import { decidedByText } from '../ui/decided-by.js';
 import type { Category } from '../core/verdict.js';
 import { t, type MessageKey } from '../platform/i18n.js';
 
@@ -101,6 +102,15 @@ function detailsSection(doc: Document, details: SiteDetails, actions: WarningAct
     el(doc, 'dt', { text: t('warning_fact_model') }),
     el(doc, 'dd', { className: 'model', text: details.modelVersion ?? t('common_model_not_loaded') }),
   );
+  if (details.decidedBy !== null)
+    facts.append(
+      el(doc, 'dt', { text: t('warning_decided_by') }),
+      el(doc, 'dd', {
+        className: 'decided-by',
+        text:
+          details.decidedBy.kind === 'organisation' ? t('warning_decided_by_org') : decidedByText(details.decidedBy)!,
+      }),
+    );
   const panel = el(doc, 'details', { className: 'more' }, el(doc, 'summary', { text: t('warning_details') }), facts);
   // The organisation's block outranks Continue and Always trust (the background ignores both for it).
   if (verdict.reasons.some((reason) => reason.kind === 'org-blocked')) {

@@ -110,6 +110,24 @@ describe('options page: export and import', () => {
     expect(applied).toEqual([settings]);
   });
 
+  it('carries the imported lists: exported beside the settings, handed back on import and named in the result', async () => {
+    const hostLists = {
+      block: { fileName: 'corp.txt', importedAt: '2026-03-01T00:00:00.000Z', hosts: ['a-listed.com', 'b-listed.com'] },
+      trust: { fileName: 'partners.txt', importedAt: '2026-03-02T00:00:00.000Z', hosts: ['partner.com'] },
+    };
+    const { text } = exportSettings(settings, new Date('2026-03-04T05:06:07Z'), hostLists);
+    const handed: unknown[] = [];
+    const result = await importSettings(text, async (s, lists) => (handed.push(lists), s));
+    expect(handed).toEqual([hostLists]);
+    expect(result.message).toBe(
+      'Imported: 2 trusted, 1 blocked, 1 paused sites; sensitivity balanced. Also restored: block list corp.txt (2 hosts), trust list partners.txt (1 host).',
+    );
+    const malformed = JSON.stringify({ ...JSON.parse(text), hostLists: { block: { ...hostLists.block, hosts: 'x' } } });
+    const refused = await importSettings(malformed, async (s) => (handed.push('applied'), s));
+    expect(refused.message).toMatch(/^File refused, nothing changed: hostLists\.block\.hosts is not a list/);
+    expect(handed).toHaveLength(1);
+  });
+
   it('refuses bad files with a reason and applies nothing', async () => {
     const good = JSON.parse(exportSettings(settings).text) as { settings: Record<string, unknown> };
     const cases: [string, RegExp][] = [

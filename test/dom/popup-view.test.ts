@@ -19,6 +19,7 @@ const site: SiteDetails = {
   explanation: [{ start: 0, end: 5, weight: 0.6 }],
   modelVersion: 'm-1',
   choice: { trusted: false, blocked: false, paused: false },
+  decidedBy: null,
   issued: false,
 };
 
@@ -164,6 +165,49 @@ describe('popup view', () => {
     const none = render({ host: 'localhost', siteError: 'Not scored: local and special-use names are not scored' });
     expect(none.querySelector<HTMLButtonElement>('#trust')!.disabled).toBe(true);
     expect(none.textContent).toContain('local and special-use names');
+  });
+
+  it("on a site the organisation's policy decides, says so and offers no Trust, Block or Pause", () => {
+    const orgBlocked = {
+      ...site,
+      verdict: {
+        ...site.verdict,
+        reasons: [{ kind: 'org-blocked' as const, message: 'blocked by your organisation' }],
+      },
+      choice: { trusted: true, blocked: false, paused: true },
+      decidedBy: { kind: 'organisation' as const },
+    };
+    const root = render({ site: orgBlocked, warned: true });
+    expect(root.querySelector('#decided-by')!.textContent).toBe('Set by your organisation');
+    for (const id of ['trust', 'untrust', 'block', 'unblock', 'pause', 'resume', 'pause-hint'])
+      expect(root.querySelector(`#${id}`), id).toBeNull();
+    expect(root.querySelector('#policy-note')!.textContent).toMatch(/cannot be trusted, blocked or paused here/);
+    expect(root.querySelector<HTMLButtonElement>('#copy-report')!.disabled).toBe(false);
+  });
+
+  it('on a site an imported list decides, names the list and its date and keeps the choices that outrank it', () => {
+    const listed = {
+      ...site,
+      verdict: { ...site.verdict, reasons: [{ kind: 'imported-blocked' as const, message: 'on the block list' }] },
+      decidedBy: {
+        kind: 'list' as const,
+        list: 'block' as const,
+        fileName: 'corp-block.txt',
+        importedAt: '2026-03-01T10:00:00.000Z',
+      },
+    };
+    const root = render({ site: listed });
+    expect(root.querySelector('#decided-by')!.textContent).toBe('On the list corp-block.txt, 2026-03-01');
+    expect(root.querySelector<HTMLButtonElement>('#trust')!.disabled).toBe(false);
+    expect(root.querySelector<HTMLButtonElement>('#pause')!.disabled).toBe(false);
+  });
+
+  it('shows a recorded (provisional) verdict at once, with every action off until the background answers', () => {
+    const root = render({ site, provisional: true });
+    expect(root.querySelector('#site-verdict')!.textContent).toBe('Dangerous · phishing-like name');
+    for (const id of ['trust', 'block', 'pause', 'copy-report', 'save-report'])
+      expect(root.querySelector<HTMLButtonElement>(`#${id}`)!.disabled, id).toBe(true);
+    expect(render({ site }).querySelector<HTMLButtonElement>('#trust')!.disabled).toBe(false);
   });
 
   it('writes a report with the domain (never the path), the scores and the model version', () => {

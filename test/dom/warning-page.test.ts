@@ -64,6 +64,7 @@ const details = (over: Partial<SiteDetails> = {}): SiteDetails => ({
   explanation: [],
   modelVersion: 'm1',
   choice: { trusted: false, blocked: false, paused: false },
+  decidedBy: null,
   issued: true,
   ...over,
 });
@@ -237,14 +238,37 @@ describe('warning page view', () => {
           risk: 0.2,
           reasons: [{ kind: 'org-blocked', message: 'blocked by your organisation' }],
         },
+        decidedBy: { kind: 'organisation' },
       }),
       actions(),
     );
     expect(root.querySelector('.reasons li')?.textContent).toBe('Blocked by your organisation.');
+    expect(root.querySelector('.facts .decided-by')?.textContent).toBe('Your organisation');
     expect(root.querySelector('.continue')).toBeNull();
     expect(root.querySelector('.trust')).toBeNull();
     expect(root.querySelector('.org-blocked')?.textContent).toMatch(/^Your organisation blocked this site/);
     expect(root.textContent).not.toMatch(/you chose/i);
+  });
+
+  it('a site on an imported block list names the list and its date in Details, and keeps the way through', () => {
+    const root = document.createElement('main');
+    renderWarning(
+      document,
+      root,
+      details({
+        verdict: {
+          level: 'dangerous',
+          category: 'malicious',
+          score: 0.1,
+          risk: 0.2,
+          reasons: [{ kind: 'imported-blocked', message: 'on the block list you imported' }],
+        },
+        decidedBy: { kind: 'list', list: 'block', fileName: 'corp.txt', importedAt: '2026-04-05T06:07:08.000Z' },
+      }),
+      actions(),
+    );
+    expect(root.querySelector('.facts .decided-by')?.textContent).toBe('On the list corp.txt, 2026-04-05');
+    expect(root.querySelector('.continue')).not.toBeNull();
   });
 
   it('a machine-generated name says so, and a suspicious one is amber with softer words', () => {

@@ -1,5 +1,5 @@
 /** The warning page, popup and options in German, in Firefox ESR with its UI language German. */
-import { firefoxLinkBrowserIn } from './links/firefox-browser.js';
+import { firefoxLinkBrowserWith } from './links/firefox-browser.js';
 import { defineGermanScenarios } from './i18n/german-scenarios.js';
 
-defineGermanScenarios('firefox', firefoxLinkBrowserIn('de'));
+defineGermanScenarios('firefox', firefoxLinkBrowserWith({ language: 'de' }));

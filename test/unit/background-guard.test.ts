@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { FAKE_ORIGIN, pageSender } from '../support/fake-platform.js';
 import { eventually, settle, startBackground, storedSettings, valueOf } from '../support/background-under-test.js';
+import type { TabRecord } from '../../src/core/messages.js';
+import { recordedDetails } from '../../src/popup/recorded-site.js';
 
 const WARNING = `${FAKE_ORIGIN}warning/index.html`;
 const BLOCKED = 'http://login.blocked-example.com/account';
@@ -57,6 +59,27 @@ describe('background guard (Chrome)', () => {
       await bg.send({ type: 'get-tab-state', payload: { tabId: 9 } }),
     );
     expect(record.main).toMatchObject({ host: 'example.com', level: 'safe' });
+  });
+
+  it('records the main frame with its whole verdict and names, which the popup renders before the background answers', async () => {
+    const bg = await startBackground({ settings });
+    bg.fire.committed(9, BLOCKED);
+    await eventually(() => expect(bg.toolbar.get(9)?.state).toBe('dangerous'));
+    const record = valueOf<TabRecord>(await bg.send({ type: 'get-tab-state', payload: { tabId: 9 } }));
+    expect(record.main?.site).toMatchObject({
+      displayHost: 'login.blocked-example.com',
+      registrableDomain: 'blocked-example.com',
+      site: 'blocked-example.com',
+      verdict: { level: 'dangerous', reasons: [{ kind: 'user-blocked' }] },
+    });
+    const early = recordedDetails(record, BLOCKED);
+    expect(early).toMatchObject({ displayHost: 'login.blocked-example.com', verdict: { level: 'dangerous' } });
+    // Another page in the tab since: the record is not that page's verdict.
+    expect(recordedDetails(record, 'http://other-example.com/')).toBeNull();
+    bg.fire.committed(9, 'http://blocked-example.com/', { frameId: 3, parentFrameId: 0 });
+    await settle();
+    const withFrame = valueOf<TabRecord>(await bg.send({ type: 'get-tab-state', payload: { tabId: 9 } }));
+    expect(withFrame.frames.every((frame) => frame.site === undefined)).toBe(true);
   });
 });
 

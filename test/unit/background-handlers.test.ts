@@ -69,6 +69,32 @@ describe('background message handlers', () => {
     ]);
   });
 
+  it('get-site names who decided a site: the organisation, or an imported list by file and date', async () => {
+    const bg = await startBackground({ managed: { blockedDomains: ['org-only-example.com'] } });
+    const org = valueOf<{ decidedBy: unknown }>(
+      await bg.send({ type: 'get-site', payload: { url: 'http://www.org-only-example.com/' } }),
+    );
+    expect(org.decidedBy).toEqual({ kind: 'organisation' });
+    valueOf(
+      await bg.send({
+        type: 'import-host-list',
+        payload: { list: 'block', fileName: 'corp.txt', text: 'listed-only-example.com\n' },
+      }),
+    );
+    const listed = valueOf<{ decidedBy: { importedAt: string } }>(
+      await bg.send({ type: 'get-site', payload: { url: 'http://a.listed-only-example.com/' } }),
+    );
+    expect(listed.decidedBy).toEqual({
+      kind: 'list',
+      list: 'block',
+      fileName: 'corp.txt',
+      importedAt: expect.any(String),
+    });
+    expect(Number.isNaN(Date.parse(listed.decidedBy.importedAt))).toBe(false);
+    const neither = valueOf<{ decidedBy: unknown }>(await bg.send({ type: 'get-site', payload: { url: BLOCKED } }));
+    expect(neither.decidedBy).toBeNull();
+  });
+
   it('get-site from the warning page says whether the extension issued the warning, and shows its verdict on that tab', async () => {
     const bg = await startBackground({ settings });
     const unasked = valueOf<{ issued: boolean; verdict: { level: string } }>(

@@ -51,4 +51,53 @@ describe('settings service', () => {
     expect(bg.local.get('settings')).toMatchObject({ trustedSites: ['imported-site.com'] });
     expect(bg.dynamicRules.map(siteOfTrustRule)).toContain('imported-site.com');
   });
+
+  it('a settings file carries the imported lists: exported in full, restored with it, and a bad host refuses the whole file', async () => {
+    const options = pageSender('options/index.html');
+    const bg = await startBackground();
+    valueOf(
+      await bg.send(
+        {
+          type: 'import-host-list',
+          payload: { list: 'block', fileName: 'corp.txt', text: 'a-listed.com\nb-listed.com\n' },
+        },
+        options,
+      ),
+    );
+    const exported = valueOf<{ block?: { hosts: string[]; fileName: string } }>(
+      await bg.send({ type: 'export-host-lists', payload: {} }, options),
+    );
+    expect(exported.block).toMatchObject({ fileName: 'corp.txt', hosts: ['a-listed.com', 'b-listed.com'] });
+    const settings = valueOf<object>(await bg.send({ type: 'get-settings', payload: {} }, options));
+
+    // Into a fresh browser: the settings and the block list come back together.
+    const other = await startBackground();
+    valueOf(await other.send({ type: 'import-settings', payload: { settings, hostLists: exported } }, options));
+    const view = valueOf<{ block: { count: number; fileName: string } }>(
+      await other.send({ type: 'get-host-lists', payload: {} }, options),
+    );
+    expect(view.block).toMatchObject({ count: 2, fileName: 'corp.txt' });
+    const site = valueOf<{ verdict: { reasons: { kind: string }[] } }>(
+      await other.send({ type: 'get-site', payload: { url: 'http://x.b-listed.com/' } }, options),
+    );
+    expect(site.verdict.reasons[0]!.kind).toBe('imported-blocked');
+
+    // A file whose list holds a host no list can hold is refused whole: neither settings nor lists change.
+    const before = other.local.get('settings');
+    const bad = { block: { ...exported.block, hosts: ['c-listed.com', '10.0.0.1'] } };
+    const changed = { ...settings, trustedSites: ['never-applied.com'] };
+    const refused = await other.send(
+      { type: 'import-settings', payload: { settings: changed, hostLists: bad } },
+      options,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/nothing changed: .*hostLists\.block\.hosts\[1\]/),
+    });
+    expect(other.local.get('settings')).toEqual(before);
+    expect(
+      valueOf<{ block: { count: number } }>(await other.send({ type: 'get-host-lists', payload: {} }, options)).block
+        .count,
+    ).toBe(2);
+  });
 });

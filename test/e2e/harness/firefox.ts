@@ -25,6 +25,8 @@ export interface FirefoxOptions {
   readonly idleTimeoutMs?: number;
   /** UI language (`intl.locale.requested`); Firefox needs its language pack (Debian's firefox-esr-l10n-*). */
   readonly language?: string;
+  /** The colour scheme pages see (prefers-color-scheme), fixed for the session: BiDi cannot emulate it. */
+  readonly colorScheme?: 'light' | 'dark';
 }
 
 export interface FirefoxSession {
@@ -80,6 +82,13 @@ export async function launchFirefox(extensionDir: string, options: FirefoxOption
             // Debian installs language packs beside the browser: let a fresh profile use them.
             'extensions.autoDisableScopes': 0,
             'extensions.enabledScopes': 15,
+          }),
+      // 0 dark, 1 light: what web and extension pages get for prefers-color-scheme.
+      ...(options.colorScheme === undefined
+        ? {}
+        : {
+            'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+            'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
           }),
     },
   });

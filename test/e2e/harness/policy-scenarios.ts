@@ -60,6 +60,14 @@ export function definePolicyScenarios(
       return tab;
     };
     const isWarning = (href: string): boolean => href.startsWith(`${world.browser.origin}${WARNING}`);
+    /** The tab showing a warning: its address carries a token (`?t=`) or only the target (`#`). */
+    const warningTabId = async (): Promise<number> => {
+      for (const next of ['?', '#']) {
+        const found = await world.browser.toolbarFor(`${world.browser.origin}${WARNING}${next}`).catch(() => null);
+        if (found) return found.tabId;
+      }
+      throw new Error('no warning tab');
+    };
 
     beforeAll(async () => {
       const names = await threatNames();
@@ -113,6 +121,20 @@ export function definePolicyScenarios(
       expect(server.requests(`www.${POLICY_BLOCKED}`)).toEqual([]);
       await expect.poll(() => tab.text('.reasons'), { timeout: 10_000 }).toMatch(/Blocked by your organisation\./);
       expect(await tab.text('main')).not.toMatch(/you (chose|blocked)/i);
+      // Details names who decided and offers no way past it.
+      await tab.click('.more summary');
+      expect(await tab.text('.more .decided-by')).toBe('Your organisation');
+      expect(await tab.text('.more .continue')).toBeNull();
+      expect(await tab.text('.more .trust')).toBeNull();
+      // The popup on that tab says who set it and offers no Trust, Block or Pause the policy would override.
+      // The only warning tab with a target so far (Firefox's harness keeps a bare warning page as its helper).
+      const tabId = await warningTabId();
+      const popup = await world.browser.openExtensionPage(`popup/index.html?tab=${tabId}`);
+      tabs.push(popup);
+      await expect.poll(() => popup.text('#decided-by'), { timeout: 10_000 }).toBe('Set by your organisation');
+      for (const id of ['trust', 'untrust', 'block', 'unblock', 'pause', 'resume'])
+        expect(await popup.text(`#${id}`), id).toBeNull();
+      expect(await popup.text('#copy-report')).toBe('Copy report');
     });
 
     it('lets a listed site the policy trusts load', async () => {

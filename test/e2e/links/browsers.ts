@@ -35,6 +35,11 @@ export interface LinkBrowser {
   tabIdOf(url: string): Promise<number>;
   /** The toolbar popup for a tab, opened as an extension page (`popup/index.html?tab=<id>`). */
   openPopup(tabId: number): Promise<LinkPage>;
+  /**
+   * Chromium only: the popup with its messages to the background held unanswered (its
+   * `runtime.sendMessage` never settles), as with a worker that is stopped or still loading the model.
+   */
+  openPopupWithoutBackground?(tabId: number): Promise<LinkPage>;
   /** An extension page by its path in the package (`options/index.html`). */
   openExtensionPage(path: string): Promise<LinkPage>;
   call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>>;
@@ -93,6 +98,15 @@ export async function chromiumLinkBrowser(
       }, url),
     async openPopup(tabId) {
       const page = await session.context.newPage();
+      await page.setViewportSize({ width: 360, height: 440 });
+      await page.goto(`${session.origin}popup/index.html?tab=${tabId}`);
+      return playwrightPage(page);
+    },
+    async openPopupWithoutBackground(tabId) {
+      const page = await session.context.newPage();
+      await page.addInitScript(() => {
+        chrome.runtime.sendMessage = (() => new Promise(() => undefined)) as never;
+      });
       await page.setViewportSize({ width: 360, height: 440 });
       await page.goto(`${session.origin}popup/index.html?tab=${tabId}`);
       return playwrightPage(page);

@@ -27,7 +27,7 @@ async function navigate(page: Page, url: string): Promise<void> {
   );
 }
 
-function puppeteerPage(page: Page): LinkPage {
+function puppeteerPage(page: Page, scheme: 'light' | 'dark'): LinkPage {
   return {
     goto: (url) => navigate(page, url),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
@@ -37,50 +37,53 @@ function puppeteerPage(page: Page): LinkPage {
     setViewport: (width, height) => page.setViewport({ width, height }),
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
     evaluateScript: (source) => page.evaluate(source),
-    // Media emulation needs CDP, which Firefox's BiDi does not offer: pages keep the light scheme.
-    colorScheme: async (scheme) => scheme === 'light',
+    // Media emulation needs CDP, which Firefox's BiDi does not offer: the scheme is fixed at launch.
+    colorScheme: async (wanted) => wanted === scheme,
     close: () => page.close(),
   };
 }
 
-/** A launcher of Firefox in `language` (its UI language) for the link and popup suites. */
-export function firefoxLinkBrowserIn(language?: string): LinkLauncher {
-  return (dir, context) => launchLinkFirefox(dir, context, language);
+/** What a Firefox for the link and popup suites is launched with. */
+export interface FirefoxLinkOptions {
+  /** The colour scheme its pages see. */
+  readonly scheme?: 'light' | 'dark';
+  /** Its UI language (`intl.locale.requested`). */
+  readonly language?: string;
 }
 
-/** Launches Firefox for the link and popup suites. */
-export const firefoxLinkBrowser: LinkLauncher = (dir, context) => launchLinkFirefox(dir, context);
-
-async function launchLinkFirefox(
-  dir: string,
-  { names, server }: Parameters<LinkLauncher>[1],
-  language?: string,
-): Promise<LinkBrowser> {
-  const session = await launchFirefox(dir, {
-    hosts: allHosts(names),
-    httpPage: server.url(names.benign[0]!, '/blank'),
-    ...(language === undefined ? {} : { language }),
-  });
-  const linkBrowser: LinkBrowser = {
-    name: 'firefox',
-    origin: session.origin,
-    newPage: async () => puppeteerPage(await session.browser.newPage()),
-    tabIdOf: (url) =>
-      session.inExtension(async (wanted) => {
-        const tab = (await browser.tabs.query({})).find((t) => t.url === wanted);
-        if (tab?.id === undefined) throw new Error(`no tab at ${wanted}`);
-        return tab.id;
-      }, url),
-    async openPopup(tabId) {
-      const page = await session.openExtensionPage(`popup/index.html?tab=${tabId}`);
-      await page.setViewport({ width: 360, height: 440 });
-      return puppeteerPage(page);
-    },
-    openExtensionPage: async (path) => puppeteerPage(await session.openExtensionPage(path)),
-    call: (type, payload) => session.call(type, payload),
-    badgeText: (tabId) => session.inExtension((id) => browser.action.getBadgeText({ tabId: id }), tabId),
-    badgeLevels: async () => null,
-    close: () => session.close(),
+/** Launches Firefox for the link and popup suites with `options`. */
+export const firefoxLinkBrowserWith =
+  ({ scheme = 'light', language }: FirefoxLinkOptions): LinkLauncher =>
+  async (dir, { names, server }) => {
+    const session = await launchFirefox(dir, {
+      hosts: allHosts(names),
+      httpPage: server.url(names.benign[0]!, '/blank'),
+      colorScheme: scheme,
+      ...(language === undefined ? {} : { language }),
+    });
+    const linkBrowser: LinkBrowser = {
+      name: 'firefox',
+      origin: session.origin,
+      newPage: async () => puppeteerPage(await session.browser.newPage(), scheme),
+      tabIdOf: (url) =>
+        session.inExtension(async (wanted) => {
+          const tab = (await browser.tabs.query({})).find((t) => t.url === wanted);
+          if (tab?.id === undefined) throw new Error(`no tab at ${wanted}`);
+          return tab.id;
+        }, url),
+      async openPopup(tabId) {
+        const page = await session.openExtensionPage(`popup/index.html?tab=${tabId}`);
+        await page.setViewport({ width: 360, height: 440 });
+        return puppeteerPage(page, scheme);
+      },
+      openExtensionPage: async (path) => puppeteerPage(await session.openExtensionPage(path), scheme),
+      call: (type, payload) => session.call(type, payload),
+      badgeText: (tabId) => session.inExtension((id) => browser.action.getBadgeText({ tabId: id }), tabId),
+      badgeLevels: async () => null,
+      close: () => session.close(),
+    };
+    return linkBrowser;
   };
-  return linkBrowser;
-}
+
+/** Firefox for the link and popup suites, light scheme, the machine's language. */
+export const firefoxLinkBrowser: LinkLauncher = firefoxLinkBrowserWith({});

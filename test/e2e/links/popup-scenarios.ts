@@ -51,6 +51,28 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       await page.close();
     });
 
+    if (target === 'chrome')
+      it('shows the verdict the background recorded while the background does not answer', async () => {
+        const { names, server, browser } = world;
+        const url = server.url(names.benign[0]!, '/recorded');
+        const page = await browser.newPage();
+        await page.goto(url);
+        const tabId = await browser.tabIdOf(url);
+        await expect
+          .poll(async () => (await browser.call('get-tab-state', { tabId }))?.main?.site?.verdict.level, {
+            timeout: 10_000,
+          })
+          .toBe('safe');
+        const popup = await browser.openPopupWithoutBackground!(tabId);
+        await expect.poll(() => text(popup, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Looks safe/);
+        expect(await text(popup, '#site-name')).toBe(names.benign[0]);
+        // Nothing came from the background, and nothing can be changed before it answers.
+        expect(await text(popup, '#status')).toBe('Snowman is starting…');
+        expect(await popup.evaluate(() => (document.querySelector('#trust') as HTMLButtonElement).disabled)).toBe(true);
+        await popup.close();
+        await page.close();
+      });
+
     it('trust this site removes the badges of its links', async () => {
       const { names, server, browser } = world;
       const site = names.dangerous[2]!;
