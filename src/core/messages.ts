@@ -42,6 +42,16 @@ export interface SiteRequest {
   readonly token?: string;
 }
 
+/**
+ * What the checking page does next: open `url`, the address it holds (judged safe, or let through
+ * because the check failed or took too long: `note` says why), or the warning page at `url`.
+ */
+export interface NavigationCheck {
+  readonly action: 'forward' | 'warn';
+  readonly url: string;
+  readonly note?: string;
+}
+
 export interface Protocol {
   'get-status': { request: Empty; response: ModelStatus };
   /** The popup's and the warning page's one view of a site (the warning page passes its token). */
@@ -72,7 +82,10 @@ export interface Protocol {
   };
   'get-page-summary': { request: { tabId: number }; response: PageSummary | null };
   'get-settings': { request: Empty; response: Settings };
-  'set-preferences': { request: { sensitivity?: Sensitivity; linkBadges?: boolean }; response: Settings };
+  'set-preferences': {
+    request: { sensitivity?: Sensitivity; linkBadges?: boolean; strictFirstVisit?: boolean };
+    response: Settings;
+  };
   /** Trusted: checked again; blocked: unblocked; paused: protection resumed. */
   'remove-site': { request: { list: SiteList; site: string }; response: Settings };
   /** Replaces the settings with an imported file's, only if it is valid throughout. */
@@ -84,6 +97,8 @@ export interface Protocol {
   /** Replaces the list with the file's good lines; bad lines come back by number. */
   'import-host-list': { request: { list: HostListKind; fileName: string; text: string }; response: HostListImport };
   'clear-host-list': { request: { list: HostListKind }; response: HostListsView };
+  /** The checking page (strict mode): judge the address the extension held, and say where to go. */
+  'check-navigation': { request: { url: string }; response: NavigationCheck };
 }
 
 export type MessageType = keyof Protocol;
@@ -210,12 +225,13 @@ export const MESSAGES: { readonly [K in MessageType]: MessageSpec<K> } = {
   'set-preferences': {
     access: 'extension-page',
     validate: (p) => {
-      const { sensitivity, linkBadges } = objectPayload(p);
+      const { sensitivity, linkBadges, strictFirstVisit } = objectPayload(p);
       if (sensitivity !== undefined && !isSensitivity(sensitivity))
         throw new MessageError('sensitivity must be relaxed, balanced or strict');
       return {
         ...(sensitivity === undefined ? {} : { sensitivity }),
         ...(linkBadges === undefined ? {} : { linkBadges: boolean(linkBadges, 'linkBadges') }),
+        ...(strictFirstVisit === undefined ? {} : { strictFirstVisit: boolean(strictFirstVisit, 'strictFirstVisit') }),
       };
     },
   },
@@ -243,6 +259,10 @@ export const MESSAGES: { readonly [K in MessageType]: MessageSpec<K> } = {
     },
   },
   'clear-host-list': { access: 'extension-page', validate: (p) => ({ list: hostListKind(objectPayload(p)['list']) }) },
+  'check-navigation': {
+    access: 'extension-page',
+    validate: (p) => ({ url: boundedString(objectPayload(p)['url'], 'url', LIMITS.pageUrl) }),
+  },
 };
 
 // --- serving ---

@@ -13,6 +13,7 @@ import { NO_POLICY, parseManagedPolicy, type ManagedPolicy } from '../core/manag
 import type { HostListKind, HostListsView } from '../core/host-list-shapes.js';
 import { renderHostListsSection, showImportReport } from './host-lists-section.js';
 import { renderPolicySection } from './policy-section.js';
+import { renderStrictSection } from './strict-section.js';
 
 const platform = optionsPlatform();
 const sendToBackground = platform.send;
@@ -29,6 +30,7 @@ let settings: Settings | null = null;
 let modelVersion: string | null = null;
 let policy: ManagedPolicy = NO_POLICY;
 const hostListsRoot = byId('extra-sections').appendChild(document.createElement('div'));
+const strictRoot = byId('preferences').insertAdjacentElement('afterend', document.createElement('div'))!;
 
 function showError(error: unknown): void {
   byId('error').textContent = `Could not reach Snowman's background: ${errorText(error)}`;
@@ -58,6 +60,13 @@ function show(next: Settings): void {
         void request(sendToBackground, 'set-preferences', { linkBadges }).then(show, showError),
     },
     policy,
+  );
+  renderStrictSection(
+    document,
+    strictRoot as HTMLElement,
+    next,
+    (strictFirstVisit) => void request(sendToBackground, 'set-preferences', { strictFirstVisit }).then(show, showError),
+    policy.strictFirstVisit,
   );
   renderSiteLists(
     document,

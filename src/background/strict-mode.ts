@@ -1,0 +1,120 @@
+/**
+ * Strict first-visit mode's state (Chrome): whether its redirect rule is installed, the sites let
+ * through this session (kept in the rule itself, so a restarted worker reads them back), and each
+ * tab's last top-level navigation, the only address its checking page may be forwarded to. The
+ * checking page is web accessible (a DNR redirect must reach it), so a site can open it with any
+ * target: without a matching navigation recorded here it forwards nothing.
+ */
+import type { RuleSet } from '../platform/background-api.js';
+import type { SessionStore } from '../platform/storage.js';
+import { isStrictRule, MAX_STRICT_PASSED, strictCatches, strictRule } from './strict-rules.js';
+
+const PENDING_KEY = 'strict-pending';
+/** Tabs whose navigation is remembered across a worker restart (one navigation a tab). */
+export const MAX_STRICT_PENDING = 64;
+/** Longer addresses are remembered in memory only: storage.session has 10 MB for everything. */
+const MAX_STORED_URL = 8_192;
+
+export interface StrictMode {
+  /** Installs (on) or removes (off) the redirect rule; turning it off forgets the sites let through. */
+  sync(on: boolean): Promise<void>;
+  /** True when the rule is installed and `site` has not been let through: a top-level GET there is held. */
+  covers(site: string): Promise<boolean>;
+  /** Records tab `tabId`'s top-level navigation to `url` (call synchronously from the navigation event). */
+  expect(tabId: number, url: string, site: string): void;
+  /** The address recorded for `tabId` when it is `target` (fragments aside), used up; otherwise null. */
+  claim(tabId: number, target: string): Promise<string | null>;
+  /** Lets `site` and its sub-domains through without a check for the rest of the session. */
+  pass(site: string): Promise<void>;
+}
+
+interface State {
+  on: boolean;
+  passed: string[];
+}
+
+type Pending = [number, string];
+
+function isPending(value: unknown): value is Pending {
+  return Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string';
+}
+
+const withoutFragment = (url: string): string => {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+};
+
+/** Strict mode over Chrome's session rules, redirecting to `checkingPage`; pending navigations in `store`. */
+export function createStrictMode(rules: RuleSet, checkingPage: string, store: SessionStore): StrictMode {
+  let state: Promise<State> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const pending = new Map<number, string>();
+  let pendingWrites: Promise<unknown> = Promise.resolve();
+
+  const load = async (): Promise<State> => {
+    const rule = (await rules.list()).find(isStrictRule);
+    return { on: rule !== undefined, passed: [...(rule?.condition.excludedRequestDomains ?? [])] };
+  };
+  /** Rule changes one at a time, each on the state the previous one left. */
+  const run = <T>(task: (s: State) => Promise<T>): Promise<T> => {
+    state ??= load();
+    const next = queue.then(async () => task(await state!));
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const writeRule = (s: State, passed: string[]): Promise<void> =>
+    rules.update([strictRule(checkingPage, passed)], s.on ? [strictRule(checkingPage, []).id] : []);
+
+  const persistPending = (): void => {
+    const entries = [...pending].filter(([, url]) => url.length <= MAX_STORED_URL).slice(-MAX_STRICT_PENDING);
+    pendingWrites = pendingWrites.then(() => store.set({ [PENDING_KEY]: entries })).catch(() => undefined);
+  };
+  const storedPending = async (tabId: number): Promise<string | undefined> => {
+    const stored = (await store.get([PENDING_KEY]))[PENDING_KEY];
+    return Array.isArray(stored) ? stored.filter(isPending).find(([id]) => id === tabId)?.[1] : undefined;
+  };
+
+  const covers = (site: string): Promise<boolean> => run(async (s) => s.on && !s.passed.includes(site));
+
+  return {
+    sync: (on) =>
+      run(async (s) => {
+        if (on === s.on) return;
+        if (on) await writeRule(s, []);
+        else await rules.update([], [strictRule(checkingPage, []).id]);
+        s.on = on;
+        s.passed = [];
+      }),
+    covers,
+    expect(tabId, url, site) {
+      // Recorded at once: the checking page's question may be the next event this worker handles.
+      pending.delete(tabId);
+      pending.set(tabId, url);
+      while (pending.size > MAX_STRICT_PENDING) pending.delete(pending.keys().next().value!);
+      void covers(site).then(
+        (held) => {
+          // Only a navigation the rule holds may be forwarded from the checking page.
+          if (!held || !strictCatches(url)) {
+            if (pending.get(tabId) === url) pending.delete(tabId);
+          } else persistPending();
+        },
+        () => undefined,
+      );
+    },
+    async claim(tabId, target) {
+      await pendingWrites;
+      const recorded = pending.get(tabId) ?? (await storedPending(tabId));
+      if (recorded === undefined || withoutFragment(recorded) !== withoutFragment(target)) return null;
+      pending.delete(tabId);
+      persistPending();
+      return recorded;
+    },
+    pass: (site) =>
+      run(async (s) => {
+        if (!s.on || s.passed.includes(site)) return;
+        const passed = [...s.passed, site].slice(-MAX_STRICT_PASSED);
+        await writeRule(s, passed);
+        s.passed = passed;
+      }),
+  };
+}
