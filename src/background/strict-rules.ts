@@ -18,11 +18,11 @@ export const STRICT_RULE_ID = IMPORTED_BLOCK_FIRST_ID - 1;
 export const MAX_STRICT_PASSED = 1_000;
 
 /**
- * Web names with a letter top-level label (`xn--` included): IP addresses, `localhost` and
- * single-label intranet names cannot be excluded by site, so they are never held (nor scored).
+ * Web names whose last label starts with a letter (`xn--` included): IP addresses, `localhost` and
+ * single-label intranet names cannot be excluded by site, so they are never held. Kept simple:
+ * Chrome refuses a regex that compiles past 2 KB (counted repetitions such as `{2,63}` do).
  */
-export const STRICT_PATTERN =
-  '^https?://(?:[^/?#@]*@)?[^/?#:@\\[\\]]+\\.(?:[a-zA-Z]{2,63}|[xX][nN]--[a-zA-Z0-9-]{1,59})\\.?(?::[0-9]*)?(?:[/?#].*)?$';
+export const STRICT_PATTERN = '^https?://[^/?#]*\\.[a-zA-Z][a-zA-Z0-9-]*\\.?(?::[0-9]*)?(?:[/?#].*)?$';
 
 /** The rule sending top-level GETs to `checkingPage`, except to the `passed` sites and their sub-domains. */
 export function strictRule(checkingPage: string, passed: readonly string[]): NetRule {
