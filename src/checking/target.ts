@@ -26,12 +26,9 @@ export function isWebAddress(url: string): boolean {
   return checkingTarget(`#${url}`).ok;
 }
 
-/** True when `url` is the extension's own warning page (where a warn answer may go). */
+/** True when `url` is the extension's own warning page (where a warn answer may go); `origin` has no trailing slash. */
 export function isOwnWarningPage(url: string, origin: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.origin === origin && parsed.pathname === '/warning/index.html';
-  } catch {
-    return false;
-  }
+  const page = `${origin}/warning/index.html`;
+  // Compared as text: URL's `origin` is "null" for extension schemes outside the browser.
+  return url.startsWith(page) && (url.length === page.length || url[page.length] === '?' || url[page.length] === '#');
 }
