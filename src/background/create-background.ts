@@ -163,6 +163,7 @@ export function createBackground(api: BackgroundPlatform): Background {
           isIssued,
           warningPage,
           consumeToken: tokens.consume,
+          ...(strict ? { unchecked: strict.unchecked } : {}),
         }),
         ...createLinkHandlers({ runtime, tabs, blockList, settings, summaries, explainer }),
         ...createSettingsHandlers({ blockList, settings }),

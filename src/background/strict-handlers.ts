@@ -2,13 +2,20 @@
  * The checking page's one question (strict mode): the background judges the address it held and
  * answers forward (its site is then let through for the session, so the forward is not held
  * again) or warn (a warning address with a token, as the guard issues). Judging that fails or takes
- * longer than STRICT_JUDGE_BOUND_MS lets the page through with a note (browsing never stops on
- * Snowman), unless the packaged threat list names the site.
+ * longer than STRICT_JUDGE_BOUND_MS lets the page through, saying why in the popup (browsing never
+ * stops on Snowman), unless the packaged threat list names the site.
  */
-import { MessageError, type Handlers, type NavigationCheck, type SenderInfo } from '../core/messages.js';
+import {
+  MessageError,
+  type Handlers,
+  type NavigationCheck,
+  type SenderInfo,
+  type UncheckedReason,
+} from '../core/messages.js';
 import { logError } from '../platform/log.js';
 import type { BlockList } from './block-list.js';
-import { shouldInterrupt, type Judgement } from './judge.js';
+import { parseDomain } from '../core/domain.js';
+import { shouldInterrupt, siteOf, type Judgement } from './judge.js';
 import type { StrictMode } from './strict-mode.js';
 import { warningUrl } from './warning-url.js';
 import type { WarningTokens } from './warning-tokens.js';
@@ -43,6 +50,12 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OU
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The key user choices apply to, without waiting on anything (the judge may be what is slow). */
+function siteOfUrl(url: string): string | null {
+  const parsed = parseDomain(url);
+  return parsed.ok ? siteOf(parsed) : null;
+}
+
 function isWebAddress(url: string): boolean {
   try {
     const { protocol } = new URL(url);
@@ -65,10 +78,15 @@ export function createStrictHandlers(deps: StrictHandlerDeps): StrictHandlers {
     return { action: 'warn', url: warningUrl(deps.warningPage, judgement.url, token) };
   }
 
-  async function forward(url: string, site: string | null, note?: string): Promise<NavigationCheck> {
+  async function forward(url: string, site: string | null, unchecked?: UncheckedReason): Promise<NavigationCheck> {
+    const key = site ?? new URL(url).hostname;
     // Let through before answering: the page's forward must not be held again.
-    await strict.pass(site ?? new URL(url).hostname);
-    return note === undefined ? { action: 'forward', url } : { action: 'forward', url, note };
+    if (unchecked === undefined) {
+      await strict.pass(key);
+      return { action: 'forward', url };
+    }
+    await strict.passUnchecked(key, unchecked);
+    return { action: 'forward', url, unchecked };
   }
 
   return {
@@ -83,22 +101,16 @@ export function createStrictHandlers(deps: StrictHandlerDeps): StrictHandlers {
         judgement = await within(deps.judgeUrl(recorded), bound);
       } catch (error) {
         logError('strict check', error);
-        return forward(
-          recorded,
-          null,
-          `the check failed (${error instanceof Error ? error.message : 'unknown error'})`,
-        );
+        return forward(recorded, siteOfUrl(recorded), 'failed');
       }
       if (judgement === TIMED_OUT) {
         const listed = await within(deps.judgeListed(recorded), LISTED_BOUND_MS).catch(() => null);
         if (listed !== null && listed !== TIMED_OUT && listed.site !== null && shouldInterrupt(listed))
           return warn(sender.tabId, listed, listed.site);
-        return forward(recorded, null, `the check took longer than ${bound / 1000} s`);
+        return forward(recorded, siteOfUrl(recorded), 'slow');
       }
       if (judgement.site !== null && shouldInterrupt(judgement)) return warn(sender.tabId, judgement, judgement.site);
-      const note =
-        judgement.verdict === null ? `the site could not be judged (${judgement.error ?? 'no model'})` : undefined;
-      return forward(recorded, judgement.site, note);
+      return forward(recorded, judgement.site, judgement.verdict === null ? 'no-verdict' : undefined);
     },
   };
 }

@@ -5,6 +5,7 @@
  * checking page is web accessible (a DNR redirect must reach it), so a site can open it with any
  * target: without a matching navigation recorded here it forwards nothing.
  */
+import type { UncheckedReason } from '../core/messages.js';
 import type { RuleSet } from '../platform/background-api.js';
 import type { SessionStore } from '../platform/storage.js';
 import { isStrictRule, MAX_STRICT_PASSED, strictCatches, strictRule } from './strict-rules.js';
@@ -14,6 +15,8 @@ const PENDING_KEY = 'strict-pending';
 export const MAX_STRICT_PENDING = 64;
 /** Longer addresses are remembered in memory only: storage.session has 10 MB for everything. */
 const MAX_STORED_URL = 8_192;
+/** Sites let through unjudged whose reason the popup can still show (this worker's lifetime). */
+const MAX_UNCHECKED = 200;
 
 export interface StrictMode {
   /** Installs (on) or removes (off) the redirect rule; turning it off forgets the sites let through. */
@@ -26,6 +29,10 @@ export interface StrictMode {
   claim(tabId: number, target: string): Promise<string | null>;
   /** Lets `site` and its sub-domains through without a check for the rest of the session. */
   pass(site: string): Promise<void>;
+  /** Why `site` was let through unjudged this session, if it was (the popup says so). */
+  unchecked(site: string): UncheckedReason | undefined;
+  /** Lets `site` through unjudged, remembering why. */
+  passUnchecked(site: string, reason: UncheckedReason): Promise<void>;
 }
 
 interface State {
@@ -49,6 +56,7 @@ export function createStrictMode(rules: RuleSet, checkingPage: string, store: Se
   let state: Promise<State> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const pending = new Map<number, string>();
+  const unchecked = new Map<string, UncheckedReason>();
   let pendingWrites: Promise<unknown> = Promise.resolve();
 
   const load = async (): Promise<State> => {
@@ -75,6 +83,13 @@ export function createStrictMode(rules: RuleSet, checkingPage: string, store: Se
   };
 
   const covers = (site: string): Promise<boolean> => run(async (s) => s.on && !s.passed.includes(site));
+  const pass = (site: string): Promise<void> =>
+    run(async (s) => {
+      if (!s.on || s.passed.includes(site)) return;
+      const passed = [...s.passed, site].slice(-MAX_STRICT_PASSED);
+      await writeRule(s, passed);
+      s.passed = passed;
+    });
 
   return {
     sync: (on) =>
@@ -109,12 +124,13 @@ export function createStrictMode(rules: RuleSet, checkingPage: string, store: Se
       persistPending();
       return recorded;
     },
-    pass: (site) =>
-      run(async (s) => {
-        if (!s.on || s.passed.includes(site)) return;
-        const passed = [...s.passed, site].slice(-MAX_STRICT_PASSED);
-        await writeRule(s, passed);
-        s.passed = passed;
-      }),
+    pass,
+    unchecked: (site) => unchecked.get(site),
+    passUnchecked(site, reason) {
+      unchecked.delete(site);
+      unchecked.set(site, reason);
+      if (unchecked.size > MAX_UNCHECKED) unchecked.delete(unchecked.keys().next().value!);
+      return pass(site);
+    },
   };
 }

@@ -24,6 +24,7 @@ import type {
   SiteDetails,
   SiteList,
   TabRecord,
+  UncheckedReason,
 } from './message-shapes.js';
 import { LINK_LIMITS } from './message-shapes.js';
 import { isSensitivity, type Sensitivity } from './sensitivity.js';
@@ -44,12 +45,12 @@ export interface SiteRequest {
 
 /**
  * What the checking page does next: open `url`, the address it holds (judged safe, or let through
- * because the check failed or took too long: `note` says why), or the warning page at `url`.
+ * unjudged: `unchecked` says why, and the popup shows it), or the warning page at `url`.
  */
 export interface NavigationCheck {
   readonly action: 'forward' | 'warn';
   readonly url: string;
-  readonly note?: string;
+  readonly unchecked?: UncheckedReason;
 }
 
 export interface Protocol {

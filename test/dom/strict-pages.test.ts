@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkingTarget, isOwnWarningPage, isWebAddress } from '../../src/checking/target.js';
 import { renderChecking, renderStopped } from '../../src/checking/view.js';
 import { renderStrictSection } from '../../src/options/strict-section.js';
+import { renderPopup, type PopupActions } from '../../src/popup/view.js';
+import type { SiteDetails } from '../../src/core/messages.js';
 
 const PAGE = 'chrome-extension://id/checking/index.html';
 
@@ -61,5 +63,52 @@ describe('options page: strict mode', () => {
     expect(root.querySelector('#strict-first-visit-locked')!.textContent).toBe(
       'Set by your organisation: it cannot be changed here.',
     );
+  });
+});
+
+describe('popup: a site strict mode let through unjudged', () => {
+  const site: SiteDetails = {
+    url: 'http://slow-example.com/',
+    fullHost: 'slow-example.com',
+    displayHost: 'slow-example.com',
+    registrableDomain: 'slow-example.com',
+    site: 'slow-example.com',
+    verdict: { level: 'safe', category: 'benign', score: 0.01, risk: 0.01, reasons: [] },
+    explanation: [],
+    modelVersion: 'm-1',
+    choice: { trusted: false, blocked: false, paused: false },
+    issued: false,
+  };
+  const render = (details: SiteDetails): HTMLElement => {
+    const root = document.createElement('main');
+    const none = () => undefined;
+    const actions: PopupActions = {
+      trust: none,
+      untrust: none,
+      block: none,
+      unblock: none,
+      pause: none,
+      copyReport: none,
+      saveReport: none,
+      reveal: none,
+    };
+    const state = {
+      host: null,
+      site: details,
+      siteError: null,
+      summary: null,
+      status: null,
+      notice: null,
+      busy: false,
+    };
+    renderPopup(document, root, state, actions);
+    return root;
+  };
+
+  it('says why, and says nothing for a site judged as usual', () => {
+    expect(render({ ...site, unchecked: 'slow' }).querySelector('#site-unchecked')!.textContent).toBe(
+      'Strict mode let this site open before Snowman had judged it: the check took too long.',
+    );
+    expect(render(site).querySelector('#site-unchecked')).toBeNull();
   });
 });

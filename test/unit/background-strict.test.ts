@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FAKE_ORIGIN, pageSender } from '../support/fake-platform.js';
 import { eventually, settle, startBackground, storedSettings, valueOf } from '../support/background-under-test.js';
 import { STRICT_RULE_ID } from '../../src/background/strict-rules.js';
-import type { NavigationCheck } from '../../src/core/messages.js';
+import type { NavigationCheck, SiteDetails } from '../../src/core/messages.js';
 
 const CHECKING = `${FAKE_ORIGIN}checking/index.html`;
 const WARNING = `${FAKE_ORIGIN}warning/index.html`;
@@ -110,16 +110,14 @@ describe('strict first-visit mode (Chrome)', () => {
     expect(bg.navigations[0]![1]).toMatch(new RegExp(`^${WARNING}\\?t=`));
   });
 
-  it('fails open with a note when the model cannot load', async () => {
+  it("fails open when the model cannot load, and the popup's view of the site says why", async () => {
     const bg = await startBackground({ settings: strictOn, files: { 'model/weights.bin': null } });
     await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
     bg.fire.beforeNavigate(10, SAFE);
     const answer = valueOf<NavigationCheck>(await bg.send(check(SAFE), checkingSender(10, SAFE)));
-    expect(answer).toMatchObject({
-      action: 'forward',
-      url: SAFE,
-      note: expect.stringContaining('could not be judged'),
-    });
+    expect(answer).toEqual({ action: 'forward', url: SAFE, unchecked: 'no-verdict' });
+    const site = valueOf<SiteDetails>(await bg.send({ type: 'get-site', payload: { url: SAFE } }, pageSender()));
+    expect(site.unchecked).toBe('no-verdict');
   });
 });
 

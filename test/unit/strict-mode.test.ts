@@ -139,14 +139,15 @@ describe('check-navigation when judging is slow or fails', () => {
   }
   const never = () => new Promise<Judgement>(() => undefined);
 
-  it('lets the page through with a note after the bound, and its site is not held again', async () => {
+  it('lets the page through after the bound, saying why, and its site is not held again', async () => {
     const { strict, rules, handle } = await handlers(never);
     strict.expect(1, 'http://slow-example.com/', 'slow-example.com');
     expect(await handle({ url: 'http://slow-example.com/' }, sender(1))).toEqual({
       action: 'forward',
       url: 'http://slow-example.com/',
-      note: 'the check took longer than 0.02 s',
+      unchecked: 'slow',
     });
+    expect(strict.unchecked('slow-example.com')).toBe('slow');
     expect(rules.rules[0]!.condition.excludedRequestDomains).toEqual(['slow-example.com']);
   });
 
@@ -166,18 +167,18 @@ describe('check-navigation when judging is slow or fails', () => {
     expect(answer.url).toMatch(new RegExp(`^${WARNING}\\?t=[\\w-]+#http://listed-example\\.com/$`));
   });
 
-  it('lets the page through with a note when judging throws or the model is not loaded', async () => {
+  it('lets the page through, saying why, when judging throws or the model is not loaded', async () => {
     const failing = await handlers(() => Promise.reject(new Error('boom')));
     failing.strict.expect(3, 'http://a-example.com/', 'a-example.com');
     expect(await failing.handle({ url: 'http://a-example.com/' }, sender(3))).toMatchObject({
       action: 'forward',
-      note: 'the check failed (boom)',
+      unchecked: 'failed',
     });
     const unloaded = await handlers(async (url) => unavailableJudgement(url, 'weights missing'));
     unloaded.strict.expect(4, 'http://b-example.com/', 'b-example.com');
     expect(await unloaded.handle({ url: 'http://b-example.com/' }, sender(4))).toMatchObject({
       action: 'forward',
-      note: 'the site could not be judged (weights missing)',
+      unchecked: 'no-verdict',
     });
   });
 });
