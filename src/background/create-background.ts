@@ -165,7 +165,7 @@ export function createBackground(api: BackgroundPlatform): Background {
           consumeToken: tokens.consume,
           ...(strict ? { unchecked: strict.unchecked } : {}),
         }),
-        ...createLinkHandlers({ runtime, tabs, blockList, settings, summaries, explainer }),
+        ...createLinkHandlers({ runtime, tabs, blockList, settings, summaries, explainer, strict }),
         ...createSettingsHandlers({ blockList, settings }),
         ...createHostListHandlers(hostLists),
         ...(strict

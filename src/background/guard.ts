@@ -132,6 +132,10 @@ export function createGuard(deps: GuardDeps): Guard {
     if (await held.catch(() => false)) {
       if (stopping.get(tabId) === url) stopping.delete(tabId);
       recordDecision(startedAt);
+      // Judged safe already: let the site through now. When this lands before the request leaves
+      // (a warm worker, a cached name), the rule does not hold it and no checking page is needed.
+      if (judgement.verdict !== null && judgement.site !== null && !shouldInterrupt(judgement))
+        await deps.strict?.pass(judgement.site);
       return;
     }
     if (!shouldInterrupt(judgement) || !judgement.parsed.ok) {

@@ -29,6 +29,8 @@ export interface StrictMode {
   claim(tabId: number, target: string): Promise<string | null>;
   /** Lets `site` and its sub-domains through without a check for the rest of the session. */
   pass(site: string): Promise<void>;
+  /** `pass` for many sites in one rule update (a page's links judged safe). */
+  passMany(sites: readonly string[]): Promise<void>;
   /** Why `site` was let through unjudged this session, if it was (the popup says so). */
   unchecked(site: string): UncheckedReason | undefined;
   /** Lets `site` through unjudged, remembering why. */
@@ -83,13 +85,16 @@ export function createStrictMode(rules: RuleSet, checkingPage: string, store: Se
   };
 
   const covers = (site: string): Promise<boolean> => run(async (s) => s.on && !s.passed.includes(site));
-  const pass = (site: string): Promise<void> =>
+  const passMany = (sites: readonly string[]): Promise<void> =>
     run(async (s) => {
-      if (!s.on || s.passed.includes(site)) return;
-      const passed = [...s.passed, site].slice(-MAX_STRICT_PASSED);
+      const known = new Set(s.passed);
+      const fresh = [...new Set(sites)].filter((site) => !known.has(site));
+      if (!s.on || fresh.length === 0) return;
+      const passed = [...s.passed, ...fresh].slice(-MAX_STRICT_PASSED);
       await writeRule(s, passed);
       s.passed = passed;
     });
+  const pass = (site: string): Promise<void> => passMany([site]);
 
   return {
     sync: (on) =>
@@ -125,6 +130,7 @@ export function createStrictMode(rules: RuleSet, checkingPage: string, store: Se
       return recorded;
     },
     pass,
+    passMany,
     unchecked: (site) => unchecked.get(site),
     passUnchecked(site, reason) {
       unchecked.delete(site);

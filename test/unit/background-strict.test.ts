@@ -5,7 +5,7 @@
  * forwards only what the extension held in that tab. Sites are made dangerous by the user's block list.
  */
 import { describe, expect, it } from 'vitest';
-import { FAKE_ORIGIN, pageSender } from '../support/fake-platform.js';
+import { contentSender, FAKE_ORIGIN, pageSender } from '../support/fake-platform.js';
 import { eventually, settle, startBackground, storedSettings, valueOf } from '../support/background-under-test.js';
 import { STRICT_RULE_ID } from '../../src/background/strict-rules.js';
 import type { NavigationCheck, SiteDetails } from '../../src/core/messages.js';
@@ -54,6 +54,20 @@ describe('strict first-visit mode (Chrome)', () => {
     expect(await bg.send(check(SAFE), checkingSender(3, SAFE))).toMatchObject({ ok: false });
     await settle();
     expect(bg.navigations).toEqual([]);
+  });
+
+  it("sites judged safe before the click (a page's links, a navigation judged at once) are let through", async () => {
+    const bg = await startBackground({ settings: strictOn });
+    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    const links = { pageId: 'p1', hosts: ['news.example.org', 'login.blocked-example.com'], counts: [1, 1] };
+    valueOf(await bg.send({ type: 'score-links', payload: links }, contentSender(2, 'http://example.net/')));
+    await eventually(() =>
+      expect(strictRule(bg.sessionRules)?.condition.excludedRequestDomains).toEqual(['example.org']),
+    );
+    bg.fire.beforeNavigate(2, 'http://example.net/next');
+    await eventually(() =>
+      expect(strictRule(bg.sessionRules)?.condition.excludedRequestDomains).toEqual(['example.org', 'example.net']),
+    );
   });
 
   it('a held dangerous navigation gets a warning address with a token from the checking page, not a tab redirect', async () => {
