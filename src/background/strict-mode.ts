@@ -17,6 +17,11 @@ export const MAX_STRICT_PENDING = 64;
 const MAX_STORED_URL = 8_192;
 /** Sites let through unjudged whose reason the popup can still show (this worker's lifetime). */
 const MAX_UNCHECKED = 200;
+/**
+ * A worker woken by both the navigation event and the checking page's question may get the
+ * question first: the answer waits this long for the tab's navigation to be recorded.
+ */
+export const CLAIM_WAIT_MS = 1_000;
 
 export interface StrictMode {
   /** Installs (on) or removes (off) the redirect rule; turning it off forgets the sites let through. */
@@ -59,6 +64,18 @@ export function createStrictMode(rules: RuleSet, checkingPage: string, store: Se
   let queue: Promise<unknown> = Promise.resolve();
   const pending = new Map<number, string>();
   const unchecked = new Map<string, UncheckedReason>();
+  /** Questions waiting for their tab's navigation event. */
+  const waiting = new Map<number, () => void>();
+  const recorded = (tabId: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(done, CLAIM_WAIT_MS);
+      function done(): void {
+        clearTimeout(timer);
+        if (waiting.get(tabId) === done) waiting.delete(tabId);
+        resolve();
+      }
+      waiting.set(tabId, done);
+    });
   let pendingWrites: Promise<unknown> = Promise.resolve();
 
   const load = async (): Promise<State> => {
@@ -111,6 +128,7 @@ export function createStrictMode(rules: RuleSet, checkingPage: string, store: Se
       pending.delete(tabId);
       pending.set(tabId, url);
       while (pending.size > MAX_STRICT_PENDING) pending.delete(pending.keys().next().value!);
+      waiting.get(tabId)?.();
       void covers(site).then(
         (held) => {
           // Only a navigation the rule holds may be forwarded from the checking page.
@@ -123,11 +141,17 @@ export function createStrictMode(rules: RuleSet, checkingPage: string, store: Se
     },
     async claim(tabId, target) {
       await pendingWrites;
-      const recorded = pending.get(tabId) ?? (await storedPending(tabId));
-      if (recorded === undefined || withoutFragment(recorded) !== withoutFragment(target)) return null;
+      const matches = (url: string | undefined): url is string =>
+        url !== undefined && withoutFragment(url) === withoutFragment(target);
+      let url = pending.get(tabId) ?? (await storedPending(tabId));
+      if (!matches(url)) {
+        await recorded(tabId);
+        url = pending.get(tabId);
+      }
+      if (!matches(url)) return null;
       pending.delete(tabId);
       persistPending();
-      return recorded;
+      return url;
     },
     pass,
     passMany,

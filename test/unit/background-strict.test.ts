@@ -9,6 +9,7 @@ import { contentSender, FAKE_ORIGIN, pageSender } from '../support/fake-platform
 import { eventually, settle, startBackground, storedSettings, valueOf } from '../support/background-under-test.js';
 import { STRICT_RULE_ID } from '../../src/background/strict-rules.js';
 import type { NavigationCheck, SiteDetails } from '../../src/core/messages.js';
+import type { NetRule } from '../../src/platform/net-rules.js';
 
 const CHECKING = `${FAKE_ORIGIN}checking/index.html`;
 const WARNING = `${FAKE_ORIGIN}warning/index.html`;
@@ -17,7 +18,7 @@ const SAFE = 'http://example.com/page?q=1';
 const strictOn = storedSettings({ strictFirstVisit: true, blockedSites: ['blocked-example.com'] });
 const checkingSender = (tabId: number, url: string) => pageSender(`checking/index.html#${url}`, tabId);
 const check = (url: string) => ({ type: 'check-navigation', payload: { url } });
-const strictRule = (rules: readonly { id: number }[]) => rules.find((rule) => rule.id === STRICT_RULE_ID);
+const strictRule = (rules: readonly NetRule[]) => rules.find((rule) => rule.id === STRICT_RULE_ID);
 
 describe('strict first-visit mode (Chrome)', () => {
   it('is off by default; turning it on adds the session redirect to the checking page, off removes it', async () => {

@@ -105,6 +105,15 @@ describe('strict mode state', () => {
     expect(await restarted.claim(4, 'http://example.com/a')).toBeNull();
   });
 
+  it("answers a question that reached a woken worker before its tab's navigation event", async () => {
+    const strict = createStrictMode(ruleSet(), CHECKING, memorySession());
+    await strict.sync(true);
+    const claimed = strict.claim(5, 'http://example.com/');
+    await settle();
+    strict.expect(5, 'http://example.com/', 'example.com');
+    expect(await claimed).toBe('http://example.com/');
+  });
+
   it('does not keep a navigation the rule did not hold (off, or the site let through)', async () => {
     const rules = ruleSet();
     const strict = createStrictMode(rules, CHECKING, memorySession());
