@@ -16,7 +16,7 @@ const DEBUG = process.env.DEBUG === '1';
 export const TARGETS = ['chrome', 'firefox'];
 
 /** Extension pages: src/<name>/{index.html, main.ts, style.css} → <name>/{index.html, main.js, style.css}. */
-export const PAGES = ['warning', 'options', 'popup'];
+export const PAGES = ['warning', 'options', 'popup', 'checking'];
 
 /** Content scripts: output file → source. The link scanner stays small: no tfjs, no model (≤ 30 KB). */
 export const CONTENT_SCRIPTS = { 'content/links': 'src/content/index.ts' };

@@ -18,6 +18,7 @@ import {
   trustRule,
 } from './block-rules.js';
 import { isImportedRule } from './imported-rules.js';
+import { isStrictRule } from './strict-rules.js';
 
 /**
  * Sites let through for good (the user's trusted and paused sites, the policy's trusted ones, never
@@ -66,7 +67,7 @@ interface RuleState {
 
 /** The highest id of the guard's own rules (the imported lists' rules have a range of their own). */
 function maxId(rules: readonly NetRule[]): number {
-  return rules.reduce((max, rule) => (isImportedRule(rule) ? max : Math.max(max, rule.id)), 0);
+  return rules.reduce((max, rule) => (isImportedRule(rule) || isStrictRule(rule) ? max : Math.max(max, rule.id)), 0);
 }
 
 /** The block list over the browser's DNR `rules`, redirecting to `warningPage`. */

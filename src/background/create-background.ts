@@ -31,6 +31,11 @@ import { warmUp } from './warm-up.js';
 import { createIssuedCheck } from './warning-issued.js';
 import { createWarningTokens } from './warning-tokens.js';
 import { WARNING_PAGE_PATH } from './warning-url.js';
+import { strictFirstVisitOn } from '../core/managed-policy.js';
+import { MessageError } from '../core/messages.js';
+import { createStrictHandlers, type StrictHandlers } from './strict-handlers.js';
+import { createStrictMode, type StrictMode } from './strict-mode.js';
+import { CHECKING_PAGE_PATH } from './strict-rules.js';
 
 /** A running background: its one start-up promise, for whoever needs to wait on it (tests). */
 export interface Background {
@@ -53,6 +58,18 @@ function inOrder<E>(context: string, steps: readonly ((event: E) => void)[]): (e
 
 const isTopFrame = (event: NavigationEvent): boolean => event.frameId === 0 && event.tabId >= 0;
 
+/** Firefox holds every top-level request until judged (blocking webRequest): no checking page there. */
+const NO_STRICT_HANDLERS: StrictHandlers = {
+  'check-navigation': () => {
+    throw new MessageError('this browser holds requests itself; the checking page is not used');
+  },
+};
+
+/** Strict mode's rule follows the setting and the policy. */
+function syncStrict(strict: StrictMode | null, runtime: Runtime): Promise<void> {
+  return strict ? strict.sync(strictFirstVisitOn(runtime.settings, runtime.policy)) : Promise.resolve();
+}
+
 /** Starts the background on `api` and registers its listeners; call once, at the top level. */
 export function createBackground(api: BackgroundPlatform): Background {
   const warningPage = api.extension.url(WARNING_PAGE_PATH);
@@ -69,6 +86,8 @@ export function createBackground(api: BackgroundPlatform): Background {
   const runtime = start.ready;
   const tabs = createTabRecords(session.kept);
   const tokens = createWarningTokens(session.kept);
+  const checkingPage = api.extension.url(CHECKING_PAGE_PATH);
+  const strict = api.rules ? createStrictMode(api.rules.session, checkingPage, session.kept) : null;
   // Chrome: a listed name reaches the warning page through the packaged static rules, which carry
   // no token; so do the policy's and the imported block list's rules.
   const isIssued = createIssuedCheck(
@@ -120,8 +139,15 @@ export function createBackground(api: BackgroundPlatform): Background {
     warningPage,
     tokens,
     decorateToolbar: (tabId, view) => withRiskyLinks(view, summaries.riskyLevels(tabId)),
+    strict,
+    checkingPage,
   });
-  const settings = createSettingsService({ runtime, store: api.storage.settings, blockList });
+  const settings = createSettingsService({
+    runtime,
+    store: api.storage.settings,
+    blockList,
+    afterChange: (r) => syncStrict(strict, r),
+  });
 
   api.messages.listen(
     serve(
@@ -139,10 +165,22 @@ export function createBackground(api: BackgroundPlatform): Background {
           warningPage,
           consumeToken: tokens.consume,
           listSource: hostLists.source,
+          ...(strict ? { unchecked: strict.unchecked } : {}),
         }),
-        ...createLinkHandlers({ runtime, tabs, blockList, settings, summaries, explainer }),
+        ...createLinkHandlers({ runtime, tabs, blockList, settings, summaries, explainer, strict }),
         ...createSettingsHandlers({ blockList, settings, hostLists }),
         ...createHostListHandlers(hostLists),
+        ...(strict
+          ? createStrictHandlers({
+              strict,
+              judgeUrl: guard.judgeUrl,
+              judgeListed: async (url) => (await start.early).cachedJudge?.judgeListed(url) ?? null,
+              blockList,
+              tokens,
+              warningPage,
+              checkingPage,
+            })
+          : NO_STRICT_HANDLERS),
       },
       {
         extensionId: api.extension.id,
@@ -207,12 +245,15 @@ export function createBackground(api: BackgroundPlatform): Background {
   void runtime
     .then((r) => blockList && syncPolicyRules(blockList, r))
     .catch((error: unknown) => logError('policy rules', error));
+  // Session rules outlive the worker but not the browser: strict mode's is put back at every start.
+  void start.early.then((r) => syncStrict(strict, r)).catch((error: unknown) => logError('strict mode', error));
   api.storage.onChanged((area) => {
     if (area !== 'managed') return;
     void (async () => {
       const r = await runtime;
       r.policy = await loadManagedPolicy(api.storage.readManaged);
       if (blockList) await syncPolicyRules(blockList, r);
+      await syncStrict(strict, r);
     })().catch((error: unknown) => logError('managed policy', error));
   });
 

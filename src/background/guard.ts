@@ -19,6 +19,7 @@ import {
   isListed,
   mainFrameRecordOf,
   shouldInterrupt,
+  siteOf,
   unavailableJudgement,
   type Judgement,
 } from './judge.js';
@@ -27,6 +28,8 @@ import type { TabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
 import { targetOfWarningUrl, warningUrl } from './warning-url.js';
 import type { WarningTokens } from './warning-tokens.js';
+import type { StrictMode } from './strict-mode.js';
+import { strictCatches } from './strict-rules.js';
 
 export interface GuardDeps {
   /** The browser: tab navigation and the toolbar. */
@@ -43,6 +46,10 @@ export interface GuardDeps {
   readonly tokens?: WarningTokens;
   /** Adds what else the toolbar should say about the tab (link-toolbar.ts: risky linked domains). */
   readonly decorateToolbar?: (tabId: number, view: ToolbarView) => ToolbarView;
+  /** Strict first-visit mode (Chrome): navigations it holds are decided on the checking page. */
+  readonly strict?: StrictMode | null;
+  /** Absolute URL of the checking page (strict mode). */
+  readonly checkingPage?: string;
 }
 
 /** Speculative loads (prerender) the user has not asked for: never interrupted or recorded. */
@@ -120,8 +127,25 @@ export function createGuard(deps: GuardDeps): Guard {
     return unavailableJudgement(url, '');
   }
 
-  async function stopTopLevel(tabId: number, url: string, speculative: boolean, startedAt: number): Promise<void> {
+  async function stopTopLevel(
+    tabId: number,
+    url: string,
+    speculative: boolean,
+    startedAt: number,
+    held: Promise<boolean>,
+  ): Promise<void> {
     const judgement = await judgeUrl(url);
+    // Strict mode's rule sent a GET to the checking page, which asks for the verdict and goes on
+    // from there; a POST it let through commits, and the commit's re-check stops it.
+    if (await held.catch(() => false)) {
+      if (stopping.get(tabId) === url) stopping.delete(tabId);
+      recordDecision(startedAt);
+      // Judged safe already: let the site through now. When this lands before the request leaves
+      // (a warm worker, a cached name), the rule does not hold it and no checking page is needed.
+      if (judgement.verdict !== null && judgement.site !== null && !shouldInterrupt(judgement))
+        await deps.strict?.pass(judgement.site);
+      return;
+    }
     if (!shouldInterrupt(judgement) || !judgement.parsed.ok) {
       if (stopping.get(tabId) === url) stopping.delete(tabId);
       recordDecision(startedAt);
@@ -175,10 +199,19 @@ export function createGuard(deps: GuardDeps): Guard {
     showRecordedToolbar: async (tabId) => showTabToolbar(tabId, await tabs.get(tabId)),
     onBeforeNavigate(event) {
       if (event.frameId === 0) navigated.add(event.tabId);
-      if (event.frameId !== 0 || !parseDomain(event.url).ok) return;
-      if (!isSpeculative(event)) stopping.set(event.tabId, event.url);
+      if (event.frameId !== 0) return;
+      const parsed = parseDomain(event.url);
+      if (!parsed.ok) return;
+      const speculative = isSpeculative(event);
+      if (!speculative) stopping.set(event.tabId, event.url);
+      // Asked now, in event order: a site let through after this navigation started did not stop its rule.
+      let held = Promise.resolve(false);
+      if (deps.strict && !speculative && isWebUrl(event.url) && strictCatches(event.url)) {
+        deps.strict.expect(event.tabId, event.url, siteOf(parsed));
+        held = deps.strict.covers(siteOf(parsed));
+      }
       // A prerendered dangerous page is not shown, but its host is ruled so activating it cannot load it again.
-      void stopTopLevel(event.tabId, event.url, isSpeculative(event), performance.now()).catch((error: unknown) =>
+      void stopTopLevel(event.tabId, event.url, speculative, performance.now(), held).catch((error: unknown) =>
         logError('navigation guard', error),
       );
     },
@@ -213,7 +246,11 @@ export function createGuard(deps: GuardDeps): Guard {
     onCommitted(event) {
       if (isSpeculative(event) || event.tabId < 0) return;
       if (event.frameId === 0) navigated.add(event.tabId);
-      const target = targetOfWarningUrl(warningPage, event.url) ?? event.url;
+      // The checking page stands for its target, as the warning page does.
+      const target =
+        targetOfWarningUrl(warningPage, event.url) ??
+        (deps.checkingPage === undefined ? null : targetOfWarningUrl(deps.checkingPage, event.url)) ??
+        event.url;
       if (event.frameId !== 0 && !isWebUrl(target)) return;
       const judged = judgeUrl(target);
       const frame = judged.then(event.frameId === 0 ? mainFrameRecordOf : frameRecordOf);

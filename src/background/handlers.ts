@@ -1,6 +1,13 @@
 /** The background's answers to the site, warning and diagnostics messages of the contract (core/messages.ts). */
 import { parseDomain, type ScorableHost } from '../core/domain.js';
-import { MessageError, type Handlers, type ModelStatus, type SenderInfo, type SiteDetails } from '../core/messages.js';
+import {
+  MessageError,
+  type Handlers,
+  type ModelStatus,
+  type SenderInfo,
+  type SiteDetails,
+  type UncheckedReason,
+} from '../core/messages.js';
 import { withTrustedSite, withoutTrustedSite } from '../core/settings.js';
 import type { BackgroundPlatform } from '../platform/background-api.js';
 import { logError } from '../platform/log.js';
@@ -38,6 +45,8 @@ export interface HandlerDeps {
   readonly listSource?: HostLists['source'];
   /** Uses up a warning's token once the user acted on it. */
   readonly consumeToken: (token: string) => Promise<void>;
+  /** Why strict mode let a site open unjudged this session (strict-mode.ts), if it did. */
+  readonly unchecked?: (site: string) => UncheckedReason | undefined;
 }
 
 /** The messages served here; link-handlers.ts and settings-handlers.ts serve the others. */
@@ -114,7 +123,8 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
         decidedBy: deciderOf(verdict, deps.listSource),
         issued,
       };
-      return details;
+      const unchecked = deps.unchecked?.(site);
+      return unchecked === undefined ? details : { ...details, unchecked };
     },
 
     async 'allow-session'({ url, token }, sender) {

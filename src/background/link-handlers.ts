@@ -14,6 +14,7 @@ import { createLinkScoring } from './link-scoring.js';
 import type { PageSummaries } from './page-summary.js';
 import { preferencesOf, type Runtime } from './runtime.js';
 import type { SettingsService } from './settings-service.js';
+import type { StrictMode } from './strict-mode.js';
 import type { TabRecords } from './tab-records.js';
 
 export interface LinkHandlerDeps {
@@ -24,7 +25,12 @@ export interface LinkHandlerDeps {
   readonly settings: SettingsService;
   readonly summaries: PageSummaries;
   readonly explainer: Explainer;
+  /** Strict first-visit mode (Chrome): linked sites judged safe need no checking page when clicked. */
+  readonly strict?: StrictMode | null;
 }
+
+/** Linked sites let through per batch: a link-heavy page must not push the sites just visited out of the rule. */
+const STRICT_LINK_PASSES = 100;
 
 export type LinkHandlers = Pick<
   Handlers,
@@ -51,6 +57,10 @@ export function createLinkHandlers(deps: LinkHandlerDeps): LinkHandlers {
     isPaused: async (site) => (await deps.runtime).settings.pausedSites.includes(site),
     onDangerous: async (hosts) =>
       blockList?.addMany(hosts).catch((error: unknown) => logError('adding block rules for links', error)),
+    onJudgedSafe: (sites) =>
+      void deps.strict
+        ?.passMany(sites.slice(0, STRICT_LINK_PASSES))
+        .catch((error: unknown) => logError('strict mode', error)),
     badges: async (level) => {
       const { linkBadges, sensitivity } = preferencesOf(await deps.runtime);
       return linkBadges && alertingFor(level, sensitivity).badgeLink;

@@ -11,6 +11,7 @@ import {
   withoutTrustedSite,
   withPausedSite,
   withSensitivity,
+  withStrictFirstVisit,
   withTrustedSite,
 } from '../core/settings.js';
 import { siteOf } from './judge.js';
@@ -34,10 +35,11 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
   return {
     'get-settings': () => deps.settings.current(),
 
-    'set-preferences': ({ sensitivity, linkBadges }) =>
+    'set-preferences': ({ sensitivity, linkBadges, strictFirstVisit }) =>
       deps.settings.change((settings) => {
         const withLevel = sensitivity === undefined ? settings : withSensitivity(settings, sensitivity);
-        return linkBadges === undefined ? withLevel : withLinkBadges(withLevel, linkBadges);
+        const withBadges = linkBadges === undefined ? withLevel : withLinkBadges(withLevel, linkBadges);
+        return strictFirstVisit === undefined ? withBadges : withStrictFirstVisit(withBadges, strictFirstVisit);
       }),
 
     async 'remove-site'({ list, site }) {

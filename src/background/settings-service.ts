@@ -21,6 +21,8 @@ export interface SettingsServiceDeps {
   readonly store: SettingsStore;
   /** Chrome's DNR rules; null in Firefox. */
   readonly blockList: BlockList | null;
+  /** Runs after each saved change (strict mode's rule follows its setting). */
+  readonly afterChange?: (runtime: Runtime) => Promise<void>;
 }
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean =>
@@ -46,6 +48,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
         const allowedChanged =
           !sameList(before.trustedSites, after.trustedSites) || !sameList(before.pausedSites, after.pausedSites);
         if (allowedChanged) await deps.blockList?.syncTrusted(alwaysAllowedSites(after, runtime.policy));
+        await deps.afterChange?.(runtime);
         return after;
       });
       queue = next.catch(() => undefined);

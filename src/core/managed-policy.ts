@@ -15,6 +15,8 @@ export interface ManagedPolicy {
   readonly disableLinkBadges?: boolean;
   /** Set: the sensitivity every surface uses, whatever the user chooses; absent: the user's choice. */
   readonly sensitivity?: Sensitivity;
+  /** Set: strict first-visit mode on (true) or off (false) whatever the user chooses; absent: the user's choice. */
+  readonly strictFirstVisit?: boolean;
 }
 
 export const NO_POLICY: ManagedPolicy = { blockedDomains: [], trustedDomains: [] };
@@ -56,6 +58,9 @@ export function parseManagedPolicy(raw: unknown, siteKey: PolicySiteKey, problem
   );
   const disableLinkBadges = record['disableLinkBadges'];
   const sensitivity = record['sensitivity'];
+  const strictFirstVisit = record['strictFirstVisit'];
+  if (strictFirstVisit !== undefined && typeof strictFirstVisit !== 'boolean')
+    problems.push('strictFirstVisit is not true or false; ignored');
   if (disableLinkBadges !== undefined && typeof disableLinkBadges !== 'boolean')
     problems.push('disableLinkBadges is not true or false; ignored');
   if (sensitivity !== undefined && !isSensitivity(sensitivity))
@@ -67,6 +72,7 @@ export function parseManagedPolicy(raw: unknown, siteKey: PolicySiteKey, problem
     trustedDomains,
     ...(typeof disableLinkBadges === 'boolean' ? { disableLinkBadges } : {}),
     ...(isSensitivity(sensitivity) ? { sensitivity } : {}),
+    ...(typeof strictFirstVisit === 'boolean' ? { strictFirstVisit } : {}),
   };
 }
 
@@ -79,4 +85,9 @@ export function effectivePreferences(
     sensitivity: policy.sensitivity ?? user.sensitivity,
     linkBadges: policy.disableLinkBadges === undefined ? user.linkBadges : !policy.disableLinkBadges,
   };
+}
+
+/** Whether strict first-visit mode is on: the policy's value when it sets one, else the user's. */
+export function strictFirstVisitOn(user: { readonly strictFirstVisit: boolean }, policy: ManagedPolicy): boolean {
+  return policy.strictFirstVisit ?? user.strictFirstVisit;
 }

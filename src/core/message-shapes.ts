@@ -175,7 +175,15 @@ export interface SiteDetails {
    * one-time token, or its own block rule): only then may the warning page offer Continue and Always trust.
    */
   readonly issued: boolean;
+  /**
+   * Strict mode let this site open before it was judged this session: the check took too long
+   * (`slow`), failed (`failed`) or had no model to judge with (`no-verdict`). Absent otherwise.
+   */
+  readonly unchecked?: UncheckedReason;
 }
+
+/** Why strict mode let a site open unjudged. */
+export type UncheckedReason = 'slow' | 'failed' | 'no-verdict';
 
 /** The source of a verdict the user did not choose site by site (SiteDetails.decidedBy). */
 export type SiteDecider =

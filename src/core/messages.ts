@@ -25,6 +25,7 @@ import type {
   SiteDetails,
   SiteList,
   TabRecord,
+  UncheckedReason,
 } from './message-shapes.js';
 import { LINK_LIMITS } from './message-shapes.js';
 import { isSensitivity, type Sensitivity } from './sensitivity.js';
@@ -41,6 +42,16 @@ export type Empty = Record<string, never>;
 export interface SiteRequest {
   readonly url: string;
   readonly token?: string;
+}
+
+/**
+ * What the checking page does next: open `url`, the address it holds (judged safe, or let through
+ * unjudged: `unchecked` says why, and the popup shows it), or the warning page at `url`.
+ */
+export interface NavigationCheck {
+  readonly action: 'forward' | 'warn';
+  readonly url: string;
+  readonly unchecked?: UncheckedReason;
 }
 
 export interface Protocol {
@@ -73,7 +84,10 @@ export interface Protocol {
   };
   'get-page-summary': { request: { tabId: number }; response: PageSummary | null };
   'get-settings': { request: Empty; response: Settings };
-  'set-preferences': { request: { sensitivity?: Sensitivity; linkBadges?: boolean }; response: Settings };
+  'set-preferences': {
+    request: { sensitivity?: Sensitivity; linkBadges?: boolean; strictFirstVisit?: boolean };
+    response: Settings;
+  };
   /** Trusted: checked again; blocked: unblocked; paused: protection resumed. */
   'remove-site': { request: { list: SiteList; site: string }; response: Settings };
   /**
@@ -90,6 +104,8 @@ export interface Protocol {
   /** Replaces the list with the file's good lines; bad lines come back by number. */
   'import-host-list': { request: { list: HostListKind; fileName: string; text: string }; response: HostListImport };
   'clear-host-list': { request: { list: HostListKind }; response: HostListsView };
+  /** The checking page (strict mode): judge the address the extension held, and say where to go. */
+  'check-navigation': { request: { url: string }; response: NavigationCheck };
 }
 
 export type MessageType = keyof Protocol;
@@ -216,12 +232,13 @@ export const MESSAGES: { readonly [K in MessageType]: MessageSpec<K> } = {
   'set-preferences': {
     access: 'extension-page',
     validate: (p) => {
-      const { sensitivity, linkBadges } = objectPayload(p);
+      const { sensitivity, linkBadges, strictFirstVisit } = objectPayload(p);
       if (sensitivity !== undefined && !isSensitivity(sensitivity))
         throw new MessageError('sensitivity must be relaxed, balanced or strict');
       return {
         ...(sensitivity === undefined ? {} : { sensitivity }),
         ...(linkBadges === undefined ? {} : { linkBadges: boolean(linkBadges, 'linkBadges') }),
+        ...(strictFirstVisit === undefined ? {} : { strictFirstVisit: boolean(strictFirstVisit, 'strictFirstVisit') }),
       };
     },
   },
@@ -256,6 +273,10 @@ export const MESSAGES: { readonly [K in MessageType]: MessageSpec<K> } = {
     },
   },
   'clear-host-list': { access: 'extension-page', validate: (p) => ({ list: hostListKind(objectPayload(p)['list']) }) },
+  'check-navigation': {
+    access: 'extension-page',
+    validate: (p) => ({ url: boundedString(objectPayload(p)['url'], 'url', LIMITS.pageUrl) }),
+  },
 };
 
 // --- serving ---

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_SENSITIVITY, isSensitivity, type Sensitivity } from './sensitivity.js';
 
-export const SETTINGS_SCHEMA_VERSION = 3;
+export const SETTINGS_SCHEMA_VERSION = 4;
 /** More trusted sites than this is a bug or an attack on storage, not a user. */
 export const MAX_TRUSTED_SITES = 10_000;
 
@@ -20,6 +20,11 @@ export interface Settings {
   readonly sensitivity: Sensitivity;
   /** Mark risky links on pages. Since schema 3. */
   readonly linkBadges: boolean;
+  /**
+   * Strict first-visit mode (Chrome): a top-level GET to a site not yet judged this session waits on
+   * the extension's checking page until judged, so no request reaches it first. Since schema 4.
+   */
+  readonly strictFirstVisit: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -29,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   pausedSites: Object.freeze([]),
   sensitivity: DEFAULT_SENSITIVITY,
   linkBadges: true,
+  strictFirstVisit: false,
 });
 
 /** Where settings live: storage.local in the extension, a Map in tests. */
@@ -62,6 +68,8 @@ const MIGRATIONS: ReadonlyArray<(raw: RawSettings) => RawSettings> = [
   (raw) => ({ ...raw, schemaVersion: 2, blockedSites: [], pausedSites: [] }),
   // 2 → 3: sensitivity and link badges start at what earlier versions did (Balanced, badges on).
   (raw) => ({ ...raw, schemaVersion: 3, sensitivity: DEFAULT_SENSITIVITY, linkBadges: true }),
+  // 3 → 4: strict first-visit mode is opt-in.
+  (raw) => ({ ...raw, schemaVersion: 4, strictFirstVisit: false }),
 ];
 
 /** Brings raw stored settings up to the current schema version. Never throws. */
@@ -136,6 +144,7 @@ function cleanSettings(raw: RawSettings, problems: string[]): Settings {
     pausedSites,
     sensitivity: sensitivityOf(raw['sensitivity'], problems),
     linkBadges: linkBadgesOf(raw['linkBadges'], problems),
+    strictFirstVisit: strictFirstVisitOf(raw['strictFirstVisit'], problems),
   };
 }
 
@@ -149,6 +158,12 @@ function linkBadgesOf(value: unknown, problems: string[]): boolean {
   if (value === undefined || typeof value === 'boolean') return value ?? true;
   problems.push(`linkBadges ${describe(value)} is not true or false; badges stay on`);
   return true;
+}
+
+function strictFirstVisitOf(value: unknown, problems: string[]): boolean {
+  if (value === undefined || typeof value === 'boolean') return value ?? false;
+  problems.push(`strictFirstVisit ${describe(value)} is not true or false; strict mode stays off`);
+  return false;
 }
 
 /** A stored list of site keys, cleaned: invalid entries and entries past the cap dropped, sorted, unique. */
@@ -245,4 +260,10 @@ export function withSensitivity(settings: Settings, sensitivity: Sensitivity): S
 export function withLinkBadges(settings: Settings, on: boolean): Settings {
   if (typeof on !== 'boolean') throw new Error('link badges must be on or off');
   return { ...settings, linkBadges: on };
+}
+
+/** Settings with strict first-visit mode on or off. */
+export function withStrictFirstVisit(settings: Settings, on: boolean): Settings {
+  if (typeof on !== 'boolean') throw new Error('strict mode must be on or off');
+  return { ...settings, strictFirstVisit: on };
 }

@@ -17,6 +17,7 @@ import { t } from '../platform/i18n.js';
 import { localizePage } from '../ui/localize-page.js';
 
 localizePage(document);
+import { renderStrictSection } from './strict-section.js';
 
 const platform = optionsPlatform();
 const sendToBackground = platform.send;
@@ -33,6 +34,7 @@ let settings: Settings | null = null;
 let modelVersion: string | null = null;
 let policy: ManagedPolicy = NO_POLICY;
 const hostListsRoot = byId('extra-sections').appendChild(document.createElement('div'));
+const strictRoot = byId('preferences').insertAdjacentElement('afterend', document.createElement('div'))!;
 
 function showError(error: unknown): void {
   byId('error').textContent = t('options_background_error', errorText(error));
@@ -62,6 +64,13 @@ function show(next: Settings): void {
         void request(sendToBackground, 'set-preferences', { linkBadges }).then(show, showError),
     },
     policy,
+  );
+  renderStrictSection(
+    document,
+    strictRoot as HTMLElement,
+    next,
+    (strictFirstVisit) => void request(sendToBackground, 'set-preferences', { strictFirstVisit }).then(show, showError),
+    policy.strictFirstVisit,
   );
   renderSiteLists(
     document,

@@ -16,6 +16,9 @@ export interface NetRule {
   readonly condition: {
     readonly regexFilter?: string;
     readonly requestDomains?: readonly string[];
+    readonly excludedRequestDomains?: readonly string[];
+    /** Lowercase HTTP methods (`get`); absent: any method. */
+    readonly requestMethods?: readonly string[];
     readonly resourceTypes: readonly string[];
   };
 }

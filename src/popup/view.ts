@@ -10,9 +10,9 @@ import { el } from '../ui/dom.js';
 import { renderName } from '../ui/name-view.js';
 import { categoryWord, levelWord, plainReasons } from '../ui/plain-words.js';
 import { meterFor } from '../ui/risk-meter.js';
-import { formatNumber, t, tCount } from '../platform/i18n.js';
 import { decidedByText, policyDecides } from '../ui/decided-by.js';
-import type { Category } from '../core/verdict.js';
+import type { UncheckedReason } from '../core/messages.js';
+import { formatNumber, t, tCount, type MessageKey } from '../platform/i18n.js';
 
 export interface PopupState {
   /** The tab's host as the browser reports it, shown before the background answers. */
@@ -68,6 +68,19 @@ function gauge(doc: Document, value: number, text: string, level: string): HTMLE
   return bar;
 }
 
+const UNCHECKED_KEYS = {
+  slow: 'checking_unchecked_slow',
+  failed: 'checking_unchecked_failed',
+  'no-verdict': 'checking_unchecked_no_verdict',
+} as const satisfies Record<UncheckedReason, MessageKey>;
+
+/** Strict mode let this site open before it was judged: say why. */
+function uncheckedNote(doc: Document, reason: UncheckedReason): HTMLElement {
+  const note = el(doc, 'p', { className: 'note unchecked', text: t(UNCHECKED_KEYS[reason]) });
+  note.id = 'site-unchecked';
+  return note;
+}
+
 function siteSection(doc: Document, state: PopupState): HTMLElement {
   const section = el(doc, 'section', { className: 'site' });
   section.setAttribute('aria-label', t('popup_site_label'));
@@ -112,6 +125,7 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
       }),
     );
   }
+  if (site.unchecked !== undefined) section.append(uncheckedNote(doc, site.unchecked));
   if (state.warned)
     section.append(
       el(doc, 'p', {

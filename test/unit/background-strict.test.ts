@@ -1,0 +1,145 @@
+/**
+ * Strict first-visit mode inside the whole background (createBackground on the in-memory platform,
+ * real model): its session rule follows the setting and the policy; a held navigation is decided
+ * by the checking page's question, never by the guard's own tab redirect; the checking page
+ * forwards only what the extension held in that tab. Sites are made dangerous by the user's block list.
+ */
+import { describe, expect, it } from 'vitest';
+import { contentSender, FAKE_ORIGIN, pageSender } from '../support/fake-platform.js';
+import { eventually, settle, startBackground, storedSettings, valueOf } from '../support/background-under-test.js';
+import { STRICT_RULE_ID } from '../../src/background/strict-rules.js';
+import type { NavigationCheck, SiteDetails } from '../../src/core/messages.js';
+import type { NetRule } from '../../src/platform/net-rules.js';
+
+const CHECKING = `${FAKE_ORIGIN}checking/index.html`;
+const WARNING = `${FAKE_ORIGIN}warning/index.html`;
+const BLOCKED = 'http://login.blocked-example.com/account';
+const SAFE = 'http://example.com/page?q=1';
+const strictOn = storedSettings({ strictFirstVisit: true, blockedSites: ['blocked-example.com'] });
+const checkingSender = (tabId: number, url: string) => pageSender(`checking/index.html#${url}`, tabId);
+const check = (url: string) => ({ type: 'check-navigation', payload: { url } });
+const strictRule = (rules: readonly NetRule[]) => rules.find((rule) => rule.id === STRICT_RULE_ID);
+
+describe('strict first-visit mode (Chrome)', () => {
+  it('is off by default; turning it on adds the session redirect to the checking page, off removes it', async () => {
+    const bg = await startBackground();
+    await settle();
+    expect(strictRule(bg.sessionRules)).toBeUndefined();
+    valueOf(await bg.send({ type: 'set-preferences', payload: { strictFirstVisit: true } }, pageSender()));
+    expect(strictRule(bg.sessionRules)).toMatchObject({
+      action: { type: 'redirect', redirect: { regexSubstitution: `${CHECKING}#\\0` } },
+      condition: { resourceTypes: ['main_frame'], requestMethods: ['get'] },
+    });
+    valueOf(await bg.send({ type: 'set-preferences', payload: { strictFirstVisit: false } }, pageSender()));
+    expect(strictRule(bg.sessionRules)).toBeUndefined();
+  });
+
+  it('is put back at start from the stored setting, and the policy overrides the user', async () => {
+    const bg = await startBackground({ settings: strictOn });
+    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    const forced = await startBackground({ managed: { strictFirstVisit: true } });
+    await eventually(() => expect(strictRule(forced.sessionRules)).toBeDefined());
+    const barred = await startBackground({ settings: strictOn, managed: { strictFirstVisit: false } });
+    await settle();
+    expect(strictRule(barred.sessionRules)).toBeUndefined();
+  });
+
+  it('a held safe navigation is forwarded once, and its site is let through from then on', async () => {
+    const bg = await startBackground({ settings: strictOn });
+    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    bg.fire.beforeNavigate(3, SAFE);
+    const answer = valueOf<NavigationCheck>(await bg.send(check(SAFE), checkingSender(3, SAFE)));
+    expect(answer).toEqual({ action: 'forward', url: SAFE });
+    expect(strictRule(bg.sessionRules)).toMatchObject({ condition: { excludedRequestDomains: ['example.com'] } });
+    // Used up: the same page asking again (or a copy of it) gets nothing.
+    expect(await bg.send(check(SAFE), checkingSender(3, SAFE))).toMatchObject({ ok: false });
+    await settle();
+    expect(bg.navigations).toEqual([]);
+  });
+
+  it("sites judged safe before the click (a page's links, a navigation judged at once) are let through", async () => {
+    const bg = await startBackground({ settings: strictOn });
+    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    const links = { pageId: 'p1', hosts: ['news.example.org', 'login.blocked-example.com'], counts: [1, 1] };
+    valueOf(await bg.send({ type: 'score-links', payload: links }, contentSender(2, 'http://example.net/')));
+    await eventually(() =>
+      expect(strictRule(bg.sessionRules)?.condition.excludedRequestDomains).toEqual(['example.org']),
+    );
+    bg.fire.beforeNavigate(2, 'http://example.net/next');
+    await eventually(() =>
+      expect(strictRule(bg.sessionRules)?.condition.excludedRequestDomains).toEqual(['example.org', 'example.net']),
+    );
+  });
+
+  it('a held dangerous navigation gets a warning address with a token from the checking page, not a tab redirect', async () => {
+    const bg = await startBackground({ settings: strictOn });
+    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    bg.fire.beforeNavigate(4, BLOCKED);
+    const answer = valueOf<NavigationCheck>(await bg.send(check(BLOCKED), checkingSender(4, BLOCKED)));
+    expect(answer.action).toBe('warn');
+    expect(answer.url).toMatch(new RegExp(`^${WARNING}\\?t=[\\w-]+#${BLOCKED.replace(/[.?/]/g, '\\$&')}$`));
+    // The token works on the warning page of that tab: Continue is accepted.
+    const token = new URL(answer.url).searchParams.get('t')!;
+    valueOf(
+      await bg.send({ type: 'allow-session', payload: { url: BLOCKED, token } }, pageSender('warning/index.html', 4)),
+    );
+    await settle();
+    expect(bg.navigations).toEqual([]);
+    expect(strictRule(bg.sessionRules)).not.toMatchObject({ condition: { excludedRequestDomains: expect.anything() } });
+  });
+
+  it('a navigation the rule did not hold (a POST) is stopped when it commits', async () => {
+    const bg = await startBackground({ settings: strictOn });
+    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    bg.fire.beforeNavigate(5, BLOCKED);
+    await settle();
+    expect(bg.navigations).toEqual([]);
+    bg.fire.committed(5, BLOCKED);
+    await eventually(() => expect(bg.navigations.map(([tab]) => tab)).toEqual([5]));
+    expect(bg.navigations[0]![1]).toMatch(new RegExp(`^${WARNING}\\?t=`));
+  });
+
+  it('forwards nothing a page asks for itself: another address, another tab, another sender, not http(s)', async () => {
+    const bg = await startBackground({ settings: strictOn });
+    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    bg.fire.beforeNavigate(6, SAFE);
+    const refused = [
+      await bg.send(check('http://other-example.com/'), checkingSender(6, 'http://other-example.com/')),
+      await bg.send(check(SAFE), checkingSender(7, SAFE)),
+      await bg.send(check(SAFE), pageSender('warning/index.html', 6)),
+      await bg.send(check('javascript:alert(1)//example.com/'), checkingSender(6, 'javascript:alert(1)')),
+    ];
+    for (const reply of refused) expect(reply).toMatchObject({ ok: false });
+    // The real navigation is still forwarded: the refusals used nothing up.
+    expect(valueOf<NavigationCheck>(await bg.send(check(SAFE), checkingSender(6, SAFE))).action).toBe('forward');
+  });
+
+  it('a site let through falls back to the guard: blocked later, its next visit is redirected from the tab', async () => {
+    const bg = await startBackground({ settings: strictOn });
+    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    bg.fire.beforeNavigate(8, SAFE);
+    valueOf(await bg.send(check(SAFE), checkingSender(8, SAFE)));
+    valueOf(await bg.send({ type: 'block-site', payload: { url: SAFE } }, pageSender()));
+    bg.fire.beforeNavigate(8, 'http://www.example.com/again');
+    await eventually(() => expect(bg.navigations.map(([tab]) => tab)).toEqual([8]));
+    expect(bg.navigations[0]![1]).toMatch(new RegExp(`^${WARNING}\\?t=`));
+  });
+
+  it("fails open when the model cannot load, and the popup's view of the site says why", async () => {
+    const bg = await startBackground({ settings: strictOn, files: { 'model/weights.bin': null } });
+    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    bg.fire.beforeNavigate(10, SAFE);
+    const answer = valueOf<NavigationCheck>(await bg.send(check(SAFE), checkingSender(10, SAFE)));
+    expect(answer).toEqual({ action: 'forward', url: SAFE, unchecked: 'no-verdict' });
+    const site = valueOf<SiteDetails>(await bg.send({ type: 'get-site', payload: { url: SAFE } }, pageSender()));
+    expect(site.unchecked).toBe('no-verdict');
+  });
+});
+
+describe('strict first-visit mode (Firefox)', () => {
+  it('has no rule and no checking page: blocking webRequest already holds every first request', async () => {
+    const bg = await startBackground({ browser: 'firefox', settings: strictOn });
+    await settle();
+    expect(await bg.send(check(SAFE), checkingSender(1, SAFE))).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * Strict mode's parts on their own: the rule and its pattern, the state over a rule set and
+ * storage.session (bounded, restart-safe, held navigations only), and the checking page's question
+ * when judging is slow or fails.
+ */
+import { describe, expect, it } from 'vitest';
+import { createStrictHandlers } from '../../src/background/strict-handlers.js';
+import { createStrictMode } from '../../src/background/strict-mode.js';
+import { MAX_STRICT_PASSED, STRICT_RULE_ID, strictCatches, strictRule } from '../../src/background/strict-rules.js';
+import { createWarningTokens } from '../../src/background/warning-tokens.js';
+import { unavailableJudgement, type Judgement } from '../../src/background/judge.js';
+import { parseDomain } from '../../src/core/domain.js';
+import type { RuleSet } from '../../src/platform/background-api.js';
+import type { NetRule } from '../../src/platform/net-rules.js';
+import { memorySession } from './helpers/memory-session.js';
+
+const CHECKING = 'chrome-extension://id/checking/index.html';
+const WARNING = 'chrome-extension://id/warning/index.html';
+
+function ruleSet(): RuleSet & { rules: NetRule[] } {
+  const rules: NetRule[] = [];
+  return {
+    rules,
+    list: async () => structuredClone(rules),
+    async update(add, remove) {
+      const kept = rules.filter((rule) => !remove.includes(rule.id));
+      for (const rule of add) if (kept.some((r) => r.id === rule.id)) throw new Error(`duplicate rule id ${rule.id}`);
+      rules.splice(0, rules.length, ...kept, ...structuredClone(add));
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+describe('strict rule', () => {
+  it('holds web names and lets IP addresses, localhost and intranet names through (they cannot be let through by site)', () => {
+    for (const url of [
+      'http://example.com/',
+      'https://a.b.example.co.uk:8443/x?y#z',
+      'http://xn--80ak6aa92e.com',
+      'http://user@example.org/',
+    ])
+      expect(strictCatches(url), url).toBe(true);
+    for (const url of [
+      'http://127.0.0.1/',
+      'http://10.0.0.1:8080/x',
+      'http://localhost/',
+      'http://intranet/',
+      'http://[::1]/',
+      'ftp://example.com/',
+    ])
+      expect(strictCatches(url), url).toBe(false);
+  });
+
+  it("redirects top-level GETs with the original URL after the checking page's #", () => {
+    expect(strictRule(CHECKING, ['a.com'])).toEqual({
+      id: STRICT_RULE_ID,
+      priority: 1,
+      action: { type: 'redirect', redirect: { regexSubstitution: `${CHECKING}#\\0` } },
+      condition: {
+        regexFilter: expect.any(String),
+        resourceTypes: ['main_frame'],
+        requestMethods: ['get'],
+        excludedRequestDomains: ['a.com'],
+      },
+    });
+  });
+});
+
+describe('strict mode state', () => {
+  it('keeps at most MAX_STRICT_PASSED sites let through, dropping the oldest', async () => {
+    const rules = ruleSet();
+    const strict = createStrictMode(rules, CHECKING, memorySession());
+    await strict.sync(true);
+    for (let i = 0; i <= MAX_STRICT_PASSED; i++) await strict.pass(`site${i}.com`);
+    const passed = rules.rules[0]!.condition.excludedRequestDomains!;
+    expect(passed).toHaveLength(MAX_STRICT_PASSED);
+    expect(passed).not.toContain('site0.com');
+    expect(await strict.covers('site0.com')).toBe(true);
+    expect(await strict.covers(`site${MAX_STRICT_PASSED}.com`)).toBe(false);
+  });
+
+  it('reads the sites let through back from the rule after a worker restart', async () => {
+    const rules = ruleSet();
+    const first = createStrictMode(rules, CHECKING, memorySession());
+    await first.sync(true);
+    await first.pass('a.com');
+    const restarted = createStrictMode(rules, CHECKING, memorySession());
+    expect(await restarted.covers('a.com')).toBe(false);
+    expect(await restarted.covers('b.com')).toBe(true);
+    await restarted.sync(false);
+    expect(rules.rules).toEqual([]);
+  });
+
+  it('remembers a held navigation across a restart, matches it fragment aside, and only once', async () => {
+    const rules = ruleSet();
+    const session = memorySession();
+    const strict = createStrictMode(rules, CHECKING, session);
+    await strict.sync(true);
+    strict.expect(4, 'http://example.com/a#part', 'example.com');
+    await settle();
+    const restarted = createStrictMode(rules, CHECKING, session);
+    expect(await restarted.claim(4, 'http://example.com/b')).toBeNull();
+    expect(await restarted.claim(4, 'http://example.com/a')).toBe('http://example.com/a#part');
+    expect(await restarted.claim(4, 'http://example.com/a')).toBeNull();
+  });
+
+  it("answers a question that reached a woken worker before its tab's navigation event", async () => {
+    const strict = createStrictMode(ruleSet(), CHECKING, memorySession());
+    await strict.sync(true);
+    const claimed = strict.claim(5, 'http://example.com/');
+    await settle();
+    strict.expect(5, 'http://example.com/', 'example.com');
+    expect(await claimed).toBe('http://example.com/');
+  });
+
+  it('does not keep a navigation the rule did not hold (off, or the site let through)', async () => {
+    const rules = ruleSet();
+    const strict = createStrictMode(rules, CHECKING, memorySession());
+    strict.expect(1, 'http://example.com/', 'example.com');
+    await settle();
+    expect(await strict.claim(1, 'http://example.com/')).toBeNull();
+    await strict.sync(true);
+    await strict.pass('example.com');
+    strict.expect(2, 'http://example.com/', 'example.com');
+    await settle();
+    expect(await strict.claim(2, 'http://example.com/')).toBeNull();
+  });
+});
+
+describe('check-navigation when judging is slow or fails', () => {
+  const sender = (tabId: number) => ({ id: 'id', url: `${CHECKING}#x`, tabId });
+  async function handlers(judgeUrl: (url: string) => Promise<Judgement>, listed: Judgement | null = null) {
+    const rules = ruleSet();
+    const strict = createStrictMode(rules, CHECKING, memorySession());
+    await strict.sync(true);
+    const handle = createStrictHandlers({
+      strict,
+      judgeUrl,
+      judgeListed: async () => listed,
+      blockList: null,
+      tokens: createWarningTokens(memorySession()),
+      warningPage: WARNING,
+      checkingPage: CHECKING,
+      boundMs: 20,
+    })['check-navigation'];
+    return { strict, rules, handle };
+  }
+  const never = () => new Promise<Judgement>(() => undefined);
+
+  it('lets the page through after the bound, saying why, and its site is not held again', async () => {
+    const { strict, rules, handle } = await handlers(never);
+    strict.expect(1, 'http://slow-example.com/', 'slow-example.com');
+    expect(await handle({ url: 'http://slow-example.com/' }, sender(1))).toEqual({
+      action: 'forward',
+      url: 'http://slow-example.com/',
+      unchecked: 'slow',
+    });
+    expect(strict.unchecked('slow-example.com')).toBe('slow');
+    expect(rules.rules[0]!.condition.excludedRequestDomains).toEqual(['slow-example.com']);
+  });
+
+  it('still warns after the bound when the threat list names the site', async () => {
+    const url = 'http://listed-example.com/';
+    const listed: Judgement = {
+      url,
+      parsed: parseDomain(url),
+      site: 'listed-example.com',
+      verdict: { level: 'dangerous', category: 'phishing', score: 1, reasons: [{ kind: 'listed' }] } as never,
+      sessionAllowed: false,
+    };
+    const { strict, handle } = await handlers(never, listed);
+    strict.expect(2, url, 'listed-example.com');
+    const answer = await handle({ url }, sender(2));
+    expect(answer.action).toBe('warn');
+    expect(answer.url).toMatch(new RegExp(`^${WARNING}\\?t=[\\w-]+#http://listed-example\\.com/$`));
+  });
+
+  it('lets the page through, saying why, when judging throws or the model is not loaded', async () => {
+    const failing = await handlers(() => Promise.reject(new Error('boom')));
+    failing.strict.expect(3, 'http://a-example.com/', 'a-example.com');
+    expect(await failing.handle({ url: 'http://a-example.com/' }, sender(3))).toMatchObject({
+      action: 'forward',
+      unchecked: 'failed',
+    });
+    const unloaded = await handlers(async (url) => unavailableJudgement(url, 'weights missing'));
+    unloaded.strict.expect(4, 'http://b-example.com/', 'b-example.com');
+    expect(await unloaded.handle({ url: 'http://b-example.com/' }, sender(4))).toMatchObject({
+      action: 'forward',
+      unchecked: 'no-verdict',
+    });
+  });
+});
