@@ -114,6 +114,7 @@ export function createBackground(api: BackgroundPlatform): Background {
     platform: api,
     runtime,
     early: start.early,
+    quick: start.quick,
     tabs,
     blockList,
     warningPage,

@@ -9,7 +9,12 @@ import { initBackend, type BackendChoice } from '../core/model/backend.js';
 import type { ModelFileReader } from '../core/model/files.js';
 import { createFastScorer } from '../core/model/fast-scorer.js';
 import type { Scorer } from '../core/model/scorer.js';
-import { blendWithNgrams, readModelFiles, type LoadedModelFiles } from '../core/ngram/blend.js';
+import {
+  blendWithNgrams,
+  readModelFiles,
+  type LoadedBlendMember,
+  type LoadedModelFiles,
+} from '../core/ngram/blend.js';
 import { markStage } from './metrics.js';
 
 export interface Engine {
@@ -19,11 +24,15 @@ export interface Engine {
   readonly files: LoadedModelFiles;
 }
 
-/** Starts the tfjs backend (WASM, cpu fallback) and loads the model through `read`. */
-export async function loadEngine(read: ModelFileReader, wasmDirectory: string | undefined): Promise<Engine> {
-  // The model files (the CNN's and a blend's n-gram members) are read and decoded while the WASM
-  // runtime compiles: both mostly wait on the browser.
-  const reading = readModelFiles(read);
+/** Starts the tfjs backend (WASM, cpu fallback) and loads the model through `read` (with the blend's members when given). */
+export async function loadEngine(
+  read: ModelFileReader,
+  wasmDirectory: string | undefined,
+  members?: Promise<readonly LoadedBlendMember[]>,
+): Promise<Engine> {
+  // The model files (the CNN's and a blend's n-gram members, unless the quick check read them) are
+  // read and decoded while the WASM runtime compiles: both mostly wait on the browser.
+  const reading = readModelFiles(read, members);
   reading.catch(() => undefined); // awaited below; a failure must not surface as unhandled meanwhile
   const backend = await initBackend({ preferred: 'wasm', ...(wasmDirectory === undefined ? {} : { wasmDirectory }) });
   markStage('tfjs backend ready');

@@ -14,7 +14,8 @@ import type { RequestDecision, RequestEvent } from '../platform/web-request.js';
 import type { BlockList } from './block-list.js';
 import { ruleCatches } from './block-rules.js';
 import { recordDecision } from './metrics.js';
-import { frameRecordOf, isListed, shouldInterrupt, unavailableJudgement, type Judgement } from './judge.js';
+import { frameRecordOf, isListed, shouldInterrupt, sourceOf, unavailableJudgement, type Judgement } from './judge.js';
+import { createQuickTakeover, isQuick } from './quick-takeover.js';
 import type { Runtime } from './runtime.js';
 import type { TabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
@@ -27,6 +28,8 @@ export interface GuardDeps {
   readonly runtime: Promise<Runtime>;
   /** The same runtime before the model has loaded: names scored earlier this session are answered from it. */
   readonly early?: Promise<Runtime>;
+  /** The same runtime once the quick check or the model can judge a new name (runtime.ts). */
+  readonly quick?: Promise<Runtime>;
   readonly tabs: TabRecords;
   /** Chrome's DNR rules; null in Firefox. */
   readonly blockList: BlockList | null;
@@ -106,6 +109,9 @@ export function createGuard(deps: GuardDeps): Guard {
         const cached = await early.cachedJudge.judgeCached(url);
         if (cached) return cached;
       }
+      // A new name while the model starts: the quick check answers; the full model takes over (quick-takeover.ts).
+      const quick = deps.quick && !early.judge ? await deps.quick : null;
+      if (quick && !quick.judge && quick.modelError === undefined && quick.quickJudge) return quick.quickJudge.judge(url);
     }
     const runtime = parsed.ok ? await deps.runtime : null;
     if (runtime && !runtime.judge) return unavailableJudgement(url, runtime.modelError ?? 'the model is not loaded');
@@ -117,28 +123,30 @@ export function createGuard(deps: GuardDeps): Guard {
     const judgement = await judgeUrl(url);
     if (!shouldInterrupt(judgement) || !judgement.parsed.ok) {
       if (stopping.get(tabId) === url) stopping.delete(tabId);
-      recordDecision(startedAt);
+      recordDecision(startedAt, sourceOf(judgement));
       return;
     }
     // Chrome's static threat ruleset redirected this navigation before it left: nothing to add.
     if (blockList !== null && isListed(judgement)) {
-      recordDecision(startedAt);
+      recordDecision(startedAt, sourceOf(judgement));
       return;
     }
     const host = judgement.parsed.host;
     const ruled = blockList !== null && (await blockList.has(host)) && ruleCatches(host, url);
     // Only dangerous names get a lasting redirect rule: a suspicious one warns under Strict only, which the user may turn off.
     const adding =
-      judgement.verdict?.level === 'dangerous'
-        ? blockList?.add(host).catch((error: unknown) => logError('adding a block rule', error))
-        : undefined;
+      judgement.verdict?.level !== 'dangerous'
+        ? undefined
+        : isQuick(judgement)
+          ? takeover.ruleOnceConfirmed(url).catch((error: unknown) => logError('adding a block rule', error))
+          : blockList?.add(host).catch((error: unknown) => logError('adding a block rule', error));
     // With a rule already in place DNR has redirected this navigation before it left.
     if ((ruled || speculative) && stopping.get(tabId) === url) stopping.delete(tabId);
     const redirecting =
       !ruled && !speculative
         ? issuedWarningUrl(tabId, url, judgement.site).then((page) => navigateTab(tabId, page))
         : undefined;
-    recordDecision(startedAt);
+    recordDecision(startedAt, sourceOf(judgement));
     await redirecting;
     await adding;
   }
@@ -162,6 +170,15 @@ export function createGuard(deps: GuardDeps): Guard {
     await deps.platform.toolbar.show(deps.decorateToolbar ? deps.decorateToolbar(tabId, view) : view, tabId);
   }
 
+  const takeover = createQuickTakeover({
+    runtime: deps.runtime,
+    tabs,
+    blockList,
+    judgeUrl,
+    recheck: recheckCommitted,
+    showToolbar: showTabToolbar,
+  });
+
   return {
     judgeUrl,
     showTabToolbar,
@@ -183,7 +200,7 @@ export function createGuard(deps: GuardDeps): Guard {
           const decision = shouldInterrupt(judgement)
             ? { redirectUrl: await issuedWarningUrl(event.tabId, event.url, judgement.site) }
             : undefined;
-          recordDecision(startedAt);
+          recordDecision(startedAt, sourceOf(judgement));
           return decision;
         },
         (error: unknown) => {
@@ -217,6 +234,9 @@ export function createGuard(deps: GuardDeps): Guard {
             .then((judgement) => recheckCommitted(event.tabId, event.url, judgement))
             .catch((error: unknown) => logError('re-checking a page', error));
         }
+        void judged
+          .then((judgement) => (isQuick(judgement) ? takeover.afterCommit(event.tabId, event.url, target) : undefined))
+          .catch((error: unknown) => logError('replacing a quick verdict', error));
         // The decision for this tab is settled: the warning page or another page has committed.
         if (onWarning || stopping.get(event.tabId) !== event.url) stopping.delete(event.tabId);
         void tabs

@@ -3,12 +3,13 @@
  * recent navigation decision times and model memory. performance.now() counts from worker start.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackgroundMetrics } from '../core/messages.js';
+import type { BackgroundMetrics, VerdictSource } from '../core/messages.js';
 
 const MAX_SAMPLES = 500;
 const decisions: number[] = [];
 let readyMs: number | null = null;
 let firstVerdictMs: number | null = null;
+let firstVerdictBy: VerdictSource | null = null;
 /** Module evaluation reached this file: the bundle before it (tfjs, core) has been parsed and run. */
 const scriptStart = (globalThis as { __snowmanScriptStart?: number }).__snowmanScriptStart;
 const stages: Record<string, number> = {
@@ -26,10 +27,13 @@ export function markReady(): void {
   readyMs ??= performance.now();
 }
 
-/** A navigation decision that began at `startedAt` (performance.now()) has been taken. */
-export function recordDecision(startedAt: number): void {
+/** A navigation decision that began at `startedAt` (performance.now()) has been taken, from `source`. */
+export function recordDecision(startedAt: number, source: VerdictSource = 'model'): void {
   const now = performance.now();
-  firstVerdictMs ??= now;
+  if (firstVerdictMs === null) {
+    firstVerdictMs = now;
+    firstVerdictBy = source;
+  }
   decisions.push(now - startedAt);
   if (decisions.length > MAX_SAMPLES) decisions.splice(0, decisions.length - MAX_SAMPLES);
 }
@@ -45,5 +49,5 @@ function memory(): { wasmHeapBytes: number | null; tensorBytes: number } {
 }
 
 export function metrics(): BackgroundMetrics {
-  return { readyMs, firstVerdictMs, decisionsMs: [...decisions], stagesMs: { ...stages }, ...memory() };
+  return { readyMs, firstVerdictMs, firstVerdictBy, decisionsMs: [...decisions], stagesMs: { ...stages }, ...memory() };
 }

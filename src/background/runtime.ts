@@ -16,6 +16,8 @@ import type { ExtensionPackage, Storage } from '../platform/background-api.js';
 import { logError, logWarning } from '../platform/log.js';
 import type { SessionAreas } from './session-areas.js';
 import { loadEngine, type Engine } from './engine.js';
+import { ngramBlendOf, readBlendMembers, type LoadedBlendMember } from '../core/ngram/blend.js';
+import { createQuickScorer } from '../core/ngram/quick-check.js';
 import { markReady, markStage } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
 import { loadSessionAllowList, type SessionAllowList } from './session-allow.js';
@@ -36,6 +38,11 @@ export interface Runtime {
    * answers the names it scored earlier this session at once. Null when the metadata is unreadable.
    */
   cachedJudge: Judge | null;
+  /**
+   * Judges new names with the quick check (the n-gram members alone, their own thresholds) while
+   * the full model starts; null until the members are read, and when the model ships no quick check.
+   */
+  quickJudge: Judge | null;
   modelError?: string;
   readonly sessionAllow: SessionAllowList;
   /** Current settings; replaced (never mutated) when the user changes them. */
@@ -50,6 +57,11 @@ export interface RuntimeStart {
   readonly early: Promise<Runtime>;
   /** The same object once the model has loaded or failed to (the one initialisation promise). */
   readonly ready: Promise<Runtime>;
+  /**
+   * The same object once it can judge a new name: with the quick check in place, or the full model
+   * (or its failure) in, whichever comes first; never rejects.
+   */
+  readonly quick: Promise<Runtime>;
   /** The packaged threat list (empty when unreadable); never rejects. */
   readonly threats: Promise<ThreatList>;
   /** Filled in as start-up progresses, for `get-status`. */
@@ -111,11 +123,25 @@ async function readMetadata(read: ModelFileReader): Promise<ModelMetadata | null
   }
 }
 
-async function loadModel(read: ModelFileReader, wasmDirectory: string | undefined): Promise<Engine> {
+async function loadModel(
+  read: ModelFileReader,
+  wasmDirectory: string | undefined,
+  members: Promise<readonly LoadedBlendMember[]>,
+): Promise<Engine> {
   // The engine has run its one warm-up pass (createFastScorer); warm-up.ts warms the JavaScript later.
-  const engine = await loadEngine(read, wasmDirectory);
+  const engine = await loadEngine(read, wasmDirectory, members);
   markReady();
   return engine;
+}
+
+/** The blend's n-gram members, for the quick check and then the engine; none for a plain CNN. */
+async function readMembers(read: ModelFileReader, metadata: ModelMetadata | null): Promise<LoadedBlendMember[]> {
+  if (!metadata) throw new Error('the model metadata is unreadable');
+  const spec = ngramBlendOf(metadata);
+  if (!spec) return [];
+  const members = await readBlendMembers(read, spec);
+  markStage('n-gram members read');
+  return members;
 }
 
 async function popularOrEmpty(readPackage: (path: string) => Promise<Uint8Array>): Promise<PopularSites> {
@@ -155,7 +181,18 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
     markStage('lookalike detector built');
     return detector;
   });
-  const modelPromise = loadModel(modelFiles, sources.extension.wasmDirectory).then(
+  const membersPromise = metadataPromise.then((metadata) => readMembers(modelFiles, metadata));
+  // The engine's failure names an unreadable member; the quick check goes without one.
+  membersPromise.catch(() => undefined);
+  // The WASM runtime and the CNN start once the quick check can answer: until then they would only
+  // compete with it for the worker's one thread.
+  const quickReadyPromise = membersPromise.then(
+    () => undefined,
+    () => undefined,
+  );
+  const modelPromise = quickReadyPromise
+    .then(() => loadModel(modelFiles, sources.extension.wasmDirectory, membersPromise))
+    .then(
     (engine) => ({ engine, error: undefined }),
     (error: unknown) => ({ engine: null, error: error instanceof Error ? error.message : String(error) }),
   );
@@ -195,7 +232,15 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
       policyPromise,
       hostLists.ready,
     ]);
-    const runtime: Runtime = { engine: null, judge: null, cachedJudge: null, sessionAllow, settings, policy };
+    const runtime: Runtime = {
+      engine: null,
+      judge: null,
+      cachedJudge: null,
+      quickJudge: null,
+      sessionAllow,
+      settings,
+      policy,
+    };
     const cache = metadata ? newCache(cacheStamp(metadata)) : null;
     if (metadata && cache)
       runtime.cachedJudge = createJudge({
@@ -205,7 +250,31 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
         ...choicesOf(runtime),
       });
     markStage('cached answers ready');
-    return { runtime, cache, popular, findLookalikes, threats };
+    return { runtime, cache, popular, findLookalikes, threats, metadata };
+  })();
+
+  const quickJudged = (async () => {
+    const [{ runtime, popular, findLookalikes, threats, metadata }, members] = await Promise.all([
+      early,
+      membersPromise.catch((error: unknown) => {
+        logWarning(`n-gram members unreadable, no quick check: ${errorText(error)}`);
+        return [];
+      }),
+    ]);
+    const scorer = metadata ? createQuickScorer(metadata, members) : null;
+    if (scorer && !runtime.judge) {
+      // Quick scores stay in this worker's memory: the score cache holds the full model's only.
+      const cache = createScoreCache({ version: scorer.metadata.version });
+      runtime.quickJudge = createJudge({
+        scorer,
+        cache,
+        context: { metadata: scorer.metadata, isPopular: popular.has, findLookalikes, threats },
+        ...choicesOf(runtime),
+        quick: true,
+      });
+      markStage('quick check ready');
+    }
+    return runtime;
   })();
 
   const ready = (async () => {
@@ -246,6 +315,7 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
       engine: null,
       judge: null,
       cachedJudge: null,
+      quickJudge: null,
       modelError: message,
       sessionAllow: { has: () => false, add: async () => {} },
       settings: DEFAULT_SETTINGS,
@@ -253,12 +323,14 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
     };
   };
   const readyOrFailed = ready.catch(failed);
+  const quick = Promise.race([quickJudged, readyOrFailed]).catch(() => readyOrFailed);
   return {
     early: early.then(
       ({ runtime }) => runtime,
       () => readyOrFailed,
     ),
     ready: readyOrFailed,
+    quick,
     threats: threatsPromise,
     status,
   };
