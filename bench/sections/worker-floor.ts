@@ -52,7 +52,8 @@ async function askProbe(helper: Page): Promise<{ started: number; firstNavigatio
         ).chrome.runtime.sendMessage({}),
       )) as { started: number; firstNavigation: number | null };
     } catch (error) {
-      if (attempt >= 20) throw error;
+      // A loaded machine can take seconds to start the probe's worker.
+      if (attempt >= 100) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

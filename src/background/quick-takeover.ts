@@ -54,7 +54,7 @@ export function createQuickTakeover(deps: QuickTakeoverDeps): QuickTakeover {
     async afterCommit(tabId, pageUrl, target) {
       const judgement = await fullJudgement(target);
       if (!judgement) return;
-      const record = await deps.tabs.replaceMain(tabId, pageUrl, frameRecordOf(judgement));
+      const record = await deps.tabs.replaceMain(tabId, target, frameRecordOf(judgement));
       if (!record) return; // the tab shows another page now: its own events decide it
       await deps.showToolbar(tabId, record);
       if (pageUrl === target) await deps.recheck(tabId, pageUrl, judgement);

@@ -15,8 +15,9 @@ export interface TabRecords {
   /** A subframe document of the tab's current page. */
   subframe(tabId: number, frame: Promise<FrameRecord>): Promise<TabRecord>;
   /**
-   * A later verdict for the main frame at `url`: replaces it, keeping the subframes; null (and no
-   * change) when the tab shows another page by the time it runs.
+   * A later verdict for the main frame recorded for `url` (the page's, or the warning page's
+   * target): replaces it, keeping the subframes; null (and no change) when the tab's record is
+   * another page's by the time it runs.
    */
   replaceMain(tabId: number, url: string, frame: FrameRecord): Promise<TabRecord | null>;
   get(tabId: number): Promise<TabRecord | null>;
