@@ -103,7 +103,7 @@ async function bundle(target, outDir) {
   await build({
     ...common,
     entryPoints: { background: 'src/background/index.ts' },
-    format: 'esm',
+    format: 'iife',
     outdir: outDir,
     banner: { js: 'globalThis.__snowmanScriptStart=performance.now();' },
   });

@@ -20,6 +20,7 @@ import { createHandlers } from './handlers.js';
 import { createLinkHandlers } from './link-handlers.js';
 import { withRiskyLinks } from './link-toolbar.js';
 import { loadManagedPolicy, syncPolicyRules } from './managed-policy.js';
+import { markStage } from './metrics.js';
 import { createPageSummaries } from './page-summary.js';
 import { startRuntime, type Runtime } from './runtime.js';
 import { splitSession } from './session-areas.js';
@@ -226,5 +227,6 @@ export function createBackground(api: BackgroundPlatform): Background {
     })
     .catch((error: unknown) => logError('toolbar', error));
 
+  markStage('listeners registered');
   return { ready: runtime };
 }
