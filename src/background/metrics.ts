@@ -2,8 +2,8 @@
  * What the bench and diagnostics read from the background (`get-metrics`): start-up timings,
  * recent navigation decision times and model memory. performance.now() counts from worker start.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import type { BackgroundMetrics, VerdictSource } from '../core/messages.js';
+import type { EngineMemory } from './engine.js';
 
 const MAX_SAMPLES = 500;
 const decisions: number[] = [];
@@ -38,14 +38,12 @@ export function recordDecision(startedAt: number, source: VerdictSource = 'model
   if (decisions.length > MAX_SAMPLES) decisions.splice(0, decisions.length - MAX_SAMPLES);
 }
 
-function memory(): { wasmHeapBytes: number | null; tensorBytes: number } {
-  try {
-    const backend = tf.getBackend() === 'wasm' ? (tf.backend() as unknown as { wasm?: { HEAPU8?: Uint8Array } }) : null;
-    return { wasmHeapBytes: backend?.wasm?.HEAPU8?.byteLength ?? null, tensorBytes: tf.memory().numBytes };
-  } catch {
-    // No backend yet (model still loading, or it failed).
-    return { wasmHeapBytes: null, tensorBytes: 0 };
-  }
+/** No engine yet (model still loading, or it failed). */
+let memory = (): EngineMemory => ({ wasmHeapBytes: null, tensorBytes: 0 });
+
+/** The loaded engine's memory figures (engine.ts owns tfjs, this module does not import it). */
+export function setMemoryProbe(probe: () => EngineMemory): void {
+  memory = probe;
 }
 
 export function metrics(): BackgroundMetrics {

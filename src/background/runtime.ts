@@ -9,16 +9,16 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from '../core/settings.
 import type { DecisionContext } from '../core/verdict.js';
 import type { Sensitivity } from '../core/sensitivity.js';
 import { validateMetadata, type ModelMetadata } from '../core/model/metadata.js';
-import { MODEL_FILES, type ModelFileReader } from '../core/model/files.js';
+import { MODEL_FILES, type ModelFileReader } from '../core/model/file-names.js';
 import { createLookalikeDetector } from '../core/lookalike/index.js';
 import { loadPopularSites, parsePopularSites, type PopularSites } from '../core/popular-sites.js';
 import type { ExtensionPackage, Storage } from '../platform/background-api.js';
 import { logError, logWarning } from '../platform/log.js';
 import type { SessionAreas } from './session-areas.js';
-import { loadEngine, type Engine } from './engine.js';
+import { loadEngine, type Engine } from './model-engine.js';
 import { ngramBlendOf, readBlendMembers, type LoadedBlendMember } from '../core/ngram/blend.js';
 import { createQuickScorer } from '../core/ngram/quick-check.js';
-import { markReady, markStage } from './metrics.js';
+import { markReady, markStage, setMemoryProbe } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
 import { loadSessionAllowList, type SessionAllowList } from './session-allow.js';
 import { loadPackagedThreats } from './threat-list.js';
@@ -129,7 +129,8 @@ async function loadModel(
   members: Promise<readonly LoadedBlendMember[]>,
 ): Promise<Engine> {
   // The engine has run its one warm-up pass (createFastScorer); warm-up.ts warms the JavaScript later.
-  const engine = await loadEngine(read, wasmDirectory, members);
+  const engine = await loadEngine(read, { wasmDirectory, members, onStage: markStage });
+  setMemoryProbe(engine.memory);
   markReady();
   return engine;
 }

@@ -5,7 +5,7 @@
  * the thresholds in metadata.json are those of the blend (the trainer chooses them on the blend's
  * validation scores), which is why a blend with a member missing is refused, never run without it.
  */
-import { readModelBundle, type ModelBundle, type ModelFileReader } from '../model/files.js';
+import type { ModelFileReader } from '../model/file-names.js';
 import { ModelFormatError, type ModelMetadata } from '../model/metadata.js';
 import type { Scorer } from '../model/scorer.js';
 import { baggedLogits, canScoreBagged } from './bagged.js';
@@ -209,26 +209,6 @@ export async function readBlendMembers(read: ModelFileReader, spec: NgramBlendSp
       }
     }),
   );
-}
-
-/** A model directory read and decoded: the CNN's bundle and, for a blend, its n-gram members. */
-export interface LoadedModelFiles {
-  readonly bundle: ModelBundle;
-  readonly members: readonly LoadedBlendMember[];
-}
-
-/**
- * Reads the CNN files and then the members its metadata names (none for a plain CNN), unless the
- * caller has them already (`members`, read for the quick check from the same metadata).
- */
-export async function readModelFiles(
-  read: ModelFileReader,
-  members?: Promise<readonly LoadedBlendMember[]>,
-): Promise<LoadedModelFiles> {
-  const bundle = await readModelBundle(read);
-  const spec = ngramBlendOf(bundle.metadata);
-  if (!spec) return { bundle, members: [] };
-  return { bundle, members: members ? await members : await readBlendMembers(read, spec) };
 }
 
 /**
