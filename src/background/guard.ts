@@ -111,7 +111,8 @@ export function createGuard(deps: GuardDeps): Guard {
       }
       // A new name while the model starts: the quick check answers; the full model takes over (quick-takeover.ts).
       const quick = deps.quick && !early.judge ? await deps.quick : null;
-      if (quick && !quick.judge && quick.modelError === undefined && quick.quickJudge) return quick.quickJudge.judge(url);
+      if (quick && !quick.judge && quick.modelError === undefined && quick.quickJudge)
+        return quick.quickJudge.judge(url);
     }
     const runtime = parsed.ok ? await deps.runtime : null;
     if (runtime && !runtime.judge) return unavailableJudgement(url, runtime.modelError ?? 'the model is not loaded');

@@ -46,7 +46,9 @@ export function createQuickTakeover(deps: QuickTakeoverDeps): QuickTakeover {
   async function ruleOnceConfirmed(url: string): Promise<void> {
     const judgement = await fullJudgement(url);
     if (judgement?.verdict?.level === 'dangerous' && judgement.parsed.ok)
-      await deps.blockList?.add(judgement.parsed.host).catch((error: unknown) => logError('adding a block rule', error));
+      await deps.blockList
+        ?.add(judgement.parsed.host)
+        .catch((error: unknown) => logError('adding a block rule', error));
   }
 
   return {

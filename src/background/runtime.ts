@@ -8,21 +8,20 @@ import type { ModelStatus } from '../core/messages.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../core/settings.js';
 import type { DecisionContext } from '../core/verdict.js';
 import type { Sensitivity } from '../core/sensitivity.js';
-import { validateMetadata, type ModelMetadata } from '../core/model/metadata.js';
-import { MODEL_FILES, type ModelFileReader } from '../core/model/file-names.js';
+import type { ModelMetadata } from '../core/model/metadata.js';
+import type { ModelFileReader } from '../core/model/file-names.js';
 import { createLookalikeDetector } from '../core/lookalike/index.js';
-import { loadPopularSites, parsePopularSites, type PopularSites } from '../core/popular-sites.js';
 import type { ExtensionPackage, Storage } from '../platform/background-api.js';
 import { logError, logWarning } from '../platform/log.js';
 import type { SessionAreas } from './session-areas.js';
 import { loadEngine, type Engine } from './model-engine.js';
-import { ngramBlendOf, readBlendMembers, type LoadedBlendMember } from '../core/ngram/blend.js';
-import { createQuickScorer } from '../core/ngram/quick-check.js';
+import type { LoadedBlendMember } from '../core/ngram/blend.js';
+import { createQuickJudge } from './quick-judge.js';
+import { membersOrNone, modelReader, popularOrEmpty, readMembers, readMetadata } from './startup-reads.js';
 import { markReady, markStage, setMemoryProbe } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
 import { loadSessionAllowList, type SessionAllowList } from './session-allow.js';
 import { loadPackagedThreats } from './threat-list.js';
-import { errorText } from '../core/error-text.js';
 import type { ThreatList } from '../core/threats/lookup.js';
 import { loadManagedPolicy } from './managed-policy.js';
 import { effectivePreferences, NO_POLICY, type ManagedPolicy } from '../core/managed-policy.js';
@@ -92,8 +91,6 @@ const NO_HOST_LISTS = {
 
 /** How long new scores wait before they are written to storage.session (later ones join the write). */
 const SCORE_WRITE_DELAY_MS = 250;
-const EMPTY_POPULAR: PopularSites = parsePopularSites('');
-const utf8 = new TextDecoder();
 
 /**
  * Cache entries are stamped with the model version alone: the worker runs one engine, and the
@@ -101,26 +98,6 @@ const utf8 = new TextDecoder();
  */
 function cacheStamp(metadata: ModelMetadata): string {
   return metadata.version;
-}
-
-/**
- * The packaged model directory, with metadata.json fetched once: the answers from cached scores
- * need it early, and the engine reads it again with the rest of the model.
- */
-function modelReader(readPackage: (path: string) => Promise<Uint8Array>): ModelFileReader {
-  const read: ModelFileReader = (name) => readPackage(`model/${name}`);
-  const metadata = read(MODEL_FILES.metadata);
-  metadata.catch(() => undefined); // each reader of it handles the failure
-  return (name) => (name === MODEL_FILES.metadata ? metadata : read(name));
-}
-
-async function readMetadata(read: ModelFileReader): Promise<ModelMetadata | null> {
-  try {
-    return validateMetadata(JSON.parse(utf8.decode(await read(MODEL_FILES.metadata))));
-  } catch (error) {
-    logWarning(`model metadata unreadable, no answers before the model loads: ${errorText(error)}`);
-    return null;
-  }
 }
 
 async function loadModel(
@@ -133,27 +110,6 @@ async function loadModel(
   setMemoryProbe(engine.memory);
   markReady();
   return engine;
-}
-
-/** The blend's n-gram members, for the quick check and then the engine; none for a plain CNN. */
-async function readMembers(read: ModelFileReader, metadata: ModelMetadata | null): Promise<LoadedBlendMember[]> {
-  if (!metadata) throw new Error('the model metadata is unreadable');
-  const spec = ngramBlendOf(metadata);
-  if (!spec) return [];
-  const members = await readBlendMembers(read, spec);
-  markStage('n-gram members read');
-  return members;
-}
-
-async function popularOrEmpty(readPackage: (path: string) => Promise<Uint8Array>): Promise<PopularSites> {
-  try {
-    const popular = await loadPopularSites(async (name) => utf8.decode(await readPackage(`model/${name}`)));
-    markStage('popular list parsed');
-    return popular;
-  } catch (error) {
-    logWarning(`popular-site list unavailable, nothing is allowlisted: ${errorText(error)}`);
-    return EMPTY_POPULAR;
-  }
 }
 
 /** Starts everything from `sources`; call once at the top level of the background. */
@@ -185,18 +141,6 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
   const membersPromise = metadataPromise.then((metadata) => readMembers(modelFiles, metadata));
   // The engine's failure names an unreadable member; the quick check goes without one.
   membersPromise.catch(() => undefined);
-  // The WASM runtime and the CNN start once the quick check can answer: until then they would only
-  // compete with it for the worker's one thread.
-  const quickReadyPromise = membersPromise.then(
-    () => undefined,
-    () => undefined,
-  );
-  const modelPromise = quickReadyPromise
-    .then(() => loadModel(modelFiles, sources.extension.wasmDirectory, membersPromise))
-    .then(
-    (engine) => ({ engine, error: undefined }),
-    (error: unknown) => ({ engine: null, error: error instanceof Error ? error.message : String(error) }),
-  );
   const newCache = (version: string) =>
     createScoreCache({
       version,
@@ -257,26 +201,32 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
   const quickJudged = (async () => {
     const [{ runtime, popular, findLookalikes, threats, metadata }, members] = await Promise.all([
       early,
-      membersPromise.catch((error: unknown) => {
-        logWarning(`n-gram members unreadable, no quick check: ${errorText(error)}`);
-        return [];
-      }),
+      membersOrNone(membersPromise),
     ]);
-    const scorer = metadata ? createQuickScorer(metadata, members) : null;
-    if (scorer && !runtime.judge) {
-      // Quick scores stay in this worker's memory: the score cache holds the full model's only.
-      const cache = createScoreCache({ version: scorer.metadata.version });
-      runtime.quickJudge = createJudge({
-        scorer,
-        cache,
-        context: { metadata: scorer.metadata, isPopular: popular.has, findLookalikes, threats },
-        ...choicesOf(runtime),
-        quick: true,
-      });
+    const quick = metadata
+      ? createQuickJudge(metadata, members, { isPopular: popular.has, findLookalikes, threats }, choicesOf(runtime))
+      : null;
+    if (quick && !runtime.judge) {
+      runtime.quickJudge = quick;
       markStage('quick check ready');
     }
     return runtime;
   })();
+
+  // The WASM runtime and the CNN start once the quick check can answer, and after the events queued
+  // meanwhile (the navigation that woke the worker): the engine's start-up begins with a long
+  // synchronous stretch (evaluating tfjs, compiling kernels) that would otherwise run ahead of them.
+  const modelPromise = quickJudged
+    .then(
+      () => undefined,
+      () => undefined,
+    )
+    .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    .then(() => loadModel(modelFiles, sources.extension.wasmDirectory, membersPromise))
+    .then(
+      (engine) => ({ engine, error: undefined }),
+      (error: unknown) => ({ engine: null, error: error instanceof Error ? error.message : String(error) }),
+    );
 
   const ready = (async () => {
     const [{ runtime, cache: earlyCache, popular, findLookalikes, threats }, model] = await Promise.all([

@@ -63,9 +63,9 @@ describe('quick check thresholds (model/metadata.json)', () => {
     const bad = structuredClone(metadata) as { quickCheck: { thresholds: Record<string, unknown> } };
     bad.quickCheck.thresholds['malicious'] = { suspicious: 0.99, dangerous: 0.5 };
     expect(() => validateMetadata(bad)).toThrow(ModelFormatError);
-    expect(() => validateMetadata({ ...metadata, quickCheck: { thresholds: metadata.quickCheck!.thresholds } })).toThrow(
-      /quickCheck: calibration/,
-    );
+    expect(() =>
+      validateMetadata({ ...metadata, quickCheck: { thresholds: metadata.quickCheck!.thresholds } }),
+    ).toThrow(/quickCheck: calibration/);
   });
 });
 

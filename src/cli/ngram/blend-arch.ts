@@ -5,7 +5,12 @@
  * member, and metadata.architecture.ngramBlend tells every loader to blend them, so the thresholds
  * chosen on the blend's validation scores are the ones applied.
  */
-import { blendProbabilities, ngramOnlyProbabilities, type LoadedBlendMember, type NgramBlendSpec } from '../../core/ngram/blend.js';
+import {
+  blendProbabilities,
+  ngramOnlyProbabilities,
+  type LoadedBlendMember,
+  type NgramBlendSpec,
+} from '../../core/ngram/blend.js';
 import { encodeNgramModel } from '../../core/ngram/format.js';
 import type { ArchEntry, TrainedModel } from '../train/archs.js';
 import { CNN_ARCHS } from '../train/cnn-archs.js';
