@@ -21,6 +21,7 @@ import { createLinkHandlers } from './link-handlers.js';
 import { withRiskyLinks } from './link-toolbar.js';
 import { loadManagedPolicy, syncPolicyRules } from './managed-policy.js';
 import { markStage } from './metrics.js';
+import { createPendingWork } from './pending-work.js';
 import { createPageSummaries } from './page-summary.js';
 import { startRuntime, type Runtime } from './runtime.js';
 import { splitSession } from './session-areas.js';
@@ -65,7 +66,15 @@ export function createBackground(api: BackgroundPlatform): Background {
     warningPage,
     onProblem: (problem) => logWarning(problem),
   });
-  const start = startRuntime({ extension: api.extension, storage: api.storage, session, hostLists });
+  // The decisions the quick check takes while the model waits to start (runtime.ts, guard.ts).
+  const pending = createPendingWork();
+  const start = startRuntime({
+    extension: api.extension,
+    storage: api.storage,
+    session,
+    hostLists,
+    modelMayStart: () => pending.idle(),
+  });
   const runtime = start.ready;
   const tabs = createTabRecords(session.kept);
   const tokens = createWarningTokens(session.kept);
@@ -116,6 +125,7 @@ export function createBackground(api: BackgroundPlatform): Background {
     runtime,
     early: start.early,
     quick: start.quick,
+    pending,
     tabs,
     blockList,
     warningPage,

@@ -16,6 +16,7 @@ import { ruleCatches } from './block-rules.js';
 import { recordDecision } from './metrics.js';
 import { frameRecordOf, isListed, shouldInterrupt, sourceOf, unavailableJudgement, type Judgement } from './judge.js';
 import { createQuickTakeover, isQuick } from './quick-takeover.js';
+import type { PendingWork } from './pending-work.js';
 import type { Runtime } from './runtime.js';
 import type { TabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
@@ -37,6 +38,8 @@ export interface GuardDeps {
   readonly warningPage: string;
   /** One-time tokens for the warnings the guard shows (warning-tokens.ts). */
   readonly tokens?: WarningTokens;
+  /** Counts the decisions taken before the model is in (the model's start waits for them: runtime.ts). */
+  readonly pending?: PendingWork;
   /** Adds what else the toolbar should say about the tab (link-toolbar.ts: risky linked domains). */
   readonly decorateToolbar?: (tabId: number, view: ToolbarView) => ToolbarView;
 }
@@ -100,7 +103,17 @@ export function createGuard(deps: GuardDeps): Guard {
    */
   async function judgeUrl(url: string): Promise<Judgement> {
     const parsed = parseDomain(url);
-    if (parsed.ok && deps.early) {
+    const answered = parsed.ok ? await (deps.pending?.during(judgeEarly(url)) ?? judgeEarly(url)) : null;
+    if (answered) return answered;
+    const runtime = parsed.ok ? await deps.runtime : null;
+    if (runtime && !runtime.judge) return unavailableJudgement(url, runtime.modelError ?? 'the model is not loaded');
+    if (runtime?.judge) return runtime.judge.judge(url);
+    return unavailableJudgement(url, '');
+  }
+
+  /** The answer without the full model (listed, cached, or the quick check), or null to wait for it. */
+  async function judgeEarly(url: string): Promise<Judgement | null> {
+    if (deps.early) {
       const early = await deps.early;
       // A listed name needs no model: answered as soon as the list is read (Firefox holds the request meanwhile).
       const listed = early.judge ? null : (early.cachedJudge?.judgeListed(url) ?? null);
@@ -114,10 +127,7 @@ export function createGuard(deps: GuardDeps): Guard {
       if (quick && !quick.judge && quick.modelError === undefined && quick.quickJudge)
         return quick.quickJudge.judge(url);
     }
-    const runtime = parsed.ok ? await deps.runtime : null;
-    if (runtime && !runtime.judge) return unavailableJudgement(url, runtime.modelError ?? 'the model is not loaded');
-    if (runtime?.judge) return runtime.judge.judge(url);
-    return unavailableJudgement(url, '');
+    return null;
   }
 
   async function stopTopLevel(tabId: number, url: string, speculative: boolean, startedAt: number): Promise<void> {

@@ -72,6 +72,8 @@ export interface RuntimeSources {
   readonly extension: Pick<ExtensionPackage, 'read' | 'wasmDirectory'>;
   readonly storage: Pick<Storage, 'settings' | 'readManaged'>;
   readonly session: SessionAreas;
+  /** The model starts loading once this settles too (the decisions the quick check is taking: create-background.ts). */
+  readonly modelMayStart?: () => Promise<void>;
   /** The lists the user imported (read before any judgement); none when absent. */
   readonly hostLists?: { current(): HostListMatch; readonly ready: Promise<void> };
 }
@@ -221,6 +223,7 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
       () => undefined,
       () => undefined,
     )
+    .then(() => sources.modelMayStart?.())
     .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
     .then(() => loadModel(modelFiles, sources.extension.wasmDirectory, membersPromise))
     .then(
