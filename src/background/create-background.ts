@@ -73,7 +73,13 @@ export function createBackground(api: BackgroundPlatform): Background {
     storage: api.storage,
     session,
     hostLists,
-    modelMayStart: () => pending.idle(),
+    // Work that follows a decision (a redirect, a token) joins as the decision settles: look again a task later.
+    modelMayStart: async () => {
+      do {
+        await pending.idle();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      } while (pending.busy());
+    },
   });
   const runtime = start.ready;
   const tabs = createTabRecords(session.kept);

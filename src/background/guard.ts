@@ -104,6 +104,7 @@ export function createGuard(deps: GuardDeps): Guard {
   async function judgeUrl(url: string): Promise<Judgement> {
     const parsed = parseDomain(url);
     const answered = parsed.ok ? await (deps.pending?.during(judgeEarly(url)) ?? judgeEarly(url)) : null;
+    if (answered) answeredEarly.add(answered);
     if (answered) return answered;
     const runtime = parsed.ok ? await deps.runtime : null;
     if (runtime && !runtime.judge) return unavailableJudgement(url, runtime.modelError ?? 'the model is not loaded');
@@ -130,8 +131,23 @@ export function createGuard(deps: GuardDeps): Guard {
     return null;
   }
 
+  /** Judgements given before the model was in: acting on them is pending work too (the model's start waits). */
+  const answeredEarly = new WeakSet<Judgement>();
+  const actingOn = <T>(judgement: Judgement, act: () => Promise<T>): Promise<T> =>
+    deps.pending && answeredEarly.has(judgement) ? deps.pending.during(act()) : act();
+
   async function stopTopLevel(tabId: number, url: string, speculative: boolean, startedAt: number): Promise<void> {
     const judgement = await judgeUrl(url);
+    await actingOn(judgement, () => stopIfNeeded(tabId, url, speculative, startedAt, judgement));
+  }
+
+  async function stopIfNeeded(
+    tabId: number,
+    url: string,
+    speculative: boolean,
+    startedAt: number,
+    judgement: Judgement,
+  ): Promise<void> {
     if (!shouldInterrupt(judgement) || !judgement.parsed.ok) {
       if (stopping.get(tabId) === url) stopping.delete(tabId);
       recordDecision(startedAt, sourceOf(judgement));
@@ -149,7 +165,7 @@ export function createGuard(deps: GuardDeps): Guard {
       judgement.verdict?.level !== 'dangerous'
         ? undefined
         : isQuick(judgement)
-          ? takeover.ruleOnceConfirmed(url).catch((error: unknown) => logError('adding a block rule', error))
+          ? void takeover.ruleOnceConfirmed(url).catch((error: unknown) => logError('adding a block rule', error))
           : blockList?.add(host).catch((error: unknown) => logError('adding a block rule', error));
     // With a rule already in place DNR has redirected this navigation before it left.
     if ((ruled || speculative) && stopping.get(tabId) === url) stopping.delete(tabId);
@@ -207,13 +223,14 @@ export function createGuard(deps: GuardDeps): Guard {
       if (event.type !== 'main_frame' || !parseDomain(event.url).ok) return undefined;
       const startedAt = performance.now();
       return judgeUrl(event.url).then(
-        async (judgement): Promise<RequestDecision> => {
-          const decision = shouldInterrupt(judgement)
-            ? { redirectUrl: await issuedWarningUrl(event.tabId, event.url, judgement.site) }
-            : undefined;
-          recordDecision(startedAt, sourceOf(judgement));
-          return decision;
-        },
+        (judgement) =>
+          actingOn(judgement, async (): Promise<RequestDecision> => {
+            const decision = shouldInterrupt(judgement)
+              ? { redirectUrl: await issuedWarningUrl(event.tabId, event.url, judgement.site) }
+              : undefined;
+            recordDecision(startedAt, sourceOf(judgement));
+            return decision;
+          }),
         (error: unknown) => {
           logError('request guard', error);
           return undefined;

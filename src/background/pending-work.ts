@@ -7,6 +7,8 @@ export interface PendingWork {
   during<T>(work: Promise<T>): Promise<T>;
   /** Settles once nothing is pending (at once when nothing is). */
   idle(): Promise<void>;
+  /** Something is pending now. */
+  busy(): boolean;
 }
 
 export function createPendingWork(): PendingWork {
@@ -20,6 +22,7 @@ export function createPendingWork(): PendingWork {
         if (count === 0) for (const wake of waiters.splice(0)) wake();
       });
     },
+    busy: () => count > 0,
     idle: () => (count === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
   };
 }

@@ -10,6 +10,7 @@ describe('pending work', () => {
     const first = pending.during(new Promise<void>((resolve) => (finishFirst = resolve)));
     const second = pending.during(new Promise<void>((_, reject) => (failSecond = reject)));
     second.catch(() => undefined);
+    expect(pending.busy()).toBe(true);
     let idle = false;
     const waiting = pending.idle().then(() => (idle = true));
     finishFirst();
@@ -18,5 +19,6 @@ describe('pending work', () => {
     failSecond(new Error('a failed decision still counts as done'));
     await waiting;
     expect(idle).toBe(true);
+    expect(pending.busy()).toBe(false);
   });
 });
