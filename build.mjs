@@ -84,6 +84,33 @@ export function manifestFor(base, target) {
   return manifest;
 }
 
+/**
+ * The background's engine (src/background/engine.ts: tfjs and the CNN) bundled on its own and put
+ * inside lazy-engine.ts's function: the worker compiles it only when the model starts loading and
+ * evaluates tfjs's module code then, not before its listeners and the quick check (see that file).
+ * Nothing else in the background imports tfjs, so there is one copy of it.
+ */
+async function lazyEnginePlugin(common) {
+  const engine = await build({
+    ...common,
+    entryPoints: ['src/background/engine.ts'],
+    format: 'iife',
+    globalName: '__snowmanEngine',
+    write: false,
+    sourcemap: false,
+  });
+  const code = engine.outputFiles[0].text;
+  return {
+    name: 'lazy-engine',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/]background[\\/]lazy-engine\.ts$/ }, () => ({
+        contents: `let loaded;\nexport function engineModule() {\n  if (!loaded) {\n${code}\n    loaded = __snowmanEngine;\n  }\n  return loaded;\n}\n`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 async function bundle(target, outDir) {
   const common = {
     bundle: true,
@@ -102,8 +129,9 @@ async function bundle(target, outDir) {
   // The banner stamps when the worker began running our code, for the start-up breakdown (background/metrics.ts).
   await build({
     ...common,
+    plugins: [await lazyEnginePlugin(common)],
     entryPoints: { background: 'src/background/index.ts' },
-    format: 'esm',
+    format: 'iife',
     outdir: outDir,
     banner: { js: 'globalThis.__snowmanScriptStart=performance.now();' },
   });

@@ -4,7 +4,7 @@
  * Prints one JSON line.
  */
 import { initBackend } from '../../src/core/model/backend.js';
-import { loadFastScorer } from '../../src/core/model/fast-scorer.js';
+import { loadFastScorer } from '../../src/core/model/load-fast-scorer.js';
 import { scoreHosts } from '../../src/core/model/scorer.js';
 import { loadLayersScorer } from '../../src/cli/model/layers-scorer.js';
 import { diskModelReader } from '../../src/cli/model-dir.js';

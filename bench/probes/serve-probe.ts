@@ -5,7 +5,7 @@
  * spent while serving), then exits.
  */
 import { initBackend } from '../../src/core/model/backend.js';
-import { loadFastScorer } from '../../src/core/model/fast-scorer.js';
+import { loadFastScorer } from '../../src/core/model/load-fast-scorer.js';
 import { loadLayersScorer } from '../../src/cli/model/layers-scorer.js';
 import { loadDecisionContext } from '../../src/cli/context.js';
 import { diskModelReader } from '../../src/cli/model-dir.js';

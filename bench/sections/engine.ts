@@ -5,7 +5,8 @@
  * the same tables is shown for comparison only.
  */
 import { initBackend } from '../../src/core/model/backend.js';
-import { createFastScorer, loadFastScorer } from '../../src/core/model/fast-scorer.js';
+import { createFastScorer } from '../../src/core/model/fast-scorer.js';
+import { loadFastScorer } from '../../src/core/model/load-fast-scorer.js';
 import { ngramBlendFiles } from '../../src/core/ngram/blend.js';
 import { readModelBundle } from '../../src/core/model/files.js';
 import { createLayersScorer } from '../../src/cli/model/layers-scorer.js';

@@ -14,7 +14,7 @@ import type { Row } from '../types.js';
 
 const SECTION = 'extension';
 const DIST = fileURLToPath(new URL('../../dist/chrome/', import.meta.url));
-const COLD_RUNS = 5;
+const COLD_RUNS = 7;
 const WARM_NAVIGATIONS = 100;
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -60,6 +60,7 @@ export async function run(): Promise<Row[]> {
 
     const page = await session.context.newPage();
     const cold: number[] = [];
+    const coldBy: string[] = [];
     const coldReady: number[] = [];
     const stageRuns: Record<string, number>[] = [];
     for (let i = 0; i < COLD_RUNS; i++) {
@@ -72,6 +73,7 @@ export async function run(): Promise<Row[]> {
         m = await session.call('get-metrics', {});
       }
       if (m.firstVerdictMs !== null) cold.push(m.firstVerdictMs);
+      coldBy.push(m.firstVerdictBy ?? 'none');
       if (m.readyMs !== null) coldReady.push(m.readyMs);
       stageRuns.push({ ...m.stagesMs });
     }
@@ -80,7 +82,7 @@ export async function run(): Promise<Row[]> {
       metric: 'worker start → first verdict (stopped worker)',
       value: median(cold),
       unit: 'ms',
-      note: `median of ${cold.length}; all: ${cold.map((v) => v.toFixed(0)).join(', ')}; target ≤ 150`,
+      note: `median of ${cold.length}; all: ${cold.map((v) => v.toFixed(0)).join(', ')}; decided by ${[...new Set(coldBy)].join(', ')}; target ≤ 150`,
     });
     const stageNames = Object.keys(stageRuns[0] ?? {}).sort((a, b) => stageRuns[0]![a]! - stageRuns[0]![b]!);
     const breakdown = stageNames

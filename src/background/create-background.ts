@@ -20,6 +20,8 @@ import { createHandlers } from './handlers.js';
 import { createLinkHandlers } from './link-handlers.js';
 import { withRiskyLinks } from './link-toolbar.js';
 import { loadManagedPolicy, syncPolicyRules } from './managed-policy.js';
+import { markStage } from './metrics.js';
+import { createPendingWork } from './pending-work.js';
 import { createPageSummaries } from './page-summary.js';
 import { startRuntime, type Runtime } from './runtime.js';
 import { splitSession } from './session-areas.js';
@@ -82,7 +84,21 @@ export function createBackground(api: BackgroundPlatform): Background {
     warningPage,
     onProblem: (problem) => logWarning(problem),
   });
-  const start = startRuntime({ extension: api.extension, storage: api.storage, session, hostLists });
+  // The decisions the quick check takes while the model waits to start (runtime.ts, guard.ts).
+  const pending = createPendingWork();
+  const start = startRuntime({
+    extension: api.extension,
+    storage: api.storage,
+    session,
+    hostLists,
+    // Work that follows a decision (a redirect, a token) joins as the decision settles: look again a task later.
+    modelMayStart: async () => {
+      do {
+        await pending.idle();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      } while (pending.busy());
+    },
+  });
   const runtime = start.ready;
   const tabs = createTabRecords(session.kept);
   const tokens = createWarningTokens(session.kept);
@@ -134,6 +150,8 @@ export function createBackground(api: BackgroundPlatform): Background {
     platform: api,
     runtime,
     early: start.early,
+    quick: start.quick,
+    pending,
     tabs,
     blockList,
     warningPage,
@@ -268,5 +286,6 @@ export function createBackground(api: BackgroundPlatform): Background {
     })
     .catch((error: unknown) => logError('toolbar', error));
 
+  markStage('listeners registered');
   return { ready: runtime };
 }

@@ -12,7 +12,7 @@ import type { ExplanationSpan } from '../core/messages.js';
 import type { Category } from '../core/verdict.js';
 import { LruCache } from '../core/cache.js';
 import type { BlendExplainer } from '../core/ngram/blend-explain.js';
-import type { LoadedModelFiles } from '../core/ngram/blend.js';
+import type { LoadedModelFiles } from '../core/model/model-files.js';
 
 /** Explanations kept: a page's risky names are a few hundred at most; this covers many pages. */
 const MEMO_SIZE = 4000;

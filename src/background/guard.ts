@@ -20,9 +20,12 @@ import {
   mainFrameRecordOf,
   shouldInterrupt,
   siteOf,
+  sourceOf,
   unavailableJudgement,
   type Judgement,
 } from './judge.js';
+import { createQuickTakeover, isQuick } from './quick-takeover.js';
+import type { PendingWork } from './pending-work.js';
 import type { Runtime } from './runtime.js';
 import type { TabRecords } from './tab-records.js';
 import { toolbarViewFor } from './toolbar.js';
@@ -37,6 +40,8 @@ export interface GuardDeps {
   readonly runtime: Promise<Runtime>;
   /** The same runtime before the model has loaded: names scored earlier this session are answered from it. */
   readonly early?: Promise<Runtime>;
+  /** The same runtime once the quick check or the model can judge a new name (runtime.ts). */
+  readonly quick?: Promise<Runtime>;
   readonly tabs: TabRecords;
   /** Chrome's DNR rules; null in Firefox. */
   readonly blockList: BlockList | null;
@@ -44,6 +49,8 @@ export interface GuardDeps {
   readonly warningPage: string;
   /** One-time tokens for the warnings the guard shows (warning-tokens.ts). */
   readonly tokens?: WarningTokens;
+  /** Counts the decisions taken before the model is in (the model's start waits for them: runtime.ts). */
+  readonly pending?: PendingWork;
   /** Adds what else the toolbar should say about the tab (link-toolbar.ts: risky linked domains). */
   readonly decorateToolbar?: (tabId: number, view: ToolbarView) => ToolbarView;
   /** Strict first-visit mode (Chrome): navigations it holds are decided on the checking page. */
@@ -111,7 +118,18 @@ export function createGuard(deps: GuardDeps): Guard {
    */
   async function judgeUrl(url: string): Promise<Judgement> {
     const parsed = parseDomain(url);
-    if (parsed.ok && deps.early) {
+    const answered = parsed.ok ? await (deps.pending?.during(judgeEarly(url)) ?? judgeEarly(url)) : null;
+    if (answered) answeredEarly.add(answered);
+    if (answered) return answered;
+    const runtime = parsed.ok ? await deps.runtime : null;
+    if (runtime && !runtime.judge) return unavailableJudgement(url, runtime.modelError ?? 'the model is not loaded');
+    if (runtime?.judge) return runtime.judge.judge(url);
+    return unavailableJudgement(url, '');
+  }
+
+  /** The answer without the full model (listed, cached, or the quick check), or null to wait for it. */
+  async function judgeEarly(url: string): Promise<Judgement | null> {
+    if (deps.early) {
       const early = await deps.early;
       // A listed name needs no model: answered as soon as the list is read (Firefox holds the request meanwhile).
       const listed = early.judge ? null : (early.cachedJudge?.judgeListed(url) ?? null);
@@ -120,12 +138,18 @@ export function createGuard(deps: GuardDeps): Guard {
         const cached = await early.cachedJudge.judgeCached(url);
         if (cached) return cached;
       }
+      // A new name while the model starts: the quick check answers; the full model takes over (quick-takeover.ts).
+      const quick = deps.quick && !early.judge ? await deps.quick : null;
+      if (quick && !quick.judge && quick.modelError === undefined && quick.quickJudge)
+        return quick.quickJudge.judge(url);
     }
-    const runtime = parsed.ok ? await deps.runtime : null;
-    if (runtime && !runtime.judge) return unavailableJudgement(url, runtime.modelError ?? 'the model is not loaded');
-    if (runtime?.judge) return runtime.judge.judge(url);
-    return unavailableJudgement(url, '');
+    return null;
   }
+
+  /** Judgements given before the model was in: acting on them is pending work too (the model's start waits). */
+  const answeredEarly = new WeakSet<Judgement>();
+  const actingOn = <T>(judgement: Judgement, act: () => Promise<T>): Promise<T> =>
+    deps.pending && answeredEarly.has(judgement) ? deps.pending.during(act()) : act();
 
   async function stopTopLevel(
     tabId: number,
@@ -139,37 +163,49 @@ export function createGuard(deps: GuardDeps): Guard {
     // from there; a POST it let through commits, and the commit's re-check stops it.
     if (await held.catch(() => false)) {
       if (stopping.get(tabId) === url) stopping.delete(tabId);
-      recordDecision(startedAt);
+      recordDecision(startedAt, sourceOf(judgement));
       // Judged safe already: let the site through now. When this lands before the request leaves
       // (a warm worker, a cached name), the rule does not hold it and no checking page is needed.
       if (judgement.verdict !== null && judgement.site !== null && !shouldInterrupt(judgement))
         await deps.strict?.pass(judgement.site);
       return;
     }
+    await actingOn(judgement, () => stopIfNeeded(tabId, url, speculative, startedAt, judgement));
+  }
+
+  async function stopIfNeeded(
+    tabId: number,
+    url: string,
+    speculative: boolean,
+    startedAt: number,
+    judgement: Judgement,
+  ): Promise<void> {
     if (!shouldInterrupt(judgement) || !judgement.parsed.ok) {
       if (stopping.get(tabId) === url) stopping.delete(tabId);
-      recordDecision(startedAt);
+      recordDecision(startedAt, sourceOf(judgement));
       return;
     }
     // Chrome's static threat ruleset redirected this navigation before it left: nothing to add.
     if (blockList !== null && isListed(judgement)) {
-      recordDecision(startedAt);
+      recordDecision(startedAt, sourceOf(judgement));
       return;
     }
     const host = judgement.parsed.host;
     const ruled = blockList !== null && (await blockList.has(host)) && ruleCatches(host, url);
     // Only dangerous names get a lasting redirect rule: a suspicious one warns under Strict only, which the user may turn off.
     const adding =
-      judgement.verdict?.level === 'dangerous'
-        ? blockList?.add(host).catch((error: unknown) => logError('adding a block rule', error))
-        : undefined;
+      judgement.verdict?.level !== 'dangerous'
+        ? undefined
+        : isQuick(judgement)
+          ? void takeover.ruleOnceConfirmed(url).catch((error: unknown) => logError('adding a block rule', error))
+          : blockList?.add(host).catch((error: unknown) => logError('adding a block rule', error));
     // With a rule already in place DNR has redirected this navigation before it left.
     if ((ruled || speculative) && stopping.get(tabId) === url) stopping.delete(tabId);
     const redirecting =
       !ruled && !speculative
         ? issuedWarningUrl(tabId, url, judgement.site).then((page) => navigateTab(tabId, page))
         : undefined;
-    recordDecision(startedAt);
+    recordDecision(startedAt, sourceOf(judgement));
     await redirecting;
     await adding;
   }
@@ -192,6 +228,15 @@ export function createGuard(deps: GuardDeps): Guard {
     const view = toolbarViewFor(record?.main ?? null, runtime.judge ? undefined : runtime.modelError);
     await deps.platform.toolbar.show(deps.decorateToolbar ? deps.decorateToolbar(tabId, view) : view, tabId);
   }
+
+  const takeover = createQuickTakeover({
+    runtime: deps.runtime,
+    tabs,
+    blockList,
+    judgeUrl,
+    recheck: recheckCommitted,
+    showToolbar: showTabToolbar,
+  });
 
   return {
     judgeUrl,
@@ -219,13 +264,14 @@ export function createGuard(deps: GuardDeps): Guard {
       if (event.type !== 'main_frame' || !parseDomain(event.url).ok) return undefined;
       const startedAt = performance.now();
       return judgeUrl(event.url).then(
-        async (judgement): Promise<RequestDecision> => {
-          const decision = shouldInterrupt(judgement)
-            ? { redirectUrl: await issuedWarningUrl(event.tabId, event.url, judgement.site) }
-            : undefined;
-          recordDecision(startedAt);
-          return decision;
-        },
+        (judgement) =>
+          actingOn(judgement, async (): Promise<RequestDecision> => {
+            const decision = shouldInterrupt(judgement)
+              ? { redirectUrl: await issuedWarningUrl(event.tabId, event.url, judgement.site) }
+              : undefined;
+            recordDecision(startedAt, sourceOf(judgement));
+            return decision;
+          }),
         (error: unknown) => {
           logError('request guard', error);
           return undefined;
@@ -261,6 +307,9 @@ export function createGuard(deps: GuardDeps): Guard {
             .then((judgement) => recheckCommitted(event.tabId, event.url, judgement))
             .catch((error: unknown) => logError('re-checking a page', error));
         }
+        void judged
+          .then((judgement) => (isQuick(judgement) ? takeover.afterCommit(event.tabId, event.url, target) : undefined))
+          .catch((error: unknown) => logError('replacing a quick verdict', error));
         // The decision for this tab is settled: the warning page or another page has committed.
         if (onWarning || stopping.get(event.tabId) !== event.url) stopping.delete(event.tabId);
         void tabs

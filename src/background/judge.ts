@@ -6,7 +6,7 @@ import type { ScoreCache } from '../core/cache.js';
 import { parseDomain, type ParsedHost, type ScorableHost } from '../core/domain.js';
 import { scoreHosts, type HostScore, type Scorer } from '../core/model/scorer.js';
 import { decide, type DecisionContext, type UserOverride, type Verdict } from '../core/verdict.js';
-import type { FrameRecord } from '../core/messages.js';
+import type { FrameRecord, VerdictSource } from '../core/messages.js';
 import { alertingFor, type Sensitivity } from '../core/sensitivity.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
 import { listedMatch } from '../core/threats/listed.js';
@@ -50,7 +50,14 @@ export function frameRecordOf(judgement: Judgement): FrameRecord {
   const { parsed, verdict } = judgement;
   const host = parsed.ok ? parsed.fullHost : (parsed.host ?? '');
   if (!verdict) return { url: judgement.url, host, level: 'error', category: '-', score: null };
-  return { url: judgement.url, host, level: verdict.level, category: verdict.category, score: verdict.score };
+  const record = { url: judgement.url, host, level: verdict.level, category: verdict.category, score: verdict.score };
+  return verdict.quickCheck ? { ...record, quickCheck: true } : record;
+}
+
+/** Where a judgement's verdict came from, for the start-up metrics. */
+export function sourceOf(judgement: Judgement): VerdictSource {
+  if (judgement.verdict?.quickCheck) return 'quick-check';
+  return judgement.verdict?.score == null ? 'no-score' : 'model';
 }
 
 /** A main frame's record: the frame's, plus the verdict and names the popup renders from storage. */
@@ -99,6 +106,8 @@ export interface JudgeDeps {
    * user's, an imported list's — in their order of precedence; replaces isTrusted/isBlocked when given.
    */
   override?(site: string, host: string): UserOverride | undefined;
+  /** The scorer is the quick check (core/ngram/quick-check.ts): its verdicts say so. */
+  readonly quick?: boolean;
 }
 
 export interface Judge {
@@ -181,7 +190,8 @@ export function createJudge(deps: JudgeDeps): Judge {
         : deps.isBlocked?.(site)
           ? 'blocked'
           : undefined;
-    const verdict = decide(parsed, score, context, override);
+    const decided = decide(parsed, score, context, override);
+    const verdict: Verdict = deps.quick && score ? { ...decided, quickCheck: true } : decided;
     const sessionAllowed = deps.isSessionAllowed(site) || (deps.isPaused?.(site) ?? false);
     return deps.sensitivity
       ? { url, parsed, site, verdict, sessionAllowed, sensitivity: deps.sensitivity() }

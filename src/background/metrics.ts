@@ -2,13 +2,14 @@
  * What the bench and diagnostics read from the background (`get-metrics`): start-up timings,
  * recent navigation decision times and model memory. performance.now() counts from worker start.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import type { BackgroundMetrics } from '../core/messages.js';
+import type { BackgroundMetrics, VerdictSource } from '../core/messages.js';
+import type { EngineMemory } from './engine.js';
 
 const MAX_SAMPLES = 500;
 const decisions: number[] = [];
 let readyMs: number | null = null;
 let firstVerdictMs: number | null = null;
+let firstVerdictBy: VerdictSource | null = null;
 /** Module evaluation reached this file: the bundle before it (tfjs, core) has been parsed and run. */
 const scriptStart = (globalThis as { __snowmanScriptStart?: number }).__snowmanScriptStart;
 const stages: Record<string, number> = {
@@ -26,24 +27,25 @@ export function markReady(): void {
   readyMs ??= performance.now();
 }
 
-/** A navigation decision that began at `startedAt` (performance.now()) has been taken. */
-export function recordDecision(startedAt: number): void {
+/** A navigation decision that began at `startedAt` (performance.now()) has been taken, from `source`. */
+export function recordDecision(startedAt: number, source: VerdictSource = 'model'): void {
   const now = performance.now();
-  firstVerdictMs ??= now;
+  if (firstVerdictMs === null) {
+    firstVerdictMs = now;
+    firstVerdictBy = source;
+  }
   decisions.push(now - startedAt);
   if (decisions.length > MAX_SAMPLES) decisions.splice(0, decisions.length - MAX_SAMPLES);
 }
 
-function memory(): { wasmHeapBytes: number | null; tensorBytes: number } {
-  try {
-    const backend = tf.getBackend() === 'wasm' ? (tf.backend() as unknown as { wasm?: { HEAPU8?: Uint8Array } }) : null;
-    return { wasmHeapBytes: backend?.wasm?.HEAPU8?.byteLength ?? null, tensorBytes: tf.memory().numBytes };
-  } catch {
-    // No backend yet (model still loading, or it failed).
-    return { wasmHeapBytes: null, tensorBytes: 0 };
-  }
+/** No engine yet (model still loading, or it failed). */
+let memory = (): EngineMemory => ({ wasmHeapBytes: null, tensorBytes: 0 });
+
+/** The loaded engine's memory figures (engine.ts owns tfjs, this module does not import it). */
+export function setMemoryProbe(probe: () => EngineMemory): void {
+  memory = probe;
 }
 
 export function metrics(): BackgroundMetrics {
-  return { readyMs, firstVerdictMs, decisionsMs: [...decisions], stagesMs: { ...stages }, ...memory() };
+  return { readyMs, firstVerdictMs, firstVerdictBy, decisionsMs: [...decisions], stagesMs: { ...stages }, ...memory() };
 }

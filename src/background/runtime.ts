@@ -8,19 +8,20 @@ import type { ModelStatus } from '../core/messages.js';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../core/settings.js';
 import type { DecisionContext } from '../core/verdict.js';
 import type { Sensitivity } from '../core/sensitivity.js';
-import { validateMetadata, type ModelMetadata } from '../core/model/metadata.js';
-import { MODEL_FILES, type ModelFileReader } from '../core/model/files.js';
+import type { ModelMetadata } from '../core/model/metadata.js';
+import type { ModelFileReader } from '../core/model/file-names.js';
 import { createLookalikeDetector } from '../core/lookalike/index.js';
-import { loadPopularSites, parsePopularSites, type PopularSites } from '../core/popular-sites.js';
 import type { ExtensionPackage, Storage } from '../platform/background-api.js';
 import { logError, logWarning } from '../platform/log.js';
 import type { SessionAreas } from './session-areas.js';
-import { loadEngine, type Engine } from './engine.js';
-import { markReady, markStage } from './metrics.js';
+import { loadEngine, type Engine } from './model-engine.js';
+import type { LoadedBlendMember } from '../core/ngram/blend.js';
+import { createQuickJudge } from './quick-judge.js';
+import { membersOrNone, modelReader, popularOrEmpty, readMembers, readMetadata } from './startup-reads.js';
+import { markReady, markStage, setMemoryProbe } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
 import { loadSessionAllowList, type SessionAllowList } from './session-allow.js';
 import { loadPackagedThreats } from './threat-list.js';
-import { errorText } from '../core/error-text.js';
 import type { ThreatList } from '../core/threats/lookup.js';
 import { loadManagedPolicy } from './managed-policy.js';
 import { effectivePreferences, NO_POLICY, type ManagedPolicy } from '../core/managed-policy.js';
@@ -36,6 +37,11 @@ export interface Runtime {
    * answers the names it scored earlier this session at once. Null when the metadata is unreadable.
    */
   cachedJudge: Judge | null;
+  /**
+   * Judges new names with the quick check (the n-gram members alone, their own thresholds) while
+   * the full model starts; null until the members are read, and when the model ships no quick check.
+   */
+  quickJudge: Judge | null;
   modelError?: string;
   readonly sessionAllow: SessionAllowList;
   /** Current settings; replaced (never mutated) when the user changes them. */
@@ -50,6 +56,11 @@ export interface RuntimeStart {
   readonly early: Promise<Runtime>;
   /** The same object once the model has loaded or failed to (the one initialisation promise). */
   readonly ready: Promise<Runtime>;
+  /**
+   * The same object once it can judge a new name: with the quick check in place, or the full model
+   * (or its failure) in, whichever comes first; never rejects.
+   */
+  readonly quick: Promise<Runtime>;
   /** The packaged threat list (empty when unreadable); never rejects. */
   readonly threats: Promise<ThreatList>;
   /** Filled in as start-up progresses, for `get-status`. */
@@ -61,6 +72,8 @@ export interface RuntimeSources {
   readonly extension: Pick<ExtensionPackage, 'read' | 'wasmDirectory'>;
   readonly storage: Pick<Storage, 'settings' | 'readManaged'>;
   readonly session: SessionAreas;
+  /** The model starts loading once this settles too (the decisions the quick check is taking: create-background.ts). */
+  readonly modelMayStart?: () => Promise<void>;
   /** The lists the user imported (read before any judgement); none when absent. */
   readonly hostLists?: { current(): HostListMatch; readonly ready: Promise<void> };
 }
@@ -80,8 +93,6 @@ const NO_HOST_LISTS = {
 
 /** How long new scores wait before they are written to storage.session (later ones join the write). */
 const SCORE_WRITE_DELAY_MS = 250;
-const EMPTY_POPULAR: PopularSites = parsePopularSites('');
-const utf8 = new TextDecoder();
 
 /**
  * Cache entries are stamped with the model version alone: the worker runs one engine, and the
@@ -91,42 +102,16 @@ function cacheStamp(metadata: ModelMetadata): string {
   return metadata.version;
 }
 
-/**
- * The packaged model directory, with metadata.json fetched once: the answers from cached scores
- * need it early, and the engine reads it again with the rest of the model.
- */
-function modelReader(readPackage: (path: string) => Promise<Uint8Array>): ModelFileReader {
-  const read: ModelFileReader = (name) => readPackage(`model/${name}`);
-  const metadata = read(MODEL_FILES.metadata);
-  metadata.catch(() => undefined); // each reader of it handles the failure
-  return (name) => (name === MODEL_FILES.metadata ? metadata : read(name));
-}
-
-async function readMetadata(read: ModelFileReader): Promise<ModelMetadata | null> {
-  try {
-    return validateMetadata(JSON.parse(utf8.decode(await read(MODEL_FILES.metadata))));
-  } catch (error) {
-    logWarning(`model metadata unreadable, no answers before the model loads: ${errorText(error)}`);
-    return null;
-  }
-}
-
-async function loadModel(read: ModelFileReader, wasmDirectory: string | undefined): Promise<Engine> {
+async function loadModel(
+  read: ModelFileReader,
+  wasmDirectory: string | undefined,
+  members: Promise<readonly LoadedBlendMember[]>,
+): Promise<Engine> {
   // The engine has run its one warm-up pass (createFastScorer); warm-up.ts warms the JavaScript later.
-  const engine = await loadEngine(read, wasmDirectory);
+  const engine = await loadEngine(read, { wasmDirectory, members, onStage: markStage });
+  setMemoryProbe(engine.memory);
   markReady();
   return engine;
-}
-
-async function popularOrEmpty(readPackage: (path: string) => Promise<Uint8Array>): Promise<PopularSites> {
-  try {
-    const popular = await loadPopularSites(async (name) => utf8.decode(await readPackage(`model/${name}`)));
-    markStage('popular list parsed');
-    return popular;
-  } catch (error) {
-    logWarning(`popular-site list unavailable, nothing is allowlisted: ${errorText(error)}`);
-    return EMPTY_POPULAR;
-  }
 }
 
 /** Starts everything from `sources`; call once at the top level of the background. */
@@ -155,10 +140,9 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
     markStage('lookalike detector built');
     return detector;
   });
-  const modelPromise = loadModel(modelFiles, sources.extension.wasmDirectory).then(
-    (engine) => ({ engine, error: undefined }),
-    (error: unknown) => ({ engine: null, error: error instanceof Error ? error.message : String(error) }),
-  );
+  const membersPromise = metadataPromise.then((metadata) => readMembers(modelFiles, metadata));
+  // The engine's failure names an unreadable member; the quick check goes without one.
+  membersPromise.catch(() => undefined);
   const newCache = (version: string) =>
     createScoreCache({
       version,
@@ -195,7 +179,15 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
       policyPromise,
       hostLists.ready,
     ]);
-    const runtime: Runtime = { engine: null, judge: null, cachedJudge: null, sessionAllow, settings, policy };
+    const runtime: Runtime = {
+      engine: null,
+      judge: null,
+      cachedJudge: null,
+      quickJudge: null,
+      sessionAllow,
+      settings,
+      policy,
+    };
     const cache = metadata ? newCache(cacheStamp(metadata)) : null;
     if (metadata && cache)
       runtime.cachedJudge = createJudge({
@@ -205,8 +197,39 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
         ...choicesOf(runtime),
       });
     markStage('cached answers ready');
-    return { runtime, cache, popular, findLookalikes, threats };
+    return { runtime, cache, popular, findLookalikes, threats, metadata };
   })();
+
+  const quickJudged = (async () => {
+    const [{ runtime, popular, findLookalikes, threats, metadata }, members] = await Promise.all([
+      early,
+      membersOrNone(membersPromise),
+    ]);
+    const quick = metadata
+      ? createQuickJudge(metadata, members, { isPopular: popular.has, findLookalikes, threats }, choicesOf(runtime))
+      : null;
+    if (quick && !runtime.judge) {
+      runtime.quickJudge = quick;
+      markStage('quick check ready');
+    }
+    return runtime;
+  })();
+
+  // The WASM runtime and the CNN start once the quick check can answer, and after the events queued
+  // meanwhile (the navigation that woke the worker): the engine's start-up begins with a long
+  // synchronous stretch (evaluating tfjs, compiling kernels) that would otherwise run ahead of them.
+  const modelPromise = quickJudged
+    .then(
+      () => undefined,
+      () => undefined,
+    )
+    .then(() => sources.modelMayStart?.())
+    .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    .then(() => loadModel(modelFiles, sources.extension.wasmDirectory, membersPromise))
+    .then(
+      (engine) => ({ engine, error: undefined }),
+      (error: unknown) => ({ engine: null, error: error instanceof Error ? error.message : String(error) }),
+    );
 
   const ready = (async () => {
     const [{ runtime, cache: earlyCache, popular, findLookalikes, threats }, model] = await Promise.all([
@@ -246,6 +269,7 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
       engine: null,
       judge: null,
       cachedJudge: null,
+      quickJudge: null,
       modelError: message,
       sessionAllow: { has: () => false, add: async () => {} },
       settings: DEFAULT_SETTINGS,
@@ -253,12 +277,14 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
     };
   };
   const readyOrFailed = ready.catch(failed);
+  const quick = Promise.race([quickJudged, readyOrFailed]).catch(() => readyOrFailed);
   return {
     early: early.then(
       ({ runtime }) => runtime,
       () => readyOrFailed,
     ),
     ready: readyOrFailed,
+    quick,
     threats: threatsPromise,
     status,
   };

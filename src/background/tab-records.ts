@@ -13,6 +13,12 @@ export interface TabRecords {
   mainFrame(tabId: number, frame: Promise<FrameRecord>): Promise<TabRecord>;
   /** A subframe document of the tab's current page. */
   subframe(tabId: number, frame: Promise<FrameRecord>): Promise<TabRecord>;
+  /**
+   * A later verdict for the main frame recorded for `url` (the page's, or the warning page's
+   * target): replaces it, keeping the subframes; null (and no change) when the tab's record is
+   * another page's by the time it runs.
+   */
+  replaceMain(tabId: number, url: string, frame: FrameRecord): Promise<TabRecord | null>;
   get(tabId: number): Promise<TabRecord | null>;
   remove(tabId: number): Promise<void>;
 }
@@ -58,6 +64,16 @@ export function createTabRecords(store: SessionStore, now: () => number = Date.n
         const frames = [...(record?.frames ?? []), added].slice(-MAX_FRAMES_PER_TAB);
         return save({ tabId, main: record?.main ?? null, frames, updatedAt: now() });
       });
+    },
+    async replaceMain(tabId, url, frame) {
+      let replaced: TabRecord | null = null;
+      await enqueue(tabId, async () => {
+        const record = await load(tabId);
+        if (!record || record.main?.url !== url) return record ?? { tabId, main: null, frames: [], updatedAt: now() };
+        replaced = await save({ ...record, main: frame, updatedAt: now() });
+        return replaced;
+      });
+      return replaced;
     },
     async get(tabId) {
       await chains.get(tabId);

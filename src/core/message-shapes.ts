@@ -37,6 +37,8 @@ export interface FrameRecord {
   readonly level: VerdictLevel | 'error';
   readonly category: Category;
   readonly score: number | null;
+  /** The quick check decided (the full model was still starting); the full model's verdict replaces it. */
+  readonly quickCheck?: true;
   /**
    * Main frames only: the whole verdict and the names the popup shows, so it can render the
    * verdict from this record (one storage read) before the background answers.
@@ -63,11 +65,16 @@ export interface TabRecord {
 }
 
 /** Measured inside the background since it started (performance.now() is ms since worker start). */
+/** Where a navigation verdict came from (see BackgroundMetrics.firstVerdictBy). */
+export type VerdictSource = 'model' | 'quick-check' | 'no-score';
+
 export interface BackgroundMetrics {
   /** Worker start → model loaded and warmed up. */
   readonly readyMs: number | null;
   /** Worker start → first navigation verdict. */
   readonly firstVerdictMs: number | null;
+  /** What gave that verdict: the full model (or its score cached this session), the quick check, or no score (listed, unscorable, model unavailable). */
+  readonly firstVerdictBy: VerdictSource | null;
   /** Navigation event → decision (redirect issued or let through), most recent last (capped). */
   readonly decisionsMs: readonly number[];
   /** When each start-up step finished, ms since worker start. */

@@ -66,6 +66,11 @@ export interface Verdict {
   readonly risk: number | null;
   readonly reasons: readonly Reason[];
   readonly unscorableReason?: UnscorableReason;
+  /**
+   * Set when the quick check (the n-gram members alone, core/ngram/quick-check.ts) scored the name
+   * because the full model was still starting; absent when the full model did (or nothing was scored).
+   */
+  readonly quickCheck?: true;
 }
 
 /** Everything besides the model score that the decision needs. */

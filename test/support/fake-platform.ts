@@ -39,6 +39,8 @@ export interface FakeOptions {
   readonly settings?: unknown;
   /** storage.managed at start. */
   readonly managed?: unknown;
+  /** Package files whose reads wait for the promise, by package path: a slow start of what needs them. */
+  readonly hold?: Readonly<Record<string, Promise<void>>>;
   /** Milliseconds the n-th write of the settings (from 0) takes, as a slow disk would. */
   readonly settingsWriteMs?: (n: number) => number;
 }
@@ -107,6 +109,7 @@ export function fakePlatform(options: FakeOptions = {}) {
       origin: FAKE_ORIGIN,
       url: (file) => `${FAKE_ORIGIN}${file}`,
       async read(file) {
+        await options.hold?.[file];
         const replaced = options.files?.[file];
         if (replaced === null) throw new Error(`${file}: HTTP 404`);
         return replaced ?? new Uint8Array(await readFile(path.join(ROOT, file)));

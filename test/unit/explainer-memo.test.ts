@@ -3,7 +3,7 @@ import { createExplainer } from '../../src/background/explainer.js';
 import { diskModelReader } from '../../src/cli/model-dir.js';
 import { parseDomain, type ScorableHost } from '../../src/core/domain.js';
 import { readModelBundle } from '../../src/core/model/files.js';
-import { readModelFiles } from '../../src/core/ngram/blend.js';
+import { readModelFiles } from '../../src/core/model/model-files.js';
 
 const parsed = (name: string): ScorableHost => {
   const p = parseDomain(name);

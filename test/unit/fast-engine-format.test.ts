@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ARCHITECTURE } from '../../src/core/model/architecture.js';
 import { initBackend } from '../../src/core/model/backend.js';
-import { createFastScorer, loadFastScorer } from '../../src/core/model/fast-scorer.js';
+import { createFastScorer } from '../../src/core/model/fast-scorer.js';
+import { loadFastScorer } from '../../src/core/model/load-fast-scorer.js';
 import { readModelBundle } from '../../src/core/model/files.js';
 import { ModelFormatError } from '../../src/core/model/metadata.js';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExplainer } from '../../src/background/explainer.js';
-import { readModelFiles } from '../../src/core/ngram/blend.js';
+import { readModelFiles } from '../../src/core/model/model-files.js';
 import { createJudge, type Judge } from '../../src/background/judge.js';
 import { checkLinkSender, createLinkScoring } from '../../src/background/link-scoring.js';
 import { withRiskyLinks } from '../../src/background/link-toolbar.js';

@@ -10,7 +10,7 @@ import { explainDisplay } from '../../src/core/explain-display.js';
 import { readExplainWeights, type ExplainWeights } from '../../src/core/explain-weights.js';
 import { initBackend } from '../../src/core/model/backend.js';
 import { readModelBundle } from '../../src/core/model/files.js';
-import { loadFastScorer } from '../../src/core/model/fast-scorer.js';
+import { loadFastScorer } from '../../src/core/model/load-fast-scorer.js';
 import { ngramBlendOf, readBlendMembers, type LoadedBlendMember } from '../../src/core/ngram/blend.js';
 import { explainBlendHost } from '../../src/core/ngram/blend-explain.js';
 import { ngramShares } from '../../src/core/ngram/explain.js';

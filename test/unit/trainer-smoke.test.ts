@@ -141,7 +141,7 @@ describe('trainer smoke run', () => {
     const { SHIPPED_ARCH } = await import('../../src/cli/train/archs.js');
     const { SHIPPED_NGRAM_MEMBERS } = await import('../../src/cli/ngram/shipped-members.js');
     const memberFiles = SHIPPED_NGRAM_MEMBERS.map((m) => m.file);
-    const { loadFastScorer } = await import('../../src/core/model/fast-scorer.js');
+    const { loadFastScorer } = await import('../../src/core/model/load-fast-scorer.js');
     const { loadLayersScorer } = await import('../../src/cli/model/layers-scorer.js');
     const dir = await mkdtemp(path.join(tmpdir(), 'snowman-train-blend-'));
     try {

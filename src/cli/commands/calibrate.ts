@@ -7,11 +7,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFlags, UsageError } from '../args.js';
-import { validateMetadata } from '../../core/model/metadata.js';
-import { DEFAULT_DATA_DIR, listDataFiles, readLabelledFiles } from '../data/labelled-files.js';
+import { validateMetadata, type ModelMetadata, type QuickCheckThresholds } from '../../core/model/metadata.js';
+import { ngramBlendOf, ngramOnlyProbabilities, readBlendMembers } from '../../core/ngram/blend.js';
+import { DEFAULT_DATA_DIR, listDataFiles, readLabelledFiles, type Example } from '../data/labelled-files.js';
 import { splitByGroup } from '../data/split.js';
 import { SHIPPED_MODEL_DIR } from '../model-dir.js';
-import { calibrateOnValidation } from '../train/calibrate-model.js';
+import { calibrateOnValidation, calibrateQuickCheck } from '../train/calibrate-model.js';
 import { SPLIT_FRACTIONS } from '../train/run-training.js';
 
 const FLAGS = {
@@ -26,7 +27,22 @@ Rebuilds the calibrated-risk tables of the model in --model (default model/) fro
 of the validation split it was trained with: the list files in --data (default ../shared/data)
 must be the ones its metadata.json records (sha256), split with its seed. Writes the tables and
 the thresholds that restate their level cut-offs (FPR 1e-3 suspicious, 1e-4 dangerous) into
-metadata.json.`;
+metadata.json; for a blend, also the quick check's (its n-gram members alone, same names, same
+budget).`;
+
+/** A blend's quick-check thresholds from its members' scores of the validation benign names; null for a plain CNN. */
+async function quickCheckOnValidation(
+  modelDir: string,
+  metadata: ModelMetadata,
+  validation: readonly Example[],
+): Promise<QuickCheckThresholds | null> {
+  const spec = ngramBlendOf(metadata);
+  if (!spec) return null;
+  const members = await readBlendMembers((name) => readFile(path.join(modelDir, name)), spec);
+  const hosts = validation.filter((e) => e.label === 'benign').map((e) => e.host);
+  const heads = metadata.architecture.heads;
+  return calibrateQuickCheck(heads, ngramOnlyProbabilities(heads, members, hosts));
+}
 
 /** Runs `snowman calibrate`; returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
@@ -63,10 +79,17 @@ export async function run(argv: string[]): Promise<number> {
   const session = await openScoringSession({ modelDir });
   try {
     const { calibration, thresholds } = await calibrateOnValidation(session.scorer, split.validation);
+    const quickCheck = await quickCheckOnValidation(modelDir, metadata, split.validation);
     await writeFile(
       metadataFile,
-      `${JSON.stringify(validateMetadata({ ...metadata, thresholds, calibration }), null, 2)}\n`,
+      `${JSON.stringify(validateMetadata({ ...metadata, thresholds, calibration, ...(quickCheck ? { quickCheck } : {}) }), null, 2)}\n`,
     );
+    if (quickCheck) {
+      const quick = quickCheck.calibration.levels;
+      process.stderr.write(
+        `quick check (n-gram members alone): suspicious at risk ≥ ${quick.suspicious.toFixed(5)}, dangerous at ≥ ${quick.dangerous.toFixed(5)}; thresholds ${JSON.stringify(quickCheck.thresholds)}\n`,
+      );
+    }
     const levels = calibration.levels;
     process.stderr.write(
       `calibrated ${metadata.version} on ${calibration.count.toLocaleString('en')} validation benign names: suspicious at risk ≥ ${levels.suspicious.toFixed(5)}, dangerous at ≥ ${levels.dangerous.toFixed(5)}\n`,

@@ -1,5 +1,5 @@
 /** The scoring engine `score`, `eval` and `serve` run: `fast` (default) or `layers` (the reference). */
-import { loadFastScorer } from '../../core/model/fast-scorer.js';
+import { loadFastScorer } from '../../core/model/load-fast-scorer.js';
 import type { ModelFileReader } from '../../core/model/files.js';
 import type { Scorer } from '../../core/model/scorer.js';
 import type { EngineName } from '../score/session-flags.js';

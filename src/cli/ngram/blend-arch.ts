@@ -5,7 +5,12 @@
  * member, and metadata.architecture.ngramBlend tells every loader to blend them, so the thresholds
  * chosen on the blend's validation scores are the ones applied.
  */
-import { blendProbabilities, type LoadedBlendMember, type NgramBlendSpec } from '../../core/ngram/blend.js';
+import {
+  blendProbabilities,
+  ngramOnlyProbabilities,
+  type LoadedBlendMember,
+  type NgramBlendSpec,
+} from '../../core/ngram/blend.js';
 import { encodeNgramModel } from '../../core/ngram/format.js';
 import type { ArchEntry, TrainedModel } from '../train/archs.js';
 import { CNN_ARCHS } from '../train/cnn-archs.js';
@@ -57,6 +62,7 @@ export function blendArch(
         architecture: { ...cnn.architecture, ngramBlend: spec },
         heads: cnn.heads,
         predict: (hosts) => blendProbabilities(cnn.predict(hosts), cnn.heads, loaded, hosts),
+        quickPredict: (hosts) => ngramOnlyProbabilities(cnn.heads, loaded, hosts),
         modelFiles: async () => ({
           ...(await cnn.modelFiles()),
           ...Object.fromEntries(trained.map((t) => [t.member.file, t.bytes])),

@@ -1,6 +1,6 @@
 /** Calibration of a scorer on the benign names of a validation split (the trainer and `snowman calibrate`). */
 import type { Calibration } from '../../core/model/calibration.js';
-import type { HeadThresholds } from '../../core/model/metadata.js';
+import type { HeadThresholds, QuickCheckThresholds } from '../../core/model/metadata.js';
 import type { Scorer } from '../../core/model/scorer.js';
 import type { Example } from '../data/labelled-files.js';
 import { buildCalibration } from './calibration.js';
@@ -21,6 +21,17 @@ export function calibrateProbabilities(
     suspicious: SUSPICIOUS_FPR,
     dangerous: DANGEROUS_FPR,
   });
+}
+
+/**
+ * The quick check's thresholds (core/ngram/quick-check.ts): its own scores of the same validation
+ * benign names, calibrated with the same false-positive budget as the full model's.
+ */
+export function calibrateQuickCheck(
+  heads: Scorer['metadata']['architecture']['heads'],
+  quickBenignProbabilities: Float32Array,
+): QuickCheckThresholds {
+  return calibrateProbabilities(heads, quickBenignProbabilities);
 }
 
 /** Scores the benign names of `validation` with `scorer` and calibrates on them. */

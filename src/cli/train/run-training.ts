@@ -12,7 +12,7 @@ import { readLabelledFiles, type Label } from '../data/labelled-files.js';
 import { splitByGroup } from '../data/split.js';
 import { UsageError } from '../args.js';
 import { ARCHS, archNames, type ArchTrainOptions } from './archs.js';
-import { calibrateProbabilities } from './calibrate-model.js';
+import { calibrateProbabilities, calibrateQuickCheck } from './calibrate-model.js';
 import { testMetrics, type TestMetrics } from './evaluate-model.js';
 import { buildMetadata } from './model-metadata.js';
 
@@ -61,10 +61,11 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
   const model = await entry.train(split.train, split.validation, request);
   // Thresholds come from the calibration (one risk cut-off per level for every head), so the verdict's
   // level and the risk it shows can never disagree.
-  const { calibration, thresholds } = calibrateProbabilities(
-    model.heads,
-    model.predict(split.validation.filter((e) => e.label === 'benign').map((e) => e.host)),
-  );
+  const benignValidation = split.validation.filter((e) => e.label === 'benign').map((e) => e.host);
+  const { calibration, thresholds } = calibrateProbabilities(model.heads, model.predict(benignValidation));
+  const quickCheck = model.quickPredict
+    ? calibrateQuickCheck(model.heads, model.quickPredict(benignValidation))
+    : undefined;
   const test = testMetrics(model, split.test, thresholds);
   const metadata = buildMetadata({
     arch: request.arch,
@@ -89,11 +90,12 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
     ...(comparison ? { comparison } : {}),
   });
   const modelFiles = await model.modelFiles();
+  const withQuick: ModelMetadata = quickCheck ? { ...metadata, quickCheck } : metadata;
   return {
-    metadata,
+    metadata: withQuick,
     files: {
       ...modelFiles,
-      [MODEL_FILES.metadata]: new TextEncoder().encode(`${JSON.stringify(metadata, null, 2)}\n`),
+      [MODEL_FILES.metadata]: new TextEncoder().encode(`${JSON.stringify(withQuick, null, 2)}\n`),
     },
   };
 }

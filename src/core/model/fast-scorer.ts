@@ -11,9 +11,8 @@ import { createBatchEncoder, type FastBatch } from './fast-batch.js';
 import { buildFastTables, tableBytes, type GroupSize } from './fast-tables.js';
 import { contributionsOf } from './fast-contributions.js';
 import { poolingOf, readFastWeights } from './fast-weights.js';
-import { readModelBundle, type ModelBundle, type ModelFileReader } from './files.js';
+import type { ModelBundle } from './files.js';
 import type { Scorer } from './scorer.js';
-import { withNgramBlend } from '../ngram/blend.js';
 
 /** Pair tables are used while they fit this (seed model: 0.9 MB; six widths × 64 filters: 10 MB). */
 export const PAIR_TABLE_BUDGET_BYTES = 32 * 1024 * 1024;
@@ -193,9 +192,4 @@ function meanTensors(columnWidths: Int32Array, padWindow: Float32Array, maxLengt
     padLimit: tf.tensor2d(Float32Array.from(columnWidths, (w) => maxLength - w), [1, columns]),
     meanScale: tf.tensor2d(Float32Array.from(columnWidths, (w) => 1 / (maxLength - w + 1)), [1, columns]),
   };
-}
-
-/** Loads the model directory through `read` into the fast engine. */
-export async function loadFastScorer(read: ModelFileReader, options: FastScorerOptions = {}): Promise<FastScorer> {
-  return withNgramBlend(read, await createFastScorer(await readModelBundle(read), options));
 }

@@ -6,10 +6,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { validateMetadata, ModelFormatError, type ModelMetadata } from './metadata.js';
 import { errorText } from '../error-text.js';
 
-export const MODEL_FILES = { topology: 'model.json', weights: 'weights.bin', metadata: 'metadata.json' } as const;
+import { MODEL_FILES, type ModelFileReader } from './file-names.js';
 
-/** Reads one file of the model directory by name. */
-export type ModelFileReader = (name: string) => Promise<Uint8Array>;
+export { MODEL_FILES, type ModelFileReader };
 
 export interface ModelBundle {
   readonly metadata: ModelMetadata;

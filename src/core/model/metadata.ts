@@ -30,10 +30,21 @@ export interface ModelMetadata {
   readonly thresholds: Readonly<Partial<Record<RiskCategory, HeadThresholds>>>;
   /** Benign percentile tables behind the calibrated risk; the thresholds restate its level cut-offs. */
   readonly calibration?: Calibration;
+  /**
+   * The quick check's own thresholds and calibration (a blend's n-gram members without the CNN,
+   * core/ngram/quick-check.ts), chosen on the same validation benign names with the same budget.
+   */
+  readonly quickCheck?: QuickCheckThresholds;
   /** Free-form: test metrics, seed comparison, training data provenance. */
   readonly metrics?: unknown;
   readonly provenance?: unknown;
   readonly [extra: string]: unknown;
+}
+
+/** What metadata.json records for the quick check. */
+export interface QuickCheckThresholds {
+  readonly thresholds: Readonly<Partial<Record<RiskCategory, HeadThresholds>>>;
+  readonly calibration: Calibration;
 }
 
 export class ModelFormatError extends Error {
@@ -42,6 +53,16 @@ export class ModelFormatError extends Error {
 
 function isProbability(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 1;
+}
+
+function checkThresholds(value: unknown, heads: readonly RiskCategory[], what: string): void {
+  const thresholds = value as Record<string, HeadThresholds> | undefined;
+  for (const head of heads) {
+    const t = thresholds?.[head];
+    if (!t || !isProbability(t.suspicious) || !isProbability(t.dangerous) || t.dangerous < t.suspicious) {
+      throw new ModelFormatError(`metadata.json ${what} for head "${head}" are missing or invalid`);
+    }
+  }
 }
 
 /** Checks a parsed metadata.json; returns it typed or throws ModelFormatError saying what is wrong. */
@@ -58,16 +79,17 @@ export function validateMetadata(json: unknown): ModelMetadata {
     throw new ModelFormatError(`metadata.json: ${errorText(error)}`);
   }
   const architecture = m['architecture'] as ArchitectureConfig;
-  const thresholds = m['thresholds'] as Record<string, HeadThresholds> | undefined;
-  for (const head of architecture.heads) {
-    const t = thresholds?.[head];
-    if (!t || !isProbability(t.suspicious) || !isProbability(t.dangerous) || t.dangerous < t.suspicious) {
-      throw new ModelFormatError(`metadata.json thresholds for head "${head}" are missing or invalid`);
-    }
-  }
+  checkThresholds(m['thresholds'], architecture.heads, 'thresholds');
   if (m['calibration'] !== undefined) {
     const problem = calibrationProblem(m['calibration'], architecture.heads);
     if (problem) throw new ModelFormatError(`metadata.json: ${problem}`);
+  }
+  if (m['quickCheck'] !== undefined) {
+    const quick = m['quickCheck'] as Partial<QuickCheckThresholds> | null;
+    if (typeof quick !== 'object' || quick === null) throw new ModelFormatError('metadata.json quickCheck is not an object');
+    checkThresholds(quick.thresholds, architecture.heads, 'quickCheck thresholds');
+    const problem = calibrationProblem(quick.calibration, architecture.heads);
+    if (problem) throw new ModelFormatError(`metadata.json quickCheck: ${problem}`);
   }
   return json as ModelMetadata;
 }

@@ -5,7 +5,7 @@
  * the thresholds in metadata.json are those of the blend (the trainer chooses them on the blend's
  * validation scores), which is why a blend with a member missing is refused, never run without it.
  */
-import { readModelBundle, type ModelBundle, type ModelFileReader } from '../model/files.js';
+import type { ModelFileReader } from '../model/file-names.js';
 import { ModelFormatError, type ModelMetadata } from '../model/metadata.js';
 import type { Scorer } from '../model/scorer.js';
 import { baggedLogits, canScoreBagged } from './bagged.js';
@@ -95,20 +95,14 @@ export function ngramHeadLogits(
   return asCnnHeads(model, cnnHeads, ngramLogits(model, hosts, buckets), hosts.length);
 }
 
-/** Blends CNN head probabilities [n × heads] with the members' logits for the same hosts; returns probabilities. */
-export function blendProbabilities(
-  cnn: Float32Array,
+/** Adds each member's weight × logits to `z` [hosts × cnnHeads]. */
+function addMemberLogits(
+  z: Float64Array,
   cnnHeads: readonly string[],
   members: readonly LoadedBlendMember[],
   hosts: readonly string[],
   buckets?: readonly Uint32Array[],
-): Float32Array {
-  const cnnWeight = 1 - members.reduce((s, m) => s + m.weight, 0);
-  const z = new Float64Array(cnn.length);
-  for (let i = 0; i < cnn.length; i++) {
-    const p = Math.min(Math.max(cnn[i]!, 1e-7), 1 - 1e-7);
-    z[i] = cnnWeight * Math.log(p / (1 - p));
-  }
+): void {
   // Bagged members (the same n-grams under other hash seeds) share one walk over each name.
   const group = baggedGroup(members.map((m) => m.model));
   const bagged =
@@ -126,6 +120,45 @@ export function blendProbabilities(
         : ngramHeadLogits(member.model, cnnHeads, hosts, buckets?.[j]);
     for (let k = 0; k < z.length; k++) z[k] = z[k]! + member.weight * logits[k]!;
   });
+}
+
+/** Blends CNN head probabilities [n × heads] with the members' logits for the same hosts; returns probabilities. */
+export function blendProbabilities(
+  cnn: Float32Array,
+  cnnHeads: readonly string[],
+  members: readonly LoadedBlendMember[],
+  hosts: readonly string[],
+  buckets?: readonly Uint32Array[],
+): Float32Array {
+  const cnnWeight = 1 - members.reduce((s, m) => s + m.weight, 0);
+  const z = new Float64Array(cnn.length);
+  for (let i = 0; i < cnn.length; i++) {
+    const p = Math.min(Math.max(cnn[i]!, 1e-7), 1 - 1e-7);
+    z[i] = cnnWeight * Math.log(p / (1 - p));
+  }
+  addMemberLogits(z, cnnHeads, members, hosts, buckets);
+  return Float32Array.from(z, sigmoid);
+}
+
+/**
+ * The members without the CNN, their weights scaled to sum to one, as probabilities laid out as
+ * the CNN's heads: the quick check's scores (quick-check.ts), plain TypeScript with no tfjs.
+ */
+export function ngramOnlyProbabilities(
+  cnnHeads: readonly string[],
+  members: readonly LoadedBlendMember[],
+  hosts: readonly string[],
+  buckets?: readonly Uint32Array[],
+): Float32Array {
+  const total = members.reduce((s, m) => s + m.weight, 0);
+  const z = new Float64Array(hosts.length * cnnHeads.length);
+  addMemberLogits(
+    z,
+    cnnHeads,
+    members.map((m) => ({ model: m.model, weight: m.weight / total })),
+    hosts,
+    buckets,
+  );
   return Float32Array.from(z, sigmoid);
 }
 
@@ -176,19 +209,6 @@ export async function readBlendMembers(read: ModelFileReader, spec: NgramBlendSp
       }
     }),
   );
-}
-
-/** A model directory read and decoded: the CNN's bundle and, for a blend, its n-gram members. */
-export interface LoadedModelFiles {
-  readonly bundle: ModelBundle;
-  readonly members: readonly LoadedBlendMember[];
-}
-
-/** Reads the CNN files and then the members its metadata names (none for a plain CNN). */
-export async function readModelFiles(read: ModelFileReader): Promise<LoadedModelFiles> {
-  const bundle = await readModelBundle(read);
-  const spec = ngramBlendOf(bundle.metadata);
-  return { bundle, members: spec ? await readBlendMembers(read, spec) : [] };
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The built extension the e2e suites load: dist/<browser>, or a patched copy under a test-only threshold override. */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,8 @@ export interface ExtensionDir {
 export interface ExtensionDirOptions {
   /** Truncate model/weights.bin: the build as it would be if the model could not load. */
   readonly breakModel?: boolean;
+  /** Truncate the tfjs WASM binaries: the build as it would be where WebAssembly cannot start (tfjs falls back to cpu). */
+  readonly breakWasm?: boolean;
 }
 
 /** The directory to load for `target`; a temporary copy when thresholds move or the model is broken on purpose. */
@@ -46,7 +48,7 @@ export async function extensionDir(
 ): Promise<ExtensionDir> {
   await ensureBuilt();
   const built = path.join(ROOT, 'dist', target);
-  if (!names.thresholds && !options.breakModel) return { dir: built, dispose: async () => {} };
+  if (!names.thresholds && !options.breakModel && !options.breakWasm) return { dir: built, dispose: async () => {} };
   const dir = await mkdtemp(path.join(os.tmpdir(), `snowman-e2e-${target}-`));
   await cp(built, dir, { recursive: true });
   if (names.thresholds) {
@@ -60,5 +62,8 @@ export async function extensionDir(
     );
   }
   if (options.breakModel) await writeFile(path.join(dir, 'model/weights.bin'), new Uint8Array(16));
+  if (options.breakWasm)
+    for (const file of await readdir(path.join(dir, 'wasm')))
+      await writeFile(path.join(dir, 'wasm', file), new Uint8Array(16));
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
