@@ -126,11 +126,13 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
             negativeList.map((e) => e.host),
             seed,
           );
-    // Layout of every model's scores: held-out benign | sub-domain probe | positives by key.
+    const calibration = capPerSource(fold.calibration, maxEvalPerSource, seed);
+    // Layout of every model's scores: held-out benign | sub-domain probe | positives by key | calibration.
     const evalHosts = [
       ...negativeList.map((e) => e.host),
       ...probe,
       ...positives.flatMap((list) => list.map((e) => e.host)),
+      ...calibration.map((e) => e.host),
     ];
     const validationHosts = validation.map((e) => e.host);
     const validationLabels = Uint8Array.from(validation, (e: Example) => (e.label === 'benign' ? 0 : 1));
@@ -195,6 +197,15 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
         `  ${candidate.name}: trained in ${((t1 - t0) / 1000).toFixed(1)} s, scored ${evalHosts.length} names in ${((t2 - t1) / 1000).toFixed(1)} s`,
       );
     }
+    await options.onFold?.({
+      plan,
+      negatives: negativeList,
+      probeLength: probe.length,
+      positives: rowKeys.map((key, k) => ({ key, examples: positives[k]! })),
+      calibration,
+      validation,
+      members: scored,
+    });
     for (const entry of entries) {
       let scores: Float32Array;
       let validationScores: Float32Array;

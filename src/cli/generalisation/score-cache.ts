@@ -10,7 +10,7 @@ import type { RiskCategory } from '../../core/model/architecture.js';
 import type { MemberScores } from './candidate.js';
 
 /** Bump when candidate training or scoring code changes meaning, so stale scores are not reused. */
-export const SCORE_CACHE_VERSION = 2; // 2: held-out scores include the sub-domain probe
+export const SCORE_CACHE_VERSION = 3; // 2: held-out scores include the sub-domain probe; 3: benign-list runs score a calibration set
 
 /** Cache key for one candidate on one fold. */
 export function scoreCacheKey(parts: Record<string, unknown>): string {

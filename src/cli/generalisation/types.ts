@@ -3,6 +3,9 @@
  * renders `GeneralisationResult`; the harness fills it. Kept in its own file so both sides can
  * build against it before the other is finished.
  */
+import type { Example } from '../data/labelled-files.js';
+import type { MemberScores } from './candidate.js';
+import type { FoldPlan } from './folds.js';
 
 /**
  * `source`: one malicious source file held out (leave-one-source-out).
@@ -167,4 +170,21 @@ export interface GeneralisationOptions {
   readonly cacheDir?: string;
   /** Progress lines (default: none). */
   readonly log?: (line: string) => void;
+  /** Called once per fold with every trained member's scores, for analyses beyond the rows (threshold recipes). */
+  readonly onFold?: (fold: FoldScores) => void | Promise<void>;
+}
+
+/**
+ * One fold as the harness scored it. Every member's `eval` scores follow this layout: held-out
+ * benign names | sub-domain probe | positives by key in order | calibration names.
+ */
+export interface FoldScores {
+  readonly plan: FoldPlan;
+  readonly negatives: readonly Example[];
+  readonly probeLength: number;
+  readonly positives: readonly { readonly key: string; readonly examples: readonly Example[] }[];
+  /** Benign-list runs: the other lists' held-out names (FoldData.calibration, capped per list); else empty. */
+  readonly calibration: readonly Example[];
+  readonly validation: readonly Example[];
+  readonly members: ReadonlyMap<string, MemberScores>;
 }
