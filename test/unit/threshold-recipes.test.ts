@@ -14,8 +14,7 @@ const score = fc.integer({ min: -50, max: 50 }).map((x) => Math.fround(x / 8));
 const lists = fc.array(fc.array(score, { minLength: 1, maxLength: 60 }), { minLength: 1, maxLength: 5 });
 const budget = fc.constantFrom(0, 0.01, 0.05, 0.2);
 
-const meanFpr = (byList: number[][], t: number) =>
-  byList.reduce((s, l) => s + shareAtOrAbove(l, t), 0) / byList.length;
+const meanFpr = (byList: number[][], t: number) => byList.reduce((s, l) => s + shareAtOrAbove(l, t), 0) / byList.length;
 
 describe('threshold recipes', () => {
   it('pooled is the FPR threshold of all names together', () => {

@@ -39,7 +39,7 @@ export function listBalancedThreshold(byList: ScoresByList, budget: number): num
     for (let i = 0; i < list.length; i++) items.push({ score: list[i]!, weight: 1 / (lists.length * list.length) });
   items.sort((a, b) => b.score - a.score);
   let spent = 0;
-  for (let i = 0; i < items.length; ) {
+  for (let i = 0; i < items.length;) {
     const score = items[i]!.score;
     let weight = 0;
     let j = i;
