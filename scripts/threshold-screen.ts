@@ -17,6 +17,21 @@ import {
   type ScreenSetting,
 } from '../src/cli/generalisation/threshold-screen.js';
 import { SHIPPED_NGRAM_MEMBERS } from '../src/cli/ngram/shipped-members.js';
+import { lureVocabulary } from '../src/cli/train/brand-lures.js';
+import { typosquatOf, typosquatProbe } from '../src/cli/generalisation/typosquat-probe.js';
+import type { FoldScores } from '../src/cli/generalisation/types.js';
+
+/** One flag per held-out score of the fold: the registrable label is a two-edit typosquat of a training brand. */
+function typoFlags(fold: FoldScores): Uint8Array {
+  const probe = typosquatProbe(lureVocabulary(fold.train).brands);
+  const hosts = [
+    ...fold.negatives.map((e) => e.host),
+    ...fold.probeHosts,
+    ...fold.positives.flatMap((p) => p.examples.map((e) => e.host)),
+    ...fold.calibration.map((e) => e.host),
+  ];
+  return Uint8Array.from(hosts, (h) => (typosquatOf(h, probe) === null ? 0 : 1));
+}
 
 const [cacheDir = '/tmp/snowman-gen-cache', out = 'threshold-screen.json', memberList] = process.argv.slice(2);
 const members = memberList?.split(',') ?? ['compact', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name)];
@@ -33,6 +48,7 @@ const settings: ScreenSetting[] = CNN_WEIGHTS.flatMap((w) =>
   ),
 );
 const rows: ScreenRow[] = [];
+const TYPO_SETTING = 'shipped + edit-distance-2 typosquat finding';
 const result = await runGeneralisation({
   dataDir: '/work/shared/data',
   models: [...new Set(['shipped', ...members])],
@@ -41,12 +57,15 @@ const result = await runGeneralisation({
   log: (line) => console.error(new Date().toISOString().slice(11, 19), line),
   onFold: (fold) => {
     for (const s of settings) rows.push(...screenFold(fold, s));
+    const shippedSetting = settings.find(
+      (s) => s.weights[0] === 0.2 && s.recipe === 'pooled' && s.reference === 'validation',
+    )!;
+    rows.push(...screenFold(fold, shippedSetting, typoFlags(fold), TYPO_SETTING));
   },
 });
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 const lines: string[] = [];
-for (const s of settings) {
-  const name = settingName(s);
+for (const name of [...settings.map(settingName), TYPO_SETTING]) {
   const mine = rows.filter((r) => r.setting === name);
   const src = mine.filter((r) => r.kind === 'source');
   const fam = mine.filter((r) => r.kind === 'family');

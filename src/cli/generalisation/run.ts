@@ -199,8 +199,10 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
     }
     await options.onFold?.({
       plan,
+      train,
       negatives: negativeList,
       probeLength: probe.length,
+      probeHosts: probe,
       positives: rowKeys.map((key, k) => ({ key, examples: positives[k]! })),
       calibration,
       validation,

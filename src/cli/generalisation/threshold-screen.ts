@@ -67,8 +67,17 @@ function pick(heads: readonly Float32Array[], indices: readonly number[]): Float
   return heads.map((h) => Float32Array.from(indices, (i) => h[i]!));
 }
 
-/** The screen's rows for one fold and one setting. */
-export function screenFold(fold: FoldScores, setting: ScreenSetting): ScreenRow[] {
+/**
+ * The screen's rows for one fold and one setting. `alsoFlagged` (one entry per held-out score,
+ * in the fold's layout) marks names a rule outside the model flags anyway, such as a lookalike
+ * finding: they count as flagged and stopped whatever their score.
+ */
+export function screenFold(
+  fold: FoldScores,
+  setting: ScreenSetting,
+  alsoFlagged?: Uint8Array,
+  label = settingName(setting),
+): ScreenRow[] {
   const members = setting.members.map((m) => {
     const s = fold.members.get(m);
     if (!s) throw new Error(`member ${m} was not scored on fold ${fold.plan.index}`);
@@ -97,8 +106,9 @@ export function screenFold(fold: FoldScores, setting: ScreenSetting): ScreenRow[
   const suspicious = recipeThreshold(setting.recipe, refDecision, 1e-3);
   const dangerous = recipeThreshold(setting.recipe, refDecision, 1e-4);
   const decision = shiftedMax(evalHeads, shifts);
+  if (alsoFlagged) for (let i = 0; i < decision.length; i++) if (alsoFlagged[i]) decision[i] = Number.POSITIVE_INFINITY;
   const negatives = decision.subarray(0, nNeg);
-  const name = settingName(setting);
+  const name = label;
   const rows: ScreenRow[] = [];
   let offset = positivesStart;
   for (const { key, examples } of fold.positives) {

@@ -180,8 +180,11 @@ export interface GeneralisationOptions {
  */
 export interface FoldScores {
   readonly plan: FoldPlan;
+  /** What the run's members trained on (after the caps and the validation split). */
+  readonly train: readonly Example[];
   readonly negatives: readonly Example[];
   readonly probeLength: number;
+  readonly probeHosts: readonly string[];
   readonly positives: readonly { readonly key: string; readonly examples: readonly Example[] }[];
   /** Benign-list runs: the other lists' held-out names (FoldData.calibration, capped per list); else empty. */
   readonly calibration: readonly Example[];
