@@ -54,6 +54,8 @@ const result = await runGeneralisation({
   models: [...new Set(['shipped', ...members])],
   random: false,
   cacheDir,
+  // SCREEN_CACHED_ONLY=1: only the folds already in the cache (a partial screen while runs go on).
+  cachedOnly: process.env['SCREEN_CACHED_ONLY'] === '1',
   log: (line) => console.error(new Date().toISOString().slice(11, 19), line),
   onFold: (fold) => {
     for (const s of settings) rows.push(...screenFold(fold, s));

@@ -9,7 +9,7 @@ import type { CandidateModel, MemberScores, ModelEntry, TrainedCandidate } from 
 import { buildFold, capPerSource, groupFamilies, planBenignListFolds, planFolds, type FoldPlan } from './folds.js';
 import { DEFAULT_MODELS, resolveModels } from './registry.js';
 import { hostParts } from '../../core/ngram/parts.js';
-import { readCachedScores, scoreCacheKey, writeCachedScores, type CachedCost } from './score-cache.js';
+import { hasCachedScores, readCachedScores, scoreCacheKey, writeCachedScores, type CachedCost } from './score-cache.js';
 import { probeFlagged, probeHosts, PROBE_PREFIXES } from './subdomain-probe.js';
 import { averageBenignRows, benignSourceRows, foldRow, mean, operatingThresholds, summarise } from './summary.js';
 import type {
@@ -90,7 +90,19 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
       scoredNames: sum.scoredNames + cost.scoredNames,
     });
   };
+  const cacheKeyParts = (candidate: CandidateModel, plan: FoldPlan) => ({
+    model: candidate.name,
+    description: candidate.description,
+    plan,
+    seed,
+    epochs,
+    maxTrainPerSource,
+    maxEvalPerSource,
+    benignHoldoutShare,
+    files: fileHashes,
+  });
   for (const plan of plans) {
+    if (options.onlyFolds && !options.onlyFolds.includes(plan.index)) continue;
     const fold = buildFold(pool, plan, { benignHoldoutShare, randomShare: d.randomShare, seed });
     // Benign names are the scarce class: all of them train; only the big risky lists are sampled down.
     const capped = [
@@ -148,18 +160,19 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
     const validationBenign = validation.flatMap((e, i) => (e.label === 'benign' ? [i] : []));
 
     const scored = new Map<string, MemberScores>();
+    if (options.cachedOnly && options.cacheDir) {
+      const missing: string[] = [];
+      for (const candidate of candidates) {
+        const key = scoreCacheKey(cacheKeyParts(candidate, plan));
+        if (!(await hasCachedScores(options.cacheDir, key))) missing.push(candidate.name);
+      }
+      if (missing.length > 0) {
+        log(`  skipped: ${missing.join(', ')} not in the cache`);
+        continue;
+      }
+    }
     for (const candidate of candidates) {
-      const key = scoreCacheKey({
-        model: candidate.name,
-        description: candidate.description,
-        plan,
-        seed,
-        epochs,
-        maxTrainPerSource,
-        maxEvalPerSource,
-        benignHoldoutShare,
-        files: fileHashes,
-      });
+      const key = scoreCacheKey(cacheKeyParts(candidate, plan));
       const cached = options.cacheDir ? await readCachedScores(options.cacheDir, key) : null;
       if (cached) {
         scored.set(candidate.name, cached.scores);
@@ -262,7 +275,7 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
   }
 
   const costs: ModelCost[] = candidates.map((c) => {
-    const cost = costTotals.get(c.name)!;
+    const cost = costTotals.get(c.name) ?? { trainSeconds: 0, scoreSeconds: 0, scoredNames: 0 };
     return {
       model: c.name,
       trainSeconds: cost.trainSeconds,

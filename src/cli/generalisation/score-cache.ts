@@ -4,7 +4,7 @@
  * name and description, the fold, every setting that shapes training and the data files' hashes.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RiskCategory } from '../../core/model/architecture.js';
 import type { MemberScores } from './candidate.js';
@@ -31,6 +31,16 @@ interface Header {
   readonly categories: readonly RiskCategory[];
   readonly lengths: readonly number[];
   readonly cost: CachedCost;
+}
+
+/** True when scores for `key` are in the cache. */
+export async function hasCachedScores(dir: string, key: string): Promise<boolean> {
+  try {
+    await access(path.join(dir, `${key}.bin`));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Reads cached scores, or null when absent. */

@@ -168,6 +168,10 @@ export interface GeneralisationOptions {
   readonly benignLists?: boolean;
   /** Directory for cached per-fold scores (reruns skip models already trained with the same settings). */
   readonly cacheDir?: string;
+  /** Run only these training runs (0-based plan indices), e.g. to spread one comparison over processes sharing a cache. */
+  readonly onlyFolds?: readonly number[];
+  /** With `cacheDir`: score only the folds on which every candidate is already cached, train nothing. */
+  readonly cachedOnly?: boolean;
   /** Progress lines (default: none). */
   readonly log?: (line: string) => void;
   /** Called once per fold with every trained member's scores, for analyses beyond the rows (threshold recipes). */
