@@ -125,6 +125,7 @@ async function copyStatic(outDir) {
   await mkdir(path.join(outDir, 'wasm'), { recursive: true });
   for (const file of WASM_FILES) await cp(path.join(WASM_DIR, file), path.join(outDir, 'wasm', file));
   await cp(path.join(ROOT, 'managed-schema.json'), path.join(outDir, 'managed-schema.json'));
+  await cp(path.join(ROOT, '_locales'), path.join(outDir, '_locales'), { recursive: true });
   await mkdir(path.join(outDir, 'threats'), { recursive: true });
   for (const file of THREAT_FILES) await cp(path.join(THREATS_DIR, file), path.join(outDir, 'threats', file));
   await mkdir(path.join(outDir, 'icons'), { recursive: true });

@@ -7,9 +7,23 @@ export default defineConfig({
       {
         // The build flags as in a production Chrome build: the background's code runs unchanged in Node.
         define: { __DEBUG__: 'false', __FIREFOX__: 'false' },
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          setupFiles: ['test/setup/english.ts'],
+        },
       },
-      { test: { name: 'dom', include: ['test/dom/**/*.test.ts'], environment: 'happy-dom', testTimeout: 30_000 } },
+      {
+        test: {
+          name: 'dom',
+          include: ['test/dom/**/*.test.ts'],
+          environment: 'happy-dom',
+          testTimeout: 30_000,
+          setupFiles: ['test/setup/english.ts'],
+        },
+      },
       {
         test: {
           name: 'e2e',

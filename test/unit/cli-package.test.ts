@@ -44,9 +44,11 @@ beforeAll(async () => {
   env = { ...rest, PATH: `${path.join(prefix, 'bin')}${path.delimiter}${process.env['PATH'] ?? ''}` };
 }, 300_000);
 
+// The installed prefix holds the package's whole dependency tree (tens of thousands of files):
+// removing it takes well over the default 10 s hook budget on a busy 2-core machine.
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
-});
+}, 180_000);
 
 describe('the packed CLI, installed into a temporary prefix', () => {
   it('ships compiled JS, the model, README and LICENSE, and runs without tsx', async () => {
