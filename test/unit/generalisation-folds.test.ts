@@ -126,4 +126,19 @@ describe('leave-one-benign-list-out', () => {
     for (const [key, list] of fold.positives)
       expect(list.map((e) => e.host)).toEqual(random.positives.get(key)!.map((e) => e.host));
   });
+
+  it("keeps the other lists' held-out share as a calibration set: never trained, never the held-out list", () => {
+    const examples = pool();
+    const [plan] = planBenignListFolds(['benign-tail', 'benign-top'], 7);
+    const fold = buildFold(examples, plan!, SETTINGS);
+    const expected = examples.filter(
+      (e) => e.source === 'benign-top' && isHeldOutBenignGroup(e.group, SETTINGS.benignHoldoutShare, SETTINGS.seed),
+    );
+    expect(expected.length).toBeGreaterThan(10);
+    expect(fold.calibration.map((e) => e.host).sort()).toEqual(expected.map((e) => e.host).sort());
+    const trained = groupsOf(fold.train);
+    expect(fold.calibration.some((e) => trained.has(e.group))).toBe(false);
+    // The other runs have none: their negatives are that share.
+    expect(buildFold(examples, planFolds(['malicious-a'], [])[0]!, SETTINGS).calibration).toEqual([]);
+  });
 });

@@ -105,6 +105,19 @@ describe('runGeneralisation on a miniature pool', () => {
     expect(second.costs).toEqual(first.costs);
   });
 
+  it('runs only the folds asked for, and with cachedOnly scores only folds already cached', async () => {
+    const cacheDir = path.join(dir, 'cache-partial');
+    const options = { dataDir: dir, models: ['ngram'], epochs: 1, seed: 5, random: false, cacheDir };
+    const seen: number[] = [];
+    const one = await runGeneralisation({ ...options, onlyFolds: [1], onFold: (f) => void seen.push(f.plan.index) });
+    expect(seen).toEqual([1]);
+    expect(new Set(one.folds.map((r) => r.fold))).toEqual(new Set([1]));
+    const lines: string[] = [];
+    const cached = await runGeneralisation({ ...options, cachedOnly: true, log: (l) => lines.push(l) });
+    expect(cached.folds).toEqual(one.folds);
+    expect(lines.some((l) => l.includes('skipped: ngram not in the cache'))).toBe(true);
+  });
+
   it('refuses an unknown model name', async () => {
     await expect(runGeneralisation({ dataDir: dir, models: ['nope'] })).rejects.toThrow(/unknown model "nope"/);
   });

@@ -27,6 +27,12 @@ export interface FoldData {
   /** Held-out positives by reported name (source, family, or random-malicious/random-dga). */
   readonly positives: Map<string, Example[]>;
   readonly negatives: Example[];
+  /**
+   * Benign-list runs only: the other lists' names in the fixed held-out benign share (never
+   * trained on, not scored as negatives), a reference on which operating thresholds can be chosen
+   * without touching the held-out list. Empty for the other runs (their negatives are that share).
+   */
+  readonly calibration: Example[];
 }
 
 /** True for a benign registrable domain that every fold keeps out of training (a fixed seeded share). */
@@ -121,6 +127,7 @@ export interface FoldSettings {
 export function buildFold(pool: readonly Example[], plan: FoldPlan, settings: FoldSettings): FoldData {
   const positives = new Map<string, Example[]>();
   const negatives: Example[] = [];
+  const calibration: Example[] = [];
   const heldOutGroups = new Set<string>();
   const isRandomHeldOut = (e: Example) =>
     hashString(e.group, settings.seed ^ 0x72616e) / 2 ** 32 < settings.randomShare;
@@ -133,8 +140,10 @@ export function buildFold(pool: readonly Example[], plan: FoldPlan, settings: Fo
         if (e.source === benignList) {
           negatives.push(e);
           heldOutGroups.add(e.group);
-        } else if (isHeldOutBenignGroup(e.group, settings.benignHoldoutShare, settings.seed))
+        } else if (isHeldOutBenignGroup(e.group, settings.benignHoldoutShare, settings.seed)) {
+          calibration.push(e);
           heldOutGroups.add(e.group);
+        }
         continue;
       }
       if (isHeldOutBenignGroup(e.group, settings.benignHoldoutShare, settings.seed)) {
@@ -155,5 +164,7 @@ export function buildFold(pool: readonly Example[], plan: FoldPlan, settings: Fo
     plan.kind === 'held-out' ? [...plan.sources, ...plan.families] : benignList !== undefined ? [benignList] : [],
   );
   const train = pool.filter((e) => !heldOutSources.has(e.source) && !heldOutGroups.has(e.group));
-  return { plan, train, positives, negatives };
+  // A registrable domain on the held-out list and on another list belongs to the held-out side only.
+  const negativeGroups = new Set(negatives.map((e) => e.group));
+  return { plan, train, positives, negatives, calibration: calibration.filter((e) => !negativeGroups.has(e.group)) };
 }

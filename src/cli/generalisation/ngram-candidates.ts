@@ -16,6 +16,12 @@ import {
 import { headsCandidate, type CandidateModel, type TrainContext, type TrainedCandidate } from './candidate.js';
 import { columns } from './combine.js';
 import { SHIPPED_NGRAM_MEMBERS, STRUCTURE_MEMBER, STRUCTURE_NOSUB_MEMBER } from '../ngram/shipped-members.js';
+import { brandLures, longTailBenign } from '../train/brand-lures.js';
+
+/** Synthetic brand lures added to a fold's training names by the `-lures` candidates. */
+export const LURE_COUNT = 20_000;
+/** Synthetic benign long-tail names added by the `-lures-longtail` candidates. */
+export const LONG_TAIL_COUNT = 10_000;
 
 /** Lists whose positives look like phishing and scam pages (the reference's "phishing-like" head). */
 export const PHISHING_LIKE_SOURCES: readonly string[] = [
@@ -28,6 +34,7 @@ export function ngramCandidate(
   name: string,
   description: string,
   options: Partial<NgramModelOptions> = {},
+  augment?: (train: readonly Example[], seed: number) => Example[],
 ): CandidateModel {
   return {
     name,
@@ -44,7 +51,9 @@ export function ngramCandidate(
         seed: context.seed,
         log: context.log,
       };
-      const { model, reports } = trainNgramModel(train, validation, settings);
+      const extra = augment?.(train, context.seed) ?? [];
+      if (extra.length > 0) context.log(`  ${name}: ${extra.length} synthetic training names`);
+      const { model, reports } = trainNgramModel(extra.length > 0 ? [...train, ...extra] : train, validation, settings);
       context.log(
         `  ${name}: ${reports.map((r) => `${Math.round(r.samplesPerSecond / 1000)}k samples/s, best epoch ${r.bestEpoch}`).join('; ')}`,
       );
@@ -238,6 +247,24 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
       { ...recipe, structure: true, structureSubShape: false },
     );
   })(),
+  // The shipped members trained with synthetic brand lures (and benign long-tail names) from the fold's own training split.
+  ...SHIPPED_NGRAM_MEMBERS.flatMap((m) => {
+    const { epochs: _epochs, ...recipe } = m.recipe;
+    return [
+      ngramCandidate(
+        `${m.name}-lures`,
+        `${m.name} plus ${LURE_COUNT} synthetic brand lures built from the training split's brands, action words and suffixes`,
+        recipe,
+        (train, seed) => brandLures(train, LURE_COUNT, seed),
+      ),
+      ngramCandidate(
+        `${m.name}-lures-longtail`,
+        `${m.name}-lures plus ${LONG_TAIL_COUNT} synthetic benign names of glued English words`,
+        recipe,
+        (train, seed) => [...brandLures(train, LURE_COUNT, seed), ...longTailBenign(train, LONG_TAIL_COUNT, seed)],
+      ),
+    ];
+  }),
   ...[STRUCTURE_MEMBER, STRUCTURE_NOSUB_MEMBER].map((m) => {
     const { epochs: _epochs, ...recipe } = m.recipe;
     return ngramCandidate(m.name, m.description, recipe);

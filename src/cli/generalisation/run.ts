@@ -9,7 +9,7 @@ import type { CandidateModel, MemberScores, ModelEntry, TrainedCandidate } from 
 import { buildFold, capPerSource, groupFamilies, planBenignListFolds, planFolds, type FoldPlan } from './folds.js';
 import { DEFAULT_MODELS, resolveModels } from './registry.js';
 import { hostParts } from '../../core/ngram/parts.js';
-import { readCachedScores, scoreCacheKey, writeCachedScores, type CachedCost } from './score-cache.js';
+import { hasCachedScores, readCachedScores, scoreCacheKey, writeCachedScores, type CachedCost } from './score-cache.js';
 import { probeFlagged, probeHosts, PROBE_PREFIXES } from './subdomain-probe.js';
 import { averageBenignRows, benignSourceRows, foldRow, mean, operatingThresholds, summarise } from './summary.js';
 import type {
@@ -90,7 +90,19 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
       scoredNames: sum.scoredNames + cost.scoredNames,
     });
   };
+  const cacheKeyParts = (candidate: CandidateModel, plan: FoldPlan) => ({
+    model: candidate.name,
+    description: candidate.description,
+    plan,
+    seed,
+    epochs,
+    maxTrainPerSource,
+    maxEvalPerSource,
+    benignHoldoutShare,
+    files: fileHashes,
+  });
   for (const plan of plans) {
+    if (options.onlyFolds && !options.onlyFolds.includes(plan.index)) continue;
     const fold = buildFold(pool, plan, { benignHoldoutShare, randomShare: d.randomShare, seed });
     // Benign names are the scarce class: all of them train; only the big risky lists are sampled down.
     const capped = [
@@ -126,11 +138,13 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
             negativeList.map((e) => e.host),
             seed,
           );
-    // Layout of every model's scores: held-out benign | sub-domain probe | positives by key.
+    const calibration = capPerSource(fold.calibration, maxEvalPerSource, seed);
+    // Layout of every model's scores: held-out benign | sub-domain probe | positives by key | calibration.
     const evalHosts = [
       ...negativeList.map((e) => e.host),
       ...probe,
       ...positives.flatMap((list) => list.map((e) => e.host)),
+      ...calibration.map((e) => e.host),
     ];
     const validationHosts = validation.map((e) => e.host);
     const validationLabels = Uint8Array.from(validation, (e: Example) => (e.label === 'benign' ? 0 : 1));
@@ -146,18 +160,19 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
     const validationBenign = validation.flatMap((e, i) => (e.label === 'benign' ? [i] : []));
 
     const scored = new Map<string, MemberScores>();
+    if (options.cachedOnly && options.cacheDir) {
+      const missing: string[] = [];
+      for (const candidate of candidates) {
+        const key = scoreCacheKey(cacheKeyParts(candidate, plan));
+        if (!(await hasCachedScores(options.cacheDir, key))) missing.push(candidate.name);
+      }
+      if (missing.length > 0) {
+        log(`  skipped: ${missing.join(', ')} not in the cache`);
+        continue;
+      }
+    }
     for (const candidate of candidates) {
-      const key = scoreCacheKey({
-        model: candidate.name,
-        description: candidate.description,
-        plan,
-        seed,
-        epochs,
-        maxTrainPerSource,
-        maxEvalPerSource,
-        benignHoldoutShare,
-        files: fileHashes,
-      });
+      const key = scoreCacheKey(cacheKeyParts(candidate, plan));
       const cached = options.cacheDir ? await readCachedScores(options.cacheDir, key) : null;
       if (cached) {
         scored.set(candidate.name, cached.scores);
@@ -195,6 +210,17 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
         `  ${candidate.name}: trained in ${((t1 - t0) / 1000).toFixed(1)} s, scored ${evalHosts.length} names in ${((t2 - t1) / 1000).toFixed(1)} s`,
       );
     }
+    await options.onFold?.({
+      plan,
+      train,
+      negatives: negativeList,
+      probeLength: probe.length,
+      probeHosts: probe,
+      positives: rowKeys.map((key, k) => ({ key, examples: positives[k]! })),
+      calibration,
+      validation,
+      members: scored,
+    });
     for (const entry of entries) {
       let scores: Float32Array;
       let validationScores: Float32Array;
@@ -249,7 +275,7 @@ export async function runGeneralisation(options: GeneralisationOptions = {}): Pr
   }
 
   const costs: ModelCost[] = candidates.map((c) => {
-    const cost = costTotals.get(c.name)!;
+    const cost = costTotals.get(c.name) ?? { trainSeconds: 0, scoreSeconds: 0, scoredNames: 0 };
     return {
       model: c.name,
       trainSeconds: cost.trainSeconds,

@@ -4,13 +4,13 @@
  * name and description, the fold, every setting that shapes training and the data files' hashes.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RiskCategory } from '../../core/model/architecture.js';
 import type { MemberScores } from './candidate.js';
 
 /** Bump when candidate training or scoring code changes meaning, so stale scores are not reused. */
-export const SCORE_CACHE_VERSION = 2; // 2: held-out scores include the sub-domain probe
+export const SCORE_CACHE_VERSION = 3; // 2: held-out scores include the sub-domain probe; 3: benign-list runs score a calibration set
 
 /** Cache key for one candidate on one fold. */
 export function scoreCacheKey(parts: Record<string, unknown>): string {
@@ -31,6 +31,16 @@ interface Header {
   readonly categories: readonly RiskCategory[];
   readonly lengths: readonly number[];
   readonly cost: CachedCost;
+}
+
+/** True when scores for `key` are in the cache. */
+export async function hasCachedScores(dir: string, key: string): Promise<boolean> {
+  try {
+    await access(path.join(dir, `${key}.bin`));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Reads cached scores, or null when absent. */

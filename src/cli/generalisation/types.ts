@@ -3,6 +3,9 @@
  * renders `GeneralisationResult`; the harness fills it. Kept in its own file so both sides can
  * build against it before the other is finished.
  */
+import type { Example } from '../data/labelled-files.js';
+import type { MemberScores } from './candidate.js';
+import type { FoldPlan } from './folds.js';
 
 /**
  * `source`: one malicious source file held out (leave-one-source-out).
@@ -165,6 +168,30 @@ export interface GeneralisationOptions {
   readonly benignLists?: boolean;
   /** Directory for cached per-fold scores (reruns skip models already trained with the same settings). */
   readonly cacheDir?: string;
+  /** Run only these training runs (0-based plan indices), e.g. to spread one comparison over processes sharing a cache. */
+  readonly onlyFolds?: readonly number[];
+  /** With `cacheDir`: score only the folds on which every candidate is already cached, train nothing. */
+  readonly cachedOnly?: boolean;
   /** Progress lines (default: none). */
   readonly log?: (line: string) => void;
+  /** Called once per fold with every trained member's scores, for analyses beyond the rows (threshold recipes). */
+  readonly onFold?: (fold: FoldScores) => void | Promise<void>;
+}
+
+/**
+ * One fold as the harness scored it. Every member's `eval` scores follow this layout: held-out
+ * benign names | sub-domain probe | positives by key in order | calibration names.
+ */
+export interface FoldScores {
+  readonly plan: FoldPlan;
+  /** What the run's members trained on (after the caps and the validation split). */
+  readonly train: readonly Example[];
+  readonly negatives: readonly Example[];
+  readonly probeLength: number;
+  readonly probeHosts: readonly string[];
+  readonly positives: readonly { readonly key: string; readonly examples: readonly Example[] }[];
+  /** Benign-list runs: the other lists' held-out names (FoldData.calibration, capped per list); else empty. */
+  readonly calibration: readonly Example[];
+  readonly validation: readonly Example[];
+  readonly members: ReadonlyMap<string, MemberScores>;
 }

@@ -1,0 +1,103 @@
+/**
+ * Threshold and blend-weight screen on the generalisation folds (docs/generalisation.md,
+ * "Thresholds and blend weights chosen on held-out benign lists"). Reuses the harness's score
+ * cache, so after one `runGeneralisation` with the same cache it only recombines scores.
+ *
+ *   npx tsx scripts/threshold-screen.ts CACHE_DIR OUT.json [cnn,ngram-a,ngram-b,…]
+ */
+import { writeFile } from 'node:fs/promises';
+import { runGeneralisation } from '../src/cli/generalisation/index.js';
+import { DICTIONARY_FAMILIES, mean } from '../src/cli/generalisation/summary.js';
+import { THRESHOLD_RECIPES } from '../src/cli/generalisation/threshold-recipes.js';
+import {
+  screenFold,
+  settingName,
+  type Reference,
+  type ScreenRow,
+  type ScreenSetting,
+} from '../src/cli/generalisation/threshold-screen.js';
+import { SHIPPED_NGRAM_MEMBERS } from '../src/cli/ngram/shipped-members.js';
+import { lureVocabulary } from '../src/cli/train/brand-lures.js';
+import { typosquatOf, typosquatProbe } from '../src/cli/generalisation/typosquat-probe.js';
+import type { FoldScores } from '../src/cli/generalisation/types.js';
+
+/** One flag per held-out score of the fold: the registrable label is a two-edit typosquat of a training brand. */
+function typoFlags(fold: FoldScores): Uint8Array {
+  const probe = typosquatProbe(lureVocabulary(fold.train).brands);
+  const hosts = [
+    ...fold.negatives.map((e) => e.host),
+    ...fold.probeHosts,
+    ...fold.positives.flatMap((p) => p.examples.map((e) => e.host)),
+    ...fold.calibration.map((e) => e.host),
+  ];
+  return Uint8Array.from(hosts, (h) => (typosquatOf(h, probe) === null ? 0 : 1));
+}
+
+const [cacheDir = '/tmp/snowman-gen-cache', out = 'threshold-screen.json', memberList] = process.argv.slice(2);
+const members = memberList?.split(',') ?? ['compact', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name)];
+const CNN_WEIGHTS = [0, 0.1, 0.2, 0.3, 0.4];
+const REFERENCES: Reference[] = ['validation', 'held-out-share'];
+const settings: ScreenSetting[] = CNN_WEIGHTS.flatMap((w) =>
+  THRESHOLD_RECIPES.flatMap((recipe) =>
+    REFERENCES.map((reference) => ({
+      members,
+      weights: [w, ...members.slice(1).map(() => (1 - w) / (members.length - 1))],
+      recipe,
+      reference,
+    })),
+  ),
+);
+const rows: ScreenRow[] = [];
+const TYPO_SETTING = 'shipped + edit-distance-2 typosquat finding';
+const result = await runGeneralisation({
+  dataDir: '/work/shared/data',
+  models: [...new Set(['shipped', ...members])],
+  random: false,
+  cacheDir,
+  // SCREEN_CACHED_ONLY=1: only the folds already in the cache (a partial screen while runs go on).
+  cachedOnly: process.env['SCREEN_CACHED_ONLY'] === '1',
+  log: (line) => console.error(new Date().toISOString().slice(11, 19), line),
+  onFold: (fold) => {
+    for (const s of settings) rows.push(...screenFold(fold, s));
+    const shippedSetting = settings.find(
+      (s) => s.weights[0] === 0.2 && s.recipe === 'pooled' && s.reference === 'validation',
+    )!;
+    rows.push(...screenFold(fold, shippedSetting, typoFlags(fold), TYPO_SETTING));
+  },
+});
+const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
+const lines: string[] = [];
+for (const name of [...settings.map(settingName), TYPO_SETTING]) {
+  const mine = rows.filter((r) => r.setting === name);
+  const src = mine.filter((r) => r.kind === 'source');
+  const fam = mine.filter((r) => r.kind === 'family');
+  const dict = fam.filter((r) => DICTIONARY_FAMILIES.includes(r.key));
+  const lists = mine.filter((r) => r.kind === 'benign-list');
+  const perFold = [...new Map(src.concat(fam).map((r) => [r.fold, r])).values()];
+  const m = (rs: ScreenRow[], f: (r: ScreenRow) => number | undefined) => mean(rs.map((r) => f(r) ?? Number.NaN));
+  lines.push(
+    [
+      name,
+      m(src, (r) => r.auc).toFixed(4),
+      pct(m(src, (r) => r.recallAtFpr1e3)),
+      pct(m(src, (r) => r.recallAtFpr1e4)),
+      pct(m(src, (r) => r.flagged)),
+      m(fam, (r) => r.auc).toFixed(4),
+      pct(m(fam, (r) => r.recallAtFpr1e3)),
+      pct(m(fam, (r) => r.recallAtFpr1e4)),
+      pct(m(fam, (r) => r.flagged)),
+      m(dict, (r) => r.auc).toFixed(4),
+      pct(m(dict, (r) => r.recallAtFpr1e3)),
+      pct(m(perFold, (r) => r.probeFlagged)),
+      pct(m(perFold, (r) => r.benignFlagged)),
+      lists.length ? pct(m(lists, (r) => r.flagged)) : '–',
+      lists.map((r) => `${r.key.replace('benign-', '')} ${pct(r.flagged)}`).join(' / '),
+      lists.length ? pct(m(lists, (r) => r.positivesFlagged)) : '–',
+      lists.length ? pct(m(lists, (r) => r.recallAtFpr1e3)) : '–',
+    ].join(' | '),
+  );
+}
+const header =
+  'setting | src AUC | R@1e-3 | R@1e-4 | flagged | fam AUC | R@1e-3 | R@1e-4 | flagged | dict AUC | R@1e-3 | probe@susp | held-out benign@susp | lists flagged | per list | lists: positives flagged | lists R@1e-3';
+console.log([header, ...lines].join('\n'));
+await writeFile(out, JSON.stringify({ rows, means: result.means }, null, 1));
