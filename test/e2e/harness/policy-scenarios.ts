@@ -119,8 +119,12 @@ export function definePolicyScenarios(
       const href = await tab.waitForHref(isWarning);
       expect(href.slice(href.indexOf('#') + 1)).toBe(url);
       expect(server.requests(`www.${POLICY_BLOCKED}`)).toEqual([]);
-      await expect.poll(() => tab.text('.reasons'), { timeout: 10_000 }).toMatch(/Blocked by your organisation\./);
-      expect(await tab.text('main')).not.toMatch(/you (chose|blocked)/i);
+      // The page renders again when the background's details arrive: read <main> once it says who blocked it.
+      let main = '';
+      await expect
+        .poll(async () => (main = (await tab.text('main')) ?? ''), { timeout: 10_000 })
+        .toMatch(/Blocked by your organisation\./);
+      expect(main).not.toMatch(/you (chose|blocked)/i);
       // Details names who decided and offers no way past it.
       await tab.click('.more summary');
       expect(await tab.text('.more .decided-by')).toBe('Your organisation');
