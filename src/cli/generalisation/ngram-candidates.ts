@@ -20,6 +20,8 @@ import { brandLures, longTailBenign } from '../train/brand-lures.js';
 
 /** Synthetic brand lures added to a fold's training names by the `-lures` candidates. */
 export const LURE_COUNT = 20_000;
+/** Smaller lure budgets (`-lures5k`, `-lures10k`): does the AUC cost shrink with fewer lures? */
+export const FEWER_LURE_COUNTS: readonly number[] = [5_000, 10_000];
 /** Synthetic benign long-tail names added by the `-lures-longtail` candidates. */
 export const LONG_TAIL_COUNT = 10_000;
 
@@ -256,6 +258,14 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
         `${m.name} plus ${LURE_COUNT} synthetic brand lures built from the training split's brands, action words and suffixes`,
         recipe,
         (train, seed) => brandLures(train, LURE_COUNT, seed),
+      ),
+      ...FEWER_LURE_COUNTS.map((count) =>
+        ngramCandidate(
+          `${m.name}-lures${count / 1000}k`,
+          `${m.name} plus ${count} synthetic brand lures built from the training split's brands, action words and suffixes`,
+          recipe,
+          (train, seed) => brandLures(train, count, seed),
+        ),
       ),
       ngramCandidate(
         `${m.name}-lures-longtail`,

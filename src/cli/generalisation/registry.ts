@@ -85,14 +85,14 @@ const ENSEMBLES: readonly EnsembleModel[] = [
     ),
     description: `compact+ngram-bag+struct: the shipped members plus the structure-token model, logits averaged per head (CNN ${STRUCTURE_BLEND_WEIGHTS.cnn}, each n-gram ${STRUCTURE_BLEND_WEIGHTS.ngram}, structure ${STRUCTURE_BLEND_WEIGHTS.structure}), heads against their own thresholds`,
   },
-  ...(['lures', 'lures-longtail'] as const).map((variant) => ({
+  ...(['lures', 'lures5k', 'lures10k', 'lures-longtail'] as const).map((variant) => ({
     ...ensemble(
       `${SHIPPED_MODEL}-${variant}`,
       ['compact', ...SHIPPED_NGRAM_MEMBERS.map((m) => `${m.name}-${variant}`)],
       'per-head',
       [SHIPPED_CNN_WEIGHT, ...SHIPPED_NGRAM_MEMBERS.map(() => SHIPPED_MEMBER_WEIGHT)],
     ),
-    description: `the shipped blend with its n-gram members trained on synthetic ${variant === 'lures' ? 'brand lures' : 'brand lures and benign long-tail names'} (ngram-n6*-${variant})`,
+    description: `the shipped blend with its n-gram members trained on synthetic ${variant === 'lures-longtail' ? 'brand lures and benign long-tail names' : 'brand lures'} (ngram-n6*-${variant})`,
   })),
   // Other blends are named on the command line (`a+b:perhead`, `a+b:w70`, …; parseEnsembleName), not registered.
   {
