@@ -37,16 +37,24 @@ const [cacheDir = '/tmp/snowman-gen-cache', out = 'threshold-screen.json', membe
 const members = memberList?.split(',') ?? ['compact', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name)];
 const CNN_WEIGHTS = [0, 0.1, 0.2, 0.3, 0.4];
 const REFERENCES: Reference[] = ['validation', 'held-out-share'];
-const settings: ScreenSetting[] = CNN_WEIGHTS.flatMap((w) =>
-  THRESHOLD_RECIPES.flatMap((recipe) =>
-    REFERENCES.map((reference) => ({
-      members,
-      weights: [w, ...members.slice(1).map(() => (1 - w) / (members.length - 1))],
-      recipe,
-      reference,
-    })),
-  ),
-);
+const weightsAt = (w: number) => [w, ...members.slice(1).map(() => (1 - w) / (members.length - 1))];
+// SCREEN_MODE=holdout: the calibration hold-out against the shipped thresholds, every setting on the same names.
+const holdoutMode = process.env['SCREEN_MODE'] === 'holdout';
+const settings: ScreenSetting[] = holdoutMode
+  ? (['validation', 'holdout'] as const).flatMap((reference) =>
+      THRESHOLD_RECIPES.map((recipe) => ({
+        members,
+        weights: weightsAt(0.2),
+        recipe,
+        reference,
+        splitNegatives: true,
+      })),
+    )
+  : CNN_WEIGHTS.flatMap((w) =>
+      THRESHOLD_RECIPES.flatMap((recipe) =>
+        REFERENCES.map((reference) => ({ members, weights: weightsAt(w), recipe, reference })),
+      ),
+    );
 const rows: ScreenRow[] = [];
 const TYPO_SETTING = 'shipped + edit-distance-2 typosquat finding';
 const result = await runGeneralisation({
@@ -59,6 +67,7 @@ const result = await runGeneralisation({
   log: (line) => console.error(new Date().toISOString().slice(11, 19), line),
   onFold: (fold) => {
     for (const s of settings) rows.push(...screenFold(fold, s));
+    if (holdoutMode) return;
     const shippedSetting = settings.find(
       (s) => s.weights[0] === 0.2 && s.recipe === 'pooled' && s.reference === 'validation',
     )!;
@@ -67,7 +76,7 @@ const result = await runGeneralisation({
 });
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 const lines: string[] = [];
-for (const name of [...settings.map(settingName), TYPO_SETTING]) {
+for (const name of [...settings.map(settingName), ...(holdoutMode ? [] : [TYPO_SETTING])]) {
   const mine = rows.filter((r) => r.setting === name);
   const src = mine.filter((r) => r.kind === 'source');
   const fam = mine.filter((r) => r.kind === 'family');

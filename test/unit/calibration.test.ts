@@ -102,3 +102,38 @@ describe('buildCalibration', () => {
     expect(() => validateMetadata({ ...base, calibration: descending })).toThrow(/not ascending/);
   });
 });
+
+describe('buildCalibration with the every-list rule', () => {
+  const heads = ['malicious'] as const;
+  // A big top list scoring low and a small long-tail list scoring higher: pooled, the big list outvotes it.
+  const big = scores(20_000, 21).map((x) => x * 0.8);
+  const small = scores(2_000, 22).map((x) => 0.2 + x * 0.8);
+  const rows = Float32Array.from([...big, ...small]);
+  const lists = [...big].map(() => 'top').concat([...small].map(() => 'long-tail'));
+  const budget = { suspicious: 1e-3, dangerous: 1e-4 };
+  const flaggedShare = (values: Float32Array, threshold: number) =>
+    values.filter((p) => p >= threshold).length / values.length;
+
+  it('keeps every list within each level budget on its own', () => {
+    const { thresholds } = buildCalibration(heads, rows, 'test', budget, lists);
+    for (const own of [big, small]) {
+      expect(flaggedShare(own, thresholds.malicious!.suspicious)).toBeLessThanOrEqual(budget.suspicious);
+      expect(flaggedShare(own, thresholds.malicious!.dangerous)).toBeLessThanOrEqual(budget.dangerous);
+    }
+  });
+
+  it('is stricter than pooling exactly where pooling breaks a small list', () => {
+    const pooled = buildCalibration(heads, rows, 'test', budget).thresholds.malicious!;
+    expect(flaggedShare(small, pooled.suspicious)).toBeGreaterThan(budget.suspicious);
+    const everyList = buildCalibration(heads, rows, 'test', budget, lists).thresholds.malicious!;
+    expect(everyList.suspicious).toBeGreaterThan(pooled.suspicious);
+    // The cut-off is the lowest one the small list allows: one more of its names would be over budget.
+    const allowed = Math.floor(budget.suspicious * small.length);
+    const sorted = [...small].sort((x, y) => y - x);
+    expect(everyList.suspicious).toBeLessThanOrEqual(Math.fround(sorted[allowed]! + 1e-6));
+  });
+
+  it('refuses a list name count that does not match the names', () => {
+    expect(() => buildCalibration(heads, rows, 'test', budget, lists.slice(1))).toThrow(/list names/);
+  });
+});

@@ -3,7 +3,7 @@ import type { Example } from '../../src/cli/data/labelled-files.js';
 import type { MemberScores } from '../../src/cli/generalisation/candidate.js';
 import { perHeadMean } from '../../src/cli/generalisation/combine.js';
 import { foldRow, operatingThresholds } from '../../src/cli/generalisation/summary.js';
-import { screenFold } from '../../src/cli/generalisation/threshold-screen.js';
+import { inHoldoutPart, screenFold } from '../../src/cli/generalisation/threshold-screen.js';
 import type { FoldScores } from '../../src/cli/generalisation/types.js';
 import { createRng } from '../../src/core/rng.js';
 
@@ -109,5 +109,22 @@ describe('threshold screen', () => {
     expect(ruled!.flagged).toBe(1);
     expect(ruled!.benignFlagged).toBe(1);
     expect(ruled!.setting).toBe('ruled');
+  });
+
+  it('sets the calibration hold-out thresholds on the hold-out part only and scores the rest', () => {
+    const base = { members: ['cnn', 'ngram'], weights: [0.2, 0.8], recipe: 'pooled' } as const;
+    const held = fold.negatives.filter((e) => inHoldoutPart(e.group)).length;
+    expect(held).toBeGreaterThan(1000);
+    expect(held).toBeLessThan(1400);
+    // Every held-out-part name far above every positive: were they scored, every one would be flagged.
+    const loud = new Uint8Array(nEval);
+    fold.negatives.forEach((e, i) => (loud[i] = inHoldoutPart(e.group) ? 1 : 0));
+    const [row] = screenFold(fold, { ...base, reference: 'holdout' }, loud, 'holdout');
+    expect(row!.benignFlagged).toBeLessThan(0.01);
+    // Splitting changes which benign names are scored, never the positives.
+    const [validationRow] = screenFold(fold, { ...base, reference: 'validation', splitNegatives: true });
+    const [unsplit] = screenFold(fold, { ...base, reference: 'validation' });
+    expect(validationRow!.flagged).toBe(unsplit!.flagged);
+    expect(validationRow!.benignFlagged).not.toBe(unsplit!.benignFlagged);
   });
 });

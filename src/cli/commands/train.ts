@@ -10,6 +10,7 @@ import { validateMetadata, type ModelMetadata } from '../../core/model/metadata.
 import { DEFAULT_DATA_DIR, listDataFiles, type Label } from '../data/labelled-files.js';
 import { archNames, SHIPPED_ARCH } from '../train/archs.js';
 import { formatProgress } from '../train/progress-lines.js';
+import { THRESHOLD_RULES, type ThresholdRule } from '../train/calibrate-model.js';
 import { runTraining, writeModelDir } from '../train/run-training.js';
 import { errorText } from '../../core/error-text.js';
 
@@ -28,6 +29,8 @@ const FLAGS = {
   threads: { type: 'string' },
   'examples-per-epoch': { type: 'string' },
   'validation-limit': { type: 'string' },
+  'calibration-holdout': { type: 'string' },
+  'threshold-rule': { type: 'string' },
   out: { type: 'string' },
   compare: { type: 'string', multiple: true },
   quiet: { type: 'boolean' },
@@ -36,7 +39,8 @@ const FLAGS = {
 
 const USAGE = `usage: snowman train [FILE...] [--benign F] [--malicious F] [--dga F] [--data DIR]
        [--arch ${archNames().join('|')}] [--epochs N] [--batch N] [--seed N] [--threads N]
-       [--examples-per-epoch N] [--validation-limit N] [--out DIR] [--compare MODEL_DIR] [--quiet]
+       [--examples-per-epoch N] [--validation-limit N] [--calibration-holdout SHARE]
+       [--threshold-rule pooled|every-list] [--out DIR] [--compare MODEL_DIR] [--quiet]
 
 Trains on every benign-*/malicious-*/dga-* list in --data (default $SNOWMAN_DATA, else
 ../shared/data beside the package), or on the
@@ -44,7 +48,10 @@ FILEs given (label from the name prefix) and the --benign/--malicious/--dga file
 registrable domain (80/10/10), early-stops on validation AUC, sets thresholds on validation benign
 names (FPR 1e-3 suspicious, 1e-4 dangerous) and writes model.json, weights.bin, metadata.json and
 any n-gram members (ngram*.bin) to --out (default: a new snowman-model-<time> folder here; the
-shipped model is replaced only when --out names it, e.g. --out model). Default --arch: the shipped blend, compact+ngram-bag. --compare adds the test metrics of a model trained on the same data.`;
+shipped model is replaced only when --out names it, e.g. --out model). Default --arch: the shipped blend, compact+ngram-bag. --compare adds the test metrics of a model trained on the same data.
+--calibration-holdout 0.1 holds out that share of every benign list (never trained on) and sets
+the thresholds on it instead of on validation; --threshold-rule every-list keeps each benign list
+within the budget on its own (default pooled: all reference names together).`;
 
 async function readMetadata(dir: string): Promise<ModelMetadata> {
   try {
@@ -57,6 +64,17 @@ async function readMetadata(dir: string): Promise<ModelMetadata> {
 /** The default --out: a fresh folder in the working directory, so a run never overwrites a model. */
 export function newModelDirName(now: Date): string {
   return `snowman-model-${now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}`;
+}
+
+function share(text: string): number {
+  const value = Number(text);
+  if (!(value > 0 && value < 0.5))
+    throw new UsageError(`--calibration-holdout must be a share in (0, 0.5), got "${text}"`);
+  return value;
+}
+
+function isThresholdRule(text: string): text is ThresholdRule {
+  return (THRESHOLD_RULES as readonly string[]).includes(text);
 }
 
 /** Runs `snowman train`; returns the exit code. */
@@ -90,6 +108,11 @@ export async function run(argv: string[]): Promise<number> {
     values['validation-limit'] === undefined
       ? undefined
       : positiveInt(values['validation-limit'], 'validation-limit', 1);
+  const calibrationHoldout =
+    values['calibration-holdout'] === undefined ? undefined : share(values['calibration-holdout']);
+  const thresholdRule = values['threshold-rule'] ?? 'pooled';
+  if (!isThresholdRule(thresholdRule))
+    throw new UsageError(`--threshold-rule must be one of ${THRESHOLD_RULES.join(', ')}, got "${thresholdRule}"`);
   const request = {
     arch,
     files,
@@ -102,6 +125,8 @@ export async function run(argv: string[]): Promise<number> {
     compareWith: await Promise.all((values.compare ?? []).map(readMetadata)),
     ...(examplesPerEpoch !== undefined ? { examplesPerEpoch } : {}),
     ...(validationLimit !== undefined ? { validationLimit } : {}),
+    ...(calibrationHoldout !== undefined ? { calibrationHoldout } : {}),
+    thresholdRule,
     onProgress: (event: Parameters<typeof formatProgress>[0]) => {
       // Step lines at most every 15 s: a full run is thousands of steps.
       if (event.kind === 'step' && performance.now() - lastStepLine < 15_000) return;

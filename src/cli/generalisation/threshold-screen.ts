@@ -9,9 +9,25 @@ import type { MemberScores } from './candidate.js';
 import { meanOfLogits } from './combine.js';
 import { groupByList, recipeShifts, recipeThreshold, shiftedMax, type ThresholdRecipe } from './threshold-recipes.js';
 import type { FoldScores } from './types.js';
+import { hashString } from '../data/split.js';
 
-/** Where the thresholds are chosen: the run's validation benign names (what the trainer has) or the held-out share of the other lists. */
-export type Reference = 'validation' | 'held-out-share';
+/**
+ * Where the thresholds are chosen: the run's validation benign names (what the trainer has), the
+ * held-out share of the other lists, or a calibration hold-out (`holdout`: what `snowman train
+ * --calibration-holdout` has, a share of every benign list never trained on).
+ */
+export type Reference = 'validation' | 'held-out-share' | 'holdout';
+
+/**
+ * Share of the held-out benign registrable domains that plays the calibration hold-out: the
+ * harness holds out 25 % of them, so 40 % of those are 10 % of every list, the trainer's share.
+ */
+export const HOLDOUT_OF_HELD_OUT = 0.4;
+
+/** Whether a held-out benign registrable domain belongs to the calibration hold-out part (seeded hash). */
+export function inHoldoutPart(group: string, seed = 1): boolean {
+  return hashString(group, seed ^ 0x63616c) / 2 ** 32 < HOLDOUT_OF_HELD_OUT;
+}
 
 export interface ScreenSetting {
   /** Candidate names, CNN first, and their logit weights (summing to 1). */
@@ -19,6 +35,11 @@ export interface ScreenSetting {
   readonly weights: readonly number[];
   readonly recipe: ThresholdRecipe;
   readonly reference: Reference;
+  /**
+   * Score every setting on the same names when comparing with `holdout`: held-out runs' negatives
+   * and probe lose the hold-out part, benign-list runs' calibration keeps only it.
+   */
+  readonly splitNegatives?: boolean;
 }
 
 /** One row of the screen: a held-out set at one setting. */
@@ -87,19 +108,32 @@ export function screenFold(
   const nNeg = fold.negatives.length;
   const positivesStart = nNeg + fold.probeLength;
   const calibrationStart = positivesStart + fold.positives.reduce((s, p) => s + p.examples.length, 0);
+  const heldOutRun = fold.plan.kind !== 'benign-list';
+  const split = setting.splitNegatives === true || setting.reference === 'holdout';
+  // Held-out runs: which negatives (and probe names, by their bare host) form the hold-out part.
+  const holdoutNeg = fold.negatives.map((e) => heldOutRun && split && inHoldoutPart(e.group));
+  const indexOfHost = new Map(fold.negatives.map((e, i) => [e.host, i]));
+  const holdoutProbe = fold.probeHosts.map((h) => {
+    const i = indexOfHost.get(h.slice(h.indexOf('.') + 1));
+    return i !== undefined && holdoutNeg[i]!;
+  });
+  const calibrationIdx = fold.calibration.flatMap((e, i) =>
+    !split || inHoldoutPart(e.group) ? [calibrationStart + i] : [],
+  );
   let refHeads: Float32Array[];
   let refLists: string[];
   if (setting.reference === 'validation') {
     const benign = fold.validation.flatMap((e, i) => (e.label === 'benign' ? [i] : []));
     refHeads = pick(blendHeads(members, setting.weights, 'validationHeads'), benign);
     refLists = benign.map((i) => fold.validation[i]!.source);
+  } else if (setting.reference === 'holdout' && heldOutRun) {
+    const idx = fold.negatives.flatMap((_, i) => (holdoutNeg[i] ? [i] : []));
+    refHeads = pick(evalHeads, idx);
+    refLists = idx.map((i) => fold.negatives[i]!.source);
   } else {
-    if (fold.calibration.length === 0) return [];
-    refHeads = pick(
-      evalHeads,
-      fold.calibration.map((_, i) => calibrationStart + i),
-    );
-    refLists = fold.calibration.map((e) => e.source);
+    if (calibrationIdx.length === 0) return [];
+    refHeads = pick(evalHeads, calibrationIdx);
+    refLists = calibrationIdx.map((i) => fold.calibration[i - calibrationStart]!.source);
   }
   const shifts = recipeShifts(setting.recipe, refHeads, refLists, 1e-3);
   const refDecision = groupByList(shiftedMax(refHeads, shifts), refLists);
@@ -107,7 +141,8 @@ export function screenFold(
   const dangerous = recipeThreshold(setting.recipe, refDecision, 1e-4);
   const decision = shiftedMax(evalHeads, shifts);
   if (alsoFlagged) for (let i = 0; i < decision.length; i++) if (alsoFlagged[i]) decision[i] = Number.POSITIVE_INFINITY;
-  const negatives = decision.subarray(0, nNeg);
+  const negatives = decision.subarray(0, nNeg).filter((_, i) => !holdoutNeg[i]);
+  const probe = decision.subarray(nNeg, positivesStart).filter((_, i) => !holdoutProbe[i]);
   const name = label;
   const rows: ScreenRow[] = [];
   let offset = positivesStart;
@@ -137,7 +172,7 @@ export function screenFold(
         kind: key.startsWith('dga-') ? 'family' : 'source',
         flagged: shareAtOrAbove(own, suspicious),
         stopped: shareAtOrAbove(own, dangerous),
-        probeFlagged: shareAtOrAbove(decision.subarray(nNeg, positivesStart), suspicious),
+        probeFlagged: shareAtOrAbove(probe, suspicious),
         benignFlagged: shareAtOrAbove(negatives, suspicious),
       });
   }

@@ -10,17 +10,31 @@ import { DANGEROUS_FPR, SUSPICIOUS_FPR } from './evaluate-model.js';
 export const CALIBRATION_REFERENCE =
   "benign names of the model's validation split (registrable domains never trained on)";
 
+/** The reference words when the thresholds come from a calibration hold-out. */
+export function holdoutReference(share: number): string {
+  return `benign names of a calibration hold-out: ${Math.round(share * 100)} % of every benign list's registrable domains, never trained on`;
+}
+
+/** How a level's cut-off meets its budget: over all reference names, or within it on every benign list. */
+export type ThresholdRule = 'pooled' | 'every-list';
+export const THRESHOLD_RULES: readonly ThresholdRule[] = ['pooled', 'every-list'];
+
 const BATCH = 4096;
 
 /** Risk tables and thresholds from row-major head probabilities of validation benign names. */
 export function calibrateProbabilities(
   heads: Scorer['metadata']['architecture']['heads'],
   benignProbabilities: Float32Array,
+  reference = CALIBRATION_REFERENCE,
+  lists?: readonly string[],
 ): { calibration: Calibration; thresholds: Record<string, HeadThresholds> } {
-  return buildCalibration(heads, benignProbabilities, CALIBRATION_REFERENCE, {
-    suspicious: SUSPICIOUS_FPR,
-    dangerous: DANGEROUS_FPR,
-  });
+  return buildCalibration(
+    heads,
+    benignProbabilities,
+    reference,
+    { suspicious: SUSPICIOUS_FPR, dangerous: DANGEROUS_FPR },
+    lists,
+  );
 }
 
 /**
@@ -30,8 +44,10 @@ export function calibrateProbabilities(
 export function calibrateQuickCheck(
   heads: Scorer['metadata']['architecture']['heads'],
   quickBenignProbabilities: Float32Array,
+  reference = CALIBRATION_REFERENCE,
+  lists?: readonly string[],
 ): QuickCheckThresholds {
-  return calibrateProbabilities(heads, quickBenignProbabilities);
+  return calibrateProbabilities(heads, quickBenignProbabilities, reference, lists);
 }
 
 /** Scores the benign names of `validation` with `scorer` and calibrates on them. */

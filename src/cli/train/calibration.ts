@@ -63,14 +63,38 @@ function thresholdFor(table: RiskTable, count: number, cutoff: number): number {
 }
 
 /**
+ * The level cut-off for `share`: pooled over all reference names, or (`lists` given, the list of
+ * each name) the lowest cut-off that keeps every list within the share on its own, so a small
+ * long-tail list is not outvoted by the big top lists.
+ */
+function levelCutoff(
+  risks: Float64Array,
+  tables: readonly RiskTable[],
+  count: number,
+  share: number,
+  lists: readonly string[] | undefined,
+): number {
+  if (!lists) return cutoffFor(risks, tables, count, share);
+  const byList = new Map<string, number[]>();
+  lists.forEach((list, i) => {
+    let own = byList.get(list);
+    if (!own) byList.set(list, (own = []));
+    own.push(risks[i]!);
+  });
+  return Math.max(...[...byList.values()].map((own) => cutoffFor(Float64Array.from(own), tables, count, share)));
+}
+
+/**
  * Calibration and thresholds from row-major `probabilities` [names × heads] of benign reference
- * names. The thresholds are the calibration's level cut-offs restated per head.
+ * names. The thresholds are the calibration's level cut-offs restated per head. With `lists` (the
+ * benign list of every reference name) each list must stay within the budget on its own.
  */
 export function buildCalibration(
   heads: readonly RiskCategory[],
   probabilities: Float32Array,
   reference: string,
   budget: CalibrationBudget,
+  lists?: readonly string[],
 ): { calibration: Calibration; thresholds: Record<string, HeadThresholds> } {
   const H = heads.length;
   const count = probabilities.length / H;
@@ -87,8 +111,9 @@ export function buildCalibration(
     for (let h = 0; h < H; h++) row[h] = probabilities[i * H + h]!;
     risks[i] = riskOf(partial, heads, row).risk;
   }
-  const suspicious = cutoffFor(risks, tables, count, budget.suspicious);
-  const dangerous = Math.max(suspicious, cutoffFor(risks, tables, count, budget.dangerous));
+  if (lists && lists.length !== count) throw new Error(`${lists.length} list names for ${count} reference names`);
+  const suspicious = levelCutoff(risks, tables, count, budget.suspicious, lists);
+  const dangerous = Math.max(suspicious, levelCutoff(risks, tables, count, budget.dangerous, lists));
   const calibration: Calibration = { ...partial, levels: { suspicious, dangerous } };
   const thresholds: Record<string, HeadThresholds> = {};
   heads.forEach((head, h) => {

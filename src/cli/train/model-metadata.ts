@@ -19,6 +19,7 @@ import type { TokenizerSpec } from '../../core/tokenizer.js';
 import type { Example, FileSummary, Label } from '../data/labelled-files.js';
 import type { TrainedModel } from './archs.js';
 import type { TestMetrics } from './evaluate-model.js';
+import type { ThresholdRule } from './calibrate-model.js';
 
 export interface TrainingRun {
   readonly arch: string;
@@ -40,6 +41,8 @@ export interface TrainingRun {
     threads: number;
     examplesPerEpoch?: number;
     splitFractions: { validation: number; test: number };
+    /** Thresholds set on a calibration hold-out instead of the validation split. */
+    calibrationHoldout?: { share: number; rule: ThresholdRule; names: number };
   };
   readonly command: readonly string[];
   readonly seconds: number;
@@ -116,6 +119,7 @@ export function buildMetadata(run: TrainingRun): ModelMetadata {
         validation: countByLabel(run.split.validation),
         test: countByLabel(run.split.test),
       },
+      ...(run.options.calibrationHoldout ? { calibrationHoldout: run.options.calibrationHoldout } : {}),
       split: {
         by: 'ICANN registrable domain (eTLD+1), stratified by label',
         ...run.options.splitFractions,

@@ -12,7 +12,14 @@ import { readLabelledFiles, type Label } from '../data/labelled-files.js';
 import { splitByGroup } from '../data/split.js';
 import { UsageError } from '../args.js';
 import { ARCHS, archNames, type ArchTrainOptions } from './archs.js';
-import { calibrateProbabilities, calibrateQuickCheck } from './calibrate-model.js';
+import {
+  CALIBRATION_REFERENCE,
+  calibrateProbabilities,
+  calibrateQuickCheck,
+  holdoutReference,
+  type ThresholdRule,
+} from './calibrate-model.js';
+import { holdOutCalibration } from './calibration-holdout.js';
 import { testMetrics, type TestMetrics } from './evaluate-model.js';
 import { buildMetadata } from './model-metadata.js';
 
@@ -27,6 +34,10 @@ export interface TrainingRequest extends ArchTrainOptions {
   readonly threads: number;
   readonly command: readonly string[];
   readonly log: (line: string) => void;
+  /** Share of every benign list held out to set the thresholds on (calibration-holdout.ts); default: none, validation decides. */
+  readonly calibrationHoldout?: number;
+  /** How the thresholds meet their budget on the reference names (default pooled). */
+  readonly thresholdRule?: ThresholdRule;
   /** Metadata of models trained on the same files and split, whose test metrics go beside ours. */
   readonly compareWith?: readonly ModelMetadata[];
 }
@@ -54,17 +65,26 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
     files.map((f) => f.sha256),
     request.seed,
   );
-  const split = splitByGroup(examples, SPLIT_FRACTIONS, request.seed);
+  const holdout =
+    request.calibrationHoldout !== undefined
+      ? holdOutCalibration(examples, request.calibrationHoldout, request.seed)
+      : undefined;
+  if (holdout) request.log(`calibration hold-out: ${holdout.calibration.length.toLocaleString('en')} benign names`);
+  const split = splitByGroup(holdout?.rest ?? examples, SPLIT_FRACTIONS, request.seed);
   request.log(
     `split by registrable domain: train ${split.train.length.toLocaleString('en')}, validation ${split.validation.length.toLocaleString('en')}, test ${split.test.length.toLocaleString('en')}`,
   );
   const model = await entry.train(split.train, split.validation, request);
   // Thresholds come from the calibration (one risk cut-off per level for every head), so the verdict's
   // level and the risk it shows can never disagree.
-  const benignValidation = split.validation.filter((e) => e.label === 'benign').map((e) => e.host);
-  const { calibration, thresholds } = calibrateProbabilities(model.heads, model.predict(benignValidation));
+  const reference = holdout?.calibration ?? split.validation.filter((e) => e.label === 'benign');
+  const referenceHosts = reference.map((e) => e.host);
+  const rule = request.thresholdRule ?? 'pooled';
+  const lists = rule === 'every-list' ? reference.map((e) => e.source) : undefined;
+  const words = holdout ? holdoutReference(request.calibrationHoldout!) : CALIBRATION_REFERENCE;
+  const { calibration, thresholds } = calibrateProbabilities(model.heads, model.predict(referenceHosts), words, lists);
   const quickCheck = model.quickPredict
-    ? calibrateQuickCheck(model.heads, model.quickPredict(benignValidation))
+    ? calibrateQuickCheck(model.heads, model.quickPredict(referenceHosts), words, lists)
     : undefined;
   const test = testMetrics(model, split.test, thresholds);
   const metadata = buildMetadata({
@@ -83,6 +103,9 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
       threads: request.threads,
       ...(request.examplesPerEpoch !== undefined ? { examplesPerEpoch: request.examplesPerEpoch } : {}),
       splitFractions: SPLIT_FRACTIONS,
+      ...(holdout
+        ? { calibrationHoldout: { share: request.calibrationHoldout!, rule, names: holdout.calibration.length } }
+        : {}),
     },
     command: request.command,
     seconds: (performance.now() - started) / 1000,
