@@ -18,12 +18,14 @@ import {
 } from '../src/cli/generalisation/threshold-screen.js';
 import { SHIPPED_NGRAM_MEMBERS } from '../src/cli/ngram/shipped-members.js';
 import { lureVocabulary } from '../src/cli/train/brand-lures.js';
-import { typosquatOf, typosquatProbe } from '../src/cli/generalisation/typosquat-probe.js';
+import { MIN_TYPO_BRAND_LENGTH, typosquatOf, typosquatProbe } from '../src/cli/generalisation/typosquat-probe.js';
+import { mineBrands } from '../src/cli/ngram/structure-lexicon.js';
+import { ENGLISH_WORDS } from '../src/cli/ngram/english-words.js';
 import type { FoldScores } from '../src/cli/generalisation/types.js';
 
 /** One flag per held-out score of the fold: the registrable label is a two-edit typosquat of a training brand. */
-function typoFlags(fold: FoldScores): Uint8Array {
-  const probe = typosquatProbe(lureVocabulary(fold.train).brands);
+function typoFlags(fold: FoldScores, brands = lureVocabulary(fold.train).brands): Uint8Array {
+  const probe = typosquatProbe(brands);
   const hosts = [
     ...fold.negatives.map((e) => e.host),
     ...fold.probeHosts,
@@ -40,6 +42,10 @@ const REFERENCES: Reference[] = ['validation', 'held-out-share'];
 const weightsAt = (w: number) => [w, ...members.slice(1).map(() => (1 - w) / (members.length - 1))];
 // SCREEN_MODE=holdout: the calibration hold-out against the shipped thresholds, every setting on the same names.
 const holdoutMode = process.env['SCREEN_MODE'] === 'holdout';
+// SCREEN_MODE=typo-short: the two-edit typosquat finding with only the fold's most impersonated brands.
+const typoShortMode = process.env['SCREEN_MODE'] === 'typo-short';
+const SHORT_BRAND_LISTS = [20, 40];
+const shortTypoSetting = (n: number) => `shipped + edit-distance-2 typosquat finding, ${n} most impersonated brands`;
 const settings: ScreenSetting[] = holdoutMode
   ? (['validation', 'holdout'] as const).flatMap((reference) =>
       THRESHOLD_RECIPES.map((recipe) => ({
@@ -50,11 +56,13 @@ const settings: ScreenSetting[] = holdoutMode
         splitNegatives: true,
       })),
     )
-  : CNN_WEIGHTS.flatMap((w) =>
-      THRESHOLD_RECIPES.flatMap((recipe) =>
-        REFERENCES.map((reference) => ({ members, weights: weightsAt(w), recipe, reference })),
-      ),
-    );
+  : typoShortMode
+    ? [{ members, weights: weightsAt(0.2), recipe: 'pooled', reference: 'validation' }]
+    : CNN_WEIGHTS.flatMap((w) =>
+        THRESHOLD_RECIPES.flatMap((recipe) =>
+          REFERENCES.map((reference) => ({ members, weights: weightsAt(w), recipe, reference })),
+        ),
+      );
 const rows: ScreenRow[] = [];
 const TYPO_SETTING = 'shipped + edit-distance-2 typosquat finding';
 const result = await runGeneralisation({
@@ -68,6 +76,14 @@ const result = await runGeneralisation({
   onFold: (fold) => {
     for (const s of settings) rows.push(...screenFold(fold, s));
     if (holdoutMode) return;
+    if (typoShortMode) {
+      const mined = mineBrands(fold.train, new Set(ENGLISH_WORDS)).filter((b) => b.length >= MIN_TYPO_BRAND_LENGTH);
+      for (const n of SHORT_BRAND_LISTS) {
+        console.error(`fold ${fold.plan.index}: ${n} brands: ${mined.slice(0, n).join(' ')}`);
+        rows.push(...screenFold(fold, settings[0]!, typoFlags(fold, mined.slice(0, n)), shortTypoSetting(n)));
+      }
+      return;
+    }
     const shippedSetting = settings.find(
       (s) => s.weights[0] === 0.2 && s.recipe === 'pooled' && s.reference === 'validation',
     )!;
@@ -76,7 +92,8 @@ const result = await runGeneralisation({
 });
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 const lines: string[] = [];
-for (const name of [...settings.map(settingName), ...(holdoutMode ? [] : [TYPO_SETTING])]) {
+const extraRows = holdoutMode ? [] : typoShortMode ? SHORT_BRAND_LISTS.map(shortTypoSetting) : [TYPO_SETTING];
+for (const name of [...settings.map(settingName), ...extraRows]) {
   const mine = rows.filter((r) => r.setting === name);
   const src = mine.filter((r) => r.kind === 'source');
   const fam = mine.filter((r) => r.kind === 'family');
