@@ -50,6 +50,72 @@ describe('snowman train (child process)', () => {
     }
   });
 
+  it('sets thresholds on a calibration hold-out of every benign list, and calibrate reuses that hold-out', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'snowman-cli-train-holdout-'));
+    try {
+      const args = [
+        '--arch',
+        'seed',
+        '--epochs',
+        '1',
+        '--calibration-holdout',
+        '0.2',
+        '--threshold-rule',
+        'every-list',
+      ];
+      const result = spawnSync(
+        process.execPath,
+        ['bin/snowman.mjs', 'train', ...args, '--data', FIXTURE, '--out', out],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          timeout: 120_000,
+        },
+      );
+      expect(result.status, result.stderr).toBe(0);
+      type Written = {
+        calibration: { count: number; reference: string; levels: { suspicious: number } };
+        provenance: {
+          counts: { validation: { benign: number } };
+          calibrationHoldout: { share: number; rule: string; names: number };
+        };
+      };
+      const written = JSON.parse(readFileSync(path.join(out, 'metadata.json'), 'utf8')) as Written;
+      expect(written.provenance.calibrationHoldout).toMatchObject({ share: 0.2, rule: 'every-list' });
+      expect(written.calibration.count).toBe(written.provenance.calibrationHoldout.names);
+      expect(written.calibration.count).not.toBe(written.provenance.counts.validation.benign);
+      expect(written.calibration.reference).toMatch(/calibration hold-out: 20 %/);
+      const again = spawnSync(process.execPath, ['bin/snowman.mjs', 'calibrate', '--model', out, '--data', FIXTURE], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(again.status, again.stderr).toBe(0);
+      const recalibrated = JSON.parse(readFileSync(path.join(out, 'metadata.json'), 'utf8')) as Written;
+      expect(recalibrated.calibration.count).toBe(written.calibration.count);
+      expect(recalibrated.calibration.levels.suspicious).toBeCloseTo(written.calibration.levels.suspicious, 6);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an unknown --threshold-rule or a hold-out share out of range with exit 2, before reading data', () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'snowman-cli-train-empty-'));
+    for (const flags of [
+      ['--threshold-rule', 'mean'],
+      ['--calibration-holdout', '0.7'],
+    ]) {
+      const result = spawnSync(process.execPath, ['bin/snowman.mjs', 'train', ...flags, '--data', empty], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(result.status, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(flags[0]!);
+    }
+    rmSync(empty, { recursive: true, force: true });
+  });
+
   it('refuses an unknown --arch with exit 2 and the list of model types, before looking at any data', () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'snowman-cli-train-empty-'));
     const result = spawnSync(process.execPath, ['bin/snowman.mjs', 'train', '--arch', 'nope', '--data', empty], {

@@ -12,7 +12,14 @@ import { ngramBlendOf, ngramOnlyProbabilities, readBlendMembers } from '../../co
 import { DEFAULT_DATA_DIR, listDataFiles, readLabelledFiles, type Example } from '../data/labelled-files.js';
 import { splitByGroup } from '../data/split.js';
 import { SHIPPED_MODEL_DIR } from '../model-dir.js';
-import { calibrateOnValidation, calibrateQuickCheck } from '../train/calibrate-model.js';
+import {
+  CALIBRATION_REFERENCE,
+  calibrateOnValidation,
+  calibrateQuickCheck,
+  holdoutReference,
+  type ThresholdRule,
+} from '../train/calibrate-model.js';
+import { holdOutCalibration } from '../train/calibration-holdout.js';
 import { SPLIT_FRACTIONS } from '../train/run-training.js';
 
 const FLAGS = {
@@ -28,20 +35,22 @@ of the validation split it was trained with: the list files in --data (default .
 must be the ones its metadata.json records (sha256), split with its seed. Writes the tables and
 the thresholds that restate their level cut-offs (FPR 1e-3 suspicious, 1e-4 dangerous) into
 metadata.json; for a blend, also the quick check's (its n-gram members alone, same names, same
-budget).`;
+budget). A model trained with --calibration-holdout is recalibrated on the same hold-out.`;
 
 /** A blend's quick-check thresholds from its members' scores of the validation benign names; null for a plain CNN. */
 async function quickCheckOnValidation(
   modelDir: string,
   metadata: ModelMetadata,
   validation: readonly Example[],
+  reference: string,
+  lists: readonly string[] | undefined,
 ): Promise<QuickCheckThresholds | null> {
   const spec = ngramBlendOf(metadata);
   if (!spec) return null;
   const members = await readBlendMembers((name) => readFile(path.join(modelDir, name)), spec);
   const hosts = validation.filter((e) => e.label === 'benign').map((e) => e.host);
   const heads = metadata.architecture.heads;
-  return calibrateQuickCheck(heads, ngramOnlyProbabilities(heads, members, hosts));
+  return calibrateQuickCheck(heads, ngramOnlyProbabilities(heads, members, hosts), reference, lists);
 }
 
 /** Runs `snowman calibrate`; returns the exit code. */
@@ -62,7 +71,12 @@ export async function run(argv: string[]): Promise<number> {
     ),
   );
   const provenance = metadata.provenance as
-    { files?: { file: string; sha256: string }[]; split?: { seed?: number } } | undefined;
+    | {
+        files?: { file: string; sha256: string }[];
+        split?: { seed?: number };
+        calibrationHoldout?: { share: number; rule: ThresholdRule };
+      }
+    | undefined;
   const recorded = provenance?.files ?? [];
   const seed = provenance?.split?.seed;
   if (recorded.length === 0 || seed === undefined)
@@ -74,12 +88,18 @@ export async function run(argv: string[]): Promise<number> {
   const { examples, files } = await readLabelledFiles(recorded.map((f) => ({ path: path.join(dataDir, f.file) })));
   const changed = files.filter((f, i) => f.sha256 !== recorded[i]!.sha256).map((f) => path.basename(f.path));
   if (changed.length > 0) throw new UsageError(`${changed.join(', ')} differ from the files the model was trained on`);
-  const split = splitByGroup(examples, SPLIT_FRACTIONS, seed);
+  // A model calibrated on a hold-out is recalibrated on the same hold-out, with the same rule.
+  const holdout = provenance?.calibrationHoldout;
+  const held = holdout ? holdOutCalibration(examples, holdout.share, seed) : undefined;
+  const reference = held?.calibration ?? splitByGroup(examples, SPLIT_FRACTIONS, seed).validation;
+  const words = holdout ? holdoutReference(holdout.share) : CALIBRATION_REFERENCE;
+  const lists =
+    holdout?.rule === 'every-list' ? reference.filter((e) => e.label === 'benign').map((e) => e.source) : undefined;
   const { openScoringSession } = await import('../score/load-scorer.js');
   const session = await openScoringSession({ modelDir });
   try {
-    const { calibration, thresholds } = await calibrateOnValidation(session.scorer, split.validation);
-    const quickCheck = await quickCheckOnValidation(modelDir, metadata, split.validation);
+    const { calibration, thresholds } = await calibrateOnValidation(session.scorer, reference, words, lists);
+    const quickCheck = await quickCheckOnValidation(modelDir, metadata, reference, words, lists);
     await writeFile(
       metadataFile,
       `${JSON.stringify(validateMetadata({ ...metadata, thresholds, calibration, ...(quickCheck ? { quickCheck } : {}) }), null, 2)}\n`,
@@ -92,7 +112,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const levels = calibration.levels;
     process.stderr.write(
-      `calibrated ${metadata.version} on ${calibration.count.toLocaleString('en')} validation benign names: suspicious at risk ≥ ${levels.suspicious.toFixed(5)}, dangerous at ≥ ${levels.dangerous.toFixed(5)}\n`,
+      `calibrated ${metadata.version} on ${calibration.count.toLocaleString('en')} ${holdout ? 'hold-out' : 'validation'} benign names: suspicious at risk ≥ ${levels.suspicious.toFixed(5)}, dangerous at ≥ ${levels.dangerous.toFixed(5)}\n`,
     );
     process.stderr.write(`thresholds ${JSON.stringify(thresholds)} (were ${JSON.stringify(metadata.thresholds)})\n`);
   } finally {

@@ -87,6 +87,11 @@ export async function run(argv: string[]): Promise<number> {
   // Flags first: a typo should not wait for (or depend on) the data directory.
   const arch = values.arch ?? DEFAULT_ARCH;
   if (!archNames().includes(arch)) throw new UsageError(`unknown --arch "${arch}" (known: ${archNames().join(', ')})`);
+  const calibrationHoldout =
+    values['calibration-holdout'] === undefined ? undefined : share(values['calibration-holdout']);
+  const thresholdRule = values['threshold-rule'] ?? 'pooled';
+  if (!isThresholdRule(thresholdRule))
+    throw new UsageError(`--threshold-rule must be one of ${THRESHOLD_RULES.join(', ')}, got "${thresholdRule}"`);
   const labelled: { path: string; label?: Label }[] = [
     ...positionals.map((p) => ({ path: p })),
     ...(['benign', 'malicious', 'dga'] as const).flatMap((label) =>
@@ -108,11 +113,6 @@ export async function run(argv: string[]): Promise<number> {
     values['validation-limit'] === undefined
       ? undefined
       : positiveInt(values['validation-limit'], 'validation-limit', 1);
-  const calibrationHoldout =
-    values['calibration-holdout'] === undefined ? undefined : share(values['calibration-holdout']);
-  const thresholdRule = values['threshold-rule'] ?? 'pooled';
-  if (!isThresholdRule(thresholdRule))
-    throw new UsageError(`--threshold-rule must be one of ${THRESHOLD_RULES.join(', ')}, got "${thresholdRule}"`);
   const request = {
     arch,
     files,

@@ -54,11 +54,13 @@ export function calibrateQuickCheck(
 export async function calibrateOnValidation(
   scorer: Scorer,
   validation: readonly Example[],
+  reference = CALIBRATION_REFERENCE,
+  lists?: readonly string[],
 ): Promise<{ calibration: Calibration; thresholds: Record<string, HeadThresholds> }> {
   const hosts = validation.filter((e) => e.label === 'benign').map((e) => e.host);
   const H = scorer.metadata.architecture.heads.length;
   const probabilities = new Float32Array(hosts.length * H);
   for (let i = 0; i < hosts.length; i += BATCH)
     probabilities.set(await scorer.predict(hosts.slice(i, i + BATCH)), i * H);
-  return calibrateProbabilities(scorer.metadata.architecture.heads, probabilities);
+  return calibrateProbabilities(scorer.metadata.architecture.heads, probabilities, reference, lists);
 }
