@@ -3,6 +3,8 @@ import { parseSettingsFile, settingsFile } from '../core/settings-file.js';
 import type { Settings } from '../core/settings.js';
 import type { Sensitivity } from '../core/sensitivity.js';
 import { formatNumber, t, tCount, type MessageKey } from '../platform/i18n.js';
+import { failureWords } from '../ui/failure-words.js';
+import { refusalWords } from './refusal-words.js';
 
 const SENSITIVITY_KEYS: Readonly<Record<Sensitivity, MessageKey>> = {
   relaxed: 'options_sensitivity_word_relaxed',
@@ -39,7 +41,7 @@ function restoredLists(hostLists: ExportedHostLists): string | null {
 /** Shown reasons a refused file gets; the sentence counts the rest. */
 const SHOWN_REASONS = 3;
 
-/** "File refused, nothing changed: …" naming the first reasons, and how many more there were. */
+/** "File refused, nothing changed: …" naming the first reasons (worded), and how many more there were. */
 function refusal(reasons: readonly string[]): string {
   const shown = reasons.slice(0, SHOWN_REASONS).join('; ');
   const more = reasons.length - SHOWN_REASONS;
@@ -55,11 +57,10 @@ export async function importSettings(
   apply: (settings: Settings, hostLists: ExportedHostLists) => Promise<Settings>,
 ): Promise<{ ok: boolean; message: string }> {
   const parsed = parseSettingsFile(text);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      message: refusal(parsed.reasons),
-    };
+  if (!parsed.ok) {
+    console.warn('[snowman] settings file refused:', parsed.reasons.map((r) => r.text).join('; '));
+    return { ok: false, message: refusal(parsed.reasons.map(refusalWords)) };
+  }
   try {
     const applied = await apply(parsed.settings, parsed.hostLists);
     const counts = [
@@ -76,6 +77,7 @@ export async function importSettings(
         lists === null ? t('options_import_done', ...counts) : t('options_import_done_with_lists', ...counts, lists),
     };
   } catch (error) {
-    return { ok: false, message: refusal([error instanceof Error ? error.message : String(error)]) };
+    console.warn('[snowman] importing settings:', error);
+    return { ok: false, message: refusal([failureWords(error)]) };
   }
 }

@@ -10,6 +10,7 @@ import { el } from '../ui/dom.js';
 import { renderName } from '../ui/name-view.js';
 import { categoryWord, levelWord, plainReasons } from '../ui/plain-words.js';
 import { meterFor } from '../ui/risk-meter.js';
+import { failureWordsFor } from '../ui/failure-words.js';
 import { decidedByText, policyDecides } from '../ui/decided-by.js';
 import type { UncheckedReason } from '../core/messages.js';
 import { formatNumber, t, tCount, type MessageKey } from '../platform/i18n.js';
@@ -250,7 +251,12 @@ function statusSection(doc: Document, state: PopupState): HTMLElement {
   if (!status) footer.textContent = t('popup_status_starting');
   else if (status.state === 'error') {
     footer.classList.add('error');
-    footer.textContent = t('popup_status_error', status.error ?? t('popup_status_error_unknown'));
+    footer.textContent = t('popup_status_error', failureWordsFor('model-not-loaded'));
+    // The loader's own words are English: a line for bug reports, not the sentence itself.
+    if (status.error)
+      footer.append(
+        el(doc, 'span', { className: 'technical', text: ` ${t('common_technical_details', status.error)}` }),
+      );
   } else if (status.state === 'loading') footer.textContent = t('popup_status_loading');
   else {
     const parts = [
