@@ -146,19 +146,21 @@ const actions: PopupActions = {
 };
 
 async function main(): Promise<void> {
+  const knownTab = explicitTab === null ? null : Number(explicitTab);
+  // Asked before anything renders: the verdict the background recorded for the tab (one storage
+  // read, no wait for the worker or the model) and the tab itself, side by side.
+  const recorded = knownTab === null ? null : platform.recorded(knownTab);
+  const tabAsked = platform.tab(knownTab);
   localizePage(document);
   update({});
   // What does not depend on the tab's address is asked at once, while the tab is looked up: each
   // message is a round trip to the background, and waiting for tabs.get first added one more.
   const status = request(sendToBackground, 'get-status', {});
-  const knownTab = explicitTab === null ? null : Number(explicitTab);
   const summary = knownTab === null ? undefined : request(sendToBackground, 'get-page-summary', { tabId: knownTab });
-  // The verdict the background recorded for the tab: one storage read, no wait for the worker or the model.
-  const recorded = knownTab === null ? null : platform.recorded(knownTab);
   status.catch(() => undefined);
   summary?.catch(() => undefined);
   recorded?.catch(() => undefined);
-  const tab = await platform.tab(knownTab).catch(() => null);
+  const tab = await tabAsked.catch(() => null);
   if (!tab) return update({ siteError: t('popup_no_tab') });
   tabId = tab.id;
   const page = tabPage(tab.url, platform.warningPage);

@@ -270,12 +270,31 @@ function statusSection(doc: Document, state: PopupState): HTMLElement {
   return footer;
 }
 
+/** The links section last built, reused while its inputs are the same (a page's list can hold hundreds of rows). */
+let lastLinks: {
+  doc: Document;
+  summary: PageSummary | null;
+  warned: boolean;
+  actions: PopupActions;
+  node: HTMLElement;
+} | null = null;
+
+function linksFor(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
+  const warned = state.warned === true;
+  const last = lastLinks;
+  if (last && last.doc === doc && last.summary === state.summary && last.warned === warned && last.actions === actions)
+    return last.node;
+  const node = linksSection(doc, state.summary, actions, warned);
+  lastLinks = { doc, summary: state.summary, warned, actions, node };
+  return node;
+}
+
 /** Replaces the content of `root` with the popup for `state`. */
 export function renderPopup(doc: Document, root: HTMLElement, state: PopupState, actions: PopupActions): void {
   root.replaceChildren(
     siteSection(doc, state),
     actionsSection(doc, state, actions),
-    linksSection(doc, state.summary, actions, state.warned === true),
+    linksFor(doc, state, actions),
     statusSection(doc, state),
   );
 }
