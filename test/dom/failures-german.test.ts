@@ -11,7 +11,8 @@ import { MessageError, request, serve, type Handlers, type Message } from '../..
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { useMessageSource } from '../../src/platform/i18n.js';
 import { exportSettings, importSettings } from '../../src/options/backup.js';
-import { renderPopup, type PopupActions } from '../../src/popup/view.js';
+import { renderPopup } from '../../src/popup/view.js';
+import { NO_POPUP_ACTIONS } from './popup-actions.js';
 import { failureWords } from '../../src/ui/failure-words.js';
 
 const german = JSON.parse(
@@ -67,17 +68,7 @@ describe('failures in German', () => {
 
   it("the popup says in German that the model did not load, the loader's English only as technical details", () => {
     const root = document.createElement('main');
-    const none = () => undefined;
-    const actions: PopupActions = {
-      trust: none,
-      untrust: none,
-      block: none,
-      unblock: none,
-      pause: none,
-      copyReport: none,
-      saveReport: none,
-      reveal: none,
-    };
+    const actions = NO_POPUP_ACTIONS;
     renderPopup(
       document,
       root,
