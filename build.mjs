@@ -15,7 +15,7 @@ const DEBUG = process.env.DEBUG === '1';
 
 export const TARGETS = ['chrome', 'firefox'];
 
-/** Extension pages: src/<name>/{index.html, main.ts, style.css} → <name>/{index.html, main.js, style.css}. */
+/** Extension pages: src/<name>/{index.html, main.ts, style.css} → <name>/{index.html with its styles inlined, main.js}. */
 export const PAGES = ['warning', 'options', 'popup', 'checking'];
 
 /** Content scripts: output file → source. The link scanner stays small: no tfjs, no model (≤ 30 KB). */
@@ -55,15 +55,6 @@ async function writeThreatRules(outDir, manifest) {
 
 const ICON_STATES = ['safe', 'suspicious', 'dangerous', 'unscored', 'error'];
 const ICON_SIZES = [16, 32, 48, 128];
-
-async function exists(file) {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The manifest for one browser: Chrome gets a service worker and DNR, Firefox background scripts and blocking webRequest. */
 export function manifestFor(base, target) {
@@ -139,13 +130,29 @@ async function bundle(target, outDir) {
   await build({ ...common, entryPoints: { ...pageEntries, ...CONTENT_SCRIPTS }, format: 'iife', outdir: outDir });
 }
 
+const STYLESHEET_LINK = /<link rel="stylesheet" href="([^"]+)" \/>/g;
+
+/**
+ * A page's HTML with each `<link rel="stylesheet" href="…" />` replaced by the file's text in a
+ * `<style>` element (hrefs relative to the page's source folder). The pages share src/ui/base.css
+ * this way, and open without a stylesheet fetch: an extension page's fetch goes through the
+ * browser process and holds back the first paint (and the script, which waits for the styles).
+ */
+export async function inlineStyles(html, pageDir) {
+  const sheets = new Map();
+  for (const [, href] of html.matchAll(STYLESHEET_LINK))
+    sheets.set(href, await readFile(path.join(pageDir, href), 'utf8'));
+  const inlined = html.replace(STYLESHEET_LINK, (_, href) => `<style>\n${sheets.get(href)}</style>`);
+  if (/rel="stylesheet"/.test(inlined)) throw new Error(`${pageDir}: a stylesheet link build.mjs cannot inline`);
+  return inlined;
+}
+
 async function copyStatic(outDir) {
   for (const page of PAGES) {
     await mkdir(path.join(outDir, page), { recursive: true });
-    for (const file of ['index.html', 'style.css']) {
-      const from = path.join(ROOT, 'src', page, file);
-      if (await exists(from)) await cp(from, path.join(outDir, page, file));
-    }
+    const pageDir = path.join(ROOT, 'src', page);
+    const html = await readFile(path.join(pageDir, 'index.html'), 'utf8');
+    await writeFile(path.join(outDir, page, 'index.html'), await inlineStyles(html, pageDir));
   }
   await mkdir(path.join(outDir, 'model'), { recursive: true });
   for (const file of [...MODEL_FILES, ...(await blendFiles())])

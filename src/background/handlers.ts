@@ -65,9 +65,10 @@ export type BaseHandlers = Pick<
 
 /** Only http(s) names that can be scored can be continued to or trusted. */
 function scorable(url: string): ScorableHost {
-  if (!/^https?:/i.test(url)) throw new MessageError('only http and https addresses can be opened from here');
+  if (!/^https?:/i.test(url))
+    throw new MessageError('only http and https addresses can be opened from here', 'not-web-address');
   const parsed = parseDomain(url);
-  if (!parsed.ok) throw new MessageError(parsed.message);
+  if (!parsed.ok) throw new MessageError(parsed.message, 'not-web-address');
   return parsed;
 }
 
@@ -83,7 +84,10 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
     const site = siteOf(scorable(url));
     const fromWarningPage = sender.url === undefined || sender.url.startsWith(deps.warningPage);
     if (fromWarningPage && !(await deps.isIssued(url, token, sender.tabId)))
-      throw new MessageError('Snowman did not show this warning, so it cannot let this site through from here');
+      throw new MessageError(
+        'Snowman did not show this warning, so it cannot let this site through from here',
+        'not-issued',
+      );
     if (token !== undefined) await deps.consumeToken(token);
     return site;
   }
@@ -105,7 +109,9 @@ export function createHandlers(deps: HandlerDeps): BaseHandlers {
           .show(toolbarViewFor(frameRecordOf(judgement), judgement.error), sender.tabId)
           .catch((e: unknown) => logError('toolbar', e));
       }
-      const verdict = judgement.verdict ?? unscorableVerdict(judgement.error ?? 'the model is not loaded');
+      const verdict =
+        judgement.verdict ??
+        unscorableVerdict(judgement.error ?? 'the model is not loaded', undefined, 'model-not-loaded');
       const details: SiteDetails = {
         url,
         fullHost: parsed.fullHost,

@@ -38,9 +38,9 @@ export type LinkHandlers = Pick<
 >;
 
 function scorable(url: string): ScorableHost {
-  if (!/^https?:/i.test(url)) throw new MessageError('only http and https pages are scored');
+  if (!/^https?:/i.test(url)) throw new MessageError('only http and https pages are scored', 'not-web-address');
   const parsed = parseDomain(url);
-  if (!parsed.ok) throw new MessageError(parsed.message);
+  if (!parsed.ok) throw new MessageError(parsed.message, 'not-web-address');
   return parsed;
 }
 

@@ -58,7 +58,11 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
 
     async 'trust-site-here'({ url }) {
       const parsed = /^https?:/i.test(url) ? parseDomain(url) : null;
-      if (!parsed?.ok) throw new MessageError(parsed ? parsed.message : 'only http and https addresses can be trusted');
+      if (!parsed?.ok)
+        throw new MessageError(
+          parsed ? parsed.message : 'only http and https addresses can be trusted',
+          'not-web-address',
+        );
       const site = siteOf(parsed);
       await deps.settings.change((settings) => withTrustedSite(settings, site));
       await deps.blockList?.removeSite(site);
@@ -69,11 +73,17 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
       const checked = checkImportedSettings(settings);
       // Every host as well, before anything changes: a file is taken whole or not at all.
       const lists = checkExportedHostLists(hostLists, importedHostOf);
-      const reasons = [...(checked.ok ? [] : checked.reasons), ...(lists.ok ? [] : lists.reasons)];
+      const reasons = [...(checked.ok ? [] : checked.reasons.map((r) => r.text)), ...(lists.ok ? [] : lists.reasons)];
       if (!checked.ok || !lists.ok)
-        throw new MessageError(`settings refused, nothing changed: ${reasons.slice(0, 5).join('; ')}`);
+        throw new MessageError(
+          `settings refused, nothing changed: ${reasons.slice(0, 5).join('; ')}`,
+          'settings-refused',
+        );
       if (!deps.hostLists && Object.keys(lists.lists).length > 0)
-        throw new MessageError('settings refused, nothing changed: this browser cannot hold imported lists');
+        throw new MessageError(
+          'settings refused, nothing changed: this browser cannot hold imported lists',
+          'settings-refused',
+        );
       const next = await deps.settings.change(() => checked.settings);
       await deps.hostLists?.restore(lists.lists);
       // Rules left for sites the imported settings trust or pause would still redirect them.

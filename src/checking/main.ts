@@ -6,7 +6,7 @@
  * accessible for the redirect): the background then refuses, and nothing is forwarded.
  */
 import { request } from '../core/messages.js';
-import { errorText } from '../core/error-text.js';
+import { failureWords } from '../ui/failure-words.js';
 import { checkingPlatform } from '../platform/checking-api.js';
 import { t } from '../platform/i18n.js';
 import { checkingTarget, isOwnWarningPage, isWebAddress } from './target.js';
@@ -40,7 +40,7 @@ function main(): void {
     },
     (error: unknown) => {
       clearTimeout(timer);
-      renderStopped(document, root, t('checking_refused', errorText(error)), target.url);
+      renderStopped(document, root, t('checking_refused', failureWords(error)), target.url);
     },
   );
 }

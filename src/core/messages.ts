@@ -16,6 +16,7 @@ import {
   type HostListsView,
 } from './host-list-shapes.js';
 import { errorText } from './error-text.js';
+import { CodedError, failureCode, isFailureCode, type FailureCode } from './failure.js';
 import type { ExportedHostLists } from './exported-host-lists.js';
 import type {
   BackgroundMetrics,
@@ -117,11 +118,16 @@ export interface Message<K extends MessageType = MessageType> {
   readonly payload: RequestOf<K>;
 }
 
-export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+/** A reply: the value, or the failure's code (what the page words) with its English text (for logs). */
+export type Envelope<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string; readonly code: FailureCode };
 
-/** A payload the contract refuses; its message goes back to the sender. */
-export class MessageError extends Error {
+/** A request the background refuses, or a failure it reports; message and code go back to the sender. */
+export class MessageError extends CodedError {
   override readonly name = 'MessageError';
+  constructor(message: string, code: FailureCode = 'refused') {
+    super(message, code);
+  }
 }
 
 // --- run-time validation ---
@@ -322,27 +328,28 @@ export function serve(
   options: ServeOptions,
 ): (message: unknown, sender: SenderInfo) => Promise<Envelope<unknown>> {
   return async (message, sender) => {
-    if (sender.id !== options.extensionId) return { ok: false, error: 'sender is not this extension' };
-    if (typeof message !== 'object' || message === null) return { ok: false, error: 'message must be an object' };
+    const refused = (error: string) => ({ ok: false, error, code: 'refused' }) as const;
+    if (sender.id !== options.extensionId) return refused('sender is not this extension');
+    if (typeof message !== 'object' || message === null) return refused('message must be an object');
     const type = (message as { type?: unknown }).type;
     if (typeof type !== 'string' || !Object.hasOwn(MESSAGES, type))
-      return { ok: false, error: `unknown message type ${JSON.stringify(type)}` };
+      return refused(`unknown message type ${JSON.stringify(type)}`);
     const key = type as MessageType;
     const spec = MESSAGES[key] as MessageSpec<MessageType>;
     if (spec.access === 'extension-page' && !isExtensionPage(sender, options))
-      return { ok: false, error: `${key} is accepted only from extension pages` };
+      return refused(`${key} is accepted only from extension pages`);
     let payload: RequestOf<MessageType>;
     try {
       payload = spec.validate((message as { payload?: unknown }).payload);
     } catch (error) {
-      return { ok: false, error: errorText(error) };
+      return refused(errorText(error));
     }
     try {
       const handler = handlers[key] as Handler<MessageType>;
       return { ok: true, value: await handler(payload, sender) };
     } catch (error) {
       options.onError?.(key, error);
-      return { ok: false, error: errorText(error) };
+      return { ok: false, error: errorText(error), code: failureCode(error) };
     }
   };
 }
@@ -352,16 +359,24 @@ export function serve(
 /** Sends one raw message and resolves with the raw reply (runtime.sendMessage, injected). */
 export type Transport = (message: Message) => Promise<unknown>;
 
-/** Sends a typed message through `transport`; resolves with the value or throws the error the background gave. */
+/**
+ * Sends a typed message through `transport`; resolves with the value or throws a MessageError with
+ * the background's error and code ('no-background' when the message went nowhere or got no reply).
+ */
 export async function request<K extends MessageType>(
   transport: Transport,
   type: K,
   payload: RequestOf<K>,
 ): Promise<ResponseOf<K>> {
-  const reply = (await transport({ type, payload } as Message)) as Envelope<ResponseOf<K>> | undefined;
+  let reply: Envelope<ResponseOf<K>> | undefined;
+  try {
+    reply = (await transport({ type, payload } as Message)) as Envelope<ResponseOf<K>> | undefined;
+  } catch (error) {
+    throw new MessageError(`${type} went unanswered: ${errorText(error)}`, 'no-background');
+  }
   if (typeof reply !== 'object' || reply === null || typeof reply.ok !== 'boolean')
-    throw new MessageError(`no reply to ${type}`);
-  if (!reply.ok) throw new MessageError(reply.error);
+    throw new MessageError(`no reply to ${type}`, 'no-background');
+  if (!reply.ok) throw new MessageError(String(reply.error), isFailureCode(reply.code) ? reply.code : 'internal');
   return reply.value;
 }
 

@@ -18,9 +18,17 @@ export interface SettingsFile {
   readonly hostLists?: ExportedHostLists;
 }
 
+/** Why a file is refused, as the options page words it; `text` is the English for logs. */
+export type FileRefusal =
+  | { readonly code: 'too-large' | 'not-json' | 'not-export' | 'newer-format'; readonly text: string }
+  /** A field (or the settings object, or the imported lists) missing or not of the form Snowman writes. */
+  | { readonly code: 'wrong-shape'; readonly field: string; readonly text: string }
+  /** A list entry that is not a site name, named. */
+  | { readonly code: 'bad-site'; readonly field: string; readonly site: string; readonly text: string };
+
 export type ParsedSettingsFile =
   | { readonly ok: true; readonly settings: Settings; readonly hostLists: ExportedHostLists }
-  | { readonly ok: false; readonly reasons: readonly string[] };
+  | { readonly ok: false; readonly reasons: readonly FileRefusal[] };
 
 /** The export of `settings` and the imported lists. */
 export function settingsFile(
@@ -34,30 +42,55 @@ export function settingsFile(
 /** Checks an imported file's settings object: valid settings, or every reason it is refused. */
 export function checkImportedSettings(
   value: unknown,
-): { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly reasons: readonly string[] } {
+):
+  | { readonly ok: true; readonly settings: Settings }
+  | { readonly ok: false; readonly reasons: readonly FileRefusal[] } {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { ok: false, reasons: ['the file holds no settings object'] };
-  const { settings, problems } = validateSettings(value);
-  return problems.length === 0 ? { ok: true, settings } : { ok: false, reasons: problems };
+    return {
+      ok: false,
+      reasons: [{ code: 'wrong-shape', field: 'settings', text: 'the file holds no settings object' }],
+    };
+  const { settings, problems, issues } = validateSettings(value);
+  if (problems.length === 0) return { ok: true, settings };
+  const reasons = issues.map(({ field, entry }, i): FileRefusal => {
+    const text = problems[i]!;
+    return entry === undefined ? { code: 'wrong-shape', field, text } : { code: 'bad-site', field, site: entry, text };
+  });
+  return { ok: false, reasons };
 }
+
+/** The imported lists' reasons: each a shape the options page words as the lists being malformed. */
+const listRefusals = (reasons: readonly string[]): FileRefusal[] =>
+  reasons.map((text) => ({ code: 'wrong-shape', field: 'hostLists', text }));
 
 /** Parses a settings file's text. Never throws. */
 export function parseSettingsFile(text: string): ParsedSettingsFile {
   if (text.length > MAX_SETTINGS_FILE_CHARS)
-    return { ok: false, reasons: [`the file is larger than ${MAX_SETTINGS_FILE_CHARS} characters`] };
+    return {
+      ok: false,
+      reasons: [{ code: 'too-large', text: `the file is larger than ${MAX_SETTINGS_FILE_CHARS} characters` }],
+    };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reasons: [`the file is not JSON (${error instanceof Error ? error.message : 'unreadable'})`] };
+    return {
+      ok: false,
+      reasons: [
+        { code: 'not-json', text: `the file is not JSON (${error instanceof Error ? error.message : 'unreadable'})` },
+      ],
+    };
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== SETTINGS_FILE_FORMAT)
-    return { ok: false, reasons: ['the file is not a Snowman settings export'] };
+    return { ok: false, reasons: [{ code: 'not-export', text: 'the file is not a Snowman settings export' }] };
   if ((data as { formatVersion?: unknown }).formatVersion !== 1)
-    return { ok: false, reasons: ['the file was written by a newer Snowman (format version not 1)'] };
+    return {
+      ok: false,
+      reasons: [{ code: 'newer-format', text: 'the file was written by a newer Snowman (format version not 1)' }],
+    };
   const settings = checkImportedSettings((data as { settings?: unknown }).settings);
   const hostLists = checkExportedHostLists((data as { hostLists?: unknown }).hostLists);
-  const reasons = [...(settings.ok ? [] : settings.reasons), ...(hostLists.ok ? [] : hostLists.reasons)];
+  const reasons = [...(settings.ok ? [] : settings.reasons), ...(hostLists.ok ? [] : listRefusals(hostLists.reasons))];
   return settings.ok && hostLists.ok
     ? { ok: true, settings: settings.settings, hostLists: hostLists.lists }
     : { ok: false, reasons };

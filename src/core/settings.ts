@@ -45,9 +45,20 @@ export interface SettingsStore {
 
 export interface ValidatedSettings {
   readonly settings: Settings;
-  /** What was dropped or repaired; empty for clean input. */
+  /** What was dropped or repaired, in English for the logs; empty for clean input. */
   readonly problems: readonly string[];
+  /** The same, one each, as the options page words them. */
+  readonly issues: readonly SettingsIssue[];
 }
+
+/** One thing validation fixed: the field, and the entry it dropped when that was a bad site name. */
+export interface SettingsIssue {
+  readonly field: string;
+  readonly entry?: string;
+}
+
+/** What validation found: the English text and the issue, side by side. */
+type Found = { text: string; issue: SettingsIssue }[];
 
 const SITE = /^(?=.{1,253}$)[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$/;
 
@@ -73,16 +84,17 @@ const MIGRATIONS: ReadonlyArray<(raw: RawSettings) => RawSettings> = [
 ];
 
 /** Brings raw stored settings up to the current schema version. Never throws. */
-export function migrateSettings(raw: RawSettings, problems: string[]): RawSettings {
+export function migrateSettings(raw: RawSettings, problems: Found): RawSettings {
   const stored = raw['schemaVersion'];
   const known = stored === undefined || (typeof stored === 'number' && Number.isInteger(stored) && stored >= 0);
   let version = known && typeof stored === 'number' ? stored : 0;
   if (!known || version > SETTINGS_SCHEMA_VERSION) {
     // Written by a newer build (downgrade) or damaged: keep what this build understands rather
     // than wipe the user's choices; every field is validated on its own below.
-    problems.push(
-      `settings schema ${describe(stored)} is ${known ? `newer than ${SETTINGS_SCHEMA_VERSION}` : 'not a version'}; reading the fields this version knows`,
-    );
+    problems.push({
+      text: `settings schema ${describe(stored)} is ${known ? `newer than ${SETTINGS_SCHEMA_VERSION}` : 'not a version'}; reading the fields this version knows`,
+      issue: { field: 'schemaVersion' },
+    });
     return { ...raw, schemaVersion: SETTINGS_SCHEMA_VERSION };
   }
   let out = raw;
@@ -102,36 +114,54 @@ function describe(value: unknown): string {
   }
 }
 
+/** A dropped entry as the user would recognise it: the text itself, or its printable form. */
+function entryOf(item: unknown): string {
+  return typeof item === 'string' ? item.slice(0, 80) : describe(item);
+}
+
 /** Turns anything read from storage into valid settings, saying what had to be fixed. Never throws. */
 export function validateSettings(stored: unknown): ValidatedSettings {
-  const problems: string[] = [];
-  if (stored === undefined || stored === null) return { settings: DEFAULT_SETTINGS, problems };
-  if (typeof stored !== 'object' || Array.isArray(stored))
-    return { settings: DEFAULT_SETTINGS, problems: ['settings are not an object; using defaults'] };
+  const problems: Found = [];
+  const validated = (settings: Settings): ValidatedSettings => ({
+    settings,
+    problems: problems.map((p) => p.text),
+    issues: problems.map((p) => p.issue),
+  });
+  if (stored === undefined || stored === null) return validated(DEFAULT_SETTINGS);
+  if (typeof stored !== 'object' || Array.isArray(stored)) {
+    problems.push({ text: 'settings are not an object; using defaults', issue: { field: 'settings' } });
+    return validated(DEFAULT_SETTINGS);
+  }
   try {
-    return { settings: cleanSettings(migrateSettings(stored as RawSettings, problems), problems), problems };
+    return validated(cleanSettings(migrateSettings(stored as RawSettings, problems), problems));
   } catch (error) {
     // Storage only holds plain data, so this is a bug: protection must stay on with the defaults.
-    return {
-      settings: DEFAULT_SETTINGS,
-      problems: [
-        ...problems,
-        `settings could not be read (${error instanceof Error ? error.message : describe(error)}); using defaults`,
-      ],
-    };
+    problems.push({
+      text: `settings could not be read (${error instanceof Error ? error.message : describe(error)}); using defaults`,
+      issue: { field: 'settings' },
+    });
+    return validated(DEFAULT_SETTINGS);
   }
 }
 
-function cleanSettings(raw: RawSettings, problems: string[]): Settings {
+function cleanSettings(raw: RawSettings, problems: Found): Settings {
   const trusted = new Set<string>();
   const list = raw['trustedSites'];
-  if (list !== undefined && !Array.isArray(list)) problems.push('trustedSites is not a list; dropped');
+  if (list !== undefined && !Array.isArray(list))
+    problems.push({ text: 'trustedSites is not a list; dropped', issue: { field: 'trustedSites' } });
   if (Array.isArray(list)) {
     for (const item of list) {
       const site = typeof item === 'string' ? item.toLowerCase() : item;
-      if (!isSiteKey(site)) problems.push(`dropped invalid trusted site ${describe(item)}`);
+      if (!isSiteKey(site))
+        problems.push({
+          text: `dropped invalid trusted site ${describe(item)}`,
+          issue: { field: 'trustedSites', entry: entryOf(item) },
+        });
       else if (trusted.size >= MAX_TRUSTED_SITES)
-        problems.push(`more than ${MAX_TRUSTED_SITES} trusted sites; the rest dropped`);
+        problems.push({
+          text: `more than ${MAX_TRUSTED_SITES} trusted sites; the rest dropped`,
+          issue: { field: 'trustedSites' },
+        });
       else trusted.add(site);
     }
   }
@@ -148,36 +178,50 @@ function cleanSettings(raw: RawSettings, problems: string[]): Settings {
   };
 }
 
-function sensitivityOf(value: unknown, problems: string[]): Sensitivity {
+function sensitivityOf(value: unknown, problems: Found): Sensitivity {
   if (value === undefined || isSensitivity(value)) return value ?? DEFAULT_SENSITIVITY;
-  problems.push(`sensitivity ${describe(value)} is not relaxed, balanced or strict; using ${DEFAULT_SENSITIVITY}`);
+  problems.push({
+    text: `sensitivity ${describe(value)} is not relaxed, balanced or strict; using ${DEFAULT_SENSITIVITY}`,
+    issue: { field: 'sensitivity' },
+  });
   return DEFAULT_SENSITIVITY;
 }
 
-function linkBadgesOf(value: unknown, problems: string[]): boolean {
+function linkBadgesOf(value: unknown, problems: Found): boolean {
   if (value === undefined || typeof value === 'boolean') return value ?? true;
-  problems.push(`linkBadges ${describe(value)} is not true or false; badges stay on`);
+  problems.push({
+    text: `linkBadges ${describe(value)} is not true or false; badges stay on`,
+    issue: { field: 'linkBadges' },
+  });
   return true;
 }
 
-function strictFirstVisitOf(value: unknown, problems: string[]): boolean {
+function strictFirstVisitOf(value: unknown, problems: Found): boolean {
   if (value === undefined || typeof value === 'boolean') return value ?? false;
-  problems.push(`strictFirstVisit ${describe(value)} is not true or false; strict mode stays off`);
+  problems.push({
+    text: `strictFirstVisit ${describe(value)} is not true or false; strict mode stays off`,
+    issue: { field: 'strictFirstVisit' },
+  });
   return false;
 }
 
 /** A stored list of site keys, cleaned: invalid entries and entries past the cap dropped, sorted, unique. */
-function siteList(list: unknown, field: string, problems: string[]): string[] {
+function siteList(list: unknown, field: string, problems: Found): string[] {
   if (list === undefined) return [];
   if (!Array.isArray(list)) {
-    problems.push(`${field} is not a list; dropped`);
+    problems.push({ text: `${field} is not a list; dropped`, issue: { field } });
     return [];
   }
   const out = new Set<string>();
   for (const item of list) {
     const site = typeof item === 'string' ? item.toLowerCase() : item;
-    if (!isSiteKey(site)) problems.push(`dropped invalid ${field} entry ${describe(item)}`);
-    else if (out.size >= MAX_TRUSTED_SITES) problems.push(`more than ${MAX_TRUSTED_SITES} ${field}; the rest dropped`);
+    if (!isSiteKey(site))
+      problems.push({
+        text: `dropped invalid ${field} entry ${describe(item)}`,
+        issue: { field, entry: entryOf(item) },
+      });
+    else if (out.size >= MAX_TRUSTED_SITES)
+      problems.push({ text: `more than ${MAX_TRUSTED_SITES} ${field}; the rest dropped`, issue: { field } });
     else out.add(site);
   }
   return [...out].sort();

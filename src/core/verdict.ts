@@ -4,6 +4,7 @@
  * this, so they always agree on a name.
  */
 import type { ParsedHost, UnscorableReason } from './domain.js';
+import type { FailureCode } from './failure.js';
 import type { RiskCategory } from './model/architecture.js';
 import { riskOf } from './model/calibration.js';
 import type { HeadThresholds, ModelMetadata } from './model/metadata.js';
@@ -66,6 +67,8 @@ export interface Verdict {
   readonly risk: number | null;
   readonly reasons: readonly Reason[];
   readonly unscorableReason?: UnscorableReason;
+  /** Why an unscored name was not scored when Snowman itself failed (the model not loaded…), for the pages to word. */
+  readonly failure?: FailureCode;
   /**
    * Set when the quick check (the n-gram members alone, core/ngram/quick-check.ts) scored the name
    * because the full model was still starting; absent when the full model did (or nothing was scored).

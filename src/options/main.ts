@@ -8,12 +8,12 @@ import { exportSettings, importSettings } from './backup.js';
 import { renderPreferences } from './preferences.js';
 import { renderSiteLists } from './site-lists.js';
 import { renderVersions, statusText } from './view.js';
-import { errorText } from '../core/error-text.js';
 import { NO_POLICY, parseManagedPolicy, type ManagedPolicy } from '../core/managed-policy.js';
 import type { HostListKind, HostListsView } from '../core/host-list-shapes.js';
 import { renderHostListsSection, showImportReport } from './host-lists-section.js';
 import { renderPolicySection } from './policy-section.js';
 import { t } from '../platform/i18n.js';
+import { failureWords } from '../ui/failure-words.js';
 import { localizePage } from '../ui/localize-page.js';
 
 localizePage(document);
@@ -37,7 +37,8 @@ const hostListsRoot = byId('extra-sections').appendChild(document.createElement(
 const strictRoot = byId('preferences').insertAdjacentElement('afterend', document.createElement('div'))!;
 
 function showError(error: unknown): void {
-  byId('error').textContent = t('options_background_error', errorText(error));
+  console.warn('[snowman] options:', error);
+  byId('error').textContent = t('options_background_error', failureWords(error));
 }
 
 function showVersions(): void {

@@ -51,9 +51,15 @@ export function pageLanguage(): string {
   return t('common_language_tag');
 }
 
+let plainFormat: { language: string; format: Intl.NumberFormat } | null = null;
+
 /** `value` with the grouping and decimal marks of the page's language. */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(pageLanguage(), options).format(value);
+  const language = pageLanguage();
+  if (options) return new Intl.NumberFormat(language, options).format(value);
+  // The popup formats hundreds of counts a render: one formatter while the language stays.
+  if (plainFormat?.language !== language) plainFormat = { language, format: new Intl.NumberFormat(language) };
+  return plainFormat.format.format(value);
 }
 
 /** A date (ISO string or Date) as the page's language writes a day; '' for an unreadable one. */

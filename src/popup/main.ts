@@ -12,6 +12,8 @@ import { copyText, saveText } from '../ui/save-text.js';
 import { recordedDetails } from './recorded-site.js';
 import { tabPage } from './tab-page.js';
 import { t } from '../platform/i18n.js';
+import { logError } from '../platform/log.js';
+import { failureWords } from '../ui/failure-words.js';
 import { localizePage } from '../ui/localize-page.js';
 import { renderPopup, type PopupActions, type PopupState } from './view.js';
 
@@ -39,14 +41,18 @@ function update(change: Partial<PopupState>): void {
   if (focused) document.getElementById(focused)?.focus();
 }
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** A failure in the user's words; its English text goes to the console. */
+function failed(context: string, error: unknown): string {
+  logError(context, error);
+  return failureWords(error);
+}
 
 async function refreshSite(): Promise<void> {
   if (url === null) return update({ siteError: t('popup_no_web_page') });
   try {
     update({ site: await request(sendToBackground, 'get-site', { url }), siteError: null, provisional: false });
   } catch (error) {
-    update({ site: null, siteError: t('popup_not_scored', message(error)), provisional: false });
+    update({ site: null, siteError: t('popup_not_scored', failed('get-site', error)), provisional: false });
   }
 }
 
@@ -84,7 +90,7 @@ function act(run: () => Promise<string>): void {
       update({ notice });
       await refreshSite();
     })
-    .catch((error: unknown) => update({ notice: t('popup_action_failed', message(error)) }))
+    .catch((error: unknown) => update({ notice: t('popup_action_failed', failed('action', error)) }))
     .finally(() => update({ busy: false }));
 }
 
@@ -114,7 +120,10 @@ const actions: PopupActions = {
   copyReport() {
     copyText(reportText(report())).then(
       () => update({ notice: t('popup_report_copied') }),
-      (error: unknown) => update({ notice: t('popup_report_copy_failed', message(error)) }),
+      (error: unknown) => {
+        logError('copying the report', error);
+        update({ notice: t('popup_report_copy_failed') });
+      },
     );
   },
   saveReport() {
@@ -137,19 +146,21 @@ const actions: PopupActions = {
 };
 
 async function main(): Promise<void> {
+  const knownTab = explicitTab === null ? null : Number(explicitTab);
+  // Asked before anything renders: the verdict the background recorded for the tab (one storage
+  // read, no wait for the worker or the model) and the tab itself, side by side.
+  const recorded = knownTab === null ? null : platform.recorded(knownTab);
+  const tabAsked = platform.tab(knownTab);
   localizePage(document);
   update({});
   // What does not depend on the tab's address is asked at once, while the tab is looked up: each
   // message is a round trip to the background, and waiting for tabs.get first added one more.
   const status = request(sendToBackground, 'get-status', {});
-  const knownTab = explicitTab === null ? null : Number(explicitTab);
   const summary = knownTab === null ? undefined : request(sendToBackground, 'get-page-summary', { tabId: knownTab });
-  // The verdict the background recorded for the tab: one storage read, no wait for the worker or the model.
-  const recorded = knownTab === null ? null : platform.recorded(knownTab);
   status.catch(() => undefined);
   summary?.catch(() => undefined);
   recorded?.catch(() => undefined);
-  const tab = await platform.tab(knownTab).catch(() => null);
+  const tab = await tabAsked.catch(() => null);
   if (!tab) return update({ siteError: t('popup_no_tab') });
   tabId = tab.id;
   const page = tabPage(tab.url, platform.warningPage);

@@ -10,6 +10,7 @@ import { el } from '../ui/dom.js';
 import { renderName } from '../ui/name-view.js';
 import { categoryWord, levelWord, plainReasons } from '../ui/plain-words.js';
 import { meterFor } from '../ui/risk-meter.js';
+import { failureWordsFor } from '../ui/failure-words.js';
 import { decidedByText, policyDecides } from '../ui/decided-by.js';
 import type { UncheckedReason } from '../core/messages.js';
 import { formatNumber, t, tCount, type MessageKey } from '../platform/i18n.js';
@@ -250,7 +251,12 @@ function statusSection(doc: Document, state: PopupState): HTMLElement {
   if (!status) footer.textContent = t('popup_status_starting');
   else if (status.state === 'error') {
     footer.classList.add('error');
-    footer.textContent = t('popup_status_error', status.error ?? t('popup_status_error_unknown'));
+    footer.textContent = t('popup_status_error', failureWordsFor('model-not-loaded'));
+    // The loader's own words are English: a line for bug reports, not the sentence itself.
+    if (status.error)
+      footer.append(
+        el(doc, 'span', { className: 'technical', text: ` ${t('common_technical_details', status.error)}` }),
+      );
   } else if (status.state === 'loading') footer.textContent = t('popup_status_loading');
   else {
     const parts = [
@@ -264,12 +270,31 @@ function statusSection(doc: Document, state: PopupState): HTMLElement {
   return footer;
 }
 
+/** The links section last built, reused while its inputs are the same (a page's list can hold hundreds of rows). */
+let lastLinks: {
+  doc: Document;
+  summary: PageSummary | null;
+  warned: boolean;
+  actions: PopupActions;
+  node: HTMLElement;
+} | null = null;
+
+function linksFor(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
+  const warned = state.warned === true;
+  const last = lastLinks;
+  if (last && last.doc === doc && last.summary === state.summary && last.warned === warned && last.actions === actions)
+    return last.node;
+  const node = linksSection(doc, state.summary, actions, warned);
+  lastLinks = { doc, summary: state.summary, warned, actions, node };
+  return node;
+}
+
 /** Replaces the content of `root` with the popup for `state`. */
 export function renderPopup(doc: Document, root: HTMLElement, state: PopupState, actions: PopupActions): void {
   root.replaceChildren(
     siteSection(doc, state),
     actionsSection(doc, state, actions),
-    linksSection(doc, state.summary, actions, state.warned === true),
+    linksFor(doc, state, actions),
     statusSection(doc, state),
   );
 }

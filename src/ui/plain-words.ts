@@ -8,6 +8,7 @@
 import type { UnscorableReason } from '../core/domain.js';
 import type { Category, Reason, Verdict, VerdictLevel } from '../core/verdict.js';
 import { formatDate, t, type MessageKey } from '../platform/i18n.js';
+import { failureWordsFor } from './failure-words.js';
 
 const LEVEL_KEYS: Readonly<Record<VerdictLevel | 'error', MessageKey>> = {
   dangerous: 'verdict_dangerous',
@@ -77,7 +78,7 @@ const UNSCORABLE_KEYS: Readonly<Record<UnscorableReason, MessageKey>> = {
 };
 
 /** What a reason is worded from besides itself: the verdict's category and why it was not scored. */
-export type ReasonContext = Pick<Verdict, 'category'> & Partial<Pick<Verdict, 'unscorableReason'>>;
+export type ReasonContext = Pick<Verdict, 'category'> & Partial<Pick<Verdict, 'unscorableReason' | 'failure'>>;
 
 function lookalikeText(reason: Reason): string {
   const { detail } = reason;
@@ -110,8 +111,9 @@ export function reasonText(reason: Reason, context: ReasonContext): string {
       return context.category === 'dga' ? t('reason_model_dga') : t('reason_model_phishing');
     default:
       // Not scored: a refused name says why; anything else is the background's own error.
+      // (the message is English, for the report; the page words the failure's code).
       return context.unscorableReason === undefined
-        ? t('reason_unscorable_error', reason.message)
+        ? t('reason_unscorable_error', failureWordsFor(context.failure ?? 'internal'))
         : t(UNSCORABLE_KEYS[context.unscorableReason]);
   }
 }

@@ -11,6 +11,9 @@ import { parseTarget } from '../ui/warning-target.js';
 import { renderError, renderRefused, renderWarning } from './view.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
 import { errorText } from '../core/error-text.js';
+import { failureCode } from '../core/failure.js';
+import { logError } from '../platform/log.js';
+import { failureWords } from '../ui/failure-words.js';
 import { t } from '../platform/i18n.js';
 import { localizePage } from '../ui/localize-page.js';
 
@@ -25,7 +28,7 @@ function goBack(): void {
 }
 
 /** What the page can still say when the background does not answer. */
-function localDetails(url: string, error: string): SiteDetails | null {
+function localDetails(url: string, error: unknown): SiteDetails | null {
   const parsed = parseDomain(url);
   if (!parsed.ok) return null;
   return {
@@ -34,7 +37,7 @@ function localDetails(url: string, error: string): SiteDetails | null {
     displayHost: parsed.displayHost,
     registrableDomain: parsed.registrableDomain,
     site: parsed.registrableDomain ?? parsed.host,
-    verdict: unscorableVerdict(error),
+    verdict: unscorableVerdict(errorText(error), undefined, failureCode(error)),
     explanation: [],
     modelVersion: null,
     choice: { trusted: false, blocked: false, paused: false },
@@ -60,14 +63,18 @@ async function main(): Promise<void> {
   const proceed = (type: 'allow-session' | 'trust-site') => () => {
     request(sendToBackground, type, warning).then(
       () => location.replace(target.url),
-      (error: unknown) => renderError(document, root, t('warning_action_failed', errorText(error))),
+      (error: unknown) => {
+        logError(type, error);
+        renderError(document, root, t('warning_action_failed', failureWords(error)));
+      },
     );
   };
   let details: SiteDetails | null;
   try {
     details = await request(sendToBackground, 'get-site', warning);
   } catch (error) {
-    details = localDetails(target.url, errorText(error));
+    logError('get-site', error);
+    details = localDetails(target.url, error);
   }
   // A newer hash arrived while the background answered: that render wins.
   if (location.href !== href) return;

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import english from '../../_locales/en/messages.json';
+import { catalogueReader } from '../../src/core/message-catalogue.js';
+import { useMessageSource } from '../../src/platform/i18n.js';
 import { exportSettings, importSettings } from '../../src/options/backup.js';
 import { renderPreferences } from '../../src/options/preferences.js';
 import { renderSiteLists } from '../../src/options/site-lists.js';
@@ -124,7 +127,7 @@ describe('options page: export and import', () => {
     );
     const malformed = JSON.stringify({ ...JSON.parse(text), hostLists: { block: { ...hostLists.block, hosts: 'x' } } });
     const refused = await importSettings(malformed, async (s) => (handed.push('applied'), s));
-    expect(refused.message).toMatch(/^File refused, nothing changed: hostLists\.block\.hosts is not a list/);
+    expect(refused.message).toBe('File refused, nothing changed: “hostLists” is not in the form Snowman writes.');
     expect(handed).toHaveLength(1);
   });
 
@@ -135,12 +138,15 @@ describe('options page: export and import', () => {
       ['[]', /not a Snowman settings export/],
       [JSON.stringify({ format: 'other', settings: {} }), /not a Snowman settings export/],
       [JSON.stringify({ ...good, formatVersion: 2 }), /newer Snowman/],
-      [JSON.stringify({ ...good, settings: 'x' }), /no settings object/],
+      [JSON.stringify({ ...good, settings: 'x' }), /“settings” is not in the form Snowman writes/],
       [
         JSON.stringify({ ...good, settings: { ...good.settings, trustedSites: ['ok.com', '<script>'] } }),
-        /dropped invalid trusted site "<script>"/,
+        /“<script>” in “trustedSites” is not a site name/,
       ],
-      [JSON.stringify({ ...good, settings: { ...good.settings, sensitivity: 'loud' } }), /sensitivity "loud"/],
+      [
+        JSON.stringify({ ...good, settings: { ...good.settings, sensitivity: 'loud' } }),
+        /“sensitivity” is not in the form Snowman writes/,
+      ],
     ];
     for (const [text, reason] of cases) {
       const applied: Settings[] = [];
@@ -153,7 +159,29 @@ describe('options page: export and import', () => {
     const refusedByBackground = await importSettings(exportSettings(settings).text, async () =>
       Promise.reject(new Error('storage full')),
     );
-    expect(refusedByBackground).toEqual({ ok: false, message: 'File refused, nothing changed: storage full' });
+    // A plain Error from the background is a bug to the page: worded, its English only in the console.
+    expect(refusedByBackground).toEqual({
+      ok: false,
+      message: 'File refused, nothing changed: an internal error occurred in Snowman.',
+    });
+  });
+
+  it('words each result as one catalogue sentence, never two glued together (languages order the parts differently)', async () => {
+    const hostLists = { block: { fileName: 'corp.txt', importedAt: '2026-03-01T00:00:00.000Z', hosts: ['a.com'] } };
+    const withLists = exportSettings(settings, new Date('2026-03-04T05:06:07Z'), hostLists).text;
+    const good = JSON.parse(withLists) as { settings: Record<string, unknown> };
+    const manyFaults = JSON.stringify({
+      ...good,
+      settings: { ...good.settings, trustedSites: ['<a>', '<b>', '<c>', '<d>', '<e>'] },
+    });
+    // Each message as its key: a sentence built from two entries shows two keys.
+    useMessageSource((key) => (key === 'common_language_tag' ? 'en' : `‹${key}›`));
+    try {
+      expect((await importSettings(withLists, async (s) => s)).message).toBe('‹options_import_done_with_lists›');
+      expect((await importSettings(manyFaults, async (s) => s)).message).toBe('‹options_import_refused_more_other›');
+    } finally {
+      useMessageSource(catalogueReader(english));
+    }
   });
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkingTarget, isOwnWarningPage, isWebAddress } from '../../src/checking/target.js';
 import { renderChecking, renderStopped } from '../../src/checking/view.js';
 import { renderStrictSection } from '../../src/options/strict-section.js';
-import { renderPopup, type PopupActions } from '../../src/popup/view.js';
+import { renderPopup } from '../../src/popup/view.js';
+import { NO_POPUP_ACTIONS } from './popup-actions.js';
 import type { SiteDetails } from '../../src/core/messages.js';
 
 const PAGE = 'chrome-extension://id/checking/index.html';
@@ -82,17 +83,7 @@ describe('popup: a site strict mode let through unjudged', () => {
   };
   const render = (details: SiteDetails): HTMLElement => {
     const root = document.createElement('main');
-    const none = () => undefined;
-    const actions: PopupActions = {
-      trust: none,
-      untrust: none,
-      block: none,
-      unblock: none,
-      pause: none,
-      copyReport: none,
-      saveReport: none,
-      reveal: none,
-    };
+    const actions = NO_POPUP_ACTIONS;
     const state = {
       host: null,
       site: details,

@@ -48,19 +48,25 @@ describe('warning page target', () => {
   });
 });
 
+type Verdict = SiteDetails['verdict'];
+
+/** A dangerous verdict of the malicious kind for `reasons`; other fields as `over` says. */
+const dangerous = (reasons: Verdict['reasons'], over: Partial<Verdict> = {}): Verdict => ({
+  level: 'dangerous',
+  category: 'malicious',
+  score: 0.9987,
+  risk: 0.9999,
+  reasons,
+  ...over,
+});
+
 const details = (over: Partial<SiteDetails> = {}): SiteDetails => ({
   url: 'http://login.xn--pypal-4ve.com/',
   fullHost: 'login.xn--pypal-4ve.com',
   displayHost: 'login.pаypal.com',
   registrableDomain: 'xn--pypal-4ve.com',
   site: 'xn--pypal-4ve.com',
-  verdict: {
-    level: 'dangerous',
-    category: 'malicious',
-    score: 0.9987,
-    risk: 0.9999,
-    reasons: [{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.999)' }],
-  },
+  verdict: dangerous([{ kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.999)' }]),
   explanation: [],
   modelVersion: 'm1',
   choice: { trusted: false, blocked: false, paused: false },
@@ -80,6 +86,13 @@ function actions(calls: string[] = [], copy: (text: string) => Promise<void> = a
   };
 }
 
+/** The warning page for `details(over)` in a detached root, with actions that do nothing. */
+function rendered(over: Partial<SiteDetails> = {}): HTMLElement {
+  const root = document.createElement('main');
+  renderWarning(document, root, details(over), actions());
+  return root;
+}
+
 const byClass = (root: Element, name: string): HTMLButtonElement => root.querySelector(`button.${name}`)!;
 
 describe('warning page view', () => {
@@ -90,16 +103,13 @@ describe('warning page view', () => {
       document,
       root,
       details({
-        verdict: {
-          level: 'dangerous',
-          category: 'malicious',
-          score: 0.9987,
-          risk: 0.99995,
-          reasons: [
+        verdict: dangerous(
+          [
             { kind: 'model', message: 'the name looks like a phishing or malware domain (score 0.999)' },
             { kind: 'lookalike', message: 'looks like paypal.com', target: 'paypal.com' },
           ],
-        },
+          { risk: 0.99995 },
+        ),
       }),
       actions(calls),
     );
@@ -196,28 +206,19 @@ describe('warning page view', () => {
   });
 
   it('a name on a threat list leads with the list, before a lookalike or the model', () => {
-    const root = document.createElement('main');
-    renderWarning(
-      document,
-      root,
-      details({
-        verdict: {
-          level: 'dangerous',
-          category: 'malicious',
-          score: 0.2,
-          risk: 0.4,
-          reasons: [
-            { kind: 'model', message: 'm' },
-            {
-              kind: 'listed',
-              message: 'listed as phishing by openphish (list of 2026-11-20)',
-              detail: { kind: 'listed', threat: 'phishing', feed: 'openphish', date: '2026-11-20' },
-            },
-          ],
-        },
-      }),
-      actions(),
-    );
+    const root = rendered({
+      verdict: dangerous(
+        [
+          { kind: 'model', message: 'm' },
+          {
+            kind: 'listed',
+            message: 'listed as phishing by openphish (list of 2026-11-20)',
+            detail: { kind: 'listed', threat: 'phishing', feed: 'openphish', date: '2026-11-20' },
+          },
+        ],
+        { score: 0.2, risk: 0.4 },
+      ),
+    });
     expect([...root.querySelectorAll('.reasons li')].map((li) => li.textContent)).toEqual([
       'It is on a list of known harmful sites: openphish lists it as phishing (list of Nov 20, 2026).',
       'Its name looks like the names of phishing and scam sites.',
@@ -226,22 +227,13 @@ describe('warning page view', () => {
   });
 
   it('a site the organisation blocked says so, and offers no way past it', () => {
-    const root = document.createElement('main');
-    renderWarning(
-      document,
-      root,
-      details({
-        verdict: {
-          level: 'dangerous',
-          category: 'malicious',
-          score: 0.1,
-          risk: 0.2,
-          reasons: [{ kind: 'org-blocked', message: 'blocked by your organisation' }],
-        },
-        decidedBy: { kind: 'organisation' },
+    const root = rendered({
+      verdict: dangerous([{ kind: 'org-blocked', message: 'blocked by your organisation' }], {
+        score: 0.1,
+        risk: 0.2,
       }),
-      actions(),
-    );
+      decidedBy: { kind: 'organisation' },
+    });
     expect(root.querySelector('.reasons li')?.textContent).toBe('Blocked by your organisation.');
     expect(root.querySelector('.facts .decided-by')?.textContent).toBe('Your organisation');
     expect(root.querySelector('.continue')).toBeNull();
@@ -251,46 +243,31 @@ describe('warning page view', () => {
   });
 
   it('a site on an imported block list names the list and its date in Details, and keeps the way through', () => {
-    const root = document.createElement('main');
-    renderWarning(
-      document,
-      root,
-      details({
-        verdict: {
-          level: 'dangerous',
-          category: 'malicious',
-          score: 0.1,
-          risk: 0.2,
-          reasons: [{ kind: 'imported-blocked', message: 'on the block list you imported' }],
-        },
-        decidedBy: { kind: 'list', list: 'block', fileName: 'corp.txt', importedAt: '2026-04-05T06:07:08.000Z' },
+    const root = rendered({
+      verdict: dangerous([{ kind: 'imported-blocked', message: 'on the block list you imported' }], {
+        score: 0.1,
+        risk: 0.2,
       }),
-      actions(),
-    );
+      decidedBy: { kind: 'list', list: 'block', fileName: 'corp.txt', importedAt: '2026-04-05T06:07:08.000Z' },
+    });
     expect(root.querySelector('.facts .decided-by')?.textContent).toBe('On the list corp.txt, 2026-04-05');
     expect(root.querySelector('.continue')).not.toBeNull();
   });
 
   it('a machine-generated name says so, and a suspicious one is amber with softer words', () => {
-    const root = document.createElement('main');
-    renderWarning(
-      document,
-      root,
-      details({
-        displayHost: 'xkqjzv.com',
-        fullHost: 'xkqjzv.com',
-        registrableDomain: 'xkqjzv.com',
-        site: 'xkqjzv.com',
-        verdict: {
-          level: 'suspicious',
-          category: 'dga',
-          score: 0.9,
-          risk: 0.9992,
-          reasons: [{ kind: 'model', message: 'x' }],
-        },
-      }),
-      actions(),
-    );
+    const root = rendered({
+      displayHost: 'xkqjzv.com',
+      fullHost: 'xkqjzv.com',
+      registrableDomain: 'xkqjzv.com',
+      site: 'xkqjzv.com',
+      verdict: {
+        level: 'suspicious',
+        category: 'dga',
+        score: 0.9,
+        risk: 0.9992,
+        reasons: [{ kind: 'model', message: 'x' }],
+      },
+    });
     expect(document.body.classList.contains('level-suspicious')).toBe(true);
     expect(document.body.classList.contains('level-dangerous')).toBe(false);
     expect(root.querySelector('h1')?.textContent).toBe('Suspicious site');

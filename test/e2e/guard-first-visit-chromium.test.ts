@@ -5,62 +5,46 @@
  * lands on the warning page. The full model then takes over the tab's record.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gotoAllowingRedirect, launchChromium, type ChromiumSession } from './harness/chromium.js';
+import { describe, expect, it } from 'vitest';
+import { gotoAllowingRedirect, launchChromium } from './harness/chromium.js';
 import { pollHref } from './harness/driver.js';
-import { extensionDir, type ExtensionDir } from './harness/extension.js';
-import { pickE2eNames } from './harness/names.js';
-import { startTestServer, type TestServer } from './harness/server.js';
+import { launchForSuite } from './harness/scenarios.js';
 
 const WARNING = 'warning/index.html';
 /** Random letters on no list: dangerous to the quick check and to the full model alike (test/unit/background-quick-check.test.ts). */
 const UNSEEN_DANGEROUS = ['aftxopbojhxapurcajyz.info', 'hccqjuhtynvmvqrqv.net', 'duvlhrwrqlvvcutoq.biz'];
 
 describe('guard in Chromium: first visit, stopped worker, no WebAssembly', () => {
-  let server: TestServer;
-  let ext: ExtensionDir;
-  let session: ChromiumSession;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    ext = await extensionDir('chrome', await pickE2eNames(), { breakWasm: true });
-    session = await launchChromium(ext.dir);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-    await ext?.dispose();
-  });
+  const suite = launchForSuite('chrome', (dir) => launchChromium(dir), { breakWasm: true });
 
   it('warns on a dangerous unseen name from the quick check, and the full model takes over', async () => {
-    const status = await session.call('get-status', {});
+    const status = await suite.browser.call('get-status', {});
     expect(status.backend).toBe('cpu');
     const outcomes: string[] = [];
     const warnedTabs: number[] = [];
     for (const host of UNSEEN_DANGEROUS) {
-      await session.stopWorker();
-      const page = await session.context.newPage();
-      await gotoAllowingRedirect(page, server.url(host, '/first-visit'));
+      await suite.browser.stopWorker();
+      const page = await suite.browser.context.newPage();
+      await gotoAllowingRedirect(page, suite.server.url(host, '/first-visit'));
       const href = await pollHref(
         () => page.evaluate(() => location.href),
-        (h) => h.startsWith(`${session.origin}${WARNING}`),
+        (h) => h.startsWith(`${suite.browser.origin}${WARNING}`),
         20_000,
       ).catch(async () => page.evaluate(() => location.href));
-      const warned = href.startsWith(`${session.origin}${WARNING}`);
-      const metrics = await session.call('get-metrics', {});
+      const warned = href.startsWith(`${suite.browser.origin}${WARNING}`);
+      const metrics = await suite.browser.call('get-metrics', {});
       outcomes.push(`${warned ? 'warned' : 'not warned'} by ${metrics.firstVerdictBy}`);
       if (warned) warnedTabs.push(await tabIdOf(page));
     }
     expect(outcomes).toEqual(UNSEEN_DANGEROUS.map(() => 'warned by quick-check'));
     // Once the model is in, its verdict replaces the quick check's in the last tab's record.
-    await session.ready();
+    await suite.browser.ready();
     const tabId = warnedTabs.at(-1)!;
     await expect
-      .poll(async () => (await session.call('get-tab-state', { tabId }))?.main ?? null, { timeout: 20_000 })
+      .poll(async () => (await suite.browser.call('get-tab-state', { tabId }))?.main ?? null, { timeout: 20_000 })
       .toMatchObject({ level: 'dangerous', score: expect.any(Number) });
     await expect
-      .poll(async () => 'quickCheck' in ((await session.call('get-tab-state', { tabId }))?.main ?? {}), {
+      .poll(async () => 'quickCheck' in ((await suite.browser.call('get-tab-state', { tabId }))?.main ?? {}), {
         timeout: 20_000,
       })
       .toBe(false);

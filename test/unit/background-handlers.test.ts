@@ -16,6 +16,7 @@ describe('background message handlers', () => {
     expect(await bg.send({ type: 'get-status', payload: {} }, { id: 'another-extension', url: FAKE_ORIGIN })).toEqual({
       ok: false,
       error: 'sender is not this extension',
+      code: 'refused',
     });
     const fromPage = await bg.send(
       { type: 'trust-site-here', payload: { url: BLOCKED } },
@@ -40,7 +41,11 @@ describe('background message handlers', () => {
       { type: 'allow-session', payload: { url: BLOCKED, token: 'forged' } },
       pageSender(WARNING_PAGE, 5),
     );
-    expect(forged).toMatchObject({ ok: false, error: expect.stringMatching(/did not show this warning/) });
+    expect(forged).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/did not show this warning/),
+      code: 'not-issued',
+    });
     const otherTab = await bg.send(
       { type: 'allow-session', payload: { url: BLOCKED, token } },
       pageSender(WARNING_PAGE, 6),

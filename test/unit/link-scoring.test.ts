@@ -260,6 +260,7 @@ describe('score-links payload validation', () => {
       expect(await dispatch({ type, payload: { tabId: 7, url: 'http://a.example/', paused: true } }, PAGE)).toEqual({
         ok: false,
         error: `${type} is accepted only from extension pages`,
+        code: 'refused',
       });
     }
     expect((await dispatch({ type: 'score-links', payload: ok }, { ...PAGE, id: 'another-extension' })).ok).toBe(false);

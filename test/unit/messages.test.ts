@@ -57,7 +57,11 @@ describe('message contract', () => {
     for (const [type, spec] of Object.entries(MESSAGES)) {
       if (spec.access !== 'extension-page') continue;
       const reply = await dispatch({ type, payload: {} }, CONTENT);
-      expect(reply, type).toEqual({ ok: false, error: `${type} is accepted only from extension pages` });
+      expect(reply, type).toEqual({
+        ok: false,
+        error: `${type} is accepted only from extension pages`,
+        code: 'refused',
+      });
     }
     // A page of another extension origin pretending with our id is not an extension page either.
     expect(
@@ -86,6 +90,7 @@ describe('message contract', () => {
     expect(await dispatch({ type: 'trust-site', payload: { url: 42 } }, PAGE)).toEqual({
       ok: false,
       error: 'url must be a string',
+      code: 'refused',
     });
     expect(
       await dispatch({ type: 'trust-site', payload: { url: 'x'.repeat(LIMITS.pageUrl + 1) } }, PAGE),
@@ -106,18 +111,44 @@ describe('message contract', () => {
     expect(await dispatch({ type: 'untrust-site', payload: { site: 'a.com' } }, PAGE)).toEqual({
       ok: false,
       error: 'storage is gone',
+      code: 'internal',
     });
     expect(errors).toEqual(['untrust-site']);
+  });
+
+  it('gives every failure a code a page can word: its own, a full quota, or internal', async () => {
+    const failing = (error: unknown) =>
+      serve({ ...handlers([]), 'untrust-site': () => Promise.reject(error) }, OPTIONS)(
+        { type: 'untrust-site', payload: { site: 'a.com' } },
+        PAGE,
+      );
+    expect(await failing(new Error('QUOTA_BYTES quota exceeded'))).toMatchObject({ ok: false, code: 'storage-full' });
+    expect(await failing(new MessageError('no', 'not-issued'))).toMatchObject({ ok: false, code: 'not-issued' });
+    expect(await failing('a thrown string')).toMatchObject({ ok: false, code: 'internal' });
+    const dispatch = serve(handlers([]), OPTIONS);
+    expect(await dispatch({ type: 'nope' }, PAGE)).toMatchObject({ ok: false, code: 'refused' });
   });
 
   it('request() unwraps the envelope or throws the background error', async () => {
     const dispatch = serve(handlers([]), OPTIONS);
     const transport = (message: Message) => dispatch(message, PAGE);
     expect(await request(transport, 'list-trusted', {})).toEqual({ trustedSites: ['a.com'] });
-    await expect(request(transport, 'untrust-site', { site: 'a.com' })).rejects.toThrow(
-      new MessageError('storage is gone'),
-    );
-    await expect(request(async () => undefined, 'list-trusted', {})).rejects.toThrow(/no reply/);
+    await expect(request(transport, 'untrust-site', { site: 'a.com' })).rejects.toMatchObject({
+      message: 'storage is gone',
+      code: 'internal',
+    });
+    await expect(request(async () => undefined, 'list-trusted', {})).rejects.toMatchObject({
+      message: expect.stringMatching(/no reply/),
+      code: 'no-background',
+    });
+    // The browser's own failure to deliver (no background listening) is the same to the page.
+    const unreachable = () =>
+      Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    await expect(request(unreachable, 'list-trusted', {})).rejects.toMatchObject({ code: 'no-background' });
+    // A code the page does not know reads as internal.
+    await expect(
+      request(async () => ({ ok: false, error: 'x', code: 'made-up' }), 'list-trusted', {}),
+    ).rejects.toMatchObject({ code: 'internal' });
   });
 
   it('stringArray caps items and lengths', () => {

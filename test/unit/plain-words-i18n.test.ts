@@ -55,7 +55,7 @@ describe('reasons worded from their details', () => {
     );
   });
 
-  it('says why a name was not checked from the refusal, and passes an internal error on', () => {
+  it('says why a name was not checked from the refusal, and words a failure of Snowman itself from its code', () => {
     const ip = parseDomain('http://10.0.0.1/');
     expect(ip.ok).toBe(false);
     const refused: Verdict = {
@@ -64,10 +64,19 @@ describe('reasons worded from their details', () => {
       unscorableReason: 'ip',
     };
     expect(plainReasons(refused)).toEqual(['IP addresses are not checked.']);
-    const failed = flagged([{ kind: 'unscorable', message: 'the model is not loaded' }], { level: 'unscorable' });
-    expect(plainReasons(failed)).toEqual(['Snowman could not check it: the model is not loaded']);
+    const failed = flagged([{ kind: 'unscorable', message: 'the model is not loaded' }], {
+      level: 'unscorable',
+      failure: 'model-not-loaded',
+    });
+    expect(plainReasons(failed)).toEqual(["Snowman could not check it: Snowman's model is not loaded"]);
+    // Without a code the English message still stays out of the sentence.
+    const { failure: _, ...uncoded } = failed;
+    expect(plainReasons(uncoded)).toEqual(['Snowman could not check it: an internal error occurred in Snowman']);
     inGerman();
     expect(plainReasons(refused)).toEqual(['IP-Adressen werden nicht geprüft.']);
+    expect(plainReasons(failed)).toEqual([
+      'Snowman konnte diese Website nicht prüfen: das Erkennungsmodell von Snowman ist nicht geladen',
+    ]);
   });
 
   it('names a popular site and a lookalike target in either language', () => {

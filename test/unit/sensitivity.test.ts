@@ -45,7 +45,11 @@ describe('sensitivity', () => {
     expect(DEFAULT_SETTINGS).toMatchObject({ sensitivity: 'balanced', linkBadges: true });
     expect(
       validateSettings({ schemaVersion: 2, trustedSites: ['a.com'], blockedSites: [], pausedSites: ['p.com'] }),
-    ).toEqual({ settings: { ...DEFAULT_SETTINGS, trustedSites: ['a.com'], pausedSites: ['p.com'] }, problems: [] });
+    ).toEqual({
+      settings: { ...DEFAULT_SETTINGS, trustedSites: ['a.com'], pausedSites: ['p.com'] },
+      problems: [],
+      issues: [],
+    });
     expect(validateSettings({ schemaVersion: 3, sensitivity: 'strict', linkBadges: false }).settings).toMatchObject({
       sensitivity: 'strict',
       linkBadges: false,

@@ -18,7 +18,7 @@ function store(initial: unknown): SettingsStore & { saved: Settings[] } {
 
 describe('settings', () => {
   it('defaults when nothing is stored', () => {
-    expect(validateSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+    expect(validateSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [], issues: [] });
     expect(DEFAULT_SETTINGS.schemaVersion).toBe(SETTINGS_SCHEMA_VERSION);
     expect(DEFAULT_SETTINGS.trustedSites).toEqual([]);
   });

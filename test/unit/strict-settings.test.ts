@@ -9,11 +9,13 @@ describe('strict first-visit setting', () => {
     expect(validateSettings({ schemaVersion: 3, trustedSites: ['a.com'], linkBadges: false })).toEqual({
       settings: { ...DEFAULT_SETTINGS, trustedSites: ['a.com'], linkBadges: false },
       problems: [],
+      issues: [],
     });
     expect(validateSettings({ schemaVersion: 4, strictFirstVisit: true }).settings.strictFirstVisit).toBe(true);
     expect(validateSettings({ schemaVersion: 4, strictFirstVisit: 'yes' })).toEqual({
       settings: DEFAULT_SETTINGS,
       problems: ['strictFirstVisit "yes" is not true or false; strict mode stays off'],
+      issues: [{ field: 'strictFirstVisit' }],
     });
     expect(withStrictFirstVisit(DEFAULT_SETTINGS, true).strictFirstVisit).toBe(true);
   });

@@ -54,6 +54,8 @@ const QUIET_CALLS = new Set([
   'join',
   'replace',
   'warn',
+  'logError',
+  'logWarning',
   'error',
   'log',
   'debug',
