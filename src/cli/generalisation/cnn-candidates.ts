@@ -127,6 +127,13 @@ export const COMPACT_PLUS_ARCHITECTURE: ArchitectureConfig = {
 const COMPACT_PLUS: CnnRecipe = { ...CNN_RECIPES.compact, architecture: COMPACT_PLUS_ARCHITECTURE };
 const COMPACT_PLUS_BALANCED_DRO: CnnRecipe = { ...COMPACT_BALANCED_DRO, architecture: COMPACT_PLUS_ARCHITECTURE };
 
+/**
+ * Domain-adversarial training on the compact recipe: a source classifier (32 relu units) on the
+ * pooled features, its softmax within each label's sources, its gradient reversed into the conv
+ * filters with λ ramped from 0 to the given maximum. Training-only: the shipped layout is unchanged.
+ */
+const compactDann = (lambda: number): CnnRecipe => ({ ...CNN_RECIPES.compact, adversary: { lambda } });
+
 function recipeCandidate(name: string, description: string, recipe: CnnRecipe, epochs?: number): CandidateModel {
   return trainedModelCandidate(
     name,
@@ -137,7 +144,22 @@ function recipeCandidate(name: string, description: string, recipe: CnnRecipe, e
 }
 
 function registryCandidate(arch: string, epochs?: number): CandidateModel {
-  const entry = ARCHS[arch];
+  const entry = ARCHS[arch  recipeCandidate(
+    'compact-dann',
+    'the compact recipe with a domain-adversarial head: source id within each label, gradient reversed into the conv filters (λ ramped to 0.3)',
+    compactDann(0.3),
+  ),
+  recipeCandidate(
+    'compact-dann-l1',
+    'the compact recipe with a domain-adversarial head: source id within each label, gradient reversed into the conv filters (λ ramped to 1)',
+    compactDann(1),
+  ),
+  recipeCandidate(
+    'compact-dann-l01',
+    'the compact recipe with a domain-adversarial head: source id within each label, gradient reversed into the conv filters (λ ramped to 0.1)',
+    compactDann(0.1),
+  ),
+];
   if (!entry) throw new Error(`the trainer registry has no --arch ${arch}`);
   const name = epochs === undefined ? arch : `${arch}-e${epochs}`;
   const summary = epochs === undefined ? entry.summary : `${entry.summary}; ${epochs} epochs`;
@@ -233,5 +255,20 @@ export const CNN_CANDIDATES: readonly CandidateModel[] = [
     'compact-plus-balanced-dro',
     'capacity: conv 2–6 × 15, embedding 24 (1.7× the compact scoring cost), balanced sampling and group DRO (η 0.01)',
     COMPACT_PLUS_BALANCED_DRO,
+  ),
+  recipeCandidate(
+    'compact-dann',
+    'the compact recipe with a domain-adversarial head: source id within each label, gradient reversed into the conv filters (λ ramped to 0.3)',
+    compactDann(0.3),
+  ),
+  recipeCandidate(
+    'compact-dann-l1',
+    'the compact recipe with a domain-adversarial head: source id within each label, gradient reversed into the conv filters (λ ramped to 1)',
+    compactDann(1),
+  ),
+  recipeCandidate(
+    'compact-dann-l01',
+    'the compact recipe with a domain-adversarial head: source id within each label, gradient reversed into the conv filters (λ ramped to 0.1)',
+    compactDann(0.1),
   ),
 ];
