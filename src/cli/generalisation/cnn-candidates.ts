@@ -144,22 +144,7 @@ function recipeCandidate(name: string, description: string, recipe: CnnRecipe, e
 }
 
 function registryCandidate(arch: string, epochs?: number): CandidateModel {
-  const entry = ARCHS[arch  recipeCandidate(
-    'compact-dann',
-    'the compact recipe with a domain-adversarial head: source id within each label, gradient reversed into the conv filters (λ ramped to 0.3)',
-    compactDann(0.3),
-  ),
-  recipeCandidate(
-    'compact-dann-l1',
-    'the compact recipe with a domain-adversarial head: source id within each label, gradient reversed into the conv filters (λ ramped to 1)',
-    compactDann(1),
-  ),
-  recipeCandidate(
-    'compact-dann-l01',
-    'the compact recipe with a domain-adversarial head: source id within each label, gradient reversed into the conv filters (λ ramped to 0.1)',
-    compactDann(0.1),
-  ),
-];
+  const entry = ARCHS[arch];
   if (!entry) throw new Error(`the trainer registry has no --arch ${arch}`);
   const name = epochs === undefined ? arch : `${arch}-e${epochs}`;
   const summary = epochs === undefined ? entry.summary : `${entry.summary}; ${epochs} epochs`;
