@@ -64,7 +64,7 @@ export function trainedModelCandidate(
         onProgress: (event) => {
           if (event.kind === 'epoch') {
             context.log(
-              `  ${name} epoch ${event.epoch}/${event.epochs}: loss ${event.record.loss.toFixed(4)}, validation AUC ${event.record.validation.auc.toFixed(4)}, ${Math.round(event.record.samplesPerSecond)} samples/s`,
+              `  ${name} epoch ${event.epoch}/${event.epochs}: loss ${event.record.loss.toFixed(4)}${event.record.adversaryLoss === undefined ? '' : ` (adversary ${event.record.adversaryLoss.toFixed(4)})`}, validation AUC ${event.record.validation.auc.toFixed(4)}, ${Math.round(event.record.samplesPerSecond)} samples/s`,
             );
           }
         },
