@@ -26,10 +26,7 @@ export interface SourceClasses {
 const LABEL_ORDER: readonly Label[] = ['benign', 'malicious', 'dga'];
 
 /** Classes over `examples`' sources; a label with a single source is left out (nothing to tell apart). */
-export function sourceClasses(
-  examples: readonly Example[],
-  labels: readonly Label[] = LABEL_ORDER,
-): SourceClasses {
+export function sourceClasses(examples: readonly Example[], labels: readonly Label[] = LABEL_ORDER): SourceClasses {
   const sourcesOf = new Map<Label, Set<string>>();
   for (const e of examples) {
     if (!labels.includes(e.label)) continue;

@@ -123,7 +123,9 @@ export async function trainCnn(
   const layout = createParamLayout(
     config,
     spec,
-    classes && classes.groups.length > 0 ? { hidden: options.adversary?.hidden ?? 32, groups: classes.groups } : undefined,
+    classes && classes.groups.length > 0
+      ? { hidden: options.adversary?.hidden ?? 32, groups: classes.groups }
+      : undefined,
   );
   const { maxLength: L, heads: O, features: Fw } = layout.shape;
   const seed = options.seed ?? 1;
