@@ -4,7 +4,7 @@
  * ensembles can average them; two-head models combine their heads as the verdict does.
  */
 import type { ArchitectureConfig } from '../../core/model/architecture.js';
-import type { Example } from '../data/labelled-files.js';
+import type { Example, Label } from '../data/labelled-files.js';
 import {
   ARCHS,
   CNN_RECIPES,
@@ -132,7 +132,10 @@ const COMPACT_PLUS_BALANCED_DRO: CnnRecipe = { ...COMPACT_BALANCED_DRO, architec
  * pooled features, its softmax within each label's sources, its gradient reversed into the conv
  * filters with λ ramped from 0 to the given maximum. Training-only: the shipped layout is unchanged.
  */
-const compactDann = (lambda: number): CnnRecipe => ({ ...CNN_RECIPES.compact, adversary: { lambda } });
+const compactDann = (lambda: number, labels?: readonly Label[]): CnnRecipe => ({
+  ...CNN_RECIPES.compact,
+  adversary: { lambda, ...(labels ? { labels } : {}) },
+});
 
 function recipeCandidate(name: string, description: string, recipe: CnnRecipe, epochs?: number): CandidateModel {
   return trainedModelCandidate(
@@ -255,5 +258,10 @@ export const CNN_CANDIDATES: readonly CandidateModel[] = [
     'compact-dann-l01',
     'the compact recipe with a domain-adversarial head: source id within each label, gradient reversed into the conv filters (λ ramped to 0.1)',
     compactDann(0.1),
+  ),
+  recipeCandidate(
+    'compact-dann-mal',
+    'the compact recipe with a domain-adversarial head on the malicious feeds and DGA families only (benign lists not classified), λ ramped to 0.3',
+    compactDann(0.3, ['malicious', 'dga']),
   ),
 ];
