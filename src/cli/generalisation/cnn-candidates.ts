@@ -4,7 +4,7 @@
  * ensembles can average them; two-head models combine their heads as the verdict does.
  */
 import type { ArchitectureConfig } from '../../core/model/architecture.js';
-import type { Example } from '../data/labelled-files.js';
+import type { Example, Label } from '../data/labelled-files.js';
 import {
   ARCHS,
   CNN_RECIPES,
@@ -64,7 +64,7 @@ export function trainedModelCandidate(
         onProgress: (event) => {
           if (event.kind === 'epoch') {
             context.log(
-              `  ${name} epoch ${event.epoch}/${event.epochs}: loss ${event.record.loss.toFixed(4)}, validation AUC ${event.record.validation.auc.toFixed(4)}, ${Math.round(event.record.samplesPerSecond)} samples/s`,
+              `  ${name} epoch ${event.epoch}/${event.epochs}: loss ${event.record.loss.toFixed(4)}${event.record.adversaryLoss === undefined ? '' : ` (adversary ${event.record.adversaryLoss.toFixed(4)})`}, validation AUC ${event.record.validation.auc.toFixed(4)}, ${Math.round(event.record.samplesPerSecond)} samples/s`,
             );
           }
         },
@@ -126,6 +126,16 @@ export const COMPACT_PLUS_ARCHITECTURE: ArchitectureConfig = {
 };
 const COMPACT_PLUS: CnnRecipe = { ...CNN_RECIPES.compact, architecture: COMPACT_PLUS_ARCHITECTURE };
 const COMPACT_PLUS_BALANCED_DRO: CnnRecipe = { ...COMPACT_BALANCED_DRO, architecture: COMPACT_PLUS_ARCHITECTURE };
+
+/**
+ * Domain-adversarial training on the compact recipe: a source classifier (32 relu units) on the
+ * pooled features, its softmax within each label's sources, its gradient reversed into the conv
+ * filters with λ ramped from 0 to the given maximum. Training-only: the shipped layout is unchanged.
+ */
+const compactDann = (lambda: number, labels?: readonly Label[]): CnnRecipe => ({
+  ...CNN_RECIPES.compact,
+  adversary: { lambda, ...(labels ? { labels } : {}) },
+});
 
 function recipeCandidate(name: string, description: string, recipe: CnnRecipe, epochs?: number): CandidateModel {
   return trainedModelCandidate(
@@ -233,5 +243,25 @@ export const CNN_CANDIDATES: readonly CandidateModel[] = [
     'compact-plus-balanced-dro',
     'capacity: conv 2–6 × 15, embedding 24 (1.7× the compact scoring cost), balanced sampling and group DRO (η 0.01)',
     COMPACT_PLUS_BALANCED_DRO,
+  ),
+  recipeCandidate(
+    'compact-dann',
+    'the compact recipe with a domain-adversarial head: source id within each label, gradient reversed into the conv filters (λ ramped to 0.3)',
+    compactDann(0.3),
+  ),
+  recipeCandidate(
+    'compact-dann-l1',
+    'the compact recipe with a domain-adversarial head: source id within each label, gradient reversed into the conv filters (λ ramped to 1)',
+    compactDann(1),
+  ),
+  recipeCandidate(
+    'compact-dann-l01',
+    'the compact recipe with a domain-adversarial head: source id within each label, gradient reversed into the conv filters (λ ramped to 0.1)',
+    compactDann(0.1),
+  ),
+  recipeCandidate(
+    'compact-dann-mal',
+    'the compact recipe with a domain-adversarial head on the malicious feeds and DGA families only (benign lists not classified), λ ramped to 0.3',
+    compactDann(0.3, ['malicious', 'dga']),
   ),
 ];

@@ -25,6 +25,10 @@ export interface Batch {
    * that train on it, without loss weights (the per-source losses group DRO compares).
    */
   readonly sampleLoss: Float32Array;
+  /** [capacity] the adversary's source class of each sample; −1 leaves a sample out of its loss. */
+  readonly domains: Int32Array;
+  /** [1] the gradient reversal factor λ of this step (the adversary's gradient reaches the features as −λ times itself). */
+  readonly reversal: Float32Array;
   readonly capacity: number;
 }
 
@@ -42,6 +46,8 @@ export function allocateBatch(shape: CnnShape, capacity: number, shared = false)
     dropMask: new Float32Array(buffer(capacity * shape.features * 4, shared)),
     offsets: new Float32Array(buffer(capacity * shape.heads * 4, shared)),
     sampleLoss: new Float32Array(buffer(capacity * 4, shared)),
+    domains: new Int32Array(buffer(capacity * 4, shared)).fill(-1),
+    reversal: new Float32Array(buffer(4, shared)),
     capacity,
   };
 }

@@ -10,6 +10,7 @@ import type { AugmentationOptions } from './augment.js';
 import type { WeightingOptions } from './targets.js';
 import type { NoiseOptions } from './noise.js';
 import type { GroupDroOptions } from './group-dro.js';
+import type { AdversaryOptions } from './source-classes.js';
 import { trainCnn, type TrainCnnOptions } from './trainer.js';
 import type { Example } from '../data/labelled-files.js';
 
@@ -34,6 +35,8 @@ export interface CnnRecipe {
   readonly sampling?: 'shuffle' | 'balanced';
   /** Worst-group loss over sources (group-dro.ts). */
   readonly groupDro?: GroupDroOptions;
+  /** Domain-adversarial head on the source id (adversary-head.ts); training-only. */
+  readonly adversary?: AdversaryOptions;
   readonly learningRate?: number;
   readonly finalLearningRateFactor?: number;
 }
@@ -95,6 +98,7 @@ export async function trainRecipe(
     ...(recipe.noise ? { noise: recipe.noise } : {}),
     ...(recipe.sampling ? { sampling: recipe.sampling } : {}),
     ...(recipe.groupDro ? { groupDro: recipe.groupDro } : {}),
+    ...(recipe.adversary ? { adversary: recipe.adversary } : {}),
     ...(recipe.learningRate !== undefined ? { learningRate: recipe.learningRate } : {}),
     ...(recipe.finalLearningRateFactor !== undefined
       ? { finalLearningRateFactor: recipe.finalLearningRateFactor }
@@ -136,6 +140,7 @@ export async function trainRecipe(
         : {}),
       ...(recipe.sampling ? { sampling: recipe.sampling } : {}),
       ...(recipe.groupDro ? { groupDro: { ...recipe.groupDro, finalWeights: result.groupWeights ?? null } } : {}),
+      ...(recipe.adversary ? { adversary: recipe.adversary } : {}),
       learningRate: recipe.learningRate ?? 0.001,
       finalLearningRateFactor: recipe.finalLearningRateFactor ?? 1,
     },

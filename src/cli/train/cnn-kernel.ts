@@ -2,6 +2,7 @@
  * Forward and backward of the whole char-CNN over a range of a batch, on one thread. The loss is
  * Σ_samples Σ_heads w·BCE / batchSize (Keras' weighted mean over the batch, summed over heads).
  */
+import { AdversaryHead } from './adversary-head.js';
 import type { Batch } from './batch.js';
 import { bceWithLogit, DenseHead, sigmoid } from './dense-head.js';
 import { FoldedConv } from './folded-conv.js';
@@ -11,6 +12,7 @@ import { view, type ParamLayout } from './param-layout.js';
 export class CnnKernel {
   private readonly conv: FoldedConv;
   private readonly head: DenseHead;
+  private readonly adversary: AdversaryHead | null;
   private readonly mx: Float64Array;
   private readonly arg: Int32Array;
   private readonly cnt: Int32Array;
@@ -18,6 +20,8 @@ export class CnnKernel {
   private readonly dz: Float64Array;
   /** This thread's table gradient, float64 (summed across threads before unfolding). */
   readonly dT: Float64Array;
+  /** The adversary's cross-entropy summed over the last forwardBackward()'s samples, divided by the batch size. */
+  adversaryLoss = 0;
 
   constructor(
     private readonly layout: ParamLayout,
@@ -28,6 +32,7 @@ export class CnnKernel {
     const s = layout.shape;
     this.conv = new FoldedConv(layout, tables);
     this.head = new DenseHead(layout);
+    this.adversary = layout.adversary ? new AdversaryHead(layout, layout.adversary) : null;
     this.mx = new Float64Array(s.features);
     this.arg = new Int32Array(s.features);
     this.cnt = new Int32Array(s.features);
@@ -58,7 +63,9 @@ export class CnnKernel {
     const { maxLength: L, features: Fw, heads: O } = this.layout.shape;
     const mask = train ? batch.dropMask : null;
     const dBias = new Float64Array(Fw);
+    const lambda = batch.reversal[0]!;
     let loss = 0;
+    let adversaryLoss = 0;
     for (let i = from; i < to; i++) {
       const base = i * L;
       const n = batch.lengths[i]!;
@@ -79,8 +86,14 @@ export class CnnKernel {
         }
       }
       batch.sampleLoss[i] = own;
-      if (!anyGrad) continue;
-      this.head.backward(params, this.dz, mask, i * Fw, grads, this.dFeat, 0);
+      const domain = this.adversary ? batch.domains[i]! : -1;
+      if (!anyGrad && domain < 0) continue;
+      if (anyGrad) this.head.backward(params, this.dz, mask, i * Fw, grads, this.dFeat, 0);
+      else this.dFeat.fill(0);
+      if (domain >= 0) {
+        const ce = this.adversary!.step(params, this.mx, domain, batchSize, lambda, grads, this.dFeat);
+        adversaryLoss += ce / batchSize;
+      }
       this.conv.backward(batch.ids, base, this.mx, this.arg, this.cnt, this.dFeat, 0, this.dT, dBias);
     }
     const { filters: F } = this.layout.shape;
@@ -88,6 +101,7 @@ export class CnnKernel {
       const db = view(grads, slot);
       for (let f = 0; f < F; f++) db[f]! += dBias[wi * F + f]!;
     });
+    this.adversaryLoss = adversaryLoss;
     return loss;
   }
 

@@ -32,9 +32,31 @@ export interface CnnShape {
   readonly dropout: number;
 }
 
+/**
+ * A training-only source classifier on the pooled features (adversary-head.ts): one relu hidden
+ * layer, then logits over the source classes. `groups` are the class counts of consecutive label
+ * groups: a sample's softmax runs over its own label's sources only.
+ */
+export interface AdversarySpec {
+  readonly hidden: number;
+  readonly groups: readonly number[];
+}
+
+export interface AdversarySlots {
+  readonly spec: AdversarySpec;
+  readonly classes: number;
+  readonly hiddenKernel: TensorSlot;
+  readonly hiddenBias: TensorSlot;
+  readonly outputKernel: TensorSlot;
+  readonly outputBias: TensorSlot;
+}
+
 export interface ParamLayout {
   readonly shape: CnnShape;
+  /** Every trained weight, the adversary's included (Adam, thread sums and best-epoch copies run over all). */
   readonly total: number;
+  /** The shipped weights: [0, exported) is the tfjs model; an adversary lives after it and is dropped at export. */
+  readonly exported: number;
   readonly embedding: TensorSlot;
   readonly convKernels: readonly TensorSlot[];
   readonly convBiases: readonly TensorSlot[];
@@ -42,12 +64,20 @@ export interface ParamLayout {
   readonly hiddenBias: TensorSlot | null;
   readonly outputKernel: TensorSlot;
   readonly outputBias: TensorSlot;
-  /** All slots in tfjs getWeights() order. */
+  /** All slots in tfjs getWeights() order (the shipped model; never the adversary). */
   readonly slots: readonly TensorSlot[];
+  readonly adversary: AdversarySlots | null;
 }
 
-/** The flat layout for a config: embedding, conv kernels/biases per width, hidden, output. */
-export function createParamLayout(config: ArchitectureConfig, tokenizer: TokenizerSpec): ParamLayout {
+/**
+ * The flat layout for a config: embedding, conv kernels/biases per width, hidden, output; then the
+ * adversary's weights when one is given.
+ */
+export function createParamLayout(
+  config: ArchitectureConfig,
+  tokenizer: TokenizerSpec,
+  adversarySpec?: AdversarySpec,
+): ParamLayout {
   const shape: CnnShape = {
     vocab: vocabularySize(tokenizer),
     maxLength: tokenizer.maxLength,
@@ -83,9 +113,31 @@ export function createParamLayout(config: ArchitectureConfig, tokenizer: Tokeniz
   const headInputs = shape.hidden > 0 ? shape.hidden : shape.features;
   const outputKernel = add(LAYER.output, 0, [headInputs, shape.heads]);
   const outputBias = add(LAYER.output, 1, [shape.heads]);
+  const exported = offset;
+  let adversary: AdversarySlots | null = null;
+  if (adversarySpec) {
+    const classes = adversarySpec.groups.reduce((a, b) => a + b, 0);
+    if (adversarySpec.hidden < 1 || classes < 1 || adversarySpec.groups.some((g) => g < 1))
+      throw new Error('an adversary needs a hidden layer and at least one class per group');
+    const extra = (dims: number[]): TensorSlot => {
+      const size = dims.reduce((a, b) => a * b, 1);
+      const slot = { layer: 'adversary', index: -1, shape: dims, offset, size };
+      offset += size;
+      return slot;
+    };
+    adversary = {
+      spec: adversarySpec,
+      classes,
+      hiddenKernel: extra([shape.features, adversarySpec.hidden]),
+      hiddenBias: extra([adversarySpec.hidden]),
+      outputKernel: extra([adversarySpec.hidden, classes]),
+      outputBias: extra([classes]),
+    };
+  }
   return {
     shape,
     total: offset,
+    exported,
     embedding,
     convKernels,
     convBiases,
@@ -94,6 +146,7 @@ export function createParamLayout(config: ArchitectureConfig, tokenizer: Tokeniz
     outputKernel,
     outputBias,
     slots,
+    adversary,
   };
 }
 

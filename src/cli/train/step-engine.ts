@@ -16,6 +16,8 @@ export interface StepEngine {
   readonly batch: Batch;
   /** Runs one training step on samples [0, size) of `batch`; returns the mean loss. */
   step(size: number, learningRate?: number): Promise<number>;
+  /** The adversary's mean cross-entropy in the last step (0 without an adversary). */
+  adversaryLoss(): number;
   /** Head probabilities for encoded names (no dropout), [count × heads]. */
   predict(ids: Uint8Array, lengths: Int32Array, count: number): Float32Array;
   dispose(): Promise<void>;
@@ -28,7 +30,7 @@ export function batchGradients(
   batch: Batch,
   size: number,
   train: boolean,
-): { loss: number; grads: Float64Array } {
+): { loss: number; adversaryLoss: number; grads: Float64Array } {
   const { total } = tableOffsets(layout);
   const tables = new Float32Array(total);
   foldTables(layout, params, tables);
@@ -37,7 +39,7 @@ export function batchGradients(
   const grads = new Float64Array(layout.total);
   const loss = kernel.forwardBackward(params, batch, 0, size, size, grads, train);
   unfoldTableGrads(layout, params, kernel.dT, grads);
-  return { loss, grads };
+  return { loss, adversaryLoss: kernel.adversaryLoss, grads };
 }
 
 /** Probabilities for encoded names with the given weights, on this thread. */
@@ -86,6 +88,7 @@ export function createLocalEngine(
       adam.apply(params, grads, learningRate);
       return loss;
     },
+    adversaryLoss: () => kernel.adversaryLoss,
     predict: (ids, lengths, count) => predictEncoded(layout, params, ids, lengths, count),
     async dispose() {},
   };

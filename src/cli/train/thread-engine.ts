@@ -43,7 +43,7 @@ export async function createThreadEngine(
   const parts = Array.from({ length: workerCount }, () => ({
     grads: sharedF64(layout.total),
     dT: sharedF64(tableSize),
-    loss: sharedF64(1),
+    loss: sharedF64(2),
   }));
   const buffersOf = (b: Batch) => ({
     ids: b.ids.buffer as SharedArrayBuffer,
@@ -53,6 +53,8 @@ export async function createThreadEngine(
     dropMask: b.dropMask.buffer as SharedArrayBuffer,
     offsets: b.offsets.buffer as SharedArrayBuffer,
     sampleLoss: b.sampleLoss.buffer as SharedArrayBuffer,
+    domains: b.domains.buffer as SharedArrayBuffer,
+    reversal: b.reversal.buffer as SharedArrayBuffer,
     capacity: b.capacity,
   });
   const workers = await Promise.all(
@@ -64,6 +66,7 @@ export async function createThreadEngine(
             workerCount,
             config: model.config,
             tokenizer: model.tokenizer,
+            ...(layout.adversary ? { adversary: layout.adversary.spec } : {}),
             control: control.buffer as SharedArrayBuffer,
             params: params.buffer as SharedArrayBuffer,
             tables: tables.buffer as SharedArrayBuffer,
@@ -79,6 +82,7 @@ export async function createThreadEngine(
     ),
   );
   let generation = 0;
+  let adversaryLoss = 0;
   return {
     layout,
     params,
@@ -97,6 +101,7 @@ export async function createThreadEngine(
       grads.fill(0);
       kernel.dT.fill(0);
       let loss = kernel.forwardBackward(params, batch, 0, Math.min(size, slice), size, grads, true);
+      adversaryLoss = kernel.adversaryLoss;
       for (let w = 0; w < workerCount; w++) {
         const word = doneWord(workerCount, w);
         for (;;) {
@@ -110,11 +115,13 @@ export async function createThreadEngine(
         for (let i = 0; i < grads.length; i++) grads[i]! += part.grads[i]!;
         for (let i = 0; i < kernel.dT.length; i++) kernel.dT[i]! += part.dT[i]!;
         loss += part.loss[0]!;
+        adversaryLoss += part.loss[1]!;
       }
       unfoldTableGrads(layout, params, kernel.dT, grads);
       adam.apply(params, grads, learningRate);
       return loss;
     },
+    adversaryLoss: () => adversaryLoss,
     predict: (ids, lengths, count) => predictEncoded(layout, params, ids, lengths, count),
     async dispose() {
       Atomics.store(control, CTRL.stop, 1);

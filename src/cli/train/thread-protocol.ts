@@ -36,10 +36,12 @@ export interface WorkerInit {
   readonly workerCount: number;
   readonly config: import('../../core/model/architecture.js').ArchitectureConfig;
   readonly tokenizer: import('../../core/tokenizer.js').TokenizerSpec;
+  /** The training-only source classifier, when the run has one (its weights follow the model's in `params`). */
+  readonly adversary?: import('./param-layout.js').AdversarySpec;
   readonly control: SharedArrayBuffer;
   readonly params: SharedArrayBuffer;
   readonly tables: SharedArrayBuffer;
-  /** This worker's gradient (flat layout) and table gradient, float64; loss at index 0 of `loss`. */
+  /** This worker's gradient (flat layout) and table gradient, float64; loss at index 0 of `loss`, the adversary's at 1. */
   readonly grads: SharedArrayBuffer;
   readonly dT: SharedArrayBuffer;
   readonly loss: SharedArrayBuffer;

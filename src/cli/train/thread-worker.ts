@@ -9,7 +9,7 @@ import { createParamLayout } from './param-layout.js';
 import { CTRL, doneWord, type WorkerInit } from './thread-protocol.js';
 
 const init = workerData as WorkerInit;
-const layout = createParamLayout(init.config, init.tokenizer);
+const layout = createParamLayout(init.config, init.tokenizer, init.adversary);
 const control = new Int32Array(init.control);
 const params = new Float32Array(init.params);
 const tables = new Float32Array(init.tables);
@@ -24,6 +24,8 @@ const batch: Batch = {
   dropMask: new Float32Array(init.batch.dropMask),
   offsets: new Float32Array(init.batch.offsets),
   sampleLoss: new Float32Array(init.batch.sampleLoss),
+  domains: new Int32Array(init.batch.domains),
+  reversal: new Float32Array(init.batch.reversal),
   capacity: init.batch.capacity,
 };
 const kernel = new CnnKernel(layout, tables, dTShared.length, dTShared);
@@ -45,6 +47,7 @@ for (;;) {
   grads.fill(0);
   kernel.dT.fill(0);
   loss[0] = kernel.forwardBackward(params, batch, from, to, control[CTRL.batchSize]!, grads, true);
+  loss[1] = kernel.adversaryLoss;
   finished = generation;
   Atomics.store(control, myDone, generation);
   Atomics.notify(control, myDone);

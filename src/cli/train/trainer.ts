@@ -11,7 +11,9 @@ import { createGroupDro, type GroupDroOptions } from './group-dro.js';
 import { augmentable, drawPrefix, encodePrefixes, BENIGN_PREFIXES, type AugmentationOptions } from './augment.js';
 import { fillDropoutMask } from './dropout-mask.js';
 import { encodeNames, encodeRows, fillRow } from './encoded-names.js';
-import { createParamLayout } from './param-layout.js';
+import { createParamLayout, type ParamLayout } from './param-layout.js';
+import { reversalAt } from './adversary-head.js';
+import { sourceClasses, type AdversaryOptions } from './source-classes.js';
 import { createRng, shuffleInPlace } from '../../core/rng.js';
 import { createLocalEngine, type StepEngine } from './step-engine.js';
 import { buildTargets, type WeightingOptions } from './targets.js';
@@ -46,6 +48,11 @@ export interface TrainCnnOptions {
   readonly sampling?: 'shuffle' | 'balanced';
   /** Worst-group loss over sources (group-dro.ts); off by default. */
   readonly groupDro?: GroupDroOptions;
+  /**
+   * Domain-adversarial training: a source classifier on the pooled features whose gradient reaches
+   * the conv filters reversed (adversary-head.ts); training-only, dropped at export. Off by default.
+   */
+  readonly adversary?: AdversaryOptions;
   /** Down-weighting of benign-looking positives after an early epoch (off by default). */
   readonly noise?: NoiseOptions;
   /**
@@ -82,6 +89,8 @@ export type TrainProgress =
 export interface EpochRecord {
   readonly epoch: number;
   readonly loss: number;
+  /** The adversary's mean cross-entropy over the epoch's steps, when it ran. */
+  readonly adversaryLoss?: number;
   readonly validation: ValidationMetrics;
   readonly trainSeconds: number;
   readonly samplesPerSecond: number;
@@ -110,7 +119,14 @@ export async function trainCnn(
   validateArchitecture(config);
   const spec = options.tokenizer ?? DEFAULT_TOKENIZER;
   const tokenizer = createTokenizer(spec);
-  const layout = createParamLayout(config, spec);
+  const classes = options.adversary ? sourceClasses(train, options.adversary.labels) : null;
+  const layout = createParamLayout(
+    config,
+    spec,
+    classes && classes.groups.length > 0
+      ? { hidden: options.adversary?.hidden ?? 32, groups: classes.groups }
+      : undefined,
+  );
   const { maxLength: L, heads: O, features: Fw } = layout.shape;
   const seed = options.seed ?? 1;
   const epochs = options.epochs ?? 5;
@@ -143,6 +159,7 @@ export async function trainCnn(
   const rowHosts: string[] = [];
 
   const initial = initialParams(config, spec, layout, seed);
+  initialiseAdversary(layout, initial, seed);
   const adam = { learningRate };
   const engine: StepEngine =
     threads > 1
@@ -178,6 +195,7 @@ export async function trainCnn(
       const epochStart = performance.now();
       let lossSum = 0;
       let lossCount = 0;
+      let adversarySum = 0;
       for (let step = 0; step < steps; step++) {
         const size = Math.min(batchSize, perEpoch - step * batchSize);
         for (let row = 0; row < size; row++) {
@@ -188,6 +206,7 @@ export async function trainCnn(
           if (offsetOf) rowHosts[row] = prefix ? `${prefixText.get(prefix)!}.${train[i]!.host}` : train[i]!.host;
           batch.targets.set(targets.subarray(i * O, i * O + O), row * O);
           batch.weights.set(weights.subarray(i * O, i * O + O), row * O);
+          if (layout.adversary) batch.domains[row] = classes!.classOf[i]!;
           if (dro) {
             const m = dro.multiplier(dro.groupOf[i]!);
             for (let o = 0; o < O; o++) batch.weights[row * O + o]! *= m;
@@ -196,7 +215,9 @@ export async function trainCnn(
         if (offsetOf) batch.offsets.set(offsetOf(rowHosts.slice(0, size)).subarray(0, size * O));
         fillDropoutMask(batch.dropMask, 0, size * Fw, config.dropout, rng);
         const lr = learningRate * (1 - (1 - finalFactor) * (stepsDone / Math.max(1, totalSteps - 1)));
+        if (layout.adversary) batch.reversal[0] = reversalAt(options.adversary!.lambda, stepsDone / totalSteps);
         lossSum += await engine.step(size, lr);
+        adversarySum += engine.adversaryLoss();
         dro?.update(rowIndex, batch.sampleLoss, size);
         lossCount++;
         stepsDone++;
@@ -222,6 +243,7 @@ export async function trainCnn(
       const record: EpochRecord = {
         epoch,
         loss: lossSum / lossCount,
+        ...(layout.adversary ? { adversaryLoss: adversarySum / lossCount } : {}),
         validation: metrics,
         trainSeconds,
         samplesPerSecond: perEpoch / trainSeconds,
@@ -262,13 +284,29 @@ export async function trainCnn(
     await engine.dispose();
   }
   return {
-    model: trainedCnnFromParams(config, spec, best.params),
+    // The adversary's weights follow the model's: the shipped model is the first `exported` weights.
+    model: trainedCnnFromParams(config, spec, best.params.slice(0, layout.exported)),
     history,
     bestEpoch: best.epoch,
     seconds: (performance.now() - started) / 1000,
     ...(noise ? { noise } : {}),
     ...(dro ? { groupWeights: dro.weights() } : {}),
   };
+}
+
+/**
+ * Glorot-uniform weights for the adversary from a stream of its own, so the model's weights, the
+ * shuffles and the dropout masks are those of the same recipe without it.
+ */
+function initialiseAdversary(layout: ParamLayout, params: Float32Array, seed: number): void {
+  const a = layout.adversary;
+  if (!a) return;
+  const rng = createRng(seed ^ 0x0ad7e75a);
+  for (const slot of [a.hiddenKernel, a.outputKernel]) {
+    const [fanIn, fanOut] = slot.shape as [number, number];
+    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    for (let k = 0; k < slot.size; k++) params[slot.offset + k] = (2 * rng.nextFloat() - 1) * limit;
+  }
 }
 
 /** A seeded sample of at most `limit` validation examples (all of them without a limit). */
