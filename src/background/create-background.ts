@@ -151,6 +151,7 @@ export function createBackground(api: BackgroundPlatform): Background {
     runtime,
     early: start.early,
     quick: start.quick,
+    prepareThreats: start.prepareThreats,
     pending,
     tabs,
     blockList,
@@ -192,7 +193,10 @@ export function createBackground(api: BackgroundPlatform): Background {
           ? createStrictHandlers({
               strict,
               judgeUrl: guard.judgeUrl,
-              judgeListed: async (url) => (await start.early).cachedJudge?.judgeListed(url) ?? null,
+              judgeListed: async (url) => {
+                const [early] = await Promise.all([start.early, start.prepareThreats(url)]);
+                return early.cachedJudge?.judgeListed(url) ?? null;
+              },
               blockList,
               tokens,
               warningPage,
