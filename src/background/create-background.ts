@@ -91,6 +91,7 @@ export function createBackground(api: BackgroundPlatform): Background {
     storage: api.storage,
     session,
     hostLists,
+    prefetchModelFiles: typeof __MODEL_PREFETCH__ === 'undefined' ? [] : __MODEL_PREFETCH__,
     // Work that follows a decision (a redirect, a token) joins as the decision settles: look again a task later.
     modelMayStart: async () => {
       do {

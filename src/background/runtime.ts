@@ -83,6 +83,8 @@ export interface RuntimeSources {
   readonly modelMayStart?: () => Promise<void>;
   /** The lists the user imported (read before any judgement); none when absent. */
   readonly hostLists?: { current(): HostListMatch; readonly ready: Promise<void> };
+  /** Model files to start reading at once (the blend's members, which the metadata names too). */
+  readonly prefetchModelFiles?: readonly string[];
 }
 
 /** The preferences in force: the user's, with what the organisation's policy sets in their place. */
@@ -135,7 +137,7 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
   // not the model, and the model's start-up work would otherwise queue ahead of them.
   const settingsPromise = readSettings(sources.storage.settings, (problem) => logWarning(`settings: ${problem}`));
   const sessionAllowPromise = loadSessionAllowList(store);
-  const modelFiles = modelReader(readPackage);
+  const modelFiles = modelReader(readPackage, sources.prefetchModelFiles);
   const metadataPromise = readMetadata(modelFiles);
   // The lookalike index is plain JS work: built as soon as the popular list is in, it runs while
   // the WASM runtime compiles and the model files arrive, instead of after them.
