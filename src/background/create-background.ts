@@ -104,7 +104,7 @@ export function createBackground(api: BackgroundPlatform): Background {
   const tabs = createTabRecords(session.kept);
   const tokens = createWarningTokens(session.kept);
   const checkingPage = api.extension.url(CHECKING_PAGE_PATH);
-  const strict = api.rules ? createStrictMode(api.rules.session, checkingPage, session.kept) : null;
+  const strict = api.rules ? createStrictMode(api.rules, checkingPage, session.kept) : null;
   // Chrome: a listed name reaches the warning page through the packaged static rules, which carry
   // no token; so do the policy's and the imported block list's rules.
   const isIssued = createIssuedCheck(
@@ -255,6 +255,7 @@ export function createBackground(api: BackgroundPlatform): Background {
   api.extension.onInstalled((reason) => {
     // A new extension version may ship a new model: rules from the old verdicts go.
     if (reason === 'install' || reason === 'update') {
+      void strict?.forgetPassed().catch((error: unknown) => logError('strict mode', error));
       void blockList
         ?.clear()
         .then(async () => {
@@ -268,7 +269,7 @@ export function createBackground(api: BackgroundPlatform): Background {
   void runtime
     .then((r) => blockList && syncPolicyRules(blockList, r))
     .catch((error: unknown) => logError('policy rules', error));
-  // Session rules outlive the worker but not the browser: strict mode's is put back at every start.
+  // Strict mode's rule follows the setting and the policy, either of which may have changed while no worker ran.
   void start.early.then((r) => syncStrict(strict, r)).catch((error: unknown) => logError('strict mode', error));
   api.storage.onChanged((area) => {
     if (area !== 'managed') return;
