@@ -4,7 +4,11 @@
  * name; safe sites load under their real address, and history never holds the checking page.
  * With it off, the rule is gone and navigations behave as before.
  */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STRICT_RULE_ID } from '../../src/background/strict-rules.js';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { gotoAllowingRedirect, launchChromium, type ChromiumSession } from './harness/chromium.js';
@@ -32,19 +36,25 @@ describe('strict first-visit mode in Chromium', () => {
   const closePages = async (): Promise<void> => {
     for (const page of pages.splice(0)) await page.close().catch(() => undefined);
   };
-  const sessionRules = () =>
-    session.inExtension(
-      async () => (globalThis as unknown as { chrome: Browser }).chrome.declarativeNetRequest.getSessionRules(),
-      null,
-    );
+  /** Strict mode's rule: a dynamic one, so it outlives the browser. */
+  const strictRules = async () =>
+    (
+      await session.inExtension(
+        async () => (globalThis as unknown as { chrome: Browser }).chrome.declarativeNetRequest.getDynamicRules(),
+        null,
+      )
+    ).filter((rule) => rule.id === STRICT_RULE_ID);
   const isWarningFor = (url: string) => (h: string) =>
     h.startsWith(`${session.origin}${WARNING}`) && h.slice(h.indexOf('#') + 1) === url;
+
+  let profile: string;
 
   beforeAll(async () => {
     names = await pickE2eNames();
     server = await startTestServer();
     ext = await extensionDir('chrome', names);
-    session = await launchChromium(ext.dir);
+    profile = await mkdtemp(path.join(os.tmpdir(), 'snowman-strict-profile-'));
+    session = await launchChromium(ext.dir, profile);
     // The reply comes once the rule is installed.
     if (!process.env['STRICT_OFF']) await session.call('set-preferences', { strictFirstVisit: true });
   });
@@ -53,10 +63,11 @@ describe('strict first-visit mode in Chromium', () => {
     await session?.close();
     await server?.close();
     await ext?.dispose();
+    if (profile) await rm(profile, { recursive: true, force: true });
   });
 
-  it('turned on, one session redirect rule holds top-level GETs', async () => {
-    const rules = (await sessionRules()).filter((rule) => rule.action.type === 'redirect');
+  it('turned on, one lasting redirect rule holds top-level GETs', async () => {
+    const rules = await strictRules();
     expect(rules).toHaveLength(1);
     expect(rules[0]!.condition).toMatchObject({ resourceTypes: ['main_frame'], requestMethods: ['get'] });
   });
@@ -95,7 +106,7 @@ describe('strict first-visit mode in Chromium', () => {
     await page.goForward();
     await pollHref(href(page), (h) => h === secondUrl);
     // Judged safe this session: the rule now lets the site through without a stop.
-    const rule = (await sessionRules()).find((r) => r.action.type === 'redirect');
+    const rule = (await strictRules())[0];
     expect(rule?.condition.excludedRequestDomains).toEqual(expect.arrayContaining([first, second]));
     await closePages();
   });
@@ -137,9 +148,33 @@ describe('strict first-visit mode in Chromium', () => {
     await closePages();
   });
 
+  it('holds from browser start: after a restart, before the worker has run, a dangerous first visit sends no request', async () => {
+    // The same profile with a stand-in worker that does nothing: what the browser enforces on its own
+    // between its start and our worker's first run (same extension id: the manifest pins it).
+    const standIn = await mkdtemp(path.join(os.tmpdir(), 'snowman-strict-stand-in-'));
+    try {
+      await cp(ext.dir, standIn, { recursive: true });
+      await writeFile(path.join(standIn, 'background.js'), '// stand-in: the extension worker has not run yet\n');
+      await session.close();
+      session = await launchChromium(standIn, profile, undefined, { waitReady: false });
+      const host = names.dangerous[2]!;
+      const url = server.url(host, '/after-restart');
+      server.reset();
+      const page = await newPage();
+      await gotoAllowingRedirect(page, url);
+      await pollHref(href(page), (h) => h === `${session.origin}${CHECKING}#${url}`);
+      expect(server.requests(host)).toEqual([]);
+      await closePages();
+    } finally {
+      await session.close();
+      session = await launchChromium(ext.dir, profile);
+      await rm(standIn, { recursive: true, force: true });
+    }
+  });
+
   it('turned off, its rule is gone and a safe site loads straight away', async () => {
     await session.call('set-preferences', { strictFirstVisit: false });
-    expect((await sessionRules()).filter((rule) => rule.action.type === 'redirect')).toEqual([]);
+    expect(await strictRules()).toEqual([]);
     const host = names.benign[4]!;
     const url = server.url(host, '/off');
     const page = await newPage();
