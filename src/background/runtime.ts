@@ -226,8 +226,15 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
     return runtime;
   })();
 
-  const threatsPromise: Promise<ThreatList> = quickJudged
-    .catch(() => undefined)
+  // The rest of the list waits, like the model, for the decisions the quick check is taking: its
+  // 64 reads would otherwise queue ahead of what those decisions still need.
+  const modelMayStart = quickJudged
+    .then(
+      () => undefined,
+      () => undefined,
+    )
+    .then(() => sources.modelMayStart?.());
+  const threatsPromise: Promise<ThreatList> = modelMayStart
     .then(() => threatShards.loadAll())
     .then(() => {
       markStage('threat list loaded');
@@ -237,12 +244,7 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
   // The WASM runtime and the CNN start once the quick check can answer, and after the events queued
   // meanwhile (the navigation that woke the worker): the engine's start-up begins with a long
   // synchronous stretch (evaluating tfjs, compiling kernels) that would otherwise run ahead of them.
-  const modelPromise = quickJudged
-    .then(
-      () => undefined,
-      () => undefined,
-    )
-    .then(() => sources.modelMayStart?.())
+  const modelPromise = modelMayStart
     .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
     .then(() => loadModel(modelFiles, sources.extension.wasmDirectory, membersPromise))
     .then(
@@ -319,8 +321,10 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
     threats: threatsPromise,
     prepareThreats: async (url) => {
       const parsed = parseDomain(url);
-      if (parsed.ok && !threatShards.isPrepared(parsed.host, parsed.registrableDomain))
+      if (parsed.ok && !threatShards.isPrepared(parsed.host, parsed.registrableDomain)) {
         await threatShards.prepare(parsed.host, parsed.registrableDomain);
+        markStage("first name's threat shards read");
+      }
     },
     status,
   };

@@ -24,9 +24,17 @@ function modelReader(
   prefetch: readonly string[] = [],
 ): ModelFileReader {
   const read: ModelFileReader = (name) => readPackage(`model/${name}`);
-  // `prefetch` (the blend's members, named by the build) is read at once rather than after the
-  // metadata that names them; a name the metadata does not list is simply never asked for.
-  const early = new Map([MODEL_FILES.metadata, ...prefetch].map((name) => [name, read(name)]));
+  // `prefetch` (the blend's members, named by the build) is read without waiting for the metadata
+  // that names them, one task after the worker's script: the browser serves a worker's package
+  // reads about in order, and the event that woke the worker asks in its own task for the few
+  // small pieces of the threat list its name needs, which then go ahead of these 3 MB. A name the
+  // metadata does not list is simply never asked for.
+  const later = (name: string): Promise<Uint8Array> =>
+    new Promise((resolve) => setTimeout(resolve, 0)).then(() => read(name));
+  const early = new Map<string, Promise<Uint8Array>>([
+    [MODEL_FILES.metadata, read(MODEL_FILES.metadata)],
+    ...prefetch.map((name): [string, Promise<Uint8Array>] => [name, later(name)]),
+  ]);
   for (const reading of early.values()) reading.catch(() => undefined); // each reader of it handles the failure
   return (name) => {
     const reading = early.get(name);
