@@ -9,6 +9,7 @@ import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extensionIdOfKey, parseNames, threatRules, THREAT_RULESET_PATH } from './scripts/threat-rules.mjs';
+import { splitThreatList, threatShardPath } from './scripts/threat-shards.mjs';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const DEBUG = process.env.DEBUG === '1';
@@ -36,9 +37,8 @@ async function blendFiles() {
 const WASM_FILES = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'];
 const WASM_DIR = path.join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
 
-/** The packaged threat list (snowman threats build): the lookup file ships in both browsers. */
+/** The packaged threat list (snowman threats build): its lookup file ships in both browsers, as shards. */
 const THREATS_DIR = path.join(ROOT, 'threats');
-const THREAT_FILES = ['list.bin'];
 
 /**
  * Chrome: the list's names as a static DNR ruleset redirecting to the warning page, whose address
@@ -75,13 +75,11 @@ export function manifestFor(base, target) {
   return manifest;
 }
 
-/**
- * The background's engine (src/background/engine.ts: tfjs and the CNN) bundled on its own and put
- * inside lazy-engine.ts's function: the worker compiles it only when the model starts loading and
- * evaluates tfjs's module code then, not before its listeners and the quick check (see that file).
- * Nothing else in the background imports tfjs, so there is one copy of it.
- */
-async function lazyEnginePlugin(common) {
+/** The engine's own file in Chrome's package, beside background.js (imported by the worker, see below). */
+export const ENGINE_FILE = 'engine.js';
+
+/** src/background/engine.ts (tfjs and the CNN) bundled on its own, as `var __snowmanEngine = …`. */
+async function engineCode(common) {
   const engine = await build({
     ...common,
     entryPoints: ['src/background/engine.ts'],
@@ -90,13 +88,63 @@ async function lazyEnginePlugin(common) {
     write: false,
     sourcemap: false,
   });
-  const code = engine.outputFiles[0].text;
+  return engine.outputFiles[0].text;
+}
+
+/**
+ * How the background reaches its engine (lazy-engine.ts): nothing else in the background imports
+ * tfjs, so there is one copy of it, evaluated only when the model starts loading.
+ *
+ * Chrome: the engine is its own file (engine.js), so a starting worker does not even parse its
+ * ~600 KB. A service worker may importScripts() only scripts it imported while installing (they are
+ * kept with the worker); the install listener imports engine.js once, whose evaluation only defines
+ * a factory, and engineModule() imports it again when the model starts loading. Measured in
+ * Chromium: the late import works after the worker stopped and after a browser restart, and a
+ * script not imported at install is refused. Should the late import be refused anyway,
+ * EngineImportError lets the runtime keep the quick check's n-gram members as the judge.
+ *
+ * Firefox (an event page, not a service worker): the engine stays inside the bundle, in the
+ * function that evaluates it on first use.
+ */
+async function lazyEnginePlugin(common, target, outDir) {
+  const code = await engineCode(common);
+  let contents;
+  if (target === 'chrome') {
+    await writeFile(
+      path.join(outDir, ENGINE_FILE),
+      `self.__snowmanEngineFactory = function () {\n${code}\n  return __snowmanEngine;\n};\n`,
+    );
+    contents = `import { EngineImportError } from './engine-import-error.ts';
+self.addEventListener('install', () => {
+  try {
+    importScripts(${JSON.stringify(ENGINE_FILE)});
+  } catch (error) {
+    console.error('engine not imported at install', error);
+  }
+});
+let loaded;
+export function engineModule() {
+  if (!loaded) {
+    try {
+      importScripts(${JSON.stringify(ENGINE_FILE)});
+    } catch (error) {
+      throw new EngineImportError(error);
+    }
+    loaded = self.__snowmanEngineFactory();
+  }
+  return loaded;
+}
+`;
+  } else {
+    contents = `let loaded;\nexport function engineModule() {\n  if (!loaded) {\n${code}\n    loaded = __snowmanEngine;\n  }\n  return loaded;\n}\n`;
+  }
   return {
     name: 'lazy-engine',
     setup(b) {
-      b.onLoad({ filter: /[\\/]src[\\/]background[\\/]lazy-engine\.ts$/ }, () => ({
-        contents: `let loaded;\nexport function engineModule() {\n  if (!loaded) {\n${code}\n    loaded = __snowmanEngine;\n  }\n  return loaded;\n}\n`,
-        loader: 'js',
+      b.onLoad({ filter: /[\\/]src[\\/]background[\\/]lazy-engine\.ts$/ }, (args) => ({
+        contents,
+        loader: 'ts',
+        resolveDir: path.dirname(args.path),
       }));
     },
   };
@@ -120,7 +168,9 @@ async function bundle(target, outDir) {
   // The banner stamps when the worker began running our code, for the start-up breakdown (background/metrics.ts).
   await build({
     ...common,
-    plugins: [await lazyEnginePlugin(common)],
+    plugins: [await lazyEnginePlugin(common, target, outDir)],
+    // The members' names are in metadata.json; known here, their reads start with the worker instead of after it.
+    define: { ...common.define, __MODEL_PREFETCH__: JSON.stringify(await blendFiles()) },
     entryPoints: { background: 'src/background/index.ts' },
     format: 'iife',
     outdir: outDir,
@@ -161,8 +211,9 @@ async function copyStatic(outDir) {
   for (const file of WASM_FILES) await cp(path.join(WASM_DIR, file), path.join(outDir, 'wasm', file));
   await cp(path.join(ROOT, 'managed-schema.json'), path.join(outDir, 'managed-schema.json'));
   await cp(path.join(ROOT, '_locales'), path.join(outDir, '_locales'), { recursive: true });
-  await mkdir(path.join(outDir, 'threats'), { recursive: true });
-  for (const file of THREAT_FILES) await cp(path.join(THREATS_DIR, file), path.join(outDir, 'threats', file));
+  const shards = splitThreatList(new Uint8Array(await readFile(path.join(THREATS_DIR, 'list.bin'))));
+  await mkdir(path.join(outDir, path.dirname(threatShardPath(0))), { recursive: true });
+  for (const [index, bytes] of shards.entries()) await writeFile(path.join(outDir, threatShardPath(index)), bytes);
   await mkdir(path.join(outDir, 'icons'), { recursive: true });
   for (const state of ICON_STATES) {
     for (const size of ICON_SIZES)

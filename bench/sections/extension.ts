@@ -6,14 +6,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gotoAllowingRedirect, launchChromium } from '../../test/e2e/harness/chromium.js';
 import { ensureBuilt } from '../../test/e2e/harness/extension.js';
 import { startTestServer } from '../../test/e2e/harness/server.js';
 import type { Row } from '../types.js';
+import { CHROME_DIST } from '../lib/chrome-dist.js';
 
 const SECTION = 'extension';
-const DIST = fileURLToPath(new URL('../../dist/chrome/', import.meta.url));
+const DIST = CHROME_DIST;
 const COLD_RUNS = 7;
 const WARM_NAVIGATIONS = 100;
 

@@ -5,15 +5,15 @@
  * both alike; each timed from `goto` to the site's own document loaded under its real address.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../test/e2e/harness/chromium.js';
 import { ensureBuilt } from '../../test/e2e/harness/extension.js';
 import { startTestServer } from '../../test/e2e/harness/server.js';
 import type { Row } from '../types.js';
+import { CHROME_DIST } from '../lib/chrome-dist.js';
 
 const SECTION = 'strict';
-const DIST = fileURLToPath(new URL('../../dist/chrome/', import.meta.url));
+const DIST = CHROME_DIST;
 const NAVIGATIONS = 30;
 const WARM_UP = 3;
 /** Ordinary words: names the model judges safe, fresh for every navigation. */

@@ -164,9 +164,10 @@ export function createBlockList(rules: NetRules, warningPage: string): BlockList
     clear: () =>
       run(async (s) => {
         // Every dynamic rule is ours; listing them also drops any this code no longer recognises.
+        // Strict mode's rule stays: it follows the setting (strict-mode.ts), not the verdicts.
         await dynamicRules.update(
           [],
-          (await dynamicRules.list()).map((rule) => rule.id),
+          (await dynamicRules.list()).filter((rule) => !isStrictRule(rule)).map((rule) => rule.id),
         );
         s.blocked.clear();
       }),

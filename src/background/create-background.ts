@@ -91,6 +91,7 @@ export function createBackground(api: BackgroundPlatform): Background {
     storage: api.storage,
     session,
     hostLists,
+    prefetchModelFiles: typeof __MODEL_PREFETCH__ === 'undefined' ? [] : __MODEL_PREFETCH__,
     // Work that follows a decision (a redirect, a token) joins as the decision settles: look again a task later.
     modelMayStart: async () => {
       do {
@@ -103,7 +104,7 @@ export function createBackground(api: BackgroundPlatform): Background {
   const tabs = createTabRecords(session.kept);
   const tokens = createWarningTokens(session.kept);
   const checkingPage = api.extension.url(CHECKING_PAGE_PATH);
-  const strict = api.rules ? createStrictMode(api.rules.session, checkingPage, session.kept) : null;
+  const strict = api.rules ? createStrictMode(api.rules, checkingPage, session.kept) : null;
   // Chrome: a listed name reaches the warning page through the packaged static rules, which carry
   // no token; so do the policy's and the imported block list's rules.
   const isIssued = createIssuedCheck(
@@ -151,6 +152,7 @@ export function createBackground(api: BackgroundPlatform): Background {
     runtime,
     early: start.early,
     quick: start.quick,
+    prepareThreats: start.prepareThreats,
     pending,
     tabs,
     blockList,
@@ -192,7 +194,10 @@ export function createBackground(api: BackgroundPlatform): Background {
           ? createStrictHandlers({
               strict,
               judgeUrl: guard.judgeUrl,
-              judgeListed: async (url) => (await start.early).cachedJudge?.judgeListed(url) ?? null,
+              judgeListed: async (url) => {
+                const [early] = await Promise.all([start.early, start.prepareThreats(url)]);
+                return early.cachedJudge?.judgeListed(url) ?? null;
+              },
               blockList,
               tokens,
               warningPage,
@@ -250,6 +255,7 @@ export function createBackground(api: BackgroundPlatform): Background {
   api.extension.onInstalled((reason) => {
     // A new extension version may ship a new model: rules from the old verdicts go.
     if (reason === 'install' || reason === 'update') {
+      void strict?.forgetPassed().catch((error: unknown) => logError('strict mode', error));
       void blockList
         ?.clear()
         .then(async () => {
@@ -263,7 +269,7 @@ export function createBackground(api: BackgroundPlatform): Background {
   void runtime
     .then((r) => blockList && syncPolicyRules(blockList, r))
     .catch((error: unknown) => logError('policy rules', error));
-  // Session rules outlive the worker but not the browser: strict mode's is put back at every start.
+  // Strict mode's rule follows the setting and the policy, either of which may have changed while no worker ran.
   void start.early.then((r) => syncStrict(strict, r)).catch((error: unknown) => logError('strict mode', error));
   api.storage.onChanged((area) => {
     if (area !== 'managed') return;

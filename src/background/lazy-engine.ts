@@ -1,8 +1,10 @@
 /**
  * The engine module (engine.ts: tfjs and the CNN), evaluated on first use. As written here it is
  * an ordinary import (Node, tests, typecheck); build.mjs replaces this file in the extension's
- * bundle with engine.ts bundled on its own inside this function, so the worker compiles it lazily
- * and evaluates it only when the model starts loading, after the listeners and the quick check.
+ * bundle: in Chrome the engine is its own file the worker imports when the model starts loading
+ * (it throws EngineImportError when the browser refuses that), in Firefox it sits inside this
+ * function, evaluated on the first call. Either way the worker does not run it before its
+ * listeners and the quick check.
  */
 import * as engine from './engine.js';
 

@@ -4,7 +4,8 @@
  * identified by the content script's page id: a new id is a new document and starts a new
  * summary. Updates for one tab run in order on a promise chain, like tab-records.ts.
  */
-import { budgetAdmits, budgetKey } from '../core/link-budget.js';
+import { budgetAdmits } from '../core/link-budget.js';
+import { siteBudgetKey as budgetKey } from '../core/site-budget-key.js';
 import { summaryStorageKey as key, type PageSummary } from '../core/messages.js';
 import type { FrameRecord } from '../core/messages.js';
 import type { SessionStore } from '../platform/storage.js';
@@ -138,7 +139,7 @@ export function createPageSummaries(store: SessionStore, onChange: (tabId: numbe
         const admitted: string[] = [];
         const links = new Map<string, number>();
         let refused = 0;
-        // The same domain budget as the content script (core/link-budget.ts), over judged and pending hosts.
+        // The domain budget by registrable domain (core/site-budget-key.ts), over judged and pending hosts.
         let judged = state.hosts.size + state.pending.size;
         const keys = new Set<string>();
         for (const host of state.hosts.keys()) keys.add(budgetKey(host));

@@ -20,9 +20,11 @@ import { createQuickJudge } from './quick-judge.js';
 import { membersOrNone, modelReader, popularOrEmpty, readMembers, readMetadata } from './startup-reads.js';
 import { markReady, markStage, setMemoryProbe } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
+import { EngineImportError } from './engine-import-error.js';
 import { loadSessionAllowList, type SessionAllowList } from './session-allow.js';
-import { loadPackagedThreats } from './threat-list.js';
+import { packagedThreats } from './threat-list.js';
 import type { ThreatList } from '../core/threats/lookup.js';
+import { parseDomain } from '../core/domain.js';
 import { loadManagedPolicy } from './managed-policy.js';
 import { effectivePreferences, NO_POLICY, type ManagedPolicy } from '../core/managed-policy.js';
 import { choiceOverride } from './choice-override.js';
@@ -61,8 +63,13 @@ export interface RuntimeStart {
    * (or its failure) in, whichever comes first; never rejects.
    */
   readonly quick: Promise<Runtime>;
-  /** The packaged threat list (empty when unreadable); never rejects. */
+  /** The packaged threat list once every shard is read (an unreadable shard counts as empty); never rejects. */
   readonly threats: Promise<ThreatList>;
+  /**
+   * Resolves once the threat list can answer for `url`'s host (its shards read); the early
+   * answers (listed, cached, quick check) wait on this, not on the whole list. Never rejects.
+   */
+  prepareThreats(url: string): Promise<void>;
   /** Filled in as start-up progresses, for `get-status`. */
   readonly status: ModelStatus;
 }
@@ -76,6 +83,8 @@ export interface RuntimeSources {
   readonly modelMayStart?: () => Promise<void>;
   /** The lists the user imported (read before any judgement); none when absent. */
   readonly hostLists?: { current(): HostListMatch; readonly ready: Promise<void> };
+  /** Model files to start reading at once (the blend's members, which the metadata names too). */
+  readonly prefetchModelFiles?: readonly string[];
 }
 
 /** The preferences in force: the user's, with what the organisation's policy sets in their place. */
@@ -128,12 +137,14 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
   // not the model, and the model's start-up work would otherwise queue ahead of them.
   const settingsPromise = readSettings(sources.storage.settings, (problem) => logWarning(`settings: ${problem}`));
   const sessionAllowPromise = loadSessionAllowList(store);
-  const modelFiles = modelReader(readPackage);
+  const modelFiles = modelReader(readPackage, sources.prefetchModelFiles);
   const metadataPromise = readMetadata(modelFiles);
   // The lookalike index is plain JS work: built as soon as the popular list is in, it runs while
   // the WASM runtime compiles and the model files arrive, instead of after them.
   const popularPromise = popularOrEmpty(readPackage);
-  const threatsPromise = loadPackagedThreats(readPackage);
+  // Shards the first names need are read when those names arrive (prepareThreats); the rest after
+  // the quick check is ready, so they do not share the package reads' bandwidth with the members.
+  const threatShards = packagedThreats(readPackage);
   const policyPromise = loadManagedPolicy(sources.storage.readManaged);
   const lookalikePromise = popularPromise.then((popular) => {
     const detector = createLookalikeDetector(popular);
@@ -175,7 +186,7 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
       sessionAllowPromise,
       lookalikePromise,
       metadataPromise,
-      threatsPromise,
+      threatShards,
       policyPromise,
       hostLists.ready,
     ]);
@@ -215,27 +226,49 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
     return runtime;
   })();
 
-  // The WASM runtime and the CNN start once the quick check can answer, and after the events queued
-  // meanwhile (the navigation that woke the worker): the engine's start-up begins with a long
-  // synchronous stretch (evaluating tfjs, compiling kernels) that would otherwise run ahead of them.
-  const modelPromise = quickJudged
+  // The rest of the list waits, like the model, for the decisions the quick check is taking: its
+  // 64 reads would otherwise queue ahead of what those decisions still need.
+  const modelMayStart = quickJudged
     .then(
       () => undefined,
       () => undefined,
     )
-    .then(() => sources.modelMayStart?.())
+    .then(() => sources.modelMayStart?.());
+  const threatsPromise: Promise<ThreatList> = modelMayStart
+    .then(() => threatShards.loadAll())
+    .then(() => {
+      markStage('threat list loaded');
+      return threatShards;
+    });
+
+  // The WASM runtime and the CNN start once the quick check can answer, and after the events queued
+  // meanwhile (the navigation that woke the worker): the engine's start-up begins with a long
+  // synchronous stretch (evaluating tfjs, compiling kernels) that would otherwise run ahead of them.
+  const modelPromise = modelMayStart
     .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
     .then(() => loadModel(modelFiles, sources.extension.wasmDirectory, membersPromise))
     .then(
-      (engine) => ({ engine, error: undefined }),
-      (error: unknown) => ({ engine: null, error: error instanceof Error ? error.message : String(error) }),
+      (engine) => ({ engine, error: undefined, importFailed: false }),
+      (error: unknown) => ({
+        engine: null,
+        error: error instanceof Error ? error.message : String(error),
+        importFailed: error instanceof EngineImportError,
+      }),
     );
 
   const ready = (async () => {
-    const [{ runtime, cache: earlyCache, popular, findLookalikes, threats }, model] = await Promise.all([
+    const [{ runtime, cache: earlyCache, popular, findLookalikes, threats, metadata }, model] = await Promise.all([
       early,
       modelPromise,
+      threatsPromise,
     ]);
+    if (!model.engine && model.importFailed && runtime.quickJudge) {
+      // The model's files are fine, only the CNN's code is missing: the n-gram members keep judging.
+      logError('the CNN engine is unavailable, judging with the n-gram members alone', model.error);
+      Object.assign(status, { state: 'ready', ...(metadata ? { modelVersion: metadata.version } : {}) });
+      runtime.judge = runtime.quickJudge;
+      return runtime;
+    }
     if (!model.engine) {
       logError('model failed to load', model.error);
       Object.assign(status, { state: 'error', error: model.error });
@@ -286,6 +319,13 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
     ready: readyOrFailed,
     quick,
     threats: threatsPromise,
+    prepareThreats: async (url) => {
+      const parsed = parseDomain(url);
+      if (parsed.ok && !threatShards.isPrepared(parsed.host, parsed.registrableDomain)) {
+        await threatShards.prepare(parsed.host, parsed.registrableDomain);
+        markStage("first name's threat shards read");
+      }
+    },
     status,
   };
 }

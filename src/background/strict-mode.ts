@@ -4,13 +4,20 @@
  * tab's last top-level navigation, the only address its checking page may be forwarded to. The
  * checking page is web accessible (a DNR redirect must reach it), so a site can open it with any
  * target: without a matching navigation recorded here it forwards nothing.
+ *
+ * The rule is a dynamic one, so it holds from the moment the browser starts, before this worker
+ * has run: a session rule would be gone until then. The sites it lets through belong to one
+ * browser session, so the first worker of a session (no marker in storage.session, which the
+ * browser empties when it closes and when the extension is reloaded or updated) clears them.
  */
 import type { UncheckedReason } from '../core/messages.js';
-import type { RuleSet } from '../platform/background-api.js';
+import type { NetRules } from '../platform/background-api.js';
 import type { SessionStore } from '../platform/storage.js';
-import { isStrictRule, MAX_STRICT_PASSED, strictCatches, strictRule } from './strict-rules.js';
+import { isStrictRule, MAX_STRICT_PASSED, STRICT_RULE_ID, strictCatches, strictRule } from './strict-rules.js';
 
 const PENDING_KEY = 'strict-pending';
+/** Set by the first worker of a browser session, once the rule's sites of the last session are cleared. */
+const SESSION_KEY = 'strict-session';
 /** Tabs whose navigation is remembered across a worker restart (one navigation a tab). */
 export const MAX_STRICT_PENDING = 64;
 /** Longer addresses are remembered in memory only: storage.session has 10 MB for everything. */
@@ -26,6 +33,8 @@ export const CLAIM_WAIT_MS = 1_000;
 export interface StrictMode {
   /** Installs (on) or removes (off) the redirect rule; turning it off forgets the sites let through. */
   sync(on: boolean): Promise<void>;
+  /** Forgets the sites let through (a new extension version may judge them differently). */
+  forgetPassed(): Promise<void>;
   /** True when the rule is installed and `site` has not been let through: a top-level GET there is held. */
   covers(site: string): Promise<boolean>;
   /** Records tab `tabId`'s top-level navigation to `url` (call synchronously from the navigation event). */
@@ -58,8 +67,9 @@ const withoutFragment = (url: string): string => {
   return hash === -1 ? url : url.slice(0, hash);
 };
 
-/** Strict mode over Chrome's session rules, redirecting to `checkingPage`; pending navigations in `store`. */
-export function createStrictMode(rules: RuleSet, checkingPage: string, store: SessionStore): StrictMode {
+/** Strict mode over Chrome's dynamic rules, redirecting to `checkingPage`; pending navigations in `store`. */
+export function createStrictMode(netRules: NetRules, checkingPage: string, store: SessionStore): StrictMode {
+  const rules = netRules.dynamic;
   let state: Promise<State> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const pending = new Map<number, string>();
@@ -79,8 +89,21 @@ export function createStrictMode(rules: RuleSet, checkingPage: string, store: Se
   let pendingWrites: Promise<unknown> = Promise.resolve();
 
   const load = async (): Promise<State> => {
-    const rule = (await rules.list()).find(isStrictRule);
-    return { on: rule !== undefined, passed: [...(rule?.condition.excludedRequestDomains ?? [])] };
+    const [dynamic, session, marker] = await Promise.all([
+      rules.list(),
+      netRules.session.list(),
+      store.get([SESSION_KEY]),
+    ]);
+    // The rule used to be a session rule: one left by an earlier version would hold twice.
+    if (session.some(isStrictRule)) await netRules.session.update([], [STRICT_RULE_ID]);
+    const rule = dynamic.find(isStrictRule);
+    const s = { on: rule !== undefined, passed: [...(rule?.condition.excludedRequestDomains ?? [])] };
+    if (marker[SESSION_KEY] !== true) {
+      if (s.on && s.passed.length > 0) await writeRule(s, []);
+      s.passed = [];
+      await store.set({ [SESSION_KEY]: true });
+    }
+    return s;
   };
   /** Rule changes one at a time, each on the state the previous one left. */
   const run = <T>(task: (s: State) => Promise<T>): Promise<T> => {
@@ -120,6 +143,11 @@ export function createStrictMode(rules: RuleSet, checkingPage: string, store: Se
         if (on) await writeRule(s, []);
         else await rules.update([], [strictRule(checkingPage, []).id]);
         s.on = on;
+        s.passed = [];
+      }),
+    forgetPassed: () =>
+      run(async (s) => {
+        if (s.on && s.passed.length > 0) await writeRule(s, []);
         s.passed = [];
       }),
     covers,

@@ -8,7 +8,7 @@
  * list, measured in Chromium). So badges wait until the scan is done and every batch of new hosts
  * has been answered, or at most `badgeWaitMs` after the first of them, and then go in one run.
  */
-import { budgetAdmits, budgetKey } from '../core/link-budget.js';
+import { budgetKey, prefilterAdmits } from '../core/link-budget.js';
 import { LINK_LIMITS, type LinkVerdict } from '../core/messages.js';
 import type { BadgeLayer } from './badges.js';
 import { LINK_SELECTOR, pageLocation, targetHost } from './link-target.js';
@@ -134,7 +134,7 @@ export function createScanner(deps: ScannerDeps): Scanner {
     let set = linksByHost.get(host);
     if (!set) {
       const key = budgetKey(host);
-      if (!budgetAdmits({ hosts: linksByHost.size, domains: budgetKeys.size, hasKey: budgetKeys.has(key) })) {
+      if (!prefilterAdmits({ hosts: linksByHost.size, domains: budgetKeys.size, hasKey: budgetKeys.has(key) })) {
         // Past the per-page cap a host's links are not tracked, but the host is still sent once
         // (up to a bound): the background counts it as not judged, so the popup can say how many
         // domains went unchecked instead of nothing.

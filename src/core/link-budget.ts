@@ -1,8 +1,10 @@
 /**
  * The per-page link budget, counted in domains rather than host names, so a page cannot spend it
  * on decoys: thousands of sub-domains of one name (or thousands of links to one host) leave room
- * for every other domain it links to. The content script and the background apply the same rule
- * with the same key, so neither tracks a host the other refuses.
+ * for every other domain it links to. The background applies it by registrable domain
+ * (site-budget-key.ts, with the public suffix list); the content script, which cannot carry the
+ * list, pre-filters with `budgetKey` and `prefilterAdmits`, which never refuse a host the
+ * background would admit.
  */
 import { LINK_LIMITS } from './messages.js';
 
@@ -10,9 +12,10 @@ import { LINK_LIMITS } from './messages.js';
 const SECOND_LEVEL = /^(?:co|com|net|org|gov|edu|ac|or|ne|go|mil|gob|nic|ltd|plc|sch)$/;
 
 /**
- * The domain a host counts against: its last two labels, or three under a country code's common
- * second level. No public-suffix list (the content script stays small): the key only groups hosts
- * for the budget, it decides nothing about a verdict.
+ * The content script's cheap key: a host's last two labels, or three under a country code's common
+ * second level. No public-suffix list (the content script stays small); it groups more coarsely
+ * than the registrable domain (`a.github.io` and `b.github.io` share `github.io`), which is why the
+ * content script lets a known key through up to twice the cap (prefilterAdmits).
  */
 export function budgetKey(host: string): string {
   const labels = host.split('.');
@@ -37,4 +40,14 @@ export interface BudgetCounts {
  */
 export function budgetAdmits(counts: BudgetCounts): boolean {
   return counts.hasKey ? counts.hosts < LINK_LIMITS.hostsPerPage : counts.domains < LINK_LIMITS.hostsPerPage;
+}
+
+/**
+ * The content script's pre-filter, under the cheap key: a new key while fewer than `hostsPerPage`
+ * are tracked, a host of a known key while fewer than twice `hostsPerPage` hosts are (the most the
+ * background ever scores for a page). A key shared by many registrable domains therefore never
+ * hides one the background would judge; the background applies the exact budget.
+ */
+export function prefilterAdmits(counts: BudgetCounts): boolean {
+  return counts.hasKey ? counts.hosts < 2 * LINK_LIMITS.hostsPerPage : counts.domains < LINK_LIMITS.hostsPerPage;
 }

@@ -42,6 +42,19 @@ describe('link scanner', () => {
     document.body.replaceChildren();
   });
 
+  it('tracks a site under a private suffix after thousands of its neighbours, for the background to budget exactly', async () => {
+    const decoys = [
+      ...Array.from({ length: 3000 }, (_, i) => `d${i}.github.io`),
+      ...Array.from({ length: 2000 }, (_, i) => `h${i}.decoy-cdn.com`),
+    ];
+    document.body.innerHTML = linkList([...decoys, 'login-evil.github.io']);
+    const h = createHarness({ batchSize: 200 });
+    h.scanner.examine([document.documentElement]);
+    await h.scanner.settled();
+    expect(h.scanner.linksTo('login-evil.github.io')).toHaveLength(1);
+    expect(h.scanner.stats.hosts).toBe(decoys.length + 1);
+  });
+
   it('asks about every host, with its number of links, in batches of bounded size', async () => {
     const hosts = Array.from({ length: 450 }, (_, i) => `site${i}.example`);
     document.body.innerHTML = linkList([...hosts, ...hosts.slice(0, 10), 'site0.example']);

@@ -4,7 +4,11 @@
  * name; safe sites load under their real address, and history never holds the checking page.
  * With it off, the rule is gone and navigations behave as before.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { STRICT_RULE_ID } from '../../src/background/strict-rules.js';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { gotoAllowingRedirect, launchChromium } from './harness/chromium.js';
@@ -15,7 +19,11 @@ const CHECKING = 'checking/index.html';
 const WARNING = 'warning/index.html';
 
 describe('strict first-visit mode in Chromium', () => {
-  const suite = launchForSuite('chrome', (dir) => launchChromium(dir));
+  let extensionDir = '';
+  const suite = launchForSuite('chrome', (dir) => {
+    extensionDir = dir;
+    return launchChromium(dir);
+  });
   // The reply comes once the rule is installed.
   beforeAll(() => suite.browser.call('set-preferences', { strictFirstVisit: true }));
   const pages: Page[] = [];
@@ -29,16 +37,19 @@ describe('strict first-visit mode in Chromium', () => {
   const closePages = async (): Promise<void> => {
     for (const page of pages.splice(0)) await page.close().catch(() => undefined);
   };
-  const sessionRules = () =>
-    suite.browser.inExtension(
-      async () => (globalThis as unknown as { chrome: Browser }).chrome.declarativeNetRequest.getSessionRules(),
-      null,
-    );
+  /** Strict mode's rule: a dynamic one, so it outlives the browser. */
+  const strictRules = async () =>
+    (
+      await suite.browser.inExtension(
+        async () => (globalThis as unknown as { chrome: Browser }).chrome.declarativeNetRequest.getDynamicRules(),
+        null,
+      )
+    ).filter((rule) => rule.id === STRICT_RULE_ID);
   const isWarningFor = (url: string) => (h: string) =>
     h.startsWith(`${suite.browser.origin}${WARNING}`) && h.slice(h.indexOf('#') + 1) === url;
 
-  it('turned on, one session redirect rule holds top-level GETs', async () => {
-    const rules = (await sessionRules()).filter((rule) => rule.action.type === 'redirect');
+  it('turned on, one lasting redirect rule holds top-level GETs', async () => {
+    const rules = await strictRules();
     expect(rules).toHaveLength(1);
     expect(rules[0]!.condition).toMatchObject({ resourceTypes: ['main_frame'], requestMethods: ['get'] });
   });
@@ -77,7 +88,7 @@ describe('strict first-visit mode in Chromium', () => {
     await page.goForward();
     await pollHref(href(page), (h) => h === secondUrl);
     // Judged safe this session: the rule now lets the site through without a stop.
-    const rule = (await sessionRules()).find((r) => r.action.type === 'redirect');
+    const rule = (await strictRules())[0];
     expect(rule?.condition.excludedRequestDomains).toEqual(expect.arrayContaining([first, second]));
     await closePages();
   });
@@ -123,9 +134,43 @@ describe('strict first-visit mode in Chromium', () => {
     await closePages();
   });
 
+  it('holds from browser start: after a restart, the first visit to a dangerous name sends no request', async () => {
+    // A browser of its own on a profile kept across a restart; after the restart it navigates at
+    // once, without waiting for the extension: the hold must not depend on the worker having run.
+    const profile = await mkdtemp(path.join(os.tmpdir(), 'snowman-strict-profile-'));
+    try {
+      const before = await launchChromium(extensionDir, profile);
+      await before.call('set-preferences', { strictFirstVisit: true });
+      await before.close();
+      const after = await launchChromium(extensionDir, profile, undefined, { waitReady: false });
+      try {
+        const host = suite.names.dangerous[3]!;
+        const url = suite.server.url(host, '/after-restart');
+        suite.server.reset();
+        const page = await after.context.newPage();
+        const seen: string[] = [];
+        page.on('framenavigated', (frame) => frame === page.mainFrame() && seen.push(frame.url()));
+        await gotoAllowingRedirect(page, url);
+        // Held on the checking page; a worker that missed the navigation event cannot vouch for it,
+        // so the page may stay there (offering a plain link) rather than go on to the warning.
+        const held = `${after.origin}${CHECKING}#${url}`;
+        const isWarning = (h: string) =>
+          h.startsWith(`${after.origin}${WARNING}`) && h.slice(h.indexOf('#') + 1) === url;
+        await pollHref(href(page), (h) => h === held || isWarning(h), 20_000);
+        expect(seen).toContain(held);
+        expect(suite.server.requests(host)).toEqual([]);
+        await after.ready();
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+
   it('turned off, its rule is gone and a safe site loads straight away', async () => {
     await suite.browser.call('set-preferences', { strictFirstVisit: false });
-    expect((await sessionRules()).filter((rule) => rule.action.type === 'redirect')).toEqual([]);
+    expect(await strictRules()).toEqual([]);
     const host = suite.names.benign[4]!;
     const url = suite.server.url(host, '/off');
     const page = await newPage();

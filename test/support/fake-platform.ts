@@ -6,6 +6,7 @@
  * exactly one listener, as createBackground promises.
  */
 import { readFile } from 'node:fs/promises';
+import { splitThreatList } from '../../scripts/threat-shards.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Envelope, Message, SenderInfo } from '../../src/core/messages.js';
@@ -18,6 +19,14 @@ import type { RequestDecision, RequestEvent } from '../../src/platform/web-reque
 import { memorySession, type MemorySession } from '../unit/helpers/memory-session.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The list the shards are cut from (a test may replace or remove it through `files`). */
+const THREAT_LIST_FILE = 'threats/list.bin';
+let shipped: Promise<Uint8Array[]> | undefined;
+/** The shipped list's shards, cut once per test file. */
+function shippedShards(): Promise<Uint8Array[]> {
+  shipped ??= readFile(path.join(ROOT, THREAT_LIST_FILE)).then((bytes) => splitThreatList(new Uint8Array(bytes)));
+  return shipped;
+}
 export const FAKE_ID = 'fakeextensionid';
 export const FAKE_ORIGIN = `chrome-extension://${FAKE_ID}/`;
 
@@ -112,7 +121,18 @@ export function fakePlatform(options: FakeOptions = {}) {
         await options.hold?.[file];
         const replaced = options.files?.[file];
         if (replaced === null) throw new Error(`${file}: HTTP 404`);
-        return replaced ?? new Uint8Array(await readFile(path.join(ROOT, file)));
+        if (replaced) return replaced;
+        // The package's threat shards, as build.mjs writes them from threats/list.bin.
+        const shard = /^threats\/shards\/(\d+)\.bin$/.exec(file);
+        if (shard) {
+          const list = options.files?.[THREAT_LIST_FILE];
+          if (list === null) throw new Error(`${file}: HTTP 404`);
+          const shards = list ? splitThreatList(list) : await shippedShards();
+          const bytes = shards[Number(shard[1])];
+          if (!bytes) throw new Error(`${file}: HTTP 404`);
+          return bytes;
+        }
+        return new Uint8Array(await readFile(path.join(ROOT, file)));
       },
       wasmDirectory: undefined,
       onInstalled: (listener) => events.installed.add(listener),

@@ -21,59 +21,71 @@ const check = (url: string) => ({ type: 'check-navigation', payload: { url } });
 const strictRule = (rules: readonly NetRule[]) => rules.find((rule) => rule.id === STRICT_RULE_ID);
 
 describe('strict first-visit mode (Chrome)', () => {
-  it('is off by default; turning it on adds the session redirect to the checking page, off removes it', async () => {
+  it('is off by default; turning it on adds the lasting redirect to the checking page, off removes it', async () => {
     const bg = await startBackground();
     await settle();
-    expect(strictRule(bg.sessionRules)).toBeUndefined();
+    expect(strictRule(bg.dynamicRules)).toBeUndefined();
     valueOf(await bg.send({ type: 'set-preferences', payload: { strictFirstVisit: true } }, pageSender()));
-    expect(strictRule(bg.sessionRules)).toMatchObject({
+    expect(strictRule(bg.dynamicRules)).toMatchObject({
       action: { type: 'redirect', redirect: { regexSubstitution: `${CHECKING}#\\0` } },
       condition: { resourceTypes: ['main_frame'], requestMethods: ['get'] },
     });
     valueOf(await bg.send({ type: 'set-preferences', payload: { strictFirstVisit: false } }, pageSender()));
-    expect(strictRule(bg.sessionRules)).toBeUndefined();
+    expect(strictRule(bg.dynamicRules)).toBeUndefined();
   });
 
   it('is put back at start from the stored setting, and the policy overrides the user', async () => {
     const bg = await startBackground({ settings: strictOn });
-    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    await eventually(() => expect(strictRule(bg.dynamicRules)).toBeDefined());
     const forced = await startBackground({ managed: { strictFirstVisit: true } });
-    await eventually(() => expect(strictRule(forced.sessionRules)).toBeDefined());
+    await eventually(() => expect(strictRule(forced.dynamicRules)).toBeDefined());
     const barred = await startBackground({ settings: strictOn, managed: { strictFirstVisit: false } });
     await settle();
-    expect(strictRule(barred.sessionRules)).toBeUndefined();
+    expect(strictRule(barred.dynamicRules)).toBeUndefined();
   });
 
   it('a held safe navigation is forwarded once, and its site is let through from then on', async () => {
     const bg = await startBackground({ settings: strictOn });
-    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    await eventually(() => expect(strictRule(bg.dynamicRules)).toBeDefined());
     bg.fire.beforeNavigate(3, SAFE);
     const answer = valueOf<NavigationCheck>(await bg.send(check(SAFE), checkingSender(3, SAFE)));
     expect(answer).toEqual({ action: 'forward', url: SAFE });
-    expect(strictRule(bg.sessionRules)).toMatchObject({ condition: { excludedRequestDomains: ['example.com'] } });
+    expect(strictRule(bg.dynamicRules)).toMatchObject({ condition: { excludedRequestDomains: ['example.com'] } });
     // Used up: the same page asking again (or a copy of it) gets nothing.
     expect(await bg.send(check(SAFE), checkingSender(3, SAFE))).toMatchObject({ ok: false });
     await settle();
     expect(bg.navigations).toEqual([]);
   });
 
+  it('an extension update keeps the hold and forgets the sites let through (the new model judges them again)', async () => {
+    const bg = await startBackground({ settings: strictOn });
+    await eventually(() => expect(strictRule(bg.dynamicRules)).toBeDefined());
+    bg.fire.beforeNavigate(3, SAFE);
+    valueOf(await bg.send(check(SAFE), checkingSender(3, SAFE)));
+    expect(strictRule(bg.dynamicRules)?.condition.excludedRequestDomains).toEqual(['example.com']);
+    bg.fire.installed('update');
+    await eventually(() => expect(strictRule(bg.dynamicRules)?.condition.excludedRequestDomains).toBeUndefined());
+    await settle();
+    expect(strictRule(bg.dynamicRules)).toBeDefined();
+  });
+
   it("sites judged safe before the click (a page's links, a navigation judged at once) are let through", async () => {
     const bg = await startBackground({ settings: strictOn });
-    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    await eventually(() => expect(strictRule(bg.dynamicRules)).toBeDefined());
     const links = { pageId: 'p1', hosts: ['news.example.org', 'login.blocked-example.com'], counts: [1, 1] };
     valueOf(await bg.send({ type: 'score-links', payload: links }, contentSender(2, 'http://example.net/')));
     await eventually(() =>
-      expect(strictRule(bg.sessionRules)?.condition.excludedRequestDomains).toEqual(['example.org']),
+      expect(strictRule(bg.dynamicRules)?.condition.excludedRequestDomains).toEqual(['example.org']),
     );
     bg.fire.beforeNavigate(2, 'http://example.net/next');
     await eventually(() =>
-      expect(strictRule(bg.sessionRules)?.condition.excludedRequestDomains).toEqual(['example.org', 'example.net']),
+      expect(strictRule(bg.dynamicRules)?.condition.excludedRequestDomains).toEqual(['example.org', 'example.net']),
     );
   });
 
   it('a held dangerous navigation gets a warning address with a token from the checking page, not a tab redirect', async () => {
     const bg = await startBackground({ settings: strictOn });
-    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    await eventually(() => expect(strictRule(bg.dynamicRules)).toBeDefined());
     bg.fire.beforeNavigate(4, BLOCKED);
     const answer = valueOf<NavigationCheck>(await bg.send(check(BLOCKED), checkingSender(4, BLOCKED)));
     expect(answer.action).toBe('warn');
@@ -85,12 +97,12 @@ describe('strict first-visit mode (Chrome)', () => {
     );
     await settle();
     expect(bg.navigations).toEqual([]);
-    expect(strictRule(bg.sessionRules)).not.toMatchObject({ condition: { excludedRequestDomains: expect.anything() } });
+    expect(strictRule(bg.dynamicRules)).not.toMatchObject({ condition: { excludedRequestDomains: expect.anything() } });
   });
 
   it('a navigation the rule did not hold (a POST) is stopped when it commits', async () => {
     const bg = await startBackground({ settings: strictOn });
-    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    await eventually(() => expect(strictRule(bg.dynamicRules)).toBeDefined());
     bg.fire.beforeNavigate(5, BLOCKED);
     await settle();
     expect(bg.navigations).toEqual([]);
@@ -101,7 +113,7 @@ describe('strict first-visit mode (Chrome)', () => {
 
   it('forwards nothing a page asks for itself: another address, another tab, another sender, not http(s)', async () => {
     const bg = await startBackground({ settings: strictOn });
-    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    await eventually(() => expect(strictRule(bg.dynamicRules)).toBeDefined());
     bg.fire.beforeNavigate(6, SAFE);
     const refused = [
       await bg.send(check('http://other-example.com/'), checkingSender(6, 'http://other-example.com/')),
@@ -116,7 +128,7 @@ describe('strict first-visit mode (Chrome)', () => {
 
   it('a site let through falls back to the guard: blocked later, its next visit is redirected from the tab', async () => {
     const bg = await startBackground({ settings: strictOn });
-    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    await eventually(() => expect(strictRule(bg.dynamicRules)).toBeDefined());
     bg.fire.beforeNavigate(8, SAFE);
     valueOf(await bg.send(check(SAFE), checkingSender(8, SAFE)));
     valueOf(await bg.send({ type: 'block-site', payload: { url: SAFE } }, pageSender()));
@@ -127,7 +139,7 @@ describe('strict first-visit mode (Chrome)', () => {
 
   it("fails open when the model cannot load, and the popup's view of the site says why", async () => {
     const bg = await startBackground({ settings: strictOn, files: { 'model/weights.bin': null } });
-    await eventually(() => expect(strictRule(bg.sessionRules)).toBeDefined());
+    await eventually(() => expect(strictRule(bg.dynamicRules)).toBeDefined());
     bg.fire.beforeNavigate(10, SAFE);
     const answer = valueOf<NavigationCheck>(await bg.send(check(SAFE), checkingSender(10, SAFE)));
     expect(answer).toEqual({ action: 'forward', url: SAFE, unchecked: 'no-verdict' });

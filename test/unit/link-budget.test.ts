@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { budgetAdmits, budgetKey } from '../../src/core/link-budget.js';
+import { budgetAdmits, budgetKey, prefilterAdmits } from '../../src/core/link-budget.js';
+import { siteBudgetKey } from '../../src/core/site-budget-key.js';
 import { LINK_LIMITS } from '../../src/core/messages.js';
 
 describe('link budget', () => {
@@ -19,5 +20,22 @@ describe('link budget', () => {
     expect(budgetAdmits({ hosts: cap, domains: 1, hasKey: true })).toBe(false);
     expect(budgetAdmits({ hosts: cap - 1, domains: cap, hasKey: true })).toBe(true);
     expect(budgetAdmits({ hosts: cap - 1, domains: cap, hasKey: false })).toBe(false);
+  });
+
+  it('the background keys by registrable domain with the public suffix list, private section on', () => {
+    expect(siteBudgetKey('a.github.io')).toBe('a.github.io');
+    expect(siteBudgetKey('x.a.github.io')).toBe('a.github.io');
+    expect(siteBudgetKey('shop.bbc.co.uk')).toBe('bbc.co.uk');
+    expect(siteBudgetKey('login.example.com')).toBe('example.com');
+    // No registrable domain by the list: the cheap key groups it.
+    expect(siteBudgetKey('d1.decoy.example')).toBe('decoy.example');
+  });
+
+  it("the content script's pre-filter lets a known cheap key through to twice the cap, so it never drops what the background admits", () => {
+    const cap = LINK_LIMITS.hostsPerPage;
+    expect(prefilterAdmits({ hosts: 2 * cap - 1, domains: 1, hasKey: true })).toBe(true);
+    expect(prefilterAdmits({ hosts: 2 * cap, domains: 1, hasKey: true })).toBe(false);
+    expect(prefilterAdmits({ hosts: 2 * cap, domains: cap - 1, hasKey: false })).toBe(true);
+    expect(prefilterAdmits({ hosts: 0, domains: cap, hasKey: false })).toBe(false);
   });
 });

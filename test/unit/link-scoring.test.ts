@@ -29,7 +29,7 @@ function memoryStore(): SessionStore & { data: Map<string, unknown> } {
 const PAGE: SenderInfo = { id: 'ext', tabId: 7, frameId: 0, url: 'http://shop.example.com/catalogue' };
 // User choices decide these names whatever the shipped model thinks of them, so the test does not
 // depend on which model is shipped; the model still scores every name for real.
-const BLOCKED = new Set(['evil-login.net', 'paypa1-verify.org']);
+const BLOCKED = new Set(['evil-login.net', 'paypa1-verify.org', 'login-evil.github.io']);
 
 describe('score-links in the background', () => {
   let scorer: Scorer;
@@ -159,6 +159,20 @@ describe('score-links in the background', () => {
     );
     expect(late.refused).toBe(1);
     expect(late.risky.map((v) => v.host)).toEqual(['login.evil-login.net']);
+  });
+
+  it('budgets by registrable domain: sub-domains of a private suffix are sites of their own, and cannot pool a dangerous one with decoys', async () => {
+    const tab: SenderInfo = { ...PAGE, tabId: 11 };
+    // 3,000 sites under github.io (a private suffix) and 2,000 hosts of one decoy domain: 5,000 hosts, 3,001 domains.
+    const decoys = [
+      ...Array.from({ length: 3000 }, (_, i) => `d${i}.github.io`),
+      ...Array.from({ length: 2000 }, (_, i) => `h${i}.decoy-cdn.com`),
+    ];
+    for (let from = 0; from < decoys.length; from += 500)
+      await handler({ pageId: 'private', hosts: decoys.slice(from, from + 500), counts: new Array(500).fill(1) }, tab);
+    const late = await handler({ pageId: 'private', hosts: ['login-evil.github.io'], counts: [1] }, tab);
+    expect(late.refused).toBe(0);
+    expect(late.risky.map((v) => v.host)).toEqual(['login-evil.github.io']);
   });
 
   it('marks nothing on a page where protection is paused, but still counts its links', async () => {

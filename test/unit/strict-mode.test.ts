@@ -10,14 +10,14 @@ import { MAX_STRICT_PASSED, STRICT_RULE_ID, strictCatches, strictRule } from '..
 import { createWarningTokens } from '../../src/background/warning-tokens.js';
 import { unavailableJudgement, type Judgement } from '../../src/background/judge.js';
 import { parseDomain } from '../../src/core/domain.js';
-import type { RuleSet } from '../../src/platform/background-api.js';
+import type { NetRules, RuleSet } from '../../src/platform/background-api.js';
 import type { NetRule } from '../../src/platform/net-rules.js';
 import { memorySession } from './helpers/memory-session.js';
 
 const CHECKING = 'chrome-extension://id/checking/index.html';
 const WARNING = 'chrome-extension://id/warning/index.html';
 
-function ruleSet(): RuleSet & { rules: NetRule[] } {
+function oneSet(): RuleSet & { rules: NetRule[] } {
   const rules: NetRule[] = [];
   return {
     rules,
@@ -28,6 +28,13 @@ function ruleSet(): RuleSet & { rules: NetRule[] } {
       rules.splice(0, rules.length, ...kept, ...structuredClone(add));
     },
   };
+}
+
+/** Dynamic and session rule sets; `rules` are the dynamic ones (where strict mode's rule lives). */
+function ruleSet(): NetRules & { rules: NetRule[]; sessionRules: NetRule[] } {
+  const dynamic = oneSet();
+  const session = oneSet();
+  return { dynamic, session, rules: dynamic.rules, sessionRules: session.rules };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
@@ -82,14 +89,39 @@ describe('strict mode state', () => {
 
   it('reads the sites let through back from the rule after a worker restart', async () => {
     const rules = ruleSet();
-    const first = createStrictMode(rules, CHECKING, memorySession());
+    const session = memorySession();
+    const first = createStrictMode(rules, CHECKING, session);
     await first.sync(true);
     await first.pass('a.com');
-    const restarted = createStrictMode(rules, CHECKING, memorySession());
+    const restarted = createStrictMode(rules, CHECKING, session);
     expect(await restarted.covers('a.com')).toBe(false);
     expect(await restarted.covers('b.com')).toBe(true);
     await restarted.sync(false);
     expect(rules.rules).toEqual([]);
+  });
+
+  it('keeps holding in a new browser session (a lasting rule) and forgets the sites the last one let through', async () => {
+    const rules = ruleSet();
+    const first = createStrictMode(rules, CHECKING, memorySession());
+    await first.sync(true);
+    await first.pass('a.com');
+    // The browser restarted: its rules are still there, storage.session is empty.
+    const next = createStrictMode(rules, CHECKING, memorySession());
+    expect(await next.covers('a.com')).toBe(true);
+    expect(rules.rules).toEqual([strictRule(CHECKING, [])]);
+    expect(rules.sessionRules).toEqual([]);
+  });
+
+  it('removes the session rule an earlier version held with, and forgets what was let through on an update', async () => {
+    const rules = ruleSet();
+    rules.sessionRules.push(strictRule(CHECKING, ['old.com']));
+    const strict = createStrictMode(rules, CHECKING, memorySession());
+    await strict.sync(true);
+    expect(rules.sessionRules).toEqual([]);
+    await strict.pass('a.com');
+    await strict.forgetPassed();
+    expect(await strict.covers('a.com')).toBe(true);
+    expect(rules.rules).toEqual([strictRule(CHECKING, [])]);
   });
 
   it('remembers a held navigation across a restart, matches it fragment aside, and only once', async () => {
