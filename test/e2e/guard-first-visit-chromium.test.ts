@@ -22,9 +22,14 @@ describe('guard in Chromium: first visit, stopped worker, no WebAssembly', () =>
     expect(status.backend).toBe('cpu');
     const outcomes: string[] = [];
     const warnedTabs: number[] = [];
+    let previous: Page | undefined;
     for (const host of UNSEEN_DANGEROUS) {
-      await suite.browser.stopWorker();
+      // The worker must be woken by the navigation itself: a new tab's events or the last warning
+      // page asking for its site would wake it first, and the model could be in before the name.
+      await previous?.close();
       const page = await suite.browser.context.newPage();
+      previous = page;
+      await suite.browser.stopWorker();
       await gotoAllowingRedirect(page, suite.server.url(host, '/first-visit'));
       const href = await pollHref(
         () => page.evaluate(() => location.href),
