@@ -17,14 +17,18 @@ const WHY: Readonly<Partial<Record<Category, MessageKey>>> = {
   dga: 'toolbar_why_dga',
 };
 
-/** Toolbar state, badge and tooltip for a recorded main frame (null: nothing recorded yet). */
+/**
+ * Toolbar state, badge and tooltip for a recorded main frame (null: nothing recorded yet). A model
+ * that failed to load is named in the user's language; its technical reason (English, from the
+ * loader) is for the popup's details line, not the tooltip.
+ */
 export function toolbarViewFor(frame: FrameRecord | null, modelError?: string): ToolbarView {
   if (modelError !== undefined) {
     return {
       state: 'error',
       badge: 'off',
       color: BADGE_COLORS.neutral,
-      title: t('toolbar_model_error', modelError),
+      title: t('toolbar_model_error'),
     };
   }
   if (!frame) return { state: 'unscored', badge: '', color: BADGE_COLORS.neutral, title: t('toolbar_not_checked') };

@@ -14,6 +14,7 @@ import { exportSettings, importSettings } from '../../src/options/backup.js';
 import { renderPopup } from '../../src/popup/view.js';
 import { NO_POPUP_ACTIONS } from './popup-actions.js';
 import { failureWords } from '../../src/ui/failure-words.js';
+import { toolbarViewFor } from '../../src/background/toolbar.js';
 
 const german = JSON.parse(
   readFileSync(path.resolve(__dirname, '../../_locales/de/messages.json'), 'utf8'),
@@ -26,6 +27,14 @@ const good = exportSettings(DEFAULT_SETTINGS).text;
 const ENGLISH_WORDS = /\b(the|is|not|file|quota|exceeded|connection|receiving)\b/i;
 
 describe('failures in German', () => {
+  it("the toolbar of a model that failed to load says so in German, without the loader's English reason", () => {
+    const { title } = toolbarViewFor(null, 'weights.bin: HTTP 404 (the file is not there)');
+    expect(title).toBe(
+      'Snowman prüft keine Websites: sein Modell konnte nicht geladen werden. Seiten laden normal; Details im Snowman-Fenster.',
+    );
+    expect(title).not.toMatch(ENGLISH_WORDS);
+  });
+
   it('a refused settings file says why in German', async () => {
     const notJson = await importSettings('{not json', async (s) => s);
     expect(notJson).toEqual({ ok: false, message: 'Datei abgelehnt, nichts geändert: die Datei ist kein JSON.' });
