@@ -320,6 +320,8 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
     quick,
     threats: threatsPromise,
     prepareThreats: async (url) => {
+      // Once the whole list is in (every navigation after start-up), nothing is left to read.
+      if (threatShards.complete) return;
       const parsed = parseDomain(url);
       if (parsed.ok && !threatShards.isPrepared(parsed.host, parsed.registrableDomain)) {
         await threatShards.prepare(parsed.host, parsed.registrableDomain);

@@ -5,12 +5,12 @@
  * budget) and pre-filters with the cheap key of link-budget.ts, more loosely, so it never drops
  * a host this key would admit.
  */
+import { LruCache } from './cache.js';
 import { parseDomain } from './domain.js';
 import { budgetKey } from './link-budget.js';
 
 /** Keys already computed: a page's summary asks again for every known host at each batch. */
-const known = new Map<string, string>();
-const MAX_KNOWN = 50_000;
+const known = new LruCache<string, string>(50_000);
 
 /** The registrable domain `host` counts against; the cheap key when it has none (an IP, a local or special-use name). */
 export function siteBudgetKey(host: string): string {
@@ -18,7 +18,6 @@ export function siteBudgetKey(host: string): string {
   if (key === undefined) {
     const parsed = parseDomain(host);
     key = (parsed.ok ? parsed.registrableDomain : null) ?? budgetKey(host);
-    if (known.size >= MAX_KNOWN) known.clear();
     known.set(host, key);
   }
   return key;

@@ -32,6 +32,8 @@ export interface ShardedThreatList extends ThreatList {
   prepare(host: string, registrableDomain: string | null): Promise<void>;
   /** True when `prepare` would not need to wait. */
   isPrepared(host: string, registrableDomain: string | null): boolean;
+  /** True once every shard is read: nothing left to prepare for any name. */
+  readonly complete: boolean;
   /** Reads every shard still missing; resolves once all are in. */
   loadAll(): Promise<void>;
 }
@@ -48,6 +50,7 @@ export function createShardedThreatList(
   const reads = new Map<number, Promise<void>>();
   let feeds: readonly ThreatFeed[] = [];
   let size = 0;
+  let settled = 0;
 
   function read(shard: number): Promise<void> {
     let pending = reads.get(shard);
@@ -63,6 +66,9 @@ export function createShardedThreatList(
           onError(shard, error);
         },
       );
+      pending = pending.then(() => {
+        settled++;
+      });
       reads.set(shard, pending);
     }
     return pending;
@@ -74,6 +80,9 @@ export function createShardedThreatList(
     },
     get feeds() {
       return feeds;
+    },
+    get complete() {
+      return settled === THREAT_SHARD_COUNT;
     },
     lookup(host, registrableDomain): ListedMatch | null {
       if (registrableDomain === null) return null;
