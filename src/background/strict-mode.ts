@@ -1,15 +1,12 @@
 /**
  * Strict first-visit mode's state (Chrome): whether its hold is installed, the address prefixes let
- * through this session (kept as session allow rules, so a restarted worker reads them back and the
- * browser forgets them when it closes), and each tab's last top-level navigation, the only address
- * its checking page may be forwarded to. The checking page is web accessible (a DNR redirect must
- * reach it), so a site can open it with any target: without a matching navigation recorded here it
- * forwards nothing, with one exception: a navigation that began before this browser session's first
- * worker ran, which no worker could record (its tab did not open the checking page itself).
+ * through this session (session allow rules, so a restarted worker reads them back and the browser
+ * forgets them when it closes), and the navigations it holds (strict-pending.ts).
  */
 import type { UncheckedReason } from '../core/messages.js';
 import type { NetRules } from '../platform/background-api.js';
 import type { SessionStore } from '../platform/storage.js';
+import { createHeldNavigations } from './strict-pending.js';
 import {
   hostPrefixes,
   MAX_STRICT_PASSED,
@@ -18,27 +15,14 @@ import {
   prefixOfPassRule,
   STRICT_PASS_FIRST_ID,
   STRICT_RULE_ID,
-  strictCatches,
   strictRule,
 } from './strict-rules.js';
 
-const PENDING_KEY = 'strict-pending';
-/** When this browser session's first worker started (ms since the epoch). */
-const SESSION_KEY = 'strict-session';
-/** Tabs whose navigation is remembered across a worker restart (one navigation a tab). */
-export const MAX_STRICT_PENDING = 64;
-/** Longer addresses are remembered in memory only: storage.session has 10 MB for everything. */
-const MAX_STORED_URL = 8_192;
 /** Sites let through unjudged whose reason the popup can still show (this worker's lifetime). */
 const MAX_UNCHECKED = 200;
-/**
- * A worker woken by both the navigation event and the checking page's question may get the
- * question first: the answer waits this long for the tab's navigation to be recorded.
- */
-export const CLAIM_WAIT_MS = 1_000;
 
 export interface StrictMode {
-  /** Installs (on) or removes (off) the hold; either way forgets what was let through. */
+  /** Installs (on) or removes (off) the hold; a change forgets what was let through. */
   sync(on: boolean): Promise<void>;
   /** Forgets what was let through (a new extension version or new settings may judge it differently). */
   forgetPassed(): Promise<void>;
@@ -78,13 +62,6 @@ interface State {
   on: boolean;
   /** Prefix → its rule id, oldest first. */
   readonly passed: Map<string, number>;
-  readonly sessionStart: number;
-}
-
-type Pending = [number, string];
-
-function isPending(value: unknown): value is Pending {
-  return Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string';
 }
 
 function hostOfPrefix(prefix: string): string {
@@ -95,11 +72,6 @@ function hostOfPrefix(prefix: string): string {
   }
 }
 
-const withoutFragment = (url: string): string => {
-  const hash = url.indexOf('#');
-  return hash === -1 ? url : url.slice(0, hash);
-};
-
 /** Strict mode over Chrome's rules, holding on `checkingPage`; pending navigations in `store`. */
 export function createStrictMode(
   netRules: NetRules,
@@ -108,33 +80,14 @@ export function createStrictMode(
   options: StrictModeOptions = {},
 ): StrictMode {
   const { dynamic, session } = netRules;
-  const workerStart = options.workerStart ?? performance.timeOrigin;
   let state: Promise<State> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
-  const pending = new Map<number, string>();
-  /** Tabs that opened the checking page themselves since their last web navigation. */
-  const opened = new Set<number>();
+  const held = createHeldNavigations(store, options.workerStart ?? performance.timeOrigin);
   const unchecked = new Map<string, UncheckedReason>();
-  /** Questions waiting for their tab's navigation event. */
-  const waiting = new Map<number, () => void>();
-  const recorded = (tabId: number): Promise<void> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(done, CLAIM_WAIT_MS);
-      function done(): void {
-        clearTimeout(timer);
-        if (waiting.get(tabId) === done) waiting.delete(tabId);
-        resolve();
-      }
-      waiting.set(tabId, done);
-    });
-  let pendingWrites: Promise<unknown> = Promise.resolve();
 
   const load = async (): Promise<State> => {
-    const [dynamicRules, sessionRules, marker] = await Promise.all([
-      dynamic.list(),
-      session.list(),
-      store.get([SESSION_KEY]),
-    ]);
+    // The session's first worker stores its start now (strict-pending.ts).
+    const [dynamicRules, sessionRules] = await Promise.all([dynamic.list(), session.list(), held.sessionStart()]);
     // An earlier version held with a session rule of the hold's id: it would hold twice.
     if (sessionRules.some((rule) => rule.id === STRICT_RULE_ID)) await session.update([], [STRICT_RULE_ID]);
     const hold = dynamicRules.find((rule) => rule.id === STRICT_RULE_ID);
@@ -145,11 +98,7 @@ export function createStrictMode(
       const prefix = prefixOfPassRule(rule);
       if (prefix !== null) passed.set(prefix, rule.id);
     }
-    const stored = marker[SESSION_KEY];
-    // No marker: this is the session's first worker. An earlier version's `true`: the start is unknown.
-    const sessionStart = typeof stored === 'number' ? stored : stored === undefined ? workerStart : -Infinity;
-    if (stored === undefined) await store.set({ [SESSION_KEY]: sessionStart });
-    return { on: hold !== undefined, passed, sessionStart };
+    return { on: hold !== undefined, passed };
   };
   /** Rule changes one at a time, each on the state the previous one left. */
   const run = <T>(task: (s: State) => Promise<T>): Promise<T> => {
@@ -189,16 +138,6 @@ export function createStrictMode(
       }
     });
 
-  const persistPending = (): void => {
-    const entries = [...pending].filter(([, url]) => url.length <= MAX_STORED_URL).slice(-MAX_STRICT_PENDING);
-    pendingWrites = pendingWrites.then(() => store.set({ [PENDING_KEY]: entries })).catch(() => undefined);
-  };
-  const storedPending = async (tabId: number): Promise<string | undefined> => {
-    await pendingWrites;
-    const stored = (await store.get([PENDING_KEY]))[PENDING_KEY];
-    return Array.isArray(stored) ? stored.filter(isPending).find(([id]) => id === tabId)?.[1] : undefined;
-  };
-
   const covers = (url: string): Promise<boolean> =>
     run(async (s) => {
       const prefix = passPrefix(url);
@@ -210,11 +149,6 @@ export function createStrictMode(
     await passPrefixes([prefix]);
     return true;
   };
-  const forget = (tabId: number): void => {
-    pending.delete(tabId);
-    opened.delete(tabId);
-  };
-
   return {
     sync: (on) =>
       run(async (s) => {
@@ -226,48 +160,9 @@ export function createStrictMode(
       }),
     forgetPassed: () => run(dropPassed),
     covers,
-    expect(tabId, url) {
-      // Recorded at once: the checking page's question may be the next event this worker handles.
-      forget(tabId);
-      pending.set(tabId, url);
-      while (pending.size > MAX_STRICT_PENDING) pending.delete(pending.keys().next().value!);
-      waiting.get(tabId)?.();
-      void covers(url).then(
-        (held) => {
-          // Only a navigation the rule holds may be forwarded from the checking page.
-          if (!held || !strictCatches(url)) {
-            if (pending.get(tabId) === url) pending.delete(tabId);
-          } else persistPending();
-        },
-        () => undefined,
-      );
-    },
-    openedDirectly(tabId) {
-      forget(tabId);
-      opened.add(tabId);
-      while (opened.size > MAX_STRICT_PENDING) opened.delete(opened.values().next().value!);
-      waiting.get(tabId)?.();
-    },
-    async claim(tabId, target, startedAt) {
-      const matches = (url: string | undefined): url is string =>
-        url !== undefined && withoutFragment(url) === withoutFragment(target);
-      let url = pending.get(tabId);
-      if (!matches(url) && !opened.has(tabId)) url = await storedPending(tabId);
-      if (!matches(url) && !opened.has(tabId)) {
-        await recorded(tabId);
-        url = pending.get(tabId);
-      }
-      if (matches(url)) {
-        pending.delete(tabId);
-        persistPending();
-        return url;
-      }
-      // No worker saw this navigation start: the browser began it before any of ours ran.
-      const { sessionStart } = await run(async (s) => s);
-      return startedAt !== undefined && startedAt < sessionStart && !opened.has(tabId) && strictCatches(target)
-        ? target
-        : null;
-    },
+    expect: (tabId, url) => held.expect(tabId, url, covers(url)),
+    openedDirectly: (tabId) => held.openedDirectly(tabId),
+    claim: (tabId, target, startedAt) => held.claim(tabId, target, startedAt),
     pass,
     passHosts: (hosts) => passPrefixes(hosts.flatMap(hostPrefixes)),
     revokeHosts: (hosts) =>
