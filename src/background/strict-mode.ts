@@ -54,7 +54,7 @@ export interface StrictMode {
 }
 
 export interface StrictModeOptions {
-  /** When this worker started (ms since the epoch): the session's start if it is the session's first. */
+  /** When this worker started (ms since the epoch): navigations no worker recorded and begun earlier are vouched for. */
   readonly workerStart?: number;
 }
 
@@ -86,8 +86,7 @@ export function createStrictMode(
   const unchecked = new Map<string, UncheckedReason>();
 
   const load = async (): Promise<State> => {
-    // The session's first worker stores its start now (strict-pending.ts).
-    const [dynamicRules, sessionRules] = await Promise.all([dynamic.list(), session.list(), held.sessionStart()]);
+    const [dynamicRules, sessionRules] = await Promise.all([dynamic.list(), session.list()]);
     // An earlier version held with a session rule of the hold's id: it would hold twice.
     if (sessionRules.some((rule) => rule.id === STRICT_RULE_ID)) await session.update([], [STRICT_RULE_ID]);
     const hold = dynamicRules.find((rule) => rule.id === STRICT_RULE_ID);

@@ -3,15 +3,16 @@
  * checking page may be forwarded to (in memory and in storage.session, so a restarted worker still
  * knows it). The checking page is web accessible (a DNR redirect must reach it), so a site can open it
  * with any target: without a matching navigation recorded here nothing is forwarded, with one
- * exception: a navigation that began before this browser session's first worker ran, which no worker
- * could record (a tab restored at browser start), and whose tab did not open the checking page itself.
+ * exception: a navigation that began before this worker ran and that no worker recorded (a tab
+ * restored at browser start; a worker replaced before it could store what it saw), whose tab did not
+ * open the checking page itself.
  */
 import type { SessionStore } from '../platform/storage.js';
 import { strictCatches } from './strict-rules.js';
 
 const PENDING_KEY = 'strict-pending';
-/** When this browser session's first worker started (ms since the epoch); storage.session empties with the browser. */
-const SESSION_KEY = 'strict-session';
+/** Tabs that navigated to the checking page themselves (a site opened it). */
+const OPENED_KEY = 'strict-opened';
 /** Tabs whose navigation is remembered across a worker restart (one navigation a tab). */
 export const MAX_STRICT_PENDING = 64;
 /** Longer addresses are remembered in memory only: storage.session has 10 MB for everything. */
@@ -23,16 +24,14 @@ const MAX_STORED_URL = 8_192;
 export const CLAIM_WAIT_MS = 1_000;
 
 export interface HeldNavigations {
-  /** This browser session's start as its first worker saw it (that worker stores it). */
-  sessionStart(): Promise<number>;
   /** Records tab `tabId`'s top-level navigation to `url`; kept only if `held` resolves true. */
   expect(tabId: number, url: string, held: Promise<boolean>): void;
   /** Records that tab `tabId` navigated to the checking page itself (a link or a script did): it vouches for nothing. */
   openedDirectly(tabId: number): void;
   /**
    * The address recorded for `tabId` when it is `target` (fragments aside), used up; `target` itself
-   * when its navigation started (`startedAt`, ms since the epoch) before this browser session's
-   * first worker; otherwise null.
+   * when its navigation started (`startedAt`, ms since the epoch) before this worker and no worker
+   * recorded it; otherwise null.
    */
   claim(tabId: number, target: string, startedAt?: number): Promise<string | null>;
 }
@@ -56,7 +55,6 @@ export function createHeldNavigations(store: SessionStore, workerStart: number):
   /** Questions waiting for their tab's navigation event. */
   const waiting = new Map<number, () => void>();
   let pendingWrites: Promise<unknown> = Promise.resolve();
-  let start: Promise<number> | undefined;
 
   const recorded = (tabId: number): Promise<void> =>
     new Promise((resolve) => {
@@ -70,7 +68,15 @@ export function createHeldNavigations(store: SessionStore, workerStart: number):
     });
   const persist = (): void => {
     const entries = [...pending].filter(([, url]) => url.length <= MAX_STORED_URL).slice(-MAX_STRICT_PENDING);
-    pendingWrites = pendingWrites.then(() => store.set({ [PENDING_KEY]: entries })).catch(() => undefined);
+    const tabs = [...opened];
+    pendingWrites = pendingWrites
+      .then(() => store.set({ [PENDING_KEY]: entries, [OPENED_KEY]: tabs }))
+      .catch(() => undefined);
+  };
+  const openedBefore = async (tabId: number): Promise<boolean> => {
+    await pendingWrites;
+    const value = (await store.get([OPENED_KEY]))[OPENED_KEY];
+    return Array.isArray(value) && value.includes(tabId);
   };
   const stored = async (tabId: number): Promise<string | undefined> => {
     await pendingWrites;
@@ -81,18 +87,7 @@ export function createHeldNavigations(store: SessionStore, workerStart: number):
     pending.delete(tabId);
     opened.delete(tabId);
   };
-  const sessionStart = (): Promise<number> =>
-    (start ??= (async () => {
-      const value = (await store.get([SESSION_KEY]))[SESSION_KEY];
-      if (typeof value === 'number') return value;
-      // An earlier version's marker: the session's start is unknown, so nothing is vouched for.
-      if (value !== undefined) return -Infinity;
-      await store.set({ [SESSION_KEY]: workerStart });
-      return workerStart;
-    })());
-
   return {
-    sessionStart,
     expect(tabId, url, held) {
       // Recorded at once: the checking page's question may be the next event this worker handles.
       forget(tabId);
@@ -114,6 +109,7 @@ export function createHeldNavigations(store: SessionStore, workerStart: number):
       opened.add(tabId);
       while (opened.size > MAX_STRICT_PENDING) opened.delete(opened.values().next().value!);
       waiting.get(tabId)?.();
+      persist();
     },
     async claim(tabId, target, startedAt) {
       const matches = (url: string | undefined): url is string =>
@@ -129,11 +125,13 @@ export function createHeldNavigations(store: SessionStore, workerStart: number):
         persist();
         return url;
       }
-      // No worker saw this navigation start: the browser began it before any of ours ran.
+      // No worker recorded this navigation, which began before this one ran: the browser started it
+      // before any worker of ours could see it, or the worker that saw it was replaced.
       return startedAt !== undefined &&
-        startedAt < (await sessionStart()) &&
+        startedAt < workerStart &&
         !opened.has(tabId) &&
-        strictCatches(target)
+        strictCatches(target) &&
+        !(await openedBefore(tabId))
         ? target
         : null;
     },

@@ -163,7 +163,7 @@ describe('strict mode state', () => {
     expect(rules.sessionRules).toEqual([]);
   });
 
-  it("vouches for an unrecorded navigation only when it started before the session's first worker", async () => {
+  it('vouches for an unrecorded navigation only when it started before this worker, in a tab that did not open the page itself', async () => {
     const session = memorySession();
     const first = createStrictMode(ruleSet(), CHECKING, session, { workerStart: 1_000 });
     await first.sync(true);
@@ -171,12 +171,16 @@ describe('strict mode state', () => {
     expect(await first.claim(1, url, 999)).toBe(url);
     expect(await first.claim(2, url, 1_001)).toBeNull();
     expect(await first.claim(3, url)).toBeNull();
+    expect(await first.claim(3, 'javascript:alert(1)//example.com/', 999)).toBeNull();
     first.openedDirectly(4);
     expect(await first.claim(4, url, 999)).toBeNull();
-    // A later worker of the same session keeps the session's start, not its own.
+    await settle();
+    // A worker that replaced the first: what began before it and nobody recorded is vouched for,
+    // but a tab the first saw open the checking page itself still is not.
     const later = createStrictMode(ruleSet(), CHECKING, session, { workerStart: 5_000 });
-    expect(await later.claim(5, url, 2_000)).toBeNull();
-    expect(await later.claim(6, url, 999)).toBe(url);
+    expect(await later.claim(5, url, 2_000)).toBe(url);
+    expect(await later.claim(4, url, 2_000)).toBeNull();
+    expect(await later.claim(6, url, 6_000)).toBeNull();
   });
 
   it('remembers a held navigation across a restart, matches it fragment aside, and only once', async () => {
