@@ -36,6 +36,7 @@ import { WARNING_PAGE_PATH } from './warning-url.js';
 import { strictFirstVisitOn } from '../core/managed-policy.js';
 import { MessageError } from '../core/messages.js';
 import { createStrictHandlers, type StrictHandlers } from './strict-handlers.js';
+import { withStrictRevocation } from './strict-block-list.js';
 import { createStrictMode, type StrictMode } from './strict-mode.js';
 import { CHECKING_PAGE_PATH } from './strict-rules.js';
 
@@ -77,7 +78,10 @@ export function createBackground(api: BackgroundPlatform): Background {
   const warningPage = api.extension.url(WARNING_PAGE_PATH);
   const session = splitSession(api.storage.session);
   // Firefox has no DNR rules (api.rules is null there): the define lets esbuild drop the rule code from its bundle.
-  const blockList = !__FIREFOX__ && api.rules ? createBlockList(api.rules, warningPage) : null;
+  const checkingPage = api.extension.url(CHECKING_PAGE_PATH);
+  const strict = !__FIREFOX__ && api.rules ? createStrictMode(api.rules, checkingPage, session.kept) : null;
+  const blockList =
+    !__FIREFOX__ && api.rules ? withStrictRevocation(createBlockList(api.rules, warningPage), strict) : null;
   const hostLists = createHostLists({
     store: api.storage.hostLists,
     rules: blockList,
@@ -103,8 +107,6 @@ export function createBackground(api: BackgroundPlatform): Background {
   const runtime = start.ready;
   const tabs = createTabRecords(session.kept);
   const tokens = createWarningTokens(session.kept);
-  const checkingPage = api.extension.url(CHECKING_PAGE_PATH);
-  const strict = api.rules ? createStrictMode(api.rules, checkingPage, session.kept) : null;
   // Chrome: a listed name reaches the warning page through the packaged static rules, which carry
   // no token; so do the policy's and the imported block list's rules.
   const isIssued = createIssuedCheck(
@@ -166,7 +168,11 @@ export function createBackground(api: BackgroundPlatform): Background {
     runtime,
     store: api.storage.settings,
     blockList,
-    afterChange: (r) => syncStrict(strict, r),
+    // A way through strict mode's hold outranks the block rules: new choices (a site blocked) judge afresh.
+    afterChange: async (r) => {
+      await syncStrict(strict, r);
+      await strict?.forgetPassed();
+    },
   });
 
   api.messages.listen(

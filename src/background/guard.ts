@@ -19,7 +19,6 @@ import {
   isListed,
   mainFrameRecordOf,
   shouldInterrupt,
-  siteOf,
   sourceOf,
   unavailableJudgement,
   type Judgement,
@@ -161,17 +160,27 @@ export function createGuard(deps: GuardDeps): Guard {
     held: Promise<boolean>,
   ): Promise<void> {
     const judgement = await judgeUrl(url);
+    // Judged safe: let it through strict mode's hold at once. Landing before the request starts (a
+    // session rule takes about a millisecond; a warm verdict a fraction of one) it is not held at
+    // all; otherwise the checking page finds the way open when it forwards.
+    const passing =
+      deps.strict &&
+      !speculative &&
+      strictCatches(url) &&
+      judgement.verdict !== null &&
+      judgement.site !== null &&
+      !shouldInterrupt(judgement)
+        ? deps.strict.pass(url)
+        : undefined;
     // Strict mode's rule sent a GET to the checking page, which asks for the verdict and goes on
     // from there; a POST it let through commits, and the commit's re-check stops it.
     if (await held.catch(() => false)) {
       if (stopping.get(tabId) === url) stopping.delete(tabId);
       recordDecision(startedAt, sourceOf(judgement));
-      // Judged safe already: let the site through now. When this lands before the request leaves
-      // (a warm worker, a cached name), the rule does not hold it and no checking page is needed.
-      if (judgement.verdict !== null && judgement.site !== null && !shouldInterrupt(judgement))
-        await deps.strict?.pass(judgement.site);
+      await passing;
       return;
     }
+    await passing;
     await actingOn(judgement, () => stopIfNeeded(tabId, url, speculative, startedAt, judgement));
   }
 
@@ -247,6 +256,9 @@ export function createGuard(deps: GuardDeps): Guard {
     onBeforeNavigate(event) {
       if (event.frameId === 0) navigated.add(event.tabId);
       if (event.frameId !== 0) return;
+      // A link or a script opened the checking page itself: nothing there is this tab's held navigation.
+      if (deps.strict && deps.checkingPage !== undefined && event.url.startsWith(deps.checkingPage))
+        deps.strict.openedDirectly(event.tabId);
       const parsed = parseDomain(event.url);
       if (!parsed.ok) return;
       const speculative = isSpeculative(event);
@@ -254,8 +266,8 @@ export function createGuard(deps: GuardDeps): Guard {
       // Asked now, in event order: a site let through after this navigation started did not stop its rule.
       let held = Promise.resolve(false);
       if (deps.strict && !speculative && isWebUrl(event.url) && strictCatches(event.url)) {
-        deps.strict.expect(event.tabId, event.url, siteOf(parsed));
-        held = deps.strict.covers(siteOf(parsed));
+        deps.strict.expect(event.tabId, event.url);
+        held = deps.strict.covers(event.url);
       }
       // A prerendered dangerous page is not shown, but its host is ruled so activating it cannot load it again.
       void stopTopLevel(event.tabId, event.url, speculative, performance.now(), held).catch((error: unknown) =>

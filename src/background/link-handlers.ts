@@ -29,8 +29,8 @@ export interface LinkHandlerDeps {
   readonly strict?: StrictMode | null;
 }
 
-/** Linked sites let through per batch: a link-heavy page must not push the sites just visited out of the rule. */
-const STRICT_LINK_PASSES = 100;
+/** Linked hosts let through per batch (two prefixes each): a link-heavy page must not push the sites just visited out. */
+const STRICT_LINK_PASSES = 50;
 
 export type LinkHandlers = Pick<
   Handlers,
@@ -57,9 +57,9 @@ export function createLinkHandlers(deps: LinkHandlerDeps): LinkHandlers {
     isPaused: async (site) => (await deps.runtime).settings.pausedSites.includes(site),
     onDangerous: async (hosts) =>
       blockList?.addMany(hosts).catch((error: unknown) => logError('adding block rules for links', error)),
-    onJudgedSafe: (sites) =>
+    onJudgedSafe: (hosts) =>
       void deps.strict
-        ?.passMany(sites.slice(0, STRICT_LINK_PASSES))
+        ?.passHosts(hosts.slice(0, STRICT_LINK_PASSES))
         .catch((error: unknown) => logError('strict mode', error)),
     badges: async (level) => {
       const { linkBadges, sensitivity } = preferencesOf(await deps.runtime);

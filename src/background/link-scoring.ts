@@ -27,8 +27,8 @@ export interface LinkScoringDeps {
    * redirect rule at once, so a click on the link lands on the warning page with no request sent.
    */
   onDangerous?(hosts: readonly string[]): Promise<void>;
-  /** Sites of linked hosts judged and not to be stopped (strict mode lets them through; not awaited). */
-  onJudgedSafe?(sites: readonly string[]): void;
+  /** Linked hosts judged and not to be stopped (strict mode lets them through; not awaited). */
+  onJudgedSafe?(hosts: readonly string[]): void;
   /** Whether links to a site of this level get a badge (sensitivity and the link-badge setting); all when absent. */
   badges?(level: 'suspicious' | 'dangerous'): Promise<boolean> | boolean;
   readonly now?: () => number;
@@ -77,14 +77,14 @@ export function createLinkScoring(deps: LinkScoringDeps): (payload: Request, sen
     );
 
     const dangerous: string[] = [];
-    const safeSites: string[] = [];
+    const safeHosts: string[] = [];
     for (const judgement of judgements.values()) {
       if (judgement.parsed.ok && judgement.verdict?.level === 'dangerous' && shouldInterrupt(judgement))
         dangerous.push(judgement.parsed.host);
-      else if (judgement.site !== null && judgement.verdict !== null && !shouldInterrupt(judgement))
-        safeSites.push(judgement.site);
+      else if (judgement.parsed.ok && judgement.verdict !== null && !shouldInterrupt(judgement))
+        safeHosts.push(judgement.parsed.host);
     }
-    if (safeSites.length > 0) deps.onJudgedSafe?.(safeSites);
+    if (safeHosts.length > 0) deps.onJudgedSafe?.(safeHosts);
     // Before the reply: once the badge shows, a click must already meet the rule.
     if (dangerous.length > 0) await deps.onDangerous?.(dangerous);
     if (paused) return { risky: [], refused };

@@ -81,20 +81,17 @@ export function createStrictHandlers(deps: StrictHandlerDeps): StrictHandlers {
   async function forward(url: string, site: string | null, unchecked?: UncheckedReason): Promise<NavigationCheck> {
     const key = site ?? new URL(url).hostname;
     // Let through before answering: the page's forward must not be held again.
-    if (unchecked === undefined) {
-      await strict.pass(key);
-      return { action: 'forward', url };
-    }
-    await strict.passUnchecked(key, unchecked);
-    return { action: 'forward', url, unchecked };
+    const passed = unchecked === undefined ? await strict.pass(url) : await strict.passUnchecked(url, key, unchecked);
+    if (!passed) throw new MessageError('Snowman cannot let this address through its hold');
+    return unchecked === undefined ? { action: 'forward', url } : { action: 'forward', url, unchecked };
   }
 
   return {
-    async 'check-navigation'({ url }, sender: SenderInfo) {
+    async 'check-navigation'({ url, startedAt }, sender: SenderInfo) {
       if (sender.url === undefined || !sender.url.startsWith(deps.checkingPage) || sender.tabId === undefined)
         throw new MessageError('only the checking page may ask this');
       if (!isWebAddress(url)) throw new MessageError('only http and https addresses are checked', 'not-web-address');
-      const recorded = await strict.claim(sender.tabId, url);
+      const recorded = await strict.claim(sender.tabId, url, startedAt);
       if (recorded === null) throw new MessageError('Snowman did not hold this address in this tab');
       let judgement: Judgement | typeof TIMED_OUT;
       try {

@@ -28,9 +28,13 @@ function main(): void {
     renderStopped(document, root, t('checking_not_web'), null);
     return;
   }
+  // Asked before anything is drawn: the answer is usually ready (judged when the navigation
+  // started), and every millisecond here is one the site waits. `startedAt` lets the background
+  // vouch for a navigation the browser began before any worker of its could record it.
+  const answer = request(platform.send, 'check-navigation', { url: target.url, startedAt: performance.timeOrigin });
   renderChecking(document, root, target.host);
   const timer = setTimeout(() => renderStopped(document, root, t('checking_no_answer'), target.url), PAGE_BOUND_MS);
-  request(platform.send, 'check-navigation', { url: target.url }).then(
+  answer.then(
     (answer) => {
       clearTimeout(timer);
       const allowed =

@@ -106,7 +106,8 @@ export interface Protocol {
   'import-host-list': { request: { list: HostListKind; fileName: string; text: string }; response: HostListImport };
   'clear-host-list': { request: { list: HostListKind }; response: HostListsView };
   /** The checking page (strict mode): judge the address the extension held, and say where to go. */
-  'check-navigation': { request: { url: string }; response: NavigationCheck };
+  /** `startedAt`: when the held navigation started (the checking page's time origin, ms since the epoch). */
+  'check-navigation': { request: { url: string; startedAt?: number }; response: NavigationCheck };
 }
 
 export type MessageType = keyof Protocol;
@@ -281,7 +282,15 @@ export const MESSAGES: { readonly [K in MessageType]: MessageSpec<K> } = {
   'clear-host-list': { access: 'extension-page', validate: (p) => ({ list: hostListKind(objectPayload(p)['list']) }) },
   'check-navigation': {
     access: 'extension-page',
-    validate: (p) => ({ url: boundedString(objectPayload(p)['url'], 'url', LIMITS.pageUrl) }),
+    validate: (p) => {
+      const object = objectPayload(p);
+      const url = boundedString(object['url'], 'url', LIMITS.pageUrl);
+      const startedAt = object['startedAt'];
+      if (startedAt === undefined) return { url };
+      if (typeof startedAt !== 'number' || !Number.isFinite(startedAt))
+        throw new MessageError('startedAt must be a finite number');
+      return { url, startedAt };
+    },
   },
 };
 

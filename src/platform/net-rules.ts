@@ -15,6 +15,8 @@ export interface NetRule {
   };
   readonly condition: {
     readonly regexFilter?: string;
+    /** DNR's own pattern syntax: `|` anchors at the start of the URL. */
+    readonly urlFilter?: string;
     readonly requestDomains?: readonly string[];
     readonly excludedRequestDomains?: readonly string[];
     /** Lowercase HTTP methods (`get`); absent: any method. */

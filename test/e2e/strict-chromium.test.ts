@@ -87,9 +87,16 @@ describe('strict first-visit mode in Chromium', () => {
     await pollHref(href(page), (h) => h === firstUrl);
     await page.goForward();
     await pollHref(href(page), (h) => h === secondUrl);
-    // Judged safe this session: the rule now lets the site through without a stop.
-    const rule = (await strictRules())[0];
-    expect(rule?.condition.excludedRequestDomains).toEqual(expect.arrayContaining([first, second]));
+    // Judged safe this session: session allow rules let exactly these addresses through, and the
+    // lasting hold is never edited.
+    const passed = (
+      await suite.browser.inExtension(
+        async () => (globalThis as unknown as { chrome: Browser }).chrome.declarativeNetRequest.getSessionRules(),
+        null,
+      )
+    ).map((rule) => rule.condition.urlFilter);
+    expect(passed).toEqual(expect.arrayContaining([`|${new URL(firstUrl).origin}/`, `|${new URL(secondUrl).origin}/`]));
+    expect((await strictRules())[0]?.condition.excludedRequestDomains).toBeUndefined();
     await closePages();
   });
 
@@ -151,14 +158,56 @@ describe('strict first-visit mode in Chromium', () => {
         const seen: string[] = [];
         page.on('framenavigated', (frame) => frame === page.mainFrame() && seen.push(frame.url()));
         await gotoAllowingRedirect(page, url);
-        // Held on the checking page; a worker that missed the navigation event cannot vouch for it,
-        // so the page may stay there (offering a plain link) rather than go on to the warning.
+        // Held on the checking page (which goes on to the warning once the worker answers; the
+        // restored-tab case below is where no worker can have seen the navigation start).
         const held = `${after.origin}${CHECKING}#${url}`;
         const isWarning = (h: string) =>
           h.startsWith(`${after.origin}${WARNING}`) && h.slice(h.indexOf('#') + 1) === url;
         await pollHref(href(page), (h) => h === held || isWarning(h), 20_000);
         expect(seen).toContain(held);
         expect(suite.server.requests(host)).toEqual([]);
+        await after.ready();
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await rm(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('after a restart, a restored tab the browser held before any worker ran goes on by itself', async () => {
+    // The tab is restored as the browser starts, so no worker of the new session saw its navigation
+    // begin; the checking page must still get it judged and go on (not stay put with a link).
+    const profile = await mkdtemp(path.join(os.tmpdir(), 'snowman-strict-profile-'));
+    try {
+      const host = suite.names.benign[5]!;
+      const url = suite.server.url(host, '/restored');
+      const before = await launchChromium(extensionDir, profile);
+      await before.call('set-preferences', { strictFirstVisit: false });
+      const tab = await before.context.newPage();
+      await gotoAllowingRedirect(tab, url);
+      await pollHref(href(tab), (h) => h === url);
+      // Turned on with the site never judged under it: the restored tab meets the hold.
+      await before.call('set-preferences', { strictFirstVisit: true });
+      await before.close();
+      suite.server.reset();
+      const after = await launchChromium(extensionDir, profile, undefined, {
+        waitReady: false,
+        extraArgs: ['--restore-last-session'],
+      });
+      try {
+        const held = `${after.origin}${CHECKING}#${url}`;
+        const restored = async (): Promise<Page | undefined> => {
+          for (const page of after.context.pages())
+            if ([held, url].includes(await page.evaluate(() => location.href).catch(() => ''))) return page;
+          return undefined;
+        };
+        await expect.poll(restored, { timeout: 20_000 }).toBeDefined();
+        const page = (await restored())!;
+        await pollHref(href(page), (h) => h === url, 20_000);
+        expect(suite.server.requests(host).filter((line) => !line.startsWith('GET /favicon'))).toEqual([
+          'GET /restored',
+        ]);
         await after.ready();
       } finally {
         await after.close();

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentSender, FAKE_ORIGIN, pageSender } from '../support/fake-platform.js';
 import { eventually, settle, startBackground, storedSettings, valueOf } from '../support/background-under-test.js';
-import { STRICT_RULE_ID } from '../../src/background/strict-rules.js';
+import { prefixOfPassRule, STRICT_RULE_ID } from '../../src/background/strict-rules.js';
 import type { NavigationCheck, SiteDetails } from '../../src/core/messages.js';
 import type { NetRule } from '../../src/platform/net-rules.js';
 
@@ -19,6 +19,8 @@ const strictOn = storedSettings({ strictFirstVisit: true, blockedSites: ['blocke
 const checkingSender = (tabId: number, url: string) => pageSender(`checking/index.html#${url}`, tabId);
 const check = (url: string) => ({ type: 'check-navigation', payload: { url } });
 const strictRule = (rules: readonly NetRule[]) => rules.find((rule) => rule.id === STRICT_RULE_ID);
+/** The address prefixes strict mode's session allow rules let through. */
+const passed = (rules: readonly NetRule[]) => rules.map(prefixOfPassRule).filter((prefix) => prefix !== null);
 
 describe('strict first-visit mode (Chrome)', () => {
   it('is off by default; turning it on adds the lasting redirect to the checking page, off removes it', async () => {
@@ -50,7 +52,9 @@ describe('strict first-visit mode (Chrome)', () => {
     bg.fire.beforeNavigate(3, SAFE);
     const answer = valueOf<NavigationCheck>(await bg.send(check(SAFE), checkingSender(3, SAFE)));
     expect(answer).toEqual({ action: 'forward', url: SAFE });
-    expect(strictRule(bg.dynamicRules)).toMatchObject({ condition: { excludedRequestDomains: ['example.com'] } });
+    expect(passed(bg.sessionRules)).toEqual(['http://example.com/']);
+    // The hold itself never changes: it is written to disk, the ways through are not.
+    expect(strictRule(bg.dynamicRules)?.condition.excludedRequestDomains).toBeUndefined();
     // Used up: the same page asking again (or a copy of it) gets nothing.
     expect(await bg.send(check(SAFE), checkingSender(3, SAFE))).toMatchObject({ ok: false });
     await settle();
@@ -62,9 +66,9 @@ describe('strict first-visit mode (Chrome)', () => {
     await eventually(() => expect(strictRule(bg.dynamicRules)).toBeDefined());
     bg.fire.beforeNavigate(3, SAFE);
     valueOf(await bg.send(check(SAFE), checkingSender(3, SAFE)));
-    expect(strictRule(bg.dynamicRules)?.condition.excludedRequestDomains).toEqual(['example.com']);
+    expect(passed(bg.sessionRules)).toEqual(['http://example.com/']);
     bg.fire.installed('update');
-    await eventually(() => expect(strictRule(bg.dynamicRules)?.condition.excludedRequestDomains).toBeUndefined());
+    await eventually(() => expect(passed(bg.sessionRules)).toEqual([]));
     await settle();
     expect(strictRule(bg.dynamicRules)).toBeDefined();
   });
@@ -75,11 +79,15 @@ describe('strict first-visit mode (Chrome)', () => {
     const links = { pageId: 'p1', hosts: ['news.example.org', 'login.blocked-example.com'], counts: [1, 1] };
     valueOf(await bg.send({ type: 'score-links', payload: links }, contentSender(2, 'http://example.net/')));
     await eventually(() =>
-      expect(strictRule(bg.dynamicRules)?.condition.excludedRequestDomains).toEqual(['example.org']),
+      expect(passed(bg.sessionRules)).toEqual(['http://news.example.org/', 'https://news.example.org/']),
     );
-    bg.fire.beforeNavigate(2, 'http://example.net/next');
+    bg.fire.beforeNavigate(2, 'http://example.net:8080/next');
     await eventually(() =>
-      expect(strictRule(bg.dynamicRules)?.condition.excludedRequestDomains).toEqual(['example.org', 'example.net']),
+      expect(passed(bg.sessionRules)).toEqual([
+        'http://news.example.org/',
+        'https://news.example.org/',
+        'http://example.net:8080/',
+      ]),
     );
   });
 
@@ -97,7 +105,7 @@ describe('strict first-visit mode (Chrome)', () => {
     );
     await settle();
     expect(bg.navigations).toEqual([]);
-    expect(strictRule(bg.dynamicRules)).not.toMatchObject({ condition: { excludedRequestDomains: expect.anything() } });
+    expect(passed(bg.sessionRules)).toEqual([]);
   });
 
   it('a navigation the rule did not hold (a POST) is stopped when it commits', async () => {
@@ -126,15 +134,40 @@ describe('strict first-visit mode (Chrome)', () => {
     expect(valueOf<NavigationCheck>(await bg.send(check(SAFE), checkingSender(6, SAFE))).action).toBe('forward');
   });
 
-  it('a site let through falls back to the guard: blocked later, its next visit is redirected from the tab', async () => {
+  it('a site let through and then blocked is held again: its next visit is warned from the checking page', async () => {
     const bg = await startBackground({ settings: strictOn });
     await eventually(() => expect(strictRule(bg.dynamicRules)).toBeDefined());
     bg.fire.beforeNavigate(8, SAFE);
     valueOf(await bg.send(check(SAFE), checkingSender(8, SAFE)));
+    expect(passed(bg.sessionRules)).toEqual(['http://example.com/']);
     valueOf(await bg.send({ type: 'block-site', payload: { url: SAFE } }, pageSender()));
-    bg.fire.beforeNavigate(8, 'http://www.example.com/again');
-    await eventually(() => expect(bg.navigations.map(([tab]) => tab)).toEqual([8]));
-    expect(bg.navigations[0]![1]).toMatch(new RegExp(`^${WARNING}\\?t=`));
+    // Its way through would outrank the block rule: gone with the change of settings.
+    expect(passed(bg.sessionRules)).toEqual([]);
+    bg.fire.beforeNavigate(8, SAFE);
+    const answer = valueOf<NavigationCheck>(await bg.send(check(SAFE), checkingSender(8, SAFE)));
+    expect(answer.action).toBe('warn');
+    await settle();
+    expect(bg.navigations).toEqual([]);
+  });
+
+  it('a navigation the browser began before any worker ran is judged from the checking page; one a site opened is not', async () => {
+    const bg = await startBackground({ settings: strictOn });
+    await eventually(() => expect(strictRule(bg.dynamicRules)).toBeDefined());
+    const before = performance.timeOrigin - 1_000;
+    const ask = (tabId: number, url: string, startedAt?: number) =>
+      bg.send(
+        { type: 'check-navigation', payload: { url, ...(startedAt === undefined ? {} : { startedAt }) } },
+        checkingSender(tabId, url),
+      );
+    // No navigation event for tab 11 reached any worker: started before this session's first, it is judged.
+    expect(valueOf<NavigationCheck>(await ask(11, SAFE, before))).toEqual({ action: 'forward', url: SAFE });
+    expect(valueOf<NavigationCheck>(await ask(12, BLOCKED, before)).action).toBe('warn');
+    // Started after this worker (a page opened the checking page): refused, as is a page giving no start.
+    expect(await ask(13, 'http://other-example.com/', Date.now())).toMatchObject({ ok: false });
+    expect(await ask(14, 'http://other-example.com/')).toMatchObject({ ok: false });
+    // The tab navigated to the checking page itself: refused whatever start it claims.
+    bg.fire.beforeNavigate(15, `${CHECKING}#http://other-example.com/`);
+    expect(await ask(15, 'http://other-example.com/', before)).toMatchObject({ ok: false });
   });
 
   it("fails open when the model cannot load, and the popup's view of the site says why", async () => {

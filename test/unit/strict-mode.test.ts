@@ -6,7 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { createStrictHandlers } from '../../src/background/strict-handlers.js';
 import { createStrictMode } from '../../src/background/strict-mode.js';
-import { MAX_STRICT_PASSED, STRICT_RULE_ID, strictCatches, strictRule } from '../../src/background/strict-rules.js';
+import {
+  MAX_STRICT_PASSED,
+  passPrefix,
+  passRule,
+  prefixOfPassRule,
+  STRICT_PASS_FIRST_ID,
+  STRICT_RULE_ID,
+  strictCatches,
+  strictRule,
+} from '../../src/background/strict-rules.js';
 import { createWarningTokens } from '../../src/background/warning-tokens.js';
 import { unavailableJudgement, type Judgement } from '../../src/background/judge.js';
 import { parseDomain } from '../../src/core/domain.js';
@@ -38,6 +47,7 @@ function ruleSet(): NetRules & { rules: NetRule[]; sessionRules: NetRule[] } {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+const passed = (rules: readonly NetRule[]) => rules.map(prefixOfPassRule).filter((prefix) => prefix !== null);
 
 describe('strict rule', () => {
   it('holds web names and lets IP addresses, localhost and intranet names through (they cannot be let through by site)', () => {
@@ -59,69 +69,118 @@ describe('strict rule', () => {
       expect(strictCatches(url), url).toBe(false);
   });
 
-  it("redirects top-level GETs with the original URL after the checking page's #", () => {
-    expect(strictRule(CHECKING, ['a.com'])).toEqual({
+  it("redirects top-level GETs with the original URL after the checking page's #, and is never edited", () => {
+    expect(strictRule(CHECKING)).toEqual({
       id: STRICT_RULE_ID,
       priority: 1,
       action: { type: 'redirect', redirect: { regexSubstitution: `${CHECKING}#\\0` } },
-      condition: {
-        regexFilter: expect.any(String),
-        resourceTypes: ['main_frame'],
-        requestMethods: ['get'],
-        excludedRequestDomains: ['a.com'],
-      },
+      condition: { regexFilter: expect.any(String), resourceTypes: ['main_frame'], requestMethods: ['get'] },
+    });
+  });
+
+  it('lets through exactly the scheme, host and port judged: no sub-domain, no other host behind userinfo', () => {
+    expect(passPrefix('http://example.com/a?b#c')).toBe('http://example.com/');
+    expect(passPrefix('https://shop.example.com:8443/x')).toBe('https://shop.example.com:8443/');
+    expect(passPrefix('http://safe.example@evil.example/')).toBe('http://safe.example@evil.example/');
+    expect(passPrefix('http://a*b@example.com/')).toBeNull();
+    expect(passRule(STRICT_PASS_FIRST_ID, 'http://example.com/')).toEqual({
+      id: STRICT_PASS_FIRST_ID,
+      priority: 2,
+      action: { type: 'allow' },
+      condition: { urlFilter: '|http://example.com/', resourceTypes: ['main_frame'] },
     });
   });
 });
 
 describe('strict mode state', () => {
-  it('keeps at most MAX_STRICT_PASSED sites let through, dropping the oldest', async () => {
+  it('keeps at most MAX_STRICT_PASSED prefixes let through, as session rules, dropping the oldest', async () => {
     const rules = ruleSet();
     const strict = createStrictMode(rules, CHECKING, memorySession());
     await strict.sync(true);
-    for (let i = 0; i <= MAX_STRICT_PASSED; i++) await strict.pass(`site${i}.com`);
-    const passed = rules.rules[0]!.condition.excludedRequestDomains!;
-    expect(passed).toHaveLength(MAX_STRICT_PASSED);
-    expect(passed).not.toContain('site0.com');
-    expect(await strict.covers('site0.com')).toBe(true);
-    expect(await strict.covers(`site${MAX_STRICT_PASSED}.com`)).toBe(false);
+    for (let i = 0; i <= MAX_STRICT_PASSED; i++) await strict.pass(`http://site${i}.com/x`);
+    const prefixes = passed(rules.sessionRules);
+    expect(prefixes).toHaveLength(MAX_STRICT_PASSED);
+    expect(prefixes).not.toContain('http://site0.com/');
+    expect(new Set(rules.sessionRules.map((rule) => rule.id)).size).toBe(MAX_STRICT_PASSED);
+    expect(await strict.covers('http://site0.com/')).toBe(true);
+    expect(await strict.covers(`http://site${MAX_STRICT_PASSED}.com/y`)).toBe(false);
+    // The hold is written once, never per site.
+    expect(rules.rules).toEqual([strictRule(CHECKING)]);
   });
 
-  it('reads the sites let through back from the rule after a worker restart', async () => {
+  it('lets through only what was judged: another port, scheme or sub-domain is still held', async () => {
+    const strict = createStrictMode(ruleSet(), CHECKING, memorySession());
+    await strict.sync(true);
+    await strict.pass('http://example.com/a');
+    expect(await strict.covers('http://example.com/b')).toBe(false);
+    for (const url of ['https://example.com/', 'http://example.com:81/', 'http://www.example.com/'])
+      expect(await strict.covers(url), url).toBe(true);
+    await strict.passHosts(['news.example.org']);
+    expect(await strict.covers('https://news.example.org/')).toBe(false);
+  });
+
+  it('holds a host again once it is ruled dangerous, so its block rule is not outranked', async () => {
+    const rules = ruleSet();
+    const strict = createStrictMode(rules, CHECKING, memorySession());
+    await strict.sync(true);
+    await strict.pass('http://example.com/');
+    await strict.passHosts(['other.example.com']);
+    await strict.revokeHosts(['example.com']);
+    expect(passed(rules.sessionRules)).toEqual(['http://other.example.com/', 'https://other.example.com/']);
+    expect(await strict.covers('http://example.com/')).toBe(true);
+  });
+
+  it('reads what was let through back from the session rules after a worker restart', async () => {
     const rules = ruleSet();
     const session = memorySession();
     const first = createStrictMode(rules, CHECKING, session);
     await first.sync(true);
-    await first.pass('a.com');
+    await first.pass('http://a.com/');
     const restarted = createStrictMode(rules, CHECKING, session);
-    expect(await restarted.covers('a.com')).toBe(false);
-    expect(await restarted.covers('b.com')).toBe(true);
+    expect(await restarted.covers('http://a.com/')).toBe(false);
+    expect(await restarted.covers('http://b.com/')).toBe(true);
+    await restarted.pass('http://b.com/');
+    expect(new Set(rules.sessionRules.map((rule) => rule.id)).size).toBe(2);
     await restarted.sync(false);
     expect(rules.rules).toEqual([]);
-  });
-
-  it('keeps holding in a new browser session (a lasting rule) and forgets the sites the last one let through', async () => {
-    const rules = ruleSet();
-    const first = createStrictMode(rules, CHECKING, memorySession());
-    await first.sync(true);
-    await first.pass('a.com');
-    // The browser restarted: its rules are still there, storage.session is empty.
-    const next = createStrictMode(rules, CHECKING, memorySession());
-    expect(await next.covers('a.com')).toBe(true);
-    expect(rules.rules).toEqual([strictRule(CHECKING, [])]);
     expect(rules.sessionRules).toEqual([]);
   });
 
-  it('removes the session rule an earlier version held with, and forgets what was let through on an update', async () => {
+  it('rewrites the hold of an earlier version that kept its exceptions on disk, and drops its session rule', async () => {
     const rules = ruleSet();
-    rules.sessionRules.push(strictRule(CHECKING, ['old.com']));
+    rules.rules.push({
+      ...strictRule(CHECKING),
+      condition: { ...strictRule(CHECKING).condition, excludedRequestDomains: ['old.com'] },
+    });
+    rules.sessionRules.push(strictRule(CHECKING));
     const strict = createStrictMode(rules, CHECKING, memorySession());
-    await strict.sync(true);
+    expect(await strict.covers('http://old.com/')).toBe(true);
+    expect(rules.rules).toEqual([strictRule(CHECKING)]);
     expect(rules.sessionRules).toEqual([]);
-    await strict.pass('a.com');
+    await strict.pass('http://a.com/');
     await strict.forgetPassed();
-    expect(await strict.covers('a.com')).toBe(true);
-    expect(rules.rules).toEqual([strictRule(CHECKING, [])]);
+    expect(await strict.covers('http://a.com/')).toBe(true);
+    expect(rules.sessionRules).toEqual([]);
+  });
+
+  it('vouches for an unrecorded navigation only when it started before this worker, in a tab that did not open the page itself', async () => {
+    const session = memorySession();
+    const first = createStrictMode(ruleSet(), CHECKING, session, { workerStart: 1_000 });
+    await first.sync(true);
+    const url = 'http://example.com/';
+    expect(await first.claim(1, url, 999)).toBe(url);
+    expect(await first.claim(2, url, 1_001)).toBeNull();
+    expect(await first.claim(3, url)).toBeNull();
+    expect(await first.claim(3, 'javascript:alert(1)//example.com/', 999)).toBeNull();
+    first.openedDirectly(4);
+    expect(await first.claim(4, url, 999)).toBeNull();
+    await settle();
+    // A worker that replaced the first: what began before it and nobody recorded is vouched for,
+    // but a tab the first saw open the checking page itself still is not.
+    const later = createStrictMode(ruleSet(), CHECKING, session, { workerStart: 5_000 });
+    expect(await later.claim(5, url, 2_000)).toBe(url);
+    expect(await later.claim(4, url, 2_000)).toBeNull();
+    expect(await later.claim(6, url, 6_000)).toBeNull();
   });
 
   it('remembers a held navigation across a restart, matches it fragment aside, and only once', async () => {
@@ -129,7 +188,7 @@ describe('strict mode state', () => {
     const session = memorySession();
     const strict = createStrictMode(rules, CHECKING, session);
     await strict.sync(true);
-    strict.expect(4, 'http://example.com/a#part', 'example.com');
+    strict.expect(4, 'http://example.com/a#part');
     await settle();
     const restarted = createStrictMode(rules, CHECKING, session);
     expect(await restarted.claim(4, 'http://example.com/b')).toBeNull();
@@ -142,19 +201,19 @@ describe('strict mode state', () => {
     await strict.sync(true);
     const claimed = strict.claim(5, 'http://example.com/');
     await settle();
-    strict.expect(5, 'http://example.com/', 'example.com');
+    strict.expect(5, 'http://example.com/');
     expect(await claimed).toBe('http://example.com/');
   });
 
   it('does not keep a navigation the rule did not hold (off, or the site let through)', async () => {
     const rules = ruleSet();
     const strict = createStrictMode(rules, CHECKING, memorySession());
-    strict.expect(1, 'http://example.com/', 'example.com');
+    strict.expect(1, 'http://example.com/');
     await settle();
     expect(await strict.claim(1, 'http://example.com/')).toBeNull();
     await strict.sync(true);
-    await strict.pass('example.com');
-    strict.expect(2, 'http://example.com/', 'example.com');
+    await strict.pass('http://example.com/');
+    strict.expect(2, 'http://example.com/');
     await settle();
     expect(await strict.claim(2, 'http://example.com/')).toBeNull();
   });
@@ -182,14 +241,14 @@ describe('check-navigation when judging is slow or fails', () => {
 
   it('lets the page through after the bound, saying why, and its site is not held again', async () => {
     const { strict, rules, handle } = await handlers(never);
-    strict.expect(1, 'http://slow-example.com/', 'slow-example.com');
+    strict.expect(1, 'http://slow-example.com/');
     expect(await handle({ url: 'http://slow-example.com/' }, sender(1))).toEqual({
       action: 'forward',
       url: 'http://slow-example.com/',
       unchecked: 'slow',
     });
     expect(strict.unchecked('slow-example.com')).toBe('slow');
-    expect(rules.rules[0]!.condition.excludedRequestDomains).toEqual(['slow-example.com']);
+    expect(passed(rules.sessionRules)).toEqual(['http://slow-example.com/']);
   });
 
   it('still warns after the bound when the threat list names the site', async () => {
@@ -202,7 +261,7 @@ describe('check-navigation when judging is slow or fails', () => {
       sessionAllowed: false,
     };
     const { strict, handle } = await handlers(never, listed);
-    strict.expect(2, url, 'listed-example.com');
+    strict.expect(2, url);
     const answer = await handle({ url }, sender(2));
     expect(answer.action).toBe('warn');
     expect(answer.url).toMatch(new RegExp(`^${WARNING}\\?t=[\\w-]+#http://listed-example\\.com/$`));
@@ -210,13 +269,13 @@ describe('check-navigation when judging is slow or fails', () => {
 
   it('lets the page through, saying why, when judging throws or the model is not loaded', async () => {
     const failing = await handlers(() => Promise.reject(new Error('boom')));
-    failing.strict.expect(3, 'http://a-example.com/', 'a-example.com');
+    failing.strict.expect(3, 'http://a-example.com/');
     expect(await failing.handle({ url: 'http://a-example.com/' }, sender(3))).toMatchObject({
       action: 'forward',
       unchecked: 'failed',
     });
     const unloaded = await handlers(async (url) => unavailableJudgement(url, 'weights missing'));
-    unloaded.strict.expect(4, 'http://b-example.com/', 'b-example.com');
+    unloaded.strict.expect(4, 'http://b-example.com/');
     expect(await unloaded.handle({ url: 'http://b-example.com/' }, sender(4))).toMatchObject({
       action: 'forward',
       unchecked: 'no-verdict',

@@ -39,7 +39,11 @@ export async function launchChromium(
   extensionDir: string,
   profileDir?: string,
   language?: string,
-  options: { readonly waitReady?: boolean } = {},
+  options: {
+    readonly waitReady?: boolean;
+    /** More command-line switches (e.g. `--restore-last-session`). */
+    readonly extraArgs?: readonly string[];
+  } = {},
 ): Promise<ChromiumSession> {
   const dir = profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'snowman-chromium-')));
   const context = await chromium.launchPersistentContext(dir, {
@@ -62,6 +66,7 @@ export async function launchChromium(
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
       '--host-resolver-rules=MAP * 127.0.0.1',
       ...(language === undefined ? [] : [`--lang=${language}`]),
+      ...(options.extraArgs ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
