@@ -33,6 +33,31 @@ async function blendFiles() {
   return (blend.members ?? [blend]).map((m) => m.file);
 }
 
+/**
+ * The files a starting worker reads in place of the model directory's sources (src/core/start-files.ts),
+ * derived from model/ at every build, so a retrained model carries them. The TypeScript that
+ * derives them is bundled and run here: the worker's readers and this writer are the same code.
+ */
+let derived;
+function startFiles() {
+  derived ??= deriveStartFiles();
+  return derived;
+}
+
+async function deriveStartFiles() {
+  const bundled = await build({
+    entryPoints: ['src/core/start-files.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+  });
+  const code = Buffer.from(bundled.outputFiles[0].contents).toString('base64');
+  const { startFiles: derive } = await import(`data:text/javascript;base64,${code}`);
+  return derive(async (name) => new Uint8Array(await readFile(path.join(ROOT, 'model', name))));
+}
+
 /** tfjs-backend-wasm builds: single-threaded SIMD, and plain for engines without SIMD. Never the threaded one. */
 const WASM_FILES = ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'];
 const WASM_DIR = path.join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
@@ -207,6 +232,8 @@ async function copyStatic(outDir) {
   await mkdir(path.join(outDir, 'model'), { recursive: true });
   for (const file of [...MODEL_FILES, ...(await blendFiles())])
     await cp(path.join(ROOT, 'model', file), path.join(outDir, 'model', file));
+  for (const [file, bytes] of Object.entries(await startFiles()))
+    await writeFile(path.join(outDir, 'model', file), bytes);
   await mkdir(path.join(outDir, 'wasm'), { recursive: true });
   for (const file of WASM_FILES) await cp(path.join(WASM_DIR, file), path.join(outDir, 'wasm', file));
   await cp(path.join(ROOT, 'managed-schema.json'), path.join(outDir, 'managed-schema.json'));

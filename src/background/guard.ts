@@ -13,7 +13,7 @@ import type { ToolbarView } from '../platform/toolbar-view.js';
 import type { RequestDecision, RequestEvent } from '../platform/web-request.js';
 import type { BlockList } from './block-list.js';
 import { ruleCatches } from './block-rules.js';
-import { recordDecision } from './metrics.js';
+import { markStage, recordDecision } from './metrics.js';
 import {
   frameRecordOf,
   isListed,
@@ -245,6 +245,7 @@ export function createGuard(deps: GuardDeps): Guard {
     showTabToolbar,
     showRecordedToolbar: async (tabId) => showTabToolbar(tabId, await tabs.get(tabId)),
     onBeforeNavigate(event) {
+      markStage('first navigation event');
       if (event.frameId === 0) navigated.add(event.tabId);
       if (event.frameId !== 0) return;
       const parsed = parseDomain(event.url);

@@ -10,14 +10,13 @@ import type { DecisionContext } from '../core/verdict.js';
 import type { Sensitivity } from '../core/sensitivity.js';
 import type { ModelMetadata } from '../core/model/metadata.js';
 import type { ModelFileReader } from '../core/model/file-names.js';
-import { createLookalikeDetector } from '../core/lookalike/index.js';
 import type { ExtensionPackage, Storage } from '../platform/background-api.js';
 import { logError, logWarning } from '../platform/log.js';
 import type { SessionAreas } from './session-areas.js';
 import { loadEngine, type Engine } from './model-engine.js';
 import type { LoadedBlendMember } from '../core/ngram/blend.js';
 import { createQuickJudge } from './quick-judge.js';
-import { membersOrNone, modelReader, popularOrEmpty, readMembers, readMetadata } from './startup-reads.js';
+import { membersOrNone, modelReader, readLookalikes, readMembers, readMetadata } from './startup-reads.js';
 import { markReady, markStage, setMemoryProbe } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
 import { EngineImportError } from './engine-import-error.js';
@@ -135,22 +134,25 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
   };
   // The small reads go out first: the answers from cached scores (runtime.cachedJudge) need them,
   // not the model, and the model's start-up work would otherwise queue ahead of them.
-  const settingsPromise = readSettings(sources.storage.settings, (problem) => logWarning(`settings: ${problem}`));
+  const settingsPromise = readSettings(sources.storage.settings, (problem) => logWarning(`settings: ${problem}`)).then(
+    (settings) => {
+      markStage('settings read');
+      return settings;
+    },
+  );
   const sessionAllowPromise = loadSessionAllowList(store);
   const modelFiles = modelReader(readPackage, sources.prefetchModelFiles);
   const metadataPromise = readMetadata(modelFiles);
-  // The lookalike index is plain JS work: built as soon as the popular list is in, it runs while
-  // the WASM runtime compiles and the model files arrive, instead of after them.
-  const popularPromise = popularOrEmpty(readPackage);
+  // The popular list and the lookalike indexes, prepared by the build: read, not built.
+  const lookalikesPromise = readLookalikes(readPackage);
   // Shards the first names need are read when those names arrive (prepareThreats); the rest after
   // the quick check is ready, so they do not share the package reads' bandwidth with the members.
   const threatShards = packagedThreats(readPackage);
   const policyPromise = loadManagedPolicy(sources.storage.readManaged);
-  const lookalikePromise = popularPromise.then((popular) => {
-    const detector = createLookalikeDetector(popular);
-    markStage('lookalike detector built');
-    return detector;
-  });
+  void Promise.all([sessionAllowPromise, policyPromise, hostLists.ready]).then(
+    () => markStage('session choices, policy and host lists read'),
+    () => undefined,
+  );
   const membersPromise = metadataPromise.then((metadata) => readMembers(modelFiles, metadata));
   // The engine's failure names an unreadable member; the quick check goes without one.
   membersPromise.catch(() => undefined);
@@ -180,11 +182,10 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
   });
 
   const early = (async () => {
-    const [popular, settings, sessionAllow, findLookalikes, metadata, threats, policy] = await Promise.all([
-      popularPromise,
+    const [{ popular, findLookalikes }, settings, sessionAllow, metadata, threats, policy] = await Promise.all([
+      lookalikesPromise,
       settingsPromise,
       sessionAllowPromise,
-      lookalikePromise,
       metadataPromise,
       threatShards,
       policyPromise,
