@@ -153,6 +153,7 @@ export function createBackground(api: BackgroundPlatform): Background {
     early: start.early,
     quick: start.quick,
     prepareThreats: start.prepareThreats,
+    prefetchScore: start.prefetchScore,
     pending,
     tabs,
     blockList,

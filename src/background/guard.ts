@@ -42,6 +42,8 @@ export interface GuardDeps {
   readonly early?: Promise<Runtime>;
   /** The same runtime once the quick check or the model can judge a new name (runtime.ts). */
   readonly quick?: Promise<Runtime>;
+  /** Starts reading a URL's stored score while the start-up runs (runtime.ts). */
+  readonly prefetchScore?: (url: string) => void;
   /** Resolves once the threat list can answer for a URL's host (the early answers consult it). */
   readonly prepareThreats?: (url: string) => Promise<void>;
   readonly tabs: TabRecords;
@@ -132,6 +134,7 @@ export function createGuard(deps: GuardDeps): Guard {
   /** The answer without the full model (listed, cached, or the quick check), or null to wait for it. */
   async function judgeEarly(url: string): Promise<Judgement | null> {
     if (deps.early) {
+      deps.prefetchScore?.(url);
       const [early] = await Promise.all([deps.early, deps.prepareThreats?.(url)]);
       // A listed name needs no model: answered as soon as the list is read (Firefox holds the request meanwhile).
       const listed = early.judge ? null : (early.cachedJudge?.judgeListed(url) ?? null);

@@ -16,6 +16,7 @@ import type { SessionAreas } from './session-areas.js';
 import { loadEngine, type Engine } from './model-engine.js';
 import type { LoadedBlendMember } from '../core/ngram/blend.js';
 import { createQuickJudge } from './quick-judge.js';
+import { prefetchingStore } from './score-prefetch.js';
 import { membersOrNone, modelReader, readLookalikes, readMembers, readMetadata } from './startup-reads.js';
 import { markReady, markStage, setMemoryProbe } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
@@ -69,6 +70,11 @@ export interface RuntimeStart {
    * answers (listed, cached, quick check) wait on this, not on the whole list. Never rejects.
    */
   prepareThreats(url: string): Promise<void>;
+  /**
+   * Starts reading `url`'s stored score while the start-up runs (the answer from cached scores then
+   * waits for that read and the start-up, not one after the other); nothing once the model is in.
+   */
+  prefetchScore(url: string): void;
   /** Filled in as start-up progresses, for `get-status`. */
   readonly status: ModelStatus;
 }
@@ -124,7 +130,9 @@ async function loadModel(
 
 /** Starts everything from `sources`; call once at the top level of the background. */
 export function startRuntime(sources: RuntimeSources): RuntimeStart {
-  const { scores, kept: store } = sources.session;
+  const { kept: store } = sources.session;
+  const scores = prefetchingStore(sources.session.scores);
+  let modelIn = false;
   const hostLists = sources.hostLists ?? NO_HOST_LISTS;
   const readPackage = sources.extension.read;
   const status: { -readonly [K in keyof ModelStatus]: ModelStatus[K] } = {
@@ -311,6 +319,10 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
     };
   };
   const readyOrFailed = ready.catch(failed);
+  void readyOrFailed.then(() => {
+    modelIn = true;
+    scores.forget();
+  });
   const quick = Promise.race([quickJudged, readyOrFailed]).catch(() => readyOrFailed);
   return {
     early: early.then(
@@ -320,6 +332,11 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
     ready: readyOrFailed,
     quick,
     threats: threatsPromise,
+    prefetchScore: (url) => {
+      if (modelIn) return;
+      const parsed = parseDomain(url);
+      if (parsed.ok) scores.prefetch(parsed.host);
+    },
     prepareThreats: async (url) => {
       // Once the whole list is in (every navigation after start-up), nothing is left to read.
       if (threatShards.complete) return;
