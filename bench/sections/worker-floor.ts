@@ -3,10 +3,12 @@
  * stopped MV3 service worker takes, woken by a navigation, to run the first statement of
  *   (a) an empty script, and
  *   (b) a script carrying our background bundle as dead code (wrapped in a function never called),
- * so the cost of loading and compiling the bundle's size shows apart from running it. The
- * extension section's breakdown ("script started", "tfjs backend ready", …) sits on top of (b).
+ * so the cost of loading and compiling the bundle's size shows apart from running it, and
+ *   (c) an empty script that reads the blend's n-gram members from its package at its first
+ * statement (what the quick check needs before it can answer), and nothing else.
+ * The extension section's breakdown ("script started", "tfjs backend ready", …) sits on top of (b) and (c).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,13 +22,20 @@ const SECTION = 'worker-floor';
 const BUNDLE = fileURLToPath(new URL('../../dist/chrome/background.js', import.meta.url));
 const RUNS = 5;
 
+const MODEL_DIR = fileURLToPath(new URL('../../dist/chrome/model/', import.meta.url));
+
 const PROBE = `const started = performance.now();
 let firstNavigation = null;
+let filesRead = null;
 chrome.webNavigation.onBeforeNavigate.addListener(() => { firstNavigation ??= performance.now(); });
-chrome.runtime.onMessage.addListener((_m, _s, reply) => { reply({ started, firstNavigation }); });
+chrome.runtime.onMessage.addListener((_m, _s, reply) => { reply({ started, firstNavigation, filesRead }); });
 `;
 
-async function writeProbe(dir: string, deadCode: string): Promise<void> {
+/** Probe code reading `files` from the package at once; `filesRead` is when the last one is in. */
+const readsOf = (files: readonly string[]): string =>
+  `Promise.all(${JSON.stringify(files)}.map((f) => fetch(chrome.runtime.getURL(f)).then((r) => r.arrayBuffer()))).then(() => { filesRead = performance.now(); });\n`;
+
+async function writeProbe(dir: string, deadCode: string, files: readonly string[] = []): Promise<void> {
   await writeFile(
     path.join(dir, 'manifest.json'),
     JSON.stringify({
@@ -38,19 +47,27 @@ async function writeProbe(dir: string, deadCode: string): Promise<void> {
       host_permissions: ['<all_urls>'],
     }),
   );
-  await writeFile(path.join(dir, 'bg.js'), deadCode ? `${PROBE}function neverCalled() {\n${deadCode}\n}\n` : PROBE);
+  for (const file of files) await copyFile(path.join(MODEL_DIR, file), path.join(dir, file));
+  const probe = files.length > 0 ? PROBE + readsOf(files) : PROBE;
+  await writeFile(path.join(dir, 'bg.js'), deadCode ? `${probe}function neverCalled() {\n${deadCode}\n}\n` : probe);
   await writeFile(path.join(dir, 'page.html'), '<!doctype html><title>probe</title>');
 }
 
 /** The probe's answer; a worker still starting may not listen yet, so ask a few times. */
-async function askProbe(helper: Page): Promise<{ started: number; firstNavigation: number | null }> {
+interface ProbeAnswer {
+  started: number;
+  firstNavigation: number | null;
+  filesRead: number | null;
+}
+
+async function askProbe(helper: Page): Promise<ProbeAnswer> {
   for (let attempt = 0; ; attempt++) {
     try {
       return (await helper.evaluate(() =>
         (
           globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
         ).chrome.runtime.sendMessage({}),
-      )) as { started: number; firstNavigation: number | null };
+      )) as ProbeAnswer;
     } catch (error) {
       // A loaded machine can take seconds to start the probe's worker.
       if (attempt >= 30) throw error;
@@ -61,8 +78,11 @@ async function askProbe(helper: Page): Promise<{ started: number; firstNavigatio
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** Median ms from worker start to the probe's first statement and to the first navigation event. */
-async function measure(extensionDir: string): Promise<{ started: number; navigation: number; runs: number }> {
+/** Median ms from worker start to the probe's first statement, the first navigation event and (`reads`) its files read. */
+async function measure(
+  extensionDir: string,
+  reads = false,
+): Promise<{ started: number; navigation: number; filesRead: number; runs: number }> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'snowman-floor-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -84,6 +104,7 @@ async function measure(extensionDir: string): Promise<{ started: number; navigat
     const page = await context.newPage();
     const started: number[] = [];
     const navigation: number[] = [];
+    const filesRead: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const cdp = await context.newCDPSession(helper);
       await cdp.send('ServiceWorker.enable');
@@ -93,15 +114,21 @@ async function measure(extensionDir: string): Promise<{ started: number; navigat
       await page.goto(server.url(`floor-${i}-bakery.com`, '/')).catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 300));
       // A loaded machine sometimes never starts the probe's worker for a wake-up: that run is left out (the row says how many count).
-      const v = await askProbe(helper).catch(() => null);
+      let v = await askProbe(helper).catch(() => null);
+      for (let wait = 0; reads && v && v.filesRead === null && wait < 50; wait++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        v = await askProbe(helper).catch(() => null);
+      }
       if (!v) continue;
       started.push(v.started);
       if (v.firstNavigation !== null) navigation.push(v.firstNavigation);
+      if (v.filesRead !== null) filesRead.push(v.filesRead);
     }
     if (started.length === 0) throw new Error('the probe worker never answered');
     return {
       started: median(started),
       navigation: navigation.length ? median(navigation) : Number.NaN,
+      filesRead: filesRead.length ? median(filesRead) : Number.NaN,
       runs: started.length,
     };
   } finally {
@@ -109,6 +136,16 @@ async function measure(extensionDir: string): Promise<{ started: number; navigat
     await server.close();
     await rm(profile, { recursive: true, force: true });
   }
+}
+
+/** The blend's member files, as the built metadata names them. */
+async function memberFiles(): Promise<string[]> {
+  const metadata = JSON.parse(await readFile(path.join(MODEL_DIR, 'metadata.json'), 'utf8')) as {
+    architecture?: { ngramBlend?: { file?: string; members?: { file: string }[] } };
+  };
+  const blend = metadata.architecture?.ngramBlend;
+  if (!blend) return [];
+  return (blend.members ?? [blend]).flatMap((m) => (m.file ? [m.file] : []));
 }
 
 export async function run(): Promise<Row[]> {
@@ -136,6 +173,28 @@ export async function run(): Promise<Row[]> {
         note: `median of ${m.runs} of ${RUNS} stopped-worker wake-ups by a navigation`,
       });
       rows.push({ section: SECTION, metric: `${label}: start → navigation event`, value: m.navigation, unit: 'ms' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  // What the quick check reads before it can answer, read by a worker doing nothing else.
+  const members = await memberFiles();
+  if (members.length > 0) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'snowman-floor-ext-'));
+    try {
+      await writeProbe(dir, '', members);
+      const m = await measure(dir, true);
+      const megabytes = (await Promise.all(members.map((f) => stat(path.join(MODEL_DIR, f))))).reduce(
+        (sum, s) => sum + s.size / 2 ** 20,
+        0,
+      );
+      rows.push({
+        section: SECTION,
+        metric: `empty worker reading the n-gram members: start → read`,
+        value: m.filesRead,
+        unit: 'ms',
+        note: `${members.length} files, ${megabytes.toFixed(1)} MB, fetched at the first statement; median of ${m.runs} of ${RUNS}`,
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -155,6 +155,7 @@ export function createBackground(api: BackgroundPlatform): Background {
     early: start.early,
     quick: start.quick,
     prepareThreats: start.prepareThreats,
+    prefetchScore: start.prefetchScore,
     pending,
     tabs,
     blockList,

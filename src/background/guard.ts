@@ -13,7 +13,7 @@ import type { ToolbarView } from '../platform/toolbar-view.js';
 import type { RequestDecision, RequestEvent } from '../platform/web-request.js';
 import type { BlockList } from './block-list.js';
 import { ruleCatches } from './block-rules.js';
-import { recordDecision } from './metrics.js';
+import { markStage, recordDecision } from './metrics.js';
 import {
   frameRecordOf,
   isListed,
@@ -41,6 +41,8 @@ export interface GuardDeps {
   readonly early?: Promise<Runtime>;
   /** The same runtime once the quick check or the model can judge a new name (runtime.ts). */
   readonly quick?: Promise<Runtime>;
+  /** Starts reading a URL's stored score while the start-up runs (runtime.ts). */
+  readonly prefetchScore?: (url: string) => void;
   /** Resolves once the threat list can answer for a URL's host (the early answers consult it). */
   readonly prepareThreats?: (url: string) => Promise<void>;
   readonly tabs: TabRecords;
@@ -131,6 +133,7 @@ export function createGuard(deps: GuardDeps): Guard {
   /** The answer without the full model (listed, cached, or the quick check), or null to wait for it. */
   async function judgeEarly(url: string): Promise<Judgement | null> {
     if (deps.early) {
+      deps.prefetchScore?.(url);
       const [early] = await Promise.all([deps.early, deps.prepareThreats?.(url)]);
       // A listed name needs no model: answered as soon as the list is read (Firefox holds the request meanwhile).
       const listed = early.judge ? null : (early.cachedJudge?.judgeListed(url) ?? null);
@@ -254,6 +257,7 @@ export function createGuard(deps: GuardDeps): Guard {
     showTabToolbar,
     showRecordedToolbar: async (tabId) => showTabToolbar(tabId, await tabs.get(tabId)),
     onBeforeNavigate(event) {
+      markStage('first navigation event');
       if (event.frameId === 0) navigated.add(event.tabId);
       if (event.frameId !== 0) return;
       // A link or a script opened the checking page itself: nothing there is this tab's held navigation.

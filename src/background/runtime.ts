@@ -10,14 +10,14 @@ import type { DecisionContext } from '../core/verdict.js';
 import type { Sensitivity } from '../core/sensitivity.js';
 import type { ModelMetadata } from '../core/model/metadata.js';
 import type { ModelFileReader } from '../core/model/file-names.js';
-import { createLookalikeDetector } from '../core/lookalike/index.js';
 import type { ExtensionPackage, Storage } from '../platform/background-api.js';
 import { logError, logWarning } from '../platform/log.js';
 import type { SessionAreas } from './session-areas.js';
 import { loadEngine, type Engine } from './model-engine.js';
 import type { LoadedBlendMember } from '../core/ngram/blend.js';
 import { createQuickJudge } from './quick-judge.js';
-import { membersOrNone, modelReader, popularOrEmpty, readMembers, readMetadata } from './startup-reads.js';
+import { prefetchingStore } from './score-prefetch.js';
+import { membersOrNone, modelReader, readLookalikes, readMembers, readMetadata } from './startup-reads.js';
 import { markReady, markStage, setMemoryProbe } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
 import { EngineImportError } from './engine-import-error.js';
@@ -70,6 +70,11 @@ export interface RuntimeStart {
    * answers (listed, cached, quick check) wait on this, not on the whole list. Never rejects.
    */
   prepareThreats(url: string): Promise<void>;
+  /**
+   * Starts reading `url`'s stored score while the start-up runs (the answer from cached scores then
+   * waits for that read and the start-up, not one after the other); nothing once the model is in.
+   */
+  prefetchScore(url: string): void;
   /** Filled in as start-up progresses, for `get-status`. */
   readonly status: ModelStatus;
 }
@@ -125,7 +130,9 @@ async function loadModel(
 
 /** Starts everything from `sources`; call once at the top level of the background. */
 export function startRuntime(sources: RuntimeSources): RuntimeStart {
-  const { scores, kept: store } = sources.session;
+  const { kept: store } = sources.session;
+  const scores = prefetchingStore(sources.session.scores);
+  let modelIn = false;
   const hostLists = sources.hostLists ?? NO_HOST_LISTS;
   const readPackage = sources.extension.read;
   const status: { -readonly [K in keyof ModelStatus]: ModelStatus[K] } = {
@@ -135,22 +142,25 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
   };
   // The small reads go out first: the answers from cached scores (runtime.cachedJudge) need them,
   // not the model, and the model's start-up work would otherwise queue ahead of them.
-  const settingsPromise = readSettings(sources.storage.settings, (problem) => logWarning(`settings: ${problem}`));
+  const settingsPromise = readSettings(sources.storage.settings, (problem) => logWarning(`settings: ${problem}`)).then(
+    (settings) => {
+      markStage('settings read');
+      return settings;
+    },
+  );
   const sessionAllowPromise = loadSessionAllowList(store);
   const modelFiles = modelReader(readPackage, sources.prefetchModelFiles);
   const metadataPromise = readMetadata(modelFiles);
-  // The lookalike index is plain JS work: built as soon as the popular list is in, it runs while
-  // the WASM runtime compiles and the model files arrive, instead of after them.
-  const popularPromise = popularOrEmpty(readPackage);
+  // The popular list and the lookalike indexes, prepared by the build: read, not built.
+  const lookalikesPromise = readLookalikes(readPackage);
   // Shards the first names need are read when those names arrive (prepareThreats); the rest after
   // the quick check is ready, so they do not share the package reads' bandwidth with the members.
   const threatShards = packagedThreats(readPackage);
   const policyPromise = loadManagedPolicy(sources.storage.readManaged);
-  const lookalikePromise = popularPromise.then((popular) => {
-    const detector = createLookalikeDetector(popular);
-    markStage('lookalike detector built');
-    return detector;
-  });
+  void Promise.all([sessionAllowPromise, policyPromise, hostLists.ready]).then(
+    () => markStage('session choices, policy and host lists read'),
+    () => undefined,
+  );
   const membersPromise = metadataPromise.then((metadata) => readMembers(modelFiles, metadata));
   // The engine's failure names an unreadable member; the quick check goes without one.
   membersPromise.catch(() => undefined);
@@ -180,11 +190,10 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
   });
 
   const early = (async () => {
-    const [popular, settings, sessionAllow, findLookalikes, metadata, threats, policy] = await Promise.all([
-      popularPromise,
+    const [{ popular, findLookalikes }, settings, sessionAllow, metadata, threats, policy] = await Promise.all([
+      lookalikesPromise,
       settingsPromise,
       sessionAllowPromise,
-      lookalikePromise,
       metadataPromise,
       threatShards,
       policyPromise,
@@ -310,6 +319,10 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
     };
   };
   const readyOrFailed = ready.catch(failed);
+  void readyOrFailed.then(() => {
+    modelIn = true;
+    scores.forget();
+  });
   const quick = Promise.race([quickJudged, readyOrFailed]).catch(() => readyOrFailed);
   return {
     early: early.then(
@@ -319,6 +332,11 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
     ready: readyOrFailed,
     quick,
     threats: threatsPromise,
+    prefetchScore: (url) => {
+      if (modelIn) return;
+      const parsed = parseDomain(url);
+      if (parsed.ok) scores.prefetch(parsed.host);
+    },
     prepareThreats: async (url) => {
       // Once the whole list is in (every navigation after start-up), nothing is left to read.
       if (threatShards.complete) return;

@@ -1,23 +1,32 @@
 /**
- * What the background reads from its package at start-up, each read once and shared: the model's
- * metadata, the blend's n-gram members and the popular-site list. Unreadable files are logged and
- * answered with what lets browsing go on (no early answers, no quick check, nothing allowlisted).
+ * What the background reads from its package at start-up, each read once and shared: the
+ * metadata the start decides with, the blend's n-gram members, and the popular list with the
+ * lookalike indexes. The first and the last come prepared by the build (core/start-files.ts); a
+ * prepared file that is missing or damaged is logged and its source read instead. Unreadable
+ * sources are logged and answered with what lets browsing go on (no early answers, no quick
+ * check, nothing allowlisted).
  */
 import { errorText } from '../core/error-text.js';
+import { createLookalikeDetector } from '../core/lookalike/index.js';
+import {
+  decodeLookalikeTables,
+  LOOKALIKE_TABLES_FILE,
+  type PopularAndLookalikes,
+} from '../core/lookalike/prepared-tables.js';
 import { MODEL_FILES, type ModelFileReader } from '../core/model/file-names.js';
 import { validateMetadata, type ModelMetadata } from '../core/model/metadata.js';
 import { ngramBlendOf, readBlendMembers, type LoadedBlendMember } from '../core/ngram/blend.js';
-import { loadPopularSites, parsePopularSites, type PopularSites } from '../core/popular-sites.js';
+import { loadPopularSites, parsePopularSites } from '../core/popular-sites.js';
+import { START_METADATA_FILE } from '../core/start-files.js';
 import { logWarning } from '../platform/log.js';
 import { markStage } from './metrics.js';
 
-const EMPTY_POPULAR: PopularSites = parsePopularSites('');
 const utf8 = new TextDecoder();
 
 export /**
- * The packaged model directory, with metadata.json fetched once (the answers from cached scores
- * need it early, and the engine reads it again with the rest of the model) and the files in
- * `prefetch` fetched from the start.
+ * The packaged model directory, with the start's metadata fetched at once (the answers from
+ * cached scores need it early; the engine reads metadata.json itself with the rest of the model)
+ * and the files in `prefetch` fetched from the start.
  */
 function modelReader(
   readPackage: (path: string) => Promise<Uint8Array>,
@@ -31,23 +40,37 @@ function modelReader(
   // metadata does not list is simply never asked for.
   const later = (name: string): Promise<Uint8Array> =>
     new Promise((resolve) => setTimeout(resolve, 0)).then(() => read(name));
+  const marked = (stage: string, reading: Promise<Uint8Array>): Promise<Uint8Array> =>
+    reading.then((bytes) => {
+      markStage(stage);
+      return bytes;
+    });
   const early = new Map<string, Promise<Uint8Array>>([
-    [MODEL_FILES.metadata, read(MODEL_FILES.metadata)],
-    ...prefetch.map((name): [string, Promise<Uint8Array>] => [name, later(name)]),
+    [START_METADATA_FILE, marked('metadata bytes read', read(START_METADATA_FILE))],
+    ...prefetch.map((name): [string, Promise<Uint8Array>] => [name, marked("a member's bytes read", later(name))]),
   ]);
   for (const reading of early.values()) reading.catch(() => undefined); // each reader of it handles the failure
   return (name) => {
     const reading = early.get(name);
     if (!reading) return read(name);
-    if (name !== MODEL_FILES.metadata) early.delete(name); // read once: the engine reads the members only through the quick check's copy
+    early.delete(name); // read once: the engine reads the members only through the quick check's copy
     return reading;
   };
 }
 
-/** The model's metadata, or null (logged) when it cannot be read. */
+async function metadataIn(read: ModelFileReader, name: string): Promise<ModelMetadata> {
+  return validateMetadata(JSON.parse(utf8.decode(await read(name))));
+}
+
+/** The model's metadata as the start decides with it, or null (logged) when it cannot be read. */
 export async function readMetadata(read: ModelFileReader): Promise<ModelMetadata | null> {
   try {
-    return validateMetadata(JSON.parse(utf8.decode(await read(MODEL_FILES.metadata))));
+    const metadata = await metadataIn(read, START_METADATA_FILE).catch(async (error: unknown) => {
+      logWarning(`${START_METADATA_FILE} unusable, reading ${MODEL_FILES.metadata}: ${errorText(error)}`);
+      return metadataIn(read, MODEL_FILES.metadata);
+    });
+    markStage('metadata parsed');
+    return metadata;
   } catch (error) {
     logWarning(`model metadata unreadable, no answers before the model loads: ${errorText(error)}`);
     return null;
@@ -72,14 +95,31 @@ export async function membersOrNone(members: Promise<LoadedBlendMember[]>): Prom
   });
 }
 
-/** The popular-site list, or an empty one (logged). */
-export async function popularOrEmpty(readPackage: (path: string) => Promise<Uint8Array>): Promise<PopularSites> {
+/** The popular list parsed from its source and the detector built over it (the fallback, and Node's way). */
+async function parsedLookalikes(readPackage: (path: string) => Promise<Uint8Array>): Promise<PopularAndLookalikes> {
   try {
     const popular = await loadPopularSites(async (name) => utf8.decode(await readPackage(`model/${name}`)));
-    markStage('popular list parsed');
-    return popular;
+    return { popular, findLookalikes: createLookalikeDetector(popular) };
   } catch (error) {
     logWarning(`popular-site list unavailable, nothing is allowlisted: ${errorText(error)}`);
-    return EMPTY_POPULAR;
+    const popular = parsePopularSites('');
+    return { popular, findLookalikes: createLookalikeDetector(popular) };
   }
+}
+
+/** The popular list and the lookalike detector: from the prepared tables, else (logged) from the source list. */
+export async function readLookalikes(
+  readPackage: (path: string) => Promise<Uint8Array>,
+): Promise<PopularAndLookalikes> {
+  let found: PopularAndLookalikes;
+  try {
+    const bytes = await readPackage(`model/${LOOKALIKE_TABLES_FILE}`);
+    markStage('lookalike tables bytes read');
+    found = decodeLookalikeTables(bytes);
+  } catch (error) {
+    logWarning(`${LOOKALIKE_TABLES_FILE} unusable, parsing the popular list: ${errorText(error)}`);
+    found = await parsedLookalikes(readPackage);
+  }
+  markStage('lookalike detector built');
+  return found;
 }

@@ -17,6 +17,8 @@ import type { NetRule } from '../../src/platform/net-rules.js';
 import type { ToolbarView } from '../../src/platform/toolbar-view.js';
 import type { RequestDecision, RequestEvent } from '../../src/platform/web-request.js';
 import { memorySession, type MemorySession } from '../unit/helpers/memory-session.js';
+import { startFiles, START_METADATA_FILE } from '../../src/core/start-files.js';
+import { LOOKALIKE_TABLES_FILE } from '../../src/core/lookalike/prepared-tables.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The list the shards are cut from (a test may replace or remove it through `files`). */
@@ -27,6 +29,8 @@ function shippedShards(): Promise<Uint8Array[]> {
   shipped ??= readFile(path.join(ROOT, THREAT_LIST_FILE)).then((bytes) => splitThreatList(new Uint8Array(bytes)));
   return shipped;
 }
+/** Files build.mjs derives from model/ (core/start-files.ts). */
+const DERIVED = new Set([START_METADATA_FILE, LOOKALIKE_TABLES_FILE]);
 export const FAKE_ID = 'fakeextensionid';
 export const FAKE_ORIGIN = `chrome-extension://${FAKE_ID}/`;
 
@@ -112,6 +116,7 @@ export function fakePlatform(options: FakeOptions = {}) {
     message: slot<{ message: unknown; sender: SenderInfo }, Promise<Envelope<unknown>>>('runtime.onMessage'),
   };
 
+  let derivedFiles: Promise<Record<string, Uint8Array>> | undefined;
   const api: BackgroundPlatform = {
     extension: {
       id: FAKE_ID,
@@ -122,6 +127,12 @@ export function fakePlatform(options: FakeOptions = {}) {
         const replaced = options.files?.[file];
         if (replaced === null) throw new Error(`${file}: HTTP 404`);
         if (replaced) return replaced;
+        // The files build.mjs derives from model/, derived here from the model files this fake serves.
+        const derived = /^model\/(.+)$/.exec(file)?.[1];
+        if (derived !== undefined && DERIVED.has(derived)) {
+          derivedFiles ??= startFiles((name) => api.extension.read(`model/${name}`));
+          return (await derivedFiles)[derived]!;
+        }
         // The package's threat shards, as build.mjs writes them from threats/list.bin.
         const shard = /^threats\/shards\/(\d+)\.bin$/.exec(file);
         if (shard) {

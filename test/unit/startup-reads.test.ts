@@ -12,13 +12,20 @@ describe('model reader', () => {
       },
       ['ngram-a.bin'],
     );
-    expect(asked).toEqual(['model/metadata.json']);
+    // The start decides with the build's copy of the metadata; the engine reads metadata.json itself, later.
+    expect(asked).toEqual(['model/metadata-start.json']);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(asked).toEqual(['model/metadata.json', 'model/ngram-a.bin']);
+    expect(asked).toEqual(['model/metadata-start.json', 'model/ngram-a.bin']);
     expect(await read('ngram-a.bin')).toEqual(new Uint8Array([2]));
+    expect(await read('metadata-start.json')).toEqual(new Uint8Array([1]));
     expect(asked).toHaveLength(2);
     await read('metadata.json');
     await read('weights.bin');
-    expect(asked).toEqual(['model/metadata.json', 'model/ngram-a.bin', 'model/weights.bin']);
+    expect(asked).toEqual([
+      'model/metadata-start.json',
+      'model/ngram-a.bin',
+      'model/metadata.json',
+      'model/weights.bin',
+    ]);
   });
 });

@@ -25,20 +25,35 @@ export interface BrandCatalogOptions {
   readonly minSubstringLength: number;
 }
 
+/** What the detector asks of a table: a Map, or a table prepared at build time (prepared-tables.ts). */
+export interface KeyLookup<V> {
+  get(key: string): V | undefined;
+}
+
+/** What the detector asks of a set: a Set, or a prepared table. */
+export interface KeySet {
+  has(key: string): boolean;
+}
+
 export interface BrandCatalog {
   /** Brand label → brand, for whole-token matches. */
-  readonly byName: ReadonlyMap<string, Brand>;
+  readonly byName: KeyLookup<Brand>;
   /** Brands searched inside words, grouped by length (longest first) for slicing. */
   readonly substringLengths: readonly number[];
-  readonly substringNames: ReadonlySet<string>;
+  readonly substringNames: KeySet;
   /** Every label on the popular list: a popular site is never the lookalike of another. */
-  readonly popularLabels: ReadonlySet<string>;
+  readonly popularLabels: KeySet;
+}
+
+/** The catalog as built here, its brands in rank order (the typosquat index is built from them). */
+export interface BuiltBrandCatalog extends BrandCatalog {
+  readonly byName: ReadonlyMap<string, Brand>;
 }
 
 const ONLY_DIGITS = /^[0-9-]+$/;
 
 /** Builds the catalog from the popular list's top `maxRank` entries. */
-export function buildBrandCatalog(popular: PopularSites, options: BrandCatalogOptions): BrandCatalog {
+export function buildBrandCatalog(popular: PopularSites, options: BrandCatalogOptions): BuiltBrandCatalog {
   const byName = new Map<string, Brand>();
   const popularLabels = new Set<string>();
   const substringNames = new Set<string>();

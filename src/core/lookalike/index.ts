@@ -13,7 +13,7 @@ import { findDisguisedBrand } from './disguised-brand.js';
 import { findHomographs, foldedParts, type HomographOptions } from './homograph.js';
 import { hostParts } from './host-parts.js';
 import { findRiskWords } from './risk-words.js';
-import { buildTyposquatIndex, findTyposquats, type TyposquatOptions } from './typosquat.js';
+import { buildTyposquatIndex, findTyposquats, type TyposquatIndex, type TyposquatOptions } from './typosquat.js';
 import type { LookalikeFinding } from './types.js';
 
 export type { LookalikeFinding, LookalikeKind } from './types.js';
@@ -45,7 +45,19 @@ export function createLookalikeDetector(
   options: LookalikeOptions = DEFAULT_LOOKALIKE_OPTIONS,
 ): LookalikeDetector {
   const catalog = buildBrandCatalog(popular, options.brands);
-  const typos = buildTyposquatIndex(catalog, options.typosquat);
+  return detectorOver(popular, buildTyposquatIndex(catalog, options.typosquat), options);
+}
+
+/**
+ * The detector over indexes already built (here, or at build time: prepared-tables.ts); the same
+ * function either way, so the verdicts cannot differ.
+ */
+export function detectorOver(
+  popular: PopularSites,
+  typos: TyposquatIndex,
+  options: LookalikeOptions,
+): LookalikeDetector {
+  const catalog = typos.catalog;
   return (host) => {
     const parts = hostParts(host);
     // A popular site is never its own lookalike; decide() allowlists it before asking us anyway.

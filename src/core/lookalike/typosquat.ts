@@ -13,7 +13,7 @@
  * Brands under 4 letters are never fuzzy-matched: at 3 letters one edit reaches most short names.
  * Each limit was set on the measured false positives (docs/lookalike.md).
  */
-import type { Brand, BrandCatalog } from './brand-catalog.js';
+import type { Brand, BrandCatalog, BuiltBrandCatalog, KeyLookup } from './brand-catalog.js';
 import { editKind, isOneEditApart, type EditKind } from './edit-distance.js';
 import type { HostParts } from './host-parts.js';
 import { isSlip } from './keyboard.js';
@@ -33,15 +33,22 @@ export interface TyposquatOptions {
 
 export interface TyposquatIndex {
   /** ASCII skeleton of a brand label → brand (the most popular wins a collision). */
-  readonly skeletons: ReadonlyMap<string, Brand>;
+  readonly skeletons: KeyLookup<Brand>;
   /** Each fuzzy brand label and its one-deletion variants → the brands they came from. */
-  readonly deletions: ReadonlyMap<string, readonly Brand[]>;
+  readonly deletions: KeyLookup<readonly Brand[]>;
   readonly catalog: BrandCatalog;
   readonly options: TyposquatOptions;
 }
 
+/** The index as built here: maps, which prepared-tables.ts writes out for the build. */
+export interface BuiltTyposquatIndex extends TyposquatIndex {
+  readonly skeletons: ReadonlyMap<string, Brand>;
+  readonly deletions: ReadonlyMap<string, readonly Brand[]>;
+  readonly catalog: BuiltBrandCatalog;
+}
+
 /** Precomputes the skeleton map and the one-deletion neighbourhoods (symmetric-delete lookup). */
-export function buildTyposquatIndex(catalog: BrandCatalog, options: TyposquatOptions): TyposquatIndex {
+export function buildTyposquatIndex(catalog: BuiltBrandCatalog, options: TyposquatOptions): BuiltTyposquatIndex {
   const skeletons = new Map<string, Brand>();
   const deletions = new Map<string, Brand[]>();
   const add = (key: string, brand: Brand): void => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { E2eNames } from './names.js';
+import { startMetadata, START_METADATA_FILE } from '../../../src/core/start-files.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -57,6 +58,8 @@ export async function extensionDir(
     metadata['thresholds'] = names.thresholds;
     metadata['version'] = `${String(metadata['version'])}+e2e-thresholds`;
     await writeFile(file, JSON.stringify(metadata, null, 2));
+    // The start decides with the build's copy of the metadata: it must carry the same thresholds.
+    await writeFile(path.join(dir, 'model', START_METADATA_FILE), startMetadata(JSON.stringify(metadata)));
     console.warn(
       `[e2e] ${names.modelVersion} does not flag the fixtures: ${target} runs with test-only thresholds ${JSON.stringify(names.thresholds)}`,
     );
