@@ -77,7 +77,8 @@ const rows: ScreenRow[] = [];
 const TYPO_SETTING = 'shipped + edit-distance-2 typosquat finding';
 const result = await runGeneralisation({
   dataDir: '/work/shared/data',
-  models: [...new Set(['shipped', ...memberLists.flat()])],
+  // SCREEN_MODELS=a,b: registered blends scored in the same pass (their harness means land in OUT.json).
+  models: [...new Set(['shipped', ...(process.env['SCREEN_MODELS']?.split(',') ?? []), ...memberLists.flat()])],
   random: false,
   cacheDir,
   // SCREEN_CACHED_ONLY=1: only the folds already in the cache (a partial screen while runs go on).
