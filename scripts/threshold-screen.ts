@@ -8,7 +8,7 @@
  * Several member lists (separated by `/`) are screened in the same run, on the same names: the
  * shipped members beside a candidate's, so the shipped row is reproduced where the candidate is measured.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { runGeneralisation } from '../src/cli/generalisation/index.js';
 import { DICTIONARY_FAMILIES, mean } from '../src/cli/generalisation/summary.js';
 import { THRESHOLD_RECIPES } from '../src/cli/generalisation/threshold-recipes.js';
@@ -74,6 +74,10 @@ const settings: ScreenSetting[] = holdoutMode
         ),
       );
 const rows: ScreenRow[] = [];
+// SCREEN_MERGE=a.json,b.json: rows of earlier partial screens (SCREEN_FOLDS=0,1,…) join this one's summary.
+for (const file of process.env['SCREEN_MERGE']?.split(',') ?? [])
+  rows.push(...(JSON.parse(await readFile(file, 'utf8')) as { rows: ScreenRow[] }).rows);
+const mergedRows = rows.length;
 const TYPO_SETTING = 'shipped + edit-distance-2 typosquat finding';
 const result = await runGeneralisation({
   dataDir: '/work/shared/data',
@@ -83,6 +87,7 @@ const result = await runGeneralisation({
   cacheDir,
   // SCREEN_CACHED_ONLY=1: only the folds already in the cache (a partial screen while runs go on).
   cachedOnly: process.env['SCREEN_CACHED_ONLY'] === '1',
+  ...(process.env['SCREEN_FOLDS'] ? { onlyFolds: process.env['SCREEN_FOLDS'].split(',').map(Number) } : {}),
   log: (line) => console.error(new Date().toISOString().slice(11, 19), line),
   onFold: (fold) => {
     for (const s of settings) rows.push(...screenFold(fold, s, undefined, labelOf(s)));
@@ -137,4 +142,4 @@ for (const name of [...settings.map(labelOf), ...extraRows]) {
 const header =
   'setting | src AUC | R@1e-3 | R@1e-4 | flagged | fam AUC | R@1e-3 | R@1e-4 | flagged | dict AUC | R@1e-3 | probe@susp | held-out benign@susp | lists flagged | per list | lists: positives flagged | lists R@1e-3';
 console.log([header, ...lines].join('\n'));
-await writeFile(out, JSON.stringify({ rows, means: result.means }, null, 1));
+await writeFile(out, JSON.stringify({ rows: rows.slice(mergedRows), means: result.means }, null, 1));
