@@ -19,6 +19,12 @@ export const TARGETS = ['chrome', 'firefox'];
 /** Extension pages: src/<name>/{index.html, main.ts, style.css} → <name>/{index.html with its styles inlined, main.js}. */
 export const PAGES = ['warning', 'options', 'popup', 'checking'];
 
+/**
+ * Page scripts besides each page's main.js: output file → source. The popup's first.js is small and
+ * runs first: it asks for everything, renders the verdict, then starts main.js for the rest.
+ */
+export const FIRST_SCRIPTS = { 'popup/first': 'src/popup/first.ts' };
+
 /** Content scripts: output file → source. The link scanner stays small: no tfjs, no model (≤ 30 KB). */
 export const CONTENT_SCRIPTS = { 'content/links': 'src/content/index.ts' };
 
@@ -177,7 +183,12 @@ async function bundle(target, outDir) {
     banner: { js: 'globalThis.__snowmanScriptStart=performance.now();' },
   });
   const pageEntries = Object.fromEntries(PAGES.map((page) => [`${page}/main`, `src/${page}/main.ts`]));
-  await build({ ...common, entryPoints: { ...pageEntries, ...CONTENT_SCRIPTS }, format: 'iife', outdir: outDir });
+  await build({
+    ...common,
+    entryPoints: { ...pageEntries, ...FIRST_SCRIPTS, ...CONTENT_SCRIPTS },
+    format: 'iife',
+    outdir: outDir,
+  });
 }
 
 const STYLESHEET_LINK = /<link rel="stylesheet" href="([^"]+)" \/>/g;

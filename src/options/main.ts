@@ -7,7 +7,7 @@ import { saveText } from '../ui/save-text.js';
 import { exportSettings, importSettings } from './backup.js';
 import { renderPreferences } from './preferences.js';
 import { renderSiteLists } from './site-lists.js';
-import { renderVersions, statusText } from './view.js';
+import { renderStatus, renderVersions } from './view.js';
 import { NO_POLICY, parseManagedPolicy, type ManagedPolicy } from '../core/managed-policy.js';
 import type { HostListKind, HostListsView } from '../core/host-list-shapes.js';
 import { renderHostListsSection, showImportReport } from './host-lists-section.js';
@@ -111,7 +111,7 @@ importInput.addEventListener('change', () => {
 
 request(sendToBackground, 'get-settings', {}).then(show, showError);
 request(sendToBackground, 'get-status', {}).then((status) => {
-  byId('status').textContent = statusText(status);
+  renderStatus(document, byId('status'), status);
   modelVersion = status.modelVersion ?? null;
   showVersions();
 }, showError);

@@ -1,17 +1,28 @@
 /** Options page DOM (text nodes only): the model status line and the versions list. */
 import type { ModelStatus } from '../core/messages.js';
 import { el } from '../ui/dom.js';
+import { failureWordsFor } from '../ui/failure-words.js';
 import { t } from '../platform/i18n.js';
 
-/** One line about the model: version and backend, or why it is not running. */
+/** One sentence about the model in the reader's language: version and backend, or that it is not running. */
 export function statusText(status: ModelStatus): string {
   if (status.state === 'loading') return t('options_status_loading');
-  if (status.state === 'error') return t('options_status_error', status.error ?? t('options_status_error_unknown'));
+  if (status.state === 'error') return t('options_status_error', failureWordsFor('model-not-loaded'));
   const backend = status.backend === 'wasm' ? 'WebAssembly' : t('options_status_backend', status.backend ?? '?');
   const version = status.modelVersion ?? '?';
   return status.fallbackReason === undefined
     ? t('options_status_running', version, backend)
     : t('options_status_running_fallback', version, backend, status.fallbackReason);
+}
+
+/**
+ * Fills the status line: the sentence, and for a model that failed to load the loader's own
+ * (English) reason on a "Technical details" line, for bug reports rather than for reading.
+ */
+export function renderStatus(doc: Document, line: HTMLElement, status: ModelStatus): void {
+  line.replaceChildren(doc.createTextNode(statusText(status)));
+  if (status.state === 'error' && status.error)
+    line.append(el(doc, 'span', { className: 'technical', text: ` ${t('common_technical_details', status.error)}` }));
 }
 
 /** Fills the versions list: extension, model, settings schema and threat lists (none until lists are installed). */

@@ -1,35 +1,27 @@
 /**
  * The toolbar popup: the current site, the page's links, the user's choices and the model's
  * status. Opened from the toolbar it shows the active tab; `popup/index.html?tab=<id>` shows
- * that tab (the e2e tests open it like this). It renders the tab's host at once and fills in
- * the rest as the background answers, so it opens fast even while the model is still loading.
+ * that tab (the e2e tests open it like this). The page's first script (first.ts) has asked for
+ * everything, shown the verdict and then run this one, which carries on from there: the actions,
+ * links and status, and the background's answers as they come.
  */
-import { summaryStorageKey, type PageSummary } from '../core/messages.js';
+import { summaryStorageKey, type PageSummary, type SiteDetails } from '../core/messages.js';
 import { request } from '../core/messages.js';
 import { popupPlatform } from '../platform/popup-api.js';
 import { buildReport, reportFileName, reportText } from '../ui/report.js';
 import { copyText, saveText } from '../ui/save-text.js';
-import { recordedDetails } from './recorded-site.js';
-import { tabPage } from './tab-page.js';
 import { t } from '../platform/i18n.js';
 import { logError } from '../platform/log.js';
 import { failureWords } from '../ui/failure-words.js';
-import { localizePage } from '../ui/localize-page.js';
+import { adoptSiteSection } from './site-view.js';
+import { EMPTY_POPUP, takeStart } from './start.js';
 import { renderPopup, type PopupActions, type PopupState } from './view.js';
 
 const platform = popupPlatform();
 const sendToBackground = platform.send;
 const root = document.getElementById('app')!;
 const explicitTab = new URLSearchParams(location.search).get('tab');
-let state: PopupState = {
-  host: null,
-  site: null,
-  siteError: null,
-  summary: null,
-  status: null,
-  notice: null,
-  busy: false,
-};
+let state: PopupState = EMPTY_POPUP;
 let tabId: number | null = null;
 let url: string | null = null;
 
@@ -47,10 +39,11 @@ function failed(context: string, error: unknown): string {
   return failureWords(error);
 }
 
-async function refreshSite(): Promise<void> {
+async function refreshSite(asked?: Promise<SiteDetails> | null): Promise<void> {
   if (url === null) return update({ siteError: t('popup_no_web_page') });
   try {
-    update({ site: await request(sendToBackground, 'get-site', { url }), siteError: null, provisional: false });
+    const site = await (asked ?? request(sendToBackground, 'get-site', { url }));
+    update({ site, siteError: null, provisional: false });
   } catch (error) {
     update({ site: null, siteError: t('popup_not_scored', failed('get-site', error)), provisional: false });
   }
@@ -146,47 +139,23 @@ const actions: PopupActions = {
 };
 
 async function main(): Promise<void> {
-  const knownTab = explicitTab === null ? null : Number(explicitTab);
-  // Asked before anything renders: the verdict the background recorded for the tab (one storage
-  // read, no wait for the worker or the model) and the tab itself, side by side.
-  const recorded = knownTab === null ? null : platform.recorded(knownTab);
-  const tabAsked = platform.tab(knownTab);
-  localizePage(document);
+  const start = takeStart();
+  const first = await start.first;
+  // The first script's state and verdict are this script's starting point: kept, not rebuilt.
+  state = first.state;
+  adoptSiteSection(document, first.state, first.node);
   update({});
-  // What does not depend on the tab's address is asked at once, while the tab is looked up: each
-  // message is a round trip to the background, and waiting for tabs.get first added one more.
-  const status = request(sendToBackground, 'get-status', {});
-  const summary = knownTab === null ? undefined : request(sendToBackground, 'get-page-summary', { tabId: knownTab });
-  status.catch(() => undefined);
-  summary?.catch(() => undefined);
-  recorded?.catch(() => undefined);
-  const tab = await tabAsked.catch(() => null);
-  if (!tab) return update({ siteError: t('popup_no_tab') });
-  tabId = tab.id;
-  const page = tabPage(tab.url, platform.warningPage);
-  url = page.url;
-  if (page.warned) update({ warned: true });
-  let host: string | null = null;
-  try {
-    host = url === null ? null : new URL(url).hostname;
-  } catch {
-    host = null;
-  }
+  if (!first.tab) return;
+  tabId = first.tab.id;
+  url = first.page.url;
   platform.onSessionChanged((keys) => {
     if (tabId !== null && keys.includes(summaryStorageKey(tabId))) void refreshSummary();
   });
-  const refreshed = Promise.all([
-    refreshStatus(status),
-    refreshSite(),
-    refreshSummary(tab.id === knownTab ? summary : undefined),
+  await Promise.all([
+    refreshStatus(start.status),
+    refreshSite(first.site),
+    refreshSummary(first.tab.id === start.knownTab ? start.summary : undefined),
   ]);
-  const record = await (tab.id === knownTab && recorded ? recorded : platform.recorded(tab.id)).catch(() => null);
-  const early = recordedDetails(record, url);
-  // The recorded verdict only while the background has not answered: its answer always wins.
-  update(
-    early && state.site === null && state.siteError === null ? { host, site: early, provisional: true } : { host },
-  );
-  await refreshed;
 }
 
 void main();

@@ -1,39 +1,19 @@
 /**
  * The popup's DOM, rebuilt from its state on every change (a few dozen nodes: cheaper than
- * diffing). Elements and text nodes only, never HTML strings. Takes the document as an argument
- * so DOM tests can render it.
+ * diffing), except the sections whose inputs did not change. Elements and text nodes only, never
+ * HTML strings. Takes the document as an argument so DOM tests can render it.
  */
-import type { PageSummary, RiskyDomain, SiteDetails } from '../core/messages.js';
+import type { PageSummary, RiskyDomain } from '../core/messages.js';
 import { labelCount } from '../core/name-segments.js';
-import type { ModelStatus } from '../core/messages.js';
 import { el } from '../ui/dom.js';
 import { renderName } from '../ui/name-view.js';
-import { categoryWord, levelWord, plainReasons } from '../ui/plain-words.js';
-import { meterFor } from '../ui/risk-meter.js';
+import { categoryWord, levelWord } from '../ui/plain-words.js';
 import { failureWordsFor } from '../ui/failure-words.js';
-import { decidedByText, policyDecides } from '../ui/decided-by.js';
-import type { UncheckedReason } from '../core/messages.js';
-import { formatNumber, t, tCount, type MessageKey } from '../platform/i18n.js';
+import { policyDecides } from '../ui/decided-by.js';
+import { formatNumber, t, tCount } from '../platform/i18n.js';
+import { siteSectionFor, type PopupState } from './site-view.js';
 
-export interface PopupState {
-  /** The tab's host as the browser reports it, shown before the background answers. */
-  readonly host: string | null;
-  readonly site: SiteDetails | null;
-  /** Why the site has no verdict (not a web page, local address, background error). */
-  readonly siteError: string | null;
-  readonly summary: PageSummary | null;
-  readonly status: ModelStatus | null;
-  /** Feedback after an action ("Copied", "Trusted …"). */
-  readonly notice: string | null;
-  readonly busy: boolean;
-  /**
-   * `site` is the verdict the background recorded for the tab, shown until it answers: the
-   * choices it holds are not known yet, so the actions stay off.
-   */
-  readonly provisional?: boolean;
-  /** The tab shows Snowman's warning for this site (the site itself was not opened). */
-  readonly warned?: boolean;
-}
+export type { PopupState } from './site-view.js';
 
 export interface PopupActions {
   trust(): void;
@@ -53,88 +33,6 @@ function button(doc: Document, label: string, onClick: () => void, disabled: boo
   node.disabled = disabled;
   node.addEventListener('click', onClick);
   return node;
-}
-
-function gauge(doc: Document, value: number, text: string, level: string): HTMLElement {
-  const bar = el(doc, 'div', { className: `gauge level-${level}` });
-  bar.setAttribute('role', 'meter');
-  bar.setAttribute('aria-label', t('popup_meter_label'));
-  bar.setAttribute('aria-valuemin', '0');
-  bar.setAttribute('aria-valuemax', '100');
-  bar.setAttribute('aria-valuenow', String(Math.round(value * 100)));
-  bar.setAttribute('aria-valuetext', text);
-  const fill = el(doc, 'span');
-  fill.style.width = `${Math.round(value * 100)}%`;
-  bar.append(fill);
-  return bar;
-}
-
-const UNCHECKED_KEYS = {
-  slow: 'checking_unchecked_slow',
-  failed: 'checking_unchecked_failed',
-  'no-verdict': 'checking_unchecked_no_verdict',
-} as const satisfies Record<UncheckedReason, MessageKey>;
-
-/** Strict mode let this site open before it was judged: say why. */
-function uncheckedNote(doc: Document, reason: UncheckedReason): HTMLElement {
-  const note = el(doc, 'p', { className: 'note unchecked', text: t(UNCHECKED_KEYS[reason]) });
-  note.id = 'site-unchecked';
-  return note;
-}
-
-function siteSection(doc: Document, state: PopupState): HTMLElement {
-  const section = el(doc, 'section', { className: 'site' });
-  section.setAttribute('aria-label', t('popup_site_label'));
-  const { site } = state;
-  const name = el(doc, 'h1', { className: 'name' });
-  name.id = 'site-name';
-  // The highlight answers "why is this flagged?": shown for flagged sites only.
-  const flagged = site?.verdict.level === 'suspicious' || site?.verdict.level === 'dangerous';
-  if (site) renderName(name, site.displayHost, site.registrableDomain, flagged ? site.explanation : []);
-  else name.textContent = state.host ?? (state.siteError ? t('popup_no_web_page_name') : '…');
-  section.append(name);
-  if (!site) {
-    section.append(el(doc, 'p', { className: 'muted', text: state.siteError ?? t('popup_checking') }));
-    return section;
-  }
-  const { level, category } = site.verdict;
-  const verdict = el(doc, 'p', { className: `verdict level-${level}`, text: levelWord(level) });
-  verdict.id = 'site-verdict';
-  const categoryText = categoryWord(category);
-  if (categoryText && level !== 'safe') verdict.append(doc.createTextNode(` · ${categoryText}`));
-  const reason = plainReasons(site.verdict)[0];
-  // Verdict first, then the one plain reason, then the meter: the name is context, not the answer.
-  section.prepend(verdict);
-  if (reason !== undefined) {
-    const why = el(doc, 'p', { className: 'reason', text: reason });
-    why.id = 'site-reason';
-    section.append(why);
-  }
-  const decidedBy = decidedByText(site.decidedBy);
-  if (decidedBy !== null) {
-    const line = el(doc, 'p', { className: 'decided-by', text: decidedBy });
-    line.id = 'decided-by';
-    section.append(line);
-  }
-  const meter = meterFor(site.verdict);
-  if (meter) {
-    section.append(gauge(doc, meter.value, meter.text, level));
-    section.append(
-      el(doc, 'p', {
-        className: 'muted meter-text',
-        text: `${meter.text}${flagged && site.explanation.length > 0 ? ` · ${t('popup_highlight_note')}` : ''}`,
-      }),
-    );
-  }
-  if (site.unchecked !== undefined) section.append(uncheckedNote(doc, site.unchecked));
-  if (state.warned)
-    section.append(
-      el(doc, 'p', {
-        className: 'note warned',
-        text: t('popup_warned_note', site.displayHost),
-      }),
-    );
-  return section;
 }
 
 function actionsSection(doc: Document, state: PopupState, actions: PopupActions): HTMLElement {
@@ -289,12 +187,22 @@ function linksFor(doc: Document, state: PopupState, actions: PopupActions): HTML
   return node;
 }
 
-/** Replaces the content of `root` with the popup for `state`. */
+/**
+ * Makes `root` the popup for `state`. A section kept from the last render stays where it is
+ * (not detached and attached again), so an unchanged verdict costs nothing.
+ */
 export function renderPopup(doc: Document, root: HTMLElement, state: PopupState, actions: PopupActions): void {
-  root.replaceChildren(
-    siteSection(doc, state),
+  const sections = [
+    siteSectionFor(doc, state),
     actionsSection(doc, state, actions),
     linksFor(doc, state, actions),
     statusSection(doc, state),
-  );
+  ];
+  sections.forEach((section, index) => {
+    const current = root.children[index];
+    if (current === section) return;
+    if (current) current.replaceWith(section);
+    else root.append(section);
+  });
+  while (root.children.length > sections.length) root.lastElementChild!.remove();
 }

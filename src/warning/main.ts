@@ -3,12 +3,12 @@
  * (Continue and Always trust only on a warning the extension issued). Read again on every hash
  * change: a redirect to the warning for another site in the same tab changes only the hash.
  */
-import { parseDomain } from '../core/domain.js';
 import { request, type SiteDetails } from '../core/messages.js';
 import { warningPlatform } from '../platform/warning-api.js';
 import { copyText, saveText } from '../ui/save-text.js';
 import { parseTarget } from '../ui/warning-target.js';
 import { renderError, renderRefused, renderWarning } from './view.js';
+import { toDisplayHost } from '../core/display-host.js';
 import { unscorableVerdict } from '../core/unscorable-verdict.js';
 import { errorText } from '../core/error-text.js';
 import { failureCode } from '../core/failure.js';
@@ -27,16 +27,18 @@ function goBack(): void {
   else void request(sendToBackground, 'open-new-tab-page', {}).catch(() => window.close());
 }
 
-/** What the page can still say when the background does not answer. */
-function localDetails(url: string, error: unknown): SiteDetails | null {
-  const parsed = parseDomain(url);
-  if (!parsed.ok) return null;
+/**
+ * What the page can still say when the background does not answer: the name as the address
+ * writes it, without its registrable domain (that needs the Public Suffix List, ~120 KB the page
+ * would otherwise load on every warning for this rare case), and why it could not be checked.
+ */
+function localDetails(url: string, host: string, error: unknown): SiteDetails {
   return {
     url,
-    fullHost: parsed.fullHost,
-    displayHost: parsed.displayHost,
-    registrableDomain: parsed.registrableDomain,
-    site: parsed.registrableDomain ?? parsed.host,
+    fullHost: host,
+    displayHost: toDisplayHost(host),
+    registrableDomain: null,
+    site: host,
     verdict: unscorableVerdict(errorText(error), undefined, failureCode(error)),
     explanation: [],
     modelVersion: null,
@@ -69,19 +71,15 @@ async function main(): Promise<void> {
       },
     );
   };
-  let details: SiteDetails | null;
+  let details: SiteDetails;
   try {
     details = await request(sendToBackground, 'get-site', warning);
   } catch (error) {
     logError('get-site', error);
-    details = localDetails(target.url, error);
+    details = localDetails(target.url, target.host, error);
   }
   // A newer hash arrived while the background answered: that render wins.
   if (location.href !== href) return;
-  if (!details) {
-    renderRefused(document, root, t('warning_refused_unchecked'), goBack).focus();
-    return;
-  }
   document.title = t('warning_title_site', details.displayHost);
   const always = {
     back: goBack,

@@ -15,6 +15,7 @@ import { renderPopup } from '../../src/popup/view.js';
 import { NO_POPUP_ACTIONS } from './popup-actions.js';
 import { failureWords } from '../../src/ui/failure-words.js';
 import { toolbarViewFor } from '../../src/background/toolbar.js';
+import { renderStatus } from '../../src/options/view.js';
 
 const german = JSON.parse(
   readFileSync(path.resolve(__dirname, '../../_locales/de/messages.json'), 'utf8'),
@@ -33,6 +34,23 @@ describe('failures in German', () => {
       'Snowman prüft keine Websites: sein Modell konnte nicht geladen werden. Seiten laden normal; Details im Snowman-Fenster.',
     );
     expect(title).not.toMatch(ENGLISH_WORDS);
+  });
+
+  it("the options page's status line names a model that failed to load in German, the loader's reason apart", () => {
+    const line = document.createElement('p');
+    renderStatus(document, line, {
+      bootId: 'b',
+      startedAt: 0,
+      state: 'error',
+      error: 'weights.bin: HTTP 404 (the file is not there)',
+    });
+    expect(line.firstChild?.textContent).toBe(
+      'Keine Prüfung von Websites: das Erkennungsmodell von Snowman ist nicht geladen. Seiten werden ungeprüft geladen.',
+    );
+    expect(line.firstChild?.textContent).not.toMatch(ENGLISH_WORDS);
+    expect(line.querySelector('.technical')?.textContent).toBe(
+      ' Technische Details: weights.bin: HTTP 404 (the file is not there)',
+    );
   });
 
   it('a refused settings file says why in German', async () => {

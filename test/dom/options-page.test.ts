@@ -5,7 +5,7 @@ import { useMessageSource } from '../../src/platform/i18n.js';
 import { exportSettings, importSettings } from '../../src/options/backup.js';
 import { renderPreferences } from '../../src/options/preferences.js';
 import { renderSiteLists } from '../../src/options/site-lists.js';
-import { renderVersions, statusText } from '../../src/options/view.js';
+import { renderStatus, renderVersions, statusText } from '../../src/options/view.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.js';
 
 const settings: Settings = {
@@ -194,9 +194,14 @@ describe('options page: status and versions', () => {
     expect(
       statusText({ ...base, state: 'ready', modelVersion: 'v2', backend: 'cpu', fallbackReason: 'no SIMD' }),
     ).toMatch(/cpu backend \(fallback: no SIMD\)/);
-    expect(statusText({ ...base, state: 'error', error: 'weights missing' })).toMatch(
-      /could not load \(weights missing\); pages load unchecked/,
+    expect(statusText({ ...base, state: 'error', error: 'weights missing' })).toBe(
+      "Not checking sites: Snowman's model is not loaded. Pages load unchecked.",
     );
+    const line = document.createElement('p');
+    renderStatus(document, line, { ...base, state: 'error', error: 'weights missing' });
+    expect(line.querySelector('.technical')?.textContent).toBe(' Technical details: weights missing');
+    renderStatus(document, line, { ...base, state: 'error' });
+    expect(line.querySelector('.technical')).toBeNull();
   });
 
   it('lists the extension, model, threat list and settings versions', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PageSummary, SiteDetails } from '../../src/core/messages.js';
 import { buildReport, reportFileName } from '../../src/ui/report.js';
 import { renderPopup, type PopupActions, type PopupState } from '../../src/popup/view.js';
+import { adoptSiteSection, siteSectionFor } from '../../src/popup/site-view.js';
+import { NO_POPUP_ACTIONS } from './popup-actions.js';
 
 const site: SiteDetails = {
   url: 'http://login.xn--bcher-kva.example/path?secret=1',
@@ -208,6 +210,34 @@ describe('popup view', () => {
     for (const id of ['trust', 'block', 'pause', 'copy-report', 'save-report'])
       expect(root.querySelector<HTMLButtonElement>(`#${id}`)!.disabled, id).toBe(true);
     expect(render({ site }).querySelector<HTMLButtonElement>('#trust')!.disabled).toBe(false);
+  });
+
+  it('builds the verdict once: answers that change only the rest of the popup leave the site section in place', () => {
+    const base: PopupState = {
+      host: site.fullHost,
+      site,
+      siteError: null,
+      summary: null,
+      status: null,
+      notice: null,
+      busy: false,
+      provisional: true,
+    };
+    const root = document.createElement('main');
+    // The first script's render, adopted by the second as its own.
+    const first = siteSectionFor(document, base);
+    root.append(first);
+    adoptSiteSection(document, base, first);
+    const verdict = first.querySelector('#site-verdict');
+    renderPopup(document, root, base, NO_POPUP_ACTIONS);
+    renderPopup(document, root, { ...base, status: { bootId: 'b', startedAt: 0, state: 'loading' } }, NO_POPUP_ACTIONS);
+    renderPopup(document, root, { ...base, summary, notice: 'Copied' }, NO_POPUP_ACTIONS);
+    expect(root.querySelector('#site-verdict')).toBe(verdict);
+    expect([...root.children].map((section) => section.className)).toEqual(['site', 'actions', 'links', 'status']);
+    // The background's own answer is a new verdict: built anew, and the actions come on.
+    renderPopup(document, root, { ...base, provisional: false }, NO_POPUP_ACTIONS);
+    expect(root.querySelector('#site-verdict')).not.toBe(verdict);
+    expect((root.querySelector('#trust') as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('writes a report with the domain (never the path), the scores and the model version', () => {

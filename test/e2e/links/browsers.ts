@@ -38,6 +38,9 @@ export interface LinkBrowser {
   /**
    * Chromium only: the popup with its messages to the background held unanswered (its
    * `runtime.sendMessage` never settles), as with a worker that is stopped or still loading the model.
+   * Its renders are recorded: `window.__renders` says, for each change that took children out of
+   * #app (a render; the parser filling in the page's shell only adds), whether #app then held a
+   * verdict; `window.__firstVerdict` is the first #site-verdict element seen.
    */
   openPopupWithoutBackground?(tabId: number): Promise<LinkPage>;
   /** An extension page by its path in the package (`options/index.html`). */
@@ -106,6 +109,17 @@ export async function chromiumLinkBrowser(
       const page = await session.context.newPage();
       await page.addInitScript(() => {
         chrome.runtime.sendMessage = (() => new Promise(() => undefined)) as never;
+        const seen = window as unknown as { __renders: boolean[]; __firstVerdict: Element | null };
+        seen.__renders = [];
+        seen.__firstVerdict = null;
+        new MutationObserver((records) => {
+          for (const record of records) {
+            if ((record.target as Element).id !== 'app' || record.removedNodes.length === 0) continue;
+            const verdict = document.querySelector('#app #site-verdict');
+            seen.__renders.push(verdict !== null);
+            seen.__firstVerdict ??= verdict;
+          }
+        }).observe(document, { childList: true, subtree: true });
       });
       await page.setViewportSize({ width: 360, height: 440 });
       await page.goto(`${session.origin}popup/index.html?tab=${tabId}`);

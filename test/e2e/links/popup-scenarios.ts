@@ -67,8 +67,15 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
         await expect.poll(() => text(popup, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Looks safe/);
         expect(await text(popup, '#site-name')).toBe(names.benign[0]);
         // Nothing came from the background, and nothing can be changed before it answers.
-        expect(await text(popup, '#status')).toBe('Snowman is starting…');
+        await expect.poll(() => text(popup, '#status'), { timeout: 10_000 }).toBe('Snowman is starting…');
         expect(await popup.evaluate(() => (document.querySelector('#trust') as HTMLButtonElement).disabled)).toBe(true);
+        // The page's shell is the only placeholder: the popup's first render is the verdict, and the
+        // verdict is built once (the rest of the popup is added around it, not rebuilt with it).
+        const renders = await popup.evaluate(() => {
+          const seen = window as unknown as { __renders: boolean[]; __firstVerdict: Element | null };
+          return { first: seen.__renders[0], same: seen.__firstVerdict === document.querySelector('#site-verdict') };
+        });
+        expect(renders).toEqual({ first: true, same: true });
         await popup.close();
         await page.close();
       });

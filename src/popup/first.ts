@@ -1,0 +1,79 @@
+/**
+ * The popup's first script: small, so it is fetched, compiled and run before anything else. At its
+ * very top it asks for the tab, the verdict the background recorded for it (storage.session: one
+ * read, no wait for the worker or the model) and the background's answers; it renders the verdict
+ * as soon as the tab and the record are known, then runs main.ts, which carries on from there
+ * (actions, links, status, report) with the requests already in flight (start.ts).
+ */
+import { request } from '../core/messages.js';
+import { popupPlatform } from '../platform/popup-api.js';
+import { t } from '../platform/i18n.js';
+import { localizePage } from '../ui/localize-page.js';
+import { recordedDetails } from './recorded-site.js';
+import { siteSectionFor, type PopupState } from './site-view.js';
+import { EMPTY_POPUP, publishStart, type FirstView } from './start.js';
+import { tabPage } from './tab-page.js';
+
+const platform = popupPlatform();
+const explicitTab = new URLSearchParams(location.search).get('tab');
+const knownTab = explicitTab === null ? null : Number(explicitTab);
+const recorded = knownTab === null ? null : platform.recorded(knownTab);
+const tabAsked = platform.tab(knownTab);
+// What does not depend on the tab's address is asked at once, while the tab is looked up: each
+// message is a round trip to the background, and waiting for tabs.get first added one more.
+const status = request(platform.send, 'get-status', {});
+const summary = knownTab === null ? undefined : request(platform.send, 'get-page-summary', { tabId: knownTab });
+for (const asked of [status, summary, recorded]) asked?.catch(() => undefined);
+
+const hostnameOf = (url: string | null): string | null => {
+  try {
+    return url === null ? null : new URL(url).hostname;
+  } catch {
+    return null;
+  }
+};
+
+/** Replaces the page's shell with the site section for `state`: the popup's first render. */
+function show(state: PopupState): HTMLElement {
+  const node = siteSectionFor(document, state);
+  document.getElementById('app')!.replaceChildren(node);
+  return node;
+}
+
+async function firstView(): Promise<FirstView> {
+  const tab = await tabAsked.catch(() => null);
+  if (!tab) {
+    const state = { ...EMPTY_POPUP, siteError: t('popup_no_tab') };
+    return { tab, page: { url: null, warned: false }, site: null, state, node: show(state) };
+  }
+  const page = tabPage(tab.url, platform.warningPage);
+  const site = page.url === null ? null : request(platform.send, 'get-site', { url: page.url });
+  site?.catch(() => undefined);
+  const record = await (tab.id === knownTab && recorded ? recorded : platform.recorded(tab.id)).catch(() => null);
+  const early = recordedDetails(record, page.url);
+  const state: PopupState = {
+    ...EMPTY_POPUP,
+    host: hostnameOf(page.url),
+    warned: page.warned,
+    siteError: page.url === null ? t('popup_no_web_page') : null,
+    // The recorded verdict only until the background answers (main.ts): its answer always wins.
+    ...(early ? { site: early, provisional: true } : {}),
+  };
+  return { tab, page, site, state, node: show(state) };
+}
+
+/**
+ * Runs the popup's second script, main.js (preloaded by index.html): only once the verdict is
+ * shown, so its compiling and first render never come before the answers the verdict waits for.
+ */
+function runRest(): void {
+  const script = document.createElement('script');
+  script.src = 'main.js';
+  document.body.append(script);
+}
+
+// The shell (index.html) is the placeholder until then: nothing is rendered twice.
+localizePage(document);
+const first = firstView();
+publishStart({ knownTab, status, summary, first });
+void first.finally(runRest);
