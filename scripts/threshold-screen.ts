@@ -3,9 +3,12 @@
  * "Thresholds and blend weights chosen on held-out benign lists"). Reuses the harness's score
  * cache, so after one `runGeneralisation` with the same cache it only recombines scores.
  *
- *   npx tsx scripts/threshold-screen.ts CACHE_DIR OUT.json [cnn,ngram-a,ngram-b,…]
+ *   npx tsx scripts/threshold-screen.ts CACHE_DIR OUT.json [cnn,ngram-a,ngram-b,…[/cnn2,ngram-c,…]]
+ *
+ * Several member lists (separated by `/`) are screened in the same run, on the same names: the
+ * shipped members beside a candidate's, so the shipped row is reproduced where the candidate is measured.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { runGeneralisation } from '../src/cli/generalisation/index.js';
 import { DICTIONARY_FAMILIES, mean } from '../src/cli/generalisation/summary.js';
 import { THRESHOLD_RECIPES } from '../src/cli/generalisation/threshold-recipes.js';
@@ -36,10 +39,15 @@ function typoFlags(fold: FoldScores, brands = lureVocabulary(fold.train).brands)
 }
 
 const [cacheDir = '/tmp/snowman-gen-cache', out = 'threshold-screen.json', memberList] = process.argv.slice(2);
-const members = memberList?.split(',') ?? ['compact', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name)];
+const memberLists = memberList?.split('/').map((list) => list.split(',')) ?? [
+  ['compact', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name)],
+];
+const members = memberLists[0]!;
+const labelOf = (s: ScreenSetting) =>
+  memberLists.length > 1 ? `${s.members.join('+')}: ${settingName(s)}` : settingName(s);
 const CNN_WEIGHTS = [0, 0.1, 0.2, 0.3, 0.4];
 const REFERENCES: Reference[] = ['validation', 'held-out-share'];
-const weightsAt = (w: number) => [w, ...members.slice(1).map(() => (1 - w) / (members.length - 1))];
+const weightsAt = (w: number, list = members) => [w, ...list.slice(1).map(() => (1 - w) / (list.length - 1))];
 // SCREEN_MODE=holdout: the calibration hold-out against the shipped thresholds, every setting on the same names.
 const holdoutMode = process.env['SCREEN_MODE'] === 'holdout';
 // SCREEN_MODE=typo-short: the two-edit typosquat finding with only the fold's most impersonated brands.
@@ -47,14 +55,16 @@ const typoShortMode = process.env['SCREEN_MODE'] === 'typo-short';
 const SHORT_BRAND_LISTS = [20, 40];
 const shortTypoSetting = (n: number) => `shipped + edit-distance-2 typosquat finding, ${n} most impersonated brands`;
 const settings: ScreenSetting[] = holdoutMode
-  ? (['validation', 'holdout'] as const).flatMap((reference) =>
-      THRESHOLD_RECIPES.map((recipe) => ({
-        members,
-        weights: weightsAt(0.2),
-        recipe,
-        reference,
-        splitNegatives: true,
-      })),
+  ? memberLists.flatMap((list) =>
+      (['validation', 'holdout'] as const).flatMap((reference) =>
+        THRESHOLD_RECIPES.map((recipe) => ({
+          members: list,
+          weights: weightsAt(0.2, list),
+          recipe,
+          reference,
+          splitNegatives: true,
+        })),
+      ),
     )
   : typoShortMode
     ? [{ members, weights: weightsAt(0.2), recipe: 'pooled', reference: 'validation' }]
@@ -64,17 +74,23 @@ const settings: ScreenSetting[] = holdoutMode
         ),
       );
 const rows: ScreenRow[] = [];
+// SCREEN_MERGE=a.json,b.json: rows of earlier partial screens (SCREEN_FOLDS=0,1,…) join this one's summary.
+for (const file of process.env['SCREEN_MERGE']?.split(',') ?? [])
+  rows.push(...(JSON.parse(await readFile(file, 'utf8')) as { rows: ScreenRow[] }).rows);
+const mergedRows = rows.length;
 const TYPO_SETTING = 'shipped + edit-distance-2 typosquat finding';
 const result = await runGeneralisation({
   dataDir: '/work/shared/data',
-  models: [...new Set(['shipped', ...members])],
+  // SCREEN_MODELS=a,b: registered blends scored in the same pass (their harness means land in OUT.json).
+  models: [...new Set(['shipped', ...(process.env['SCREEN_MODELS']?.split(',') ?? []), ...memberLists.flat()])],
   random: false,
   cacheDir,
   // SCREEN_CACHED_ONLY=1: only the folds already in the cache (a partial screen while runs go on).
   cachedOnly: process.env['SCREEN_CACHED_ONLY'] === '1',
+  ...(process.env['SCREEN_FOLDS'] ? { onlyFolds: process.env['SCREEN_FOLDS'].split(',').map(Number) } : {}),
   log: (line) => console.error(new Date().toISOString().slice(11, 19), line),
   onFold: (fold) => {
-    for (const s of settings) rows.push(...screenFold(fold, s));
+    for (const s of settings) rows.push(...screenFold(fold, s, undefined, labelOf(s)));
     if (holdoutMode) return;
     if (typoShortMode) {
       const mined = mineBrands(fold.train, new Set(ENGLISH_WORDS)).filter((b) => b.length >= MIN_TYPO_BRAND_LENGTH);
@@ -93,7 +109,7 @@ const result = await runGeneralisation({
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 const lines: string[] = [];
 const extraRows = holdoutMode ? [] : typoShortMode ? SHORT_BRAND_LISTS.map(shortTypoSetting) : [TYPO_SETTING];
-for (const name of [...settings.map(settingName), ...extraRows]) {
+for (const name of [...settings.map(labelOf), ...extraRows]) {
   const mine = rows.filter((r) => r.setting === name);
   const src = mine.filter((r) => r.kind === 'source');
   const fam = mine.filter((r) => r.kind === 'family');
@@ -126,4 +142,4 @@ for (const name of [...settings.map(settingName), ...extraRows]) {
 const header =
   'setting | src AUC | R@1e-3 | R@1e-4 | flagged | fam AUC | R@1e-3 | R@1e-4 | flagged | dict AUC | R@1e-3 | probe@susp | held-out benign@susp | lists flagged | per list | lists: positives flagged | lists R@1e-3';
 console.log([header, ...lines].join('\n'));
-await writeFile(out, JSON.stringify({ rows, means: result.means }, null, 1));
+await writeFile(out, JSON.stringify({ rows: rows.slice(mergedRows), means: result.means }, null, 1));

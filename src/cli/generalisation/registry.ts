@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../args.js';
 import type { EnsembleModel, ModelEntry } from './candidate.js';
+import { CALIBRATION_SUFFIX, withoutCalibrationHoldout } from './calibration-candidates.js';
 import { CNN_CANDIDATES } from './cnn-candidates.js';
 import { applyStack, fitStack, meanOfLogits, meanOfProbabilities, meanOfStandardised, perHeadMean } from './combine.js';
 import { NGRAM_CANDIDATES } from './ngram-candidates.js';
@@ -94,6 +95,19 @@ const ENSEMBLES: readonly EnsembleModel[] = [
     ),
     description: `the shipped blend with its n-gram members trained on synthetic ${variant === 'lures-longtail' ? 'brand lures and benign long-tail names' : 'brand lures'} (ngram-n6*-${variant})`,
   })),
+  // The closest candidate end to end: every member, the CNN included, trained without the calibration hold-out.
+  ...(['lures', 'lures5k'] as const).map((variant) => ({
+    ...ensemble(
+      `${SHIPPED_MODEL}-${variant}${CALIBRATION_SUFFIX}`,
+      [
+        `compact${CALIBRATION_SUFFIX}`,
+        ...SHIPPED_NGRAM_MEMBERS.map((m) => `${m.name}-${variant}${CALIBRATION_SUFFIX}`),
+      ],
+      'per-head',
+      [SHIPPED_CNN_WEIGHT, ...SHIPPED_NGRAM_MEMBERS.map(() => SHIPPED_MEMBER_WEIGHT)],
+    ),
+    description: `the shipped blend with its n-gram members trained on synthetic brand lures (ngram-n6*-${variant}), every member trained without the calibration hold-out`,
+  })),
   // Other blends are named on the command line (`a+b:perhead`, `a+b:w70`, …; parseEnsembleName), not registered.
   {
     ...ensemble(PREVIOUS_MODEL, ['compact', 'ngram'], 'per-head', [1 - PREVIOUS_NGRAM_WEIGHT, PREVIOUS_NGRAM_WEIGHT]),
@@ -101,9 +115,15 @@ const ENSEMBLES: readonly EnsembleModel[] = [
   },
 ];
 
+/** Members trained without the calibration hold-out (`-cal`): the CNN and the lure-trained n-gram members. */
+const CALIBRATION_CANDIDATES = [...CNN_CANDIDATES, ...NGRAM_CANDIDATES]
+  .filter((m) => m.name === 'compact' || /^ngram-n6(-hash\d)?-lures(5k)?$/.test(m.name))
+  .map((m) => withoutCalibrationHoldout(m));
+
 export const MODEL_REGISTRY: ReadonlyMap<string, ModelEntry> = new Map<string, ModelEntry>([
   ...NGRAM_CANDIDATES.map((m) => [m.name, { kind: 'candidate' as const, ...m }] as const),
   ...CNN_CANDIDATES.map((m) => [m.name, { kind: 'candidate' as const, ...m }] as const),
+  ...CALIBRATION_CANDIDATES.map((m) => [m.name, { kind: 'candidate' as const, ...m }] as const),
   ...ENSEMBLES.map((m) => [m.name, { kind: 'ensemble' as const, ...m }] as const),
 ]);
 
