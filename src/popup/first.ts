@@ -5,6 +5,7 @@
  * as soon as the tab and the record are known, then runs main.ts, which carries on from there
  * (actions, links, status, report) with the requests already in flight (start.ts).
  */
+import { firstValue } from '../core/first-value.js';
 import { request } from '../core/messages.js';
 import { popupPlatform } from '../platform/popup-api.js';
 import { t } from '../platform/i18n.js';
@@ -49,15 +50,23 @@ async function firstView(): Promise<FirstView> {
   const page = tabPage(tab.url, platform.warningPage);
   const site = page.url === null ? null : request(platform.send, 'get-site', { url: page.url });
   site?.catch(() => undefined);
-  const record = await (tab.id === knownTab && recorded ? recorded : platform.recorded(tab.id)).catch(() => null);
-  const early = recordedDetails(record, page.url);
+  const record = tab.id === knownTab && recorded ? recorded : platform.recorded(tab.id);
+  // Whichever comes first: the record is usually quicker, but a storage.session read can lag
+  // behind a warm worker's answer, and the answer is the verdict itself rather than a stand-in.
+  const known = await firstValue([
+    record.then((r) => {
+      const early = recordedDetails(r, page.url);
+      return early ? { site: early, provisional: true } : null;
+    }),
+    site?.then((answer) => ({ site: answer, provisional: false })) ?? Promise.resolve(null),
+  ]);
   const state: PopupState = {
     ...EMPTY_POPUP,
     host: hostnameOf(page.url),
     warned: page.warned,
     siteError: page.url === null ? t('popup_no_web_page') : null,
-    // The recorded verdict only until the background answers (main.ts): its answer always wins.
-    ...(early ? { site: early, provisional: true } : {}),
+    // A recorded verdict stays provisional until the background answers (main.ts): its answer always wins.
+    ...(known ?? {}),
   };
   return { tab, page, site, state, node: show(state) };
 }
