@@ -17,6 +17,7 @@ import { markStage, recordDecision } from './metrics.js';
 import {
   frameRecordOf,
   isListed,
+  judgedSafe,
   mainFrameRecordOf,
   shouldInterrupt,
   sourceOf,
@@ -167,14 +168,7 @@ export function createGuard(deps: GuardDeps): Guard {
     // session rule takes about a millisecond; a warm verdict a fraction of one) it is not held at
     // all; otherwise the checking page finds the way open when it forwards.
     const passing =
-      deps.strict &&
-      !speculative &&
-      strictCatches(url) &&
-      judgement.verdict !== null &&
-      judgement.site !== null &&
-      !shouldInterrupt(judgement)
-        ? deps.strict.pass(url)
-        : undefined;
+      deps.strict && !speculative && strictCatches(url) && judgedSafe(judgement) ? deps.strict.pass(url) : undefined;
     // Strict mode's rule sent a GET to the checking page, which asks for the verdict and goes on
     // from there; a POST it let through commits, and the commit's re-check stops it.
     if (await held.catch(() => false)) {

@@ -45,6 +45,11 @@ export function shouldInterrupt(judgement: Judgement): boolean {
   );
 }
 
+/** Judged, and not to be stopped: strict mode may let the host through its hold. */
+export function judgedSafe(judgement: Judgement): judgement is Judgement & { readonly parsed: ScorableHost } {
+  return judgement.parsed.ok && judgement.verdict !== null && !shouldInterrupt(judgement);
+}
+
 /** A judgement as recorded for a tab's frame. */
 export function frameRecordOf(judgement: Judgement): FrameRecord {
   const { parsed, verdict } = judgement;

@@ -9,7 +9,7 @@ import { parseDomain } from '../core/domain.js';
 import type { LinkVerdict, Protocol } from '../core/messages.js';
 import { MessageError, type SenderInfo } from '../core/messages.js';
 import type { Explainer } from './explainer.js';
-import { shouldInterrupt, siteOf, type Judgement } from './judge.js';
+import { judgedSafe, shouldInterrupt, siteOf, type Judgement } from './judge.js';
 import type { HostRecord, PageSummaries } from './page-summary.js';
 
 type Request = Protocol['score-links']['request'];
@@ -81,8 +81,7 @@ export function createLinkScoring(deps: LinkScoringDeps): (payload: Request, sen
     for (const judgement of judgements.values()) {
       if (judgement.parsed.ok && judgement.verdict?.level === 'dangerous' && shouldInterrupt(judgement))
         dangerous.push(judgement.parsed.host);
-      else if (judgement.parsed.ok && judgement.verdict !== null && !shouldInterrupt(judgement))
-        safeHosts.push(judgement.parsed.host);
+      else if (judgedSafe(judgement)) safeHosts.push(judgement.parsed.host);
     }
     if (safeHosts.length > 0) deps.onJudgedSafe?.(safeHosts);
     // Before the reply: once the badge shows, a click must already meet the rule.

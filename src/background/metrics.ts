@@ -22,6 +22,14 @@ export function markStage(name: string): void {
   stages[name] ??= performance.now();
 }
 
+/** `promise`, marking `name` when it resolves. */
+export function markedWhen<T>(name: string, promise: Promise<T>): Promise<T> {
+  return promise.then((value) => {
+    markStage(name);
+    return value;
+  });
+}
+
 /** The model finished loading (and warming up). */
 export function markReady(): void {
   readyMs ??= performance.now();

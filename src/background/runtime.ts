@@ -18,7 +18,7 @@ import type { LoadedBlendMember } from '../core/ngram/blend.js';
 import { createQuickJudge } from './quick-judge.js';
 import { prefetchingStore } from './score-prefetch.js';
 import { membersOrNone, modelReader, readLookalikes, readMembers, readMetadata } from './startup-reads.js';
-import { markReady, markStage, setMemoryProbe } from './metrics.js';
+import { markedWhen, markReady, markStage, setMemoryProbe } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
 import { EngineImportError } from './engine-import-error.js';
 import { loadSessionAllowList, type SessionAllowList } from './session-allow.js';
@@ -142,11 +142,9 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
   };
   // The small reads go out first: the answers from cached scores (runtime.cachedJudge) need them,
   // not the model, and the model's start-up work would otherwise queue ahead of them.
-  const settingsPromise = readSettings(sources.storage.settings, (problem) => logWarning(`settings: ${problem}`)).then(
-    (settings) => {
-      markStage('settings read');
-      return settings;
-    },
+  const settingsPromise = markedWhen(
+    'settings read',
+    readSettings(sources.storage.settings, (problem) => logWarning(`settings: ${problem}`)),
   );
   const sessionAllowPromise = loadSessionAllowList(store);
   const modelFiles = modelReader(readPackage, sources.prefetchModelFiles);

@@ -19,7 +19,7 @@ import { ngramBlendOf, readBlendMembers, type LoadedBlendMember } from '../core/
 import { loadPopularSites, parsePopularSites } from '../core/popular-sites.js';
 import { START_METADATA_FILE } from '../core/start-files.js';
 import { logWarning } from '../platform/log.js';
-import { markStage } from './metrics.js';
+import { markedWhen, markStage } from './metrics.js';
 
 const utf8 = new TextDecoder();
 
@@ -40,14 +40,9 @@ function modelReader(
   // metadata does not list is simply never asked for.
   const later = (name: string): Promise<Uint8Array> =>
     new Promise((resolve) => setTimeout(resolve, 0)).then(() => read(name));
-  const marked = (stage: string, reading: Promise<Uint8Array>): Promise<Uint8Array> =>
-    reading.then((bytes) => {
-      markStage(stage);
-      return bytes;
-    });
   const early = new Map<string, Promise<Uint8Array>>([
-    [START_METADATA_FILE, marked('metadata bytes read', read(START_METADATA_FILE))],
-    ...prefetch.map((name): [string, Promise<Uint8Array>] => [name, marked("a member's bytes read", later(name))]),
+    [START_METADATA_FILE, markedWhen('metadata bytes read', read(START_METADATA_FILE))],
+    ...prefetch.map((name): [string, Promise<Uint8Array>] => [name, markedWhen("a member's bytes read", later(name))]),
   ]);
   for (const reading of early.values()) reading.catch(() => undefined); // each reader of it handles the failure
   return (name) => {

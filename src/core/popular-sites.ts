@@ -20,25 +20,13 @@ export interface PopularSites {
 
 /** Parses the list: one registrable domain per line; `#` comment lines and blank lines are skipped. */
 export function parsePopularSites(text: string): PopularSites {
-  const lines: string[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.trim().toLowerCase();
-    if (line !== '' && !line.startsWith('#')) lines.push(line);
-  }
-  return popularSitesFrom(lines);
-}
-
-/**
- * The list from domains already as parsePopularSites leaves them (lowercase, no comments, most
- * popular first); a repeated domain keeps its first rank, and `size` counts it once.
- */
-export function popularSitesFrom(listed: readonly string[]): PopularSites {
   const ranks = new Map<string, number>();
   const domains: string[] = [];
-  for (const domain of listed) {
-    if (ranks.has(domain)) continue;
-    domains.push(domain);
-    ranks.set(domain, domains.length);
+  for (const raw of text.split('\n')) {
+    const line = raw.trim().toLowerCase();
+    if (line === '' || line.startsWith('#') || ranks.has(line)) continue;
+    domains.push(line);
+    ranks.set(line, domains.length);
   }
   return {
     size: domains.length,

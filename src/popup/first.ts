@@ -10,7 +10,7 @@ import { request } from '../core/messages.js';
 import { popupPlatform } from '../platform/popup-api.js';
 import { t } from '../platform/i18n.js';
 import { localizePage } from '../ui/localize-page.js';
-import { recordedDetails } from './recorded-site.js';
+import { hostnameOf, recordedDetails } from './recorded-site.js';
 import { siteSectionFor, type PopupState } from './site-view.js';
 import { EMPTY_POPUP, publishStart, type FirstView } from './start.js';
 import { tabPage } from './tab-page.js';
@@ -25,14 +25,6 @@ const tabAsked = platform.tab(knownTab);
 const status = request(platform.send, 'get-status', {});
 const summary = knownTab === null ? undefined : request(platform.send, 'get-page-summary', { tabId: knownTab });
 for (const asked of [status, summary, recorded]) asked?.catch(() => undefined);
-
-const hostnameOf = (url: string | null): string | null => {
-  try {
-    return url === null ? null : new URL(url).hostname;
-  } catch {
-    return null;
-  }
-};
 
 /** Replaces the page's shell with the site section for `state`: the popup's first render. */
 function show(state: PopupState): HTMLElement {
@@ -62,7 +54,7 @@ async function firstView(): Promise<FirstView> {
   ]);
   const state: PopupState = {
     ...EMPTY_POPUP,
-    host: hostnameOf(page.url),
+    host: page.url === null ? null : hostnameOf(page.url),
     warned: page.warned,
     siteError: page.url === null ? t('popup_no_web_page') : null,
     // A recorded verdict stays provisional until the background answers (main.ts): its answer always wins.

@@ -6,7 +6,8 @@
 import type { SiteDetails, TabRecord } from '../core/messages.js';
 import { deciderOf } from '../core/site-decider.js';
 
-const hostnameOf = (url: string): string | null => {
+/** The host of `url`, or null when it is not a URL. */
+export const hostnameOf = (url: string): string | null => {
   try {
     return new URL(url).hostname;
   } catch {
