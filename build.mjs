@@ -31,12 +31,26 @@ export const CONTENT_SCRIPTS = { 'content/links': 'src/content/index.ts' };
 /** Model directory files shipped in the package: the model, and the popular-site allowlist (core/popular-sites.ts). */
 const MODEL_FILES = ['model.json', 'weights.bin', 'metadata.json', 'popular-domains.txt'];
 
+async function modelMetadata() {
+  return JSON.parse(await readFile(path.join(ROOT, 'model', 'metadata.json'), 'utf8'));
+}
+
 /** The n-gram members a blended model names in metadata.architecture.ngramBlend (core/ngram/blend.ts). */
 async function blendFiles() {
-  const metadata = JSON.parse(await readFile(path.join(ROOT, 'model', 'metadata.json'), 'utf8'));
-  const blend = metadata.architecture?.ngramBlend;
+  const blend = (await modelMetadata()).architecture?.ngramBlend;
   if (!blend) return [];
   return (blend.members ?? [blend]).map((m) => m.file);
+}
+
+/** The quick check's own members (metadata.json quickCheck.files, core/ngram/quick-check.ts); none: it uses the blend's. */
+async function quickFiles() {
+  return (await modelMetadata()).quickCheck?.files ?? [];
+}
+
+/** The members a starting worker reads before its first answer: the quick check's own, else the blend's. */
+async function firstAnswerFiles() {
+  const own = await quickFiles();
+  return own.length > 0 ? own : blendFiles();
 }
 
 /**
@@ -185,13 +199,15 @@ export function engineModule() {
  * The background's first line: it stamps when the worker began running our code (background/metrics.ts)
  * and starts the package reads the first verdict needs before the rest of the script is even
  * evaluated (platform/package-files.ts takes them over): the start's metadata and the lookalike
- * tables at once, the blend's members a task later, so the threat-list shards the waking event's
- * name needs, asked for in that event's task, are not queued behind their 3 MB. One line: the
+ * tables at once, the quick check's members a task later, so the threat-list shards the waking
+ * event's name needs, asked for in that event's task, are not queued behind them. A model whose
+ * quick check has a member of its own leaves the blend's 3 MB of members to the engine, read after
+ * the first answer. One line: the
  * floor bench (bench/sections/worker-floor.ts) drops it to measure the rest as dead code.
  */
 async function startReadsBanner() {
   const now = Object.keys(await startFiles()).map((file) => `model/${file}`);
-  const later = (await blendFiles()).map((file) => `model/${file}`);
+  const later = (await firstAnswerFiles()).map((file) => `model/${file}`);
   const read = `(p)=>{const f=fetch(chrome.runtime.getURL(p)).then((r)=>r.ok?r.arrayBuffer():Promise.reject(new Error(p+": HTTP "+r.status)));f.catch(()=>{});reads[p]=f;}`;
   return (
     'globalThis.__snowmanScriptStart=performance.now();' +
@@ -220,7 +236,7 @@ async function bundle(target, outDir) {
     ...common,
     plugins: [await lazyEnginePlugin(common, target, outDir)],
     // The members' names are in metadata.json; known here, their reads start with the worker instead of after it.
-    define: { ...common.define, __MODEL_PREFETCH__: JSON.stringify(await blendFiles()) },
+    define: { ...common.define, __MODEL_PREFETCH__: JSON.stringify(await firstAnswerFiles()) },
     entryPoints: { background: 'src/background/index.ts' },
     format: 'iife',
     outdir: outDir,
@@ -260,7 +276,7 @@ async function copyStatic(outDir) {
     await writeFile(path.join(outDir, page, 'index.html'), await inlineStyles(html, pageDir));
   }
   await mkdir(path.join(outDir, 'model'), { recursive: true });
-  for (const file of [...MODEL_FILES, ...(await blendFiles())])
+  for (const file of [...MODEL_FILES, ...(await blendFiles()), ...(await quickFiles())])
     await cp(path.join(ROOT, 'model', file), path.join(outDir, 'model', file));
   for (const [file, bytes] of Object.entries(await startFiles()))
     await writeFile(path.join(outDir, 'model', file), bytes);

@@ -17,7 +17,7 @@ import { loadEngine, type Engine } from './model-engine.js';
 import type { LoadedBlendMember } from '../core/ngram/blend.js';
 import { createQuickJudge } from './quick-judge.js';
 import { prefetchingStore } from './score-prefetch.js';
-import { membersOrNone, modelReader, readLookalikes, readMembers, readMetadata } from './startup-reads.js';
+import { membersOrNone, modelReader, readLookalikes, readMemberSets, readMetadata } from './startup-reads.js';
 import { markedWhen, markReady, markStage, setMemoryProbe } from './metrics.js';
 import { createJudge, type Judge } from './judge.js';
 import { EngineImportError } from './engine-import-error.js';
@@ -159,9 +159,7 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
     () => markStage('session choices, policy and host lists read'),
     () => undefined,
   );
-  const membersPromise = metadataPromise.then((metadata) => readMembers(modelFiles, metadata));
-  // The engine's failure names an unreadable member; the quick check goes without one.
-  membersPromise.catch(() => undefined);
+  const memberReads = readMemberSets(modelFiles, metadataPromise);
   const newCache = (version: string) =>
     createScoreCache({
       version,
@@ -221,7 +219,7 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
   const quickJudged = (async () => {
     const [{ runtime, popular, findLookalikes, threats, metadata }, members] = await Promise.all([
       early,
-      membersOrNone(membersPromise),
+      membersOrNone(memberReads.quick),
     ]);
     const quick = metadata
       ? createQuickJudge(metadata, members, { isPopular: popular.has, findLookalikes, threats }, choicesOf(runtime))
@@ -241,6 +239,9 @@ export function startRuntime(sources: RuntimeSources): RuntimeStart {
       () => undefined,
     )
     .then(() => sources.modelMayStart?.());
+  const membersPromise = memberReads.engine(modelMayStart);
+  // The engine's failure names an unreadable member; the quick check goes without one.
+  membersPromise.catch(() => undefined);
   const threatsPromise: Promise<ThreatList> = modelMayStart
     .then(() => threatShards.loadAll())
     .then(() => {

@@ -1,7 +1,7 @@
 /**
  * What the background reads from its package at start-up, each read once and shared: the
- * metadata the start decides with, the blend's n-gram members, and the popular list with the
- * lookalike indexes. The first and the last come prepared by the build (core/start-files.ts); a
+ * metadata the start decides with, the quick check's members and the blend's, and the popular
+ * list with the lookalike indexes. The first and the last come prepared by the build (core/start-files.ts); a
  * prepared file that is missing or damaged is logged and its source read instead. Unreadable
  * sources are logged and answered with what lets browsing go on (no early answers, no quick
  * check, nothing allowlisted).
@@ -16,6 +16,7 @@ import {
 import { MODEL_FILES, type ModelFileReader } from '../core/model/file-names.js';
 import { validateMetadata, type ModelMetadata } from '../core/model/metadata.js';
 import { ngramBlendOf, readBlendMembers, type LoadedBlendMember } from '../core/ngram/blend.js';
+import { hasOwnQuickMembers, readQuickMembers } from '../core/ngram/quick-check.js';
 import { loadPopularSites, parsePopularSites } from '../core/popular-sites.js';
 import { START_METADATA_FILE } from '../core/start-files.js';
 import { logWarning } from '../platform/log.js';
@@ -33,10 +34,10 @@ function modelReader(
   prefetch: readonly string[] = [],
 ): ModelFileReader {
   const read: ModelFileReader = (name) => readPackage(`model/${name}`);
-  // `prefetch` (the blend's members, named by the build) is read without waiting for the metadata
-  // that names them, one task after the worker's script: the browser serves a worker's package
-  // reads about in order, and the event that woke the worker asks in its own task for the few
-  // small pieces of the threat list its name needs, which then go ahead of these 3 MB. A name the
+  // `prefetch` (the quick check's members, named by the build) is read without waiting for the
+  // metadata that names them, one task after the worker's script: the browser serves a worker's
+  // package reads about in order, and the event that woke the worker asks in its own task for the
+  // few small pieces of the threat list its name needs, which then go ahead of these. A name the
   // metadata does not list is simply never asked for.
   const later = (name: string): Promise<Uint8Array> =>
     new Promise((resolve) => setTimeout(resolve, 0)).then(() => read(name));
@@ -48,7 +49,7 @@ function modelReader(
   return (name) => {
     const reading = early.get(name);
     if (!reading) return read(name);
-    early.delete(name); // read once: the engine reads the members only through the quick check's copy
+    early.delete(name); // read once: a member the quick check shares with the engine is read for both
     return reading;
   };
 }
@@ -82,12 +83,36 @@ export async function readMembers(read: ModelFileReader, metadata: ModelMetadata
   return members;
 }
 
-/** The members, or none (logged) when they cannot be read: the engine reports that failure itself. */
+/** The members, or none (logged) when they cannot be read: the engine reports a failure of its own members itself. */
 export async function membersOrNone(members: Promise<LoadedBlendMember[]>): Promise<LoadedBlendMember[]> {
   return members.catch((error: unknown) => {
-    logWarning(`n-gram members unreadable, no quick check: ${errorText(error)}`);
+    logWarning(`quick-check members unreadable, no answers before the model loads: ${errorText(error)}`);
     return [];
   });
+}
+
+/** The two reads of n-gram members: the quick check's, and the engine's once `engineMayRead` settles. */
+export interface MemberReads {
+  readonly quick: Promise<LoadedBlendMember[]>;
+  engine(engineMayRead: Promise<unknown>): Promise<LoadedBlendMember[]>;
+}
+
+/**
+ * Reads the quick check's members as soon as the metadata is in; the blend's members, when the
+ * quick check has members of its own, only once `engineMayRead` settles (after the first answers:
+ * the bytes read before them decide how soon they come), else they are the quick check's members,
+ * read once for both. A quick member that is missing or damaged costs the early answers (its
+ * thresholds fit no other scores), never the engine's members.
+ */
+export function readMemberSets(read: ModelFileReader, metadata: Promise<ModelMetadata | null>): MemberReads {
+  const own = metadata.then((m) => m !== null && hasOwnQuickMembers(m));
+  const blend = () => metadata.then((m) => readMembers(read, m));
+  const quick = own.then(async (yes) => (yes ? readQuickMembers(read, (await metadata)!) : blend()));
+  quick.catch(() => undefined); // membersOrNone logs it; the engine reports its own
+  return {
+    quick,
+    engine: (engineMayRead) => own.then((yes) => (yes ? engineMayRead.then(blend, blend) : quick)),
+  };
 }
 
 /** The popular list parsed from its source and the detector built over it (the fallback, and Node's way). */

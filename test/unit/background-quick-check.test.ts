@@ -15,7 +15,7 @@ const WARNING = `${FAKE_ORIGIN}warning/index.html`;
 /** Random letters, on no list: dangerous to the quick check and to the full model alike. */
 const BOTH_DANGEROUS = 'http://aftxopbojhxapurcajyz.info/';
 /** Only suspicious to the quick check (let through at Balanced), dangerous to the full model. */
-const FULL_ONLY_DANGEROUS = 'http://irdgfwchqvplwxpgccmtu.info/';
+const FULL_ONLY_DANGEROUS = 'http://qpillpiyypkxhbkkyzakje.info/';
 const warningFor = (url: string) => new RegExp(`^${WARNING}\\?t=[\\w-]+#${url.replace(/[.?/]/g, '\\$&')}$`);
 
 /** The background with the CNN's weights held back until `release()`. */

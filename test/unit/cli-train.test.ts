@@ -3,7 +3,7 @@
  * directory, and its output carries no tfjs banner (other tools read it).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +94,47 @@ describe('snowman train (child process)', () => {
       const recalibrated = JSON.parse(readFileSync(path.join(out, 'metadata.json'), 'utf8')) as Written;
       expect(recalibrated.calibration.count).toBe(written.calibration.count);
       expect(recalibrated.calibration.levels.suspicious).toBeCloseTo(written.calibration.levels.suspicious, 6);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the quick check its own member with a blend, and calibrate --quick-member gives one to an existing model', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'snowman-cli-train-quick-'));
+    type Written = {
+      quickCheck?: { files?: string[]; calibration: { count: number } };
+      calibration: { count: number };
+      provenance: { recipe: { quickMember?: { file: string; features: { bits: number } } } };
+    };
+    const metadataOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'metadata.json'), 'utf8')) as Written;
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['bin/snowman.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+    try {
+      const blend = path.join(out, 'blend');
+      const trained = run(['train', '--arch', 'compact+ngram-bag', '--epochs', '1', '--data', FIXTURE, '--out', blend]);
+      expect(trained.status, trained.stderr).toBe(0);
+      const written = metadataOf(blend);
+      expect(written.quickCheck?.files).toEqual(['ngram-quick.bin']);
+      expect(written.quickCheck?.calibration.count).toBe(written.calibration.count);
+      expect(written.provenance.recipe.quickMember).toMatchObject({ file: 'ngram-quick.bin', features: { bits: 18 } });
+      expect(statSync(path.join(blend, 'ngram-quick.bin')).size).toBeLessThan(2 ** 18 + 4096);
+
+      // A plain CNN has no quick check until calibrate trains it a member, without touching the CNN.
+      const plain = path.join(out, 'plain');
+      expect(run(['train', '--arch', 'seed', '--epochs', '1', '--data', FIXTURE, '--out', plain]).status).toBe(0);
+      expect(metadataOf(plain).quickCheck).toBeUndefined();
+      const weights = readFileSync(path.join(plain, 'weights.bin'));
+      const calibrated = run(['calibrate', '--model', plain, '--data', FIXTURE, '--quick-member', '--quick-bits', '12']);
+      expect(calibrated.status, calibrated.stderr).toBe(0);
+      expect(calibrated.stderr).toMatch(/quick check flags \(suspicious \/ dangerous\), validation: /);
+      expect(metadataOf(plain).quickCheck?.files).toEqual(['ngram-quick.bin']);
+      expect(statSync(path.join(plain, 'ngram-quick.bin')).size).toBeLessThan(2 ** 12 + 4096);
+      expect(readFileSync(path.join(plain, 'weights.bin'))).toEqual(weights);
+      // Recalibrating later keeps scoring with the member metadata names.
+      const again = run(['calibrate', '--model', plain, '--data', FIXTURE]);
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stderr).toMatch(/quick check \(ngram-quick\.bin\)/);
+      expect(run(['calibrate', '--model', plain, '--data', FIXTURE, '--quick-bits', '12']).status).toBe(2);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

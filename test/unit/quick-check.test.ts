@@ -9,7 +9,7 @@ import { riskOf, type RiskTable } from '../../src/core/model/calibration.js';
 import { ModelFormatError, validateMetadata, type ModelMetadata } from '../../src/core/model/metadata.js';
 import { scoreHosts } from '../../src/core/model/scorer.js';
 import { ngramBlendOf, ngramOnlyProbabilities, readBlendMembers } from '../../src/core/ngram/blend.js';
-import { createQuickScorer, QUICK_ENGINE } from '../../src/core/ngram/quick-check.js';
+import { createQuickScorer, QUICK_ENGINE, readQuickMembers } from '../../src/core/ngram/quick-check.js';
 import { modelLevel } from '../../src/core/verdict.js';
 
 const read = (name: string) => readFile(`model/${name}`).then((b) => new Uint8Array(b));
@@ -70,9 +70,11 @@ describe('quick check thresholds (model/metadata.json)', () => {
 });
 
 describe('quick scorer', () => {
-  it('scores with the members alone and decides with its own thresholds', async () => {
+  it('scores with its own small member and decides with its own thresholds', async () => {
     const metadata = await shipped();
-    const members = await readBlendMembers(read, ngramBlendOf(metadata)!);
+    const members = await readQuickMembers(read, metadata);
+    // One member of 2^18 one-byte buckets: a quarter of one blend member's table.
+    expect(members.map((m) => m.model.heads[0]!.weights.length)).toEqual([2 ** 18]);
     const scorer = createQuickScorer(metadata, members)!;
     expect(scorer.engine).toBe(QUICK_ENGINE);
     // Its scores are never cached as the full model's.

@@ -39,8 +39,10 @@ export interface TrainedModel {
   readonly heads: readonly RiskCategory[];
   /** Head probabilities for normalised hosts, [hosts × heads]. */
   predict(hosts: readonly string[]): Float32Array;
-  /** A blend's quick check (its n-gram members alone, core/ngram/quick-check.ts), [hosts × heads]. */
+  /** A blend's quick check (core/ngram/quick-check.ts), [hosts × heads]. */
   quickPredict?(hosts: readonly string[]): Float32Array;
+  /** The files the quick check scores with, named in metadata `quickCheck.files` (absent: the blend's members). */
+  readonly quickFiles?: readonly string[];
   /** model.json and weights.bin (metadata.json is written by the caller). */
   modelFiles(): Promise<Record<string, Uint8Array>>;
   /** Raw weight bytes, hashed into the model version. */

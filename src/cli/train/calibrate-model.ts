@@ -64,3 +64,26 @@ export async function calibrateOnValidation(
     probabilities.set(await scorer.predict(hosts.slice(i, i + BATCH)), i * H);
   return calibrateProbabilities(scorer.metadata.architecture.heads, probabilities, reference, lists);
 }
+
+/** Share of each label's names flagged at the suspicious and the dangerous thresholds (any head at or above its own). */
+export function flaggedShares(
+  heads: Scorer['metadata']['architecture']['heads'],
+  probabilities: Float32Array,
+  labels: readonly string[],
+  thresholds: Readonly<Partial<Record<string, HeadThresholds>>>,
+): Record<string, { count: number; suspicious: number; dangerous: number }> {
+  const out: Record<string, { count: number; suspicious: number; dangerous: number }> = {};
+  labels.forEach((label, i) => {
+    const entry = (out[label] ??= { count: 0, suspicious: 0, dangerous: 0 });
+    entry.count++;
+    const reaches = (level: keyof HeadThresholds) =>
+      heads.some((head, h) => probabilities[i * heads.length + h]! >= thresholds[head]![level]);
+    if (reaches('suspicious')) entry.suspicious++;
+    if (reaches('dangerous')) entry.dangerous++;
+  });
+  for (const entry of Object.values(out)) {
+    entry.suspicious /= entry.count;
+    entry.dangerous /= entry.count;
+  }
+  return out;
+}

@@ -84,7 +84,10 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
   const words = holdout ? holdoutReference(request.calibrationHoldout!) : CALIBRATION_REFERENCE;
   const { calibration, thresholds } = calibrateProbabilities(model.heads, model.predict(referenceHosts), words, lists);
   const quickCheck = model.quickPredict
-    ? calibrateQuickCheck(model.heads, model.quickPredict(referenceHosts), words, lists)
+    ? {
+        ...calibrateQuickCheck(model.heads, model.quickPredict(referenceHosts), words, lists),
+        ...(model.quickFiles ? { files: model.quickFiles } : {}),
+      }
     : undefined;
   const test = testMetrics(model, split.test, thresholds);
   const metadata = buildMetadata({

@@ -31,8 +31,9 @@ export interface ModelMetadata {
   /** Benign percentile tables behind the calibrated risk; the thresholds restate its level cut-offs. */
   readonly calibration?: Calibration;
   /**
-   * The quick check's own thresholds and calibration (a blend's n-gram members without the CNN,
-   * core/ngram/quick-check.ts), chosen on the same validation benign names with the same budget.
+   * The quick check's own thresholds and calibration (its own n-gram member, or a blend's n-gram
+   * members without the CNN: core/ngram/quick-check.ts), chosen on the same validation benign names
+   * with the same budget.
    */
   readonly quickCheck?: QuickCheckThresholds;
   /** Free-form: test metrics, seed comparison, training data provenance. */
@@ -45,7 +46,15 @@ export interface ModelMetadata {
 export interface QuickCheckThresholds {
   readonly thresholds: Readonly<Partial<Record<RiskCategory, HeadThresholds>>>;
   readonly calibration: Calibration;
+  /**
+   * The n-gram model files the quick check scores with (equal weights), beside metadata.json;
+   * absent: the blend's n-gram members.
+   */
+  readonly files?: readonly string[];
 }
+
+/** A model file name as metadata may name one: read from a package or a model directory, so no paths. */
+export const MODEL_FILE_NAME = /^[a-z0-9][a-z0-9._-]*\.bin$/;
 
 export class ModelFormatError extends Error {
   override readonly name = 'ModelFormatError';
@@ -90,6 +99,17 @@ export function validateMetadata(json: unknown): ModelMetadata {
     checkThresholds(quick.thresholds, architecture.heads, 'quickCheck thresholds');
     const problem = calibrationProblem(quick.calibration, architecture.heads);
     if (problem) throw new ModelFormatError(`metadata.json quickCheck: ${problem}`);
+    const files: unknown = quick.files;
+    if (
+      files !== undefined &&
+      !(
+        Array.isArray(files) &&
+        files.length > 0 &&
+        files.every((f) => typeof f === 'string' && MODEL_FILE_NAME.test(f)) &&
+        new Set(files).size === files.length
+      )
+    )
+      throw new ModelFormatError('metadata.json quickCheck files must be distinct plain .bin file names');
   }
   return json as ModelMetadata;
 }

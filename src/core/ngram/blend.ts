@@ -6,7 +6,7 @@
  * validation scores), which is why a blend with a member missing is refused, never run without it.
  */
 import type { ModelFileReader } from '../model/file-names.js';
-import { ModelFormatError, type ModelMetadata } from '../model/metadata.js';
+import { MODEL_FILE_NAME, ModelFormatError, type ModelMetadata } from '../model/metadata.js';
 import type { Scorer } from '../model/scorer.js';
 import { baggedLogits, canScoreBagged } from './bagged.js';
 import { decodeNgramModel, NGRAM_FILE_NAME } from './format.js';
@@ -33,8 +33,6 @@ export interface LoadedBlendMember {
   readonly weight: number;
 }
 
-const FILE_NAME = /^[a-z0-9][a-z0-9._-]*\.bin$/;
-
 function invalid(spec: unknown, why: string): ModelFormatError {
   return new ModelFormatError(`metadata.json architecture.ngramBlend is invalid (${why}): ${JSON.stringify(spec)}`);
 }
@@ -48,7 +46,7 @@ export function ngramBlendOf(metadata: ModelMetadata): NgramBlendSpec | null {
   if (!Array.isArray(raw) || raw.length === 0) throw invalid(spec, 'no members');
   const members = raw.map((m: Partial<NgramBlendMember> | null): NgramBlendMember => {
     // The file name is read from the extension package or a model directory: no paths.
-    if (typeof m !== 'object' || m === null || typeof m.file !== 'string' || !FILE_NAME.test(m.file))
+    if (typeof m !== 'object' || m === null || typeof m.file !== 'string' || !MODEL_FILE_NAME.test(m.file))
       throw invalid(spec, 'a member needs a plain file name');
     if (!(typeof m.weight === 'number' && m.weight > 0 && m.weight < 1))
       throw invalid(spec, 'a weight must be between 0 and 1');

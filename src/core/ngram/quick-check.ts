@@ -1,13 +1,22 @@
 /**
- * The quick check: a blend's n-gram members without the CNN, their weights scaled to sum to one,
- * scored in plain TypeScript. The extension answers navigations with it while the WASM runtime and
- * the CNN start, then the full blend takes over. Its scores are not the blend's, so it carries its
- * own thresholds and calibration (metadata.json `quickCheck`), chosen on the same validation benign
- * names with the same false-positive budget; a model without them has no quick check.
+ * The quick check: n-gram models scored in plain TypeScript, without the CNN. The extension answers
+ * navigations with it while the WASM runtime and the CNN start, then the full blend takes over.
+ * Its members are the files metadata.json `quickCheck.files` names (a small model of its own, so a
+ * starting worker reads little before its first answer), or else the blend's n-gram members with
+ * their weights scaled to sum to one. Its scores are not the blend's, so it carries its own
+ * thresholds and calibration, chosen on the same validation benign names with the same
+ * false-positive budget; a model without them has no quick check.
  */
 import type { ModelMetadata, QuickCheckThresholds } from '../model/metadata.js';
 import type { Scorer } from '../model/scorer.js';
-import { ngramOnlyProbabilities, type LoadedBlendMember } from './blend.js';
+import {
+  ngramBlendOf,
+  ngramOnlyProbabilities,
+  readBlendMembers,
+  type LoadedBlendMember,
+  type NgramBlendSpec,
+} from './blend.js';
+import type { ModelFileReader } from '../model/file-names.js';
 import { createBucketBuffer } from './model.js';
 
 /** The engine name a quick scorer reports (the full blend's is `fast+ngram`). */
@@ -16,6 +25,24 @@ export const QUICK_ENGINE = 'ngram-quick';
 /** The quick check's thresholds of a model, or null when it ships none. */
 export function quickCheckOf(metadata: ModelMetadata): QuickCheckThresholds | null {
   return metadata.quickCheck ?? null;
+}
+
+/** The members the quick check scores with: its own files (equal weights) when it names any, else the blend's. */
+export function quickMembersOf(metadata: ModelMetadata): NgramBlendSpec | null {
+  const files = metadata.quickCheck?.files;
+  if (files && files.length > 0) return { members: files.map((file) => ({ file, weight: 1 / files.length })) };
+  return ngramBlendOf(metadata);
+}
+
+/** Whether the quick check has members of its own, apart from the blend's. */
+export function hasOwnQuickMembers(metadata: ModelMetadata): boolean {
+  return (metadata.quickCheck?.files?.length ?? 0) > 0;
+}
+
+/** Reads and decodes the quick check's members (none for a model without them); a bad file is a ModelFormatError. */
+export async function readQuickMembers(read: ModelFileReader, metadata: ModelMetadata): Promise<LoadedBlendMember[]> {
+  const spec = quickMembersOf(metadata);
+  return spec ? readBlendMembers(read, spec) : [];
 }
 
 /**
