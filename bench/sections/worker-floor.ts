@@ -4,8 +4,9 @@
  *   (a) an empty script, and
  *   (b) a script carrying our background bundle as dead code (wrapped in a function never called),
  * so the cost of loading and compiling the bundle's size shows apart from running it, and
- *   (c) an empty script that reads the blend's n-gram members from its package at its first
- * statement (what the quick check needs before it can answer), and nothing else.
+ *   (c) an empty script that reads files from its package at its first statement and nothing
+ * else: the blend's n-gram members, the quick check's own member, and everything the first answer
+ * reads from the package (the start's metadata, the lookalike tables, the quick check's members).
  * The extension section's breakdown ("script started", "tfjs backend ready", …) sits on top of (b) and (c).
  */
 import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -138,15 +139,21 @@ async function measure(
   }
 }
 
-/** The blend's member files, as the built metadata names them. */
-async function memberFiles(): Promise<string[]> {
-  const metadata = JSON.parse(await readFile(path.join(MODEL_DIR, 'metadata.json'), 'utf8')) as {
-    architecture?: { ngramBlend?: { file?: string; members?: { file: string }[] } };
-  };
-  const blend = metadata.architecture?.ngramBlend;
-  if (!blend) return [];
-  return (blend.members ?? [blend]).flatMap((m) => (m.file ? [m.file] : []));
+interface BuiltMetadata {
+  architecture?: { ngramBlend?: { file?: string; members?: { file: string }[] } };
+  quickCheck?: { files?: string[] };
 }
+
+/** The blend's member files and the quick check's own, as the built metadata names them. */
+async function memberFiles(): Promise<{ blend: string[]; quick: string[] }> {
+  const metadata = JSON.parse(await readFile(path.join(MODEL_DIR, 'metadata.json'), 'utf8')) as BuiltMetadata;
+  const spec = metadata.architecture?.ngramBlend;
+  const blend = spec ? (spec.members ?? [spec]).flatMap((m) => (m.file ? [m.file] : [])) : [];
+  return { blend, quick: metadata.quickCheck?.files ?? [] };
+}
+
+/** The files a starting worker reads before its first answer (build.mjs startReadsBanner). */
+const START_READS = ['metadata-start.json', 'lookalike-tables.bin'];
 
 export async function run(): Promise<Row[]> {
   await ensureBuilt();
@@ -177,23 +184,29 @@ export async function run(): Promise<Row[]> {
       await rm(dir, { recursive: true, force: true });
     }
   }
-  // What the quick check reads before it can answer, read by a worker doing nothing else.
-  const members = await memberFiles();
-  if (members.length > 0) {
+  // What the quick check and the first answer read, read by a worker doing nothing else.
+  const { blend, quick } = await memberFiles();
+  const readSets: [string, string[]][] = [
+    ['the n-gram members', blend],
+    ["the quick check's own member", quick],
+    ['what the first answer reads', [...START_READS, ...(quick.length > 0 ? quick : blend)]],
+  ];
+  for (const [what, files] of readSets) {
+    if (files.length === 0) continue;
     const dir = await mkdtemp(path.join(os.tmpdir(), 'snowman-floor-ext-'));
     try {
-      await writeProbe(dir, '', members);
+      await writeProbe(dir, '', files);
       const m = await measure(dir, true);
-      const megabytes = (await Promise.all(members.map((f) => stat(path.join(MODEL_DIR, f))))).reduce(
-        (sum, s) => sum + s.size / 2 ** 20,
+      const kilobytes = (await Promise.all(files.map((f) => stat(path.join(MODEL_DIR, f))))).reduce(
+        (sum, s) => sum + s.size / 1024,
         0,
       );
       rows.push({
         section: SECTION,
-        metric: `empty worker reading the n-gram members: start → read`,
+        metric: `empty worker reading ${what}: start → read`,
         value: m.filesRead,
         unit: 'ms',
-        note: `${members.length} files, ${megabytes.toFixed(1)} MB, fetched at the first statement; median of ${m.runs} of ${RUNS}`,
+        note: `${files.join(', ')}: ${kilobytes.toFixed(0)} KB, fetched at the first statement; median of ${m.runs} of ${RUNS}`,
       });
     } finally {
       await rm(dir, { recursive: true, force: true });

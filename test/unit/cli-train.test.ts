@@ -124,7 +124,16 @@ describe('snowman train (child process)', () => {
       expect(run(['train', '--arch', 'seed', '--epochs', '1', '--data', FIXTURE, '--out', plain]).status).toBe(0);
       expect(metadataOf(plain).quickCheck).toBeUndefined();
       const weights = readFileSync(path.join(plain, 'weights.bin'));
-      const calibrated = run(['calibrate', '--model', plain, '--data', FIXTURE, '--quick-member', '--quick-bits', '12']);
+      const calibrated = run([
+        'calibrate',
+        '--model',
+        plain,
+        '--data',
+        FIXTURE,
+        '--quick-member',
+        '--quick-bits',
+        '12',
+      ]);
       expect(calibrated.status, calibrated.stderr).toBe(0);
       expect(calibrated.stderr).toMatch(/quick check flags \(suspicious \/ dangerous\), validation: /);
       expect(metadataOf(plain).quickCheck?.files).toEqual(['ngram-quick.bin']);

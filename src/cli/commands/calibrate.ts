@@ -78,7 +78,12 @@ function reportQuickRecall(
       members,
       examples.map((e) => e.host),
     );
-    const shares = flaggedShares(heads, probabilities, examples.map((e) => e.label), quick.thresholds);
+    const shares = flaggedShares(
+      heads,
+      probabilities,
+      examples.map((e) => e.label),
+      quick.thresholds,
+    );
     const parts = Object.entries(shares).map(
       ([label, s]) =>
         `${label} ${(s.suspicious * 100).toFixed(2)} % / ${(s.dangerous * 100).toFixed(2)} % of ${s.count.toLocaleString('en')}`,
@@ -145,7 +150,9 @@ export async function run(argv: string[]): Promise<number> {
       quick.members.length > 0
         ? {
             ...calibrateQuickCheck(heads, ngramOnlyProbabilities(heads, quick.members, benign), words, lists),
-            ...((quick.files ?? metadata.quickCheck?.files) ? { files: quick.files ?? metadata.quickCheck!.files! } : {}),
+            ...((quick.files ?? metadata.quickCheck?.files)
+              ? { files: quick.files ?? metadata.quickCheck!.files! }
+              : {}),
           }
         : null;
     await writeFile(
