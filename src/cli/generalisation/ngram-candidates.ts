@@ -15,6 +15,7 @@ import {
 } from '../ngram/train-model.js';
 import { headsCandidate, type CandidateModel, type TrainContext, type TrainedCandidate } from './candidate.js';
 import { columns } from './combine.js';
+import { QUICK_MEMBER_BITS, quickMemberRecipe } from '../ngram/quick-member.js';
 import { SHIPPED_NGRAM_MEMBERS, STRUCTURE_MEMBER, STRUCTURE_NOSUB_MEMBER } from '../ngram/shipped-members.js';
 import { brandLures, longTailBenign } from '../train/brand-lures.js';
 
@@ -167,6 +168,15 @@ export const NGRAM_CANDIDATES: readonly CandidateModel[] = [
     const { epochs: _epochs, ...recipe } = m.recipe; // the harness sets the epochs
     return ngramCandidate(m.name, m.description, recipe);
   }),
+  // The quick check's own member (the extension's first answers), from the trainer's recipe.
+  (() => {
+    const { epochs: _epochs, ...recipe } = quickMemberRecipe();
+    return ngramCandidate(
+      'ngram-quick',
+      `the quick check's own member: 1–6-grams over 2^${QUICK_MEMBER_BITS} buckets`,
+      recipe,
+    );
+  })(),
   ngramCandidate('ngram-n4', 'n-gram baseline with 1–4-grams', { features: { ...DEFAULT_NGRAM_FEATURES, maxN: 4 } }),
   ngramCandidate('ngram-parts-heads', 'ngram-parts with separate malicious and DGA heads', {
     features: PARTS_FEATURES,

@@ -74,6 +74,16 @@ const ENSEMBLES: readonly EnsembleModel[] = [
     description: `the shipped scorer: compact CNN + ${SHIPPED_NGRAM_MEMBERS.length} 1–6-gram models (hash seeds apart), logits averaged per head (CNN weight ${SHIPPED_CNN_WEIGHT}), heads against their own thresholds`,
   },
   {
+    // The quick check before it had a member of its own: the blend's members alone, equal weights.
+    ...ensemble(
+      'quick-bag',
+      SHIPPED_NGRAM_MEMBERS.map((m) => m.name),
+      'logits',
+      SHIPPED_NGRAM_MEMBERS.map(() => 1 / SHIPPED_NGRAM_MEMBERS.length),
+    ),
+    description: `the blend's ${SHIPPED_NGRAM_MEMBERS.length} n-gram members alone, logits averaged (the quick check of a model without its own member)`,
+  },
+  {
     ...ensemble(
       STRUCTURE_BLEND_MODEL,
       ['compact', ...SHIPPED_NGRAM_MEMBERS.map((m) => m.name), STRUCTURE_MEMBER.name],
