@@ -1,7 +1,7 @@
 /**
  * Chromium, first visit with a stopped worker and no WebAssembly (the tfjs WASM binaries are
  * broken, so the CNN has to start on the slower cpu backend): a dangerous name the worker never
- * saw is judged by the quick check (the n-gram members alone) while the CNN starts, and the tab
+ * saw is judged by the quick check (its own small n-gram member) while the CNN starts, and the tab
  * lands on the warning page. The full model then takes over the tab's record.
  */
 import type { Page } from 'playwright-core';
