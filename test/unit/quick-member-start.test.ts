@@ -66,8 +66,12 @@ describe('the quick member at worker start', () => {
   });
 
   for (const [what, bytes, why] of [
-    ['damaged', new TextEncoder().encode('not an n-gram model'), /not a valid n-gram model/],
-    ['missing', null, /cannot be read/],
+    [
+      'damaged',
+      new TextEncoder().encode('not an n-gram model'),
+      /the quick check scores with ngram-quick\.bin, which is not a valid n-gram model/,
+    ],
+    ['missing', null, /the quick check scores with ngram-quick\.bin, which cannot be read/],
   ] as const) {
     it(`${what}: logged, no early answer, and the full model still judges`, async () => {
       const weights = held();

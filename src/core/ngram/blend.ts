@@ -188,22 +188,24 @@ export function blendWithNgrams<S extends Scorer>(scorer: S, members: readonly L
   };
 }
 
-/** Reads and decodes a blend's members; a missing or corrupt member is a ModelFormatError naming its file. */
-export async function readBlendMembers(read: ModelFileReader, spec: NgramBlendSpec): Promise<LoadedBlendMember[]> {
+/** Reads and decodes a blend's members; a missing or corrupt member is a ModelFormatError naming its file and `role`. */
+export async function readBlendMembers(
+  read: ModelFileReader,
+  spec: NgramBlendSpec,
+  role = 'the model blends in',
+): Promise<LoadedBlendMember[]> {
   return Promise.all(
     spec.members.map(async ({ file, weight }) => {
       let bytes: Uint8Array;
       try {
         bytes = await read(file);
       } catch (error) {
-        throw new ModelFormatError(`the model blends in ${file}, which cannot be read: ${errorText(error)}`);
+        throw new ModelFormatError(`${role} ${file}, which cannot be read: ${errorText(error)}`);
       }
       try {
         return { model: decodeNgramModel(bytes).model, weight };
       } catch (error) {
-        throw new ModelFormatError(
-          `the model blends in ${file}, which is not a valid n-gram model: ${errorText(error)}`,
-        );
+        throw new ModelFormatError(`${role} ${file}, which is not a valid n-gram model: ${errorText(error)}`);
       }
     }),
   );

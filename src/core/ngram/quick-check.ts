@@ -42,7 +42,8 @@ export function hasOwnQuickMembers(metadata: ModelMetadata): boolean {
 /** Reads and decodes the quick check's members (none for a model without them); a bad file is a ModelFormatError. */
 export async function readQuickMembers(read: ModelFileReader, metadata: ModelMetadata): Promise<LoadedBlendMember[]> {
   const spec = quickMembersOf(metadata);
-  return spec ? readBlendMembers(read, spec) : [];
+  if (!spec) return [];
+  return readBlendMembers(read, spec, hasOwnQuickMembers(metadata) ? 'the quick check scores with' : undefined);
 }
 
 /**
