@@ -9,10 +9,11 @@
  * reads from the package (the start's metadata, the lookalike tables, the quick check's members).
  * The extension section's breakdown ("script started", "tfjs backend ready", …) sits on top of (b) and (c).
  */
-import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM } from '../../test/e2e/harness/chromium.js';
 import { ensureBuilt } from '../../test/e2e/harness/extension.js';
@@ -32,11 +33,15 @@ chrome.webNavigation.onBeforeNavigate.addListener(() => { firstNavigation ??= pe
 chrome.runtime.onMessage.addListener((_m, _s, reply) => { reply({ started, firstNavigation, filesRead }); });
 `;
 
-/** Probe code reading `files` from the package at once; `filesRead` is when the last one is in. */
+/**
+ * Probe code reading `files` from the package at once, inflating those packed with gzip as the
+ * worker does (core/start-files.ts `unpacked`); `filesRead` is when the last one is in.
+ */
 const readsOf = (files: readonly string[]): string =>
-  `Promise.all(${JSON.stringify(files)}.map((f) => fetch(chrome.runtime.getURL(f)).then((r) => r.arrayBuffer()))).then(() => { filesRead = performance.now(); });\n`;
+  `const inflate = (b) => new Uint8Array(b)[0] === 0x1f && new Uint8Array(b)[1] === 0x8b ? new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer() : b;\n` +
+  `Promise.all(${JSON.stringify(files)}.map((f) => fetch(chrome.runtime.getURL(f)).then((r) => r.arrayBuffer()).then(inflate))).then(() => { filesRead = performance.now(); });\n`;
 
-async function writeProbe(dir: string, deadCode: string, files: readonly string[] = []): Promise<void> {
+async function writeProbe(dir: string, deadCode: string, files: readonly string[] = [], unpack = false): Promise<void> {
   await writeFile(
     path.join(dir, 'manifest.json'),
     JSON.stringify({
@@ -48,7 +53,11 @@ async function writeProbe(dir: string, deadCode: string, files: readonly string[
       host_permissions: ['<all_urls>'],
     }),
   );
-  for (const file of files) await copyFile(path.join(MODEL_DIR, file), path.join(dir, file));
+  for (const file of files) {
+    const bytes = await readFile(path.join(MODEL_DIR, file));
+    const packed = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    await writeFile(path.join(dir, file), unpack && packed ? gunzipSync(bytes) : bytes);
+  }
   const probe = files.length > 0 ? PROBE + readsOf(files) : PROBE;
   await writeFile(path.join(dir, 'bg.js'), deadCode ? `${probe}function neverCalled() {\n${deadCode}\n}\n` : probe);
   await writeFile(path.join(dir, 'page.html'), '<!doctype html><title>probe</title>');
@@ -186,18 +195,21 @@ export async function run(): Promise<Row[]> {
   }
   // What the quick check and the first answer read, read by a worker doing nothing else.
   const { blend, quick } = await memberFiles();
-  const readSets: [string, string[]][] = [
-    ['the n-gram members', blend],
-    ["the quick check's own member", quick],
-    ['what the first answer reads', [...START_READS, ...(quick.length > 0 ? quick : blend)]],
+  const firstAnswer = [...START_READS, ...(quick.length > 0 ? quick : blend)];
+  // The same files as packed (gzip, inflated in the probe) and unpacked, so the pack's effect shows in one run.
+  const readSets: [string, string[], boolean][] = [
+    ['the n-gram members', blend, false],
+    ["the quick check's own member", quick, false],
+    ['what the first answer reads', firstAnswer, false],
+    ['what the first answer reads, unpacked', firstAnswer, true],
   ];
-  for (const [what, files] of readSets) {
+  for (const [what, files, unpack] of readSets) {
     if (files.length === 0) continue;
     const dir = await mkdtemp(path.join(os.tmpdir(), 'snowman-floor-ext-'));
     try {
-      await writeProbe(dir, '', files);
+      await writeProbe(dir, '', files, unpack);
       const m = await measure(dir, true);
-      const kilobytes = (await Promise.all(files.map((f) => stat(path.join(MODEL_DIR, f))))).reduce(
+      const kilobytes = (await Promise.all(files.map((f) => stat(path.join(dir, f))))).reduce(
         (sum, s) => sum + s.size / 1024,
         0,
       );
