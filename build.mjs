@@ -55,17 +55,16 @@ async function firstAnswerFiles() {
 
 /**
  * The files a starting worker reads in place of the model directory's sources (src/core/start-files.ts),
- * derived from model/ at every build, so a retrained model carries them, and packed with gzip like
- * the quick check's members (the worker reads both before its first answer). The TypeScript that
+ * derived from model/ at every build, so a retrained model carries them. The TypeScript that
  * derives them is bundled and run here: the worker's readers and this writer are the same code.
  */
-let startCode;
-function startModule() {
-  startCode ??= bundleStartModule();
-  return startCode;
+let derived;
+function startFiles() {
+  derived ??= deriveStartFiles();
+  return derived;
 }
 
-async function bundleStartModule() {
+async function deriveStartFiles() {
   const bundled = await build({
     entryPoints: ['src/core/start-files.ts'],
     bundle: true,
@@ -75,31 +74,8 @@ async function bundleStartModule() {
     logLevel: 'warning',
   });
   const code = Buffer.from(bundled.outputFiles[0].contents).toString('base64');
-  return import(`data:text/javascript;base64,${code}`);
-}
-
-const readModelFile = async (name) => new Uint8Array(await readFile(path.join(ROOT, 'model', name)));
-
-let derived;
-function startFiles() {
-  derived ??= deriveStartFiles();
-  return derived;
-}
-
-async function deriveStartFiles() {
-  const { startFiles: derive, packed } = await startModule();
-  const files = await derive(readModelFile);
-  return Object.fromEntries(
-    await Promise.all(Object.entries(files).map(async ([name, bytes]) => [name, await packed(bytes)])),
-  );
-}
-
-/** The quick check's own members as packaged: packed like the start files. */
-async function packedQuickFiles() {
-  const { packed } = await startModule();
-  return Object.fromEntries(
-    await Promise.all((await quickFiles()).map(async (name) => [name, await packed(await readModelFile(name))])),
-  );
+  const { startFiles: derive } = await import(`data:text/javascript;base64,${code}`);
+  return derive(async (name) => new Uint8Array(await readFile(path.join(ROOT, 'model', name))));
 }
 
 /** tfjs-backend-wasm builds: single-threaded SIMD, and plain for engines without SIMD. Never the threaded one. */
@@ -300,9 +276,9 @@ async function copyStatic(outDir) {
     await writeFile(path.join(outDir, page, 'index.html'), await inlineStyles(html, pageDir));
   }
   await mkdir(path.join(outDir, 'model'), { recursive: true });
-  for (const file of [...MODEL_FILES, ...(await blendFiles())])
+  for (const file of [...MODEL_FILES, ...(await blendFiles()), ...(await quickFiles())])
     await cp(path.join(ROOT, 'model', file), path.join(outDir, 'model', file));
-  for (const [file, bytes] of Object.entries({ ...(await startFiles()), ...(await packedQuickFiles()) }))
+  for (const [file, bytes] of Object.entries(await startFiles()))
     await writeFile(path.join(outDir, 'model', file), bytes);
   await mkdir(path.join(outDir, 'wasm'), { recursive: true });
   for (const file of WASM_FILES) await cp(path.join(WASM_DIR, file), path.join(outDir, 'wasm', file));

@@ -18,7 +18,7 @@ import { validateMetadata, type ModelMetadata } from '../core/model/metadata.js'
 import { ngramBlendOf, readBlendMembers, type LoadedBlendMember } from '../core/ngram/blend.js';
 import { hasOwnQuickMembers, readQuickMembers } from '../core/ngram/quick-check.js';
 import { loadPopularSites, parsePopularSites } from '../core/popular-sites.js';
-import { START_METADATA_FILE, unpacked } from '../core/start-files.js';
+import { START_METADATA_FILE } from '../core/start-files.js';
 import { logWarning } from '../platform/log.js';
 import { markedWhen, markStage } from './metrics.js';
 
@@ -33,8 +33,7 @@ function modelReader(
   readPackage: (path: string) => Promise<Uint8Array>,
   prefetch: readonly string[] = [],
 ): ModelFileReader {
-  // The build packs what the first answer reads (core/start-files.ts); the rest reads as it is.
-  const read: ModelFileReader = (name) => readPackage(`model/${name}`).then(unpacked);
+  const read: ModelFileReader = (name) => readPackage(`model/${name}`);
   // `prefetch` (the quick check's members, named by the build) is read without waiting for the
   // metadata that names them, one task after the worker's script: the browser serves a worker's
   // package reads about in order, and the event that woke the worker asks in its own task for the
@@ -134,7 +133,7 @@ export async function readLookalikes(
 ): Promise<PopularAndLookalikes> {
   let found: PopularAndLookalikes;
   try {
-    const bytes = await unpacked(await readPackage(`model/${LOOKALIKE_TABLES_FILE}`));
+    const bytes = await readPackage(`model/${LOOKALIKE_TABLES_FILE}`);
     markStage('lookalike tables bytes read');
     found = decodeLookalikeTables(bytes);
   } catch (error) {

@@ -8,7 +8,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../src/background/create-background.js';
 import { readMemberSets } from '../../src/background/startup-reads.js';
 import { validateMetadata, type ModelMetadata } from '../../src/core/model/metadata.js';
-import { packed, startFiles, unpacked } from '../../src/core/start-files.js';
 import { eventually, settle } from '../support/background-under-test.js';
 import { FAKE_ORIGIN, fakePlatform, type FakeOptions } from '../support/fake-platform.js';
 
@@ -43,26 +42,6 @@ describe('the quick member at worker start', () => {
     const runtime = await bg.ready;
     expect(runtime.judge).not.toBeNull();
     expect(runtime.modelError).toBeUndefined();
-  });
-
-  it('reads the files the build packs with gzip: the first answer still comes before the model', async () => {
-    const { readFile } = await import('node:fs/promises');
-    const source = async (name: string) => new Uint8Array(await readFile(`model/${name}`));
-    const derived = await startFiles(source);
-    const files = Object.fromEntries(
-      await Promise.all(
-        Object.entries({ ...derived, 'ngram-quick.bin': await source('ngram-quick.bin') }).map(
-          async ([name, bytes]) => [`model/${name}`, await packed(bytes)] as const,
-        ),
-      ),
-    );
-    const weights = held();
-    const bg = start({ files, hold: { 'model/weights.bin': weights.promise } });
-    bg.fire.beforeNavigate(5, RANDOM);
-    await eventually(() => expect(bg.navigations).toEqual([[5, expect.stringContaining(`${WARNING}?t=`)]]));
-    expect(bg.warnings()).toEqual([]);
-    weights.release();
-    await bg.ready;
   });
 
   for (const [what, bytes, why] of [
@@ -126,17 +105,6 @@ describe('member reads', () => {
     const engine = reads.engine(new Promise(() => undefined));
     await Promise.allSettled([reads.quick, engine]);
     expect(asked).toEqual(['blend-a.bin']);
-  });
-});
-
-describe('packed files', () => {
-  it('unpack to their bytes; bytes that are not gzip pass as they are', async () => {
-    const bytes = new TextEncoder().encode('{"format": "snowman-model"}'.repeat(50));
-    const small = await packed(bytes);
-    expect(small.length).toBeLessThan(bytes.length / 4);
-    expect(await unpacked(small)).toEqual(bytes);
-    expect(await unpacked(bytes)).toBe(bytes);
-    await expect(unpacked(small.subarray(0, 12))).rejects.toThrow();
   });
 });
 

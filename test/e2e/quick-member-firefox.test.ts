@@ -1,18 +1,17 @@
 /**
- * Firefox ESR reads the files the build packs with gzip for a starting background (the start's
- * metadata, the lookalike tables, the quick check's member): inflated, they give a quick check
- * ready before the model (a member it could not inflate would leave it without one).
+ * Firefox ESR: a starting background reads the quick check's own member with the start's metadata
+ * and the lookalike tables, and has its quick check ready before the model.
  */
 import { describe, expect, it } from 'vitest';
 import { launchFirefox } from './harness/firefox.js';
 import { allHosts, launchForSuite } from './harness/scenarios.js';
 
-describe('packed start files in Firefox', () => {
+describe('the quick member in Firefox', () => {
   const suite = launchForSuite('firefox', (dir, names, server) =>
     launchFirefox(dir, { hosts: allHosts(names), httpPage: server.url(names.benign[0]!, '/blank') }),
   );
 
-  it('are inflated: the quick check is ready before the model', async () => {
+  it('gives a quick check ready before the model', async () => {
     await suite.browser.ready();
     const { stagesMs } = await suite.browser.call('get-metrics', {});
     expect(Object.keys(stagesMs)).toEqual(
