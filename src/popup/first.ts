@@ -30,10 +30,11 @@ const status = request(platform.send, 'get-status', {});
 const summary = knownTab === null ? undefined : request(platform.send, 'get-page-summary', { tabId: knownTab });
 for (const asked of [status, summary, recorded]) asked?.catch(() => undefined);
 
-/** Replaces the page's shell with the site section for `state`: the popup's first render. */
+/** Replaces the page's shell with the site section for `state` (the popup's first render), or brings that section up to date. */
 function show(state: PopupState): HTMLElement {
   const node = siteSectionFor(document, state);
-  document.getElementById('app')!.replaceChildren(node);
+  const app = document.getElementById('app')!;
+  if (app.firstElementChild !== node || app.childElementCount !== 1) app.replaceChildren(node);
   return node;
 }
 
