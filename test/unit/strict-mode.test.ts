@@ -201,7 +201,9 @@ describe('strict mode state', () => {
       listed++;
       return [{ tabId: 1, url, complete: true }];
     };
-    const first = createStrictMode(rules, CHECKING, session, { listTabs: tabs(`${CHECKING}#http://restored.example/`) });
+    const first = createStrictMode(rules, CHECKING, session, {
+      listTabs: tabs(`${CHECKING}#http://restored.example/`),
+    });
     await settle();
     // Stopped before the restored tab asked: its replacement still knows the tab.
     const second = createStrictMode(rules, CHECKING, session, { listTabs: tabs(`${CHECKING}#http://opened.example/`) });
