@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, launchChromium, type ChromiumSession } from '../../test/e2e/harness/chromium.js';
 import { extensionDir, ensureBuilt } from '../../test/e2e/harness/extension.js';
+import { CHROME_DIST } from '../lib/chrome-dist.js';
 import { pickE2eNames } from '../../test/e2e/harness/names.js';
 import { startLinkServer, type LinkServer } from '../../test/e2e/links/pages.js';
 import type { Row } from '../types.js';
@@ -112,48 +113,74 @@ async function measurePage(context: BrowserContext, url: string, session: Chromi
 }
 
 /**
- * The popup for a tab showing `url`. `recorded: false` first removes the verdict the background
- * recorded for the tab from storage.session, so the popup waits for get-site as it did before it
- * read that record: the two rows side by side in one run.
+ * How the popup is opened for a tab showing the benched page: `tab` as the tests open it
+ * (`popup/index.html?tab=N`); `unrecorded` the same after removing the verdict the background
+ * recorded for the tab (storage.session), so it waits for get-site as it did before it read that
+ * record; `toolbar` at exactly the address `action.getPopup({tabId})` gives, which is what the
+ * toolbar opens.
  */
+type PopupWay = 'tab' | 'unrecorded' | 'toolbar';
+
 interface PopupTimes {
   readonly firstRender: number;
   readonly host: number;
   readonly verdict: number;
 }
 
-/** Popup openings per variant (with and without the recorded verdict). */
+/** Popup openings per way (and per build). */
 const POPUP_RUNS = 5;
 
-async function popupFirstRender(session: ChromiumSession, url: string, recorded: boolean): Promise<PopupTimes> {
+/**
+ * A build whose toolbar address names no tab looks up the active tab of its window, which from
+ * the toolbar is the page under it; opened as a page of its own, that would be the popup itself.
+ * So that one query is answered with the benched tab, by a real tabs.query (the same round trip).
+ */
+const ACTIVE_TAB_STAND_IN = (tabId: number): string => `
+  if (!new URLSearchParams(location.search).has('tab')) {
+    const query = chrome.tabs.query.bind(chrome.tabs);
+    chrome.tabs.query = (info, ...rest) =>
+      info && info.active ? query({}).then((tabs) => tabs.filter((tab) => tab.id === ${tabId})) : query(info, ...rest);
+  }`;
+
+const POPUP_PROBE = `
+  window.__popup = {};
+  new MutationObserver(() => {
+    const p = window.__popup;
+    const name = document.getElementById('site-name');
+    if (!p.name && name) p.name = performance.now();
+    // The tab's own host, not the placeholder shown before tabs.get answers.
+    if (!p.host && name && name.textContent && name.textContent !== '…') p.host = performance.now();
+    if (!p.verdict && document.getElementById('site-verdict')) p.verdict = performance.now();
+  }).observe(document, { childList: true, subtree: true });`;
+
+async function popupFirstRender(session: ChromiumSession, url: string, way: PopupWay): Promise<PopupTimes> {
   const page: Page = await session.context.newPage();
   await page.goto(url);
   const tabId = await session.inExtension(
     async (wanted) => (await chrome.tabs.query({})).find((t) => t.url === wanted)?.id ?? -1,
     url,
   );
-  // The record is written once the page's verdict is in; wait for it, then keep or drop it.
-  await session.inExtension(
+  // The record is written once the page's verdict is in (and the toolbar, with the popup's
+  // address, right after it); wait for it, then keep or drop it.
+  const address = await session.inExtension(
     async ({ id, keep }) => {
       const key = `tab:${id}`;
       for (let i = 0; i < 100 && !(await chrome.storage.session.get(key))[key]; i++)
         await new Promise((resolve) => setTimeout(resolve, 20));
       if (!keep) await chrome.storage.session.remove(key);
+      // A build that sets the address per tab sets it with the toolbar, right after the record.
+      let popup = await chrome.action.getPopup({ tabId: id });
+      for (let i = 0; i < 50 && popup.includes('tab=') && !popup.includes('level='); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        popup = await chrome.action.getPopup({ tabId: id });
+      }
+      return popup;
     },
-    { id: tabId, keep: recorded },
+    { id: tabId, keep: way !== 'unrecorded' },
   );
   const popup = await session.context.newPage();
-  await popup.addInitScript(`
-    window.__popup = {};
-    new MutationObserver(() => {
-      const p = window.__popup;
-      const name = document.getElementById('site-name');
-      if (!p.name && name) p.name = performance.now();
-      // The tab's own host, not the placeholder shown before tabs.get answers.
-      if (!p.host && name && name.textContent && name.textContent !== '…') p.host = performance.now();
-      if (!p.verdict && document.getElementById('site-verdict')) p.verdict = performance.now();
-    }).observe(document, { childList: true, subtree: true });`);
-  await popup.goto(`${session.origin}popup/index.html?tab=${tabId}`);
+  await popup.addInitScript(`${POPUP_PROBE}${ACTIVE_TAB_STAND_IN(tabId)}`);
+  await popup.goto(way === 'toolbar' ? address : `${session.origin}popup/index.html?tab=${tabId}`);
   await popup.waitForSelector('#site-verdict');
   const times = await popup.evaluate(
     () => (window as unknown as { __popup: { name: number; host: number; verdict: number } }).__popup,
@@ -225,12 +252,18 @@ export async function run(): Promise<Row[]> {
   const names = await pickE2eNames();
   // A name the shipped model (or the test-only thresholds) leaves alone hosts the page.
   const host = names.benign[0]!;
-  const ext = await extensionDir('chrome', names);
+  // SNOWMAN_BENCH_CHROME_DIR benches another build as it is (a build of main, for a before row).
+  const ext = process.env['SNOWMAN_BENCH_CHROME_DIR']
+    ? { dir: CHROME_DIST, dispose: async () => {} }
+    : await extensionDir('chrome', names);
+  // SNOWMAN_BENCH_BEFORE_CHROME_DIR: an earlier build whose popup is opened the same ways, interleaved.
+  const beforeDir = process.env['SNOWMAN_BENCH_BEFORE_CHROME_DIR'];
   const thresholdNote = names.thresholds
     ? `test-only thresholds ${JSON.stringify(names.thresholds)} (untrained model)`
     : undefined;
   let server: LinkServer | undefined;
   let session: ChromiumSession | undefined;
+  let before: ChromiumSession | undefined;
   try {
     server = await startLinkServer();
     // Removed again in `finally`: the build itself ships no such page.
@@ -246,22 +279,39 @@ export async function run(): Promise<Row[]> {
           session,
         ),
       );
-    // Interleaved, so both variants meet the same machine load; medians of POPUP_RUNS each.
-    const recordedRuns: PopupTimes[] = [];
-    const unrecordedRuns: PopupTimes[] = [];
+    // Interleaved, so every way (and the earlier build) meets the same machine load; medians of POPUP_RUNS each.
+    before = beforeDir === undefined ? undefined : await launchChromium(path.resolve(beforeDir));
+    const ways: readonly PopupWay[] = ['tab', 'unrecorded', 'toolbar'];
+    const popupRuns = new Map<string, PopupTimes[]>();
     for (let i = 0; i < POPUP_RUNS; i++) {
-      const page = (variant: string) =>
-        server!.url(host, `/many?domains=${DOMAINS}&links=${LINKS}&run=${variant}-${i}`);
-      recordedRuns.push(await popupFirstRender(session, page('popup'), true));
-      unrecordedRuns.push(await popupFirstRender(session, page('popup-unrecorded'), false));
+      for (const [build, browser] of [
+        ['now', session],
+        ['before', before],
+      ] as const) {
+        if (!browser) continue;
+        for (const way of ways) {
+          const url = server.url(host, `/many?domains=${DOMAINS}&links=${LINKS}&run=popup-${build}-${way}-${i}`);
+          const key = `${build} ${way}`;
+          popupRuns.set(key, [...(popupRuns.get(key) ?? []), await popupFirstRender(browser, url, way)]);
+        }
+      }
     }
-    const medianOf = (runs: PopupTimes[]): PopupTimes => ({
-      firstRender: median(runs.map((r) => r.firstRender)),
-      host: median(runs.map((r) => r.host)),
-      verdict: median(runs.map((r) => r.verdict)),
-    });
-    const popup = medianOf(recordedRuns);
-    const popupUnrecorded = medianOf(unrecordedRuns);
+    await before?.close();
+    before = undefined;
+    const medianOf = (key: string): PopupTimes | null => {
+      const runs = popupRuns.get(key);
+      return runs
+        ? {
+            firstRender: median(runs.map((r) => r.firstRender)),
+            host: median(runs.map((r) => r.host)),
+            verdict: median(runs.map((r) => r.verdict)),
+          }
+        : null;
+    };
+    const popup = medianOf('now tab')!;
+    const popupUnrecorded = medianOf('now unrecorded')!;
+    const toolbar = medianOf('now toolbar')!;
+    const earlier = { tab: medianOf('before tab'), toolbar: medianOf('before toolbar') };
     const warning = await warningFirstPaint(session, server.url(names.dangerous[0]!, '/bench'));
     const emptyPage = await emptyExtensionPage(session);
     await session.close();
@@ -326,7 +376,7 @@ export async function run(): Promise<Row[]> {
         metric: 'popup: first render',
         value: popup.firstRender,
         unit: 'ms',
-        note: note(`from navigation start of popup/index.html, median of ${POPUP_RUNS}; target ≤ 80 ms`),
+        note: note(`from navigation start of popup/index.html?tab=N, median of ${POPUP_RUNS}; target ≤ 80 ms`),
       },
       {
         section: SECTION,
@@ -340,7 +390,7 @@ export async function run(): Promise<Row[]> {
         metric: 'popup: verdict shown',
         value: popup.verdict,
         unit: 'ms',
-        note: 'from the verdict the background recorded in storage.session (one read, no message); target ≤ 100 ms',
+        note: 'popup/index.html?tab=N: from the verdict the background recorded in storage.session (one read, no message)',
       },
       {
         section: SECTION,
@@ -349,6 +399,38 @@ export async function run(): Promise<Row[]> {
         unit: 'ms',
         note: `the tab's record removed first: waits for get-site, as before the record was read; first render ${popupUnrecorded.firstRender.toFixed(0)} ms`,
       },
+      {
+        section: SECTION,
+        metric: 'popup from the toolbar: first render',
+        value: toolbar.firstRender,
+        unit: 'ms',
+        note: note(
+          `at the address action.getPopup gives for the tab (what the toolbar opens), median of ${POPUP_RUNS}`,
+        ),
+      },
+      {
+        section: SECTION,
+        metric: 'popup from the toolbar: verdict shown',
+        value: toolbar.verdict,
+        unit: 'ms',
+        note: 'the verdict the address carries, rendered by the first script before any answer; target ≤ 100 ms',
+      },
+      ...(['tab', 'toolbar'] as const).flatMap((way) => {
+        const times = earlier[way];
+        return times
+          ? [
+              {
+                section: SECTION,
+                metric: `before: popup ${way === 'tab' ? '?tab=N' : 'from the toolbar'}: verdict shown`,
+                value: times.verdict,
+                unit: 'ms',
+                note: note(
+                  `SNOWMAN_BENCH_BEFORE_CHROME_DIR build, interleaved with the rows above; first render ${times.firstRender.toFixed(0)} ms`,
+                ),
+              },
+            ]
+          : [];
+      }),
       {
         section: SECTION,
         metric: 'warning page: first paint',
@@ -374,6 +456,7 @@ export async function run(): Promise<Row[]> {
     return rows;
   } finally {
     await session?.close();
+    await before?.close();
     await server?.close();
     await rm(path.join(ext.dir, EMPTY_PAGE), { force: true });
     await ext.dispose();

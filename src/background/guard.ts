@@ -233,7 +233,7 @@ export function createGuard(deps: GuardDeps): Guard {
 
   async function showTabToolbar(tabId: number, record: TabRecord | null): Promise<void> {
     const runtime = await deps.runtime;
-    const view = toolbarViewFor(record?.main ?? null, runtime.judge ? undefined : runtime.modelError);
+    const view = toolbarViewFor(record?.main ?? null, runtime.judge ? undefined : runtime.modelError, tabId);
     await deps.platform.toolbar.show(deps.decorateToolbar ? deps.decorateToolbar(tabId, view) : view, tabId);
   }
 

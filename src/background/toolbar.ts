@@ -1,5 +1,6 @@
 /** What the toolbar shows for a tab's page: one pure mapping from the recorded verdict. */
 import type { FrameRecord } from '../core/messages.js';
+import { popupAddress, snapshotOf } from '../core/popup-snapshot.js';
 import type { ToolbarView } from '../platform/toolbar-view.js';
 import type { Category } from '../core/verdict.js';
 import { t, type MessageKey } from '../platform/i18n.js';
@@ -18,11 +19,22 @@ const WHY: Readonly<Partial<Record<Category, MessageKey>>> = {
 };
 
 /**
- * Toolbar state, badge and tooltip for a recorded main frame (null: nothing recorded yet). A model
- * that failed to load is named in the user's language; its technical reason (English, from the
- * loader) is for the popup's details line, not the tooltip.
+ * Toolbar state, badge, tooltip and — for a tab (`tabId`) — the popup's address for a recorded
+ * main frame (null: nothing recorded yet). The address carries the verdict the toolbar shows, so
+ * the popup shows it without asking first.
  */
-export function toolbarViewFor(frame: FrameRecord | null, modelError?: string): ToolbarView {
+export function toolbarViewFor(frame: FrameRecord | null, modelError?: string, tabId?: number): ToolbarView {
+  const view = pageViewFor(frame, modelError);
+  if (tabId === undefined) return view;
+  return { ...view, popup: popupAddress(tabId, modelError === undefined ? snapshotOf(frame) : null) };
+}
+
+/**
+ * The toolbar's state, badge and tooltip for a recorded main frame. A model that failed to load is
+ * named in the user's language; its technical reason (English, from the loader) is for the popup's
+ * details line, not the tooltip.
+ */
+function pageViewFor(frame: FrameRecord | null, modelError?: string): ToolbarView {
   if (modelError !== undefined) {
     return {
       state: 'error',

@@ -4,6 +4,7 @@
  */
 import { parse } from 'tldts';
 import { toDisplayHost } from './display-host.js';
+import { LABEL, MAX_HOST_LENGTH, TOP_LABEL } from './host-syntax.js';
 
 /** Why an input cannot be scored. */
 export type UnscorableReason = 'empty' | 'invalid' | 'scheme' | 'ip' | 'local' | 'too-long';
@@ -34,7 +35,7 @@ export type ParsedHost = ScorableHost | UnscorableHost;
 
 /** Inputs beyond this are parsed from their authority alone (scheme, userinfo, host, port). */
 export const MAX_INPUT_LENGTH = 8192;
-export const MAX_HOST_LENGTH = 253;
+export { MAX_HOST_LENGTH } from './host-syntax.js';
 /** The longest authority (userinfo, host and port) looked for at the start of an over-long input. */
 export const MAX_AUTHORITY_LENGTH = 2048;
 
@@ -47,8 +48,6 @@ const TLDTS_OPTIONS = {
 } as const;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const PORT_ONLY = /^\d+(?:[/?#]|$)/;
-const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
-const TOP_LABEL = /^(?:[a-z]+|xn--[a-z0-9-]+)$/;
 const IPV6_BARE = /^[0-9a-f:.]+$/i;
 // An IPv6 literal as authority, zone id included (`[fe80::1%25eth0]`), which the URL parser refuses.
 const IPV6_AUTHORITY = /^(?:[a-z][a-z0-9+.-]*:)?[/\\]*(?:[^@/?#\\[]*@)?(\[[0-9a-f:.]+(?:%[^\]/?#\\]*)?\])/i;

@@ -1,5 +1,6 @@
 /**
- * The toolbar button: icon, badge and tooltip, per tab or as the default for all tabs.
+ * The toolbar button: icon, badge, tooltip and, per tab, the popup's address; per tab or as the
+ * default for all tabs.
  *
  * Speed: a page's link batches refresh the toolbar many times a second, and in a Chrome service
  * worker `setIcon({path})` is the costliest call the background makes (Chrome's binding fetches,
@@ -84,6 +85,8 @@ export function createToolbar(browser: Browser): Toolbar {
       if (before?.badge !== view.badge) calls.push(action.setBadgeText({ ...target, text: view.badge }));
       if (before?.color !== view.color) calls.push(action.setBadgeBackgroundColor({ ...target, color: view.color }));
       if (before?.title !== view.title) calls.push(action.setTitle({ ...target, title: view.title }));
+      if (tabId !== undefined && view.popup !== undefined && before?.popup !== view.popup)
+        calls.push(action.setPopup({ tabId, popup: view.popup }));
       try {
         await Promise.all(calls);
       } catch (error) {

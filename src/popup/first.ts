@@ -1,23 +1,27 @@
 /**
- * The popup's first script: small, so it is fetched, compiled and run before anything else. At its
- * very top it asks for the tab, the verdict the background recorded for it (storage.session: one
- * read, no wait for the worker or the model) and the background's answers; it renders the verdict
- * as soon as the tab and the record are known, then runs main.ts, which carries on from there
- * (actions, links, status, report) with the requests already in flight (start.ts).
+ * The popup's first script: small, so it is fetched, compiled and run before anything else. Opened
+ * from the toolbar, its address carries the tab and what the toolbar shows for it (the background
+ * sets it per tab: core/popup-snapshot.ts), which it renders at once, before any answer. It asks
+ * for the tab, the verdict the background recorded for it (storage.session: one read, no wait for
+ * the worker or the model) and the background's answers, brings the verdict up to date as soon as
+ * the tab and the record are known, then runs main.ts, which carries on from there (actions,
+ * links, status, report) with the requests already in flight (start.ts).
  */
 import { firstValue } from '../core/first-value.js';
 import { request } from '../core/messages.js';
+import { readPopupAddress } from '../core/popup-snapshot.js';
 import { popupPlatform } from '../platform/popup-api.js';
 import { t } from '../platform/i18n.js';
 import { localizePage } from '../ui/localize-page.js';
 import { hostnameOf, recordedDetails } from './recorded-site.js';
 import { siteSectionFor, type PopupState } from './site-view.js';
+import { snapshotDetails, snapshotFits } from './snapshot-site.js';
 import { EMPTY_POPUP, publishStart, type FirstView } from './start.js';
 import { tabPage } from './tab-page.js';
 
 const platform = popupPlatform();
-const explicitTab = new URLSearchParams(location.search).get('tab');
-const knownTab = explicitTab === null ? null : Number(explicitTab);
+const address = readPopupAddress(location.search);
+const knownTab = address.tabId;
 const recorded = knownTab === null ? null : platform.recorded(knownTab);
 const tabAsked = platform.tab(knownTab);
 // What does not depend on the tab's address is asked at once, while the tab is looked up: each
@@ -26,10 +30,11 @@ const status = request(platform.send, 'get-status', {});
 const summary = knownTab === null ? undefined : request(platform.send, 'get-page-summary', { tabId: knownTab });
 for (const asked of [status, summary, recorded]) asked?.catch(() => undefined);
 
-/** Replaces the page's shell with the site section for `state`: the popup's first render. */
+/** Replaces the page's shell with the site section for `state` (the popup's first render), or brings that section up to date. */
 function show(state: PopupState): HTMLElement {
   const node = siteSectionFor(document, state);
-  document.getElementById('app')!.replaceChildren(node);
+  const app = document.getElementById('app')!;
+  if (app.firstElementChild !== node || app.childElementCount !== 1) app.replaceChildren(node);
   return node;
 }
 
@@ -45,13 +50,15 @@ async function firstView(): Promise<FirstView> {
   const record = tab.id === knownTab && recorded ? recorded : platform.recorded(tab.id);
   // Whichever comes first: the record is usually quicker, but a storage.session read can lag
   // behind a warm worker's answer, and the answer is the verdict itself rather than a stand-in.
-  const known = await firstValue([
+  const answered = await firstValue([
     record.then((r) => {
       const early = recordedDetails(r, page.url);
       return early ? { site: early, provisional: true } : null;
     }),
     site?.then((answer) => ({ site: answer, provisional: false })) ?? Promise.resolve(null),
   ]);
+  // Neither has come: the toolbar's snapshot stays, if it is about this page.
+  const known = answered ?? (snapshot && address.site && snapshotFits(address.site, page.url) ? snapshot : null);
   const state: PopupState = {
     ...EMPTY_POPUP,
     host: page.url === null ? null : hostnameOf(page.url),
@@ -73,8 +80,11 @@ function runRest(): void {
   document.body.append(script);
 }
 
-// The shell (index.html) is the placeholder until then: nothing is rendered twice.
+// The shell (index.html) is the placeholder until the first render: the snapshot's verdict at once,
+// or what the tab and its record say; later renders change only the parts that differ.
 localizePage(document);
+const snapshot = address.site ? { site: snapshotDetails(address.site), provisional: true } : null;
+if (snapshot) show({ ...EMPTY_POPUP, ...snapshot });
 const first = firstView();
-publishStart({ knownTab, status, summary, first });
+publishStart({ knownTab, fromToolbar: address.fromToolbar || knownTab === null, status, summary, first });
 void first.finally(runRest);

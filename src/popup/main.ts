@@ -1,7 +1,8 @@
 /**
  * The toolbar popup: the current site, the page's links, the user's choices and the model's
- * status. Opened from the toolbar it shows the active tab; `popup/index.html?tab=<id>` shows
- * that tab (the e2e tests open it like this). The page's first script (first.ts) has asked for
+ * status. Opened from the toolbar it shows the tab its address names (the background sets the
+ * address per tab), or the active tab; `popup/index.html?tab=<id>` shows that tab (the e2e tests
+ * open it like this). The page's first script (first.ts) has asked for
  * everything, shown the verdict and then run this one, which carries on from there: the actions,
  * links and status, and the background's answers as they come.
  */
@@ -20,7 +21,6 @@ import { renderPopup, type PopupActions, type PopupState } from './view.js';
 const platform = popupPlatform();
 const sendToBackground = platform.send;
 const root = document.getElementById('app')!;
-const explicitTab = new URLSearchParams(location.search).get('tab');
 let state: PopupState = EMPTY_POPUP;
 let tabId: number | null = null;
 let url: string | null = null;
@@ -131,7 +131,7 @@ const actions: PopupActions = {
       .then((reply) => {
         const revealed = reply.revealed;
         // From the toolbar the popup covers the page: close it so the ringed link can be seen.
-        if (revealed && explicitTab === null) window.close();
+        if (revealed && takeStart().fromToolbar) window.close();
         else update({ notice: revealed ? t('popup_link_shown') : t('popup_link_gone') });
       })
       .catch(() => update({ notice: t('popup_page_unreachable') }));

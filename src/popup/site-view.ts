@@ -128,12 +128,30 @@ const siteInputs = (state: PopupState): readonly unknown[] => [
   state.warned === true,
 ];
 
-/** The site section for `state`: the one already built when it shows the same inputs. */
+/**
+ * Brings `shown` (a site section on the page) to `fresh`, part by part: the parts that say the
+ * same stay the same nodes, so a verdict confirmed by a later answer is not built again.
+ */
+function patchSection(shown: HTMLElement, fresh: HTMLElement): void {
+  const next = [...fresh.children];
+  next.forEach((part, i) => {
+    const current = shown.children[i];
+    if (!current) shown.append(part);
+    else if (!current.isEqualNode(part)) current.replaceWith(part);
+  });
+  while (shown.children.length > next.length) shown.lastElementChild!.remove();
+}
+
+/**
+ * The site section for `state`: the one already built, kept as it is when it shows the same
+ * inputs, and otherwise changed in the parts that differ.
+ */
 export function siteSectionFor(doc: Document, state: PopupState): HTMLElement {
   const key = siteInputs(state);
   const last = lastSite;
   if (last && last.doc === doc && last.key.every((value, i) => value === key[i])) return last.node;
-  const node = siteSection(doc, state);
+  const fresh = siteSection(doc, state);
+  const node = last && last.doc === doc ? (patchSection(last.node, fresh), last.node) : fresh;
   lastSite = { doc, key, node };
   return node;
 }

@@ -22,6 +22,8 @@ export interface FirstView {
 export interface PopupStart {
   /** The tab named in the popup's address (`?tab=`), or null for the active tab. */
   readonly knownTab: number | null;
+  /** Opened from the toolbar, over the page (not as a page of its own, as the tests open it). */
+  readonly fromToolbar: boolean;
   readonly status: Promise<ModelStatus>;
   /** Asked at once for a known tab; otherwise main.ts asks once the tab is known. */
   readonly summary: Promise<PageSummary | null> | undefined;

@@ -234,10 +234,23 @@ describe('popup view', () => {
     renderPopup(document, root, { ...base, summary, notice: 'Copied' }, NO_POPUP_ACTIONS);
     expect(root.querySelector('#site-verdict')).toBe(verdict);
     expect([...root.children].map((section) => section.className)).toEqual(['site', 'actions', 'links', 'status']);
-    // The background's own answer is a new verdict: built anew, and the actions come on.
-    renderPopup(document, root, { ...base, provisional: false }, NO_POPUP_ACTIONS);
-    expect(root.querySelector('#site-verdict')).not.toBe(verdict);
+    // The background's answer confirms the verdict: the parts that say the same stay, the actions come on.
+    const section = root.querySelector('.site');
+    renderPopup(document, root, { ...base, site: { ...site }, provisional: false }, NO_POPUP_ACTIONS);
+    expect(root.querySelector('#site-verdict')).toBe(verdict);
     expect((root.querySelector('#trust') as HTMLButtonElement).disabled).toBe(false);
+    // A different answer (trusted since) replaces the parts that changed, in the same section.
+    const trusted: SiteDetails = {
+      ...site,
+      verdict: { ...site.verdict, level: 'safe', category: 'benign', reasons: [{ kind: 'user-trusted', message: '' }] },
+      choice: { trusted: true, blocked: false, paused: false },
+    };
+    renderPopup(document, root, { ...base, site: trusted, provisional: false }, NO_POPUP_ACTIONS);
+    expect(root.querySelector('#site-verdict')).not.toBe(verdict);
+    expect(root.querySelector('#site-verdict')!.textContent).toBe('Looks safe');
+    expect(root.querySelector('#site-reason')!.textContent).toBe('You chose to trust this site.');
+    expect(root.querySelector('.site')).toBe(section);
+    expect(root.querySelectorAll('.site')).toHaveLength(1);
   });
 
   it('writes a report with the domain (never the path), the scores and the model version', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withRiskyLinks } from '../../src/background/link-toolbar.js';
 import { BADGE_COLORS, toolbarViewFor } from '../../src/background/toolbar.js';
+import { createToolbar } from '../../src/platform/action.js';
 import type { FrameRecord } from '../../src/core/messages.js';
 
 const frame = (over: Partial<FrameRecord>): FrameRecord => ({
@@ -72,5 +73,61 @@ describe('toolbar with risky links', () => {
     expect(withRiskyLinks(safe, { dangerous: 0, suspicious: 0 })).toBe(safe);
     const error = toolbarViewFor(null, 'boom');
     expect(withRiskyLinks(error, { dangerous: 5, suspicious: 0 })).toBe(error);
+  });
+});
+
+describe('the popup’s address per tab', () => {
+  const recorded = frame({
+    host: 'login.a.com',
+    level: 'dangerous',
+    category: 'malicious',
+    site: {
+      displayHost: 'login.a.com',
+      registrableDomain: 'a.com',
+      site: 'a.com',
+      verdict: { level: 'dangerous', category: 'malicious', score: 0.99, risk: 0.995, reasons: [] },
+    },
+  });
+
+  it('names the tab and carries the verdict the toolbar shows; a link count leaves it as it is', () => {
+    const view = toolbarViewFor(recorded, undefined, 7);
+    expect(view.popup).toBe(
+      'popup/index.html?tab=7&via=toolbar&level=dangerous&category=malicious&host=login.a.com&site=2&risk=995',
+    );
+    expect(withRiskyLinks(view, { dangerous: 3, suspicious: 0 }).popup).toBe(view.popup);
+    expect(toolbarViewFor(null, undefined, 7).popup).toBe('popup/index.html?tab=7&via=toolbar');
+    // A model that could not load: the toolbar shows no verdict, and neither does the address.
+    expect(toolbarViewFor(recorded, 'boom', 7).popup).toBe('popup/index.html?tab=7&via=toolbar');
+    // The default of all tabs keeps the manifest's popup.
+    expect(toolbarViewFor(recorded).popup).toBeUndefined();
+  });
+
+  it('is sent with the rest of the toolbar, only when it changed, and again once the browser reset the tab', async () => {
+    const calls: string[] = [];
+    const record =
+      (name: string) =>
+      async (details: { tabId?: number; popup?: string }): Promise<void> =>
+        void calls.push(`${name} ${details.tabId ?? '-'} ${details.popup ?? ''}`.trim());
+    const browser = {
+      action: {
+        setIcon: record('icon'),
+        setBadgeText: record('badge'),
+        setBadgeBackgroundColor: record('color'),
+        setTitle: record('title'),
+        setPopup: record('popup'),
+      },
+      runtime: { getURL: (path: string) => `ext://${path}` },
+    };
+    const toolbar = createToolbar(browser as never);
+    const view = toolbarViewFor(recorded, undefined, 7);
+    await toolbar.show(view, 7);
+    expect(calls.filter((call) => call.startsWith('popup'))).toEqual([`popup 7 ${view.popup}`]);
+    await toolbar.show(withRiskyLinks(view, { dangerous: 2, suspicious: 0 }), 7);
+    expect(calls.filter((call) => call.startsWith('popup'))).toHaveLength(1);
+    toolbar.forget(7);
+    await toolbar.show(view, 7);
+    expect(calls.filter((call) => call.startsWith('popup'))).toHaveLength(2);
+    await toolbar.show(toolbarViewFor(null), undefined);
+    expect(calls.filter((call) => call.startsWith('popup'))).toHaveLength(2);
   });
 });

@@ -43,6 +43,14 @@ export interface LinkBrowser {
    * verdict; `window.__firstVerdict` is the first #site-verdict element seen.
    */
   openPopupWithoutBackground?(tabId: number): Promise<LinkPage>;
+  /**
+   * Chromium only: the extension page at `url` (absolute) with nothing but its address to go by:
+   * besides the messages, its storage.session reads and tab look-ups never settle. Its renders are
+   * recorded as for openPopupWithoutBackground.
+   */
+  openAddressAlone?(url: string): Promise<LinkPage>;
+  /** The popup's address the toolbar opens for a tab (`action.getPopup`), absolute. */
+  toolbarPopup(tabId: number): Promise<string>;
   /** An extension page by its path in the package (`options/index.html`). */
   openExtensionPage(path: string): Promise<LinkPage>;
   call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>>;
@@ -88,6 +96,33 @@ export async function chromiumLinkBrowser(
   language?: string,
 ): Promise<LinkBrowser> {
   const session = await launchChromium(extensionDir, undefined, language);
+  /** An extension page whose messages (and, `alone`, storage reads and tab look-ups) never settle; its renders recorded. */
+  async function heldPage(url: string, alone: boolean): Promise<LinkPage> {
+    const page = await session.context.newPage();
+    await page.addInitScript((holdAll) => {
+      const never = (() => new Promise(() => undefined)) as never;
+      chrome.runtime.sendMessage = never;
+      if (holdAll) {
+        chrome.storage.session.get = never;
+        chrome.tabs.get = never;
+        chrome.tabs.query = never;
+      }
+      const seen = window as unknown as { __renders: boolean[]; __firstVerdict: Element | null };
+      seen.__renders = [];
+      seen.__firstVerdict = null;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          if ((record.target as Element).id !== 'app' || record.removedNodes.length === 0) continue;
+          const verdict = document.querySelector('#app #site-verdict');
+          seen.__renders.push(verdict !== null);
+          seen.__firstVerdict ??= verdict;
+        }
+      }).observe(document, { childList: true, subtree: true });
+    }, alone);
+    await page.setViewportSize({ width: 360, height: 440 });
+    await page.goto(url);
+    return playwrightPage(page);
+  }
   return {
     name: 'chromium',
     origin: session.origin,
@@ -105,26 +140,9 @@ export async function chromiumLinkBrowser(
       await page.goto(`${session.origin}popup/index.html?tab=${tabId}`);
       return playwrightPage(page);
     },
-    async openPopupWithoutBackground(tabId) {
-      const page = await session.context.newPage();
-      await page.addInitScript(() => {
-        chrome.runtime.sendMessage = (() => new Promise(() => undefined)) as never;
-        const seen = window as unknown as { __renders: boolean[]; __firstVerdict: Element | null };
-        seen.__renders = [];
-        seen.__firstVerdict = null;
-        new MutationObserver((records) => {
-          for (const record of records) {
-            if ((record.target as Element).id !== 'app' || record.removedNodes.length === 0) continue;
-            const verdict = document.querySelector('#app #site-verdict');
-            seen.__renders.push(verdict !== null);
-            seen.__firstVerdict ??= verdict;
-          }
-        }).observe(document, { childList: true, subtree: true });
-      });
-      await page.setViewportSize({ width: 360, height: 440 });
-      await page.goto(`${session.origin}popup/index.html?tab=${tabId}`);
-      return playwrightPage(page);
-    },
+    openPopupWithoutBackground: (tabId) => heldPage(`${session.origin}popup/index.html?tab=${tabId}`, false),
+    openAddressAlone: (url) => heldPage(url, true),
+    toolbarPopup: (tabId) => session.inExtension((id) => chrome.action.getPopup({ tabId: id }), tabId),
     async openExtensionPage(path) {
       const page = await session.context.newPage();
       await page.goto(`${session.origin}${path}`);

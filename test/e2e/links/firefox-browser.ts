@@ -77,6 +77,7 @@ export const firefoxLinkBrowserWith =
         return puppeteerPage(page, scheme);
       },
       openExtensionPage: async (path) => puppeteerPage(await session.openExtensionPage(path), scheme),
+      toolbarPopup: (tabId) => session.inExtension((id) => browser.action.getPopup({ tabId: id }), tabId),
       call: (type, payload) => session.call(type, payload),
       badgeText: (tabId) => session.inExtension((id) => browser.action.getBadgeText({ tabId: id }), tabId),
       badgeLevels: async () => null,

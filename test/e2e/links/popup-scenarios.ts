@@ -80,6 +80,78 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
         await page.close();
       });
 
+    it('the toolbar opens an address naming the tab and carrying its verdict; a stale one gives way to the live verdict', async () => {
+      const { names, server, browser } = world;
+      const site = names.dangerous[4] ?? names.dangerous[0]!;
+      const safe = names.benign[0]!;
+      const query = (address: string): Record<string, string> => Object.fromEntries(new URL(address).searchParams);
+      const open = (address: string): Promise<LinkPage> =>
+        browser.openExtensionPage(address.slice(browser.origin.length));
+
+      const page = await browser.newPage();
+      const safeUrl = server.url(safe, '/toolbar');
+      await page.goto(safeUrl);
+      const tabId = await browser.tabIdOf(safeUrl);
+      await expect
+        .poll(async () => query(await browser.toolbarPopup(tabId)), { timeout: 10_000 })
+        .toMatchObject({ tab: String(tabId), via: 'toolbar', level: 'safe', host: safe });
+      const safePopup = await open(await browser.toolbarPopup(tabId));
+      await expect.poll(() => text(safePopup, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Looks safe/);
+      expect(await text(safePopup, '#site-name')).toBe(safe);
+      await safePopup.close();
+
+      // A dangerous site: the tab shows the warning, and the toolbar's address says so for that site.
+      const url = server.url(site, '/toolbar');
+      await page.goto(url);
+      await expect
+        .poll(() => page.evaluate(() => location.href.replace(/\?t=[\w-]+#/, '#')).catch(() => ''), { timeout: 10_000 })
+        .toBe(`${browser.origin}warning/index.html#${url}`);
+      await expect
+        .poll(async () => query(await browser.toolbarPopup(tabId)), { timeout: 10_000 })
+        .toMatchObject({ tab: String(tabId), via: 'toolbar', level: 'dangerous', host: site });
+      const stale = await browser.toolbarPopup(tabId);
+      if (browser.openAddressAlone) {
+        // Nothing but the address to go by (no message, record or tab answers): its first render is the verdict.
+        const alone = await browser.openAddressAlone(stale);
+        await expect.poll(() => text(alone, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Dangerous/);
+        expect(await text(alone, '#site-name')).toBe(site);
+        expect(await alone.evaluate(() => (window as unknown as { __renders: boolean[] }).__renders[0])).toBe(true);
+        // Nothing the address says can be acted on: no action is offered before the background answers.
+        expect(
+          await alone.evaluate(() =>
+            Array.from(document.querySelectorAll('button'), (b) => b.disabled).includes(false),
+          ),
+        ).toBe(false);
+        await alone.close();
+      }
+      const onWarning = await open(stale);
+      await expect.poll(() => text(onWarning, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Dangerous/);
+      expect(await text(onWarning, '#site-name')).toBe(site);
+      await expect.poll(() => text(onWarning, '.warned'), { timeout: 10_000 }).toMatch(/^Snowman stopped /);
+      await onWarning.close();
+
+      // Always trust, confirmed: the tab opens the site, and the toolbar's address follows.
+      await page.click('details.more summary');
+      await page.click('button.trust');
+      await page.click('button.confirm-trust');
+      await expect.poll(() => page.evaluate(() => location.href).catch(() => ''), { timeout: 10_000 }).toBe(url);
+      await expect
+        .poll(async () => query(await browser.toolbarPopup(tabId)), { timeout: 10_000 })
+        .toMatchObject({ level: 'safe', why: 'user-trusted', host: site });
+      // The address from before still says dangerous: the popup shows the live verdict instead.
+      const late = await open(stale);
+      await expect.poll(() => text(late, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Looks safe/);
+      await expect
+        .poll(() => late.evaluate(() => (document.querySelector('#untrust') as HTMLButtonElement | null)?.disabled), {
+          timeout: 10_000,
+        })
+        .toBe(false);
+      expect(await text(late, '#site-reason')).toBe('You chose to trust this site.');
+      await late.close();
+      await page.close();
+      await browser.call('untrust-site', { site });
+    });
+
     it('trust this site removes the badges of its links', async () => {
       const { names, server, browser } = world;
       const site = names.dangerous[2]!;
