@@ -79,7 +79,10 @@ export function createBackground(api: BackgroundPlatform): Background {
   const session = splitSession(api.storage.session);
   // Firefox has no DNR rules (api.rules is null there): the define lets esbuild drop the rule code from its bundle.
   const checkingPage = api.extension.url(CHECKING_PAGE_PATH);
-  const strict = !__FIREFOX__ && api.rules ? createStrictMode(api.rules, checkingPage, session.kept) : null;
+  const strict =
+    !__FIREFOX__ && api.rules
+      ? createStrictMode(api.rules, checkingPage, session.kept, { listTabs: () => api.tabs.open() })
+      : null;
   const blockList =
     !__FIREFOX__ && api.rules ? withStrictRevocation(createBlockList(api.rules, warningPage), strict) : null;
   const hostLists = createHostLists({

@@ -87,11 +87,11 @@ export function createStrictHandlers(deps: StrictHandlerDeps): StrictHandlers {
   }
 
   return {
-    async 'check-navigation'({ url, startedAt }, sender: SenderInfo) {
+    async 'check-navigation'({ url }, sender: SenderInfo) {
       if (sender.url === undefined || !sender.url.startsWith(deps.checkingPage) || sender.tabId === undefined)
         throw new MessageError('only the checking page may ask this');
       if (!isWebAddress(url)) throw new MessageError('only http and https addresses are checked', 'not-web-address');
-      const recorded = await strict.claim(sender.tabId, url, startedAt);
+      const recorded = await strict.claim(sender.tabId, url);
       if (recorded === null) throw new MessageError('Snowman did not hold this address in this tab');
       let judgement: Judgement | typeof TIMED_OUT;
       try {

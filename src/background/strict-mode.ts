@@ -6,7 +6,7 @@
 import type { UncheckedReason } from '../core/messages.js';
 import type { NetRules } from '../platform/background-api.js';
 import type { SessionStore } from '../platform/storage.js';
-import { createHeldNavigations } from './strict-pending.js';
+import { createHeldNavigations, type ListedTab } from './strict-pending.js';
 import {
   hostPrefixes,
   MAX_STRICT_PASSED,
@@ -32,12 +32,8 @@ export interface StrictMode {
   expect(tabId: number, url: string): void;
   /** Records that tab `tabId` navigated to the checking page itself (a link or a script did): it vouches for nothing. */
   openedDirectly(tabId: number): void;
-  /**
-   * The address recorded for `tabId` when it is `target` (fragments aside), used up; `target` itself
-   * when its navigation started (`startedAt`, ms since the epoch) before this browser session's
-   * first worker; otherwise null.
-   */
-  claim(tabId: number, target: string, startedAt?: number): Promise<string | null>;
+  /** The address recorded for `tabId` when it is `target` (fragments aside), used up; otherwise null. */
+  claim(tabId: number, target: string): Promise<string | null>;
   /** Lets `url`'s address prefix through for the rest of the session; false when it cannot be expressed as a rule. */
   pass(url: string): Promise<boolean>;
   /** Lets hosts judged safe as links through (default ports, either scheme), in one rule update. */
@@ -54,8 +50,11 @@ export interface StrictMode {
 }
 
 export interface StrictModeOptions {
-  /** When this worker started (ms since the epoch): navigations no worker recorded and begun earlier are vouched for. */
-  readonly workerStart?: number;
+  /**
+   * The browser's tabs: the session's first worker records those held before it could see their
+   * navigation (restored as the browser starts).
+   */
+  readonly listTabs?: () => Promise<readonly ListedTab[]>;
 }
 
 interface State {
@@ -82,7 +81,6 @@ export function createStrictMode(
   const { dynamic, session } = netRules;
   let state: Promise<State> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
-  const held = createHeldNavigations(store, options.workerStart ?? performance.timeOrigin);
   const unchecked = new Map<string, UncheckedReason>();
 
   const load = async (): Promise<State> => {
@@ -137,6 +135,14 @@ export function createStrictMode(
       }
     });
 
+  const { listTabs } = options;
+  // Read before any change this worker makes: without the hold, nothing the browser restored was held.
+  const heldAtStart = listTabs === undefined ? undefined : run(async (s) => s.on);
+  const held = createHeldNavigations(store, {
+    checkingPage,
+    ...(listTabs === undefined ? {} : { listTabs: async () => ((await heldAtStart) ? listTabs() : []) }),
+  });
+
   const covers = (url: string): Promise<boolean> =>
     run(async (s) => {
       const prefix = passPrefix(url);
@@ -161,7 +167,7 @@ export function createStrictMode(
     covers,
     expect: (tabId, url) => held.expect(tabId, url, covers(url)),
     openedDirectly: (tabId) => held.openedDirectly(tabId),
-    claim: (tabId, target, startedAt) => held.claim(tabId, target, startedAt),
+    claim: (tabId, target) => held.claim(tabId, target),
     pass,
     passHosts: (hosts) => passPrefixes(hosts.flatMap(hostPrefixes)),
     revokeHosts: (hosts) =>

@@ -2,17 +2,18 @@
  * Strict mode's held navigations: each tab's last top-level navigation, the only address its
  * checking page may be forwarded to (in memory and in storage.session, so a restarted worker still
  * knows it). The checking page is web accessible (a DNR redirect must reach it), so a site can open it
- * with any target: without a matching navigation recorded here nothing is forwarded, with one
- * exception: a navigation that began before this worker ran and that no worker recorded (a tab
- * restored at browser start; a worker replaced before it could store what it saw), whose tab did not
- * open the checking page itself.
+ * with any target, and Chromium tells no worker when a page does: without a matching navigation
+ * recorded here nothing is forwarded. Navigations the browser began before any worker of this session
+ * could see them (tabs restored as the browser starts) are recorded by the session's first worker,
+ * from the tabs it finds loading a held address or on the checking page; a site cannot add a tab to
+ * that list, and no later worker makes one.
  */
 import type { SessionStore } from '../platform/storage.js';
-import { strictCatches } from './strict-rules.js';
+import { heldAddress, strictCatches } from './strict-rules.js';
 
 const PENDING_KEY = 'strict-pending';
-/** Tabs that navigated to the checking page themselves (a site opened it). */
-const OPENED_KEY = 'strict-opened';
+/** Set by the browser session's first worker once it recorded the tabs it found. */
+const LISTED_KEY = 'strict-listed';
 /** Tabs whose navigation is remembered across a worker restart (one navigation a tab). */
 export const MAX_STRICT_PENDING = 64;
 /** Longer addresses are remembered in memory only: storage.session has 10 MB for everything. */
@@ -23,17 +24,21 @@ const MAX_STORED_URL = 8_192;
  */
 export const CLAIM_WAIT_MS = 1_000;
 
+/** A tab as the browser lists it: its page's address, the one it is loading, and whether it finished. */
+export interface ListedTab {
+  readonly tabId: number;
+  readonly url: string;
+  readonly pendingUrl?: string;
+  readonly complete?: boolean;
+}
+
 export interface HeldNavigations {
   /** Records tab `tabId`'s top-level navigation to `url`; kept only if `held` resolves true. */
   expect(tabId: number, url: string, held: Promise<boolean>): void;
   /** Records that tab `tabId` navigated to the checking page itself (a link or a script did): it vouches for nothing. */
   openedDirectly(tabId: number): void;
-  /**
-   * The address recorded for `tabId` when it is `target` (fragments aside), used up; `target` itself
-   * when its navigation started (`startedAt`, ms since the epoch) before this worker and no worker
-   * recorded it; otherwise null.
-   */
-  claim(tabId: number, target: string, startedAt?: number): Promise<string | null>;
+  /** The address recorded for `tabId` when it is `target` (fragments aside), used up; otherwise null. */
+  claim(tabId: number, target: string): Promise<string | null>;
 }
 
 type Pending = [number, string];
@@ -47,14 +52,70 @@ const withoutFragment = (url: string): string => {
   return hash === -1 ? url : url.slice(0, hash);
 };
 
-/** Held navigations in `store`; `workerStart` is this worker's start (ms since the epoch). */
-export function createHeldNavigations(store: SessionStore, workerStart: number): HeldNavigations {
+/**
+ * The navigations tabs listed at the browser session's start are held for: a tab on the checking
+ * page (its target), or still loading an address the hold catches (a finished page was not held).
+ */
+export function heldAtStart(tabs: readonly ListedTab[], checkingPage: string): Pending[] {
+  return tabs.flatMap(({ tabId, url, pendingUrl, complete }): Pending[] => {
+    const address = pendingUrl ?? url;
+    const held = heldAddress(address, checkingPage);
+    if (held === null || tabId < 0) return [];
+    const onCheckingPage = held !== address;
+    return onCheckingPage || pendingUrl !== undefined || complete !== true ? [[tabId, held]] : [];
+  });
+}
+
+export interface HeldNavigationOptions {
+  /** The browser's tabs, listed by the session's first worker; absent, nothing is listed. */
+  readonly listTabs?: () => Promise<readonly ListedTab[]>;
+  readonly checkingPage?: string;
+}
+
+/** Held navigations in `store`. */
+export function createHeldNavigations(store: SessionStore, options: HeldNavigationOptions = {}): HeldNavigations {
   const pending = new Map<number, string>();
+  /** Tabs this worker saw navigate: what an earlier worker stored for them is out of date. */
+  const seen = new Set<number>();
   /** Tabs that opened the checking page themselves since their last web navigation. */
   const opened = new Set<number>();
   /** Questions waiting for their tab's navigation event. */
   const waiting = new Map<number, () => void>();
-  let pendingWrites: Promise<unknown> = Promise.resolve();
+
+  const adopt = (entries: readonly Pending[]): boolean => {
+    let added = false;
+    for (const [tabId, url] of entries) {
+      if (seen.has(tabId) || pending.has(tabId)) continue;
+      pending.set(tabId, url);
+      added = true;
+    }
+    return added;
+  };
+  // What earlier workers of this session stored, then (first worker only) the tabs the browser
+  // began before any worker could see them. Events this worker handles meanwhile win.
+  const ready: Promise<boolean> = (async () => {
+    const stored = await store.get([PENDING_KEY, LISTED_KEY]);
+    const entries = stored[PENDING_KEY];
+    adopt(Array.isArray(entries) ? entries.filter(isPending) : []);
+    if (stored[LISTED_KEY] === true || options.listTabs === undefined || options.checkingPage === undefined)
+      return false;
+    adopt(heldAtStart(await options.listTabs(), options.checkingPage));
+    return true;
+  })().catch(() => false);
+  let writes: Promise<unknown> = ready;
+
+  const persist = (): void => {
+    writes = writes
+      .then(async () => {
+        const listed = await ready;
+        while (pending.size > MAX_STRICT_PENDING) pending.delete(pending.keys().next().value!);
+        const entries = [...pending].filter(([, url]) => url.length <= MAX_STORED_URL);
+        await store.set({ [PENDING_KEY]: entries, ...(listed ? { [LISTED_KEY]: true } : {}) });
+      })
+      .catch(() => undefined);
+  };
+  // The first worker's list is stored at once: a worker stopped before any event must not lose it.
+  void ready.then((listed) => listed && persist());
 
   const recorded = (tabId: number): Promise<void> =>
     new Promise((resolve) => {
@@ -66,24 +127,8 @@ export function createHeldNavigations(store: SessionStore, workerStart: number):
       }
       waiting.set(tabId, done);
     });
-  const persist = (): void => {
-    const entries = [...pending].filter(([, url]) => url.length <= MAX_STORED_URL).slice(-MAX_STRICT_PENDING);
-    const tabs = [...opened];
-    pendingWrites = pendingWrites
-      .then(() => store.set({ [PENDING_KEY]: entries, [OPENED_KEY]: tabs }))
-      .catch(() => undefined);
-  };
-  const openedBefore = async (tabId: number): Promise<boolean> => {
-    await pendingWrites;
-    const value = (await store.get([OPENED_KEY]))[OPENED_KEY];
-    return Array.isArray(value) && value.includes(tabId);
-  };
-  const stored = async (tabId: number): Promise<string | undefined> => {
-    await pendingWrites;
-    const value = (await store.get([PENDING_KEY]))[PENDING_KEY];
-    return Array.isArray(value) ? value.filter(isPending).find(([id]) => id === tabId)?.[1] : undefined;
-  };
   const forget = (tabId: number): void => {
+    seen.add(tabId);
     pending.delete(tabId);
     opened.delete(tabId);
   };
@@ -111,29 +156,19 @@ export function createHeldNavigations(store: SessionStore, workerStart: number):
       waiting.get(tabId)?.();
       persist();
     },
-    async claim(tabId, target, startedAt) {
+    async claim(tabId, target) {
       const matches = (url: string | undefined): url is string =>
         url !== undefined && withoutFragment(url) === withoutFragment(target);
+      await ready;
       let url = pending.get(tabId);
-      if (!matches(url) && !opened.has(tabId)) url = await stored(tabId);
       if (!matches(url) && !opened.has(tabId)) {
         await recorded(tabId);
         url = pending.get(tabId);
       }
-      if (matches(url)) {
-        pending.delete(tabId);
-        persist();
-        return url;
-      }
-      // No worker recorded this navigation, which began before this one ran: the browser started it
-      // before any worker of ours could see it, or the worker that saw it was replaced.
-      return startedAt !== undefined &&
-        startedAt < workerStart &&
-        !opened.has(tabId) &&
-        strictCatches(target) &&
-        !(await openedBefore(tabId))
-        ? target
-        : null;
+      if (!matches(url)) return null;
+      pending.delete(tabId);
+      persist();
+      return url;
     },
   };
 }

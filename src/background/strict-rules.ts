@@ -97,3 +97,13 @@ export function isStrictRule(rule: Pick<NetRule, 'id'>): boolean {
 export function strictCatches(url: string): boolean {
   return new RegExp(STRICT_PATTERN).test(url);
 }
+
+/**
+ * The web address a tab showing or loading `address` is held for: the target of the checking page
+ * at `checkingPage` (which the hold writes after its first `#`), or `address` itself when the hold
+ * catches it; null otherwise.
+ */
+export function heldAddress(address: string, checkingPage: string): string | null {
+  const target = address.startsWith(`${checkingPage}#`) ? address.slice(checkingPage.length + 1) : address;
+  return /^https?:\/\//i.test(target) && strictCatches(target) ? target : null;
+}

@@ -29,9 +29,8 @@ function main(): void {
     return;
   }
   // Asked before anything is drawn: the answer is usually ready (judged when the navigation
-  // started), and every millisecond here is one the site waits. `startedAt` lets the background
-  // vouch for a navigation the browser began before any worker of its could record it.
-  const answer = request(platform.send, 'check-navigation', { url: target.url, startedAt: performance.timeOrigin });
+  // started), and every millisecond here is one the site waits.
+  const answer = request(platform.send, 'check-navigation', { url: target.url });
   renderChecking(document, root, target.host);
   const timer = setTimeout(() => renderStopped(document, root, t('checking_no_answer'), target.url), PAGE_BOUND_MS);
   answer.then(

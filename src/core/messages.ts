@@ -106,8 +106,7 @@ export interface Protocol {
   'import-host-list': { request: { list: HostListKind; fileName: string; text: string }; response: HostListImport };
   'clear-host-list': { request: { list: HostListKind }; response: HostListsView };
   /** The checking page (strict mode): judge the address the extension held, and say where to go. */
-  /** `startedAt`: when the held navigation started (the checking page's time origin, ms since the epoch). */
-  'check-navigation': { request: { url: string; startedAt?: number }; response: NavigationCheck };
+  'check-navigation': { request: { url: string }; response: NavigationCheck };
 }
 
 export type MessageType = keyof Protocol;
@@ -282,15 +281,7 @@ export const MESSAGES: { readonly [K in MessageType]: MessageSpec<K> } = {
   'clear-host-list': { access: 'extension-page', validate: (p) => ({ list: hostListKind(objectPayload(p)['list']) }) },
   'check-navigation': {
     access: 'extension-page',
-    validate: (p) => {
-      const object = objectPayload(p);
-      const url = boundedString(object['url'], 'url', LIMITS.pageUrl);
-      const startedAt = object['startedAt'];
-      if (startedAt === undefined) return { url };
-      if (typeof startedAt !== 'number' || !Number.isFinite(startedAt))
-        throw new MessageError('startedAt must be a finite number');
-      return { url, startedAt };
-    },
+    validate: (p) => ({ url: boundedString(objectPayload(p)['url'], 'url', LIMITS.pageUrl) }),
   },
 };
 

@@ -32,8 +32,11 @@ export interface Tabs {
   navigate(tabId: number, url: string): Promise<void>;
   /** Replaces a tab with a new tab page (a new tab, then the old one closed). */
   replaceWithNewTabPage(tabId: number): Promise<void>;
-  /** Every tab with the address of its page (readable for the sites the host permissions cover). */
-  open(): Promise<{ tabId: number; url: string }[]>;
+  /**
+   * Every tab with the address of its page (readable for the sites the host permissions cover and
+   * the extension's own pages), the address it is loading, and whether its page finished loading.
+   */
+  open(): Promise<{ tabId: number; url: string; pendingUrl?: string; complete?: boolean }[]>;
   onRemoved(listener: (tabId: number) => void): void;
 }
 

@@ -45,7 +45,16 @@ export function tabOperations(browser: Browser): Tabs {
     async open() {
       const all = await tabs.query({});
       return all.flatMap((tab) =>
-        tab.id === undefined || tab.url === undefined ? [] : [{ tabId: tab.id, url: tab.url }],
+        tab.id === undefined || tab.url === undefined
+          ? []
+          : [
+              {
+                tabId: tab.id,
+                url: tab.url,
+                ...(tab.pendingUrl === undefined ? {} : { pendingUrl: tab.pendingUrl }),
+                complete: tab.status === 'complete',
+              },
+            ],
       );
     },
     onRemoved: (listener) => tabs.onRemoved.addListener((tabId) => listener(tabId)),

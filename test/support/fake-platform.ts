@@ -56,6 +56,10 @@ export interface FakeOptions {
   readonly hold?: Readonly<Record<string, Promise<void>>>;
   /** Milliseconds the n-th write of the settings (from 0) takes, as a slow disk would. */
   readonly settingsWriteMs?: (n: number) => number;
+  /** Dynamic rules an earlier session left (they outlive the browser). */
+  readonly dynamicRules?: readonly NetRule[];
+  /** The tabs the browser lists (tabs.query). */
+  readonly openTabs?: readonly { tabId: number; url: string; pendingUrl?: string; complete?: boolean }[];
 }
 
 /** One listener per event; a second registration is a bug in the background. */
@@ -100,7 +104,7 @@ export function fakePlatform(options: FakeOptions = {}) {
   const local = new Map<string, unknown>();
   if (options.settings !== undefined) local.set('settings', structuredClone(options.settings));
   const session: MemorySession = memorySession();
-  const dynamicRules: NetRule[] = [];
+  const dynamicRules: NetRule[] = structuredClone([...(options.dynamicRules ?? [])]);
   const sessionRules: NetRule[] = [];
   let managed: unknown = options.managed ?? {};
   let settingsWrites = 0;
@@ -156,7 +160,7 @@ export function fakePlatform(options: FakeOptions = {}) {
         replacedTabs.push(tabId);
       },
       async open() {
-        return [];
+        return structuredClone([...(options.openTabs ?? [])]);
       },
       onRemoved: (listener) => events.tabRemoved.add(listener),
     },

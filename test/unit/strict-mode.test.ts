@@ -163,24 +163,64 @@ describe('strict mode state', () => {
     expect(rules.sessionRules).toEqual([]);
   });
 
-  it('vouches for an unrecorded navigation only when it started before this worker, in a tab that did not open the page itself', async () => {
+  it("the session's first worker records the tabs the browser began before it: on the checking page or loading a held address", async () => {
+    const rules = ruleSet();
+    await createStrictMode(rules, CHECKING, memorySession()).sync(true);
+    // A new browser session: the hold outlived the last one, storage.session did not.
     const session = memorySession();
-    const first = createStrictMode(ruleSet(), CHECKING, session, { workerStart: 1_000 });
-    await first.sync(true);
-    const url = 'http://example.com/';
-    expect(await first.claim(1, url, 999)).toBe(url);
-    expect(await first.claim(2, url, 1_001)).toBeNull();
-    expect(await first.claim(3, url)).toBeNull();
-    expect(await first.claim(3, 'javascript:alert(1)//example.com/', 999)).toBeNull();
-    first.openedDirectly(4);
-    expect(await first.claim(4, url, 999)).toBeNull();
+    const tabs = [
+      { tabId: 1, url: `${CHECKING}#http://restored.example/a`, complete: true },
+      { tabId: 2, url: 'http://loading.example/', complete: false },
+      { tabId: 3, url: 'about:blank', pendingUrl: 'http://pending.example/', complete: false },
+      { tabId: 4, url: 'http://loaded.example/', complete: true },
+      { tabId: 5, url: 'http://10.0.0.1/', complete: false },
+      { tabId: 6, url: `${CHECKING}#javascript:alert(1)//a.example/`, complete: true },
+      { tabId: 7, url: `${CHECKING}#http://navigated.example/`, complete: true },
+    ];
+    const first = createStrictMode(rules, CHECKING, session, { listTabs: async () => tabs });
+    // A navigation this worker saw wins over what the list says of its tab.
+    first.openedDirectly(7);
+    expect(await first.claim(1, 'http://restored.example/a')).toBe('http://restored.example/a');
+    expect(await first.claim(2, 'http://loading.example/')).toBe('http://loading.example/');
+    expect(await first.claim(3, 'http://pending.example/')).toBe('http://pending.example/');
+    // A page that finished loading was never held; an IP address and a script never are.
+    expect(await first.claim(4, 'http://loaded.example/')).toBeNull();
+    expect(await first.claim(5, 'http://10.0.0.1/')).toBeNull();
+    expect(await first.claim(6, 'javascript:alert(1)//a.example/')).toBeNull();
+    expect(await first.claim(7, 'http://navigated.example/')).toBeNull();
+    // Used up: asked again, refused.
+    expect(await first.claim(1, 'http://restored.example/a')).toBeNull();
+  });
+
+  it('only the first worker of a browser session lists tabs: a checking page a site opened later is never vouched for', async () => {
+    const rules = ruleSet();
+    const session = memorySession();
+    await createStrictMode(rules, CHECKING, memorySession()).sync(true);
+    let listed = 0;
+    const tabs = (url: string) => async () => {
+      listed++;
+      return [{ tabId: 1, url, complete: true }];
+    };
+    const first = createStrictMode(rules, CHECKING, session, {
+      listTabs: tabs(`${CHECKING}#http://restored.example/`),
+    });
     await settle();
-    // A worker that replaced the first: what began before it and nobody recorded is vouched for,
-    // but a tab the first saw open the checking page itself still is not.
-    const later = createStrictMode(ruleSet(), CHECKING, session, { workerStart: 5_000 });
-    expect(await later.claim(5, url, 2_000)).toBe(url);
-    expect(await later.claim(4, url, 2_000)).toBeNull();
-    expect(await later.claim(6, url, 6_000)).toBeNull();
+    // Stopped before the restored tab asked: its replacement still knows the tab.
+    const second = createStrictMode(rules, CHECKING, session, { listTabs: tabs(`${CHECKING}#http://opened.example/`) });
+    expect(await second.claim(1, 'http://opened.example/')).toBeNull();
+    expect(await second.claim(1, 'http://restored.example/')).toBe('http://restored.example/');
+    expect(listed).toBe(1);
+    expect(first).toBeDefined();
+  });
+
+  it('lists nothing when the hold was off as the browser started, and vouches for no unrecorded navigation', async () => {
+    const session = memorySession();
+    const strict = createStrictMode(ruleSet(), CHECKING, session, {
+      listTabs: async () => [{ tabId: 1, url: `${CHECKING}#http://a.example/`, complete: true }],
+    });
+    await strict.sync(true);
+    expect(await strict.claim(1, 'http://a.example/')).toBeNull();
+    expect(await strict.claim(2, 'http://a.example/')).toBeNull();
   });
 
   it('remembers a held navigation across a restart, matches it fragment aside, and only once', async () => {
