@@ -1,5 +1,5 @@
 /** Starts the real background (createBackground) on the in-memory platform, and waits for what it does. */
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { createBackground } from '../../src/background/create-background.js';
 import type { Runtime } from '../../src/background/runtime.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.js';
@@ -19,6 +19,25 @@ export async function startBackground(options: FakeOptions = {}): Promise<Backgr
   const fake = fakePlatform(options);
   const { ready } = createBackground(fake.api);
   return { ...fake, runtime: await ready };
+}
+
+/**
+ * The background on a fresh fake browser, not waited for (its start-up is what is under test), with
+ * the warnings it logs captured; the test restores the console spy (vi.restoreAllMocks).
+ */
+export function startLoggingBackground(options: FakeOptions = {}) {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const fake = fakePlatform(options);
+  const { ready } = createBackground(fake.api);
+  const warnings = (): string[] => warn.mock.calls.map((call) => String(call[0]));
+  return { ...fake, ready, warnings };
+}
+
+/** A promise held until `release()`: a package read the fake browser answers only then. */
+export function heldBack(): { promise: Promise<void>; release: () => void } {
+  let release!: () => void;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return { promise, release };
 }
 
 /** Retries `assertion` until it passes (or fails with its last error after `timeoutMs`). */

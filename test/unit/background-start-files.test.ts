@@ -5,12 +5,11 @@
  * start-up reads are still under way.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBackground } from '../../src/background/create-background.js';
 import { prefetchingStore } from '../../src/background/score-prefetch.js';
 import { budgetedStore } from '../../src/core/score-budget.js';
 import { startMetadata } from '../../src/core/start-files.js';
-import { eventually } from '../support/background-under-test.js';
-import { FAKE_ORIGIN, fakePlatform, type FakeOptions } from '../support/fake-platform.js';
+import { eventually, heldBack, startLoggingBackground } from '../support/background-under-test.js';
+import { FAKE_ORIGIN } from '../support/fake-platform.js';
 import { memorySession } from './helpers/memory-session.js';
 
 const WARNING = `${FAKE_ORIGIN}warning/index.html`;
@@ -21,21 +20,13 @@ const RANDOM = 'http://aftxopbojhxapurcajyz.info/';
 
 afterEach(() => vi.restoreAllMocks());
 
-function start(options: FakeOptions) {
-  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  const fake = fakePlatform(options);
-  const { ready } = createBackground(fake.api);
-  const warnings = () => warn.mock.calls.map((call) => String(call[0]));
-  return { ...fake, ready, warnings };
-}
-
 describe('files derived by the build, at worker start', () => {
   for (const [what, bytes] of [
     ['damaged', new TextEncoder().encode('{"not": "tables"}')],
     ['missing', null],
   ] as const) {
     it(`${what} lookalike tables: logged, the popular list is parsed instead, and a lookalike is still stopped`, async () => {
-      const bg = start({ files: { 'model/lookalike-tables.bin': bytes } });
+      const bg = startLoggingBackground({ files: { 'model/lookalike-tables.bin': bytes } });
       bg.fire.beforeNavigate(3, LOOKALIKE);
       await eventually(() => expect(bg.navigations).toEqual([[3, expect.stringContaining(`${WARNING}?t=`)]]));
       expect(bg.warnings()).toContainEqual(
@@ -49,9 +40,11 @@ describe('files derived by the build, at worker start', () => {
   }
 
   it('missing start metadata: logged, metadata.json is read instead, and the quick check still answers before the model', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const bg = start({ files: { 'model/metadata-start.json': null }, hold: { 'model/weights.bin': held } });
+    const { promise: held, release } = heldBack();
+    const bg = startLoggingBackground({
+      files: { 'model/metadata-start.json': null },
+      hold: { 'model/weights.bin': held },
+    });
     bg.fire.beforeNavigate(5, RANDOM);
     await eventually(() => expect(bg.navigations).toEqual([[5, expect.stringContaining(`${WARNING}?t=`)]]));
     expect(bg.warnings()).toContainEqual(
@@ -77,9 +70,8 @@ describe('files derived by the build, at worker start', () => {
   });
 
   it('a restarted worker asks for the waking name’s stored score while its start-up reads are still held', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const bg = start({ hold: { 'model/lookalike-tables.bin': held, 'model/weights.bin': held } });
+    const { promise: held, release } = heldBack();
+    const bg = startLoggingBackground({ hold: { 'model/lookalike-tables.bin': held, 'model/weights.bin': held } });
     const asked: string[] = [];
     const get = bg.session.get.bind(bg.session);
     bg.session.get = async (keys) => {

@@ -5,11 +5,10 @@
  * member that is missing or damaged is logged and costs only the early answers.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBackground } from '../../src/background/create-background.js';
 import { readMemberSets } from '../../src/background/startup-reads.js';
 import { validateMetadata, type ModelMetadata } from '../../src/core/model/metadata.js';
-import { eventually, settle } from '../support/background-under-test.js';
-import { FAKE_ORIGIN, fakePlatform, type FakeOptions } from '../support/fake-platform.js';
+import { eventually, settle, heldBack, startLoggingBackground } from '../support/background-under-test.js';
+import { FAKE_ORIGIN } from '../support/fake-platform.js';
 
 const WARNING = `${FAKE_ORIGIN}warning/index.html`;
 /** Random letters, on no list: dangerous to the quick check and to the full model alike. */
@@ -18,24 +17,10 @@ const BLEND_MEMBERS = ['model/ngram-n6.bin', 'model/ngram-n6-hash2.bin', 'model/
 
 afterEach(() => vi.restoreAllMocks());
 
-function held() {
-  let release!: () => void;
-  const promise = new Promise<void>((resolve) => (release = resolve));
-  return { promise, release };
-}
-
-function start(options: FakeOptions) {
-  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  const fake = fakePlatform(options);
-  const { ready } = createBackground(fake.api);
-  const warnings = () => warn.mock.calls.map((call) => String(call[0]));
-  return { ...fake, ready, warnings };
-}
-
 describe('the quick member at worker start', () => {
   it('answers a new name before any of the blend’s members has been read', async () => {
-    const blend = held();
-    const bg = start({ hold: Object.fromEntries(BLEND_MEMBERS.map((file) => [file, blend.promise])) });
+    const blend = heldBack();
+    const bg = startLoggingBackground({ hold: Object.fromEntries(BLEND_MEMBERS.map((file) => [file, blend.promise])) });
     bg.fire.beforeNavigate(3, RANDOM);
     await eventually(() => expect(bg.navigations).toEqual([[3, expect.stringContaining(`${WARNING}?t=`)]]));
     blend.release();
@@ -53,8 +38,11 @@ describe('the quick member at worker start', () => {
     ['missing', null, /the quick check scores with ngram-quick\.bin, which cannot be read/],
   ] as const) {
     it(`${what}: logged, no early answer, and the full model still judges`, async () => {
-      const weights = held();
-      const bg = start({ files: { 'model/ngram-quick.bin': bytes }, hold: { 'model/weights.bin': weights.promise } });
+      const weights = heldBack();
+      const bg = startLoggingBackground({
+        files: { 'model/ngram-quick.bin': bytes },
+        hold: { 'model/weights.bin': weights.promise },
+      });
       bg.fire.beforeNavigate(4, RANDOM);
       await settle(300);
       expect(bg.navigations).toEqual([]);
@@ -89,7 +77,7 @@ describe('member reads', () => {
     const { asked, read } = recorder();
     const reads = readMemberSets(read, Promise.resolve(metadata(['quick.bin'])));
     await reads.quick.catch(() => undefined);
-    const turn = held();
+    const turn = heldBack();
     const engine = reads.engine(turn.promise);
     engine.catch(() => undefined);
     await settle();

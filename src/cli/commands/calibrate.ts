@@ -148,12 +148,13 @@ export async function run(argv: string[]): Promise<number> {
     const heads = metadata.architecture.heads;
     const quickCheck: QuickCheckThresholds | null =
       quick.members.length > 0
-        ? {
-            ...calibrateQuickCheck(heads, ngramOnlyProbabilities(heads, quick.members, benign), words, lists),
-            ...((quick.files ?? metadata.quickCheck?.files)
-              ? { files: quick.files ?? metadata.quickCheck!.files! }
-              : {}),
-          }
+        ? calibrateQuickCheck(
+            heads,
+            ngramOnlyProbabilities(heads, quick.members, benign),
+            words,
+            lists,
+            quick.files ?? metadata.quickCheck?.files,
+          )
         : null;
     await writeFile(
       metadataFile,

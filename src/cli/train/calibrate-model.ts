@@ -39,15 +39,17 @@ export function calibrateProbabilities(
 
 /**
  * The quick check's thresholds (core/ngram/quick-check.ts): its own scores of the same validation
- * benign names, calibrated with the same false-positive budget as the full model's.
+ * benign names, calibrated with the same false-positive budget as the full model's; `files` names
+ * its own members (none: the blend's).
  */
 export function calibrateQuickCheck(
   heads: Scorer['metadata']['architecture']['heads'],
   quickBenignProbabilities: Float32Array,
   reference = CALIBRATION_REFERENCE,
   lists?: readonly string[],
+  files?: readonly string[],
 ): QuickCheckThresholds {
-  return calibrateProbabilities(heads, quickBenignProbabilities, reference, lists);
+  return { ...calibrateProbabilities(heads, quickBenignProbabilities, reference, lists), ...(files ? { files } : {}) };
 }
 
 /** Scores the benign names of `validation` with `scorer` and calibrates on them. */

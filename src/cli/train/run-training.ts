@@ -84,10 +84,7 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
   const words = holdout ? holdoutReference(request.calibrationHoldout!) : CALIBRATION_REFERENCE;
   const { calibration, thresholds } = calibrateProbabilities(model.heads, model.predict(referenceHosts), words, lists);
   const quickCheck = model.quickPredict
-    ? {
-        ...calibrateQuickCheck(model.heads, model.quickPredict(referenceHosts), words, lists),
-        ...(model.quickFiles ? { files: model.quickFiles } : {}),
-      }
+    ? calibrateQuickCheck(model.heads, model.quickPredict(referenceHosts), words, lists, model.quickFiles)
     : undefined;
   const test = testMetrics(model, split.test, thresholds);
   const metadata = buildMetadata({

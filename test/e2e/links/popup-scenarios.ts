@@ -8,6 +8,10 @@ import type { Target } from '../harness/extension.js';
 import type { LinkPage } from './browsers.js';
 import { startWorld, waitForBadges, type LinkLauncher, type LinkWorld } from './setup.js';
 
+/** The tab's address with the warning's one-time token (`?t=`) left out ('' while it navigates). */
+const addressWithoutToken = (page: LinkPage): Promise<string> =>
+  page.evaluate(() => location.href.replace(/\?t=[\w-]+#/, '#')).catch(() => '');
+
 const text = (page: LinkPage, selector: string): Promise<string | null> =>
   page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 
@@ -104,7 +108,7 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       const url = server.url(site, '/toolbar');
       await page.goto(url);
       await expect
-        .poll(() => page.evaluate(() => location.href.replace(/\?t=[\w-]+#/, '#')).catch(() => ''), { timeout: 10_000 })
+        .poll(() => addressWithoutToken(page), { timeout: 10_000 })
         .toBe(`${browser.origin}warning/index.html#${url}`);
       await expect
         .poll(async () => query(await browser.toolbarPopup(tabId)), { timeout: 10_000 })
@@ -161,7 +165,7 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       const page = await browser.newPage();
       await page.goto(url);
       await expect
-        .poll(() => page.evaluate(() => location.href.replace(/\?t=[\w-]+#/, '#')).catch(() => ''), { timeout: 10_000 })
+        .poll(() => addressWithoutToken(page), { timeout: 10_000 })
         .toBe(`${browser.origin}warning/index.html#${url}`);
       await expect.poll(() => text(page, 'h1'), { timeout: 5000 }).toBe('Dangerous site');
       await page.click('details.more summary');
@@ -198,9 +202,8 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       await popup.close();
       const again = server.url(site, '/again');
       await page.goto(again);
-      // The warning's one-time token (`?t=`), when the extension issued it itself, is not part of what is compared.
       await expect
-        .poll(() => page.evaluate(() => location.href.replace(/\?t=[\w-]+#/, '#')).catch(() => ''), { timeout: 10_000 })
+        .poll(() => addressWithoutToken(page), { timeout: 10_000 })
         .toBe(`${browser.origin}warning/index.html#${again}`);
       const warning = await page.evaluate(() => location.href);
 
