@@ -93,9 +93,12 @@ export function isStrictRule(rule: Pick<NetRule, 'id'>): boolean {
   return rule.id === STRICT_RULE_ID || isStrictPassRule(rule);
 }
 
+/** The hold's pattern as this worker tests it, compiled once: every held navigation is tested. */
+const STRICT_REGEX = new RegExp(STRICT_PATTERN);
+
 /** True when the hold would catch `url`. */
 export function strictCatches(url: string): boolean {
-  return new RegExp(STRICT_PATTERN).test(url);
+  return STRICT_REGEX.test(url);
 }
 
 /**
