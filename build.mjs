@@ -5,6 +5,7 @@
 // Entry points are listed explicitly below; page scripts are iife (an esm bundle with no imports
 // gains an `export` that breaks a classic <script>); the background is esm (manifest "type": "module").
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -196,24 +197,46 @@ export function engineModule() {
 }
 
 /**
- * The background's first line: it stamps when the worker began running our code (background/metrics.ts)
- * and starts the package reads the first verdict needs before the rest of the script is even
- * evaluated (platform/package-files.ts takes them over): the start's metadata and the lookalike
- * tables at once, the quick check's members a task later, so the threat-list shards the waking
- * event's name needs, asked for in that event's task, are not queued behind them. A model whose
- * quick check has a member of its own leaves the blend's 3 MB of members to the engine, read after
- * the first answer. One line: the
- * floor bench (bench/sections/worker-floor.ts) drops it to measure the rest as dead code.
+ * The background's first line (src/platform/early-reads-banner.ts, bundled alone with this build's
+ * plan): it stamps when the worker began running our code (background/metrics.ts) and starts the
+ * reads the first verdict needs before the rest of the script is even evaluated
+ * (platform/package-files.ts takes them over): the start's metadata and the lookalike tables at
+ * once, the quick check's members a task later, so the threat-list shards the waking event's name
+ * needs, asked for in that event's task, are not queued behind them. It reads them from a copy it
+ * keeps in IndexedDB when the copy's bytes have the SHA-256 recorded here (platform/early-reads.ts).
+ * A model whose quick check has a member of its own leaves the blend's 3 MB of members to the
+ * engine, read after the first answer. One line: the floor bench (bench/sections/worker-floor.ts)
+ * drops it to measure the rest as dead code.
  */
-async function startReadsBanner() {
-  const now = Object.keys(await startFiles()).map((file) => `model/${file}`);
-  const later = (await firstAnswerFiles()).map((file) => `model/${file}`);
-  const read = `(p)=>{const f=fetch(chrome.runtime.getURL(p)).then((r)=>r.ok?r.arrayBuffer():Promise.reject(new Error(p+": HTTP "+r.status)));f.catch(()=>{});reads[p]=f;}`;
-  return (
-    'globalThis.__snowmanScriptStart=performance.now();' +
-    `try{const reads={},read=${read};${JSON.stringify(now)}.forEach(read);` +
-    `setTimeout(()=>${JSON.stringify(later)}.forEach(read),0);globalThis.__snowmanEarlyReads=reads;}catch{}`
-  );
+async function startReadsBanner(target) {
+  const derivedFiles = await startFiles();
+  const members = await firstAnswerFiles();
+  const bytesOf = async (file) => derivedFiles[file] ?? new Uint8Array(await readFile(path.join(ROOT, 'model', file)));
+  const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+  const digests = {};
+  for (const file of [...Object.keys(derivedFiles), ...members]) digests[`model/${file}`] = sha256(await bytesOf(file));
+  const plan = {
+    id: sha256(JSON.stringify(digests)).slice(0, 16),
+    now: Object.keys(derivedFiles).map((file) => `model/${file}`),
+    later: members.map((file) => `model/${file}`),
+    digests,
+  };
+  const bundled = await build({
+    entryPoints: ['src/platform/early-reads-banner.ts'],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    legalComments: 'none',
+    platform: 'browser',
+    target: target === 'chrome' ? ['chrome121'] : ['firefox128'],
+    define: { __EARLY_READS_PLAN__: JSON.stringify(plan) },
+    write: false,
+    logLevel: 'warning',
+  });
+  // Without esbuild's "use strict": as the script's first statement it would change the mode of the whole bundle after it.
+  const line = bundled.outputFiles[0].text.trimEnd().replace(/^"use strict";/, '');
+  if (line.includes('\n')) throw new Error('the background banner must be one line');
+  return line;
 }
 
 async function bundle(target, outDir) {
@@ -240,7 +263,7 @@ async function bundle(target, outDir) {
     entryPoints: { background: 'src/background/index.ts' },
     format: 'iife',
     outdir: outDir,
-    banner: { js: await startReadsBanner() },
+    banner: { js: await startReadsBanner(target) },
   });
   const pageEntries = Object.fromEntries(PAGES.map((page) => [`${page}/main`, `src/${page}/main.ts`]));
   await build({

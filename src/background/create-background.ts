@@ -303,5 +303,9 @@ export function createBackground(api: BackgroundPlatform): Background {
     .catch((error: unknown) => logError('toolbar', error));
 
   markStage('listeners registered');
+  void api.extension.startFilesSource?.then(
+    (source) => markStage(`start files from the ${source}`),
+    () => undefined,
+  );
   return { ready: runtime };
 }

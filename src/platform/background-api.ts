@@ -21,6 +21,8 @@ export interface ExtensionPackage {
   url(path: string): string;
   /** Bytes of a packaged file; rejects when it is missing. */
   read(path: string): Promise<Uint8Array>;
+  /** Where the first answer's files came from (platform/early-reads.ts), for the start-up breakdown; null: read as asked. */
+  readonly startFilesSource?: Promise<string> | null;
   /** Where tfjs finds its .wasm files (undefined: the backend's default, as in Node). */
   readonly wasmDirectory: string | undefined;
   /** runtime.onInstalled: `install`, `update`, or `browser_update`. */

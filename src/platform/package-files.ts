@@ -1,19 +1,25 @@
 /** Files shipped inside the extension package, read with fetch (never a network request). */
+import type { EarlyReads, EarlyReadsSource } from './early-reads.js';
 
-/** Reads the background's first line started before the bundle ran (build.mjs startReadsBanner), by package path. */
-type EarlyReads = Partial<Record<string, Promise<ArrayBuffer>>>;
+/** The reads the background's first line started (early-reads-banner.ts), if it started any. */
+const early = (): EarlyReads | undefined => (globalThis as { __snowmanEarlyReads?: EarlyReads }).__snowmanEarlyReads;
 
 /** A reader of packaged files, given the package's URL function; rejects when a file is missing. */
 export function packageFileReader(url: (path: string) => string): (path: string) => Promise<Uint8Array> {
-  const early = (globalThis as { __snowmanEarlyReads?: EarlyReads }).__snowmanEarlyReads;
+  const reads = early()?.reads;
   return async (path) => {
-    const started = early?.[path];
+    const started = reads?.[path];
     if (started) {
-      delete early[path]; // taken once: a later read of the file fetches it again
+      delete reads[path]; // taken once: a later read of the file fetches it again
       return new Uint8Array(await started);
     }
     const response = await fetch(url(path));
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   };
+}
+
+/** Where the early reads' bytes came from; null when the first line started none. */
+export function earlyReadsSource(): Promise<EarlyReadsSource> | null {
+  return early()?.source ?? null;
 }

@@ -8,7 +8,7 @@ import { createToolbar } from './action.js';
 import { backgroundMessages } from './messaging.js';
 import { navigationEvents, tabOperations } from './navigation.js';
 import { netRules } from './net-rules.js';
-import { packageFileReader } from './package-files.js';
+import { earlyReadsSource, packageFileReader } from './package-files.js';
 import { storageAreas } from './storage.js';
 import { blockingRequests } from './web-request.js';
 
@@ -21,6 +21,7 @@ export function webExtensionPlatform(): BackgroundPlatform {
       origin: url(''),
       url,
       read: packageFileReader(url),
+      startFilesSource: earlyReadsSource(),
       wasmDirectory: url('wasm/'),
       onInstalled: (listener) => browser.runtime.onInstalled.addListener((details) => listener(details.reason)),
     },

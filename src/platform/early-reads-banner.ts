@@ -1,0 +1,43 @@
+/**
+ * The background's first line (build.mjs bundles this file alone, with this build's plan, and puts
+ * it before the background bundle): it stamps when the worker began running our code
+ * (background/metrics.ts) and starts the early reads (early-reads.ts) before the rest of the script
+ * is evaluated; package-files.ts takes them over. Nothing here may throw: a failure leaves the
+ * background to read its files itself.
+ */
+import { startEarlyReads, type EarlyReads, type EarlyReadsPlan } from './early-reads.js';
+import { keptStartFiles } from './kept-start-files.js';
+
+declare const __EARLY_READS_PLAN__: EarlyReadsPlan;
+
+/** Writing the copy waits this long after the start's reads: the model loads meanwhile. */
+const KEEP_AFTER_MS = 3_000;
+
+const started = performance.now();
+const globals = globalThis as {
+  __snowmanScriptStart?: number;
+  __snowmanEarlyReads?: EarlyReads;
+  chrome?: { runtime: { getURL(path: string): string } };
+};
+globals.__snowmanScriptStart = started;
+
+const hex = (digest: ArrayBuffer): string =>
+  Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+
+try {
+  const kept = keptStartFiles();
+  globals.__snowmanEarlyReads = startEarlyReads(__EARLY_READS_PLAN__, {
+    fetchFile: async (path) => {
+      const response = await fetch(globals.chrome!.runtime.getURL(path));
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    },
+    readKept: () => kept.read(),
+    writeKept: (copy) => kept.write(copy),
+    sha256: async (bytes) => hex(await crypto.subtle.digest('SHA-256', bytes)),
+    nextTask: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    startSettled: () => new Promise((resolve) => setTimeout(resolve, KEEP_AFTER_MS)),
+  });
+} catch {
+  // No early reads: package-files.ts reads each file when asked.
+}
