@@ -12,4 +12,7 @@ export declare function escapeHtml(text: string): string;
 /** index.html as the page for `level` in the catalogue `messages`. */
 export declare function popupLevelPage(html: string, level: RiskLevel, messages: Catalogue, locale: string): string;
 /** Every level page for every catalogue: file name → HTML. */
-export declare function popupLevelPages(html: string, catalogues: Readonly<Record<string, Catalogue>>): Record<string, string>;
+export declare function popupLevelPages(
+  html: string,
+  catalogues: Readonly<Record<string, Catalogue>>,
+): Record<string, string>;

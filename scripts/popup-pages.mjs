@@ -4,7 +4,11 @@
 // extension page cannot inline a script). Plain JS so build.mjs runs it under node without tsx.
 
 /** The levels a toolbar snapshot carries (core/popup-snapshot.ts SNAPSHOT_LEVELS), with their words' keys (ui/plain-words.ts). */
-export const POPUP_LEVEL_KEYS = { safe: 'verdict_safe', suspicious: 'verdict_suspicious', dangerous: 'verdict_dangerous' };
+export const POPUP_LEVEL_KEYS = {
+  safe: 'verdict_safe',
+  suspicious: 'verdict_suspicious',
+  dangerous: 'verdict_dangerous',
+};
 
 /** The page for `level` in `locale`, beside index.html so its relative script addresses still hold. */
 export const levelPageName = (level, locale) => `${level}.${locale}.html`;
@@ -49,7 +53,12 @@ export function popupLevelPage(html, level, messages, locale) {
     `<p class="verdict level-${level}" id="site-verdict" data-level="${level}">${word}</p>` +
     `<h1 class="name" id="site-name">…</h1></section>`;
   let page = replaceOnce(html, SHELL, () => section, 'site section');
-  page = replaceOnce(page, LANG, () => `<html lang="${escapeHtml(messageOf(messages, 'common_language_tag', locale))}">`, 'html lang');
+  page = replaceOnce(
+    page,
+    LANG,
+    () => `<html lang="${escapeHtml(messageOf(messages, 'common_language_tag', locale))}">`,
+    'html lang',
+  );
   if (/data-i18n-attr=/.test(page)) throw new Error('popup page: data-i18n-attr is not filled in at build');
   return page.replace(
     LOCALIZED,

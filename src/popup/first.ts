@@ -16,7 +16,7 @@ import { t } from '../platform/i18n.js';
 import { localizePage } from '../ui/localize-page.js';
 import { hostnameOf, recordedDetails } from './recorded-site.js';
 import { adoptBuiltSection, siteSectionFor, type PopupState } from './site-view.js';
-import { snapshotDetails, snapshotFits } from './snapshot-site.js';
+import { snapshotDetails, snapshotFits, snapshotForPage } from './snapshot-site.js';
 import { EMPTY_POPUP, publishStart, type FirstView } from './start.js';
 import { tabPage } from './tab-page.js';
 
@@ -89,7 +89,7 @@ localizePage(document);
 // disagrees with its page (or was refused) shows the placeholder until the tab's record or the
 // background answers, never the page's level.
 const builtLevel = adoptBuiltSection(document);
-const offered = builtLevel === null || address.site?.level === builtLevel ? address.site : null;
+const offered = snapshotForPage(address.site, builtLevel);
 const snapshot = offered ? { site: snapshotDetails(offered), provisional: true } : null;
 if (snapshot) show({ ...EMPTY_POPUP, ...snapshot });
 else if (builtLevel !== null) show(EMPTY_POPUP);
