@@ -142,16 +142,51 @@ const ACTIVE_TAB_STAND_IN = (tabId: number): string => `
       info && info.active ? query({}).then((tabs) => tabs.filter((tab) => tab.id === ${tabId})) : query(info, ...rest);
   }`;
 
+/**
+ * When each part of the popup was first *painted*, ms from navigation start: the DOM can hold an
+ * element before anything paints (a level page has its verdict at parse), so insertion times would
+ * flatter it. An element's paint is first-contentful-paint when it was in the DOM by then (it was
+ * in the first frame), else the end of the first frame after it appeared (the task after that
+ * frame's requestAnimationFrame, when its rendering work is done). The same measure for every row
+ * and every build.
+ */
 const POPUP_PROBE = `
-  window.__popup = {};
-  new MutationObserver(() => {
+  window.__popup = { seen: {}, framed: {} };
+  const painted = (key) => {
     const p = window.__popup;
+    if (p.seen[key] !== undefined) return;
+    p.seen[key] = performance.now();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { p.framed[key] = performance.now(); };
+      channel.port2.postMessage(null);
+    });
+  };
+  new MutationObserver(() => {
     const name = document.getElementById('site-name');
-    if (!p.name && name) p.name = performance.now();
+    if (name) painted('name');
     // The tab's own host, not the placeholder shown before tabs.get answers.
-    if (!p.host && name && name.textContent && name.textContent !== '…') p.host = performance.now();
-    if (!p.verdict && document.getElementById('site-verdict')) p.verdict = performance.now();
-  }).observe(document, { childList: true, subtree: true });`;
+    if (name && name.textContent && name.textContent !== '…') painted('host');
+    if (document.getElementById('site-verdict')) painted('verdict');
+  }).observe(document, { childList: true, subtree: true, characterData: true });`;
+
+/** The probe's paint times, once each part and the first contentful paint are in. */
+async function paintTimes(popup: Page): Promise<PopupTimes> {
+  await popup.waitForFunction(() => {
+    const p = (window as unknown as { __popup: { framed: Record<string, number> } }).__popup;
+    return (
+      ['name', 'host', 'verdict'].every((key) => p.framed[key] !== undefined) &&
+      performance.getEntriesByName('first-contentful-paint').length > 0
+    );
+  });
+  return popup.evaluate(() => {
+    const p = (window as unknown as { __popup: { seen: Record<string, number>; framed: Record<string, number> } })
+      .__popup;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]!.startTime;
+    const at = (key: string): number => (p.seen[key]! <= fcp ? fcp : p.framed[key]!);
+    return { firstRender: at('name'), host: at('host'), verdict: at('verdict') };
+  });
+}
 
 async function popupFirstRender(session: ChromiumSession, url: string, way: PopupWay): Promise<PopupTimes> {
   const page: Page = await session.context.newPage();
@@ -181,13 +216,10 @@ async function popupFirstRender(session: ChromiumSession, url: string, way: Popu
   const popup = await session.context.newPage();
   await popup.addInitScript(`${POPUP_PROBE}${ACTIVE_TAB_STAND_IN(tabId)}`);
   await popup.goto(way === 'toolbar' ? address : `${session.origin}popup/index.html?tab=${tabId}`);
-  await popup.waitForSelector('#site-verdict');
-  const times = await popup.evaluate(
-    () => (window as unknown as { __popup: { name: number; host: number; verdict: number } }).__popup,
-  );
+  const times = await paintTimes(popup);
   await popup.close();
   await page.close();
-  return { firstRender: times.name, host: times.host, verdict: times.verdict };
+  return times;
 }
 
 /**
@@ -376,21 +408,23 @@ export async function run(): Promise<Row[]> {
         metric: 'popup: first render',
         value: popup.firstRender,
         unit: 'ms',
-        note: note(`from navigation start of popup/index.html?tab=N, median of ${POPUP_RUNS}; target ≤ 80 ms`),
+        note: note(
+          `#site-name painted, from navigation start of popup/index.html?tab=N, median of ${POPUP_RUNS}; target ≤ 80 ms`,
+        ),
       },
       {
         section: SECTION,
         metric: 'popup: host shown',
         value: popup.host,
         unit: 'ms',
-        note: "the tab's host in #site-name, after tabs.get answered",
+        note: "the tab's host in #site-name painted, after tabs.get answered",
       },
       {
         section: SECTION,
         metric: 'popup: verdict shown',
         value: popup.verdict,
         unit: 'ms',
-        note: 'popup/index.html?tab=N: from the verdict the background recorded in storage.session (one read, no message)',
+        note: 'painted; popup/index.html?tab=N: from the verdict the background recorded in storage.session (one read, no message)',
       },
       {
         section: SECTION,
@@ -413,7 +447,7 @@ export async function run(): Promise<Row[]> {
         metric: 'popup from the toolbar: verdict shown',
         value: toolbar.verdict,
         unit: 'ms',
-        note: 'the verdict the address carries, rendered by the first script before any answer; target ≤ 100 ms',
+        note: 'painted; the level page the address names holds the verdict in its HTML (first contentful paint when it is in the first frame); target ≤ 100 ms',
       },
       ...(['tab', 'toolbar'] as const).flatMap((way) => {
         const times = earlier[way];
