@@ -179,13 +179,14 @@ async function paintTimes(popup: Page): Promise<PopupTimes> {
       performance.getEntriesByName('first-contentful-paint').length > 0
     );
   });
-  return popup.evaluate(() => {
+  // No named functions inside evaluate: tsx would wrap them in a helper the page does not have.
+  const [firstRender, host, verdict] = await popup.evaluate(() => {
     const p = (window as unknown as { __popup: { seen: Record<string, number>; framed: Record<string, number> } })
       .__popup;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]!.startTime;
-    const at = (key: string): number => (p.seen[key]! <= fcp ? fcp : p.framed[key]!);
-    return { firstRender: at('name'), host: at('host'), verdict: at('verdict') };
+    return ['name', 'host', 'verdict'].map((key) => (p.seen[key]! <= fcp ? fcp : p.framed[key]!));
   });
+  return { firstRender: firstRender!, host: host!, verdict: verdict! };
 }
 
 async function popupFirstRender(session: ChromiumSession, url: string, way: PopupWay): Promise<PopupTimes> {
