@@ -26,6 +26,8 @@ const DOMAINS = 1000;
 const LINKS = 5000;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EMPTY_PAGE = 'bench-empty.html';
+/** A level page of the popup with its scripts taken out: how soon its HTML alone paints the verdict. */
+const SCRIPTLESS_POPUP = 'popup/bench-scriptless.html';
 
 /** Runs in the page's main world before its scripts: what a page can measure about itself. */
 const PAGE_PROBE = `
@@ -268,6 +270,19 @@ async function emptyExtensionPage(session: ChromiumSession): Promise<number> {
   return median(times);
 }
 
+/** The scriptless level page (SCRIPTLESS_POPUP): first contentful paint, ms from navigation start, median of 3. */
+async function scriptlessPopupPaint(session: ChromiumSession): Promise<number> {
+  const page = await session.context.newPage();
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.goto(`${session.origin}${SCRIPTLESS_POPUP}?run=${i}`);
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    times.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]!.startTime));
+  }
+  await page.close();
+  return median(times);
+}
+
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function run(): Promise<Row[]> {
@@ -301,6 +316,13 @@ export async function run(): Promise<Row[]> {
     server = await startLinkServer();
     // Removed again in `finally`: the build itself ships no such page.
     await writeFile(path.join(ext.dir, EMPTY_PAGE), '<!doctype html><title>empty</title>');
+    // A build without level pages (SNOWMAN_BENCH_CHROME_DIR on an older one) has no such row.
+    const levelPage = await readFile(path.join(ext.dir, 'popup/dangerous.en.html'), 'utf8').catch(() => null);
+    if (levelPage !== null)
+      await writeFile(
+        path.join(ext.dir, SCRIPTLESS_POPUP),
+        levelPage.replace(/<script[^>]*><\/script>|<link rel="preload"[^>]*>/g, ''),
+      );
     session = await launchChromium(ext.dir);
     await session.context.addInitScript(PAGE_PROBE);
     const runs: PageRun[] = [];
@@ -347,6 +369,7 @@ export async function run(): Promise<Row[]> {
     const earlier = { tab: medianOf('before tab'), toolbar: medianOf('before toolbar') };
     const warning = await warningFirstPaint(session, server.url(names.dangerous[0]!, '/bench'));
     const emptyPage = await emptyExtensionPage(session);
+    const scriptless = levelPage === null ? null : await scriptlessPopupPaint(session);
     await session.close();
     session = undefined;
 
@@ -487,6 +510,19 @@ export async function run(): Promise<Row[]> {
         unit: 'ms',
         note: note('from navigation start, median of 3; no script or style: the floor under the popup'),
       },
+      ...(scriptless === null
+        ? []
+        : [
+            {
+              section: SECTION,
+              metric: 'popup level page without its scripts: first paint',
+              value: Math.round(scriptless * 10) / 10,
+              unit: 'ms',
+              note: note(
+                'popup/dangerous.en.html without first.js: the floor under the toolbar popup’s verdict, median of 3',
+              ),
+            },
+          ]),
     );
     return rows;
   } finally {
@@ -494,6 +530,7 @@ export async function run(): Promise<Row[]> {
     await before?.close();
     await server?.close();
     await rm(path.join(ext.dir, EMPTY_PAGE), { force: true });
+    await rm(path.join(ext.dir, SCRIPTLESS_POPUP), { force: true });
     await ext.dispose();
   }
 }
