@@ -127,6 +127,8 @@ interface PopupTimes {
   readonly firstRender: number;
   readonly host: number;
   readonly verdict: number;
+  /** First contentful paint (presentation time), for reference. */
+  readonly fcp: number;
 }
 
 /** Popup openings per way (and per build). */
@@ -147,10 +149,11 @@ const ACTIVE_TAB_STAND_IN = (tabId: number): string => `
 /**
  * When each part of the popup was first *painted*, ms from navigation start: the DOM can hold an
  * element before anything paints (a level page has its verdict at parse), so insertion times would
- * flatter it. An element's paint is first-contentful-paint when it was in the DOM by then (it was
- * in the first frame), else the end of the first frame after it appeared (the task after that
- * frame's requestAnimationFrame, when its rendering work is done). The same measure for every row
- * and every build.
+ * flatter it. An element counts as painted at the end of the first frame after it appeared: the
+ * task after that frame's requestAnimationFrame, once its style, layout and paint are done on the
+ * main thread. The same measure for every row and every build; first-contentful-paint (a
+ * presentation time, later still in headless software compositing) is reported beside it, not
+ * mixed in.
  */
 const POPUP_PROBE = `
   window.__popup = { seen: {}, framed: {} };
@@ -182,13 +185,14 @@ async function paintTimes(popup: Page): Promise<PopupTimes> {
     );
   });
   // No named functions inside evaluate: tsx would wrap them in a helper the page does not have.
-  const [firstRender, host, verdict] = await popup.evaluate(() => {
-    const p = (window as unknown as { __popup: { seen: Record<string, number>; framed: Record<string, number> } })
-      .__popup;
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0]!.startTime;
-    return ['name', 'host', 'verdict'].map((key) => (p.seen[key]! <= fcp ? fcp : p.framed[key]!));
+  const [firstRender, host, verdict, fcp] = await popup.evaluate(() => {
+    const p = (window as unknown as { __popup: { framed: Record<string, number> } }).__popup;
+    return [
+      ...['name', 'host', 'verdict'].map((key) => p.framed[key]!),
+      performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
+    ];
   });
-  return { firstRender: firstRender!, host: host!, verdict: verdict! };
+  return { firstRender: firstRender!, host: host!, verdict: verdict!, fcp: fcp! };
 }
 
 async function popupFirstRender(session: ChromiumSession, url: string, way: PopupWay): Promise<PopupTimes> {
@@ -270,16 +274,24 @@ async function emptyExtensionPage(session: ChromiumSession): Promise<number> {
   return median(times);
 }
 
-/** The scriptless level page (SCRIPTLESS_POPUP): first contentful paint, ms from navigation start, median of 3. */
+/** The scriptless level page (SCRIPTLESS_POPUP): its verdict painted (the popup probe's measure), median of 3. */
 async function scriptlessPopupPaint(session: ChromiumSession): Promise<number> {
-  const page = await session.context.newPage();
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
+    const page = await session.context.newPage();
+    await page.addInitScript(POPUP_PROBE);
     await page.goto(`${session.origin}${SCRIPTLESS_POPUP}?run=${i}`);
-    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
-    times.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]!.startTime));
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __popup: { framed: Record<string, number> } }).__popup.framed['verdict'] !== undefined,
+    );
+    times.push(
+      await page.evaluate(
+        () => (window as unknown as { __popup: { framed: Record<string, number> } }).__popup.framed['verdict']!,
+      ),
+    );
+    await page.close();
   }
-  await page.close();
   return median(times);
 }
 
@@ -360,6 +372,7 @@ export async function run(): Promise<Row[]> {
             firstRender: median(runs.map((r) => r.firstRender)),
             host: median(runs.map((r) => r.host)),
             verdict: median(runs.map((r) => r.verdict)),
+            fcp: median(runs.map((r) => r.fcp)),
           }
         : null;
     };
@@ -471,7 +484,7 @@ export async function run(): Promise<Row[]> {
         metric: 'popup from the toolbar: verdict shown',
         value: toolbar.verdict,
         unit: 'ms',
-        note: 'painted; the level page the address names holds the verdict in its HTML (first contentful paint when it is in the first frame); target ≤ 100 ms',
+        note: `painted (end of its first frame); the level page the address names holds it in its HTML; first contentful paint ${toolbar.fcp.toFixed(0)} ms; target ≤ 100 ms`,
       },
       ...(['tab', 'toolbar'] as const).flatMap((way) => {
         const times = earlier[way];
@@ -483,7 +496,7 @@ export async function run(): Promise<Row[]> {
                 value: times.verdict,
                 unit: 'ms',
                 note: note(
-                  `SNOWMAN_BENCH_BEFORE_CHROME_DIR build, interleaved with the rows above; first render ${times.firstRender.toFixed(0)} ms`,
+                  `SNOWMAN_BENCH_BEFORE_CHROME_DIR build, interleaved with the rows above; first render ${times.firstRender.toFixed(0)} ms, first contentful paint ${times.fcp.toFixed(0)} ms`,
                 ),
               },
             ]
@@ -519,7 +532,7 @@ export async function run(): Promise<Row[]> {
               value: Math.round(scriptless * 10) / 10,
               unit: 'ms',
               note: note(
-                'popup/dangerous.en.html without first.js: the floor under the toolbar popup’s verdict, median of 3',
+                'popup/dangerous.en.html without first.js, its verdict painted: the floor under the toolbar popup’s verdict, median of 3',
               ),
             },
           ]),
