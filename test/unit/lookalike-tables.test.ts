@@ -9,6 +9,7 @@ import { createLookalikeDetector, DEFAULT_LOOKALIKE_OPTIONS } from '../../src/co
 import {
   decodeLookalikeTables,
   encodeLookalikeTables,
+  LOOKALIKE_TABLES_VERSION,
   LookalikeTablesError,
 } from '../../src/core/lookalike/prepared-tables.js';
 import { parsePopularSites } from '../../src/core/popular-sites.js';
@@ -58,7 +59,26 @@ function fixtureNames(): string[] {
   return names;
 }
 
+const headerOf = (bytes: Uint8Array): Record<string, unknown> => {
+  const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+  return JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + length))) as Record<string, unknown>;
+};
+const domainsAt = (): number => Math.ceil((12 + new DataView(encoded.buffer).getUint32(8, true)) / 4) * 4;
+
 describe('prepared lookalike tables', () => {
+  it('stores the popular domains once, as text, and no key it can derive (skeletons, one-deletion variants)', () => {
+    const header = headerOf(encoded);
+    expect(Object.keys(header).sort()).toEqual(
+      ['domainBytes', 'domainCount', 'lengths', 'options', 'substringLengths', 'width'].sort(),
+    );
+    const text = new TextDecoder().decode(
+      encoded.subarray(domainsAt(), domainsAt() + (header['domainBytes'] as number)),
+    );
+    expect(text).toBe(shipped.domains.join('\n'));
+    // gooogle is no popular domain but a variant key of google's (a letter doubled): derived, not stored.
+    expect(Buffer.from(encoded).includes('gogle')).toBe(false);
+  });
+
   it('round trip: the popular list reads back the same, rank by rank', () => {
     expect(prepared.popular.size).toBe(shipped.size);
     expect(prepared.popular.domains).toEqual(shipped.domains);
@@ -107,7 +127,25 @@ describe('prepared lookalike tables', () => {
         new DataView(bytes.buffer).setUint32(4, 99, true);
         return bytes;
       },
-      /version 99, this build reads 1/,
+      new RegExp(`version 99, this build reads ${LOOKALIKE_TABLES_VERSION}`),
+    ],
+    [
+      'domains that are not UTF-8',
+      () => {
+        const bytes = encoded.slice();
+        bytes[domainsAt()] = 0xff;
+        return bytes;
+      },
+      /domains are not UTF-8/,
+    ],
+    [
+      'a domain line too many',
+      () => {
+        const bytes = encoded.slice();
+        bytes[domainsAt() + 3] = 0x0a; // '\n' inside the first domain
+        return bytes;
+      },
+      new RegExp(`lists ${shipped.size + 1} domains, its header says ${shipped.size}`),
     ],
     [
       'a header that is not JSON',

@@ -7,16 +7,20 @@
  * verdicts are the same; a file that does not match this code is refused with a
  * LookalikeTablesError, and the caller parses the source list instead.
  *
- *   "SLKT" | u32 version | u32 header length | header JSON | pad to 4 | tables (u16 or u32, each padded to 4)
+ *   "SLKT" | u32 version | u32 header length | header JSON | pad to 4 | domains | pad to 4 | tables (each padded to 4)
  *
- * The header holds the strings (popular domains in rank order, skeletons, one-deletion variants);
- * the tables are slot tables over them and the links between them (TABLES below). Brand names and
- * popular labels are not stored: each is the registrable label of a popular domain.
+ * A starting worker's first answer waits on the bytes it reads, so the file holds only what
+ * cannot be derived: the popular domains (rank order, one per line, UTF-8) and the slot tables
+ * over them. Brand names and popular labels are each the registrable label of a popular domain;
+ * a skeleton is the ASCII skeleton of its brand's name; a one-deletion variant is its first
+ * brand's name without the character at its stored position (the name itself at position =
+ * length). Each key is derived when a lookup first compares against it.
  */
 import { parsePopularSites, type PopularSites } from '../popular-sites.js';
 import { findKey, layoutSlots, type SlotTable } from '../prepared-lookup.js';
 import { buildBrandCatalog, type Brand, type BrandCatalog } from './brand-catalog.js';
 import { registrableLabelOf } from './host-parts.js';
+import { asciiSkeleton } from './skeleton.js';
 import { DEFAULT_LOOKALIKE_OPTIONS, detectorOver, type LookalikeDetector, type LookalikeOptions } from './index.js';
 import { buildTyposquatIndex, type TyposquatIndex } from './typosquat.js';
 
@@ -24,12 +28,14 @@ import { buildTyposquatIndex, type TyposquatIndex } from './typosquat.js';
 export const LOOKALIKE_TABLES_FILE = 'lookalike-tables.bin';
 const MAGIC = 'SLKT';
 /** Raised whenever the builder or the readers below change what the file means. */
-export const LOOKALIKE_TABLES_VERSION = 1;
+export const LOOKALIKE_TABLES_VERSION = 2;
 
 /**
  * The tables, in file order: slot tables hold 1 + an index (0 empty); `brandDomains` gives each
  * brand's domain index; `skeletonBrands` each skeleton's brand; a variant's brands are
- * `deletionBrands[deletionStarts[k]…deletionStarts[k + 1]]`.
+ * `deletionBrands[deletionStarts[k]…deletionStarts[k + 1]]`, the first of them the one its key
+ * is derived from, and `deletionPositions` (one byte each, after the others) the position of the
+ * character that variant drops.
  */
 const TABLES = [
   'popularSlots',
@@ -43,17 +49,19 @@ const TABLES = [
   'deletionBrands',
 ] as const;
 type TableName = (typeof TABLES)[number];
+/** Brand names are registrable labels (at most 63 characters), so a position fits a byte. */
+const POSITION_WIDTH = 1;
 
 interface Header {
   /** The tuning the indexes were built with: another tuning in this code means another file. */
   readonly options: LookalikeOptions;
   /** Bytes per table entry: 2 while every index fits. */
   readonly width: 2 | 4;
-  readonly domains: readonly string[];
-  readonly skeletons: readonly string[];
-  readonly deletions: readonly string[];
+  /** How many popular domains, and the bytes of their newline-separated UTF-8 text. */
+  readonly domainCount: number;
+  readonly domainBytes: number;
   readonly substringLengths: readonly number[];
-  /** Entries per table, in TABLES order. */
+  /** Entries per table, in TABLES order, then deletionPositions. */
   readonly lengths: readonly number[];
 }
 
@@ -89,10 +97,14 @@ export function encodeLookalikeTables(
   const deletions = [...typos.deletions.keys()];
   const starts = [0];
   const deletionBrands: number[] = [];
-  for (const list of typos.deletions.values()) {
+  const deletionPositions: number[] = [];
+  for (const [key, list] of typos.deletions) {
     for (const brand of list) deletionBrands.push(brandIndex.get(brand)!);
     starts.push(deletionBrands.length);
+    deletionPositions.push(droppedPosition(list[0]!.name, key));
   }
+  for (const [key, brand] of typos.skeletons)
+    if (asciiSkeleton(brand.name) !== key) throw new Error(`skeleton ${key} is not derived from ${brand.name}`);
   const labelKeys = [...labels.keys()];
   const labelSlots = layoutSlots(labelKeys).map((entry) => (entry === 0 ? 0 : labels.get(labelKeys[entry - 1]!)! + 1));
   const tables: Record<TableName, ArrayLike<number>> = {
@@ -108,23 +120,26 @@ export function encodeLookalikeTables(
   };
   const largest = Math.max(...TABLES.map((name) => Math.max(0, ...Array.from(tables[name]))));
   const width = largest < 0x10000 ? 2 : 4;
+  const domainText = new TextEncoder().encode(domains.join('\n'));
   const header: Header = {
     options,
     width,
-    domains,
-    skeletons,
-    deletions,
+    domainCount: domains.length,
+    domainBytes: domainText.length,
     substringLengths: typos.catalog.substringLengths,
-    lengths: TABLES.map((name) => tables[name].length),
+    lengths: [...TABLES.map((name) => tables[name].length), deletionPositions.length],
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-  let offset = pad4(12 + headerBytes.length);
-  const bytes = new Uint8Array(offset + TABLES.reduce((sum, name) => sum + pad4(tables[name].length * width), 0));
+  const domainsAt = pad4(12 + headerBytes.length);
+  let offset = domainsAt + pad4(domainText.length);
+  const tableBytes = TABLES.reduce((sum, name) => sum + pad4(tables[name].length * width), 0);
+  const bytes = new Uint8Array(offset + tableBytes + pad4(deletionPositions.length * POSITION_WIDTH));
   const view = new DataView(bytes.buffer);
   for (let i = 0; i < 4; i++) bytes[i] = MAGIC.charCodeAt(i);
   view.setUint32(4, LOOKALIKE_TABLES_VERSION, true);
   view.setUint32(8, headerBytes.length, true);
   bytes.set(headerBytes, 12);
+  bytes.set(domainText, domainsAt);
   for (const name of TABLES) {
     const values = tables[name];
     for (let i = 0; i < values.length; i++) {
@@ -133,20 +148,29 @@ export function encodeLookalikeTables(
     }
     offset += pad4(values.length * width);
   }
+  bytes.set(deletionPositions, offset);
   return bytes;
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-function isStrings(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+/** Where `variant` drops a character of `name`: the name's length when it is the name itself. */
+function droppedPosition(name: string, variant: string): number {
+  if (variant === name) return name.length;
+  for (let i = 0; i < name.length; i++) if (name.slice(0, i) + name.slice(i + 1) === variant) return i;
+  throw new Error(`${variant} is not a one-deletion variant of ${name}`);
 }
 
-/** The header and the tables as views (one copy of the table bytes); throws LookalikeTablesError. */
+/** `name` without the character at `position` (the name itself at its length). */
+const withoutAt = (name: string, position: number): string => name.slice(0, position) + name.slice(position + 1);
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+
+/** The header, the domains and the tables as views (one copy of the table bytes); throws LookalikeTablesError. */
 function decodeFile(
   bytes: Uint8Array,
   options: LookalikeOptions,
-): { header: Header; tables: Record<TableName, SlotTable> } {
+): { header: Header; domains: string[]; tables: Record<TableName, SlotTable>; positions: Uint8Array } {
   const fail = (problem: string): never => {
     throw new LookalikeTablesError(`${LOOKALIKE_TABLES_FILE}: ${problem}`);
   };
@@ -169,20 +193,29 @@ function decodeFile(
   if (typeof header !== 'object' || header === null) fail('the header is not an object');
   if (JSON.stringify(header.options) !== JSON.stringify(options)) fail('it was built with other lookalike options');
   if (header.width !== 2 && header.width !== 4) fail('unknown table width');
-  if (!isStrings(header.domains) || !isStrings(header.skeletons) || !isStrings(header.deletions))
-    fail('the header lists are malformed');
+  if (!isCount(header.domainCount) || !isCount(header.domainBytes)) fail('the domain counts are malformed');
   if (!Array.isArray(header.substringLengths) || !header.substringLengths.every(Number.isInteger))
     fail('substringLengths are malformed');
   const lengths = header.lengths;
-  if (
-    !Array.isArray(lengths) ||
-    lengths.length !== TABLES.length ||
-    !lengths.every((n) => Number.isInteger(n) && n >= 0)
-  )
+  if (!Array.isArray(lengths) || lengths.length !== TABLES.length + 1 || !lengths.every(isCount))
     fail('the table lengths are malformed');
-  const start = pad4(12 + headerLength);
-  const size = lengths.reduce((sum, n) => sum + pad4(n * header.width), 0);
+  const domainsAt = pad4(12 + headerLength);
+  const start = domainsAt + pad4(header.domainBytes);
+  const size =
+    TABLES.reduce((sum, _, i) => sum + pad4(lengths[i]! * header.width), 0) +
+    pad4(lengths[TABLES.length]! * POSITION_WIDTH);
   if (bytes.length !== start + size) fail(`it holds ${bytes.length} bytes, its header needs ${start + size}`);
+  let domains: string[] = [];
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(
+      bytes.subarray(domainsAt, domainsAt + header.domainBytes),
+    );
+    domains = text === '' ? [] : text.split('\n');
+  } catch {
+    fail('the domains are not UTF-8');
+  }
+  if (domains.length !== header.domainCount)
+    fail(`it lists ${domains.length} domains, its header says ${header.domainCount}`);
   // A copy, so the views are aligned whatever the offset of `bytes` in its buffer.
   const buffer = bytes.slice(start).buffer;
   const Table = header.width === 2 ? Uint16Array : Uint32Array;
@@ -192,13 +225,13 @@ function decodeFile(
     tables[name] = new Table(buffer, offset, lengths[i]!);
     offset += pad4(lengths[i]! * header.width);
   });
+  const positions = new Uint8Array(buffer, offset, lengths[TABLES.length]!);
   for (const name of ['popularSlots', 'labelSlots', 'brandSlots', 'skeletonSlots', 'deletionSlots'] as const) {
     const n = tables[name].length;
     if (n < 2 || (n & (n - 1)) !== 0) fail(`${name} is not a slot table`);
   }
-  if (tables.skeletonBrands.length !== header.skeletons.length) fail('skeletons and their brands differ in number');
-  if (tables.deletionStarts.length !== header.deletions.length + 1) fail('variants and their brands differ in number');
-  return { header, tables };
+  if (tables.deletionStarts.length !== positions.length + 1) fail('variants and their brands differ in number');
+  return { header, domains, tables, positions };
 }
 
 /** The popular list over its table; `domains` is the header's list, already in rank order. */
@@ -212,8 +245,7 @@ export function decodeLookalikeTables(
   bytes: Uint8Array,
   options: LookalikeOptions = DEFAULT_LOOKALIKE_OPTIONS,
 ): PopularAndLookalikes {
-  const { header, tables } = decodeFile(bytes, options);
-  const { domains, skeletons, deletions } = header;
+  const { header, domains, tables, positions } = decodeFile(bytes, options);
   const popular = preparedPopular(domains, tables.popularSlots);
   // One object per brand, made when first found (findings compare brands by rank, never by identity).
   const made: (Brand | undefined)[] = [];
@@ -236,17 +268,30 @@ export function decodeLookalikeTables(
     substringLengths: header.substringLengths,
     popularLabels: { has: (label) => findKey(tables.labelSlots, label, labelAt) >= 0 },
   };
+  // Keys derived on first comparison and kept: a lookup compares against a slot's key or two.
+  const skeletons: (string | undefined)[] = [];
+  const skeletonAt = (i: number): string | undefined => {
+    if (skeletons[i] !== undefined) return skeletons[i];
+    const name = brandName(tables.skeletonBrands[i] ?? -1);
+    return name === undefined ? undefined : (skeletons[i] = asciiSkeleton(name));
+  };
+  const deletions: (string | undefined)[] = [];
+  const deletionAt = (i: number): string | undefined => {
+    if (deletions[i] !== undefined) return deletions[i];
+    const name = brandName(tables.deletionBrands[tables.deletionStarts[i] ?? -1] ?? -1);
+    return name === undefined ? undefined : (deletions[i] = withoutAt(name, positions[i]!));
+  };
   const lists: (readonly Brand[] | undefined)[] = [];
   const typos: TyposquatIndex = {
     skeletons: {
       get: (key) => {
-        const index = findKey(tables.skeletonSlots, key, (i) => skeletons[i]);
+        const index = findKey(tables.skeletonSlots, key, skeletonAt);
         return index < 0 ? undefined : brandAt(tables.skeletonBrands[index]!);
       },
     },
     deletions: {
       get: (key) => {
-        const index = findKey(tables.deletionSlots, key, (i) => deletions[i]);
+        const index = findKey(tables.deletionSlots, key, deletionAt);
         if (index < 0) return undefined;
         if (!lists[index]) {
           const from = tables.deletionStarts[index]!;
