@@ -351,10 +351,9 @@ export async function run(): Promise<Row[]> {
     const ways: readonly PopupWay[] = ['tab', 'unrecorded', 'toolbar'];
     const popupRuns = new Map<string, PopupTimes[]>();
     for (let i = 0; i < POPUP_RUNS; i++) {
-      for (const [build, browser] of [
-        ['now', session],
-        ['before', before],
-      ] as const) {
+      // Each build goes first every other round: whichever browser goes first was measured faster.
+      const builds = [['now', session] as const, ['before', before] as const];
+      for (const [build, browser] of i % 2 === 0 ? builds : builds.reverse()) {
         if (!browser) continue;
         for (const way of ways) {
           const url = server.url(host, `/many?domains=${DOMAINS}&links=${LINKS}&run=popup-${build}-${way}-${i}`);
