@@ -351,7 +351,7 @@ export async function run(): Promise<Row[]> {
     const ways: readonly PopupWay[] = ['tab', 'unrecorded', 'toolbar'];
     const popupRuns = new Map<string, PopupTimes[]>();
     for (let i = 0; i < POPUP_RUNS; i++) {
-      // Each build goes first every other round: whichever browser goes first was measured faster.
+      // Each build goes first every other round, so neither gains from its place in the round.
       const builds = [['now', session] as const, ['before', before] as const];
       for (const [build, browser] of i % 2 === 0 ? builds : builds.reverse()) {
         if (!browser) continue;
