@@ -82,8 +82,8 @@ function runRest(): void {
 }
 
 // The shell (index.html; on a level page, with the verdict built in) is the placeholder until the
-// first render: the snapshot's verdict at once,
-// or what the tab and its record say; later renders change only the parts that differ.
+// first render: the snapshot's verdict at once, or what the tab and its record say; later renders
+// change only the parts that differ.
 localizePage(document);
 // A level page's built-in verdict stands only for a snapshot of its own level: an address that
 // disagrees with its page (or was refused) shows the placeholder until the tab's record or the
