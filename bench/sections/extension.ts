@@ -2,11 +2,13 @@
  * Extension section, in real Chromium with dist/chrome: worker start → first verdict (cold: the
  * worker stopped through CDP, then a navigation to a name it has not seen), warm navigation
  * decision p50/p99 (event → decision, timed inside the worker), and memory (tfjs WASM heap and the
- * extension renderer process's resident size).
+ * extension renderer process's resident size). SNOWMAN_BENCH_BEFORE_CHROME_DIR names an earlier
+ * build whose cold starts are interleaved with this one's (a "before" row beside the first verdict).
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { gotoAllowingRedirect, launchChromium } from '../../test/e2e/harness/chromium.js';
+import type { Page } from 'playwright-core';
+import { gotoAllowingRedirect, launchChromium, type ChromiumSession } from '../../test/e2e/harness/chromium.js';
 import { ensureBuilt } from '../../test/e2e/harness/extension.js';
 import { startTestServer } from '../../test/e2e/harness/server.js';
 import type { Row } from '../types.js';
@@ -41,10 +43,36 @@ function extensionProcessMb(): number | null {
   }
 }
 
+interface ColdRuns {
+  readonly cold: number[];
+  readonly coldBy: string[];
+  readonly coldReady: number[];
+  readonly stageRuns: Record<string, number>[];
+}
+
+const emptyColdRuns = (): ColdRuns => ({ cold: [], coldBy: [], coldReady: [], stageRuns: [] });
+
+/** Stops `session`'s worker, navigates `page` to `url` (a name it has not seen) and records the restarted worker's figures. */
+async function coldStart(session: ChromiumSession, page: Page, url: string, into: ColdRuns): Promise<void> {
+  await session.stopWorker();
+  await gotoAllowingRedirect(page, url);
+  // Chrome may deliver the navigation events to the restarted worker after the page has loaded.
+  let m = await session.call('get-metrics', {});
+  for (let wait = 0; m.firstVerdictMs === null && wait < 100; wait++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    m = await session.call('get-metrics', {});
+  }
+  if (m.firstVerdictMs !== null) into.cold.push(m.firstVerdictMs);
+  into.coldBy.push(m.firstVerdictBy ?? 'none');
+  if (m.readyMs !== null) into.coldReady.push(m.readyMs);
+  into.stageRuns.push({ ...m.stagesMs });
+}
+
 export async function run(): Promise<Row[]> {
   await ensureBuilt();
   const server = await startTestServer();
   const session = await launchChromium(path.resolve(DIST));
+  let beforeBuild: ChromiumSession | undefined;
   try {
     const rows: Row[] = [];
     const first = await session.call('get-metrics', {});
@@ -59,24 +87,28 @@ export async function run(): Promise<Row[]> {
     });
 
     const page = await session.context.newPage();
-    const cold: number[] = [];
-    const coldBy: string[] = [];
-    const coldReady: number[] = [];
-    const stageRuns: Record<string, number>[] = [];
+    // SNOWMAN_BENCH_BEFORE_CHROME_DIR: an earlier build, its cold starts interleaved with this one's, so both meet the same load.
+    const beforeDir = process.env['SNOWMAN_BENCH_BEFORE_CHROME_DIR'];
+    beforeBuild = beforeDir === undefined ? undefined : await launchChromium(path.resolve(beforeDir));
+    const beforePage = await beforeBuild?.context.newPage();
+    const now = emptyColdRuns();
+    const earlier = emptyColdRuns();
     for (let i = 0; i < COLD_RUNS; i++) {
-      await session.stopWorker();
-      await gotoAllowingRedirect(page, server.url(`cold-start-${i}-bakery.com`, '/'));
-      // Chrome may deliver the navigation events to the restarted worker after the page has loaded.
-      let m = await session.call('get-metrics', {});
-      for (let wait = 0; m.firstVerdictMs === null && wait < 100; wait++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        m = await session.call('get-metrics', {});
-      }
-      if (m.firstVerdictMs !== null) cold.push(m.firstVerdictMs);
-      coldBy.push(m.firstVerdictBy ?? 'none');
-      if (m.readyMs !== null) coldReady.push(m.readyMs);
-      stageRuns.push({ ...m.stagesMs });
+      await coldStart(session, page, server.url(`cold-start-${i}-bakery.com`, '/'), now);
+      if (beforeBuild && beforePage)
+        await coldStart(beforeBuild, beforePage, server.url(`cold-before-${i}-bakery.com`, '/'), earlier);
     }
+    await beforeBuild?.close();
+    beforeBuild = undefined;
+    const { cold, coldBy, coldReady, stageRuns } = now;
+    if (earlier.cold.length > 0)
+      rows.push({
+        section: SECTION,
+        metric: 'before: worker start → first verdict (stopped worker)',
+        value: median(earlier.cold),
+        unit: 'ms',
+        note: `${beforeDir}, interleaved with this build's runs; median of ${earlier.cold.length}; all: ${earlier.cold.map((v) => v.toFixed(0)).join(', ')}; model ready ${median(earlier.coldReady).toFixed(0)} ms`,
+      });
     rows.push({
       section: SECTION,
       metric: 'worker start → first verdict (stopped worker)',
@@ -162,6 +194,7 @@ export async function run(): Promise<Row[]> {
       });
     return rows;
   } finally {
+    await beforeBuild?.close();
     await session.close();
     await server.close();
   }
