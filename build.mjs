@@ -6,11 +6,12 @@
 // gains an `export` that breaks a classic <script>); the background is esm (manifest "type": "module").
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extensionIdOfKey, parseNames, threatRules, THREAT_RULESET_PATH } from './scripts/threat-rules.mjs';
 import { splitThreatList, threatShardPath } from './scripts/threat-shards.mjs';
+import { popupLevelPages } from './scripts/popup-pages.mjs';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const DEBUG = process.env.DEBUG === '1';
@@ -291,12 +292,26 @@ export async function inlineStyles(html, pageDir) {
   return inlined;
 }
 
+/** Every shipped catalogue: `_locales/<locale>/messages.json` by locale. */
+export async function catalogues() {
+  const dir = path.join(ROOT, '_locales');
+  const locales = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  const entries = await Promise.all(
+    locales.sort().map(async (l) => [l, JSON.parse(await readFile(path.join(dir, l, 'messages.json'), 'utf8'))]),
+  );
+  return Object.fromEntries(entries);
+}
+
 async function copyStatic(outDir) {
   for (const page of PAGES) {
     await mkdir(path.join(outDir, page), { recursive: true });
     const pageDir = path.join(ROOT, 'src', page);
-    const html = await readFile(path.join(pageDir, 'index.html'), 'utf8');
-    await writeFile(path.join(outDir, page, 'index.html'), await inlineStyles(html, pageDir));
+    const html = await inlineStyles(await readFile(path.join(pageDir, 'index.html'), 'utf8'), pageDir);
+    await writeFile(path.join(outDir, page, 'index.html'), html);
+    // The toolbar opens the popup on the page of its verdict's level (core/popup-snapshot.ts popupPage).
+    if (page === 'popup')
+      for (const [file, text] of Object.entries(popupLevelPages(html, await catalogues())))
+        await writeFile(path.join(outDir, page, file), text);
   }
   await mkdir(path.join(outDir, 'model'), { recursive: true });
   for (const file of [...MODEL_FILES, ...(await blendFiles()), ...(await quickFiles())])

@@ -21,12 +21,14 @@ const WHY: Readonly<Partial<Record<Category, MessageKey>>> = {
 /**
  * Toolbar state, badge, tooltip and — for a tab (`tabId`) — the popup's address for a recorded
  * main frame (null: nothing recorded yet). The address carries the verdict the toolbar shows, so
- * the popup shows it without asking first.
+ * the popup shows it without asking first, on a page whose HTML already holds the level's word.
  */
 export function toolbarViewFor(frame: FrameRecord | null, modelError?: string, tabId?: number): ToolbarView {
   const view = pageViewFor(frame, modelError);
   if (tabId === undefined) return view;
-  return { ...view, popup: popupAddress(tabId, modelError === undefined ? snapshotOf(frame) : null) };
+  const site = modelError === undefined ? snapshotOf(frame) : null;
+  // The catalogue the browser reads, so the page's built-in words are the ones t() would give.
+  return { ...view, popup: popupAddress(tabId, site, t('common_catalogue_locale')) };
 }
 
 /**

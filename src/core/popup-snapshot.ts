@@ -9,8 +9,23 @@ import { isHostSyntax } from './host-syntax.js';
 import type { FrameRecord } from './message-shapes.js';
 import type { Category, Reason, RiskLevel } from './verdict.js';
 
-/** The popup page, relative to the package root. */
+/** The popup page, relative to the package root: the generic one, for any tab and any snapshot. */
 export const POPUP_PAGE = 'popup/index.html';
+
+/** The levels a snapshot can carry: the build writes a popup page for each (scripts/popup-pages.mjs). */
+export const SNAPSHOT_LEVELS = ['safe', 'suspicious', 'dangerous'] as const satisfies readonly RiskLevel[];
+
+/** The catalogues Snowman ships (`_locales/<locale>`), each with its own set of level pages. */
+export const POPUP_LOCALES: readonly string[] = ['en', 'de'];
+
+/**
+ * The popup page already showing `level`'s verdict in `locale`'s words (`popup/<level>.<locale>.html`,
+ * written by the build), so the verdict paints with the HTML; the generic page for a locale
+ * without such pages.
+ */
+export function popupPage(level: RiskLevel, locale: string): string {
+  return POPUP_LOCALES.includes(locale) ? `popup/${level}.${locale}.html` : POPUP_PAGE;
+}
 
 /** What the toolbar shows for the tab's page, as the popup's first render shows it. */
 export interface SnapshotSite {
@@ -45,7 +60,7 @@ export interface PopupAddress {
   readonly site: SnapshotSite | null;
 }
 
-const LEVELS: readonly string[] = ['safe', 'suspicious', 'dangerous'] satisfies RiskLevel[];
+const LEVELS: readonly string[] = SNAPSHOT_LEVELS;
 const CATEGORIES: readonly string[] = ['benign', 'malicious', 'dga', '-'] satisfies Category[];
 const REASONS: readonly string[] = [
   'model',
@@ -141,8 +156,11 @@ function checkedSite(site: SnapshotSite): boolean {
   );
 }
 
-/** The popup's address for `tabId`, opened from the toolbar, showing `site` first. */
-export function popupAddress(tabId: number, site: SnapshotSite | null): string {
+/**
+ * The popup's address for `tabId`, opened from the toolbar, showing `site` first: on the page of
+ * its level in the catalogue `locale` the browser reads (the generic page without a snapshot).
+ */
+export function popupAddress(tabId: number, site: SnapshotSite | null, locale: string): string {
   const query = new URLSearchParams({ tab: String(tabId), via: 'toolbar' });
   if (site) {
     query.set('level', site.level);
@@ -155,7 +173,7 @@ export function popupAddress(tabId: number, site: SnapshotSite | null): string {
     if (site.reasons.length > 0) query.set('why', site.reasons.join(','));
     if (site.target !== undefined) query.set('like', site.target);
   }
-  return `${POPUP_PAGE}?${query.toString()}`;
+  return `${site ? popupPage(site.level, locale) : POPUP_PAGE}?${query.toString()}`;
 }
 
 function readSite(query: URLSearchParams): SnapshotSite | null {

@@ -1,7 +1,8 @@
 /**
  * The popup's first script: small, so it is fetched, compiled and run before anything else. Opened
  * from the toolbar, its address carries the tab and what the toolbar shows for it (the background
- * sets it per tab: core/popup-snapshot.ts), which it renders at once, before any answer. It asks
+ * sets it per tab: core/popup-snapshot.ts), on a page whose HTML already shows that level's verdict
+ * (scripts/popup-pages.mjs); it fills in the rest of the snapshot at once, before any answer. It asks
  * for the tab, the verdict the background recorded for it (storage.session: one read, no wait for
  * the worker or the model) and the background's answers, brings the verdict up to date as soon as
  * the tab and the record are known, then runs main.ts, which carries on from there (actions,
@@ -14,8 +15,8 @@ import { popupPlatform } from '../platform/popup-api.js';
 import { t } from '../platform/i18n.js';
 import { localizePage } from '../ui/localize-page.js';
 import { hostnameOf, recordedDetails } from './recorded-site.js';
-import { siteSectionFor, type PopupState } from './site-view.js';
-import { snapshotDetails, snapshotFits } from './snapshot-site.js';
+import { adoptBuiltSection, siteSectionFor, type PopupState } from './site-view.js';
+import { snapshotDetails, snapshotFits, snapshotForPage } from './snapshot-site.js';
 import { EMPTY_POPUP, publishStart, type FirstView } from './start.js';
 import { tabPage } from './tab-page.js';
 
@@ -58,7 +59,7 @@ async function firstView(): Promise<FirstView> {
     site?.then((answer) => ({ site: answer, provisional: false })) ?? Promise.resolve(null),
   ]);
   // Neither has come: the toolbar's snapshot stays, if it is about this page.
-  const known = answered ?? (snapshot && address.site && snapshotFits(address.site, page.url) ? snapshot : null);
+  const known = answered ?? (snapshot && offered && snapshotFits(offered, page.url) ? snapshot : null);
   const state: PopupState = {
     ...EMPTY_POPUP,
     host: page.url === null ? null : hostnameOf(page.url),
@@ -80,11 +81,18 @@ function runRest(): void {
   document.body.append(script);
 }
 
-// The shell (index.html) is the placeholder until the first render: the snapshot's verdict at once,
-// or what the tab and its record say; later renders change only the parts that differ.
+// The shell (index.html; on a level page, with the verdict built in) is the placeholder until the
+// first render: the snapshot's verdict at once, or what the tab and its record say; later renders
+// change only the parts that differ.
 localizePage(document);
-const snapshot = address.site ? { site: snapshotDetails(address.site), provisional: true } : null;
+// A level page's built-in verdict stands only for a snapshot of its own level: an address that
+// disagrees with its page (or was refused) shows the placeholder until the tab's record or the
+// background answers, never the page's level.
+const builtLevel = adoptBuiltSection(document);
+const offered = snapshotForPage(address.site, builtLevel);
+const snapshot = offered ? { site: snapshotDetails(offered), provisional: true } : null;
 if (snapshot) show({ ...EMPTY_POPUP, ...snapshot });
+else if (builtLevel !== null) show(EMPTY_POPUP);
 const first = firstView();
 publishStart({ knownTab, fromToolbar: address.fromToolbar || knownTab === null, status, summary, first });
 void first.finally(runRest);

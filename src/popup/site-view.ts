@@ -4,6 +4,8 @@
  * verdict without the rest of the popup's code. Elements and text nodes only, never HTML strings.
  */
 import type { ModelStatus, PageSummary, SiteDetails, UncheckedReason } from '../core/messages.js';
+import { SNAPSHOT_LEVELS } from '../core/popup-snapshot.js';
+import type { RiskLevel } from '../core/verdict.js';
 import { el } from '../ui/dom.js';
 import { renderName } from '../ui/name-view.js';
 import { categoryWord, levelWord, plainReasons } from '../ui/plain-words.js';
@@ -76,6 +78,8 @@ function siteSection(doc: Document, state: PopupState): HTMLElement {
   const { level, category } = site.verdict;
   const verdict = el(doc, 'p', { className: `verdict level-${level}`, text: levelWord(level) });
   verdict.id = 'site-verdict';
+  // As the level pages' built-in verdict has it (scripts/popup-pages.mjs): a patch finds them equal and keeps it.
+  verdict.dataset['level'] = level;
   const categoryText = categoryWord(category);
   if (categoryText && level !== 'safe') verdict.append(doc.createTextNode(` · ${categoryText}`));
   const reason = plainReasons(site.verdict)[0];
@@ -154,6 +158,22 @@ export function siteSectionFor(doc: Document, state: PopupState): HTMLElement {
   const node = last && last.doc === doc ? (patchSection(last.node, fresh), last.node) : fresh;
   lastSite = { doc, key, node };
   return node;
+}
+
+/** Stands for the inputs of a section the build wrote into the page: no render's inputs equal it. */
+const BUILT: readonly unknown[] = [Symbol('built')];
+
+/**
+ * The level of the verdict a level page was built with (`popup/<level>.<locale>.html`), its site
+ * section taken as the one last built, so the first render patches it; null on the generic page.
+ */
+export function adoptBuiltSection(doc: Document): RiskLevel | null {
+  const verdict = doc.getElementById('site-verdict');
+  const section = verdict?.parentElement;
+  const level = verdict?.dataset['level'];
+  if (!section || level === undefined || !(SNAPSHOT_LEVELS as readonly string[]).includes(level)) return null;
+  lastSite = { doc, key: BUILT, node: section };
+  return level as RiskLevel;
 }
 
 /** Takes `node`, which another script of the page built for `state`, as the section last built. */

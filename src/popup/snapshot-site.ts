@@ -6,7 +6,7 @@
 import type { SiteDetails } from '../core/messages.js';
 import type { SnapshotSite } from '../core/popup-snapshot.js';
 import { deciderOf } from '../core/site-decider.js';
-import type { Reason, Verdict } from '../core/verdict.js';
+import type { Reason, RiskLevel, Verdict } from '../core/verdict.js';
 import { hostnameOf } from './recorded-site.js';
 
 /** Labels dropped from a long host are shown as this, before a dot. */
@@ -57,4 +57,13 @@ export function snapshotFits(site: SnapshotSite, url: string | null): boolean {
   if (host === null) return false;
   // A cut host stood for a longer one: the same labels alone are another site.
   return site.cut ? host.endsWith(`.${site.host}`) : host === site.host;
+}
+
+/**
+ * The snapshot a page may show first: on a level page (`builtLevel`, the verdict its HTML was built
+ * with), only a snapshot of that same level, so an address that disagrees with its page shows
+ * neither until the tab's record or the background answers.
+ */
+export function snapshotForPage(site: SnapshotSite | null, builtLevel: RiskLevel | null): SnapshotSite | null {
+  return builtLevel === null || site?.level === builtLevel ? site : null;
 }

@@ -1,10 +1,14 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import punycode from 'punycode/punycode.js';
 import { describe, expect, it } from 'vitest';
 import type { FrameRecord } from '../../src/core/messages.js';
 import {
   MAX_HOST_CHARS,
+  POPUP_LOCALES,
   popupAddress,
   readPopupAddress,
+  SNAPSHOT_LEVELS,
   snapshotOf,
   type SnapshotSite,
 } from '../../src/core/popup-snapshot.js';
@@ -31,7 +35,7 @@ const frame = (host: string, displayHost = host, registrableDomain: string | nul
 });
 
 /** The query string of the address the background would set for tab 42. */
-const queryOf = (site: SnapshotSite | null): string => popupAddress(42, site).split('?')[1]!;
+const queryOf = (site: SnapshotSite | null): string => popupAddress(42, site, 'en').split('?')[1]!;
 
 describe('popup address: the toolbar snapshot', () => {
   it('round-trips what the toolbar shows: level, category, host, registrable labels, risk, reasons and target', () => {
@@ -47,9 +51,9 @@ describe('popup address: the toolbar snapshot', () => {
       reasons: ['model', 'lookalike'],
       target: 'paypal.com',
     });
-    const address = popupAddress(42, site);
+    const address = popupAddress(42, site, 'en');
     expect(address).toBe(
-      'popup/index.html?tab=42&via=toolbar&level=dangerous&category=malicious&host=paypal-login.example.com&site=2&risk=998&why=model%2Clookalike&like=paypal.com',
+      'popup/dangerous.en.html?tab=42&via=toolbar&level=dangerous&category=malicious&host=paypal-login.example.com&site=2&risk=998&why=model%2Clookalike&like=paypal.com',
     );
     expect(readPopupAddress(`?${address.split('?')[1]}`)).toEqual({ tabId: 42, fromToolbar: true, site });
   });
@@ -73,7 +77,7 @@ describe('popup address: the toolbar snapshot', () => {
     expect(host.endsWith(`.${site.host}`)).toBe(true);
     expect(site.host.endsWith('.paypal.com.evil-site.example.com')).toBe(true);
     expect(shown.endsWith(`.${site.shown}`)).toBe(true);
-    const address = popupAddress(2 ** 31 - 1, site);
+    const address = popupAddress(2 ** 31 - 1, site, 'en');
     expect(address.length).toBeLessThanOrEqual(MAX_HOST_CHARS + 300);
     expect(readPopupAddress(address.split('?')[1]!).site).toEqual(site);
   });
@@ -84,8 +88,27 @@ describe('popup address: the toolbar snapshot', () => {
     expect(snapshotOf(bare)).toBeNull();
     const unscorable: Verdict = { level: 'unscorable', category: '-', score: null, risk: null, reasons: [] };
     expect(snapshotOf({ ...frame('localhost'), site: { ...frame('x.com').site!, verdict: unscorable } })).toBeNull();
-    expect(popupAddress(7, null)).toBe('popup/index.html?tab=7&via=toolbar');
+    expect(popupAddress(7, null, 'en')).toBe('popup/index.html?tab=7&via=toolbar');
     expect(readPopupAddress('?tab=7&via=toolbar')).toEqual({ tabId: 7, fromToolbar: true, site: null });
+  });
+
+  it('opens on the page of the snapshot’s level in the browser’s catalogue, the generic page for any other catalogue', () => {
+    const site = snapshotOf(frame('paypal-login.example.com'))!;
+    const query = `?${queryOf(site)}`;
+    for (const level of SNAPSHOT_LEVELS) {
+      const leveled = { ...site, level };
+      expect(popupAddress(42, leveled, 'en')).toBe(`popup/${level}.en.html${query.replace('dangerous', level)}`);
+      expect(popupAddress(42, leveled, 'de')).toMatch(new RegExp(`^popup/${level}\\.de\\.html\\?tab=42&`));
+    }
+    for (const odd of ['fr', '', 'en/../x', 'EN', '../de'])
+      expect(popupAddress(42, site, odd)).toBe(`popup/index.html${query}`);
+  });
+
+  it('ships level pages for exactly the catalogues under _locales', async () => {
+    const folders = (await readdir(path.resolve(__dirname, '../../_locales'), { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect([...POPUP_LOCALES].sort()).toEqual(folders.sort());
   });
 
   it('reads the tests’ and the bench’s plain `?tab=` as before, and no tab as the active tab', () => {

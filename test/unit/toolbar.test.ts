@@ -3,6 +3,10 @@ import { withRiskyLinks } from '../../src/background/link-toolbar.js';
 import { BADGE_COLORS, toolbarViewFor } from '../../src/background/toolbar.js';
 import { createToolbar } from '../../src/platform/action.js';
 import type { FrameRecord } from '../../src/core/messages.js';
+import { catalogueReader } from '../../src/core/message-catalogue.js';
+import { useMessageSource } from '../../src/platform/i18n.js';
+import english from '../../_locales/en/messages.json';
+import german from '../../_locales/de/messages.json';
 
 const frame = (over: Partial<FrameRecord>): FrameRecord => ({
   url: 'http://a.com/',
@@ -92,12 +96,19 @@ describe('the popup’s address per tab', () => {
   it('names the tab and carries the verdict the toolbar shows; a link count leaves it as it is', () => {
     const view = toolbarViewFor(recorded, undefined, 7);
     expect(view.popup).toBe(
-      'popup/index.html?tab=7&via=toolbar&level=dangerous&category=malicious&host=login.a.com&site=2&risk=995',
+      'popup/dangerous.en.html?tab=7&via=toolbar&level=dangerous&category=malicious&host=login.a.com&site=2&risk=995',
     );
     expect(withRiskyLinks(view, { dangerous: 3, suspicious: 0 }).popup).toBe(view.popup);
     expect(toolbarViewFor(null, undefined, 7).popup).toBe('popup/index.html?tab=7&via=toolbar');
     // A model that could not load: the toolbar shows no verdict, and neither does the address.
     expect(toolbarViewFor(recorded, 'boom', 7).popup).toBe('popup/index.html?tab=7&via=toolbar');
+    // The page of the catalogue the browser reads: the German one in German.
+    useMessageSource(catalogueReader(german));
+    try {
+      expect(toolbarViewFor(recorded, undefined, 7).popup).toMatch(/^popup\/dangerous\.de\.html\?tab=7&/);
+    } finally {
+      useMessageSource(catalogueReader(english));
+    }
     // The default of all tabs keeps the manifest's popup.
     expect(toolbarViewFor(recorded).popup).toBeUndefined();
   });

@@ -84,7 +84,19 @@ export function defineGermanScenarios(target: Target, launch: LinkLauncher): voi
       await noEnglish(page);
 
       const warning = await page.evaluate(() => location.href);
-      const popup = await browser.openPopup(await browser.tabIdOf(warning));
+      const tabId = await browser.tabIdOf(warning);
+      // The toolbar opens the German level page, its verdict in German before any script runs.
+      await expect
+        .poll(() => browser.toolbarPopup(tabId), { timeout: 15_000 })
+        .toMatch(/\/popup\/dangerous\.de\.html\?tab=/);
+      const address = await browser.toolbarPopup(tabId);
+      const popup = await browser.openExtensionPage(address.slice(browser.origin.length));
+      expect(
+        await popup.evaluate(async (url) => {
+          const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+          return [doc.documentElement.lang, doc.getElementById('site-verdict')?.textContent];
+        }, address),
+      ).toEqual(['de', 'Gefährlich']);
       await expect.poll(() => text(popup, '#site-verdict'), { timeout: 15_000 }).toMatch(/^Gefährlich/);
       expect(await popup.evaluate(() => document.documentElement.lang)).toBe('de');
       expect(await text(popup, '#trust')).toBe('Dieser Website vertrauen');

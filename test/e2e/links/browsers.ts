@@ -40,7 +40,7 @@ export interface LinkBrowser {
    * `runtime.sendMessage` never settles), as with a worker that is stopped or still loading the model.
    * Its renders are recorded: `window.__renders` says, for each change that took children out of
    * #app (a render; the parser filling in the page's shell only adds), whether #app then held a
-   * verdict; `window.__firstVerdict` is the first #site-verdict element seen.
+   * verdict; `window.__firstVerdict` is the first #site-verdict element seen (parsed or rendered).
    */
   openPopupWithoutBackground?(tabId: number): Promise<LinkPage>;
   /**
@@ -111,6 +111,8 @@ export async function chromiumLinkBrowser(
       seen.__renders = [];
       seen.__firstVerdict = null;
       new MutationObserver((records) => {
+        // A level page's verdict comes with its HTML, before any render.
+        seen.__firstVerdict ??= document.querySelector('#app #site-verdict');
         for (const record of records) {
           if ((record.target as Element).id !== 'app' || record.removedNodes.length === 0) continue;
           const verdict = document.querySelector('#app #site-verdict');

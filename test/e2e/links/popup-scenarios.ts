@@ -15,6 +15,24 @@ const addressWithoutToken = (page: LinkPage): Promise<string> =>
 const text = (page: LinkPage, selector: string): Promise<string | null> =>
   page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 
+/** The popup page an absolute toolbar address opens, relative to the package root. */
+const pageOf = (address: string): string => new URL(address).pathname.slice(1);
+
+/**
+ * The verdict in the HTML the extension serves at `address`, as parsed (DOMParser runs no script):
+ * fetched from `page`, an extension page.
+ */
+const builtVerdict = (page: LinkPage, address: string): Promise<Record<string, string | null>> =>
+  page.evaluate(async (url) => {
+    const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+    const verdict = doc.getElementById('site-verdict');
+    return {
+      level: verdict?.getAttribute('data-level') ?? null,
+      text: verdict?.textContent ?? null,
+      host: doc.getElementById('site-name')?.textContent ?? null,
+    };
+  }, address);
+
 export function definePopupScenarios(target: Target, launch: LinkLauncher): void {
   describe(`popup in ${target === 'chrome' ? 'Chromium' : 'Firefox'}`, () => {
     let world: LinkWorld;
@@ -99,7 +117,14 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       await expect
         .poll(async () => query(await browser.toolbarPopup(tabId)), { timeout: 10_000 })
         .toMatchObject({ tab: String(tabId), via: 'toolbar', level: 'safe', host: safe });
+      // The page of the level, in the browser's catalogue; its HTML says the level before any script runs.
+      expect(pageOf(await browser.toolbarPopup(tabId))).toBe('popup/safe.en.html');
       const safePopup = await open(await browser.toolbarPopup(tabId));
+      expect(await builtVerdict(safePopup, await browser.toolbarPopup(tabId))).toEqual({
+        level: 'safe',
+        text: 'Looks safe',
+        host: '…',
+      });
       await expect.poll(() => text(safePopup, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Looks safe/);
       expect(await text(safePopup, '#site-name')).toBe(safe);
       await safePopup.close();
@@ -114,12 +139,19 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
         .poll(async () => query(await browser.toolbarPopup(tabId)), { timeout: 10_000 })
         .toMatchObject({ tab: String(tabId), via: 'toolbar', level: 'dangerous', host: site });
       const stale = await browser.toolbarPopup(tabId);
+      expect(pageOf(stale)).toBe('popup/dangerous.en.html');
       if (browser.openAddressAlone) {
         // Nothing but the address to go by (no message, record or tab answers): its first render is the verdict.
         const alone = await browser.openAddressAlone(stale);
         await expect.poll(() => text(alone, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Dangerous/);
         expect(await text(alone, '#site-name')).toBe(site);
-        expect(await alone.evaluate(() => (window as unknown as { __renders: boolean[] }).__renders[0])).toBe(true);
+        // Its HTML held the verdict, and no render took it away.
+        expect(
+          await alone.evaluate(() => {
+            const seen = window as unknown as { __renders: boolean[]; __firstVerdict: Element | null };
+            return { verdict: seen.__firstVerdict?.getAttribute('data-level'), renders: seen.__renders.every(Boolean) };
+          }),
+        ).toEqual({ verdict: 'dangerous', renders: true });
         // Nothing the address says can be acted on: no action is offered before the background answers.
         expect(
           await alone.evaluate(() =>
@@ -129,6 +161,7 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
         await alone.close();
       }
       const onWarning = await open(stale);
+      expect(await builtVerdict(onWarning, stale)).toEqual({ level: 'dangerous', text: 'Dangerous', host: '…' });
       await expect.poll(() => text(onWarning, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Dangerous/);
       expect(await text(onWarning, '#site-name')).toBe(site);
       await expect.poll(() => text(onWarning, '.warned'), { timeout: 10_000 }).toMatch(/^Snowman stopped /);

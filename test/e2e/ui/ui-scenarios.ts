@@ -75,7 +75,7 @@ async function openWarning(
 }
 
 /**
- * axe-core on the warning page, the popup on its tab and the options page, in every colour scheme
+ * axe-core on the warning page, the popup on its tab (at the toolbar's address, a level page) and the options page, in every colour scheme
  * the browser can show (checkAccessible), and at 320 px.
  */
 async function accessibilityPass(world: LinkWorld): Promise<void> {
@@ -83,7 +83,12 @@ async function accessibilityPass(world: LinkWorld): Promise<void> {
   const { page, warning } = await openWarning(world, names.dangerous[7] ?? names.dangerous[1]!, '/a11y');
   await page.setViewport(900, 760);
   await checkAccessible(page, 900, 760);
-  const popup = await browser.openPopup(await browser.tabIdOf(warning));
+  // The popup as the toolbar opens it: the dangerous level page, its verdict built into the HTML.
+  const tabId = await browser.tabIdOf(warning);
+  await expect
+    .poll(() => browser.toolbarPopup(tabId), { timeout: 10_000 })
+    .toMatch(/\/popup\/dangerous\.en\.html\?tab=/);
+  const popup = await browser.openExtensionPage((await browser.toolbarPopup(tabId)).slice(browser.origin.length));
   await expect.poll(() => text(popup, '#site-verdict'), { timeout: 10_000 }).toMatch(/^Dangerous/);
   await checkAccessible(popup, 360, 600);
   await popup.close();
