@@ -33,8 +33,11 @@ export const CONTENT_SCRIPTS = { 'content/links': 'src/content/index.ts' };
 /** Model directory files shipped in the package: the model, and the popular-site allowlist (core/popular-sites.ts). */
 const MODEL_FILES = ['model.json', 'weights.bin', 'metadata.json', 'popular-domains.txt'];
 
-async function modelMetadata() {
-  return JSON.parse(await readFile(path.join(ROOT, 'model', 'metadata.json'), 'utf8'));
+let metadataRead;
+/** model/metadata.json, read once for the whole build. */
+function modelMetadata() {
+  metadataRead ??= readFile(path.join(ROOT, 'model', 'metadata.json'), 'utf8').then(JSON.parse);
+  return metadataRead;
 }
 
 /** The n-gram members a blended model names in metadata.architecture.ngramBlend (core/ngram/blend.ts). */
@@ -197,6 +200,28 @@ export function engineModule() {
   };
 }
 
+let plan;
+/** The early reads' plan (platform/early-reads.ts): the same files and digests for every target, worked out once. */
+function startReadsPlan() {
+  plan ??= (async () => {
+    const derivedFiles = await startFiles();
+    const members = await firstAnswerFiles();
+    const bytesOf = async (file) =>
+      derivedFiles[file] ?? new Uint8Array(await readFile(path.join(ROOT, 'model', file)));
+    const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+    const digests = {};
+    for (const file of [...Object.keys(derivedFiles), ...members])
+      digests[`model/${file}`] = sha256(await bytesOf(file));
+    return {
+      id: sha256(JSON.stringify(digests)).slice(0, 16),
+      now: Object.keys(derivedFiles).map((file) => `model/${file}`),
+      later: members.map((file) => `model/${file}`),
+      digests,
+    };
+  })();
+  return plan;
+}
+
 /**
  * The background's first line (src/platform/early-reads-banner.ts, bundled alone with this build's
  * plan): it stamps when the worker began running our code (background/metrics.ts) and starts the
@@ -210,18 +235,6 @@ export function engineModule() {
  * drops it to measure the rest as dead code.
  */
 async function startReadsBanner(target) {
-  const derivedFiles = await startFiles();
-  const members = await firstAnswerFiles();
-  const bytesOf = async (file) => derivedFiles[file] ?? new Uint8Array(await readFile(path.join(ROOT, 'model', file)));
-  const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
-  const digests = {};
-  for (const file of [...Object.keys(derivedFiles), ...members]) digests[`model/${file}`] = sha256(await bytesOf(file));
-  const plan = {
-    id: sha256(JSON.stringify(digests)).slice(0, 16),
-    now: Object.keys(derivedFiles).map((file) => `model/${file}`),
-    later: members.map((file) => `model/${file}`),
-    digests,
-  };
   const bundled = await build({
     entryPoints: ['src/platform/early-reads-banner.ts'],
     bundle: true,
@@ -230,7 +243,7 @@ async function startReadsBanner(target) {
     legalComments: 'none',
     platform: 'browser',
     target: target === 'chrome' ? ['chrome121'] : ['firefox128'],
-    define: { __EARLY_READS_PLAN__: JSON.stringify(plan) },
+    define: { __EARLY_READS_PLAN__: JSON.stringify(await startReadsPlan()) },
     write: false,
     logLevel: 'warning',
   });

@@ -82,14 +82,8 @@ export function createHeldNavigations(store: SessionStore, options: HeldNavigati
   /** Questions waiting for their tab's navigation event. */
   const waiting = new Map<number, () => void>();
 
-  const adopt = (entries: readonly Pending[]): boolean => {
-    let added = false;
-    for (const [tabId, url] of entries) {
-      if (seen.has(tabId) || pending.has(tabId)) continue;
-      pending.set(tabId, url);
-      added = true;
-    }
-    return added;
+  const adopt = (entries: readonly Pending[]): void => {
+    for (const [tabId, url] of entries) if (!seen.has(tabId) && !pending.has(tabId)) pending.set(tabId, url);
   };
   // What earlier workers of this session stored, then (first worker only) the tabs the browser
   // began before any worker could see them. Events this worker handles meanwhile win.

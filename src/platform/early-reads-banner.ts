@@ -7,19 +7,19 @@
  */
 import { startEarlyReads, type EarlyReads, type EarlyReadsPlan } from './early-reads.js';
 import { keptStartFiles } from './kept-start-files.js';
+import { fetchPackageFile } from './package-files.js';
 
 declare const __EARLY_READS_PLAN__: EarlyReadsPlan;
 
 /** Writing the copy waits this long after the start's reads: the model loads meanwhile. */
 const KEEP_AFTER_MS = 3_000;
 
-const started = performance.now();
 const globals = globalThis as {
   __snowmanScriptStart?: number;
   __snowmanEarlyReads?: EarlyReads;
   chrome?: { runtime: { getURL(path: string): string } };
 };
-globals.__snowmanScriptStart = started;
+globals.__snowmanScriptStart = performance.now();
 
 const hex = (digest: ArrayBuffer): string =>
   Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -27,11 +27,7 @@ const hex = (digest: ArrayBuffer): string =>
 try {
   const kept = keptStartFiles();
   globals.__snowmanEarlyReads = startEarlyReads(__EARLY_READS_PLAN__, {
-    fetchFile: async (path) => {
-      const response = await fetch(globals.chrome!.runtime.getURL(path));
-      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-      return response.arrayBuffer();
-    },
+    fetchFile: (path) => fetchPackageFile(path, globals.chrome!.runtime.getURL(path)),
     readKept: () => kept.read(),
     writeKept: (copy) => kept.write(copy),
     sha256: async (bytes) => hex(await crypto.subtle.digest('SHA-256', bytes)),

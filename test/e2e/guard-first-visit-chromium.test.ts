@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gotoAllowingRedirect, launchChromium } from './harness/chromium.js';
-import { pollHref } from './harness/driver.js';
+import { hrefReaching } from './harness/driver.js';
 import { launchForSuite } from './harness/scenarios.js';
 
 const WARNING = 'warning/index.html';
@@ -31,11 +31,7 @@ describe('guard in Chromium: first visit, stopped worker, no WebAssembly', () =>
       previous = page;
       await suite.browser.stopWorker();
       await gotoAllowingRedirect(page, suite.server.url(host, '/first-visit'));
-      const href = await pollHref(
-        () => page.evaluate(() => location.href),
-        (h) => h.startsWith(`${suite.browser.origin}${WARNING}`),
-        20_000,
-      ).catch(async () => page.evaluate(() => location.href));
+      const href = await hrefReaching(() => page.evaluate(() => location.href), `${suite.browser.origin}${WARNING}`);
       const warned = href.startsWith(`${suite.browser.origin}${WARNING}`);
       const metrics = await suite.browser.call('get-metrics', {});
       outcomes.push(`${warned ? 'warned' : 'not warned'} by ${metrics.firstVerdictBy}`);

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium.js';
-import { pollHref } from './harness/driver.js';
+import { hrefReaching } from './harness/driver.js';
 import { launchForSuite } from './harness/scenarios.js';
 
 const WARNING = 'warning/index.html';
@@ -38,11 +38,7 @@ describe('guard in Chromium: a worker stopped mid-decision', () => {
       await suite.browser.stopWorker();
       await navigation;
       await suite.browser.ready();
-      const href = await pollHref(
-        () => page.evaluate(() => location.href),
-        (h) => h.startsWith(`${suite.browser.origin}${WARNING}`),
-        20_000,
-      ).catch(async () => page.evaluate(() => location.href));
+      const href = await hrefReaching(() => page.evaluate(() => location.href), `${suite.browser.origin}${WARNING}`);
       outcomes.push(
         href.startsWith(`${suite.browser.origin}${WARNING}`) ? 'warned' : `not warned: ${href.slice(0, 80)}`,
       );

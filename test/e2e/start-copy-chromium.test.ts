@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { gotoAllowingRedirect, launchChromium, type ChromiumSession } from './harness/chromium.js';
-import { pollHref } from './harness/driver.js';
+import { hrefReaching } from './harness/driver.js';
 import { launchForSuite } from './harness/scenarios.js';
 
 const WARNING = 'warning/index.html';
@@ -79,11 +79,7 @@ describe('Chromium: the start files kept in IndexedDB', () => {
   async function coldStart(page: Page, host: string): Promise<string[]> {
     await suite.browser.stopWorker();
     await gotoAllowingRedirect(page, suite.server.url(host, '/cold'));
-    const href = await pollHref(
-      () => page.evaluate(() => location.href),
-      (h) => h.startsWith(`${suite.browser.origin}${WARNING}`),
-      20_000,
-    ).catch(async () => page.evaluate(() => location.href));
+    const href = await hrefReaching(() => page.evaluate(() => location.href), `${suite.browser.origin}${WARNING}`);
     expect(href.startsWith(`${suite.browser.origin}${WARNING}`), `${host} warned`).toBe(true);
     const stages = (await suite.browser.call('get-metrics', {})).stagesMs;
     return Object.keys(stages).filter((stage) => stage.startsWith('start files from'));

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   startEarlyReads,
+  type EarlyReads,
   type EarlyReadsIo,
   type EarlyReadsPlan,
   type KeptCopy,
@@ -65,13 +66,20 @@ async function texts(reads: Record<string, Promise<ArrayBuffer>>): Promise<Recor
   return Object.fromEntries(entries);
 }
 
+/** The reads' texts and where they came from, once the copy is kept (or not). */
+async function settled(early: EarlyReads): Promise<{ texts: Record<string, string>; source: string }> {
+  const result = { texts: await texts(early.reads), source: await early.source };
+  await early.kept;
+  return result;
+}
+
+/** A kept copy's file texts, in order. */
+const keptTexts = (copy: KeptCopy): string[] => Object.values(copy.files).map(textOf).sort();
+
 describe('early reads', () => {
   it('with no copy: reads the package, then keeps a copy of exactly those bytes', async () => {
     const { io, fetched, written } = fakeIo(undefined);
-    const early = startEarlyReads(PLAN, io);
-    expect(await texts(early.reads)).toEqual(FILES);
-    expect(await early.source).toBe('package');
-    await early.kept;
+    expect(await settled(startEarlyReads(PLAN, io))).toEqual({ texts: FILES, source: 'package' });
     expect(fetched.sort()).toEqual(Object.keys(FILES).sort());
     expect(written).toHaveLength(1);
     expect(written[0]!.id).toBe(PLAN.id);
@@ -83,15 +91,12 @@ describe('early reads', () => {
     const early = startEarlyReads(PLAN, io);
     for (const path of Object.keys(early.reads)) delete early.reads[path]; // package-files.ts takes each once
     await early.kept;
-    expect(Object.values(written[0]!.files).map(textOf).sort()).toEqual(Object.values(FILES).sort());
+    expect(keptTexts(written[0]!)).toEqual(Object.values(FILES).sort());
   });
 
   it('with a matching copy: reads nothing from the package and writes nothing', async () => {
     const { io, fetched, written } = fakeIo(goodCopy());
-    const early = startEarlyReads(PLAN, io);
-    expect(await texts(early.reads)).toEqual(FILES);
-    expect(await early.source).toBe('kept copy');
-    await early.kept;
+    expect(await settled(startEarlyReads(PLAN, io))).toEqual({ texts: FILES, source: 'kept copy' });
     expect(fetched).toEqual([]);
     expect(written).toEqual([]);
   });
@@ -126,13 +131,10 @@ describe('early reads', () => {
   for (const [what, copy] of unusable) {
     it(`with ${what}: reads the package and keeps a good copy again`, async () => {
       const { io, fetched, written } = fakeIo(copy());
-      const early = startEarlyReads(PLAN, io);
-      expect(await texts(early.reads)).toEqual(FILES);
-      expect(await early.source).toBe('package');
-      await early.kept;
+      expect(await settled(startEarlyReads(PLAN, io))).toEqual({ texts: FILES, source: 'package' });
       expect(fetched.sort()).toEqual(Object.keys(FILES).sort());
       expect(written).toHaveLength(1);
-      expect(Object.values(written[0]!.files).map(textOf).sort()).toEqual(Object.values(FILES).sort());
+      expect(keptTexts(written[0]!)).toEqual(Object.values(FILES).sort());
     });
   }
 

@@ -22,8 +22,8 @@ export function quickMemberRecipe(bits = QUICK_MEMBER_BITS): NgramModelOptions {
   return { ...BASELINE_NGRAM, features: { ...DEFAULT_NGRAM_FEATURES, maxN: 6, bits } };
 }
 
-/** A trained quick member: the model, its file's bytes, and the recipe recorded in the file. */
-export interface TrainedQuickMember {
+/** A trained n-gram member: the model, its file's bytes, and the recipe recorded in the file. */
+export interface TrainedMemberFile {
   readonly model: NgramModel;
   readonly bytes: Uint8Array;
   readonly recipe: Record<string, unknown>;
@@ -35,7 +35,7 @@ export function trainMemberFile(
   train: readonly Example[],
   validation: readonly Example[],
   settings: NgramModelOptions,
-): TrainedQuickMember {
+): TrainedMemberFile {
   const { model, reports } = trainNgramModel(train, validation, settings);
   const recipe = {
     name,
@@ -58,7 +58,7 @@ export function trainQuickMember(
   validation: readonly Example[],
   seed: number,
   options: { bits?: number; log?: (line: string) => void } = {},
-): TrainedQuickMember {
+): TrainedMemberFile {
   const settings: NgramModelOptions = {
     ...quickMemberRecipe(options.bits),
     seed,

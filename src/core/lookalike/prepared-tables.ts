@@ -22,7 +22,7 @@ import { buildBrandCatalog, type Brand, type BrandCatalog } from './brand-catalo
 import { registrableLabelOf } from './host-parts.js';
 import { asciiSkeleton } from './skeleton.js';
 import { DEFAULT_LOOKALIKE_OPTIONS, detectorOver, type LookalikeDetector, type LookalikeOptions } from './index.js';
-import { buildTyposquatIndex, type TyposquatIndex } from './typosquat.js';
+import { buildTyposquatIndex, withoutCharAt, type TyposquatIndex } from './typosquat.js';
 
 /** File name beside the popular list in the packaged model directory. */
 export const LOOKALIKE_TABLES_FILE = 'lookalike-tables.bin';
@@ -154,13 +154,15 @@ export function encodeLookalikeTables(
 
 /** Where `variant` drops a character of `name`: the name's length when it is the name itself. */
 function droppedPosition(name: string, variant: string): number {
-  if (variant === name) return name.length;
-  for (let i = 0; i < name.length; i++) if (name.slice(0, i) + name.slice(i + 1) === variant) return i;
+  for (let i = 0; i <= name.length; i++) if (withoutCharAt(name, i) === variant) return i;
   throw new Error(`${variant} is not a one-deletion variant of ${name}`);
 }
 
-/** `name` without the character at `position` (the name itself at its length). */
-const withoutAt = (name: string, position: number): string => name.slice(0, position) + name.slice(position + 1);
+/** `derive` of each index, worked out on first use and kept. */
+function derivedKeys(derive: (index: number) => string | undefined): (index: number) => string | undefined {
+  const keys: (string | undefined)[] = [];
+  return (index) => (keys[index] ??= derive(index));
+}
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -269,18 +271,14 @@ export function decodeLookalikeTables(
     popularLabels: { has: (label) => findKey(tables.labelSlots, label, labelAt) >= 0 },
   };
   // Keys derived on first comparison and kept: a lookup compares against a slot's key or two.
-  const skeletons: (string | undefined)[] = [];
-  const skeletonAt = (i: number): string | undefined => {
-    if (skeletons[i] !== undefined) return skeletons[i];
+  const skeletonAt = derivedKeys((i) => {
     const name = brandName(tables.skeletonBrands[i] ?? -1);
-    return name === undefined ? undefined : (skeletons[i] = asciiSkeleton(name));
-  };
-  const deletions: (string | undefined)[] = [];
-  const deletionAt = (i: number): string | undefined => {
-    if (deletions[i] !== undefined) return deletions[i];
+    return name === undefined ? undefined : asciiSkeleton(name);
+  });
+  const deletionAt = derivedKeys((i) => {
     const name = brandName(tables.deletionBrands[tables.deletionStarts[i] ?? -1] ?? -1);
-    return name === undefined ? undefined : (deletions[i] = withoutAt(name, positions[i]!));
-  };
+    return name === undefined ? undefined : withoutCharAt(name, positions[i]!);
+  });
   const lists: (readonly Brand[] | undefined)[] = [];
   const typos: TyposquatIndex = {
     skeletons: {

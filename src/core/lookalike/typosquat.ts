@@ -47,6 +47,10 @@ export interface BuiltTyposquatIndex extends TyposquatIndex {
   readonly catalog: BuiltBrandCatalog;
 }
 
+/** `name` without the character at `position` (the name itself at its length): a one-deletion variant. */
+export const withoutCharAt = (name: string, position: number): string =>
+  name.slice(0, position) + name.slice(position + 1);
+
 /** Precomputes the skeleton map and the one-deletion neighbourhoods (symmetric-delete lookup). */
 export function buildTyposquatIndex(catalog: BuiltBrandCatalog, options: TyposquatOptions): BuiltTyposquatIndex {
   const skeletons = new Map<string, Brand>();
@@ -63,7 +67,7 @@ export function buildTyposquatIndex(catalog: BuiltBrandCatalog, options: Typosqu
     }
     if (!isFuzzyTarget(brand, options)) continue;
     add(brand.name, brand);
-    for (let i = 0; i < brand.name.length; i++) add(brand.name.slice(0, i) + brand.name.slice(i + 1), brand);
+    for (let i = 0; i < brand.name.length; i++) add(withoutCharAt(brand.name, i), brand);
   }
   return { skeletons, deletions, catalog, options };
 }

@@ -30,8 +30,8 @@ export function quickCheckOf(metadata: ModelMetadata): QuickCheckThresholds | nu
 /** The members the quick check scores with: its own files (equal weights) when it names any, else the blend's. */
 export function quickMembersOf(metadata: ModelMetadata): NgramBlendSpec | null {
   const files = metadata.quickCheck?.files;
-  if (files && files.length > 0) return { members: files.map((file) => ({ file, weight: 1 / files.length })) };
-  return ngramBlendOf(metadata);
+  if (!files || !hasOwnQuickMembers(metadata)) return ngramBlendOf(metadata);
+  return { members: files.map((file) => ({ file, weight: 1 / files.length })) };
 }
 
 /** Whether the quick check has members of its own, apart from the blend's. */

@@ -71,3 +71,8 @@ export async function pollHref(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** The page's address once it starts with `prefix`, or the address it is at when `timeoutMs` runs out. */
+export function hrefReaching(read: () => Promise<string>, prefix: string, timeoutMs = 20_000): Promise<string> {
+  return pollHref(read, (href) => href.startsWith(prefix), timeoutMs).catch(read);
+}

@@ -12,6 +12,10 @@ import { startWorld, waitForBadges, type LinkLauncher, type LinkWorld } from './
 const addressWithoutToken = (page: LinkPage): Promise<string> =>
   page.evaluate(() => location.href.replace(/\?t=[\w-]+#/, '#')).catch(() => '');
 
+/** Waits until `page` shows the warning page (of the extension at `origin`) for `url`. */
+const expectWarnedAbout = (page: LinkPage, origin: string, url: string): Promise<void> =>
+  expect.poll(() => addressWithoutToken(page), { timeout: 10_000 }).toBe(`${origin}warning/index.html#${url}`);
+
 const text = (page: LinkPage, selector: string): Promise<string | null> =>
   page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 
@@ -132,9 +136,7 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       // A dangerous site: the tab shows the warning, and the toolbar's address says so for that site.
       const url = server.url(site, '/toolbar');
       await page.goto(url);
-      await expect
-        .poll(() => addressWithoutToken(page), { timeout: 10_000 })
-        .toBe(`${browser.origin}warning/index.html#${url}`);
+      await expectWarnedAbout(page, browser.origin, url);
       await expect
         .poll(async () => query(await browser.toolbarPopup(tabId)), { timeout: 10_000 })
         .toMatchObject({ tab: String(tabId), via: 'toolbar', level: 'dangerous', host: site });
@@ -197,9 +199,7 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       // Through the warning as a user would: Details, then Continue for this session.
       const page = await browser.newPage();
       await page.goto(url);
-      await expect
-        .poll(() => addressWithoutToken(page), { timeout: 10_000 })
-        .toBe(`${browser.origin}warning/index.html#${url}`);
+      await expectWarnedAbout(page, browser.origin, url);
       await expect.poll(() => text(page, 'h1'), { timeout: 5000 }).toBe('Dangerous site');
       await page.click('details.more summary');
       await page.click('button.continue');
@@ -235,9 +235,7 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       await popup.close();
       const again = server.url(site, '/again');
       await page.goto(again);
-      await expect
-        .poll(() => addressWithoutToken(page), { timeout: 10_000 })
-        .toBe(`${browser.origin}warning/index.html#${again}`);
+      await expectWarnedAbout(page, browser.origin, again);
       const warning = await page.evaluate(() => location.href);
 
       // The popup on the warning tab: the stopped site, its verdict and working actions.
