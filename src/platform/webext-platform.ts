@@ -2,7 +2,7 @@
  * The background's platform in a real browser, on webextension-polyfill: one promise-based
  * `browser` in Chrome and Firefox (in Firefox the polyfill is the native object itself).
  */
-import browser from 'webextension-polyfill';
+import type { Browser } from 'webextension-polyfill';
 import type { BackgroundPlatform } from './background-api.js';
 import { createToolbar } from './action.js';
 import { backgroundMessages } from './messaging.js';
@@ -11,6 +11,15 @@ import { netRules } from './net-rules.js';
 import { earlyReadsSource, packageFileReader } from './package-files.js';
 import { storageAreas } from './storage.js';
 import { blockingRequests } from './web-request.js';
+
+declare const require: (id: 'webextension-polyfill') => Browser;
+/**
+ * Required rather than imported: the bundler turns a default import of a CommonJS module into a
+ * copy of every property of its exports, and where the browser has a `browser` namespace of its
+ * own the polyfill exports that object, whose extension APIs are each built on first access: the
+ * copy built all of them (~10 ms of a starting worker's evaluation, before its first listener).
+ */
+const browser = require('webextension-polyfill');
 
 /** The running browser as the background's platform (Firefox: blocking webRequest; Chrome: DNR rules). */
 export function webExtensionPlatform(): BackgroundPlatform {

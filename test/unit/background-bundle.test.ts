@@ -31,4 +31,21 @@ describe('background bundle per browser', () => {
       expect(firefox[file] ?? 0, file).toBeLessThan((chrome[file] ?? 0) / 5);
     }
   }, 60_000);
+
+  it('calls the polyfill directly, without the CommonJS interop copy of every property of its exports', async () => {
+    // Where the browser has a `browser` namespace the polyfill exports it, and the copy would build
+    // every extension API the browser offers while the worker starts.
+    const result = await build({
+      entryPoints: [path.join(ROOT, 'src/background/index.ts')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      platform: 'browser',
+      logLevel: 'silent',
+      define: { __FIREFOX__: 'false', __DEBUG__: 'false', 'process.env.NODE_ENV': '"production"' },
+    });
+    const code = result.outputFiles[0]!.text;
+    expect(code).toContain('require_browser_polyfill()');
+    expect(code).not.toMatch(/__toESM\(require_browser_polyfill\(\)/);
+  }, 60_000);
 });
