@@ -9,10 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STRICT_RULE_ID } from '../../src/background/strict-rules.js';
+import { SCORE_KEY_PREFIX } from '../../src/core/cache.js';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'webextension-polyfill';
 import { gotoAllowingRedirect, launchChromium } from './harness/chromium.js';
 import { pollHref } from './harness/driver.js';
+import { sessionsExtension } from './harness/sessions-extension.js';
 import { launchForSuite } from './harness/scenarios.js';
 
 const CHECKING = 'checking/index.html';
@@ -228,6 +230,53 @@ describe('strict first-visit mode in Chromium', () => {
       }
     } finally {
       await rm(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('a tab closed and reopened mid-session (Ctrl+Shift+T) on an address not judged again goes on once judged, with one request', async () => {
+    // A browser of its own, with a second extension that may reopen closed tabs as a person does.
+    const helper = await sessionsExtension();
+    const browser = await launchChromium(extensionDir, undefined, undefined, { otherExtensions: [helper.dir] });
+    try {
+      const host = suite.names.benign[5]!;
+      const url = suite.server.url(host, '/reopened');
+      await browser.call('set-preferences', { strictFirstVisit: false });
+      const tab = await browser.context.newPage();
+      await gotoAllowingRedirect(tab, url);
+      await pollHref(href(tab), (h) => h === url);
+      // Turned on now: what was let through is forgotten, so the reopened tab meets the hold.
+      await browser.call('set-preferences', { strictFirstVisit: true });
+      const sessions = await browser.context.newPage();
+      await sessions.goto(helper.page);
+      const tabId = await sessions.evaluate(
+        async (wanted) =>
+          (await (globalThis as unknown as { chrome: Browser }).chrome.tabs.query({})).find((t) => t.url === wanted)!
+            .id!,
+        url,
+      );
+      await sessions.evaluate((id) => (globalThis as unknown as { chrome: Browser }).chrome.tabs.remove(id), tabId);
+      // Its score gone as the bounded cache evicts old ones, and a fresh worker: the reopened
+      // navigation is not judged before its request leaves, so the hold takes it.
+      await browser.inExtension(
+        (key) => (globalThis as unknown as { chrome: Browser }).chrome.storage.session.remove(key),
+        `${SCORE_KEY_PREFIX}${host}`,
+      );
+      await browser.stopWorker();
+      suite.server.reset();
+      const reopening = browser.context.waitForEvent('page');
+      await sessions.evaluate(() => (globalThis as unknown as { chrome: Browser }).chrome.sessions.restore());
+      const page = await reopening;
+      await pollHref(href(page), (h) => h === url, 20_000);
+      await expect.poll(() => page.locator('#site').innerText()).toBe(host);
+      // Loaded by the checking page's forward, not straight from the reopened entry.
+      const kind = await page.evaluate(
+        () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).type,
+      );
+      expect(kind).toBe('navigate');
+      expect(suite.server.requests(host).filter((line) => !line.startsWith('GET /favicon'))).toEqual(['GET /reopened']);
+    } finally {
+      await browser.close();
+      await helper.dispose();
     }
   });
 

@@ -43,6 +43,8 @@ export async function launchChromium(
     readonly waitReady?: boolean;
     /** More command-line switches (e.g. `--restore-last-session`). */
     readonly extraArgs?: readonly string[];
+    /** Other unpacked extensions to load beside it; none may have a background worker of its own. */
+    readonly otherExtensions?: readonly string[];
   } = {},
 ): Promise<ChromiumSession> {
   const dir = profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'snowman-chromium-')));
@@ -54,8 +56,8 @@ export async function launchChromium(
       : { locale: language, env: { ...process.env, LANGUAGE: language, LC_ALL: '', LANG: `${language}.UTF-8` } }),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${[extensionDir, ...(options.otherExtensions ?? [])].join(',')}`,
+      `--load-extension=${[extensionDir, ...(options.otherExtensions ?? [])].join(',')}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
