@@ -5,6 +5,7 @@
  * page and to the background. Talks to the background only through runtime messaging, which the
  * page can neither read nor forge; never uses window.postMessage, CustomEvents or DOM attributes.
  */
+import { hexOf } from '../core/hex.js';
 import { request } from '../core/messages.js';
 import { contentPlatform } from '../platform/content-api.js';
 import { isExpectedError } from '../platform/expected-error.js';
@@ -21,8 +22,7 @@ const FIRST_SLICE_MS = 16;
 
 /** Identifies this document to the background's page summary (a restored or new document gets a new one). */
 function newPageId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return hexOf(crypto.getRandomValues(new Uint8Array(12)));
 }
 
 /**

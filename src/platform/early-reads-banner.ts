@@ -5,6 +5,7 @@
  * is evaluated; package-files.ts takes them over. Nothing here may throw: a failure leaves the
  * background to read its files itself.
  */
+import { hexOf } from '../core/hex.js';
 import { startEarlyReads, type EarlyReads, type EarlyReadsPlan } from './early-reads.js';
 import { keptStartFiles } from './kept-start-files.js';
 import { fetchPackageFile } from './package-files.js';
@@ -21,16 +22,13 @@ const globals = globalThis as {
 };
 globals.__snowmanScriptStart = performance.now();
 
-const hex = (digest: ArrayBuffer): string =>
-  Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-
 try {
   const kept = keptStartFiles();
   globals.__snowmanEarlyReads = startEarlyReads(__EARLY_READS_PLAN__, {
     fetchFile: (path) => fetchPackageFile(path, globals.chrome!.runtime.getURL(path)),
     readKept: () => kept.read(),
     writeKept: (copy) => kept.write(copy),
-    sha256: async (bytes) => hex(await crypto.subtle.digest('SHA-256', bytes)),
+    sha256: async (bytes) => hexOf(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))),
     nextTask: () => new Promise((resolve) => setTimeout(resolve, 0)),
     startSettled: () => new Promise((resolve) => setTimeout(resolve, KEEP_AFTER_MS)),
   });

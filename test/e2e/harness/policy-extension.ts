@@ -5,13 +5,12 @@
  * their own and name only that id in the policy. Chrome: a fresh manifest `key` (a new RSA key, so
  * a new id); Firefox: another gecko id. Nothing in the extension depends on its id at run time.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extensionIdOfKey } from '../../../scripts/threat-rules.mjs';
 import { ensureBuilt, type Target } from './extension.js';
+import { freshExtensionKey } from './extension-key.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The Firefox add-on id of the policy suites' copy. */
@@ -35,10 +34,9 @@ export async function policyTestExtension(target: Target): Promise<PolicyExtensi
   };
   let id: string;
   if (target === 'chrome') {
-    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const key = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-    manifest['key'] = key;
-    id = extensionIdOfKey(key);
+    const fresh = freshExtensionKey();
+    manifest['key'] = fresh.key;
+    id = fresh.id;
   } else {
     manifest.browser_specific_settings!.gecko.id = POLICY_TEST_GECKO_ID;
     id = POLICY_TEST_GECKO_ID;

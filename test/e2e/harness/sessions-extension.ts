@@ -2,13 +2,12 @@
  * A second extension for the Chromium suites that need what a person does with the browser's own
  * session history: reopening the last closed tab (Ctrl+Shift+T) through `chrome.sessions.restore`,
  * which Snowman itself has no permission for. It has one empty page and no background, so the
- * harness still finds Snowman's worker as the browser's only one; a fixed key gives it a known id.
+ * harness still finds Snowman's worker as the browser's only one; a key of its own gives it a known id.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { extensionIdOfKey } from '../../../scripts/threat-rules.mjs';
+import { freshExtensionKey } from './extension-key.js';
 
 export interface SessionsExtension {
   readonly dir: string;
@@ -19,8 +18,7 @@ export interface SessionsExtension {
 
 export async function sessionsExtension(): Promise<SessionsExtension> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'snowman-sessions-ext-'));
-  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const key = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  const { key, id } = freshExtensionKey();
   await writeFile(
     path.join(dir, 'manifest.json'),
     JSON.stringify({
@@ -34,7 +32,7 @@ export async function sessionsExtension(): Promise<SessionsExtension> {
   await writeFile(path.join(dir, 'page.html'), '<!doctype html><title>sessions helper</title>');
   return {
     dir,
-    page: `chrome-extension://${extensionIdOfKey(key)}/page.html`,
+    page: `chrome-extension://${id}/page.html`,
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }
