@@ -2,17 +2,20 @@
  * The popup's first script: small, so it is fetched, compiled and run before anything else. Opened
  * from the toolbar, its address carries the tab and what the toolbar shows for it (the background
  * sets it per tab: core/popup-snapshot.ts), on a page whose HTML already shows that level's verdict
- * (scripts/popup-pages.mjs); it fills in the rest of the snapshot at once, before any answer. It asks
- * for the tab, the verdict the background recorded for it (storage.session: one read, no wait for
- * the worker or the model) and the background's answers, brings the verdict up to date as soon as
- * the tab and the record are known, then runs main.ts, which carries on from there (actions,
- * links, status, report) with the requests already in flight (start.ts).
+ * (scripts/popup-pages.mjs); it fills in the rest of the snapshot at once, before any answer, and
+ * does nothing else until the popup's first frame has been painted: Chrome shows the popup at its
+ * load event and paints nothing while it is hidden, so work started earlier only delays that
+ * frame. Then it asks for the tab, the verdict the background recorded for it (storage.session: one
+ * read, no wait for the worker or the model) and the background's answers, brings the verdict up to
+ * date as soon as the tab and the record are known, and runs main.ts, which carries on from there
+ * (actions, links, status, report) with the requests already in flight (start.ts).
  */
 import { firstValue } from '../core/first-value.js';
-import { request } from '../core/messages.js';
 import { readPopupAddress } from '../core/popup-snapshot.js';
-import { popupPlatform } from '../platform/popup-api.js';
+import { request, type ModelStatus, type PageSummary, type TabRecord } from '../core/messages.js';
+import { popupPlatform, type PopupTab } from '../platform/popup-api.js';
 import { t } from '../platform/i18n.js';
+import { firstFramePainted } from '../ui/after-first-frame.js';
 import { localizePage } from '../ui/localize-page.js';
 import { hostnameOf, recordedDetails } from './recorded-site.js';
 import { adoptBuiltSection, siteSectionFor, type PopupState } from './site-view.js';
@@ -23,13 +26,26 @@ import { tabPage } from './tab-page.js';
 const platform = popupPlatform();
 const address = readPopupAddress(location.search);
 const knownTab = address.tabId;
-const recorded = knownTab === null ? null : platform.recorded(knownTab);
-const tabAsked = platform.tab(knownTab);
-// What does not depend on the tab's address is asked at once, while the tab is looked up: each
-// message is a round trip to the background, and waiting for tabs.get first added one more.
-const status = request(platform.send, 'get-status', {});
-const summary = knownTab === null ? undefined : request(platform.send, 'get-page-summary', { tabId: knownTab });
-for (const asked of [status, summary, recorded]) asked?.catch(() => undefined);
+
+/** The popup's requests, made together. */
+interface Asked {
+  readonly tab: Promise<PopupTab | null>;
+  /** The record of the tab the address names (null without one). */
+  readonly recorded: Promise<TabRecord | null> | null;
+  readonly status: Promise<ModelStatus>;
+  readonly summary: Promise<PageSummary | null> | undefined;
+}
+
+function askEverything(): Asked {
+  const recorded = knownTab === null ? null : platform.recorded(knownTab);
+  const tab = platform.tab(knownTab);
+  // What does not depend on the tab's address is asked at once, while the tab is looked up: each
+  // message is a round trip to the background, and waiting for tabs.get first added one more.
+  const status = request(platform.send, 'get-status', {});
+  const summary = knownTab === null ? undefined : request(platform.send, 'get-page-summary', { tabId: knownTab });
+  for (const asked of [status, summary, recorded]) asked?.catch(() => undefined);
+  return { tab, recorded, status, summary };
+}
 
 /** Replaces the page's shell with the site section for `state` (the popup's first render), or brings that section up to date. */
 function show(state: PopupState): HTMLElement {
@@ -39,8 +55,8 @@ function show(state: PopupState): HTMLElement {
   return node;
 }
 
-async function firstView(): Promise<FirstView> {
-  const tab = await tabAsked.catch(() => null);
+async function firstView(asked: Asked): Promise<FirstView> {
+  const tab = await asked.tab.catch(() => null);
   if (!tab) {
     const state = { ...EMPTY_POPUP, siteError: t('popup_no_tab') };
     return { tab, page: { url: null, warned: false }, site: null, state, node: show(state) };
@@ -48,7 +64,7 @@ async function firstView(): Promise<FirstView> {
   const page = tabPage(tab.url, platform.warningPage);
   const site = page.url === null ? null : request(platform.send, 'get-site', { url: page.url });
   site?.catch(() => undefined);
-  const record = tab.id === knownTab && recorded ? recorded : platform.recorded(tab.id);
+  const record = tab.id === knownTab && asked.recorded ? asked.recorded : platform.recorded(tab.id);
   // Whichever comes first: the record is usually quicker, but a storage.session read can lag
   // behind a warm worker's answer, and the answer is the verdict itself rather than a stand-in.
   const answered = await firstValue([
@@ -72,8 +88,8 @@ async function firstView(): Promise<FirstView> {
 }
 
 /**
- * Runs the popup's second script, main.js (preloaded by index.html): only once the verdict is
- * shown, so its compiling and first render never come before the answers the verdict waits for.
+ * Runs the popup's second script, main.js: only once the verdict is shown, so its fetching,
+ * compiling and first render never come before the answers the verdict waits for.
  */
 function runRest(): void {
   const script = document.createElement('script');
@@ -93,6 +109,10 @@ const offered = snapshotForPage(address.site, builtLevel);
 const snapshot = offered ? { site: snapshotDetails(offered), provisional: true } : null;
 if (snapshot) show({ ...EMPTY_POPUP, ...snapshot });
 else if (builtLevel !== null) show(EMPTY_POPUP);
-const first = firstView();
-publishStart({ knownTab, fromToolbar: address.fromToolbar || knownTab === null, status, summary, first });
-void first.finally(runRest);
+void firstFramePainted().then(() => {
+  const asked = askEverything();
+  const first = firstView(asked);
+  const { status, summary } = asked;
+  publishStart({ knownTab, fromToolbar: address.fromToolbar || knownTab === null, status, summary, first });
+  void first.finally(runRest);
+});

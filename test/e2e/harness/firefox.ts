@@ -74,6 +74,8 @@ export async function launchFirefox(extensionDir: string, options: FirefoxOption
       'dom.security.https_only_mode': false,
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      // action.openPopup from an extension page, as the toolbar button's click opens it.
+      'extensions.openPopupWithoutUserGesture.enabled': true,
       ...(options.idleTimeoutMs === undefined ? {} : { 'extensions.background.idle.timeout': options.idleTimeoutMs }),
       ...(options.language === undefined
         ? {}

@@ -51,6 +51,11 @@ export interface LinkBrowser {
   openAddressAlone?(url: string): Promise<LinkPage>;
   /** The popup's address the toolbar opens for a tab (`action.getPopup`), absolute. */
   toolbarPopup(tabId: number): Promise<string>;
+  /**
+   * The toolbar button's own popup (opened by `action.openPopup` over the tab, made active), read
+   * through `extension.getViews` once its actions are on or 10 s have passed, then closed.
+   */
+  openToolbarBubble(tabId: number): Promise<ToolbarBubble>;
   /** An extension page by its path in the package (`options/index.html`). */
   openExtensionPage(path: string): Promise<LinkPage>;
   call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>>;
@@ -63,6 +68,50 @@ export interface LinkBrowser {
   badgeLevels(page: LinkPage): Promise<Record<string, string> | null>;
   close(): Promise<void>;
 }
+
+/** What the toolbar button's popup showed. */
+export interface ToolbarBubble {
+  /** Its page, relative to the package root. */
+  readonly page: string;
+  readonly verdict: string | null;
+  readonly host: string | null;
+  /** Some action is enabled: main.js ran and the background answered. */
+  readonly actions: boolean;
+  /** It was visible and had painted its first contentful frame. */
+  readonly shown: boolean;
+  readonly painted: boolean;
+}
+
+/**
+ * Run in an extension page (`inExtension`): opens the toolbar button's popup over tab `id` and
+ * reads it. Self-contained: it is serialised into the page.
+ */
+export const openToolbarBubbleIn = async (id: number): Promise<ToolbarBubble> => {
+  const api = (globalThis as unknown as { browser?: Browser; chrome: Browser }).browser ?? chrome;
+  const windowId = (await api.tabs.update(id, { active: true }))?.windowId;
+  if (windowId === undefined) throw new Error(`no window for tab ${id}`);
+  await api.windows.update(windowId, { focused: true });
+  await api.action.openPopup({ windowId });
+  const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
+  let view: Window | undefined;
+  for (let i = 0; i < 500 && !view; i++, await pause())
+    view = api.extension.getViews({ type: 'popup' })[0] as Window | undefined;
+  if (!view) throw new Error('no popup opened');
+  const actionsOn = (): boolean =>
+    Array.from(view!.document.querySelectorAll('button'), (b) => b.disabled).includes(false);
+  const painted = (): boolean => view!.performance.getEntriesByName('first-contentful-paint').length > 0;
+  for (let i = 0; i < 500 && !(actionsOn() && painted()); i++) await pause();
+  const bubble = {
+    page: view.location.pathname.slice(1),
+    verdict: view.document.getElementById('site-verdict')?.textContent ?? null,
+    host: view.document.getElementById('site-name')?.textContent ?? null,
+    actions: actionsOn(),
+    shown: view.document.visibilityState === 'visible',
+    painted: painted(),
+  };
+  view.close();
+  return bubble;
+};
 
 interface CdpNode {
   nodeName: string;
@@ -145,6 +194,7 @@ export async function chromiumLinkBrowser(
     openPopupWithoutBackground: (tabId) => heldPage(`${session.origin}popup/index.html?tab=${tabId}`, false),
     openAddressAlone: (url) => heldPage(url, true),
     toolbarPopup: (tabId) => session.inExtension((id) => chrome.action.getPopup({ tabId: id }), tabId),
+    openToolbarBubble: (tabId) => session.inExtension(openToolbarBubbleIn, tabId),
     async openExtensionPage(path) {
       const page = await session.context.newPage();
       await page.goto(`${session.origin}${path}`);

@@ -191,6 +191,28 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       await browser.call('untrust-site', { site });
     });
 
+    it('the toolbar button’s own popup shows the site’s level page with its host, then its actions', async () => {
+      const { names, server, browser } = world;
+      const safe = names.benign[0]!;
+      const page = await browser.newPage();
+      const url = server.url(safe, '/bubble');
+      await page.goto(url);
+      const tabId = await browser.tabIdOf(url);
+      // Once the toolbar carries the verdict, the button opens the level page for it.
+      await expect
+        .poll(async () => new URL(await browser.toolbarPopup(tabId)).searchParams.get('level'), { timeout: 10_000 })
+        .toBe('safe');
+      expect(await browser.openToolbarBubble(tabId)).toEqual({
+        page: 'popup/safe.en.html',
+        verdict: 'Looks safe',
+        host: safe,
+        actions: true,
+        shown: true,
+        painted: true,
+      });
+      await page.close();
+    });
+
     it('trust this site removes the badges of its links', async () => {
       const { names, server, browser } = world;
       const site = names.dangerous[2]!;
