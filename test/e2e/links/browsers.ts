@@ -69,7 +69,7 @@ export interface LinkBrowser {
   close(): Promise<void>;
 }
 
-/** What the toolbar button's popup showed. */
+/** What the toolbar button's popup showed, and when (ms from its navigation start). */
 export interface ToolbarBubble {
   /** Its page, relative to the package root. */
   readonly page: string;
@@ -80,35 +80,60 @@ export interface ToolbarBubble {
   /** It was visible and had painted its first contentful frame. */
   readonly shown: boolean;
   readonly painted: boolean;
+  readonly times: {
+    /** The end of its load event, which Chrome waits for before it shows the popup. */
+    readonly load: number;
+    /** When it became visible (Chromium's visibility-state entries; NaN where there are none). */
+    readonly visible: number;
+    /** Its first contentful paint (a presentation time). */
+    readonly firstPaint: number;
+  };
 }
 
 /**
  * Run in an extension page (`inExtension`): opens the toolbar button's popup over tab `id` and
- * reads it. Self-contained: it is serialised into the page.
+ * reads it once it has painted and (with `actions`) some action is on, or after 10 s, then closes
+ * it. Self-contained: it is serialised into the page.
  */
-export const openToolbarBubbleIn = async (id: number): Promise<ToolbarBubble> => {
+export const openToolbarBubbleIn = async ({
+  id,
+  actions,
+}: {
+  id: number;
+  actions: boolean;
+}): Promise<ToolbarBubble> => {
+  // No named functions in here: tsx (the bench) would wrap them in a helper the page does not have.
   const api = (globalThis as unknown as { browser?: Browser; chrome: Browser }).browser ?? chrome;
   const windowId = (await api.tabs.update(id, { active: true }))?.windowId;
   if (windowId === undefined) throw new Error(`no window for tab ${id}`);
   await api.windows.update(windowId, { focused: true });
   await api.action.openPopup({ windowId });
-  const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
   let view: Window | undefined;
-  for (let i = 0; i < 500 && !view; i++, await pause())
+  for (let i = 0; i < 500 && !view; i++, await new Promise((resolve) => setTimeout(resolve, 20)))
     view = api.extension.getViews({ type: 'popup' })[0] as Window | undefined;
   if (!view) throw new Error('no popup opened');
-  const actionsOn = (): boolean =>
-    Array.from(view!.document.querySelectorAll('button'), (b) => b.disabled).includes(false);
-  const painted = (): boolean => view!.performance.getEntriesByName('first-contentful-paint').length > 0;
-  for (let i = 0; i < 500 && !(actionsOn() && painted()); i++) await pause();
-  const bubble = {
-    page: view.location.pathname.slice(1),
-    verdict: view.document.getElementById('site-verdict')?.textContent ?? null,
-    host: view.document.getElementById('site-name')?.textContent ?? null,
-    actions: actionsOn(),
-    shown: view.document.visibilityState === 'visible',
-    painted: painted(),
-  };
+  const buttons = view.document.getElementsByTagName('button');
+  let bubble: ToolbarBubble;
+  for (let i = 0; ; i++) {
+    const navigation = view.performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const visible = view.performance.getEntriesByType('visibility-state').find((e) => e.name === 'visible');
+    const paint = view.performance.getEntriesByName('first-contentful-paint')[0];
+    bubble = {
+      page: view.location.pathname.slice(1),
+      verdict: view.document.getElementById('site-verdict')?.textContent ?? null,
+      host: view.document.getElementById('site-name')?.textContent ?? null,
+      actions: Array.from(buttons).some((b) => !b.disabled),
+      shown: view.document.visibilityState === 'visible',
+      painted: paint !== undefined,
+      times: {
+        load: navigation?.loadEventEnd ?? Number.NaN,
+        visible: visible?.startTime ?? Number.NaN,
+        firstPaint: paint?.startTime ?? Number.NaN,
+      },
+    };
+    if (i >= 500 || (bubble.painted && (bubble.actions || !actions))) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   view.close();
   return bubble;
 };
@@ -194,7 +219,7 @@ export async function chromiumLinkBrowser(
     openPopupWithoutBackground: (tabId) => heldPage(`${session.origin}popup/index.html?tab=${tabId}`, false),
     openAddressAlone: (url) => heldPage(url, true),
     toolbarPopup: (tabId) => session.inExtension((id) => chrome.action.getPopup({ tabId: id }), tabId),
-    openToolbarBubble: (tabId) => session.inExtension(openToolbarBubbleIn, tabId),
+    openToolbarBubble: (tabId) => session.inExtension(openToolbarBubbleIn, { id: tabId, actions: true }),
     async openExtensionPage(path) {
       const page = await session.context.newPage();
       await page.goto(`${session.origin}${path}`);

@@ -78,7 +78,7 @@ export const firefoxLinkBrowserWith =
       },
       openExtensionPage: async (path) => puppeteerPage(await session.openExtensionPage(path), scheme),
       toolbarPopup: (tabId) => session.inExtension((id) => browser.action.getPopup({ tabId: id }), tabId),
-      openToolbarBubble: (tabId) => session.inExtension(openToolbarBubbleIn, tabId),
+      openToolbarBubble: (tabId) => session.inExtension(openToolbarBubbleIn, { id: tabId, actions: true }),
       call: (type, payload) => session.call(type, payload),
       badgeText: (tabId) => session.inExtension((id) => browser.action.getBadgeText({ tabId: id }), tabId),
       badgeLevels: async () => null,

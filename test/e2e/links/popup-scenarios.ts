@@ -202,7 +202,9 @@ export function definePopupScenarios(target: Target, launch: LinkLauncher): void
       await expect
         .poll(async () => new URL(await browser.toolbarPopup(tabId)).searchParams.get('level'), { timeout: 10_000 })
         .toBe('safe');
-      expect(await browser.openToolbarBubble(tabId)).toEqual({
+      // When it painted is the bench's business (`npm run bench -- --only popup`).
+      const { times: _times, ...bubble } = await browser.openToolbarBubble(tabId);
+      expect(bubble).toEqual({
         page: 'popup/safe.en.html',
         verdict: 'Looks safe',
         host: safe,
