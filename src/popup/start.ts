@@ -30,6 +30,9 @@ export interface PopupStart {
   readonly first: Promise<FirstView>;
 }
 
+/** The User Timing mark the popup sets once its first frame is done on the main thread. */
+export const POPUP_FIRST_FRAME_MARK = 'snowman:popup-first-frame';
+
 /** The popup's state before anything is known. */
 export const EMPTY_POPUP: PopupState = {
   host: null,

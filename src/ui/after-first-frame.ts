@@ -18,10 +18,13 @@ export interface FrameClock {
  */
 export const NO_FRAME_FALLBACK_MS = 250;
 
+/** How the wait ended: the frame was painted, or none came in time. */
+export type FirstFrame = 'painted' | 'no-frame';
+
 /** Settles once the first frame from now has been painted, or after the fallback. */
-export function firstFramePainted(clock: FrameClock = globalThis): Promise<void> {
+export function firstFramePainted(clock: FrameClock = globalThis): Promise<FirstFrame> {
   return new Promise((resolve) => {
-    clock.requestAnimationFrame(() => clock.setTimeout(resolve, 0));
-    clock.setTimeout(resolve, NO_FRAME_FALLBACK_MS);
+    clock.requestAnimationFrame(() => clock.setTimeout(() => resolve('painted'), 0));
+    clock.setTimeout(() => resolve('no-frame'), NO_FRAME_FALLBACK_MS);
   });
 }

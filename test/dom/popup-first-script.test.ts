@@ -12,6 +12,7 @@ import { popupLevelPage } from '../../scripts/popup-pages.mjs';
 import english from '../../_locales/en/messages.json';
 import { catalogueReader } from '../../src/core/message-catalogue.js';
 import type { PopupPlatform } from '../../src/platform/popup-api.js';
+import { POPUP_FIRST_FRAME_MARK } from '../../src/popup/start.js';
 import { NO_FRAME_FALLBACK_MS } from '../../src/ui/after-first-frame.js';
 
 const calls: string[] = [];
@@ -71,7 +72,9 @@ describe('popup first script', () => {
   beforeEach(async () => {
     calls.length = 0;
     frames = [];
-    vi.useFakeTimers();
+    performance.clearMarks();
+    // Timers only: the performance timeline stays real, for the mark.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     vi.stubGlobal('requestAnimationFrame', (callback: () => void) => frames.push(callback));
     // A fresh first.js for each test; the catalogue goes to the fresh copy of its i18n module.
     vi.resetModules();
@@ -98,6 +101,8 @@ describe('popup first script', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual(['recorded 3', 'tab 3', 'send get-status', 'send get-page-summary']);
     expect(secondScript()).toBeNull();
+    // The frame is marked for the browser's performance tools.
+    expect(performance.getEntriesByName(POPUP_FIRST_FRAME_MARK)).toHaveLength(1);
 
     // main.js once the tab's view is known.
     answerTab({ id: 3, url: 'https://b.example.com/' });
@@ -112,5 +117,7 @@ describe('popup first script', () => {
     expect(calls).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
     expect(calls).toEqual(['recorded 3', 'tab 3', 'send get-status', 'send get-page-summary']);
+    // No frame, no mark saying there was one.
+    expect(performance.getEntriesByName(POPUP_FIRST_FRAME_MARK)).toHaveLength(0);
   });
 });
