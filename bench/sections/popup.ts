@@ -6,11 +6,14 @@
  * first thing the user sees: a presentation time, later than a main-thread measure would say. The
  * same level page without its scripts, set as the tab's popup and opened the same way, is the floor
  * under it; an earlier build (SNOWMAN_BENCH_BEFORE_CHROME_DIR) is opened the same way, interleaved.
+ * Then Firefox ESR's toolbar popup, opened the same way (its preference for action.openPopup without
+ * a click is set by the harness).
  */
 import { rm, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { launchChromium, type ChromiumSession } from '../../test/e2e/harness/chromium.js';
+import { launchFirefox } from '../../test/e2e/harness/firefox.js';
 import { extensionDir, ensureBuilt } from '../../test/e2e/harness/extension.js';
 import { pickE2eNames } from '../../test/e2e/harness/names.js';
 import { POPUP_FIRST_FRAME_MARK } from '../../src/popup/start.js';
@@ -41,6 +44,12 @@ const PAGE_OF: Record<Way, string | null> = {
   'one-line': ONE_LINE_POPUP,
   before: null,
 };
+
+const loadAverage = (): string =>
+  `load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${os.cpus().length} cores`;
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -76,6 +85,41 @@ async function openOver(session: ChromiumSession, url: string, page: string | nu
     });
   } finally {
     await tab.close();
+  }
+}
+
+/**
+ * Firefox ESR's toolbar popup over a small loaded page on `host`, opened `RUNS` times the same way
+ * (action.openPopup from an extension page, read through extension.getViews).
+ */
+async function firefoxBubbles(server: LinkServer, host: string, dir: string): Promise<ToolbarBubble[]> {
+  const session = await launchFirefox(dir, { hosts: [host], httpPage: server.url(host, '/blank') });
+  try {
+    const bubbles: ToolbarBubble[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const page = await session.browser.newPage();
+      const url = server.url(host, `/?run=firefox-bubble-${i}`);
+      await page.goto(url);
+      const tabId = await session.inExtension(async (wanted) => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const id = (await api.tabs.query({})).find((t) => t.url === wanted)?.id ?? -1;
+        for (let k = 0; k < 100 && !(await api.action.getPopup({ tabId: id })).includes('level='); k++)
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        return id;
+      }, url);
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      const bubble = await session.inExtension(openToolbarBubbleIn, {
+        id: tabId,
+        actions: true,
+        mark: POPUP_FIRST_FRAME_MARK,
+      });
+      if (bubble.host !== host) throw new Error(`the Firefox popup showed ${JSON.stringify(bubble)}`);
+      bubbles.push(bubble);
+      await page.close();
+    }
+    return bubbles;
+  } finally {
+    await session.close();
   }
 }
 
@@ -117,10 +161,7 @@ export async function run(): Promise<Row[]> {
         bubbles.set(way, [...(bubbles.get(way) ?? []), bubble]);
       }
     }
-    const load = `load average ${os
-      .loadavg()
-      .map((x) => x.toFixed(1))
-      .join(' ')} on ${os.cpus().length} cores`;
+    const load = loadAverage();
     const rows: Row[] = [];
     const label: Record<Way, string> = {
       now: "the toolbar button's popup over a small loaded page",
@@ -161,6 +202,29 @@ export async function run(): Promise<Row[]> {
           .filter(Boolean)
           .join('; '),
       });
+    }
+    const firefox = await extensionDir('firefox', names);
+    try {
+      const runs = await firefoxBubbles(server, host, firefox.dir);
+      const of = (key: keyof ToolbarBubble['times']): number => median(runs.map((b) => b.times[key]));
+      rows.push(
+        {
+          section: SECTION,
+          metric: "Firefox: the toolbar button's popup over a small loaded page: first frame done",
+          value: Math.round(of('firstFrame') * 10) / 10,
+          unit: 'ms',
+          note: `the end of its first frame on the main thread (${POPUP_FIRST_FRAME_MARK}), verdict and host in it, from its navigation start; load event ${of('load').toFixed(0)} ms; median of ${runs.length}; ${loadAverage()}`,
+        },
+        {
+          section: SECTION,
+          metric: "Firefox: the toolbar button's popup over a small loaded page: first paint",
+          value: Math.round(of('firstPaint') * 10) / 10,
+          unit: 'ms',
+          note: `first contentful paint, from its navigation start; median of ${runs.length}`,
+        },
+      );
+    } finally {
+      await firefox.dispose();
     }
     return rows;
   } finally {
