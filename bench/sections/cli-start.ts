@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Row } from '../types.js';
+import { median } from '../lib/stats.js';
 
 const SECTION = 'cli-start';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -16,11 +17,6 @@ function wallMs(args: string[]): number {
   const started = performance.now();
   execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
   return performance.now() - started;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Builds the CLI, then times both commands RUNS times each, alternating. */

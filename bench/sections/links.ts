@@ -11,7 +11,6 @@
  * shared 2-core machine the numbers move with it.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -21,6 +20,7 @@ import { CHROME_DIST } from '../lib/chrome-dist.js';
 import { pickE2eNames } from '../../test/e2e/harness/names.js';
 import { startLinkServer, type LinkServer } from '../../test/e2e/links/pages.js';
 import type { Row } from '../types.js';
+import { loadAverageNote, median } from '../lib/stats.js';
 
 const SECTION = 'links';
 const DOMAINS = 1000;
@@ -299,8 +299,6 @@ async function emptyExtensionPage(session: ChromiumSession): Promise<number> {
   return median(times);
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 export async function run(): Promise<Row[]> {
   await ensureBuilt();
   const rows: Row[] = [];
@@ -419,10 +417,7 @@ export async function run(): Promise<Row[]> {
     await bare.close();
 
     const [cold, ...warm] = runs;
-    const load = `load average ${os
-      .loadavg()
-      .map((x) => x.toFixed(1))
-      .join(' ')} on ${os.cpus().length} cores`;
+    const load = loadAverageNote();
     const note = (text: string): string => [text, load, thresholdNote].filter(Boolean).join('; ');
     rows.push(
       {

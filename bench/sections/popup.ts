@@ -10,15 +10,15 @@
  * a click is set by the harness).
  */
 import { rm, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { launchChromium, type ChromiumSession } from '../../test/e2e/harness/chromium.js';
 import { launchFirefox } from '../../test/e2e/harness/firefox.js';
 import { extensionDir, ensureBuilt } from '../../test/e2e/harness/extension.js';
 import { pickE2eNames } from '../../test/e2e/harness/names.js';
 import { POPUP_FIRST_FRAME_MARK } from '../../src/popup/start.js';
-import { openToolbarBubbleIn, type ToolbarBubble } from '../../test/e2e/links/browsers.js';
+import { openToolbarBubble, toolbarAddressIn, type ToolbarBubble } from '../../test/e2e/links/browsers.js';
 import { startLinkServer, type LinkServer } from '../../test/e2e/links/pages.js';
+import { loadAverageNote, median } from '../lib/stats.js';
 import type { Row } from '../types.js';
 
 const SECTION = 'popup';
@@ -45,82 +45,85 @@ const PAGE_OF: Record<Way, string | null> = {
   before: null,
 };
 
-const loadAverage = (): string =>
-  `load average ${os
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')} on ${os.cpus().length} cores`;
+/** Each way's rows, in the rows' words. */
+const LABEL: Record<Way, string> = {
+  now: "the toolbar button's popup over a small loaded page",
+  floor: 'its level page without its script, opened the same way (floor)',
+  'one-line': 'its level page with a one-line script that fills in the host, opened the same way',
+  before: "before: the toolbar button's popup over a small loaded page",
+};
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** What runs code in an extension page of either browser's session. */
+interface ExtensionPages {
+  inExtension<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T>;
+}
 
 /**
- * Opens a small page at `url` in `session`, waits for its toolbar address, and opens the button's
- * popup over it (on `page` instead of the address's own, with the same query, when given).
+ * Opens a small page at `url` (`newTab` gives it a tab), waits for its toolbar address, and opens
+ * the button's popup over it: on `page` instead of the address's own, with the same query, when given.
  */
-async function openOver(session: ChromiumSession, url: string, page: string | null): Promise<ToolbarBubble> {
-  const tab = await session.context.newPage();
+async function openOver(
+  session: ExtensionPages,
+  newTab: () => Promise<{ goto(url: string): Promise<unknown>; close(): Promise<void> }>,
+  url: string,
+  page: string | null = null,
+): Promise<ToolbarBubble> {
+  const tab = await newTab();
   try {
     await tab.goto(url);
-    const tabId = await session.inExtension(
-      async (wanted) => (await chrome.tabs.query({})).find((t) => t.url === wanted)?.id ?? -1,
-      url,
-    );
-    await session.inExtension(
-      async ({ id, page }) => {
-        let address = await chrome.action.getPopup({ tabId: id });
-        for (let i = 0; i < 100 && !address.includes('level='); i++) {
-          await new Promise((resolve) => setTimeout(resolve, 20));
-          address = await chrome.action.getPopup({ tabId: id });
-        }
-        if (page) await chrome.action.setPopup({ tabId: id, popup: address.replace(/popup\/[^?]*/, page) });
-      },
-      { id: tabId, page },
-    );
+    const tabId = await session.inExtension(async (wanted) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      return (await api.tabs.query({})).find((t) => t.url === wanted)?.id ?? -1;
+    }, url);
+    const address = await session.inExtension(toolbarAddressIn, tabId);
+    if (page)
+      await session.inExtension(({ id, popup }) => chrome.action.setPopup({ tabId: id, popup }), {
+        id: tabId,
+        popup: address.replace(/popup\/[^?]*/, page),
+      });
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     // Only the popup itself has actions to wait for.
-    return await session.inExtension(openToolbarBubbleIn, {
-      id: tabId,
-      actions: page === null,
-      mark: POPUP_FIRST_FRAME_MARK,
-    });
+    return await openToolbarBubble(session, tabId, page === null);
   } finally {
     await tab.close();
   }
 }
 
-/**
- * Firefox ESR's toolbar popup over a small loaded page on `host`, opened `RUNS` times the same way
- * (action.openPopup from an extension page, read through extension.getViews).
- */
-async function firefoxBubbles(server: LinkServer, host: string, dir: string): Promise<ToolbarBubble[]> {
-  const session = await launchFirefox(dir, { hosts: [host], httpPage: server.url(host, '/blank') });
-  try {
-    const bubbles: ToolbarBubble[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const page = await session.browser.newPage();
-      const url = server.url(host, `/?run=firefox-bubble-${i}`);
-      await page.goto(url);
-      const tabId = await session.inExtension(async (wanted) => {
-        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-        const id = (await api.tabs.query({})).find((t) => t.url === wanted)?.id ?? -1;
-        for (let k = 0; k < 100 && !(await api.action.getPopup({ tabId: id })).includes('level='); k++)
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        return id;
-      }, url);
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-      const bubble = await session.inExtension(openToolbarBubbleIn, {
-        id: tabId,
-        actions: true,
-        mark: POPUP_FIRST_FRAME_MARK,
-      });
-      if (bubble.host !== host) throw new Error(`the Firefox popup showed ${JSON.stringify(bubble)}`);
-      bubbles.push(bubble);
-      await page.close();
-    }
-    return bubbles;
-  } finally {
-    await session.close();
-  }
+/** The rows for `runs` of one way: its first frame on the main thread (where it marks one) and its presented first paint. */
+function bubbleRows(
+  label: string,
+  runs: readonly ToolbarBubble[],
+  notes: { shows: string; target?: boolean; extra?: string },
+): Row[] {
+  const of = (key: keyof ToolbarBubble['times']): number => median(runs.map((b) => b.times[key]));
+  const rounded = (key: keyof ToolbarBubble['times']): number => Math.round(of(key) * 10) / 10;
+  const timeline = `load event ${of('load').toFixed(0)} ms${Number.isNaN(of('visible')) ? '' : `, shown ${of('visible').toFixed(0)} ms`}; median of ${runs.length}`;
+  const note = (...parts: (string | undefined)[]): string => [...parts, loadAverageNote()].filter(Boolean).join('; ');
+  const rows: Row[] = [];
+  // A page without the mark (the floor, an earlier build) has no main-thread row.
+  if (!Number.isNaN(of('firstFrame')))
+    rows.push({
+      section: SECTION,
+      metric: `${label}: first frame done`,
+      value: rounded('firstFrame'),
+      unit: 'ms',
+      note: note(
+        `the end of its first frame on the main thread (${POPUP_FIRST_FRAME_MARK}), ${notes.shows} in it, from its navigation start; ${timeline}`,
+        notes.target ? 'target ≤ 80 ms (first render)' : undefined,
+      ),
+    });
+  rows.push({
+    section: SECTION,
+    metric: `${label}: first paint`,
+    value: rounded('firstPaint'),
+    unit: 'ms',
+    note: note(
+      `first contentful paint (presented: after the compositor and the display), ${notes.shows} in it; ${timeline}`,
+      notes.target ? 'target ≤ 100 ms (verdict shown)' : undefined,
+      notes.extra,
+    ),
+  });
+  return rows;
 }
 
 export async function run(): Promise<Row[]> {
@@ -155,76 +158,36 @@ export async function run(): Promise<Row[]> {
       // Each way goes first in turn, so none gains from its place in the round.
       const order = [...ways.slice(i % ways.length), ...ways.slice(0, i % ways.length)];
       for (const way of order) {
-        const bubble = await openOver(sessions[way]!, server.url(host, `/?run=bubble-${way}-${i}`), PAGE_OF[way]);
+        const session = sessions[way]!;
+        const url = server.url(host, `/?run=bubble-${way}-${i}`);
+        const bubble = await openOver(session, () => session.context.newPage(), url, PAGE_OF[way]);
         if (bubble.verdict === null || (way !== 'floor' && bubble.host !== host))
           throw new Error(`the ${way} popup showed ${JSON.stringify(bubble)}`);
         bubbles.set(way, [...(bubbles.get(way) ?? []), bubble]);
       }
     }
-    const load = loadAverage();
-    const rows: Row[] = [];
-    const label: Record<Way, string> = {
-      now: "the toolbar button's popup over a small loaded page",
-      floor: 'its level page without its script, opened the same way (floor)',
-      'one-line': 'its level page with a one-line script that fills in the host, opened the same way',
-      before: "before: the toolbar button's popup over a small loaded page",
-    };
-    for (const way of ways) {
-      const runs = bubbles.get(way)!;
-      const of = (key: keyof ToolbarBubble['times']): number => median(runs.map((b) => b.times[key]));
-      const shows = `verdict${way === 'floor' ? '' : ' and host'}`;
-      // A page without the mark (the floor, an earlier build) has no main-thread row.
-      if (!Number.isNaN(of('firstFrame')))
-        rows.push({
-          section: SECTION,
-          metric: `${label[way]}: first frame done`,
-          value: Math.round(of('firstFrame') * 10) / 10,
-          unit: 'ms',
-          note: [
-            `the end of its first frame on the main thread (${POPUP_FIRST_FRAME_MARK}), ${shows} in it, from its navigation start; load event ${of('load').toFixed(0)} ms, shown ${of('visible').toFixed(0)} ms; median of ${runs.length}`,
-            way === 'now' ? 'target ≤ 80 ms (first render)' : '',
-            load,
-          ]
-            .filter(Boolean)
-            .join('; '),
-        });
-      rows.push({
-        section: SECTION,
-        metric: `${label[way]}: first paint`,
-        value: Math.round(of('firstPaint') * 10) / 10,
-        unit: 'ms',
-        note: [
-          `first contentful paint (presented: after the compositor and the display), ${shows} in it; load event ${of('load').toFixed(0)} ms, shown ${of('visible').toFixed(0)} ms; median of ${runs.length}`,
-          way === 'now' ? 'target ≤ 100 ms (verdict shown)' : '',
-          way === 'before' ? 'SNOWMAN_BENCH_BEFORE_CHROME_DIR build, interleaved' : '',
-          load,
-        ]
-          .filter(Boolean)
-          .join('; '),
-      });
-    }
-    const firefox = await extensionDir('firefox', names);
+    const rows = ways.flatMap((way) =>
+      bubbleRows(LABEL[way], bubbles.get(way)!, {
+        shows: way === 'floor' ? 'verdict' : 'verdict and host',
+        target: way === 'now',
+        ...(way === 'before' ? { extra: 'SNOWMAN_BENCH_BEFORE_CHROME_DIR build, interleaved' } : {}),
+      }),
+    );
+    // Firefox ESR's toolbar popup, opened the same way (the harness sets its preference for
+    // action.openPopup without a click).
+    const firefoxDir = await extensionDir('firefox', names);
+    const firefox = await launchFirefox(firefoxDir.dir, { hosts: [host], httpPage: server.url(host, '/blank') });
     try {
-      const runs = await firefoxBubbles(server, host, firefox.dir);
-      const of = (key: keyof ToolbarBubble['times']): number => median(runs.map((b) => b.times[key]));
-      rows.push(
-        {
-          section: SECTION,
-          metric: "Firefox: the toolbar button's popup over a small loaded page: first frame done",
-          value: Math.round(of('firstFrame') * 10) / 10,
-          unit: 'ms',
-          note: `the end of its first frame on the main thread (${POPUP_FIRST_FRAME_MARK}), verdict and host in it, from its navigation start; load event ${of('load').toFixed(0)} ms; median of ${runs.length}; ${loadAverage()}`,
-        },
-        {
-          section: SECTION,
-          metric: "Firefox: the toolbar button's popup over a small loaded page: first paint",
-          value: Math.round(of('firstPaint') * 10) / 10,
-          unit: 'ms',
-          note: `first contentful paint, from its navigation start; median of ${runs.length}`,
-        },
-      );
+      const runs: ToolbarBubble[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const bubble = await openOver(firefox, () => firefox.browser.newPage(), server.url(host, `/?run=firefox-${i}`));
+        if (bubble.host !== host) throw new Error(`the Firefox popup showed ${JSON.stringify(bubble)}`);
+        runs.push(bubble);
+      }
+      rows.push(...bubbleRows(`Firefox: ${LABEL.now}`, runs, { shows: 'verdict and host' }));
     } finally {
-      await firefox.dispose();
+      await firefox.close();
+      await firefoxDir.dispose();
     }
     return rows;
   } finally {

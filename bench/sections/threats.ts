@@ -20,16 +20,12 @@ import {
 } from '../../src/background/imported-rules.js';
 import { MAX_IMPORTED_HOSTS, parseHostList } from '../../src/core/host-list-file.js';
 import { importedHostOf } from '../../src/core/imported-host.js';
+import { median } from '../lib/stats.js';
 
 const SECTION = 'threats';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PASSES = 7;
 const MB = 1024 * 1024;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** Measures the committed list. */
 export async function run(): Promise<Row[]> {

@@ -20,6 +20,7 @@ import { CHROMIUM } from '../../test/e2e/harness/chromium.js';
 import { ensureBuilt } from '../../test/e2e/harness/extension.js';
 import { startTestServer } from '../../test/e2e/harness/server.js';
 import type { Row } from '../types.js';
+import { median } from '../lib/stats.js';
 
 const SECTION = 'worker-floor';
 const BUNDLE = fileURLToPath(new URL('../../dist/chrome/background.js', import.meta.url));
@@ -106,8 +107,6 @@ async function askProbe(helper: Page): Promise<ProbeAnswer> {
     }
   }
 }
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Median ms from worker start to the probe's first statement, the first navigation event and (`reads`) its files read. */
 async function measure(

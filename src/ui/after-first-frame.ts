@@ -6,12 +6,6 @@
  * paint; a task posted from one runs after them.
  */
 
-/** What this needs of a window (a test passes its own). */
-export interface FrameClock {
-  requestAnimationFrame(callback: () => void): unknown;
-  setTimeout(callback: () => void, ms: number): unknown;
-}
-
 /**
  * A page that gets no frame for this long (kept hidden: a popup loaded ahead of being shown, a
  * background tab) runs the work anyway rather than never.
@@ -22,9 +16,9 @@ export const NO_FRAME_FALLBACK_MS = 250;
 export type FirstFrame = 'painted' | 'no-frame';
 
 /** Settles once the first frame from now has been painted, or after the fallback. */
-export function firstFramePainted(clock: FrameClock = globalThis): Promise<FirstFrame> {
+export function firstFramePainted(): Promise<FirstFrame> {
   return new Promise((resolve) => {
-    clock.requestAnimationFrame(() => clock.setTimeout(() => resolve('painted'), 0));
-    clock.setTimeout(() => resolve('no-frame'), NO_FRAME_FALLBACK_MS);
+    requestAnimationFrame(() => setTimeout(() => resolve('painted'), 0));
+    setTimeout(() => resolve('no-frame'), NO_FRAME_FALLBACK_MS);
   });
 }

@@ -145,6 +145,29 @@ export const openToolbarBubbleIn = async ({
   return bubble;
 };
 
+/** Anything that runs code in an extension page of the browser under test. */
+interface ExtensionPages {
+  inExtension<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T>;
+}
+
+/** The toolbar button's popup over tab `id`, read once it painted and (with `actions`) some action is on. */
+export const openToolbarBubble = (session: ExtensionPages, id: number, actions = true): Promise<ToolbarBubble> =>
+  session.inExtension(openToolbarBubbleIn, { id, actions, mark: POPUP_FIRST_FRAME_MARK });
+
+/**
+ * Run in an extension page: tab `id`'s popup address once the background has put the page's verdict
+ * in it (`level=`), or what it is after 2 s. Self-contained, as openToolbarBubbleIn.
+ */
+export const toolbarAddressIn = async (id: number): Promise<string> => {
+  const api = (globalThis as unknown as { browser?: Browser; chrome: Browser }).browser ?? chrome;
+  let address = await api.action.getPopup({ tabId: id });
+  for (let i = 0; i < 100 && !address.includes('level='); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    address = await api.action.getPopup({ tabId: id });
+  }
+  return address;
+};
+
 interface CdpNode {
   nodeName: string;
   attributes?: string[];
@@ -226,8 +249,7 @@ export async function chromiumLinkBrowser(
     openPopupWithoutBackground: (tabId) => heldPage(`${session.origin}popup/index.html?tab=${tabId}`, false),
     openAddressAlone: (url) => heldPage(url, true),
     toolbarPopup: (tabId) => session.inExtension((id) => chrome.action.getPopup({ tabId: id }), tabId),
-    openToolbarBubble: (tabId) =>
-      session.inExtension(openToolbarBubbleIn, { id: tabId, actions: true, mark: POPUP_FIRST_FRAME_MARK }),
+    openToolbarBubble: (tabId) => openToolbarBubble(session, tabId),
     async openExtensionPage(path) {
       const page = await session.context.newPage();
       await page.goto(`${session.origin}${path}`);

@@ -8,8 +8,7 @@ import type { Browser } from 'webextension-polyfill';
 import { pollHref } from '../harness/driver.js';
 import { launchFirefox } from '../harness/firefox.js';
 import { allHosts } from '../harness/scenarios.js';
-import { POPUP_FIRST_FRAME_MARK } from '../../../src/popup/start.js';
-import { openToolbarBubbleIn, type LinkBrowser, type LinkPage } from './browsers.js';
+import { openToolbarBubble, type LinkBrowser, type LinkPage } from './browsers.js';
 import type { LinkLauncher } from './setup.js';
 
 declare const browser: Browser;
@@ -79,8 +78,7 @@ export const firefoxLinkBrowserWith =
       },
       openExtensionPage: async (path) => puppeteerPage(await session.openExtensionPage(path), scheme),
       toolbarPopup: (tabId) => session.inExtension((id) => browser.action.getPopup({ tabId: id }), tabId),
-      openToolbarBubble: (tabId) =>
-        session.inExtension(openToolbarBubbleIn, { id: tabId, actions: true, mark: POPUP_FIRST_FRAME_MARK }),
+      openToolbarBubble: (tabId) => openToolbarBubble(session, tabId),
       call: (type, payload) => session.call(type, payload),
       badgeText: (tabId) => session.inExtension((id) => browser.action.getBadgeText({ tabId: id }), tabId),
       badgeLevels: async () => null,
